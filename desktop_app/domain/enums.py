@@ -1,0 +1,167 @@
+"""The domain's vocabulary: one English word per Chinese term (domain layer, pure Python).
+
+Values are stable codes stored in the database; ``label`` is what users see. Keep the mapping
+between the glossary of domain.md and the code here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Labelled(str, Enum):
+    """A code stored in the database with the Chinese label shown to users."""
+
+    def __new__(cls, code: str, label: str) -> "Labelled":
+        member = str.__new__(cls, code)
+        member._value_ = code
+        member.label = label  # type: ignore[attr-defined]
+        return member
+
+    label: str
+
+    @classmethod
+    def from_label(cls, label: str):
+        """The member whose label (or code) is ``label``; ValueError if none."""
+        text = (label or "").strip()
+        for member in cls:
+            if member.label == text or member.value == text:
+                return member
+        raise ValueError(f"{cls.__name__}: 无法识别“{label}”")
+
+    @classmethod
+    def labels(cls) -> list[str]:
+        return [m.label for m in cls]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Body(Labelled):
+    """Which body raised the item: the People's Congress or the CPPCC."""
+
+    CONGRESS = ("congress", "人大")
+    CPPCC = ("cppcc", "政协")
+
+
+class ItemKind(Labelled):
+    SUGGESTION = ("suggestion", "代表建议")
+    PROPOSAL = ("proposal", "政协提案")
+
+    @property
+    def body(self) -> Body:
+        return Body.CONGRESS if self is ItemKind.SUGGESTION else Body.CPPCC
+
+
+class Level(Labelled):
+    DISTRICT = ("district", "区")
+    CITY = ("city", "市")
+    NATIONAL = ("national", "全国")
+
+
+class RaisedAt(Labelled):
+    """Raised during the plenary meeting (大会) or between meetings (闭会期间)."""
+
+    PLENARY = ("plenary", "大会")
+    INTERIM = ("interim", "闭会期间")
+
+
+class UnitRole(Labelled):
+    LEAD = ("lead", "主办")
+    CO = ("co", "会办")
+    SPLIT = ("split", "分办")
+
+
+class ItemStatus(Labelled):
+    """An item's life (domain.md §4)."""
+
+    PENDING = ("pending", "待签收")
+    HANDLING = ("handling", "办理中")
+    RETURN_REQUESTED = ("return_requested", "退回申请")
+    RETURNED = ("returned", "已退回")
+    REPLIED = ("replied", "已答复")
+    FEEDBACK = ("feedback", "已反馈")
+    REHANDLING = ("rehandling", "重新办理")
+    TRACKING = ("tracking", "跟踪中")
+    CLOSED = ("closed", "办结")
+
+
+class ResultCategory(Labelled):
+    """办理结果; the letters A–D on the reply are a setting (issue 5)."""
+
+    SOLVED = ("solved", "已经解决")
+    SOLVING = ("solving", "正在解决")
+    PLANNED = ("planned", "计划解决")
+    REFERENCE = ("reference", "留作参考")
+
+    @property
+    def needs_commitment(self) -> bool:
+        return self in (ResultCategory.SOLVING, ResultCategory.PLANNED)
+
+
+class Disclosure(Labelled):
+    PUBLIC = ("public", "此件公开发布")
+    ON_REQUEST = ("on_request", "此件依申请公开")
+    NOT_PUBLIC = ("not_public", "此件不公开")
+
+
+class ContactWay(Labelled):
+    MEETING = ("meeting", "见面")
+    PHONE = ("phone", "电话")
+    FORUM = ("forum", "座谈")
+    FIELD_RESEARCH = ("field_research", "实地调研")
+    ON_SITE_OFFICE = ("on_site_office", "现场办公")
+    TOPIC_MEETING = ("topic_meeting", "专题会议")
+    INSPECTION = ("inspection", "视察")
+
+    @property
+    def is_face_to_face(self) -> bool:
+        """Counts toward 见面率 (met the deputy before replying)."""
+        return self is not ContactWay.PHONE
+
+
+class ProposerType(Labelled):
+    """Who raised an item: a deputy, a CPPCC member, or a collective CPPCC proposer."""
+
+    DEPUTY = ("deputy", "代表")
+    MEMBER = ("member", "委员")
+    PARTY = ("party", "党派")
+    ORGANISATION = ("organisation", "团体")
+    SECTOR = ("sector", "界别")
+    COMMITTEE = ("committee", "专委会")
+
+
+class ProposerRole(Labelled):
+    LEAD = ("lead", "领衔")
+    COSIGNER = ("cosigner", "联名")
+
+
+class ReturnOutcome(Labelled):
+    PENDING = ("pending", "待定")
+    APPROVED = ("approved", "同意退回")
+    REJECTED = ("rejected", "不同意退回")
+
+
+class Rating(Labelled):
+    SATISFIED = ("satisfied", "满意")
+    FAIRLY_SATISFIED = ("fairly_satisfied", "基本满意")
+    DISSATISFIED = ("dissatisfied", "不满意")
+
+
+class FeedbackChannel(Labelled):
+    ONLINE = ("online", "网上")
+    PAPER = ("paper", "纸质")
+    IN_PERSON = ("in_person", "面谈")
+
+
+class CommitmentStatus(Labelled):
+    OPEN = ("open", "未落实")
+    DONE = ("done", "已落实")
+    CARRIED = ("carried", "结转下年")
+
+
+class RectificationStatus(Labelled):
+    NOT_STARTED = ("not_started", "未启动")
+    IN_PROGRESS = ("in_progress", "推进中")
+    DONE = ("done", "已完成")
+    ONGOING = ("ongoing", "持续推进")

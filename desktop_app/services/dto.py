@@ -1,0 +1,252 @@
+"""Data transfer objects between the services and their callers (services layer).
+
+Frozen dataclasses only: views, dialogs and the command line never see an ORM object or a session.
+Enumerated fields carry the ``domain.enums`` members; dates are ``datetime.date``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from desktop_app.domain.enums import (
+    ContactWay,
+    Disclosure,
+    ItemKind,
+    ItemStatus,
+    ProposerRole,
+    ProposerType,
+    RaisedAt,
+    Level,
+    Body,
+    ResultCategory,
+    ReturnOutcome,
+    UnitRole,
+)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write changed, so that views refresh only what they show.
+
+    ``kinds`` names kinds of data ("item", "unit", "session", "proposer", "setting", "view",
+    "database" for a restore or a new file); ``item_ids`` the items touched (empty when not known)."""
+
+    kinds: frozenset[str] = frozenset()
+    item_ids: frozenset[int] = frozenset()
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(self.kinds | other.kinds, self.item_ids | other.item_ids)
+
+    @classmethod
+    def of(cls, *kinds: str, item_ids=()) -> "Changes":
+        return cls(frozenset(kinds), frozenset(item_ids))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    id: int
+    name: str
+    short_name: str = ""
+    active: bool = True
+    sort_order: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    id: int
+    name: str
+    body: Body
+    level: Level
+    year: int
+    opened_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProposerInfo:
+    id: int
+    name: str
+    body: Body
+    proposer_type: ProposerType
+    delegation: str = ""
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of the case list. Cheap to hold 100,000 of (slots, no nested objects but
+    ``unit_ids``)."""
+
+    id: int
+    session_id: int
+    session_name: str
+    number: str
+    kind: ItemKind
+    title: str
+    lead_proposer: str
+    lead_units: str  # names joined by 、
+    co_units: str  # names joined by 、
+    our_role: UnitRole | None  # our unit's role on the item, None when we have no part
+    assigned_on: date | None
+    status: ItemStatus
+    result: ResultCategory | None
+    is_key: bool
+    is_leader_handled: bool
+    is_secret: bool
+    raised_at: RaisedAt
+    category: str
+    unit_ids: frozenset[int]
+    replied_on: date | None = None
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """The filter panel's settings; empty collections mean "any". Saved as JSON in named views
+    (``to_json`` / ``from_json`` in services.views)."""
+
+    text: str = ""
+    session_ids: frozenset[int] = frozenset()
+    kinds: frozenset[ItemKind] = frozenset()
+    our_roles: frozenset[UnitRole | None] = frozenset()  # None in the set: items we have no part in
+    unit_ids: frozenset[int] = frozenset()
+    statuses: frozenset[ItemStatus] = frozenset()
+    results: frozenset[ResultCategory | None] = frozenset()  # None: no result yet
+    only_key: bool = False
+    only_leader_handled: bool = False
+    secret: bool | None = None  # None any, True only 涉密, False exclude 涉密
+    assigned_from: date | None = None
+    assigned_to: date | None = None
+    replied_from: date | None = None
+    replied_to: date | None = None
+
+
+@dataclass(frozen=True)
+class ProposerLink:
+    """A proposer on an item. ``proposer_id`` None means a new proposer named ``name``."""
+
+    name: str
+    role: ProposerRole
+    proposer_type: ProposerType
+    proposer_id: int | None = None
+    delegation: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class AssignmentRecord:
+    """One 办理单位 row. ``id`` None for a new row; ``unit_name`` resolves a unit not yet listed."""
+
+    unit_id: int | None
+    unit_name: str
+    role: UnitRole
+    id: int | None = None
+    signed_on: date | None = None
+    leader: str = ""
+    section: str = ""
+    handler: str = ""
+    handler_phone: str = ""
+    opinion_sent_on: date | None = None
+    opinion_received_on: date | None = None
+    opinion_text: str = ""
+    return_requested_on: date | None = None
+    return_reason: str = ""
+    return_outcome: ReturnOutcome | None = None
+    return_decided_on: date | None = None
+    extension_requested_on: date | None = None
+    extension_reason: str = ""
+    extension_months: int | None = None
+    extension_approved_on: date | None = None
+    extension_approver: str = ""
+
+
+@dataclass(frozen=True)
+class ContactRecord:
+    contact_on: date
+    way: ContactWay
+    participants: str = ""
+    summary: str = ""
+    unit_id: int | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReplyRecord:
+    round: int = 1
+    id: int | None = None
+    unit_id: int | None = None
+    doc_number: str = ""
+    signer: str = ""
+    replied_on: date | None = None
+    result: ResultCategory | None = None
+    disclosure: Disclosure = Disclosure.PUBLIC
+    disclosure_reason: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    cc: str = ""
+    body: str = ""
+    finalised: bool = False
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: int
+    file_name: str
+    size: int
+    added_at: datetime
+    added_by: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    """A file to keep with the item on save (read from ``path`` inside the save transaction)."""
+
+    path: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    changed_at: datetime
+    changed_by: str
+    entity: str
+    field: str
+    old_value: str
+    new_value: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRecord:
+    """A whole item as the editor shows and saves it. ``id`` None for a new item; ``version`` is
+    the optimistic lock read with the item and checked on save."""
+
+    kind: ItemKind
+    session_id: int | None
+    session_name: str
+    number: str
+    title: str
+    id: int | None = None
+    version: int = 0
+    content: str = ""
+    category: str = ""
+    raised_at: RaisedAt = RaisedAt.PLENARY
+    is_key: bool = False
+    is_leader_handled: bool = False
+    leader_name: str = ""
+    is_secret: bool = False
+    status: ItemStatus = ItemStatus.PENDING
+    assigned_on: date | None = None
+    proposers: tuple[ProposerLink, ...] = ()
+    assignments: tuple[AssignmentRecord, ...] = ()
+    contacts: tuple[ContactRecord, ...] = ()
+    replies: tuple[ReplyRecord, ...] = ()
+    attachments: tuple[AttachmentInfo, ...] = ()
+    # On save only: files to add and ids of attachments to remove.
+    new_attachments: tuple[NewAttachment, ...] = ()
+    removed_attachment_ids: frozenset[int] = frozenset()
+    history: tuple[HistoryEntry, ...] = field(default=(), compare=False)

@@ -1,0 +1,340 @@
+"""SQLAlchemy tables of the whole domain (storage layer).
+
+Enumerated columns hold the codes of ``domain.enums`` as plain strings (SQLite has no enum type and
+the codes must survive a move to PostgreSQL unchanged). Dates are ``date``; moments are naive local
+``datetime``. Every change here needs an Alembic migration in ``storage/migrations/versions``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Named constraints so that Alembic batch migrations on SQLite can find them again.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Setting(Base):
+    """Business settings that travel with the database (our unit, letter settings, ...)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Unit(Base):
+    """A handling unit (承办单位): bureau, commission, township, or the government office."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    short_name: Mapped[str] = mapped_column(String(50), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Session(Base):
+    """届次/会次, e.g. 区二届人大五次会议. Named ``Session`` in the domain; not an ORM session."""
+
+    __tablename__ = "session"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    body: Mapped[str] = mapped_column(String(20))  # Body
+    level: Mapped[str] = mapped_column(String(20), default="district")  # Level
+    year: Mapped[int] = mapped_column(Integer)
+    opened_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Proposer(Base):
+    """A deputy, CPPCC member, or collective proposer. Contact details are private to the app."""
+
+    __tablename__ = "proposer"
+    __table_args__ = (UniqueConstraint("name", "body", name="uq_proposer_name_body"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(String(20))  # Body
+    proposer_type: Mapped[str] = mapped_column(String(20))  # ProposerType
+    delegation: Mapped[str] = mapped_column(String(100), default="")  # 代表团 / 界别
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Item(Base):
+    """A suggestion or proposal. ``version`` is the optimistic lock; ``lead_proposer_name``,
+    ``lead_unit_names`` and ``co_unit_names`` are kept by the service so the case list reads one
+    table (100,000 rows)."""
+
+    __tablename__ = "item"
+    __table_args__ = (UniqueConstraint("session_id", "number", name="uq_item_session_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(20))  # ItemKind
+    session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="RESTRICT"), index=True)
+    number: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(300))
+    content: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(50), default="")
+    raised_at: Mapped[str] = mapped_column(String(20), default="plenary")  # RaisedAt
+    is_key: Mapped[bool] = mapped_column(Boolean, default=False)  # 重点督办
+    is_leader_handled: Mapped[bool] = mapped_column(Boolean, default=False)  # 区领导亲自办理
+    leader_name: Mapped[str] = mapped_column(String(50), default="")
+    is_secret: Mapped[bool] = mapped_column(Boolean, default=False)  # 涉密
+    status: Mapped[str] = mapped_column(String(30), default="pending", index=True)  # ItemStatus
+    result: Mapped[str | None] = mapped_column(String(20))  # ResultCategory of the latest reply
+    assigned_on: Mapped[date | None] = mapped_column(Date, index=True)  # 交办日期
+    lead_proposer_name: Mapped[str] = mapped_column(String(100), default="")
+    lead_unit_names: Mapped[str] = mapped_column(String(500), default="")
+    co_unit_names: Mapped[str] = mapped_column(String(1000), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class ItemProposer(Base):
+    """A proposer's place on an item: 领衔 or 联名, in order."""
+
+    __tablename__ = "item_proposer"
+    __table_args__ = (UniqueConstraint("item_id", "proposer_id", name="uq_item_proposer_pair"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    proposer_id: Mapped[int] = mapped_column(ForeignKey("proposer.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # ProposerRole
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Assignment(Base):
+    """One unit's part in an item (办理单位 row)."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("item_id", "unit_id", name="uq_assignment_item_unit"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # UnitRole
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    signed_on: Mapped[date | None] = mapped_column(Date)  # 签收日期
+    leader: Mapped[str] = mapped_column(String(50), default="")  # 责任领导
+    section: Mapped[str] = mapped_column(String(100), default="")  # 承办科室
+    handler: Mapped[str] = mapped_column(String(50), default="")  # 承办人
+    handler_phone: Mapped[str] = mapped_column(String(50), default="")
+    opinion_sent_on: Mapped[date | None] = mapped_column(Date)  # 会办意见 sent (by the co-unit)
+    opinion_received_on: Mapped[date | None] = mapped_column(Date)  # 会办意见 received (by the lead)
+    opinion_text: Mapped[str] = mapped_column(Text, default="")
+    return_requested_on: Mapped[date | None] = mapped_column(Date)  # 退回申请
+    return_reason: Mapped[str] = mapped_column(Text, default="")
+    return_outcome: Mapped[str | None] = mapped_column(String(20))  # ReturnOutcome
+    return_decided_on: Mapped[date | None] = mapped_column(Date)
+    extension_requested_on: Mapped[date | None] = mapped_column(Date)  # 延期申请
+    extension_reason: Mapped[str] = mapped_column(Text, default="")
+    extension_months: Mapped[int | None] = mapped_column(Integer)
+    extension_approved_on: Mapped[date | None] = mapped_column(Date)
+    extension_approver: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Contact(Base):
+    """沟通记录: a contact with the deputy (meeting, call, forum, field research ...)."""
+
+    __tablename__ = "contact"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    contact_on: Mapped[date] = mapped_column(Date)
+    way: Mapped[str] = mapped_column(String(30))  # ContactWay
+    participants: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class Reply(Base):
+    """答复: the reply letter; ``round`` 1 is the first reply, 2 the reply after re-handling."""
+
+    __tablename__ = "reply"
+    __table_args__ = (UniqueConstraint("item_id", "round", name="uq_reply_item_round"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    doc_number: Mapped[str] = mapped_column(String(100), default="")  # 文号
+    signer: Mapped[str] = mapped_column(String(50), default="")  # 签发人
+    replied_on: Mapped[date | None] = mapped_column(Date)
+    result: Mapped[str | None] = mapped_column(String(20))  # ResultCategory
+    disclosure: Mapped[str] = mapped_column(String(20), default="public")  # Disclosure
+    disclosure_reason: Mapped[str] = mapped_column(Text, default="")
+    contact_person: Mapped[str] = mapped_column(String(50), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    cc: Mapped[str] = mapped_column(Text, default="")  # 抄送
+    body: Mapped[str] = mapped_column(Text, default="")
+    finalised: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Feedback(Base):
+    """A co-signer's feedback form (征询意见表), recorded as the deputy gave it."""
+
+    __tablename__ = "feedback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="SET NULL"))
+    proposer_id: Mapped[int | None] = mapped_column(ForeignKey("proposer.id", ondelete="SET NULL"))
+    attitude: Mapped[str | None] = mapped_column(String(30))  # Rating of 办理态度
+    outcome: Mapped[str | None] = mapped_column(String(30))  # Rating of 办理结果
+    comment: Mapped[str] = mapped_column(Text, default="")
+    received_on: Mapped[date | None] = mapped_column(Date)
+    channel: Mapped[str | None] = mapped_column(String(20))  # FeedbackChannel
+    form_reference: Mapped[str] = mapped_column(String(200), default="")  # the deputy's own form
+    entered_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+class Commitment(Base):
+    """承诺事项 made in a reply: what, who, by when, and how it ended."""
+
+    __tablename__ = "commitment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="SET NULL"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    due_term: Mapped[str] = mapped_column(String(50), default="")  # 年底前, 持续推进 ...
+    status: Mapped[str] = mapped_column(String(20), default="open")  # CommitmentStatus
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    carried_reason: Mapped[str] = mapped_column(Text, default="")
+    carried_to_year: Mapped[int | None] = mapped_column(Integer)
+
+
+class Attachment(Base):
+    """A file kept with an item. The bytes live in ``attachment_content`` so that the database
+    file alone holds everything (backups, moves) and listings never load them."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+class AttachmentContent(Base):
+    __tablename__ = "attachment_content"
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachment.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class History(Base):
+    """Every change: who, when, field, old → new. ``item_id`` is no foreign key on purpose: the
+    history of a deleted item stays readable."""
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_item_changed", "item_id", "changed_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    entity: Mapped[str] = mapped_column(String(30))  # item, assignment, reply, contact, ...
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(100))  # the Chinese field label shown to users
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str] = mapped_column(String(50), default="")
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SavedView(Base):
+    """A named set of case-list filter settings (JSON)."""
+
+    __tablename__ = "saved_view"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    filter_json: Mapped[str] = mapped_column(Text)
+
+
+class RectificationList(Base):
+    """整改清单 answering one set of 审议意见, with the government's report that answers it."""
+
+    __tablename__ = "rectification_list"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    opinion_title: Mapped[str] = mapped_column(String(300), default="")
+    opinion_issuer: Mapped[str] = mapped_column(String(100), default="")
+    opinion_date: Mapped[date | None] = mapped_column(Date)
+    report_doc_number: Mapped[str] = mapped_column(String(100), default="")
+    report_title: Mapped[str] = mapped_column(String(300), default="")
+    report_date: Mapped[date | None] = mapped_column(Date)
+    report_body: Mapped[str] = mapped_column(Text, default="")
+
+
+class RectificationRow(Base):
+    __tablename__ = "rectification_row"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("rectification_list.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    aspect: Mapped[str] = mapped_column(Text, default="")  # 主要方面
+    problem: Mapped[str] = mapped_column(Text, default="")  # 重点问题
+    suggestion: Mapped[str] = mapped_column(Text, default="")  # 意见建议
+    measures: Mapped[str] = mapped_column(Text, default="")  # 整改措施
+    units_text: Mapped[str] = mapped_column(Text, default="")  # 责任单位 as printed
+    deadline_on: Mapped[date | None] = mapped_column(Date)  # 整改期限 when a real date
+    deadline_term: Mapped[str] = mapped_column(String(50), default="")  # 持续推进 / 长期坚持 ...
+    status: Mapped[str] = mapped_column(String(20), default="not_started")  # RectificationStatus
+
+
+class RectificationRowUnit(Base):
+    __tablename__ = "rectification_row_unit"
+    row_id: Mapped[int] = mapped_column(
+        ForeignKey("rectification_row.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RectificationRowItem(Base):
+    __tablename__ = "rectification_row_item"
+    row_id: Mapped[int] = mapped_column(
+        ForeignKey("rectification_row.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), primary_key=True)
+
+
+class RectificationProgress(Base):
+    """A dated progress note on a rectification row, optionally with evidence."""
+
+    __tablename__ = "rectification_progress"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    row_id: Mapped[int] = mapped_column(
+        ForeignKey("rectification_row.id", ondelete="CASCADE"), index=True
+    )
+    noted_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    evidence_name: Mapped[str] = mapped_column(String(255), default="")
+    evidence_data: Mapped[bytes | None] = mapped_column(LargeBinary)
