@@ -1,68 +1,283 @@
-"""The database file: engine, pragmas, transactions (storage layer).
+"""The database file: engine, pragmas, transactions, opening and migrating (storage layer).
 
-MINIMAL PLACEHOLDER written to fix the API; the storage work replaces the internals (migrations,
-WAL / network mode, lock file, integrity check) and keeps the public names below.
+Every connection runs with ``foreign_keys=ON``, ``synchronous=FULL`` and a busy timeout; a local
+file uses WAL, a file on a network share the rollback journal behind ``<db>.lock`` (see
+``storage.lock``). pysqlite's own transaction handling is switched off (``isolation_level=None``)
+and BEGIN is issued here, so that DDL is transactional and writes start with ``BEGIN IMMEDIATE``
+(a second writer waits for the busy timeout at BEGIN instead of failing mid-transaction).
+
+``open_database`` takes the network lock if needed, runs the integrity check, refuses a file newer
+than the app, backs up a file that is behind and migrates it; a new file is built by the
+migrations, never by ``create_all``.
 """
 
 from __future__ import annotations
 
+import getpass
+import logging
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
 
-from desktop_app.storage.tables import Base
+from desktop_app.domain.errors import DatabaseError, ReadOnlyError
+from desktop_app.storage import lock, migrations
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = migrations.HEAD
+BUSY_TIMEOUT_MS = 5000
+#: Above this size the start-up check is ``quick_check`` (skips index cross-checks; seconds saved).
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+_WRITE = "desktop_app_write"
+
+
+class NewerSchemaError(DatabaseError):
+    """The file was written by a newer version of the app; restoring an old backup is no cure."""
 
 
 class Database:
     """An open database file. ``write()`` is one transaction (BEGIN IMMEDIATE); ``read()`` a
     read-only snapshot. ``read_only`` with ``read_only_reason`` when another user holds it."""
 
-    def __init__(self, path: Path):
+    def __init__(
+        self,
+        path: Path,
+        *,
+        network: bool = False,
+        read_only: bool = False,
+        read_only_reason: str = "",
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ):
         self.path = Path(path)
-        self.read_only = False
-        self.read_only_reason = ""
-        self.engine = create_engine(f"sqlite:///{self.path}")
+        self.network = network
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.holds_lock = False
+        self.engine = create_engine(
+            f"sqlite:///{self.path}",
+            connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+        )
+        self.lock_holder: lock.LockHolder | None = None
 
         @event.listens_for(self.engine, "connect")
         def _pragmas(dbapi_conn, _record):
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-            dbapi_conn.execute("PRAGMA foreign_keys=ON")
+            for pragma in (
+                f"busy_timeout={int(busy_timeout_ms)}",
+                "foreign_keys=ON",
+                "synchronous=FULL",
+            ):
+                dbapi_conn.execute(f"PRAGMA {pragma}")
+            if read_only:
+                dbapi_conn.execute("PRAGMA query_only=ON")
 
         @event.listens_for(self.engine, "begin")
         def _begin(conn):
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
-
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            immediate = conn.get_execution_options().get(_WRITE)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        """One write transaction; commits when the block ends, rolls back wholly when it raises."""
+        if self.read_only:
+            raise ReadOnlyError(
+                "不能保存修改：" + (self.read_only_reason or "数据库以只读方式打开。请关闭后重新打开。")
+            )
         with self.engine.connect() as conn:
-            conn.info["write"] = True
+            conn.execution_options(**{_WRITE: True})
             try:
-                with Session(bind=conn, expire_on_commit=False) as session:
-                    with session.begin():
-                        yield session
-            finally:
-                conn.info.pop("write", None)
+                transaction = conn.begin()
+            except OperationalError as exc:
+                raise _busy_error(exc) from exc
+            with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                try:
+                    yield session
+                    session.flush()
+                except BaseException:
+                    if transaction.is_active:  # a failed flush has already rolled it back
+                        transaction.rollback()
+                    raise
+                transaction.commit()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        """A consistent snapshot for reading; anything written in it is rolled back."""
+        with Session(self.engine, expire_on_commit=False) as session:
             yield session
+
+    def schema_version(self) -> str | None:
+        """The Alembic revision of the file, None for an empty (new) file."""
+        with self.engine.connect() as conn:
+            has_table = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).first()
+            if not has_table:
+                return None
+            return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+    def integrity_problems(self, quick: bool = False) -> list[str]:
+        """``PRAGMA integrity_check`` (or ``quick_check``) messages; empty when the file is sound."""
+        pragma = "quick_check" if quick else "integrity_check"
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+            conn.rollback()
+        return [] if rows == ["ok"] else rows
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.holds_lock:
+            lock.release_lock(self.path)
+            self.holds_lock = False
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and on first use create and migrate) the database at ``path``."""
-    db = Database(Path(path))
-    Base.metadata.create_all(db.engine)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS item_search USING fts5(terms, tokenize='unicode61')"
-        )
+def open_database(
+    path: Path | str,
+    *,
+    create: bool = True,
+    backup_dir: Path | str | None = None,
+    network: bool | None = None,
+    user_name: str | None = None,
+    now: Callable[[], datetime] = datetime.now,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Database:
+    """Open the database at ``path``: check it, and create or migrate it to ``SCHEMA_VERSION``.
+
+    ``backup_dir`` receives the backup taken before a migration (default: ``backups`` beside the
+    file). ``network`` forces network mode (None: detect it). ``user_name`` is written into the
+    lock file. Raises ``DatabaseError`` (Chinese message) for a missing, damaged, foreign or newer
+    file."""
+    path = Path(path)
+    existed = path.is_file() and path.stat().st_size > 0
+    if not existed and not create:
+        raise DatabaseError(f"找不到数据库文件 {path}。请检查路径，或选择另一个数据库文件。")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    network = lock.is_network_path(path) if network is None else network
+    holder, reason = _network_access(path, user_name, now()) if network else (None, "")
+    if reason and not existed:
+        if holder:
+            raise DatabaseError(f"数据库正由 {holder.who}创建，尚未建好，请稍后再打开。")
+        raise DatabaseError(reason.split("；")[0] + "，无法新建数据库。请检查对该共享文件夹的写入权限。")
+    db = Database(
+        path,
+        network=network,
+        read_only=bool(reason),
+        read_only_reason=reason,
+        busy_timeout_ms=busy_timeout_ms,
+    )
+    db.holds_lock = network and not reason
+    db.lock_holder = holder
+    try:
+        if existed:
+            _check_integrity(db)
+        if not db.read_only:
+            _set_journal_mode(db)
+        _migrate(db, existed, Path(backup_dir) if backup_dir else path.parent / "backups", now)
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def _network_access(path: Path, user_name: str | None, now: datetime) -> tuple[lock.LockHolder | None, str]:
+    """Take the lock file; returns who holds it instead, and why we may only read ("" to write)."""
+    try:
+        holder = lock.acquire_lock(path, user_name or _login_name(), now)
+    except OSError as exc:
+        # A share we may read but not write is still useful for looking things up.
+        return None, (
+            f"无法在数据库所在的文件夹建立锁文件（{exc.strerror or exc}）；您现在只能查看，不能修改。"
+            "请检查对该共享文件夹的写入权限。"
+        )
+    return holder, holder.banner() if holder else ""
+
+
+def _check_integrity(db: Database) -> None:
+    quick = db.path.stat().st_size > FULL_CHECK_MAX_BYTES
+    try:
+        problems = db.integrity_problems(quick=quick)
+    except OperationalError as exc:
+        if _is_busy(exc):
+            raise _busy_error(exc) from exc
+        problems = [str(exc.orig)]
+    except DBAPIError as exc:
+        problems = [str(exc.orig)]
+    if problems:
+        log.error("integrity check failed for %s: %s", db.path, problems[:10])
+        raise DatabaseError(
+            f"数据库文件 {db.path.name} 已损坏（{problems[0]}）。"
+            "请用 文件 → 从备份恢复 选择最近的备份恢复；恢复前当前文件会另存一份。"
+        )
+
+
+def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], datetime]) -> None:
+    version = db.schema_version()
+    if version == SCHEMA_VERSION:
+        return
+    if existed and version is None and _has_tables(db):
+        raise DatabaseError(
+            f"{db.path.name} 不是本程序的数据库（缺少版本信息）。请选择本程序创建的数据库文件。"
+        )
+    if version is not None and version not in migrations.known_revisions():
+        raise NewerSchemaError(
+            f"数据库 {db.path.name} 由较新版本的程序创建（数据库版本 {version}，本程序支持到 "
+            f"{SCHEMA_VERSION}）。请升级本程序后再打开，以免损坏数据。"
+        )
+    if db.read_only:
+        who = f"正由 {db.lock_holder.who}使用" if db.lock_holder else "您对它没有写入权限"
+        raise DatabaseError(f"数据库需要升级后才能使用，但{who}。请等对方关闭程序或取得写入权限后再打开。")
+    saved = None
+    if version is not None:
+        from desktop_app.storage.backup import rotate_backup
+
+        saved = rotate_backup(db, backup_dir, now(), "migration")
+        log.info("backed up %s to %s before migrating from %s", db.path, saved, version)
+    try:
+        with db.engine.connect() as conn:
+            conn.execution_options(**{_WRITE: True})
+            migrations.upgrade(conn)
+    except Exception as exc:
+        log.exception("migration of %s failed", db.path)
+        where = f"升级前的备份在 {saved}。" if saved else ""
+        detail = getattr(exc, "orig", None) or exc
+        raise DatabaseError(
+            f"数据库升级失败（{detail}）。未完成的升级步骤已撤销，数据没有丢失；{where}"
+            "请把日志发给技术支持。"
+        ) from exc
+
+
+def _set_journal_mode(db: Database) -> None:
+    # Persistent in the file: WAL locally; a file moved onto a share goes back to the rollback
+    # journal, because WAL's shared memory does not work across computers.
+    mode = "DELETE" if db.network else "WAL"
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute(f"PRAGMA journal_mode={mode}")
+    finally:
+        raw.close()
+
+
+def _has_tables(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar() > 0
+
+
+def _is_busy(exc: OperationalError) -> bool:
+    return "locked" in str(exc.orig) or "busy" in str(exc.orig)
+
+
+def _busy_error(exc: OperationalError) -> Exception:
+    if _is_busy(exc):
+        return DatabaseError("数据库正忙（另一个程序正在保存），请稍后再试。")
+    return exc
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "未知用户"

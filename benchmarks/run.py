@@ -1,0 +1,256 @@
+"""Performance figures of the app on a large database, each against its target (benchmark, not a test).
+
+    uv run python benchmarks/run.py [--items 100000] [--runs 3] [--rebuild] [--json]
+
+Builds (or reuses from ``benchmarks/.cache``) a demo database with ``desktop-app demo``, then
+measures, in the same run, a bare PySide6 window and the app's start-up in fresh processes, and the
+list operations in this process on a copy of that database. Each line shows the figure, the target
+and PASS/FAIL. Exit code 0 (1 with ``--strict`` when a target is missed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CACHE = HERE / ".cache"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="建议提案办理助手 性能测试（大数据量）")
+    parser.add_argument("--items", type=int, default=100_000, help="演示数据件数（默认 100000）")
+    parser.add_argument("--runs", type=int, default=3, help="启动测量次数，取中位数（默认 3）")
+    parser.add_argument("--rebuild", action="store_true", help="重新生成缓存的演示数据库")
+    parser.add_argument("--json", action="store_true", help="最后以 JSON 输出全部结果")
+    parser.add_argument("--strict", action="store_true", help="有指标未达标时退出码为 1")
+    args = parser.parse_args(argv)
+
+    CACHE.mkdir(exist_ok=True)
+    env = _child_env()
+    cached = _demo_database(args.items, args.rebuild, env)
+    work = CACHE / "work.sqlite"  # edits and WAL files never touch the cached copy
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{work}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(cached, work)
+
+    report = Report()
+    print(f"数据库：{cached}（{args.items} 件），Python {sys.version.split()[0]}，{os.cpu_count()} 核")
+    _measure_start_up(report, work, env, args.runs)
+    _measure_list_operations(report, work)
+    report.finish(args.json)
+    return 1 if args.strict and report.failed else 0
+
+
+# ---- set-up -------------------------------------------------------------------------------------
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["DESKTOP_APP_HOME"] = str(CACHE / "home")  # backups, logs, settings: never the user's
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    # An installed app runs from bytecode; a development shell may forbid writing it, and then
+    # every start recompiles SQLAlchemy from source (seconds). Cache bytecode beside the benchmark.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    return env
+
+
+def _demo_database(items: int, rebuild: bool, env: dict[str, str]) -> Path:
+    target = CACHE / f"demo-{items}.sqlite"
+    if target.exists() and not rebuild:
+        return target
+    temp = CACHE / f"demo-{items}.building.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{temp}{suffix}").unlink(missing_ok=True)
+    print(f"生成 {items} 件演示数据（只需一次，结果缓存在 {CACHE}）…", file=sys.stderr)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "desktop_app", "demo", "--db", str(temp), "--items", str(items)],
+                   check=True, env=env, cwd=ROOT)
+    # One self-contained file: fold the WAL in before renaming.
+    import sqlite3
+
+    with sqlite3.connect(temp) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    os.replace(temp, target)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{temp}{suffix}").unlink(missing_ok=True)
+    print(f"生成用时 {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return target
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify for a terminal, where a Chinese character takes two columns."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(width - used, 0)
+
+
+class Report:
+    def __init__(self):
+        self.lines: list[dict] = []
+
+    @property
+    def failed(self) -> list[dict]:
+        return [line for line in self.lines if line["pass"] is False]
+
+    def add(self, name: str, value: float, unit: str, target: float | None = None, note: str = "") -> None:
+        passed = None if target is None else value <= target
+        self.lines.append({"name": name, "value": round(value, 1), "unit": unit, "target": target,
+                           "pass": passed, "note": note})
+        verdict = {None: "    ", True: "PASS", False: "FAIL"}[passed]
+        goal = f"≤ {target:g} {unit}" if target is not None else ""
+        print(f"  {verdict}  {_pad(name, 36)} {value:9.1f} {unit:<3} {goal:<12} {note}", flush=True)
+
+    def finish(self, as_json: bool) -> None:
+        print(f"结果：{sum(1 for l in self.lines if l['pass'])} 项达标，{len(self.failed)} 项未达标")
+        if as_json:
+            print(json.dumps(self.lines, ensure_ascii=False, indent=2))
+
+
+# ---- start-up, in fresh processes -------------------------------------------------------------
+def _run_json(command: list[str], env: dict[str, str]) -> tuple[dict, float]:
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    wall = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        raise SystemExit(f"失败：{' '.join(command)}\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1]), wall
+
+
+def _measure_start_up(report: Report, db: Path, env: dict[str, str], runs: int) -> None:
+    print("启动（每项在新进程中测量，先各预热一次，取中位数）：")
+    bare_cmd = [sys.executable, str(HERE / "bare_window.py")]
+    app_cmd = [sys.executable, "-m", "desktop_app", "--smoke-test", "--json", "--wait-list", "--db", str(db)]
+    _run_json(bare_cmd, env)
+    _run_json(app_cmd, env)
+    bare, app = [], []
+    for _ in range(runs):  # interleaved, so that load on the machine hits both alike
+        bare.append(_run_json(bare_cmd, env))
+        app.append(_run_json(app_cmd, env))
+    bare_ms = statistics.median(result["startup_ms"] for result, _ in bare)
+    app_ms = statistics.median(result["startup_ms"] for result, _ in app)
+    list_ms = statistics.median(result["list_ms"] for result, _ in app)
+    rows = app[-1][0]["rows"]
+    rss = max((result["peak_rss_mb"] or 0) for result, _ in app)
+    report.add("空白 PySide6 窗口首次绘制（基准）", bare_ms, "ms")
+    report.add("主窗口首次绘制", app_ms, "ms", note=f"进程总用时 {statistics.median(w for _, w in app):.0f} ms")
+    report.add("主窗口 / 空白窗口", app_ms / bare_ms, "×", 1.5)
+    report.add("启动后列表可见", list_ms, "ms", 1500, note=f"{rows} 行")
+    report.add("显示全部列表时的内存峰值", rss, "MB", 300)
+
+
+# ---- list operations, in this process ---------------------------------------------------------
+def _timed(action) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = action()
+    return (time.perf_counter() - started) * 1000, result
+
+
+def _measure_list_operations(report: Report, db_path: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("DESKTOP_APP_HOME", str(CACHE / "home"))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.domain.enums import ItemStatus
+    from desktop_app.gui.models.case_table_model import COLUMNS, CaseTableModel
+    from desktop_app.services.cases import CaseService
+    from desktop_app.services.context import ServiceContext
+    from desktop_app.services.dto import CaseFilter
+    from desktop_app.storage.database import open_database
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])  # noqa: F841 - the model needs it
+    db = open_database(db_path, backup_dir=CACHE / "home" / "bench-backups")
+    cases = CaseService(ServiceContext(db=db, user_name=lambda: "性能测试"))
+    print("列表操作（本进程，数据库副本）：")
+    load_ms, rows = _timed(cases.list_rows)
+    report.add("读取全部列表行 list_rows", load_ms, "ms", note=f"{len(rows)} 行")
+    model = CaseTableModel()
+    model.set_rows(rows)
+
+    terms = _search_terms(rows)
+    typing = []
+    for term in terms[:4]:
+        for end in range(1, len(term) + 1):
+            text = term[:end]
+
+            def keystroke(text=text):
+                matched = cases.search_ids(text)
+                case_filter = CaseFilter(text=text)
+                model.set_filter(lambda shown: cases.filter_rows(shown, case_filter, matched))
+                return model.rowCount()
+
+            typing.append((_timed(keystroke)[0], text))
+    slowest_key = max(typing)
+    report.add("边输入边筛选（每次按键，最慢）", slowest_key[0], "ms", 50,
+               note=f"“{slowest_key[1]}”；中位数 {statistics.median(t for t, _ in typing):.1f} ms，{len(typing)} 次按键")
+    panel = CaseFilter(statuses=frozenset({ItemStatus.HANDLING, ItemStatus.PENDING}), only_key=True)
+    panel_ms, _ = _timed(lambda: model.set_filter(lambda shown: cases.filter_rows(shown, panel, None)))
+    report.add("筛选面板（状态 + 重点督办）", panel_ms, "ms", 50)
+    model.set_filter(None)
+
+    worst, worst_name = 0.0, ""
+    for number, column in enumerate(COLUMNS):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            elapsed, _ = _timed(lambda: model.sort(number, order))
+            if elapsed > worst:
+                worst, worst_name = elapsed, column.title
+    report.add("按任一列排序（最慢的列）", worst, "ms", 250, note=f"{worst_name}，{len(COLUMNS)} 列 × 升降序")
+
+    searches = []
+    for term in terms:
+        def first_page(term=term):
+            matched = cases.search_ids(term)
+            shown = cases.filter_rows(rows, CaseFilter(text=term), matched)
+            return shown[:50]
+
+        searches.append((_timed(first_page)[0], term))
+    slowest = max(searches)
+    report.add("搜索标题+内容第一页（最慢的词）", slowest[0], "ms", 50,
+               note=f"“{slowest[1]}”；{len(terms)} 个 2–4 字词：{'、'.join(terms)}")
+
+    ids = [row.id for row in random.Random(11).sample(rows, 10)]
+    opens = [_timed(lambda i=i: cases.get(i))[0] for i in ids]
+    report.add("打开一件（cases.get，最慢）", max(opens), "ms", 150, note=f"中位数 {statistics.median(opens):.1f} ms")
+
+    saves = []
+    for item_id in ids:
+        record = cases.get(item_id)
+        edited = replace(record, title=record.title + "（改）")
+        saves.append(_timed(lambda: cases.save(edited))[0])
+    report.add("保存一次修改（数据库层，中位数）", statistics.median(saves), "ms", 20,
+               note=f"最慢 {max(saves):.1f} ms")
+    try:
+        import psutil
+
+        report.add("本进程内存（10 万行列表 + 模型）", psutil.Process().memory_info().rss / 2**20, "MB")
+    except ImportError:
+        pass
+    db.close()
+
+
+def _search_terms(rows) -> list[str]:
+    """2–4 character terms taken from real titles (so every one matches), plus common topics."""
+    rng = random.Random(7)
+    terms = ["交通", "养老服务", "停车"]
+    for length in (2, 3, 4, 2, 3):
+        title = rng.choice(rows).title
+        han = "".join(ch for ch in title if "\u4e00" <= ch <= "\u9fff")
+        if len(han) >= length:
+            start = rng.randrange(len(han) - length + 1)
+            terms.append(han[start:start + length])
+    return list(dict.fromkeys(terms))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

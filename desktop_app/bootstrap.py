@@ -1,0 +1,322 @@
+"""Composition root: command line, logging, crash handler, database, main window (application shell).
+
+``main()`` is the ``desktop-app`` command. Subcommands (check, backup, demo) go to ``cli`` without
+importing Qt. The window path sets up logging and the crash dialog, loads Qt's Chinese
+translations, makes sure only one instance works on a database file, opens (and if needed creates or
+migrates) the database, takes the daily backup, and shows the main window.
+
+Imports at module level stay cheap (standard library only): start-up time is measured against a bare
+PySide6 window, so SQLAlchemy comes in only when the database is opened, and ReportLab, openpyxl
+and Alembic not at all on a normal start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+_STARTED = time.perf_counter()
+
+APP_NAME = "建议提案办理助手"
+log = logging.getLogger("desktop_app")
+
+
+# ---- command line -----------------------------------------------------------------------------
+class _ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        # argparse passes prefix="" when it builds a subcommand's prog name.
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "子命令"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):
+        for english, chinese in _ARGPARSE_PHRASES:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：参数错误：{message}\n请用 {self.prog} --help 查看用法。\n")
+
+
+# argparse's own error texts are English; the common ones, in Chinese.
+_ARGPARSE_PHRASES = (
+    ("unrecognized arguments", "无法识别的参数"),
+    ("the following arguments are required", "缺少必需的参数"),
+    ("invalid choice", "无效的选项"),
+    ("expected one argument", "需要一个值"),
+    ("not allowed with argument", "不能与以下参数同时使用"),
+    ("argument ", "参数 "),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="desktop-app",
+        description=f"{APP_NAME}：承办单位办理人大代表建议和政协提案的桌面程序。不带参数时打开主窗口。",
+        epilog="数据保存在用户数据目录中；设置环境变量 DESKTOP_APP_HOME 可改用其他目录（便携使用、测试）。",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="打开指定的数据库文件（不存在时新建）")
+    where.add_argument("--demo", action="store_true", help="打开单独的演示数据库（首次使用时生成示例数据，不会碰真实数据）")
+    parser.add_argument("--smoke-test", action="store_true", help="在后台构建并绘制一次主窗口，输出启动用时后退出（打包检查用）")
+    parser.add_argument("--json", action="store_true", help="与 --smoke-test 或子命令一起使用：以 JSON 输出")
+    # For benchmarks/run.py: also wait until the case list shows its rows.
+    parser.add_argument("--wait-list", action="store_true", help=argparse.SUPPRESS)
+
+    from desktop_app import cli  # standard library only at import time
+
+    subparsers = parser.add_subparsers(dest="command", metavar="{check,backup,demo}", parser_class=_Parser)
+    cli.add_subcommands(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``desktop-app`` command; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help (0) or bad usage (2)
+        return int(stop.code or 0)
+    if args.command:
+        from desktop_app import cli
+
+        return cli.run(args)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return run_window(args)
+
+
+# ---- logging and crash handler ----------------------------------------------------------------
+def setup_logging() -> Path | None:
+    """Log to a rotating file in the log folder (5 × 1 MB); returns the file, None if not writable."""
+    from logging.handlers import RotatingFileHandler
+
+    from desktop_app import paths
+
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    # Called again (tests, or the CLI after the parser): replace our handler, never stack them.
+    for old in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
+        root.removeHandler(old)
+        old.close()
+    try:
+        log_file = paths.log_dir() / "desktop-app.log"
+        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    except OSError as error:
+        logging.basicConfig(level=logging.WARNING)
+        log.warning("无法写日志文件（%s），日志只输出到控制台", error)
+        return None
+    handler.desktop_app_log = True
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return log_file
+
+
+def install_excepthook(log_file: Path | None, *, show_dialog: bool = True) -> None:
+    """Every uncaught exception is logged and shown in a Chinese dialog; the app keeps running (Qt
+    slots return to the event loop) instead of vanishing without a word."""
+    showing = []
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
+        if not show_dialog or showing:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        showing.append(True)
+        try:
+            _show_crash_dialog(exc_type, exc, tb, log_file)
+        finally:
+            showing.clear()
+
+    sys.excepthook = hook
+
+
+def _show_crash_dialog(exc_type, exc, tb, log_file: Path | None) -> None:
+    import traceback
+
+    where = f"详细信息已记录在日志文件：\n{log_file}" if log_file else "详细信息见下方。"
+    headline = "程序遇到意外错误，刚才的操作没有完成。"
+    details = (
+        f"{exc_type.__name__}：{exc}\n\n已保存的数据不受影响。{where}\n"
+        "如果问题反复出现，请把日志文件发给技术支持。"
+    )
+    sys.__excepthook__(exc_type, exc, tb)  # also on the console, when there is one
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        # Failed before the window existed: make an application just for this dialog.
+        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "desktop-app"])  # noqa: F841
+    except Exception:  # noqa: BLE001 - Qt itself is broken (e.g. a missing DLL): no Qt dialog then
+        _native_error_box(f"{headline}\n\n{details}")
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, headline)
+    box.setInformativeText(details)
+    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+    box.exec()
+
+
+def _native_error_box(text: str) -> None:
+    # A windowed Windows build has no console: without this the app would vanish silently.
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, APP_NAME, 0x10)
+
+
+# ---- the window path --------------------------------------------------------------------------
+def resolve_db_path(args: argparse.Namespace) -> Path:
+    from desktop_app import paths
+
+    if args.db:
+        return Path(args.db).expanduser().absolute()
+    return paths.demo_db_path() if args.demo else paths.default_db_path()
+
+
+def run_window(args: argparse.Namespace) -> int:
+    smoke = bool(args.smoke_test)
+    log_file = setup_logging()
+    install_excepthook(log_file, show_dialog=not smoke)
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.gui.i18n import install_translations
+
+    _set_windows_app_id()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "desktop-app"])
+    app.setApplicationName(APP_NAME)
+    install_translations(app)
+    db_path = resolve_db_path(args)
+    log.info("启动：数据库 %s", db_path)
+
+    instance = None
+    if not smoke:
+        instance = _claim_instance(db_path)
+        if isinstance(instance, int):  # another window has the file: it was asked to come forward
+            return instance
+
+    from desktop_app import settings as ui_settings_module
+    from desktop_app.startup import open_for_window
+
+    ui_settings = ui_settings_module.load_settings()
+    opened = open_for_window(db_path, demo=bool(args.demo), user_name=lambda: ui_settings.user_name, interactive=not smoke)
+    if opened is None:
+        return 1
+    window = opened.build_window(ui_settings)
+    window.show()
+    if smoke:
+        return _finish_smoke_test(app, window, opened, args)
+    instance.activation_requested.connect(lambda: _bring_to_front(window))
+    try:
+        code = app.exec()
+    finally:
+        # The window saves its layout when it closes; this also covers a quit without closeEvent.
+        window.services.save_ui_settings()
+        opened.close(reason="exit")
+        instance.close()
+    return code
+
+
+def _set_windows_app_id() -> None:
+    # Without it Windows groups the window under python.exe in the taskbar, with Python's icon.
+    if sys.platform != "win32":
+        return
+    try:
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("JianyiTiananZhushou.DesktopApp")
+    except (AttributeError, OSError):
+        log.warning("无法设置 Windows 任务栏应用标识")
+
+
+def _claim_instance(db_path: Path):
+    """The single-instance guard for ``db_path``; or the exit code when another instance has the
+    file: 0 when it was brought forward, 1 when it could not be reached (the user was told why)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.gui.instance import Claim, InstanceError, SingleInstance
+
+    instance = SingleInstance(db_path)
+    try:
+        claim = instance.claim()
+    except InstanceError as error:
+        log.warning("单实例：%s", error)
+        QMessageBox.warning(None, APP_NAME, str(error))
+        return 1
+    if claim is Claim.ACTIVATED:
+        log.info("此数据库已在另一个窗口打开，已请求该窗口显示到前台")
+        return 0
+    return instance
+
+
+def _bring_to_front(window) -> None:
+    from desktop_app.gui.instance import bring_to_front
+
+    bring_to_front(window)
+
+
+def _finish_smoke_test(app, window, opened, args: argparse.Namespace) -> int:
+    """Paint once, report the time since the process entered ``bootstrap``, close everything."""
+    import json
+
+    app.processEvents()
+    window.grab()
+    startup_ms = (time.perf_counter() - _STARTED) * 1000
+    rows = _visible_rows(window)
+    list_ms = None
+    if args.wait_list:
+        deadline = time.monotonic() + 30
+        while rows == 0 and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.005)
+            rows = _visible_rows(window)
+        window.grab()
+        list_ms = (time.perf_counter() - _STARTED) * 1000
+    result = {
+        "ok": True,
+        "startup_ms": round(startup_ms, 1),
+        "list_ms": None if list_ms is None else round(list_ms, 1),
+        "rows": rows,
+        "db": str(opened.path),
+        "read_only": opened.read_only,
+        "peak_rss_mb": _peak_rss_mb(),
+        # Loaded only for printing, Excel or migrations: never on a plain start.
+        "heavy_modules": sorted(m for m in ("alembic", "reportlab", "openpyxl") if m in sys.modules),
+    }
+    window.close()
+    opened.close(reason=None)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=True))
+    else:
+        print(f"启动用时：{startup_ms:.0f} ms（首次绘制主窗口）")
+        if list_ms is not None:
+            print(f"列表显示用时：{list_ms:.0f} ms（{rows} 行）")
+    return 0
+
+
+def _visible_rows(window) -> int:
+    """Rows of the biggest item view in the window (the case list)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    counts = [view.model().rowCount() for view in window.findChildren(QAbstractItemView) if view.model() is not None]
+    return max(counts, default=0)
+
+
+def _peak_rss_mb() -> float | None:
+    try:
+        import resource  # not on Windows
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)

@@ -1,0 +1,128 @@
+"""Rules an item must satisfy before it is saved (domain layer, pure Python).
+
+``case_problems`` reads a CaseRecord-like object by attribute (the DTO lives in the services
+layer, which the domain must not import) plus the facts only the database knows, passed in by the
+service. Each problem is a full Chinese sentence saying what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from desktop_app.domain.enums import Disclosure, ProposerRole, UnitRole
+
+MAX_EXTENSION_MONTHS = 3
+TITLE_MAX = 300
+NUMBER_MAX = 30
+
+
+def _d(value: date) -> str:
+    return value.isoformat()
+
+
+def case_problems(record, *, number_used_by: str | None = None) -> list[str]:
+    """Every problem of ``record``; ``number_used_by`` is the title of another item of the same
+    session that already has this number (None when the number is free)."""
+    problems: list[str] = []
+    title = (record.title or "").strip()
+    number = (record.number or "").strip()
+    session_name = (record.session_name or "").strip()
+    if not title:
+        problems.append("标题不能为空，请填写建议或提案的标题。")
+    elif len(title) > TITLE_MAX:
+        problems.append(f"标题有 {len(title)} 个字，超过 {TITLE_MAX} 字的上限，请精简标题。")
+    if not number:
+        problems.append("编号不能为空，请填写本届次内的编号（例如 0035）。")
+    elif len(number) > NUMBER_MAX:
+        problems.append(f"编号“{number}”太长（最多 {NUMBER_MAX} 个字符），请检查。")
+    if record.session_id is None and not session_name:
+        problems.append("请选择或填写届次（例如 区二届人大五次会议）。")
+    if number and number_used_by is not None:
+        problems.append(
+            f"编号 {number} 在 {session_name} 中已被“{number_used_by}”使用，请换一个编号。"
+        )
+    problems += _proposer_problems(record.proposers)
+    problems += _assignment_problems(record)
+    problems += _reply_problems(record)
+    for contact in record.contacts:
+        if contact.contact_on is None:
+            problems.append("沟通记录缺少日期，请填写沟通的日期。")
+    return problems
+
+
+def _proposer_problems(proposers) -> list[str]:
+    problems: list[str] = []
+    names = [p.name.strip() for p in proposers]
+    if any(not n for n in names):
+        problems.append("代表名单中有一行没有姓名，请填写姓名或删去该行。")
+    for name in sorted({n for n in names if n and names.count(n) > 1}):
+        problems.append(f"代表“{name}”列了两次，请删去重复的一行。")
+    leads = [p for p in proposers if p.role is ProposerRole.LEAD]
+    if len(leads) > 1:
+        problems.append("只能有一位领衔代表（或领衔提案人），请把其余的改为联名。")
+    return problems
+
+
+def _assignment_problems(record) -> list[str]:
+    problems: list[str] = []
+    assignments = record.assignments
+    if not any(a.role in (UnitRole.LEAD, UnitRole.SPLIT) for a in assignments):
+        problems.append("请至少指定一个主办单位（或分办单位）。")
+    keys = [a.unit_id if a.unit_id is not None else a.unit_name.strip() for a in assignments]
+    seen: set = set()
+    for a, key in zip(assignments, keys):
+        name = a.unit_name.strip() or str(a.unit_id)
+        if key in ("", None):
+            problems.append("办理单位中有一行没有单位名称，请选择单位或删去该行。")
+        elif key in seen:
+            problems.append(f"办理单位“{name}”列了两次，请删去重复的一行。")
+        seen.add(key)
+    assigned_on = record.assigned_on
+    for a in assignments:
+        name = a.unit_name.strip() or "该单位"
+        if assigned_on and a.signed_on and assigned_on > a.signed_on:
+            problems.append(
+                f"交办日期 {_d(assigned_on)} 晚于 {name} 的签收日期 {_d(a.signed_on)}，"
+                "请检查这两个日期。"
+            )
+        if a.extension_approved_on and not a.extension_approver.strip():
+            problems.append(f"{name} 的延期已填批准日期，请填写批准人。")
+        if a.extension_approver.strip() and not a.extension_approved_on:
+            problems.append(f"{name} 的延期已填批准人，请填写批准日期。")
+        if a.extension_months is not None and not 1 <= a.extension_months <= MAX_EXTENSION_MONTHS:
+            problems.append(
+                f"{name} 的延期为 {a.extension_months} 个月；延期最多 {MAX_EXTENSION_MONTHS} 个月，请改正。"
+            )
+        if (a.extension_approved_on and a.extension_requested_on
+                and a.extension_approved_on < a.extension_requested_on):
+            problems.append(f"{name} 的延期批准日期早于申请日期，请检查。")
+        if a.return_outcome is not None and a.return_requested_on is None:
+            problems.append(f"{name} 已填退回结果，请填写退回申请日期。")
+        if a.return_decided_on and a.return_requested_on and a.return_decided_on < a.return_requested_on:
+            problems.append(f"{name} 的退回决定日期早于退回申请日期，请检查。")
+        if a.opinion_sent_on and a.role is not UnitRole.CO:
+            problems.append(f"{name} 是{a.role.label}单位，只有会办单位发出会办意见，请改正角色或日期。")
+    return problems
+
+
+def _reply_problems(record) -> list[str]:
+    problems: list[str] = []
+    rounds = [r.round for r in record.replies]
+    for rnd in sorted({r for r in rounds if rounds.count(r) > 1}):
+        problems.append(f"第 {rnd} 次答复出现了两次，请删去重复的一份或改正轮次。")
+    for reply in record.replies:
+        label = f"第 {reply.round} 次答复"
+        if reply.round < 1:
+            problems.append(f"答复轮次必须从 1 开始（现为 {reply.round}），请改正。")
+        if record.assigned_on and reply.replied_on and reply.replied_on < record.assigned_on:
+            problems.append(
+                f"{label}的答复日期 {_d(reply.replied_on)} 早于交办日期 {_d(record.assigned_on)}，"
+                "请检查这两个日期。"
+            )
+        if reply.disclosure is Disclosure.NOT_PUBLIC and not reply.disclosure_reason.strip():
+            problems.append(f"{label}的公开属性为“此件不公开”，请填写不公开的理由。")
+        if reply.finalised and reply.replied_on is None:
+            problems.append(f"{label}已标为定稿，请填写答复日期。")
+        if reply.finalised and reply.result is None:
+            problems.append(f"{label}已标为定稿，请选择办理结果。")
+    return problems

@@ -1,0 +1,169 @@
+"""The case editor's single-record tabs: 基本信息 and 答复 (gui layer).
+
+Each section fills its widgets from a ``CaseRecord`` and reads them back; the dialog merges the
+values into a new record, so fields it does not show are kept as loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.domain.enums import Disclosure, ItemKind, ItemStatus, RaisedAt, ResultCategory
+from desktop_app.gui.dialogs.case_widgets import (
+    combo_value,
+    fill_enum_combo,
+    set_combo_value,
+    set_text,
+    text,
+)
+from desktop_app.gui.widgets.completer import set_completion
+from desktop_app.services.dto import CaseRecord, ReplyRecord
+
+
+class BasicSection(QObject):
+    """基本信息. ``kind_changed`` tells the other tabs which body's names to offer."""
+
+    kind_changed = Signal(object)
+
+    def __init__(self, ui, reference, parent=None):
+        super().__init__(parent)
+        self.ui = ui
+        self._sessions = list(reference.sessions())
+        fill_enum_combo(ui.kindCombo, ItemKind)
+        fill_enum_combo(ui.raisedAtCombo, RaisedAt)
+        fill_enum_combo(ui.statusCombo, ItemStatus)
+        ui.sessionCombo.setInsertPolicy(ui.sessionCombo.InsertPolicy.NoInsert)
+        ui.leaderHandledCheck.toggled.connect(self._update_leader_name)
+        ui.kindCombo.currentIndexChanged.connect(self._kind_edited)
+        self.fields = [
+            ui.kindCombo, ui.sessionCombo, ui.numberEdit, ui.assignedOnEdit, ui.titleEdit,
+            ui.categoryEdit, ui.raisedAtCombo, ui.statusCombo, ui.keyCheck, ui.leaderHandledCheck,
+            ui.leaderNameEdit, ui.secretCheck, ui.contentEdit,
+        ]
+
+    def kind(self) -> ItemKind:
+        return combo_value(self.ui.kindCombo) or ItemKind.SUGGESTION
+
+    def load(self, record: CaseRecord) -> None:
+        ui = self.ui
+        set_combo_value(ui.kindCombo, record.kind)
+        self._offer_sessions(record.kind)
+        set_text(ui.sessionCombo, record.session_name)
+        set_text(ui.numberEdit, record.number)
+        ui.assignedOnEdit.set_date_value(record.assigned_on)
+        set_text(ui.titleEdit, record.title)
+        set_text(ui.categoryEdit, record.category)
+        set_combo_value(ui.raisedAtCombo, record.raised_at)
+        set_combo_value(ui.statusCombo, record.status)
+        ui.keyCheck.setChecked(record.is_key)
+        ui.leaderHandledCheck.setChecked(record.is_leader_handled)
+        set_text(ui.leaderNameEdit, record.leader_name)
+        ui.secretCheck.setChecked(record.is_secret)
+        set_text(ui.contentEdit, record.content)
+        self._update_leader_name()
+
+    def values(self, record: CaseRecord) -> CaseRecord:
+        ui = self.ui
+        session_name = text(ui.sessionCombo)
+        if session_name == record.session_name:
+            session_id = record.session_id
+        else:
+            session_id = next((s.id for s in self._sessions if s.name == session_name), None)
+        leader_handled = ui.leaderHandledCheck.isChecked()
+        return replace(
+            record,
+            kind=self.kind(),
+            session_id=session_id,
+            session_name=session_name,
+            number=text(ui.numberEdit),
+            title=text(ui.titleEdit),
+            content=text(ui.contentEdit),
+            category=text(ui.categoryEdit),
+            raised_at=combo_value(ui.raisedAtCombo),
+            is_key=ui.keyCheck.isChecked(),
+            is_leader_handled=leader_handled,
+            leader_name=text(ui.leaderNameEdit) if leader_handled else "",
+            is_secret=ui.secretCheck.isChecked(),
+            status=combo_value(ui.statusCombo),
+            assigned_on=ui.assignedOnEdit.date_value(),
+        )
+
+    def _kind_edited(self) -> None:
+        self._offer_sessions(self.kind())
+        self.kind_changed.emit(self.kind())
+
+    def _offer_sessions(self, kind: ItemKind) -> None:
+        names = [s.name for s in self._sessions if s.body == kind.body]
+        set_completion(self.ui.sessionCombo, names)
+
+    def _update_leader_name(self) -> None:
+        enabled = self.ui.leaderHandledCheck.isChecked()
+        self.ui.leaderNameEdit.setEnabled(enabled)
+        self.ui.leaderNameLabel.setEnabled(enabled)
+
+
+class ReplySection(QObject):
+    """答复: the first round is edited here; later rounds (重新办理) are kept exactly as loaded."""
+
+    def __init__(self, ui, parent=None):
+        super().__init__(parent)
+        self.ui = ui
+        self._base = ReplyRecord()
+        self._other_rounds: tuple[ReplyRecord, ...] = ()
+        fill_enum_combo(ui.resultCombo, ResultCategory, blank=True)
+        fill_enum_combo(ui.disclosureCombo, Disclosure)
+        ui.disclosureCombo.currentIndexChanged.connect(self._update_reason)
+        self.fields = [
+            ui.docNumberEdit, ui.signerEdit, ui.repliedOnEdit, ui.resultCombo, ui.disclosureCombo,
+            ui.disclosureReasonEdit, ui.contactPersonEdit, ui.contactPhoneEdit, ui.ccEdit, ui.replyBodyEdit,
+        ]
+
+    def load(self, record: CaseRecord) -> None:
+        ui = self.ui
+        first = next((r for r in record.replies if r.round == 1), None)
+        self._base = first or ReplyRecord()
+        self._other_rounds = tuple(r for r in record.replies if r.round != 1)
+        reply = self._base
+        set_text(ui.docNumberEdit, reply.doc_number)
+        set_text(ui.signerEdit, reply.signer)
+        ui.repliedOnEdit.set_date_value(reply.replied_on)
+        set_combo_value(ui.resultCombo, reply.result)
+        set_combo_value(ui.disclosureCombo, reply.disclosure)
+        set_text(ui.disclosureReasonEdit, reply.disclosure_reason)
+        set_text(ui.contactPersonEdit, reply.contact_person)
+        set_text(ui.contactPhoneEdit, reply.contact_phone)
+        set_text(ui.ccEdit, reply.cc)
+        set_text(ui.replyBodyEdit, reply.body)
+        rounds = "、".join(f"第{r.round}轮" for r in self._other_rounds)
+        ui.otherRepliesLabel.setText(
+            f"此件另有{rounds}答复（重新办理），在此不显示，保存时原样保留。" if rounds else ""
+        )
+        ui.otherRepliesLabel.setVisible(bool(rounds))
+        self._update_reason()
+
+    def replies(self) -> tuple[ReplyRecord, ...]:
+        ui = self.ui
+        disclosure = combo_value(ui.disclosureCombo)
+        first = replace(
+            self._base,
+            doc_number=text(ui.docNumberEdit),
+            signer=text(ui.signerEdit),
+            replied_on=ui.repliedOnEdit.date_value(),
+            result=combo_value(ui.resultCombo),
+            disclosure=disclosure,
+            disclosure_reason=text(ui.disclosureReasonEdit) if disclosure is Disclosure.NOT_PUBLIC else "",
+            contact_person=text(ui.contactPersonEdit),
+            contact_phone=text(ui.contactPhoneEdit),
+            cc=text(ui.ccEdit),
+            body=text(ui.replyBodyEdit),
+        )
+        # An untouched empty form is "no reply yet", not an empty reply letter.
+        keep_first = self._base.id is not None or first != ReplyRecord()
+        return ((first,) if keep_first else ()) + self._other_rounds
+
+    def _update_reason(self) -> None:
+        enabled = combo_value(self.ui.disclosureCombo) is Disclosure.NOT_PUBLIC
+        self.ui.disclosureReasonEdit.setEnabled(enabled)
+        self.ui.disclosureReasonLabel.setEnabled(enabled)

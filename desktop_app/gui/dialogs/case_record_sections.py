@@ -1,0 +1,189 @@
+"""The case editor's 附件 and 历史 tabs (gui layer).
+
+Attachments are part of the draft: files added here are read on Save (``new_attachments``) and
+removals take effect on Save (``removed_attachment_ids``), so 不保存 leaves the item untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop_app.domain.errors import DomainError
+from desktop_app.gui.dialogs.case_row_editor import setup_table
+from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.services.dto import AttachmentInfo, CaseRecord, HistoryEntry, NewAttachment
+
+ENTITY_LABELS = {
+    "item": "基本信息",
+    "proposer": "代表",
+    "item_proposer": "代表",
+    "assignment": "办理单位",
+    "contact": "沟通记录",
+    "reply": "答复",
+    "attachment": "附件",
+    "feedback": "反馈",
+    "commitment": "承诺事项",
+}
+
+
+def file_size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _name(row) -> str:
+    return row.file_name if isinstance(row, AttachmentInfo) else Path(row.path).name
+
+
+def _size(row) -> str:
+    if isinstance(row, AttachmentInfo):
+        return file_size_text(row.size)
+    try:
+        return file_size_text(os.path.getsize(row.path))
+    except OSError:
+        return "文件不存在"
+
+
+def _added_at(row) -> str:
+    return text_or_blank(row.added_at) if isinstance(row, AttachmentInfo) else "（保存时添加）"
+
+
+def _added_by(row) -> str:
+    return row.added_by if isinstance(row, AttachmentInfo) else ""
+
+
+class AttachmentsSection(QObject):
+    edited = Signal()
+
+    def __init__(self, ui, cases, dialog: QWidget, parent=None):
+        super().__init__(parent)
+        self.ui, self._cases, self._dialog = ui, cases, dialog
+        self._removed: set[int] = set()
+        self.model = RowTableModel([
+            Column("文件名", _name), Column("大小", _size), Column("添加时间", _added_at), Column("添加人", _added_by),
+        ], self)
+        setup_table(ui.attachmentsView, self.model)
+        ui.attachmentsView.doubleClicked.connect(self.save_selected_as)
+        ui.addAttachmentButton.clicked.connect(self.add_files)
+        ui.saveAttachmentAsButton.clicked.connect(self.save_selected_as)
+        ui.removeAttachmentButton.clicked.connect(self.remove_selected)
+        ui.attachmentsView.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self.edited)
+        self._read_only = False
+        self._update_buttons()
+
+    def load(self, record: CaseRecord) -> None:
+        self._removed = set()
+        self.model.set_rows(record.attachments)
+        self._select(0)
+
+    def new_attachments(self) -> tuple[NewAttachment, ...]:
+        return tuple(r for r in self.model.rows() if isinstance(r, NewAttachment))
+
+    def removed_ids(self) -> frozenset[int]:
+        return frozenset(self._removed)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        self._update_buttons()
+
+    def add_paths(self, paths: list[str]) -> None:
+        for path in paths:
+            self.model.insert_row(self.model.rowCount(), NewAttachment(path=str(path)))
+        if paths:
+            self._select(self.model.rowCount() - 1)
+
+    def add_files(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(self._dialog, "添加附件", "", "所有文件 (*)")
+        self.add_paths(paths)
+
+    def remove_selected(self) -> None:
+        position = self._selected()
+        if position < 0:
+            return
+        row = self.model.row(position)
+        if isinstance(row, AttachmentInfo):
+            self._removed.add(row.id)
+        self.model.remove_row(position)
+        self._select(min(position, self.model.rowCount() - 1))
+
+    def save_selected_as(self, *_args) -> None:
+        position = self._selected()
+        if position < 0:
+            return
+        row = self.model.row(position)
+        target, _filter = QFileDialog.getSaveFileName(self._dialog, "附件另存为", _name(row), "所有文件 (*)")
+        if target:
+            self.save_row_to(position, Path(target))
+
+    def save_row_to(self, position: int, target: Path) -> None:
+        row = self.model.row(position)
+        try:
+            if isinstance(row, AttachmentInfo):
+                _file_name, data = self._cases.attachment_bytes(row.id)
+            else:
+                data = Path(row.path).read_bytes()
+            _write_atomically(target, data)
+        except DomainError as error:
+            message_boxes.show_warning(self._dialog, "附件另存为", str(error))
+        except OSError as error:
+            message_boxes.show_warning(
+                self._dialog, "附件另存为",
+                f"无法写入文件“{target}”：{error.strerror or error}。\n请换一个文件夹或文件名再试。",
+            )
+
+    def _select(self, position: int) -> None:
+        if 0 <= position < self.model.rowCount():
+            self.ui.attachmentsView.selectRow(position)
+        self._update_buttons()
+
+    def _selected(self) -> int:
+        rows = self.ui.attachmentsView.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _update_buttons(self, *_args) -> None:
+        selected = self._selected() >= 0
+        self.ui.addAttachmentButton.setEnabled(not self._read_only)
+        self.ui.removeAttachmentButton.setEnabled(selected and not self._read_only)
+        self.ui.saveAttachmentAsButton.setEnabled(selected)
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    """A temporary file beside the target, then a rename: a failed write never leaves half a file."""
+    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as tmp:
+            tmp.write(data)
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+class HistorySection:
+    """历史: newest first, read-only."""
+
+    def __init__(self, ui, parent=None):
+        self.model = RowTableModel([
+            Column("时间", lambda h: text_or_blank(h.changed_at)),
+            Column("操作人", lambda h: h.changed_by),
+            Column("项目", lambda h: ENTITY_LABELS.get(h.entity, h.entity)),
+            Column("字段", lambda h: h.field),
+            Column("原值", lambda h: h.old_value),
+            Column("新值", lambda h: h.new_value),
+        ], parent)
+        setup_table(ui.historyView, self.model)
+
+    def load(self, history: tuple[HistoryEntry, ...]) -> None:
+        self.model.set_rows(sorted(history, key=lambda h: h.changed_at, reverse=True))

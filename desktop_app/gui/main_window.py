@@ -1,0 +1,195 @@
+"""The main window: a thin shell of menus, toolbar, stacked views and status bar (gui layer).
+
+Everything it does is delegated: lists to the views, editing to the dialogs, work to the runner,
+data to the services in ``AppServices``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+
+from desktop_app.domain.enums import ItemKind
+from desktop_app.gui.app_services import AppServices
+from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
+from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.views.case_list_view import CaseListView
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.qt_state import decode_state, encode_state
+
+APP_TITLE = "建议提案办理助手"
+ABOUT_TEXT = (
+    "<h3>建议提案办理助手</h3>"
+    "<p>供承办单位办理人大代表建议和政协提案使用：登记、分办、沟通、答复、反馈和跟踪。</p>"
+    "<p>数据保存在本机的数据库文件中，并自动备份。</p>"
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: AppServices, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.runner = OperationRunner(services.announce, self)
+        self._editors: dict[int, QWidget] = {}
+        self.setWindowTitle(f"{APP_TITLE} — {Path(services.db_path).name}")
+
+        self.case_list = CaseListView(services, self.runner, self)
+        self.ui.viewStack.addWidget(self.case_list)
+        self.case_list.open_requested.connect(self.open_case)
+        self.case_list.counts_changed.connect(self._show_counts)
+        table = self.case_list.ui.caseTable
+        # Enter and Delete act only while the list has the focus (WidgetShortcut in the form), so
+        # they never steal keys from the search box.
+        table.addActions([self.ui.openAction, self.ui.deleteAction])
+        table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.case_list.model.modelReset.connect(self._update_actions)
+
+        self._build_status_bar()
+        self._connect_actions()
+        self._show_read_only()
+        # Layout first, so that the rows are sorted once, by the remembered column.
+        self._restore_layout()
+        self.case_list.reload()
+        self.case_list.restore_last_view()
+        self._update_actions()
+
+    # -- set-up
+
+    def _build_status_bar(self) -> None:
+        self.dbPathLabel = QLabel(f"数据库：{self.services.db_path}", self)
+        self.dbPathLabel.setObjectName("dbPathLabel")
+        self.dbPathLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.countLabel = QLabel(self)
+        self.countLabel.setObjectName("countLabel")
+        self.ui.statusBar.addWidget(self.dbPathLabel, 1)
+        self.ui.statusBar.addPermanentWidget(self.countLabel)
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.newSuggestionAction.triggered.connect(lambda: self.new_case(ItemKind.SUGGESTION))
+        ui.newProposalAction.triggered.connect(lambda: self.new_case(ItemKind.PROPOSAL))
+        ui.restoreAction.triggered.connect(self.restore_backup)
+        ui.backupAction.triggered.connect(self.backup_now)
+        ui.quitAction.triggered.connect(self.close)
+        ui.openAction.triggered.connect(self.open_selected)
+        ui.deleteAction.triggered.connect(self.delete_selected)
+        ui.findAction.triggered.connect(self.case_list.focus_search)
+        ui.columnsAction.triggered.connect(self.case_list.choose_columns)
+        ui.filterPanelAction.toggled.connect(self.case_list.set_filter_panel_visible)
+        ui.reloadAction.triggered.connect(lambda: self.case_list.reload(wait=False))
+        ui.settingsAction.triggered.connect(self.open_settings)
+        ui.aboutAction.triggered.connect(self.about)
+
+    def _show_read_only(self) -> None:
+        read_only = self.services.read_only
+        reason = self.services.read_only_reason or "数据库以只读方式打开。"
+        self.ui.readOnlyBanner.setText(f"只读模式：{reason}　现在只能查看，不能新建、修改或删除。")
+        self.ui.readOnlyBanner.setVisible(read_only)
+        if read_only:
+            self.setWindowTitle(f"{self.windowTitle()}（只读）")
+
+    def _editing_actions(self):
+        ui = self.ui
+        return (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction)
+
+    def _update_actions(self, *_args) -> None:
+        has_row = self.case_list.selected_row() is not None
+        writable = not self.services.read_only
+        self.ui.newSuggestionAction.setEnabled(writable)
+        self.ui.newProposalAction.setEnabled(writable)
+        self.ui.restoreAction.setEnabled(writable)
+        self.ui.deleteAction.setEnabled(writable and has_row)
+        self.ui.openAction.setEnabled(has_row)
+
+    def _show_counts(self, shown: int, total: int) -> None:
+        self.countLabel.setText(f"显示 {shown} / {total} 条")
+
+    # -- items
+
+    def new_case(self, kind: ItemKind) -> None:
+        if not self.services.read_only:
+            self._show_editor(None, kind)
+
+    def open_selected(self) -> None:
+        row = self.case_list.selected_row()
+        if row is not None:
+            self.open_case(row.id)
+
+    def open_case(self, item_id: int) -> None:
+        editor = self._editors.get(item_id)
+        if editor is not None:
+            editor.raise_()
+            editor.activateWindow()
+            return
+        self._show_editor(item_id, None)
+
+    def _show_editor(self, item_id: int | None, kind: ItemKind | None) -> None:
+        from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog  # the editor loads on first use
+
+        editor = CaseEditDialog(self.services, item_id, kind, parent=self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if item_id is not None:
+            self._editors[item_id] = editor
+            editor.destroyed.connect(lambda _obj=None, key=item_id: self._editors.pop(key, None))
+        editor.show()
+
+    def delete_selected(self) -> None:
+        row = self.case_list.selected_row()
+        if row is None or self.services.read_only:
+            return
+        question = (f"确定要删除{row.kind.label}“{row.session_name} 第{row.number}号：{row.title}”吗？\n"
+                    "删除后它的办理单位、沟通记录、答复、附件和历史都会一并删除；"
+                    "如需找回，只能从备份恢复。")
+        if not message_boxes.confirm(self, "删除建议提案", question, "删除"):
+            return
+        cases = self.services.cases
+        self.runner.run(lambda: cases.delete(row.id, cases.get(row.id).version), title="删除建议提案")
+
+    # -- files and settings
+
+    def backup_now(self) -> None:
+        maintenance = self.services.maintenance
+        self.runner.run(maintenance.backup_now, title="立即备份",
+                        on_success=lambda path: self.ui.statusBar.showMessage(f"已备份到 {path}", 10000))
+
+    def restore_backup(self) -> None:
+        from desktop_app.gui.dialogs.restore_dialog import RestoreDialog
+
+        RestoreDialog(self.services, self).exec()
+
+    def open_settings(self) -> None:
+        from desktop_app.gui.dialogs.settings_dialog import SettingsDialog
+
+        SettingsDialog(self.services, self).exec()
+
+    def about(self) -> None:
+        message_boxes.show_information(self, f"关于{APP_TITLE}", ABOUT_TEXT)
+
+    # -- layout
+
+    def _restore_layout(self) -> None:
+        settings = self.services.ui_settings
+        if settings.window_geometry:
+            self.restoreGeometry(decode_state(settings.window_geometry))
+        if settings.window_state:
+            self.restoreState(decode_state(settings.window_state))
+        self.case_list.restore_layout()
+        self.ui.filterPanelAction.setChecked(settings.show_filter_panel)
+
+    def save_layout(self) -> None:
+        settings = self.services.ui_settings
+        settings.window_geometry = encode_state(self.saveGeometry())
+        settings.window_state = encode_state(self.saveState())
+        self.case_list.save_layout()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.services.save_ui_settings is not None:
+            self.services.save_ui_settings()
+        super().closeEvent(event)
+

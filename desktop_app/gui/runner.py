@@ -1,0 +1,198 @@
+"""The one operation runner: every non-trivial piece of work goes through here (gui layer).
+
+The work runs on a worker thread. After ``BUSY_DELAY_MS`` the cursor turns busy; work that reports
+progress gets a cancellable progress dialog after ``PROGRESS_DELAY_MS``. Progress and cancellation
+reach the work as plain callables, never as Qt objects, so services stay free of Qt. Errors end in
+one dialog: a ``DomainError`` shows its Chinese message as a warning; anything else is logged and
+shown as a generic error. A ``Changes`` result (or the first element of a tuple result) is
+broadcast through ``AppServices.changed``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from desktop_app.domain.errors import DomainError
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.services.dto import Changes
+
+log = logging.getLogger(__name__)
+
+BUSY_DELAY_MS = 300
+PROGRESS_DELAY_MS = 600
+PROGRESS_POLL_MS = 100
+
+UNEXPECTED_ERROR = (
+    "操作没有完成：程序遇到了意外错误，数据没有被修改。\n"
+    "请重试；如果问题仍然存在，请把日志文件发给技术支持人员。"
+)
+
+
+def changes_of(result: Any) -> Changes | None:
+    """The ``Changes`` a service call returned, if any (``save`` returns ``(Changes, id)``)."""
+    if isinstance(result, Changes):
+        return result
+    if isinstance(result, tuple) and result and isinstance(result[0], Changes):
+        return result[0]
+    return None
+
+
+class Operation(QObject):
+    """One piece of work in flight. ``finished`` carries the result after it was broadcast."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    _completed = Signal(object, object)  # emitted on the worker thread: (result, error)
+
+    def __init__(self, runner: "OperationRunner", title: str, reports_progress: bool):
+        super().__init__(runner)
+        self.title = title
+        self.reports_progress = reports_progress
+        self.done = False
+        self._runner = runner
+        self._cancel = threading.Event()
+        self._progress = (0, 0)
+        self._busy_cursor = False
+        self._dialog: QProgressDialog | None = None
+        self._busy_timer = _single_shot(self, BUSY_DELAY_MS, self._show_busy_cursor)
+        self._dialog_timer = _single_shot(self, PROGRESS_DELAY_MS, self._show_dialog)
+        self._poll_timer = QTimer(self, interval=PROGRESS_POLL_MS)
+        self._poll_timer.timeout.connect(self._update_dialog)
+        self._completed.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+
+    def cancelled(self) -> bool:
+        """Polled by the work; True once the user pressed 取消."""
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        if self._dialog is not None:
+            self._dialog.setLabelText("正在取消，请稍候…")
+
+    def progress(self, done: int, total: int) -> None:
+        """Called by the work from its thread; the dialog reads the latest value on a timer."""
+        self._progress = (int(done), int(total))
+
+    def start(self, work: Callable[[], Any]) -> None:
+        self._busy_timer.start()
+        if self.reports_progress:
+            self._dialog_timer.start()
+        threading.Thread(target=self._run, args=(work,), name=f"operation: {self.title}", daemon=True).start()
+
+    def _run(self, work: Callable[[], Any]) -> None:
+        try:
+            result = work()
+        except Exception as error:  # every failure must reach the one error path on the UI thread
+            self._completed.emit(None, error)
+        else:
+            self._completed.emit(result, None)
+
+    def _show_busy_cursor(self) -> None:
+        if not self.done:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            self._busy_cursor = True
+
+    def _show_dialog(self) -> None:
+        if self.done:
+            return
+        dialog = QProgressDialog(f"{self.title}…", "取消", 0, 0, self._runner.parent_widget)
+        dialog.setWindowTitle(self.title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self.cancel)
+        self._dialog = dialog
+        self._update_dialog()
+        dialog.show()
+        self._poll_timer.start()
+
+    def _update_dialog(self) -> None:
+        if self._dialog is None:
+            return
+        done, total = self._progress
+        if total > 0:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(min(done, total))
+
+    def _finish(self, result: Any, error: BaseException | None) -> None:
+        self.done = True
+        for timer in (self._busy_timer, self._dialog_timer, self._poll_timer):
+            timer.stop()
+        if self._busy_cursor:
+            QApplication.restoreOverrideCursor()
+        if self._dialog is not None:
+            self._dialog.canceled.disconnect(self.cancel)
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+        self._runner._forget(self)
+        if error is not None:
+            self._report(error)
+            self.failed.emit(error)
+            return
+        changes = changes_of(result)
+        if changes is not None:
+            self._runner.announce(changes)
+        self.finished.emit(result)
+
+    def _report(self, error: BaseException) -> None:
+        parent = self._runner.parent_widget
+        if self.cancelled():
+            log.info("%s: cancelled (%s)", self.title, error)
+        elif isinstance(error, DomainError):
+            message_boxes.show_warning(parent, self.title, str(error))
+        else:
+            log.error("%s failed", self.title, exc_info=(type(error), error, error.__traceback__))
+            message_boxes.show_error(parent, self.title, UNEXPECTED_ERROR)
+
+
+class OperationRunner(QObject):
+    """Runs work for one window. ``announce`` is where results' ``Changes`` go (usually
+    ``AppServices.announce``)."""
+
+    def __init__(self, announce: Callable[[Changes], None], parent_widget: QWidget | None = None):
+        super().__init__(parent_widget)
+        self.announce = announce
+        self.parent_widget = parent_widget
+        self._running: set[Operation] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def run(
+        self,
+        work: Callable[..., Any],
+        *,
+        title: str,
+        on_success: Callable[[Any], None] | None = None,
+        reports_progress: bool = False,
+    ) -> Operation:
+        """Start ``work`` on a worker thread. With ``reports_progress`` it is called as
+        ``work(progress, cancelled)``; otherwise with no arguments. ``on_success(result)`` runs on
+        the UI thread after the ``Changes`` were broadcast."""
+        operation = Operation(self, title, reports_progress)
+        if on_success is not None:
+            operation.finished.connect(on_success)
+        self._running.add(operation)
+        if reports_progress:
+            operation.start(lambda: work(operation.progress, operation.cancelled))
+        else:
+            operation.start(work)
+        return operation
+
+    def _forget(self, operation: Operation) -> None:
+        self._running.discard(operation)
+        operation.deleteLater()
+
+
+def _single_shot(parent: QObject, msec: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent, singleShot=True, interval=msec)
+    timer.timeout.connect(slot)
+    return timer

@@ -1,0 +1,280 @@
+"""The case list: quick search, filter panel, named views and the sortable table (gui layer).
+
+Rows come from ``cases.list_rows`` once per reload; searching asks ``cases.search_ids`` and filtering
+is ``cases.filter_rows`` in memory, applied by the model to its sorted rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
+
+from desktop_app.gui.app_services import AppServices
+from desktop_app.gui.dialogs.column_chooser_dialog import ColumnChooserDialog
+from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
+from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel
+from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.qt_state import decode_state, encode_state
+from desktop_app.services.dto import CaseFilter, CaseRow, Changes
+
+SEARCH_DEBOUNCE_MS = 150
+LIST_STATE_KEY = "case_list"
+_ROW_KINDS = {"item", "database"}
+_CHOICE_KINDS = {"unit", "session", "database"}
+
+
+class CaseListView(QWidget):
+    """``open_requested(item_id)`` on double-click or Enter; ``counts_changed(shown, total)``;
+    ``rows_reloaded`` after fresh rows are shown."""
+
+    open_requested = Signal(int)
+    counts_changed = Signal(int, int)
+    rows_reloaded = Signal()
+
+    def __init__(self, services: AppServices, runner: OperationRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.ui = Ui_CaseListView()
+        self.ui.setupUi(self)
+        self.model = CaseTableModel(self)
+        self._matched_ids: set[int] | None = None
+        self._views: dict[str, CaseFilter] = {}
+        self._load_generation = 0
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+
+        table = self.ui.caseTable
+        table.setModel(self.model)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.doubleClicked.connect(self._open_index)
+        table.installEventFilter(self)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self._default_columns()
+
+        panel = self.ui.filterPanel
+        panel.filter_changed.connect(self.apply_filter)
+        panel.view_chosen.connect(self.apply_view)
+        panel.save_view_requested.connect(self.save_view)
+        panel.delete_view_requested.connect(self.delete_view)
+        self.ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([230, 1050])
+        panel.set_editable(not services.read_only)
+        services.changed.connect(self.refresh)
+
+    # -- loading
+
+    def reload(self, *, wait: bool = True) -> None:
+        """Read rows, choices and views again: at start (``wait``: the window opens with its list)
+        and on F5 (``wait=False``: rows load through the runner)."""
+        reference = self.services.reference
+        self.ui.filterPanel.set_choices(reference.sessions(), reference.units())
+        self._load_views(self.ui.filterPanel.current_view())
+        self._reload_rows(wait=wait)
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload what ``changes`` touched; rows load off the UI thread (100,000 take a while)."""
+        if changes.kinds & _CHOICE_KINDS:
+            reference = self.services.reference
+            self.ui.filterPanel.set_choices(reference.sessions(), reference.units())
+        if changes.kinds & {"view", "database"}:
+            self._load_views(self.ui.filterPanel.current_view())
+        if changes.kinds & (_ROW_KINDS | {"unit", "session", "setting"}):
+            self._reload_rows(wait=False)
+
+    def _reload_rows(self, *, wait: bool) -> None:
+        cases, text = self.services.cases, self.ui.searchEdit.text().strip()
+
+        def load():
+            return cases.list_rows(), text, (cases.search_ids(text) if text else None)
+
+        self._load_generation += 1
+        if wait:
+            self._rows_loaded(self._load_generation, load())
+        else:
+            generation = self._load_generation
+            self.runner.run(load, title="载入建议提案列表",
+                            on_success=lambda loaded: self._rows_loaded(generation, loaded))
+
+    def _rows_loaded(self, generation: int, loaded) -> None:
+        if generation != self._load_generation:
+            return  # a newer reload is under way; its rows are the ones to show
+        rows, text, matched = loaded
+        selected = self.selected_row()
+        if text == self.ui.searchEdit.text().strip():
+            self._matched_ids = matched  # else the search typed meanwhile has already set them
+        self.model.set_rows(rows)
+        self._install_filter()
+        if selected is not None:
+            self.select_item(selected.id)
+        self.rows_reloaded.emit()
+
+    def _load_views(self, current: str = "") -> None:
+        saved = self.services.views.views()
+        self._views = dict(saved)
+        self.ui.filterPanel.set_views([name for name, _filter in saved], current)
+
+    # -- search and filter
+
+    def current_filter(self) -> CaseFilter:
+        return replace(self.ui.filterPanel.filter(), text=self.ui.searchEdit.text().strip())
+
+    def apply_search(self) -> None:
+        """Search now (the box waits ``SEARCH_DEBOUNCE_MS`` after the last key)."""
+        self._search_timer.stop()
+        text = self.ui.searchEdit.text().strip()
+        self._matched_ids = self.services.cases.search_ids(text) if text else None
+        self._install_filter()
+
+    def apply_filter(self) -> None:
+        self._install_filter()
+
+    def _install_filter(self) -> None:
+        case_filter, matched = self.current_filter(), self._matched_ids
+        cases = self.services.cases
+        if case_filter == CaseFilter(text=case_filter.text) and matched is None:
+            self.model.set_filter(None)
+        else:
+            self.model.set_filter(lambda rows: cases.filter_rows(rows, case_filter, matched))
+        self._announce_counts()
+
+    def _announce_counts(self) -> None:
+        self.counts_changed.emit(self.model.rowCount(), self.model.total_count)
+
+    # -- named views
+
+    def apply_view(self, name: str) -> None:
+        """Show the filter saved as ``name`` ("" leaves the current filter)."""
+        case_filter = self._views.get(name)
+        if case_filter is None:
+            return
+        self.services.ui_settings.last_view = name
+        self.ui.searchEdit.blockSignals(True)
+        self.ui.searchEdit.setText(case_filter.text)
+        self.ui.searchEdit.blockSignals(False)
+        self._matched_ids = self.services.cases.search_ids(case_filter.text) if case_filter.text else None
+        self.ui.filterPanel.set_current_view(name)
+        self.ui.filterPanel.set_filter(case_filter)
+
+    def save_view(self) -> None:
+        name = message_boxes.ask_text(self, "保存视图", "视图名称（同名视图会被替换）：",
+                                      self.ui.filterPanel.current_view(), "保存")
+        name = (name or "").strip()
+        if not name:
+            return
+        case_filter = self.current_filter()
+        views = self.services.views
+        self.runner.run(lambda: views.save_view(name, case_filter), title="保存视图",
+                        on_success=lambda _changes: self._view_saved(name))
+
+    def _view_saved(self, name: str) -> None:
+        self._load_views(name)
+        self.services.ui_settings.last_view = name
+
+    def delete_view(self, name: str) -> None:
+        if not name:
+            return
+        if not message_boxes.confirm(self, "删除视图", f"确定要删除视图“{name}”吗？\n只删除保存的筛选条件，不影响任何建议提案。", "删除"):
+            return
+        views = self.services.views
+        self.services.ui_settings.last_view = ""
+        self.runner.run(lambda: views.delete_view(name), title="删除视图")
+
+    # -- selection and opening
+
+    def selected_row(self) -> CaseRow | None:
+        index = self.ui.caseTable.currentIndex()
+        if not index.isValid() or not self.ui.caseTable.selectionModel().isSelected(index):
+            return None
+        return index.data(ROW_ROLE)
+
+    def select_item(self, item_id: int) -> bool:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        self.ui.caseTable.selectRow(row)
+        self.ui.caseTable.scrollTo(self.model.index(row, 0))
+        return True
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def _open_index(self, index) -> None:
+        if index.isValid():
+            self.open_requested.emit(index.data(ROW_ROLE).id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter opens the current item; QTableView would otherwise ignore it.
+        if (watched is self.ui.caseTable and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._open_index(self.ui.caseTable.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- columns and layout
+
+    def choose_columns(self) -> None:
+        ColumnChooserDialog(self.ui.caseTable.horizontalHeader(), self).exec()
+
+    def _header_menu(self, position: QPoint) -> None:
+        header = self.ui.caseTable.horizontalHeader()
+        menu = QMenu(self)
+        for logical, column in enumerate(COLUMNS):
+            action = QAction(column.title, menu, checkable=True, checked=not header.isSectionHidden(logical))
+            action.toggled.connect(lambda shown, n=logical: self._show_column(n, shown))
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction("选择列…", self.choose_columns)
+        menu.exec(header.mapToGlobal(position))
+
+    def _show_column(self, logical: int, shown: bool) -> None:
+        header = self.ui.caseTable.horizontalHeader()
+        if not shown and header.count() - header.hiddenSectionCount() <= 1:
+            return  # the last visible column stays, or the header could not be right-clicked again
+        header.setSectionHidden(logical, not shown)
+
+    def _default_columns(self) -> None:
+        header = self.ui.caseTable.horizontalHeader()
+        for logical, column in enumerate(COLUMNS):
+            header.resizeSection(logical, column.width)
+            header.setSectionHidden(logical, column.hidden)
+        header.setSortIndicator(COLUMN_INDEX["session"], Qt.SortOrder.AscendingOrder)
+
+    def set_filter_panel_visible(self, visible: bool) -> None:
+        self.ui.filterPanel.setVisible(visible)
+
+    def save_layout(self) -> None:
+        settings = self.services.ui_settings
+        settings.case_list_header_state = encode_state(self.ui.caseTable.horizontalHeader().saveState())
+        settings.show_filter_panel = not self.ui.filterPanel.isHidden()
+        settings.last_view = self.ui.filterPanel.current_view()
+        state = dict(settings.view_state.get(LIST_STATE_KEY, {}))
+        state["splitter"] = encode_state(self.ui.splitter.saveState())
+        settings.view_state[LIST_STATE_KEY] = state
+
+    def restore_layout(self) -> None:
+        settings = self.services.ui_settings
+        header = self.ui.caseTable.horizontalHeader()
+        if settings.case_list_header_state and not header.restoreState(decode_state(settings.case_list_header_state)):
+            self._default_columns()
+        splitter = settings.view_state.get(LIST_STATE_KEY, {}).get("splitter")
+        if isinstance(splitter, str) and splitter:
+            self.ui.splitter.restoreState(decode_state(splitter))
+        self.set_filter_panel_visible(settings.show_filter_panel)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def restore_last_view(self) -> None:
+        name = self.services.ui_settings.last_view
+        if name in self._views:
+            self.apply_view(name)
+

@@ -1,0 +1,75 @@
+"""Where the app keeps its files: data, demo, backups, logs, settings (application shell, no Qt).
+
+Everything lives under one per-user folder (the platform's *local* app-data folder, so that a roaming
+profile never syncs a live SQLite file). The environment variable ``DESKTOP_APP_HOME`` replaces that
+folder — for tests and portable installs. Nothing is computed at import time: each call reads the
+environment again, so a test can redirect it with ``monkeypatch.setenv``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+HOME_ENV = "DESKTOP_APP_HOME"
+# ASCII on purpose: some Windows tools (old backup agents, batch scripts, 8.3 short names) still
+# mishandle non-ASCII folder names; the Chinese name is shown in the window title, not the path.
+APP_DIR_NAME = "JianyiTiananZhushou"
+
+
+def data_dir() -> Path:
+    """The per-user data folder (created when missing).
+
+    Windows: ``%LOCALAPPDATA%\\JianyiTiananZhushou``; Linux: ``~/.local/share/JianyiTiananZhushou``;
+    macOS: ``~/Library/Application Support/JianyiTiananZhushou``; or ``$DESKTOP_APP_HOME``."""
+    override = os.environ.get(HOME_ENV, "").strip()
+    if override:
+        folder = Path(override).expanduser()
+    else:
+        from platformdirs import user_data_dir  # lazily: only the GUI and CLI need it
+
+        folder = Path(user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def default_db_path() -> Path:
+    """The user's real database."""
+    return data_dir() / "cases.sqlite"
+
+
+def demo_db_path() -> Path:
+    """The demo database: a separate file, never the user's real one."""
+    return data_dir() / "demo.sqlite"
+
+
+def db_key(db_path: Path | str) -> str:
+    """A short stable hash of a database file's absolute path.
+
+    Names that database's backup folder and its single-instance server. Case-folded on Windows,
+    where ``C:\\Data\\a.sqlite`` and ``c:\\data\\A.sqlite`` are the same file."""
+    absolute = os.path.normcase(os.path.abspath(os.fspath(db_path)))
+    return hashlib.sha256(absolute.encode("utf-8")).hexdigest()[:12]
+
+
+def backup_dir(db_path: Path | str) -> Path:
+    """The backup folder of one database: ``<data>/backups/<stem>-<hash of its path>/``.
+
+    One folder per file so that backups of the demo or of a ``--db`` file never mix with (and are
+    never rotated against) the real database's."""
+    stem = Path(db_path).stem or "database"
+    folder = data_dir() / "backups" / f"{stem}-{db_key(db_path)}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def log_dir() -> Path:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def settings_path() -> Path:
+    """The UI settings file (window layout and preferences; business settings live in the database)."""
+    return data_dir() / "settings.json"

@@ -1,0 +1,353 @@
+"""Writing one whole item on save: names resolved to rows, child rows replaced, history recorded,
+search index and list columns kept current (services layer; used inside CaseService.save's
+transaction).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm.attributes import flag_modified
+
+from desktop_app.domain.enums import (
+    ContactWay,
+    ItemKind,
+    ProposerRole,
+    ProposerType,
+    ResultCategory,
+    UnitRole,
+)
+from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop_app.services import search
+from desktop_app.services.dto import AssignmentRecord, CaseRecord
+from desktop_app.services.fields import (
+    ASSIGNMENT_FIELDS,
+    CONTACT_FIELDS,
+    ITEM_FIELDS,
+    REPLY_FIELDS,
+    member,
+    shown,
+    to_db,
+)
+from desktop_app.services.lookup import (
+    find_or_create_proposer,
+    find_or_create_session,
+    find_or_create_unit,
+)
+from desktop_app.storage.tables import (
+    Assignment,
+    Attachment,
+    AttachmentContent,
+    Contact,
+    History,
+    Item,
+    ItemProposer,
+    Proposer,
+    Reply,
+    Session,
+    Unit,
+)
+
+MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024
+NAME_JOINER = "、"
+_LEAD_ROLES = (UnitRole.LEAD.value, UnitRole.SPLIT.value)
+
+
+def noun(kind: ItemKind) -> str:
+    return "建议" if kind is ItemKind.SUGGESTION else "提案"
+
+
+class CaseWriter:
+    """One save: resolves names to rows, applies the record, records history, re-indexes."""
+
+    def __init__(self, s: OrmSession, record: CaseRecord, now, user: str):
+        self.s, self.record, self.now, self.user = s, record, now, user
+        self.changes: list[tuple[str, int | None, str, str, str]] = []
+        self.unit_names: dict[int, str] = {}
+
+    def note(self, entity: str, entity_id, label: str, old: str, new: str) -> None:
+        if old != new:
+            self.changes.append((entity, entity_id, label, old, new))
+
+    def run(self) -> int:
+        s, record = self.s, self.record
+        kind = ItemKind(record.kind)
+        session = find_or_create_session(s, record.session_id, record.session_name, kind, self.now)
+        creating = record.id is None
+        if creating:
+            item = Item(created_at=self.now, updated_at=self.now, session_id=session.id)
+        else:
+            item = s.get(Item, record.id)
+            if item is None:
+                raise NotFoundError(
+                    f"该{noun(kind)}已被删除（可能是他人或另一窗口删除的），无法保存。请关闭编辑窗口并刷新列表。"
+                )
+            if item.version != record.version:
+                raise ConflictError(
+                    f"该{noun(kind)}已被他人（或另一窗口）修改，您的修改没有保存。请重新载入后再修改。"
+                )
+        # Names are resolved first so that the item row is written once per save: SQLAlchemy
+        # bumps ``version`` on each UPDATE of it.
+        proposers = self._resolve_proposers(kind)
+        units = self._resolve_units()
+        old_session = item.session_id
+        if not creating and old_session != session.id:
+            self.note("item", item.id, "届次", s.get(Session, old_session).name, session.name)
+        item.session_id = session.id
+        for attr, label, kind_ in ITEM_FIELDS:
+            new = to_db(getattr(record, attr), kind_)
+            if attr in ("number", "title"):
+                new = new.strip()
+            old = getattr(item, attr)
+            if not creating and old != new:
+                self.note("item", item.id, label, shown(old, kind_), shown(new, kind_))
+            setattr(item, attr, new)
+        leads = [p.name for p, role in proposers if role == ProposerRole.LEAD.value]
+        item.lead_proposer_name = leads[0] if leads else ""
+        item.lead_unit_names = NAME_JOINER.join(
+            u.name for u, rec in units if UnitRole(rec.role).value in _LEAD_ROLES
+        )
+        item.co_unit_names = NAME_JOINER.join(
+            u.name for u, rec in units if UnitRole(rec.role).value not in _LEAD_ROLES
+        )
+        with_result = [r for r in record.replies if r.result is not None]
+        latest = max(with_result, key=lambda r: r.round, default=None)
+        item.result = ResultCategory(latest.result).value if latest else None
+        item.updated_at = self.now
+        # Even when only child rows change, the item row is updated, so SQLAlchemy checks and
+        # bumps its version (version_id_col) on every save.
+        flag_modified(item, "updated_at")
+        s.add(item)
+        s.flush()
+
+        self._proposers(item, proposers)
+        self._assignments(item, units)
+        self._contacts(item)
+        self._replies(item)
+        self._attachments(item)
+        search.index_item(
+            s, item.id,
+            search.item_terms(
+                item.number, item.title, [p.name for p, _r in proposers],
+                [u.name for u, _r in units], item.content,
+            ),
+        )
+        if creating:
+            self.changes = [("item", item.id, "新建", "", f"{session.name} 第{item.number}号 {item.title}")]
+        for entity, entity_id, label, old, new in self.changes:
+            s.add(History(
+                item_id=item.id, entity=entity, entity_id=entity_id, field=label,
+                old_value=old, new_value=new, changed_by=self.user, changed_at=self.now,
+            ))
+        s.flush()
+        return item.id
+
+    def _unit_name(self, unit_id: int | None) -> str:
+        if unit_id is None:
+            return ""
+        if unit_id not in self.unit_names:
+            unit = self.s.get(Unit, unit_id)
+            self.unit_names[unit_id] = unit.name if unit else str(unit_id)
+        return self.unit_names[unit_id]
+
+    def _resolve_proposers(self, kind: ItemKind) -> list[tuple[Proposer, str]]:
+        """The record's proposers as rows (found or created, details updated) with role codes."""
+        s = self.s
+        wanted: list[tuple[Proposer, str]] = []
+        for link in self.record.proposers:
+            proposer = find_or_create_proposer(s, link, kind.body)
+            # Details typed with a link to this very proposer replace the stored ones; a name
+            # picked without them must not blank out what is already known.
+            overwrite = link.proposer_id == proposer.id
+            for attr, label in (("proposer_type", "类型"), ("delegation", "代表团/界别"),
+                                ("phone", "电话"), ("address", "地址")):
+                new = getattr(link, attr)
+                new = ProposerType(new).value if attr == "proposer_type" else (new or "")
+                old = getattr(proposer, attr) or ""
+                if old != new and (overwrite or not old):
+                    if attr == "proposer_type":
+                        old_shown, new_shown = shown(old, ProposerType), shown(new, ProposerType)
+                    else:
+                        old_shown, new_shown = old, new
+                    self.note("proposer", proposer.id, f"{proposer.name} {label}", old_shown, new_shown)
+                    setattr(proposer, attr, new)
+            wanted.append((proposer, ProposerRole(link.role).value))
+        s.flush()
+        return wanted
+
+    def _proposers(self, item: Item, wanted: list[tuple[Proposer, str]]) -> None:
+        s = self.s
+        old_links = {
+            link.proposer_id: link
+            for link in s.execute(select(ItemProposer).where(ItemProposer.item_id == item.id)).scalars()
+        }
+        wanted_ids = {p.id for p, _r in wanted}
+        for pid, link in old_links.items():
+            if pid not in wanted_ids:
+                name = s.get(Proposer, pid).name
+                self.note("proposer", pid, "代表", f"{name}（{member(ProposerRole, link.role).label}）", "")
+                s.delete(link)
+        s.flush()
+        for position, (proposer, role) in enumerate(wanted):
+            link = old_links.get(proposer.id)
+            if link is None:
+                s.add(ItemProposer(item_id=item.id, proposer_id=proposer.id, role=role, position=position))
+                self.note("proposer", proposer.id, "代表", "", f"{proposer.name}（{member(ProposerRole, role).label}）")
+            else:
+                if link.role != role:
+                    self.note("proposer", proposer.id, f"{proposer.name} 角色",
+                              member(ProposerRole, link.role).label, member(ProposerRole, role).label)
+                link.role, link.position = role, position
+
+    def _resolve_units(self) -> list[tuple[Unit, AssignmentRecord]]:
+        resolved = []
+        for rec in self.record.assignments:
+            unit = find_or_create_unit(self.s, rec.unit_id, rec.unit_name)
+            self.unit_names[unit.id] = unit.name
+            resolved.append((unit, rec))
+        return resolved
+
+    @staticmethod
+    def _match(rows, records, row_key=None, record_key=None):
+        """Pairs stored rows with record rows: by id first, then the rest by key (the unit of an
+        assignment, the round of a reply), so a row removed and added again keeps its place.
+        Returns the pairs (row None for a new one) and the stored rows no longer wanted."""
+        by_id = {r.id: r for r in rows}
+        pairs = [(by_id.pop(rec.id, None) if rec.id is not None else None, rec) for rec in records]
+        if row_key is not None:
+            spare = {row_key(r): r for r in by_id.values()}
+            for i, (row, rec) in enumerate(pairs):
+                if row is None:
+                    found = spare.pop(record_key(rec), None)
+                    if found is not None:
+                        del by_id[found.id]
+                        pairs[i] = (found, rec)
+        return pairs, list(by_id.values())
+
+    def _apply(self, row, rec, fields, entity: str, prefix: str, new_row: bool) -> None:
+        for attr, label, kind_ in fields:
+            new = to_db(getattr(rec, attr), kind_)
+            old = getattr(row, attr)
+            if not new_row and old != new:
+                self.note(entity, row.id, f"{prefix} {label}",
+                          shown(old, kind_, self.unit_names), shown(new, kind_, self.unit_names))
+            setattr(row, attr, new)
+
+    def _assignments(self, item: Item, resolved: list[tuple[Unit, AssignmentRecord]]) -> None:
+        s = self.s
+        rows = s.execute(select(Assignment).where(Assignment.item_id == item.id)).scalars().all()
+        for row in rows:
+            self._unit_name(row.unit_id)
+        unit_of = {id(rec): unit for unit, rec in resolved}
+        pairs, removed = self._match(
+            rows, [rec for _u, rec in resolved],
+            row_key=lambda r: r.unit_id, record_key=lambda rec: unit_of[id(rec)].id,
+        )
+        for row in removed:
+            self.note("assignment", row.id, "办理单位",
+                      f"{self._unit_name(row.unit_id)}（{member(UnitRole, row.role).label}）", "")
+            s.delete(row)
+        s.flush()
+        for position, (row, rec) in enumerate(pairs):
+            unit = unit_of[id(rec)]
+            new_row = row is None
+            if new_row:
+                row = Assignment(item_id=item.id, unit_id=unit.id)
+                s.add(row)
+                self.note("assignment", None, "办理单位", "", f"{unit.name}（{UnitRole(rec.role).label}）")
+            elif row.unit_id != unit.id:
+                self.note("assignment", row.id, f"{self._unit_name(row.unit_id)} 单位",
+                          self._unit_name(row.unit_id), unit.name)
+                row.unit_id = unit.id
+            row.position = position
+            self._apply(row, rec, ASSIGNMENT_FIELDS, "assignment", unit.name, new_row)
+
+    def _contacts(self, item: Item) -> None:
+        s = self.s
+        rows = s.execute(select(Contact).where(Contact.item_id == item.id)).scalars().all()
+        for row in rows:
+            self._unit_name(row.unit_id)
+        for rec in self.record.contacts:
+            self._unit_name(rec.unit_id)
+        pairs, removed = self._match(rows, self.record.contacts)
+        for row in removed:
+            self.note("contact", row.id, "沟通记录",
+                      f"{shown(row.contact_on, date)} {_way_label(row.way)} {row.summary or ''}".strip(), "")
+            s.delete(row)
+        for row, rec in pairs:
+            if row is None:
+                row = Contact(item_id=item.id)
+                s.add(row)
+                self.note("contact", None, "沟通记录", "",
+                          f"{shown(rec.contact_on, date)} {_way_label(rec.way)} {rec.summary}".strip())
+                self._apply(row, rec, CONTACT_FIELDS, "contact", "", True)
+            else:
+                self._apply(row, rec, CONTACT_FIELDS, "contact", f"沟通记录（{shown(row.contact_on, date)}）", False)
+
+    def _replies(self, item: Item) -> None:
+        s = self.s
+        rows = s.execute(select(Reply).where(Reply.item_id == item.id)).scalars().all()
+        for row in rows:
+            self._unit_name(row.unit_id)
+        for rec in self.record.replies:
+            self._unit_name(rec.unit_id)
+        pairs, removed = self._match(
+            rows, self.record.replies, row_key=lambda r: r.round, record_key=lambda r: r.round
+        )
+        for row in removed:
+            self.note("reply", row.id, "答复", f"第{row.round}次答复 {row.doc_number or ''}".strip(), "")
+            s.delete(row)
+        s.flush()
+        for row, rec in pairs:
+            if row is None:
+                row = Reply(item_id=item.id)
+                s.add(row)
+                self.note("reply", None, "答复", "", f"第{rec.round}次答复 {rec.doc_number}".strip())
+                self._apply(row, rec, REPLY_FIELDS, "reply", "", True)
+            else:
+                self._apply(row, rec, REPLY_FIELDS, "reply", f"第{row.round}次答复", False)
+
+    def _attachments(self, item: Item) -> None:
+        s = self.s
+        for attachment_id in self.record.removed_attachment_ids:
+            row = s.get(Attachment, attachment_id)
+            if row is not None and row.item_id == item.id:
+                self.note("attachment", row.id, "附件", row.file_name, "")
+                s.delete(row)
+        for new in self.record.new_attachments:
+            data = _read_attachment(new.path)
+            name = os.path.basename(new.path)
+            row = Attachment(
+                item_id=item.id, file_name=name, size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(), note=new.note or "",
+                added_at=self.now, added_by=self.user,
+            )
+            s.add(row)
+            s.flush()
+            s.add(AttachmentContent(attachment_id=row.id, data=data))
+            self.note("attachment", row.id, "附件", "", name)
+
+
+def _way_label(code) -> str:
+    return member(ContactWay, code.value if hasattr(code, "value") else code).label if code else ""
+
+
+def _read_attachment(path: str) -> bytes:
+    name = os.path.basename(path)
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(
+                f"附件“{name}”有 {size / 1024 / 1024:.0f} MB，超过每个文件 "
+                f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限，请压缩或拆分后再添加。"
+            )
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as error:
+        raise ValidationError(
+            f"无法读取附件“{name}”（{error.strerror or error}），请确认文件存在且没有被其他程序占用。"
+        ) from error

@@ -1,0 +1,307 @@
+"""The case register: list, search, read, validate, save and delete items (services layer).
+
+Every write is one ``db.write()`` transaction that also keeps the denormalised list columns of
+``item``, the full-text index ``item_search`` and the ``history`` table current. Saves are guarded
+by the item's ``version`` (optimistic locking): a record read at another version is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session as OrmSession
+
+from desktop_app.domain.enums import (
+    ItemKind,
+    ItemStatus,
+    ProposerRole,
+    ProposerType,
+)
+from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop_app.domain.validation import case_problems
+from desktop_app.services import search
+from desktop_app.services.case_list import read_rows
+from desktop_app.services.case_writer import CaseWriter, noun
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import (
+    AssignmentRecord,
+    AttachmentInfo,
+    CaseFilter,
+    CaseRecord,
+    CaseRow,
+    Changes,
+    ContactRecord,
+    HistoryEntry,
+    ProposerLink,
+    ReplyRecord,
+)
+from desktop_app.services.fields import (
+    ASSIGNMENT_FIELDS,
+    CONTACT_FIELDS,
+    ITEM_FIELDS,
+    REPLY_FIELDS,
+    from_db,
+    member,
+)
+from desktop_app.services.filtering import filter_rows as _filter_rows
+from desktop_app.services.lookup import (
+    find_session,
+)
+from desktop_app.storage.tables import (
+    Assignment,
+    Attachment,
+    AttachmentContent,
+    Contact,
+    History,
+    Item,
+    ItemProposer,
+    Proposer,
+    Reply,
+    Session,
+    Unit,
+)
+
+
+class CaseService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # ---- list, search, filter -------------------------------------------------------------
+
+    def list_rows(self) -> list[CaseRow]:
+        """Every item as a list row: plain column reads, no ORM objects (see case_list)."""
+        with self.ctx.db.read() as s:
+            return read_rows(s)
+
+    def search_ids(self, text: str) -> set[int] | None:
+        """Ids whose 编号/标题/代表/单位/内容 match ``text``; None when there is nothing to search."""
+        if not (text or "").strip():
+            return None
+        with self.ctx.db.read() as s:
+            return search.search_ids(s, text)
+
+    @staticmethod
+    def filter_rows(
+        rows: list[CaseRow], f: CaseFilter, matched_ids: set[int] | None
+    ) -> list[CaseRow]:
+        return _filter_rows(rows, f, matched_ids)
+
+    # ---- read ---------------------------------------------------------------------------
+
+    def get(self, item_id: int) -> CaseRecord:
+        with self.ctx.db.read() as s:
+            item = s.get(Item, item_id)
+            if item is None:
+                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            return _record(s, item)
+
+    def history(self, item_id: int) -> list[HistoryEntry]:
+        with self.ctx.db.read() as s:
+            return _history(s, item_id)
+
+    def attachment_bytes(self, attachment_id: int) -> tuple[str, bytes]:
+        with self.ctx.db.read() as s:
+            row = s.execute(
+                select(Attachment.file_name, AttachmentContent.data)
+                .join(AttachmentContent, AttachmentContent.attachment_id == Attachment.id)
+                .where(Attachment.id == attachment_id)
+            ).first()
+        if row is None:
+            raise NotFoundError("该附件已不存在（可能已被删除），请重新打开这件建议提案。")
+        return row[0], row[1]
+
+    def new_record(self, kind: ItemKind) -> CaseRecord:
+        """A blank item: the latest session of the kind's body, the next free number, 待签收."""
+        kind = ItemKind(kind)
+        with self.ctx.db.read() as s:
+            session = s.execute(
+                select(Session)
+                .where(Session.body == kind.body.value)
+                .order_by(Session.year.desc(), Session.id.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+            number = ""
+            if session is not None:
+                numbers = s.execute(
+                    select(Item.number).where(Item.session_id == session.id)
+                ).scalars().all()
+                number = next_number(numbers)
+        return CaseRecord(
+            kind=kind,
+            session_id=session.id if session else None,
+            session_name=session.name if session else "",
+            number=number or "0001",
+            title="",
+            status=ItemStatus.PENDING,
+        )
+
+    # ---- validate and save --------------------------------------------------------------
+
+    def validate(self, record: CaseRecord) -> list[str]:
+        with self.ctx.db.read() as s:
+            return _problems(s, record)
+
+    def save(self, record: CaseRecord) -> tuple[Changes, int]:
+        """Create or update the item; raises ValidationError, ConflictError or NotFoundError
+        (nothing is written then)."""
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            problems = _problems(s, record)
+            if problems:
+                raise ValidationError(problems)
+            try:
+                item_id = CaseWriter(s, record, now, user).run()
+            except IntegrityError as error:
+                # validate() catches these first; this is the safety net for a race or a rule
+                # it does not know, so the user gets a message instead of a crash.
+                raise ValidationError(
+                    "保存失败：数据与已有记录冲突（例如编号或办理单位重复）。请检查后再保存；"
+                    f"如仍不能保存，请把此信息告诉管理员：{error.orig}"
+                ) from error
+        return Changes.of("item", item_ids=[item_id]), item_id
+
+    def delete(self, item_id: int, version: int) -> Changes:
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            item = s.get(Item, item_id)
+            if item is None:
+                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            what = noun(member(ItemKind, item.kind))
+            if item.version != version:
+                raise ConflictError(
+                    f"该{what}已被他人（或另一窗口）修改，没有删除。请重新载入后再决定是否删除。"
+                )
+            session_name = s.get(Session, item.session_id).name
+            s.add(History(
+                item_id=item.id, entity="item", entity_id=item.id, field="删除",
+                old_value=f"{session_name} 第{item.number}号 {item.title}", new_value="",
+                changed_by=user, changed_at=now,
+            ))
+            search.unindex_item(s, item.id)
+            # Child rows (units, replies, attachments and their bytes ...) go by ON DELETE CASCADE.
+            s.delete(item)
+        return Changes.of("item", item_ids=[item_id])
+
+
+def next_number(numbers) -> str:
+    """The number after the highest numeric one, padded like the existing ones (0035 → 0036)."""
+    digits = [n for n in numbers if n and n.isdigit()]
+    if not digits:
+        return "0001"
+    width = max(len(n) for n in digits)
+    return str(max(int(n) for n in digits) + 1).zfill(width)
+
+
+def _problems(s: OrmSession, record: CaseRecord) -> list[str]:
+    session = None
+    if record.session_id is not None:
+        session = s.get(Session, record.session_id)
+    if session is None:
+        session = find_session(s, record.session_name)
+    used_by = None
+    number = (record.number or "").strip()
+    if session is not None and number:
+        query = select(Item.title).where(Item.session_id == session.id, Item.number == number)
+        if record.id is not None:
+            query = query.where(Item.id != record.id)
+        used_by = s.execute(query.limit(1)).scalar_one_or_none()
+    if session is not None and record.session_name != session.name:
+        record = replace(record, session_name=session.name)
+    return case_problems(_with_known_units(s, record), number_used_by=used_by)
+
+
+def _with_known_units(s: OrmSession, record: CaseRecord) -> CaseRecord:
+    """The record with each assignment's unit resolved as save() will resolve it, so that a
+    unit picked from the list and the same unit typed by name count as listed twice."""
+    names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    ids = {name: unit_id for unit_id, name in names.items()}
+    resolved = []
+    for a in record.assignments:
+        if a.unit_id is not None and a.unit_id in names:
+            resolved.append(replace(a, unit_name=names[a.unit_id]))
+        elif a.unit_name.strip() in ids:
+            resolved.append(replace(a, unit_id=ids[a.unit_name.strip()]))
+        else:
+            resolved.append(replace(a, unit_id=None))
+    return replace(record, assignments=tuple(resolved))
+
+
+# ---- reading a whole record --------------------------------------------------------------
+
+
+def _record(s: OrmSession, item: Item) -> CaseRecord:
+    session = s.get(Session, item.session_id)
+    unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    proposers = tuple(
+        ProposerLink(
+            name=p.name, role=member(ProposerRole, link.role),
+            proposer_type=member(ProposerType, p.proposer_type), proposer_id=p.id,
+            delegation=p.delegation or "", phone=p.phone or "", address=p.address or "",
+        )
+        for link, p in s.execute(
+            select(ItemProposer, Proposer)
+            .join(Proposer, Proposer.id == ItemProposer.proposer_id)
+            .where(ItemProposer.item_id == item.id)
+            .order_by(ItemProposer.position, ItemProposer.id)
+        ).all()
+    )
+    assignments = tuple(
+        AssignmentRecord(
+            unit_id=a.unit_id, unit_name=unit_names.get(a.unit_id, ""), id=a.id,
+            **{attr: from_db(getattr(a, attr), kind) for attr, _l, kind in ASSIGNMENT_FIELDS},
+        )
+        for a in s.execute(
+            select(Assignment).where(Assignment.item_id == item.id)
+            .order_by(Assignment.position, Assignment.id)
+        ).scalars()
+    )
+    contacts = tuple(
+        ContactRecord(id=c.id, **{attr: from_db(getattr(c, attr), kind) for attr, _l, kind in CONTACT_FIELDS})
+        for c in s.execute(
+            select(Contact).where(Contact.item_id == item.id).order_by(Contact.contact_on, Contact.id)
+        ).scalars()
+    )
+    replies = tuple(
+        ReplyRecord(id=r.id, **{attr: from_db(getattr(r, attr), kind) for attr, _l, kind in REPLY_FIELDS})
+        for r in s.execute(
+            select(Reply).where(Reply.item_id == item.id).order_by(Reply.round, Reply.id)
+        ).scalars()
+    )
+    attachments = tuple(
+        AttachmentInfo(
+            id=a.id, file_name=a.file_name, size=a.size, added_at=a.added_at,
+            added_by=a.added_by or "", note=a.note or "",
+        )
+        for a in s.execute(
+            select(Attachment).where(Attachment.item_id == item.id).order_by(Attachment.id)
+        ).scalars()
+    )
+    return CaseRecord(
+        id=item.id,
+        version=item.version,
+        session_id=item.session_id,
+        session_name=session.name if session else "",
+        proposers=proposers,
+        assignments=assignments,
+        contacts=contacts,
+        replies=replies,
+        attachments=attachments,
+        history=tuple(_history(s, item.id)),
+        **{attr: from_db(getattr(item, attr), kind) for attr, _l, kind in ITEM_FIELDS},
+    )
+
+
+def _history(s: OrmSession, item_id: int) -> list[HistoryEntry]:
+    return [
+        HistoryEntry(
+            changed_at=h.changed_at, changed_by=h.changed_by or "", entity=h.entity,
+            field=h.field, old_value=h.old_value or "", new_value=h.new_value or "",
+            reason=h.reason or "",
+        )
+        for h in s.execute(
+            select(History).where(History.item_id == item_id)
+            .order_by(History.changed_at.desc(), History.id.desc())
+        ).scalars()
+    ]

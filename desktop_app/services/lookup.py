@@ -1,0 +1,100 @@
+"""Finding sessions, units and proposers by id or by the name a user typed, creating the missing
+ones (services layer; helpers used inside a service's transaction)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from desktop_app.domain.enums import Body, ItemKind, Level, ProposerType
+from desktop_app.storage.tables import Proposer, Session, Setting, Unit
+
+OUR_UNIT_KEY = "our_unit_id"
+
+
+def our_unit_id(s: OrmSession) -> int | None:
+    value = s.get(Setting, OUR_UNIT_KEY)
+    if value is None or not (value.value or "").strip().isdigit():
+        return None
+    return int(value.value)
+
+
+def find_session(s: OrmSession, name: str) -> Session | None:
+    name = (name or "").strip()
+    if not name:
+        return None
+    return s.execute(select(Session).where(Session.name == name)).scalar_one_or_none()
+
+
+def session_level(name: str) -> Level:
+    if name.startswith("全国"):
+        return Level.NATIONAL
+    if name.startswith("市"):
+        return Level.CITY
+    return Level.DISTRICT
+
+
+def session_year(name: str, now: datetime) -> int:
+    found = re.search(r"(19|20)\d\d", name)
+    return int(found.group(0)) if found else now.year
+
+
+def find_or_create_session(
+    s: OrmSession, session_id: int | None, name: str, kind: ItemKind, now: datetime
+) -> Session:
+    """The session chosen by id, else by name; a new one otherwise, with the body of ``kind``
+    and the year found in the name (or this year). The id wins over a (possibly stale) name."""
+    name = (name or "").strip()
+    if session_id is not None:
+        session = s.get(Session, session_id)
+        if session is not None:
+            return session
+    session = find_session(s, name)
+    if session is None:
+        session = Session(
+            name=name, body=kind.body.value, level=session_level(name).value,
+            year=session_year(name, now),
+        )
+        s.add(session)
+        s.flush()
+    return session
+
+
+def find_or_create_unit(s: OrmSession, unit_id: int | None, name: str) -> Unit:
+    """The unit chosen by id (even if renamed since), else by name; created when unknown."""
+    name = (name or "").strip()
+    if unit_id is not None:
+        unit = s.get(Unit, unit_id)
+        if unit is not None:
+            return unit
+    unit = s.execute(select(Unit).where(Unit.name == name)).scalar_one_or_none()
+    if unit is None:
+        unit = Unit(name=name, short_name="", active=True, sort_order=0)
+        s.add(unit)
+        s.flush()
+    return unit
+
+
+def find_or_create_proposer(s: OrmSession, link, body: Body) -> Proposer:
+    """The proposer of a ProposerLink: by id (even if renamed since), else by name within the
+    body; created (with the link's type and details) when unknown."""
+    name = link.name.strip()
+    if link.proposer_id is not None:
+        proposer = s.get(Proposer, link.proposer_id)
+        if proposer is not None:
+            return proposer
+    proposer = s.execute(
+        select(Proposer).where(Proposer.name == name, Proposer.body == body.value)
+    ).scalar_one_or_none()
+    if proposer is None:
+        proposer = Proposer(
+            name=name, body=body.value, proposer_type=ProposerType(link.proposer_type).value,
+            delegation=link.delegation or "", phone=link.phone or "", address=link.address or "",
+            email="", note="",
+        )
+        s.add(proposer)
+        s.flush()
+    return proposer

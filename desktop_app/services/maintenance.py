@@ -1,0 +1,135 @@
+"""Check, back up and restore the open database (services layer).
+
+Used by 文件 → 备份/从备份恢复, by start-up and exit (daily rotation) and by ``desktop-app check`` /
+``backup``. Backups go through ``storage.backup`` (SQLite's online backup API, never a file copy).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop_app.domain.errors import DatabaseError, ReadOnlyError
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import Changes
+from desktop_app.storage import backup, migrations, tables
+from desktop_app.storage.database import SCHEMA_VERSION
+
+#: Main tables counted by ``check()``, with the Chinese name ``desktop-app check`` prints.
+COUNTED_TABLES = {
+    "session": ("届次", tables.Session),
+    "item": ("建议提案", tables.Item),
+    "unit": ("单位", tables.Unit),
+    "proposer": ("代表委员", tables.Proposer),
+    "assignment": ("办理单位记录", tables.Assignment),
+    "contact": ("沟通记录", tables.Contact),
+    "reply": ("答复", tables.Reply),
+    "feedback": ("征询意见", tables.Feedback),
+    "commitment": ("承诺事项", tables.Commitment),
+    "attachment": ("附件", tables.Attachment),
+    "history": ("修改历史", tables.History),
+    "rectification_list": ("整改清单", tables.RectificationList),
+}
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    integrity_ok: bool
+    integrity_message: str  # "ok" or the first problems SQLite reported
+    schema_version: str | None
+    app_schema_version: str
+    counts: dict[str, int] = field(default_factory=dict)  # table name -> rows
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity_ok and self.schema_version == self.app_schema_version
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: datetime
+    kind: str  # daily, weekly, monthly, manual, migration, import, restore, damaged
+    size: int
+
+    @property
+    def kind_label(self) -> str:
+        return backup.KIND_LABELS.get(self.kind, self.kind)
+
+
+class MaintenanceService:
+    def __init__(self, ctx: ServiceContext, backup_dir: Path | str):
+        self.ctx = ctx
+        self.backup_dir = Path(backup_dir)
+
+    def check(self) -> CheckReport:
+        """Full ``integrity_check``, schema version and row counts."""
+        db = self.ctx.db
+        problems = db.integrity_problems()
+        with db.read() as session:
+            counts = {
+                name: session.scalar(select(func.count()).select_from(table))
+                for name, (_label, table) in COUNTED_TABLES.items()
+            }
+        return CheckReport(
+            integrity_ok=not problems,
+            integrity_message="ok" if not problems else "；".join(problems[:5]),
+            schema_version=db.schema_version(),
+            app_schema_version=SCHEMA_VERSION,
+            counts=counts,
+        )
+
+    def backup_now(self, to: Path | str | None = None, reason: str = "manual") -> Path:
+        """A backup to the file ``to``, or into the backup folder (``reason`` "manual" or
+        "import" for the one taken before an import)."""
+        if to is not None:
+            return backup.backup_to(self.ctx.db, Path(to))
+        made = backup.rotate_backup(self.ctx.db, self.backup_dir, self.ctx.now(), reason)
+        assert made is not None  # only rotation backups are ever skipped
+        return made
+
+    def backup_if_due(self, reason: str = "start") -> Path | None:
+        """The daily rotation: at "start" only when the newest backup is a day old, at "exit"
+        always; skipped (None) when nothing changed or when someone else holds the database."""
+        db = self.ctx.db
+        if db.read_only:
+            return None
+        if reason == "start" and not backup.needs_daily_backup(self.backup_dir, self.ctx.now(), db.path.stem):
+            return None
+        return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason)
+
+    def backups(self) -> list[BackupInfo]:
+        """Backups of this database, newest first."""
+        found = backup.list_backups(self.backup_dir, self.ctx.db.path.stem)
+        return [BackupInfo(b.path, b.taken_at, b.kind, b.size) for b in reversed(found)]
+
+    def restore(self, path: Path | str) -> Changes:
+        """Replace the database content by the backup at ``path`` after backing up the current
+        content. An older backup is migrated when the database is next opened; the caller should
+        close and reopen it (``open_database``) after this returns."""
+        db = self.ctx.db
+        if db.read_only:
+            raise ReadOnlyError("不能从备份恢复：" + db.read_only_reason)
+        path = Path(path)
+        version = _schema_version_of(path)
+        if version is None or version not in migrations.known_revisions():
+            raise DatabaseError(
+                f"{path.name} 不是本程序能恢复的备份（版本 {version or '未知'}）。"
+                "请选择本程序创建的备份，或升级本程序。"
+            )
+        backup.restore_backup(path, db.path, self.backup_dir, self.ctx.now())
+        return Changes.of("database")
+
+
+def _schema_version_of(path: Path) -> str | None:
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

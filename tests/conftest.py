@@ -1,0 +1,33 @@
+"""Shared test set-up: headless Qt, a fixed clock, a fresh database file per test."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FIXED_NOW = datetime(2024, 6, 3, 9, 30)
+
+
+@pytest.fixture
+def fixed_now() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture
+def db(tmp_path):
+    from desktop_app.storage.database import open_database
+
+    database = open_database(tmp_path / "cases.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ctx(db):
+    from desktop_app.services.context import ServiceContext
+
+    return ServiceContext(db=db, user_name=lambda: "测试员", now=lambda: FIXED_NOW)

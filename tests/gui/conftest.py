@@ -1,0 +1,85 @@
+"""GUI fixtures: the real services over a demo database file, and the windows built on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.gui.app_services import AppServices
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.settings import UiSettings
+
+
+def build_services(ctx, tmp_path, ui_settings: UiSettings | None = None, **extra) -> AppServices:
+    from desktop_app.services.cases import CaseService
+    from desktop_app.services.maintenance import MaintenanceService
+    from desktop_app.services.reference import ReferenceService
+    from desktop_app.services.views import ViewService
+
+    return AppServices(
+        cases=CaseService(ctx),
+        reference=ReferenceService(ctx),
+        views=ViewService(ctx),
+        maintenance=MaintenanceService(ctx, tmp_path / "backups"),
+        ui_settings=ui_settings if ui_settings is not None else UiSettings(user_name="测试员"),
+        db_path=ctx.db.path,
+        **extra,
+    )
+
+
+@pytest.fixture
+def make_services(tmp_path):
+    """``make_services(ctx, **extra)``: AppServices over ``ctx`` (e.g. ``read_only=True``)."""
+    return lambda ctx, **extra: build_services(ctx, tmp_path, **extra)
+
+
+@pytest.fixture
+def demo_ctx(ctx):
+    """``ctx`` on a database filled by ``services.demo.fill_demo`` (about 60 items)."""
+    from desktop_app.services.demo import fill_demo
+
+    fill_demo(ctx)
+    return ctx
+
+
+@pytest.fixture
+def services(demo_ctx, tmp_path) -> AppServices:
+    return build_services(demo_ctx, tmp_path)
+
+
+@pytest.fixture
+def message_log(monkeypatch):
+    """Message boxes never block a test: each is recorded as (kind, title, text); ``confirm``
+    answers with ``message_log.answer`` (default yes)."""
+
+    class Log(list):
+        answer = True
+        text_answer: str | None = None
+
+    log = Log()
+
+    def confirm(_parent, title, text, accept_text="确定"):
+        log.append(("confirm", title, text))
+        return log.answer
+
+    def ask_text(_parent, title, label, text="", accept_text="确定"):
+        log.append(("ask", title, label))
+        return log.text_answer
+
+    monkeypatch.setattr(message_boxes, "confirm", confirm)
+    monkeypatch.setattr(message_boxes, "ask_text", ask_text)
+    for kind in ("warning", "error", "information"):
+        monkeypatch.setattr(message_boxes, f"show_{kind}",
+                            lambda _parent, title, text, kind=kind: log.append((kind, title, text)))
+    return log
+
+
+@pytest.fixture
+def main_window(qtbot, services, message_log):
+    from desktop_app.gui.main_window import MainWindow
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

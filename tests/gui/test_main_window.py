@@ -1,0 +1,189 @@
+"""The main window shell: title, status bar, actions, keyboard, delete, read-only mode."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop_app.domain.errors import NotFoundError
+from desktop_app.services.dto import Changes
+
+
+@pytest.fixture
+def opened_editors(monkeypatch):
+    """Replaces the case editor: records (item_id, kind) of every editor the window opens."""
+    import desktop_app.gui.dialogs.case_edit_dialog as editor_module
+
+    opened: list = []
+
+    class FakeEditor(QDialog):
+        def __init__(self, services, item_id, kind=None, parent=None):
+            super().__init__(parent)
+            opened.append((item_id, kind))
+
+    monkeypatch.setattr(editor_module, "CaseEditDialog", FakeEditor)
+    return opened
+
+
+def select_first_row(window):
+    table = window.case_list.ui.caseTable
+    table.setFocus()
+    table.selectRow(0)
+    return window.case_list.model.row_at(0)
+
+
+def test_title_and_status_bar_name_the_database_and_counts(main_window, services):
+    assert main_window.windowTitle() == "建议提案办理助手 — cases.db"
+    assert str(services.db_path) in main_window.dbPathLabel.text()
+    total = len(services.cases.list_rows())
+    assert main_window.countLabel.text() == f"显示 {total} / {total} 条"
+    assert not main_window.ui.readOnlyBanner.isVisible()
+
+
+def test_menus_are_chinese(main_window):
+    menus = [action.text() for action in main_window.ui.menuBar.actions()]
+    assert menus == ["文件(&F)", "编辑(&E)", "视图(&V)", "设置(&S)", "帮助(&H)"]
+    file_items = [a.text() for a in main_window.ui.fileMenu.actions() if not a.isSeparator()]
+    assert file_items == ["新建代表建议(&N)", "新建政协提案(&P)", "立即备份(&B)", "从备份恢复(&R)…", "退出(&X)"]
+
+
+def test_enter_and_double_click_open_the_selected_item(qtbot, main_window, opened_editors):
+    row = select_first_row(main_window)
+    table = main_window.case_list.ui.caseTable
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened_editors == [(row.id, None)]
+    opened_editors.clear()
+    main_window.case_list.open_requested.emit(row.id)  # the same item again: the open editor comes forward
+    assert opened_editors == []
+
+    third = main_window.case_list.model.row_at(2)
+    cell = table.visualRect(main_window.case_list.model.index(2, 3)).center()
+    # Qt's item views need the first click of a double-click as a separate press and release.
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert opened_editors == [(third.id, None)]
+
+
+def test_open_and_delete_need_a_selected_item(main_window):
+    assert not main_window.ui.openAction.isEnabled() and not main_window.ui.deleteAction.isEnabled()
+    select_first_row(main_window)
+    assert main_window.ui.openAction.isEnabled() and main_window.ui.deleteAction.isEnabled()
+
+
+def test_ctrl_n_starts_a_new_suggestion(qtbot, main_window, opened_editors):
+    main_window.ui.newSuggestionAction.trigger()
+    main_window.ui.newProposalAction.trigger()
+    assert opened_editors == [(None, "suggestion"), (None, "proposal")]
+    assert main_window.ui.newSuggestionAction.shortcut().toString() == "Ctrl+N"
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, main_window):
+    select_first_row(main_window)
+    qtbot.keyClick(main_window.case_list.ui.caseTable, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is main_window.case_list.ui.searchEdit)
+
+
+def test_delete_asks_naming_the_item_and_removes_it_from_the_database(qtbot, main_window, services, message_log):
+    row = select_first_row(main_window)
+    qtbot.keyClick(main_window.case_list.ui.caseTable, Qt.Key.Key_Delete)
+    kind, title, question = message_log[0]
+    assert (kind, title) == ("confirm", "删除建议提案") and row.title in question and row.number in question
+    qtbot.waitUntil(lambda: row.id not in {r.id for r in services.cases.list_rows()}, timeout=5000)
+    with pytest.raises(NotFoundError):
+        services.cases.get(row.id)
+    qtbot.waitUntil(lambda: main_window.case_list.model.row_of(row.id) < 0, timeout=5000)
+
+
+def test_delete_cancelled_keeps_the_item(qtbot, main_window, services, message_log):
+    message_log.answer = False
+    row = select_first_row(main_window)
+    main_window.ui.deleteAction.trigger()
+    assert message_log and message_log[0][0] == "confirm"
+    qtbot.wait(50)
+    assert services.cases.get(row.id).title == row.title
+
+
+def titles_shown(window) -> set[str]:
+    model = window.case_list.model
+    return {model.row_at(n).title for n in range(model.rowCount())}
+
+
+def test_f5_reloads_and_a_broadcast_change_refreshes_the_list(qtbot, main_window, services):
+    row = main_window.case_list.model.row_at(0)
+    record = services.cases.get(row.id)
+    changes, _id = services.cases.save(replace(record, title="关于整治河道的建议（已修改）"))
+    with qtbot.waitSignal(main_window.case_list.rows_reloaded, timeout=5000):
+        services.announce(changes)
+    assert "关于整治河道的建议（已修改）" in titles_shown(main_window)
+
+    other = main_window.case_list.model.row_at(1)
+    services.cases.save(replace(services.cases.get(other.id), title="在别处修改的标题"))  # no broadcast
+    assert "在别处修改的标题" not in titles_shown(main_window)
+    with qtbot.waitSignal(main_window.case_list.rows_reloaded, timeout=5000):
+        qtbot.keyClick(main_window.case_list.ui.caseTable, Qt.Key.Key_F5)
+    assert "在别处修改的标题" in titles_shown(main_window)
+
+
+def test_a_refresh_keeps_search_filter_and_selection(qtbot, main_window, services):
+    view = main_window.case_list
+    view.ui.searchEdit.setText("道路")
+    view.apply_search()
+    matched = services.cases.search_ids("道路")
+    keep = view.model.row_at(1)
+    view.select_item(keep.id)
+    with qtbot.waitSignal(view.rows_reloaded, timeout=5000):
+        services.announce(Changes.of("item", item_ids=[keep.id]))
+    assert {view.model.row_at(n).id for n in range(view.model.rowCount())} == matched
+    assert view.selected_row().id == keep.id
+
+
+def test_read_only_mode_shows_the_banner_and_disables_editing(qtbot, demo_ctx, make_services, message_log):
+    from desktop_app.gui.main_window import MainWindow
+
+    services = make_services(demo_ctx, read_only=True,
+                              read_only_reason="数据库正由“李明”（电脑 PC-07）使用。")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    select_first_row(window)
+    banner = window.ui.readOnlyBanner
+    assert banner.isVisible() and "数据库正由“李明”（电脑 PC-07）使用。" in banner.text()
+    assert "只读" in window.windowTitle()
+    ui = window.ui
+    for action in (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction):
+        assert not action.isEnabled(), action.text()
+    assert ui.openAction.isEnabled()
+    panel = window.case_list.ui.filterPanel.ui
+    assert not panel.saveViewButton.isEnabled() and not panel.deleteViewButton.isEnabled()
+    qtbot.keyClick(window.case_list.ui.caseTable, Qt.Key.Key_Delete)
+    assert message_log == []
+
+
+def test_filter_panel_action_hides_the_panel_and_is_remembered(qtbot, main_window, services):
+    main_window.ui.filterPanelAction.trigger()
+    assert main_window.case_list.ui.filterPanel.isHidden()
+    main_window.close()
+    assert services.ui_settings.show_filter_panel is False
+    assert services.ui_settings.window_geometry
+
+
+def test_backup_now_writes_a_backup_and_says_where(qtbot, main_window, services):
+    before = len(services.maintenance.backups())
+    main_window.ui.backupAction.trigger()
+    qtbot.waitUntil(lambda: "已备份到" in main_window.ui.statusBar.currentMessage(), timeout=10000)
+    assert len(services.maintenance.backups()) == before + 1
+
+
+def test_the_real_editor_opens_on_the_selected_item(qtbot, main_window):
+    from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
+
+    row = select_first_row(main_window)
+    main_window.ui.openAction.trigger()
+    editors = [d for d in main_window.findChildren(CaseEditDialog) if d.isVisible()]
+    assert len(editors) == 1
+    assert row.number in editors[0].windowTitle() or row.title in editors[0].windowTitle()
+    editors[0].close()

@@ -1,0 +1,94 @@
+"""Quick search over 编号, 标题, 代表, 单位 and 内容 through the bigram index."""
+
+from dataclasses import replace
+
+import pytest
+
+from desktop_app.domain.enums import ProposerRole, ProposerType, UnitRole
+from desktop_app.services.dto import AssignmentRecord, ProposerLink
+from tests.services.records import make_record
+
+
+@pytest.fixture
+def items(cases):
+    """Three items; returns their ids by a short name."""
+    ids = {}
+    _c, ids["road"] = cases.save(make_record())
+    _c, ids["school"] = cases.save(make_record(
+        number="0036", title="关于加强学校周边交通安全的建议",
+        content="上下学高峰时段学校周边道口拥堵。建议：完善交通标志。",
+        proposers=(ProposerLink("王海燕", ProposerRole.LEAD, ProposerType.DEPUTY),),
+        assignments=(AssignmentRecord(None, "区教育局", UnitRole.LEAD),),
+    ))
+    _c, ids["care"] = cases.save(make_record(
+        number="0120", title="关于推进社区养老服务的建议", content="建议增加老年助餐点。",
+        proposers=(ProposerLink("陈志明", ProposerRole.LEAD, ProposerType.DEPUTY),),
+        assignments=(AssignmentRecord(None, "区民政局", UnitRole.LEAD),
+                     AssignmentRecord(None, "区卫生健康委", UnitRole.CO)),
+    ))
+    return ids
+
+
+def test_two_character_words_match(cases, items):
+    assert cases.search_ids("道路") == {items["road"]}
+    assert cases.search_ids("养老") == {items["care"]}
+    assert cases.search_ids("学校") == {items["school"]}
+
+
+def test_a_longer_word_matches_only_that_sequence(cases, items):
+    # 学校周边交通 appears only in the school item; 交通 alone is in all unit names too.
+    assert cases.search_ids("周边交通") == {items["school"]}
+    assert cases.search_ids("道路交通") == set()
+
+
+def test_number_with_or_without_leading_zeros(cases, items):
+    assert cases.search_ids("0035") == {items["road"]}
+    assert cases.search_ids("35") == {items["road"]}
+    assert cases.search_ids("012") == {items["care"]}
+
+
+def test_unit_and_deputy_names_match(cases, items):
+    assert cases.search_ids("区卫生健康委") == {items["care"]}
+    assert cases.search_ids("农业农村") == {items["road"]}
+    assert cases.search_ids("李秀英") == {items["road"]}  # a co-signer
+    assert cases.search_ids("王海燕") == {items["school"]}
+
+
+def test_words_separated_by_spaces_must_all_match(cases, items):
+    assert cases.search_ids("建议 养老") == {items["care"]}
+    assert cases.search_ids("养老 道路") == set()
+
+
+def test_a_single_character_matches_by_prefix(cases, items):
+    assert cases.search_ids("餐") == {items["care"]}
+
+
+@pytest.mark.parametrize("text", ['"', '道路"', "(", "*", "AND", "NEAR(", "道路 OR", "^", ":", "'", "-"])
+def test_fts_syntax_in_the_input_never_raises(cases, items, text):
+    result = cases.search_ids(text)
+    assert result is None or isinstance(result, set)
+
+
+def test_empty_or_blank_text_means_no_text_filter(cases, items):
+    assert cases.search_ids("") is None
+    assert cases.search_ids("   ") is None
+
+
+def test_an_edited_title_no_longer_matches_the_old_words(cases, items):
+    record = cases.get(items["road"])
+    cases.save(replace(record, title="关于完善农村公路管护的建议", content="建议加强管护。"))
+    assert cases.search_ids("道路") == set()
+    assert cases.search_ids("公路") == {items["road"]}
+
+
+def test_a_deleted_item_vanishes_from_search(cases, items):
+    record = cases.get(items["care"])
+    cases.delete(record.id, record.version)
+    assert cases.search_ids("养老") == set()
+
+
+def test_a_renamed_unit_is_found_by_its_new_name(cases, reference, items):
+    unit = next(u for u in reference.units() if u.name == "区民政局")
+    reference.save_unit(replace(unit, name="区民政和社会保障局"))
+    assert cases.search_ids("社会保障") == {items["care"]}
+    assert cases.search_ids("区民政局") == set()

@@ -1,0 +1,240 @@
+"""Starting the app: the smoke test, the demo database, recovery from a damaged file, the crash
+handler and the single-instance guard, as the composition root wires them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+
+import pytest
+
+from desktop_app import bootstrap, paths, startup
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import UnitInfo
+from desktop_app.services.reference import ReferenceService
+from desktop_app.storage.backup import rotate_backup
+from desktop_app.storage.database import open_database
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def run_app(home, *argv, timeout=120):
+    env = {**os.environ, paths.HOME_ENV: str(home), "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "desktop_app", *argv], capture_output=True, text=True,
+                          timeout=timeout, env=env)
+
+
+def test_smoke_test_builds_the_window_and_prints_the_start_up_time(tmp_path):
+    home, db = tmp_path / "home", tmp_path / "data" / "cases.sqlite"
+    done = run_app(home, "--smoke-test", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "启动用时" in done.stdout and "ms" in done.stdout
+    assert db.is_file()  # created on first start
+    assert not (home / "cases.sqlite").exists()
+    assert (home / "logs" / "desktop-app.log").is_file()
+
+
+def test_a_plain_start_loads_no_printing_excel_or_migration_code(tmp_path):
+    db = tmp_path / "cases.sqlite"
+    open_database(db).close()  # created (and migrated) beforehand: this start needs no migration
+    done = run_app(tmp_path / "home", "--smoke-test", "--json", "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["heavy_modules"] == []
+
+
+def test_importing_bootstrap_is_cheap():
+    script = ("import sys, desktop_app.bootstrap as b; b.build_parser(); "
+              "print(sorted(m for m in ('PySide6', 'sqlalchemy', 'alembic', 'reportlab', 'openpyxl') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_demo_opens_its_own_filled_database_and_never_the_real_one(tmp_path):
+    home = tmp_path / "home"
+    done = run_app(home, "--demo", "--smoke-test", "--json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["ok"] is True and result["startup_ms"] > 0
+    assert result["db"] == str(home / "demo.sqlite")
+    assert result["rows"] > 0  # the list shows the sample items
+    assert not (home / "cases.sqlite").exists()
+    with sqlite3.connect(home / "demo.sqlite") as conn:
+        assert conn.execute("SELECT count(*) FROM item").fetchone()[0] >= 50
+
+
+def test_db_and_demo_together_is_a_usage_error(capsys, home):
+    assert bootstrap.main(["--demo", "--db", "x.sqlite"]) == 2
+    assert "参数错误" in capsys.readouterr().err
+
+
+def test_help_is_chinese(capsys):
+    assert bootstrap.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "用法" in out and "演示数据库" in out and "DESKTOP_APP_HOME" in out
+
+
+def test_default_database_paths(home):
+    parse = bootstrap.build_parser().parse_args
+    assert bootstrap.resolve_db_path(parse([])) == home / "cases.sqlite"
+    assert bootstrap.resolve_db_path(parse(["--demo"])) == home / "demo.sqlite"
+    assert bootstrap.resolve_db_path(parse(["--db", "rel.sqlite"])).is_absolute()
+
+
+# ---- opening the database ---------------------------------------------------------------------
+def _damage(path):
+    with open(path, "r+b") as file:
+        file.seek(4096 * 2)
+        file.write(b"\xde\xad\xbe\xef" * 4096)
+
+
+def _units(db):
+    return [unit.name for unit in ReferenceService(ServiceContext(db=db)).units()]
+
+
+def _database_with_a_unit_and_a_backup(path):
+    db = open_database(path, backup_dir=paths.backup_dir(path))
+    ReferenceService(ServiceContext(db=db, user_name=lambda: "测试员")).save_unit(UnitInfo(id=0, name="区教育局"))
+    backup = rotate_backup(db, paths.backup_dir(path), datetime(2024, 6, 3, 9, 30), "manual")
+    db.close()
+    return backup
+
+
+def test_smoke_test_on_a_damaged_file_fails_with_a_chinese_message_and_no_dialog(home, tmp_path, capsys):
+    path = tmp_path / "cases.sqlite"
+    _database_with_a_unit_and_a_backup(path)
+    _damage(path)
+    assert startup.open_for_window(path, demo=False, user_name=lambda: "测试员", interactive=False) is None
+    assert "损坏" in capsys.readouterr().err
+
+
+def test_a_damaged_file_can_be_restored_from_a_backup_at_start(home, tmp_path, monkeypatch):
+    path = tmp_path / "cases.sqlite"
+    backup = _database_with_a_unit_and_a_backup(path)
+    _damage(path)
+    offered = []
+
+    def choose_backup(db_path, message, *, offer_restore):
+        offered.append((message, offer_restore))
+        return startup.available_backups(db_path)[0]
+
+    monkeypatch.setattr(startup, "_ask_restore", choose_backup)
+    opened = startup.open_for_window(path, demo=False, user_name=lambda: "测试员")
+    try:
+        assert opened is not None
+        assert _units(opened.db) == ["区教育局"]
+    finally:
+        opened.close(reason=None)
+    assert offered and offered[0][1] is True and "损坏" in offered[0][0]
+    assert backup.exists()
+    kinds = {p.name.rsplit("-", 1)[-1] for p in paths.backup_dir(path).iterdir()}
+    assert "damaged.sqlite" in kinds  # the damaged file was kept, not deleted
+
+
+def test_a_database_from_a_newer_app_is_refused_without_offering_a_restore(home, tmp_path, monkeypatch):
+    path = tmp_path / "cases.sqlite"
+    _database_with_a_unit_and_a_backup(path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    offered = []
+    monkeypatch.setattr(startup, "_ask_restore", lambda p, m, *, offer_restore: offered.append((m, offer_restore)))
+    assert startup.open_for_window(path, demo=False, user_name=lambda: "测试员") is None
+    assert offered[0][1] is False and "较新版本" in offered[0][0]
+
+
+# ---- crash handler and single instance --------------------------------------------------------
+def test_uncaught_exceptions_are_logged_and_shown(home, monkeypatch, caplog):
+    shown = []
+    monkeypatch.setattr(bootstrap, "_show_crash_dialog", lambda t, e, tb, log_file: shown.append((e, log_file)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    bootstrap.install_excepthook(home / "logs" / "desktop-app.log")
+    try:
+        raise ValueError("意外的值")
+    except ValueError as error:
+        with caplog.at_level(logging.CRITICAL):
+            sys.excepthook(type(error), error, error.__traceback__)
+    assert shown and str(shown[0][0]) == "意外的值"
+    assert "意外的值" in caplog.text and "Traceback" in caplog.text
+
+
+def test_second_start_on_an_open_database_hands_over_and_exits(qapp, tmp_path):
+    from desktop_app.gui.instance import Claim, SingleInstance
+
+    first = SingleInstance(tmp_path / "cases.sqlite")
+    assert first.claim() is Claim.PRIMARY
+    asked = []
+    first.activation_requested.connect(lambda: asked.append(True))
+    try:
+        assert bootstrap._claim_instance(tmp_path / "cases.sqlite") == 0  # exit 0: handed over
+        assert asked == [True]
+        second = bootstrap._claim_instance(tmp_path / "other.sqlite")
+        assert isinstance(second, SingleInstance)
+        second.close()
+    finally:
+        first.close()
+
+
+def test_crash_dialog_explains_in_chinese_and_names_the_log_file(qapp, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    try:
+        raise KeyError("unit_id")
+    except KeyError as error:
+        bootstrap._show_crash_dialog(type(error), error, error.__traceback__, tmp_path / "desktop-app.log")
+    box = shown[0]
+    assert "意外错误" in box.text()
+    assert str(tmp_path / "desktop-app.log") in box.informativeText()
+    assert "已保存的数据不受影响" in box.informativeText()
+    assert "Traceback" in box.detailedText()
+
+
+def test_restore_question_offers_the_backups_newest_first(qapp, home, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    path = tmp_path / "cases.sqlite"
+    older = _database_with_a_unit_and_a_backup(path)
+    db = open_database(path, backup_dir=paths.backup_dir(path))
+    newer = rotate_backup(db, paths.backup_dir(path), datetime(2024, 6, 4, 9, 30), "manual")
+    db.close()
+    seen = {}
+
+    def click_restore(box):
+        seen["buttons"] = [button.text() for button in box.buttons()]
+        seen["info"] = box.informativeText()
+        next(b for b in box.buttons() if b.text() == "从备份恢复…").click()
+        return 0
+
+    def pick_first(parent, title, label, items, current, editable):
+        seen["items"] = items
+        return items[current], True
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QInputDialog, "getItem", pick_first)
+    chosen = startup._ask_restore(path, "数据库文件已损坏", offer_restore=True)
+    assert chosen == newer
+    assert set(seen["buttons"]) == {"从备份恢复…", "退出"}
+    assert "找到 2 个备份" in seen["info"]
+    assert seen["items"][0].startswith(newer.name) and seen["items"][1].startswith(older.name)
+
+
+def test_a_demo_that_cannot_be_filled_leaves_no_half_file(home, monkeypatch, capsys):
+    import desktop_app.services.demo as demo
+
+    def fail(ctx, items, progress=None, cancelled=None):
+        raise OSError("磁盘已满")
+
+    monkeypatch.setattr(demo, "fill_demo", fail)
+    target = paths.demo_db_path()
+    assert startup.open_for_window(target, demo=True, user_name=lambda: "", interactive=False) is None
+    assert "磁盘已满" in capsys.readouterr().err
+    assert not target.exists()
