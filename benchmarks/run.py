@@ -130,7 +130,7 @@ def _run_json(command: list[str], env: dict[str, str]) -> tuple[dict, float]:
 def _measure_start_up(report: Report, db: Path, env: dict[str, str], runs: int) -> None:
     print("启动（每项在新进程中测量，先各预热一次，取中位数）：")
     bare_cmd = [sys.executable, str(HERE / "bare_window.py")]
-    app_cmd = [sys.executable, "-m", "desktop_app", "--smoke-test", "--json", "--wait-list", "--db", str(db)]
+    app_cmd = [sys.executable, "-m", "desktop_app", "--smoke-test", "--json", "--db", str(db)]
     _run_json(bare_cmd, env)
     _run_json(app_cmd, env)
     bare, app = [], []
@@ -139,13 +139,15 @@ def _measure_start_up(report: Report, db: Path, env: dict[str, str], runs: int) 
         app.append(_run_json(app_cmd, env))
     bare_ms = statistics.median(result["startup_ms"] for result, _ in bare)
     app_ms = statistics.median(result["startup_ms"] for result, _ in app)
+    first_rows_ms = statistics.median(result["first_rows_ms"] for result, _ in app)
     list_ms = statistics.median(result["list_ms"] for result, _ in app)
     rows = app[-1][0]["rows"]
     rss = max((result["peak_rss_mb"] or 0) for result, _ in app)
     report.add("空白 PySide6 窗口首次绘制（基准）", bare_ms, "ms")
     report.add("主窗口首次绘制", app_ms, "ms", note=f"进程总用时 {statistics.median(w for _, w in app):.0f} ms")
     report.add("主窗口 / 空白窗口", app_ms / bare_ms, "×", 1.5)
-    report.add("启动后列表可见", list_ms, "ms", 1500, note=f"{rows} 行")
+    report.add("启动后列表可见（首屏行）", first_rows_ms, "ms", 1500)
+    report.add("启动后全部列表载入", list_ms, "ms", note=f"{rows} 行，后台载入，窗口可操作")
     report.add("显示全部列表时的内存峰值", rss, "MB", 300)
 
 

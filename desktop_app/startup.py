@@ -20,47 +20,62 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "建议提案办理助手"
 DEMO_ITEMS = 60
+# Files above this size (about 15,000 items) are checked after the window shows (storage's own
+# threshold for the quicker check).
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+
+def pending_services(db_path: Path, ui_settings):  # -> AppServices
+    """``AppServices`` not yet connected to a database: the window is built and painted with them
+    first, and ``OpenedDatabase.connect`` fills them in once the file is open."""
+    from desktop_app.gui.app_services import AppServices
+    from desktop_app.settings import save_settings
+
+    def save_ui_settings() -> None:
+        try:
+            save_settings(ui_settings)
+        except OSError as error:  # a full disk must not stop the window from closing
+            log.warning("无法保存界面设置：%s", error)
+
+    return AppServices(cases=None, reference=None, views=None, maintenance=None, ui_settings=ui_settings,
+                       db_path=db_path, save_ui_settings=save_ui_settings)
 
 
 @dataclass
 class OpenedDatabase:
-    """An open database with its service context and maintenance service, ready for a window."""
+    """An open database with its service context and maintenance service, ready for a window.
+    ``integrity_deferred``: the file was too big to check before the window; the window checks it
+    in the background."""
 
     path: Path
     db: Any
     ctx: Any
     maintenance: Any
+    integrity_deferred: bool = False
 
     @property
     def read_only(self) -> bool:
         return bool(self.db.read_only)
 
-    def build_window(self, ui_settings):  # -> MainWindow
-        """``AppServices`` over this database and a ``MainWindow`` showing them (not yet shown)."""
-        from desktop_app.gui.app_services import AppServices
-        from desktop_app.gui.main_window import MainWindow
+    def connect(self, services) -> None:
+        """Give ``services`` (from ``pending_services``) the services of this database."""
         from desktop_app.services.cases import CaseService
         from desktop_app.services.reference import ReferenceService
         from desktop_app.services.views import ViewService
-        from desktop_app.settings import save_settings
 
-        def save_ui_settings() -> None:
-            try:
-                save_settings(ui_settings)
-            except OSError as error:  # a full disk must not stop the window from closing
-                log.warning("无法保存界面设置：%s", error)
+        services.cases = CaseService(self.ctx)
+        services.reference = ReferenceService(self.ctx)
+        services.views = ViewService(self.ctx)
+        services.maintenance = self.maintenance
+        services.read_only = self.db.read_only
+        services.read_only_reason = self.db.read_only_reason
 
-        services = AppServices(
-            cases=CaseService(self.ctx),
-            reference=ReferenceService(self.ctx),
-            views=ViewService(self.ctx),
-            maintenance=self.maintenance,
-            ui_settings=ui_settings,
-            db_path=self.path,
-            read_only=self.db.read_only,
-            read_only_reason=self.db.read_only_reason,
-            save_ui_settings=save_ui_settings,
-        )
+    def build_window(self, ui_settings):  # -> MainWindow
+        """A ``MainWindow`` over this database with its rows loaded (not yet shown)."""
+        from desktop_app.gui.main_window import MainWindow
+
+        services = pending_services(self.path, ui_settings)
+        self.connect(services)
         return MainWindow(services)
 
     def close(self, reason: str | None = "exit") -> None:
@@ -79,7 +94,10 @@ def open_for_window(
 
     ``demo``: a missing file is created and filled with sample data. ``interactive`` False (smoke
     test): errors go to stderr instead of dialogs, and no backups are taken."""
-    db = _open_with_recovery(db_path, demo=demo, user_name=user_name, interactive=interactive)
+    # Checking a big file takes seconds: the window does it after the list shows.
+    defer = db_path.is_file() and db_path.stat().st_size > FULL_CHECK_MAX_BYTES
+    db = _open_with_recovery(db_path, demo=demo, user_name=user_name, interactive=interactive,
+                             check_integrity=not defer)
     if db is None:
         return None
     ctx = _context(db, user_name)
@@ -88,7 +106,7 @@ def open_for_window(
     maintenance = MaintenanceService(ctx, paths.backup_dir(db_path))
     if interactive and not db.read_only:
         _backup_if_due(maintenance, "start", interactive=True, db_path=db_path)
-    return OpenedDatabase(path=db_path, db=db, ctx=ctx, maintenance=maintenance)
+    return OpenedDatabase(path=db_path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=defer)
 
 
 def _context(db, user_name: Callable[[], str]):
@@ -97,12 +115,12 @@ def _context(db, user_name: Callable[[], str]):
     return ServiceContext(db=db, user_name=user_name, now=datetime.now)
 
 
-def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool):
+def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool, check_integrity: bool):
     while True:
         try:
             if demo and not db_path.exists():
                 return _create_demo(db_path, user_name)
-            return _open(db_path, user_name)
+            return _open(db_path, user_name, check_integrity=check_integrity)
         except Exception as error:  # noqa: BLE001 - sorted below; anything else is a bug and re-raised
             if not _is_open_failure(error):
                 raise
@@ -125,10 +143,11 @@ def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bo
             return None
 
 
-def _open(db_path: Path, user_name: Callable[[], str]):
+def _open(db_path: Path, user_name: Callable[[], str], *, check_integrity: bool = True):
     from desktop_app.storage.database import open_database
 
-    return open_database(db_path, create=True, backup_dir=paths.backup_dir(db_path), user_name=user_name() or None)
+    return open_database(db_path, create=True, backup_dir=paths.backup_dir(db_path),
+                         user_name=user_name() or None, check_integrity=check_integrity)
 
 
 def _create_demo(db_path: Path, user_name):
@@ -158,11 +177,11 @@ def _is_open_failure(error: Exception) -> bool:
 def _is_damaged(error: Exception) -> bool:
     """Damage that a backup repairs. Not offered for a file from a newer app version (restoring an
     older backup would lose its changes), a file of another program, or one someone else holds."""
-    from desktop_app.domain.errors import DomainError
+    from desktop_app.domain.errors import DamagedDatabaseError, DomainError
 
-    text = str(error)
     if isinstance(error, DomainError):
-        return "损坏" in text and "较新版本" not in text
+        return isinstance(error, DamagedDatabaseError)
+    text = str(error)  # SQLite's own words for a file it cannot read at all
     return any(sign in text for sign in ("malformed", "not a database", "corrupt", "disk image"))
 
 

@@ -29,3 +29,11 @@ class ReadOnlyError(DomainError):
 
 class DatabaseError(DomainError):
     """The database file cannot be used as it is (newer than the app, damaged, locked)."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file fails SQLite's integrity check; a backup is the cure."""
+
+
+class NewerSchemaError(DatabaseError):
+    """The file was written by a newer version of the app; restoring an old backup is no cure."""

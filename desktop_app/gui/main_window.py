@@ -51,12 +51,44 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._connect_actions()
-        self._show_read_only()
         # Layout first, so that the rows are sorted once, by the remembered column.
         self._restore_layout()
-        self.case_list.reload()
+        if services.cases is None:
+            # bootstrap paints the window first and opens the database after it (start-up time).
+            self.ui.statusBar.showMessage("正在打开数据库…")
+            self._update_actions()
+        else:
+            self.show_data(wait=True)
+
+    def show_data(self, *, wait: bool = False) -> None:
+        """Show the database once ``services`` are connected to it. ``wait`` reads the rows before
+        returning; otherwise they load on a worker thread while the window stays responsive."""
+        self.ui.statusBar.clearMessage()
+        self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
+        self._show_read_only()
+        if not wait:
+            self.countLabel.setText("正在载入全部建议提案…")
+        self.case_list.reload(wait=wait)
         self.case_list.restore_last_view()
         self._update_actions()
+
+    def check_integrity_after_load(self) -> None:
+        """Run the integrity check once the list has loaded (deferred for big files, where it
+        takes seconds); a damaged file is reported with the way out: restore a backup."""
+        def start() -> None:
+            self.case_list.rows_reloaded.disconnect(start)
+            self.runner.run(self.services.maintenance.check, title="检查数据库完整性",
+                            background=True, on_success=self._integrity_checked)
+
+        self.case_list.rows_reloaded.connect(start)
+
+    def _integrity_checked(self, report) -> None:
+        if report.integrity_ok:
+            return
+        question = (f"数据库文件已损坏（{report.integrity_message}）。\n"
+                    "继续使用可能丢失数据。建议立即从备份恢复（恢复前当前文件会另存一份）。现在恢复吗？")
+        if message_boxes.confirm(self, "数据库已损坏", question, "从备份恢复…"):
+            self.restore_backup()
 
     # -- set-up
 
@@ -98,8 +130,11 @@ class MainWindow(QMainWindow):
         return (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction)
 
     def _update_actions(self, *_args) -> None:
-        has_row = self.case_list.selected_row() is not None
-        writable = not self.services.read_only
+        ready = self.services.cases is not None
+        has_row = ready and self.case_list.selected_row() is not None
+        writable = ready and not self.services.read_only
+        for action in (self.ui.backupAction, self.ui.settingsAction, self.ui.reloadAction):
+            action.setEnabled(ready)
         self.ui.newSuggestionAction.setEnabled(writable)
         self.ui.newProposalAction.setEnabled(writable)
         self.ui.restoreAction.setEnabled(writable)

@@ -49,10 +49,11 @@ class Operation(QObject):
     failed = Signal(object)
     _completed = Signal(object, object)  # emitted on the worker thread: (result, error)
 
-    def __init__(self, runner: "OperationRunner", title: str, reports_progress: bool):
+    def __init__(self, runner: "OperationRunner", title: str, reports_progress: bool, background: bool = False):
         super().__init__(runner)
         self.title = title
         self.reports_progress = reports_progress
+        self.background = background
         self.done = False
         self._runner = runner
         self._cancel = threading.Event()
@@ -79,7 +80,8 @@ class Operation(QObject):
         self._progress = (int(done), int(total))
 
     def start(self, work: Callable[[], Any]) -> None:
-        self._busy_timer.start()
+        if not self.background:
+            self._busy_timer.start()
         if self.reports_progress:
             self._dialog_timer.start()
         threading.Thread(target=self._run, args=(work,), name=f"operation: {self.title}", daemon=True).start()
@@ -173,11 +175,13 @@ class OperationRunner(QObject):
         title: str,
         on_success: Callable[[Any], None] | None = None,
         reports_progress: bool = False,
+        background: bool = False,
     ) -> Operation:
         """Start ``work`` on a worker thread. With ``reports_progress`` it is called as
         ``work(progress, cancelled)``; otherwise with no arguments. ``on_success(result)`` runs on
-        the UI thread after the ``Changes`` were broadcast."""
-        operation = Operation(self, title, reports_progress)
+        the UI thread after the ``Changes`` were broadcast. ``background`` work the user did not
+        ask for (a check after start-up) shows no busy cursor; its errors still reach the dialog."""
+        operation = Operation(self, title, reports_progress, background)
         if on_success is not None:
             operation.finished.connect(on_success)
         self._running.add(operation)

@@ -68,19 +68,19 @@ def _decode_table() -> list[tuple]:
 _DECODE = _decode_table()
 
 
-def read_rows(s: OrmSession) -> list[CaseRow]:
+def read_rows(s: OrmSession, limit: int | None = None) -> list[CaseRow]:
     # 100,000 new objects would trigger dozens of cyclic-GC passes over everything alive (and
     # each pass grows with the lists already held); none of these objects form cycles.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_rows(s)
+        return _read_rows(s, limit)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _read_rows(s: OrmSession) -> list[CaseRow]:
+def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
     conn = s.connection()
     our = our_unit_id(s)
     sessions = dict(conn.execute(select(Session.id, Session.name)).all())
@@ -102,22 +102,22 @@ def _read_rows(s: OrmSession) -> list[CaseRow]:
             found = days[text] = date.fromisoformat(text)
         return found
 
-    replied: dict[int, date] = {
-        item_id: day(text)
-        for item_id, text in _raw_rows(conn,
-            select(Reply.item_id, type_coerce(func.max(Reply.replied_on), String))
-            .where(Reply.replied_on.is_not(None))
-            .group_by(Reply.item_id)
-        )
-    }
-    items = _raw_rows(
-        conn,
-        select(
-            Item.id, Item.session_id, Item.number, Item.title, Item.lead_proposer_name,
-            Item.lead_unit_names, Item.co_unit_names, type_coerce(Item.assigned_on, String), _packed(),
-            Item.category,
-        ).order_by(Item.id),
+    latest_replies = (
+        select(Reply.item_id, type_coerce(func.max(Reply.replied_on), String))
+        .where(Reply.replied_on.is_not(None))
+        .group_by(Reply.item_id)
     )
+    item_columns = select(
+        Item.id, Item.session_id, Item.number, Item.title, Item.lead_proposer_name,
+        Item.lead_unit_names, Item.co_unit_names, type_coerce(Item.assigned_on, String), _packed(),
+        Item.category,
+    ).order_by(Item.id)
+    if limit is not None:
+        item_columns = item_columns.limit(limit)
+        first_ids = select(Item.id).order_by(Item.id).limit(limit)
+        latest_replies = latest_replies.where(Reply.item_id.in_(first_ids))
+    replied: dict[int, date] = {item_id: day(text) for item_id, text in _raw_rows(conn, latest_replies)}
+    items = _raw_rows(conn, item_columns)
 
     # Unit names repeat across thousands of rows: one cache entry per distinct pair holds the
     # shared name strings and their unit ids (None when a name is unknown).

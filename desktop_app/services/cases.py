@@ -70,10 +70,11 @@ class CaseService:
 
     # ---- list, search, filter -------------------------------------------------------------
 
-    def list_rows(self) -> list[CaseRow]:
-        """Every item as a list row: plain column reads, no ORM objects (see case_list)."""
+    def list_rows(self, limit: int | None = None) -> list[CaseRow]:
+        """Every item as a list row: plain column reads, no ORM objects (see case_list).
+        ``limit``: only the first rows registered, for a first screen while the rest loads."""
         with self.ctx.db.read() as s:
-            return read_rows(s)
+            return read_rows(s, limit)
 
     def search_ids(self, text: str) -> set[int] | None:
         """Ids whose 编号/标题/代表/单位/内容 match ``text``; None when there is nothing to search."""

@@ -24,7 +24,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
-from desktop_app.domain.errors import DatabaseError, ReadOnlyError
+from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
 from desktop_app.storage import lock, migrations
 
 log = logging.getLogger(__name__)
@@ -34,10 +34,6 @@ BUSY_TIMEOUT_MS = 5000
 #: Above this size the start-up check is ``quick_check`` (skips index cross-checks; seconds saved).
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 _WRITE = "desktop_app_write"
-
-
-class NewerSchemaError(DatabaseError):
-    """The file was written by a newer version of the app; restoring an old backup is no cure."""
 
 
 class Database:
@@ -144,13 +140,16 @@ def open_database(
     user_name: str | None = None,
     now: Callable[[], datetime] = datetime.now,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    check_integrity: bool = True,
 ) -> Database:
     """Open the database at ``path``: check it, and create or migrate it to ``SCHEMA_VERSION``.
 
     ``backup_dir`` receives the backup taken before a migration (default: ``backups`` beside the
     file). ``network`` forces network mode (None: detect it). ``user_name`` is written into the
-    lock file. Raises ``DatabaseError`` (Chinese message) for a missing, damaged, foreign or newer
-    file."""
+    lock file. ``check_integrity`` False leaves the integrity check to the caller (the window runs
+    it in the background for big files, so that the list shows first). Raises ``DatabaseError``
+    (Chinese message) for a missing, damaged (``DamagedDatabaseError``), foreign or newer
+    (``NewerSchemaError``) file."""
     path = Path(path)
     existed = path.is_file() and path.stat().st_size > 0
     if not existed and not create:
@@ -172,7 +171,7 @@ def open_database(
     db.holds_lock = network and not reason
     db.lock_holder = holder
     try:
-        if existed:
+        if existed and check_integrity:
             _check_integrity(db)
         if not db.read_only:
             _set_journal_mode(db)
@@ -208,7 +207,7 @@ def _check_integrity(db: Database) -> None:
         problems = [str(exc.orig)]
     if problems:
         log.error("integrity check failed for %s: %s", db.path, problems[:10])
-        raise DatabaseError(
+        raise DamagedDatabaseError(
             f"数据库文件 {db.path.name} 已损坏（{problems[0]}）。"
             "请用 文件 → 从备份恢复 选择最近的备份恢复；恢复前当前文件会另存一份。"
         )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import re
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -129,48 +128,3 @@ def _row(n: int, *, number: str | None = None, rng: random.Random | None = None)
         is_secret=rng.random() < 0.05, raised_at=RaisedAt.PLENARY, category="城建",
         unit_ids=frozenset({n % 15}), replied_on=None if rng.random() < 0.5 else date(2024, 1, 1) + timedelta(days=n % 300),
     )
-
-
-def _bulk_rows(count: int) -> list[CaseRow]:
-    """Varied rows without a random call per field (building 100,000 must take well under a second)."""
-    statuses, results, roles = list(ItemStatus), [None, *ResultCategory], [None, *UnitRole]
-    names, kinds = ["张三", "李四", "王五", ""], list(ItemKind)
-    start = date(2020, 1, 1)
-    return [
-        CaseRow(
-            id=n, session_id=n % 10, session_name=f"区{n % 10}届人大五次会议", number=f"{(n * 7919) % 9973:04d}",
-            kind=kinds[n % 2], title=f"关于{(n * 104729) % 1_000_003}号道路改造的建议", lead_proposer=names[n % 4],
-            lead_units="区民政局" if n % 3 else "区交通委", co_units="" if n % 5 else "区教育局、城桥镇",
-            our_role=roles[n % 4], assigned_on=start + timedelta(days=(n * 31) % 2000), status=statuses[n % 9],
-            result=results[(n // 3) % 5], is_key=n % 10 == 0, is_leader_handled=False, is_secret=n % 20 == 0,
-            raised_at=RaisedAt.PLENARY, category="城建", unit_ids=frozenset({n % 15}),
-            replied_on=None if n % 2 else start + timedelta(days=n % 300),
-        )
-        for n in range(1, count + 1)
-    ]
-
-
-def test_sorting_and_filtering_100_000_rows_is_fast_enough():
-    rows = _bulk_rows(100_000)
-    model = CaseTableModel()
-    model.set_rows(rows)
-
-    def best_of_three(action) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            action()
-            times.append(time.perf_counter() - start)
-        return min(times)
-
-    for column in (0, 1, 3, 8, 9):  # session + number, number, title, a date, status
-        start = time.perf_counter()
-        model.sort(column, ASC)  # the first sort of a column ranks its values once
-        # Generous: the machine is shared while tests run; benchmarks/ measures the real figure.
-        assert time.perf_counter() - start <= 0.6, COLUMNS[column].title
-        assert best_of_three(lambda c=column: model.sort(c, DESC)) <= 0.25, COLUMNS[column].title
-    wanted = CaseFilter(statuses=frozenset({ItemStatus.HANDLING}))
-    matched = {r.id for r in rows if r.id % 2 == 0}
-    elapsed = best_of_three(lambda: model.set_filter(lambda all_rows: filter_rows(all_rows, wanted, matched)))
-    assert elapsed <= 0.05
-    assert 0 < model.rowCount() < 100_000

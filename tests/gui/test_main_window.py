@@ -187,3 +187,47 @@ def test_the_real_editor_opens_on_the_selected_item(qtbot, main_window):
     assert len(editors) == 1
     assert row.number in editors[0].windowTitle() or row.title in editors[0].windowTitle()
     editors[0].close()
+
+
+def test_window_paints_before_the_database_opens_then_shows_a_first_screen_and_all_rows(
+        qtbot, demo_ctx, tmp_path, message_log, monkeypatch):
+    from desktop_app.gui.main_window import MainWindow
+    from desktop_app.gui.views import case_list_view
+    from desktop_app.startup import pending_services
+    from desktop_app.settings import UiSettings
+    from tests.gui.conftest import build_services
+
+    monkeypatch.setattr(case_list_view, "FIRST_SCREEN_ROWS", 5)
+    pending = pending_services(demo_ctx.db.path, UiSettings(user_name="测试员"))
+    window = MainWindow(pending)
+    qtbot.addWidget(window)
+    assert window.case_list.model.rowCount() == 0
+    assert not window.ui.newSuggestionAction.isEnabled() and not window.ui.backupAction.isEnabled()
+    assert window.ui.statusBar.currentMessage() == "正在打开数据库…"
+
+    ready = build_services(demo_ctx, tmp_path)
+    for name in ("cases", "reference", "views", "maintenance"):
+        setattr(pending, name, getattr(ready, name))
+    with qtbot.waitSignal(window.case_list.rows_reloaded, timeout=10000):
+        window.show_data(wait=False)
+        assert window.case_list.model.rowCount() == 5  # the first screen, before the full load
+    assert window.case_list.model.rowCount() == 60
+    assert window.ui.newSuggestionAction.isEnabled()
+    assert window.countLabel.text() == "显示 60 / 60 条"
+
+
+def test_a_damaged_file_found_after_loading_offers_restoring_a_backup(qtbot, main_window, services,
+                                                                     message_log, monkeypatch):
+    from dataclasses import replace
+
+    healthy = services.maintenance.check()
+    monkeypatch.setattr(services.maintenance, "check",
+                        lambda: replace(healthy, integrity_ok=False, integrity_message="页 7 损坏"))
+    restores = []
+    monkeypatch.setattr(main_window, "restore_backup", lambda: restores.append(True))
+    main_window.check_integrity_after_load()
+    with qtbot.waitSignal(main_window.case_list.rows_reloaded, timeout=10000):
+        main_window.case_list.reload(wait=False)
+    qtbot.waitUntil(lambda: restores == [True], timeout=10000)
+    (kind, title, text), = [m for m in message_log if m[0] == "confirm"]
+    assert title == "数据库已损坏" and "页 7 损坏" in text and "从备份恢复" in text

@@ -13,7 +13,8 @@ from sqlalchemy import select, text
 
 from desktop_app.domain.errors import DatabaseError, ReadOnlyError
 from desktop_app.storage import tables as t
-from desktop_app.storage.database import SCHEMA_VERSION, Database, NewerSchemaError, open_database
+from desktop_app.domain.errors import NewerSchemaError
+from desktop_app.storage.database import SCHEMA_VERSION, Database, open_database
 
 
 def test_every_connection_has_the_crash_safety_pragmas(opened):

@@ -22,6 +22,8 @@ from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.services.dto import CaseFilter, CaseRow, Changes
 
 SEARCH_DEBOUNCE_MS = 150
+# Shown at once on the first load, while the whole list (seconds for 100,000 items) loads behind.
+FIRST_SCREEN_ROWS = 100
 LIST_STATE_KEY = "case_list"
 _ROW_KINDS = {"item", "database"}
 _CHOICE_KINDS = {"unit", "session", "database"}
@@ -101,6 +103,8 @@ class CaseListView(QWidget):
         if wait:
             self._rows_loaded(self._load_generation, load())
         else:
+            if self.model.total_count == 0:
+                self.model.set_rows(cases.list_rows(limit=FIRST_SCREEN_ROWS))
             generation = self._load_generation
             self.runner.run(load, title="载入建议提案列表",
                             on_success=lambda loaded: self._rows_loaded(generation, loaded))
