@@ -1,4 +1,4 @@
-"""The command line without a window: check, backup, demo data (application shell).
+"""The command line without a window: check, backup, demo data, due dates (application shell).
 
 No Qt import on any path here, so these commands run on a server or in a packaging check without a
 display. Errors go to stderr in Chinese; ``--json`` prints one parseable JSON object on stdout. Exit
@@ -21,7 +21,7 @@ MAX_DEMO_ITEMS = 100_000
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``check``, ``backup`` and ``demo`` on the main parser's subparsers.
+    """Register ``check``, ``backup``, ``demo`` and ``due`` on the main parser's subparsers.
 
     Options default to ``SUPPRESS`` so that ``desktop-app --db X check`` keeps the ``--db`` given
     before the subcommand."""
@@ -46,6 +46,14 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--items", metavar="N", type=_item_count, default=60, help="建议提案件数，1 至 100000（默认 60）")
     demo.set_defaults(run=run_demo)
 
+    due = subparsers.add_parser(
+        "due", parents=[real], help="列出所有未到期和已超期的期限",
+        description="按法定工作日历列出每个未办结的期限：类型、届次、编号、标题、单位、到期日、剩余天数、提醒档次，以及节假日表是否覆盖。",
+    )
+    due.add_argument("--as-of", metavar="YYYY-MM-DD", type=_day, default=None, help="按哪一天计算（默认：今天）")
+    due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
+    due.set_defaults(run=run_due)
+
 
 def _options(db_help: str) -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
@@ -62,6 +70,13 @@ def _item_count(text: str) -> int:
     if not 1 <= value <= MAX_DEMO_ITEMS:
         raise argparse.ArgumentTypeError(f"件数须在 1 至 {MAX_DEMO_ITEMS} 之间，而不是 {value}")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2024-06-03") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -158,6 +173,44 @@ def run_demo(args: argparse.Namespace) -> int:
         _print_json({"ok": True, "db": str(path), "items": args.items})
     else:
         print(f"已在 {path} 中生成 {args.items} 件演示数据")
+    return 0
+
+
+def run_due(args: argparse.Namespace) -> int:
+    from desktop_app.services.deadlines import DeadlineService
+    from desktop_app.services.reference import ReferenceService
+
+    path = _db_path(args)
+    if not path.exists():
+        return _fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+    try:
+        db = _open(path, create=False)
+    except Exception as error:  # noqa: BLE001
+        return _fail(args, _open_error_message(path, error))
+    try:
+        ctx = _context(db)
+        unit_id = None
+        if args.unit:
+            units = {u.name: u.id for u in ReferenceService(ctx).units(include_inactive=True)}
+            unit_id = units.get(args.unit.strip())
+            if unit_id is None:
+                return _fail(args, f"没有名为“{args.unit}”的单位。请用单位全称，现有单位：{'、'.join(units) or '无'}")
+        as_of = args.as_of or ctx.today()
+        rows = DeadlineService(ctx).open_deadlines(as_of, unit_id)
+    finally:
+        db.close()
+    if _json(args):
+        keys = ("item_id", "kind", "session_name", "number", "title", "unit_name", "due_on", "days_left",
+                "bucket", "covered")
+        _print_json({"ok": True, "as_of": as_of.isoformat(),
+                     "deadlines": [{k: _plain(getattr(r, k)) for k in keys} for r in rows]})
+        return 0
+    print(f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个：")
+    for r in rows:
+        left = f"超期 {-r.days_left} 天" if r.days_left < 0 else f"剩 {r.days_left} 天"
+        note = "" if r.covered else "  未含节假日安排"
+        print(f"{r.kind.label}\t{r.session_name}\t{r.number}\t{r.title}\t{r.unit_name}\t"
+              f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}")
     return 0
 
 

@@ -31,3 +31,11 @@ def ctx(db):
     from desktop_app.services.context import ServiceContext
 
     return ServiceContext(db=db, user_name=lambda: "测试员", now=lambda: FIXED_NOW)
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path_factory, monkeypatch):
+    """Every test gets its own data folder: nothing lands in the real per-user folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("DESKTOP_APP_HOME", str(home))
+    return home

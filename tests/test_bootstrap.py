@@ -173,13 +173,18 @@ def test_second_start_on_an_open_database_hands_over_and_exits(qapp, tmp_path):
     asked = []
     first.activation_requested.connect(lambda: asked.append(True))
     try:
-        assert bootstrap._claim_instance(tmp_path / "cases.sqlite") == 0  # exit 0: handed over
+        again = SingleInstance(tmp_path / "cases.sqlite")
+        assert again.another_may_run()  # the first left its marker: ask before painting a window
+        assert bootstrap._claim_instance(again) == 0  # exit 0: handed over
         assert asked == [True]
-        second = bootstrap._claim_instance(tmp_path / "other.sqlite")
-        assert isinstance(second, SingleInstance)
-        second.close()
+        other = SingleInstance(tmp_path / "other.sqlite")
+        assert not other.another_may_run()  # nobody has it: paint first, claim after
+        assert bootstrap._claim_instance(other) is None and other.claimed
+        other.close()
+        assert not other.marker_path().exists()
     finally:
         first.close()
+    assert not SingleInstance(tmp_path / "cases.sqlite").another_may_run()
 
 
 def test_crash_dialog_explains_in_chinese_and_names_the_log_file(qapp, monkeypatch, tmp_path):

@@ -36,6 +36,8 @@ class AppServices:
     # Writes ``ui_settings`` to its file; the main window calls it when it closes.
     save_ui_settings: Callable[[], None] | None = None
     hub: ChangeHub = field(default_factory=ChangeHub)
+    # services.deadlines.DeadlineService; built from ``cases`` on first use when None.
+    deadlines: Any = None
 
     @property
     def changed(self):

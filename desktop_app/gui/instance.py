@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
+from desktop_app import paths
 from desktop_app.paths import db_key
+from desktop_app.processes import pid_alive
 from desktop_app.settings import os_user_name
 
 log = logging.getLogger(__name__)
@@ -50,7 +52,24 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.name = server_name(db_path)
-        self._server: QLocalServer | None = None
+        self._server = None  # a QLocalServer once claimed
+
+    @property
+    def claimed(self) -> bool:
+        return self._server is not None
+
+    def marker_path(self) -> Path:
+        return paths.data_dir() / "instances" / f"{self.name}.pid"
+
+    def another_may_run(self) -> bool:
+        """Whether a live process left its marker for this file. Cheap (no QtNetwork, whose
+        classes take tens of milliseconds to load), so a first start can paint its window before
+        claiming; a start that finds a marker asks the running instance before any window."""
+        try:
+            pid = int(self.marker_path().read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            return False
+        return pid_alive(pid)
 
     def claim(self, timeout_ms: int = 5000) -> Claim:
         """Become the instance for this file, or ask the running one to come forward.
@@ -60,6 +79,7 @@ class SingleInstance(QObject):
         if self._ask_running_instance(timeout_ms):
             return Claim.ACTIVATED
         if self._listen():
+            self._write_marker()
             return Claim.PRIMARY
         # Lost a race with an instance starting at the same moment: it listens now, so ask it.
         if self._ask_running_instance(timeout_ms):
@@ -73,9 +93,19 @@ class SingleInstance(QObject):
         if self._server is not None:
             self._server.close()
             self._server = None
+            self.marker_path().unlink(missing_ok=True)
+
+    def _write_marker(self) -> None:
+        try:
+            self.marker_path().parent.mkdir(parents=True, exist_ok=True)
+            self.marker_path().write_text(str(os.getpid()), encoding="ascii")
+        except OSError as error:  # without it a second start only paints before asking
+            log.warning("无法写单实例标记文件：%s", error)
 
     # ---- second instance side -------------------------------------------------------------
     def _ask_running_instance(self, timeout_ms: int) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(min(timeout_ms, 500)):
@@ -92,7 +122,7 @@ class SingleInstance(QObject):
         return True
 
     @staticmethod
-    def _wait_for_answer(socket: QLocalSocket, timeout_ms: int) -> bool:
+    def _wait_for_answer(socket, timeout_ms: int) -> bool:
         # Poll with processEvents rather than one blocking wait, so that the answering server may
         # live in this very thread (tests, and a future in-process "open this file" request).
         deadline = time.monotonic() + timeout_ms / 1000
@@ -103,12 +133,14 @@ class SingleInstance(QObject):
                 received += bytes(socket.readAll())
                 if ACKNOWLEDGED in received:
                     return True
-            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            if socket.state() == socket.LocalSocketState.UnconnectedState:
                 return False
         return False
 
     # ---- first instance side --------------------------------------------------------------
     def _listen(self) -> bool:
+        from PySide6.QtNetwork import QAbstractSocket, QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
@@ -144,11 +176,11 @@ class SingleInstance(QObject):
             self.activation_requested.emit()
 
     @staticmethod
-    def _read_request(socket: QLocalSocket) -> bytes:
+    def _read_request(socket) -> bytes:
         # The client writes its one line right after connecting; wait briefly for it.
         deadline = time.monotonic() + 0.5
         while not socket.canReadLine() and time.monotonic() < deadline:
-            if not socket.waitForReadyRead(50) and socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            if not socket.waitForReadyRead(50) and socket.state() != socket.LocalSocketState.ConnectedState:
                 break
         return bytes(socket.readLine()) if socket.canReadLine() else b""
 

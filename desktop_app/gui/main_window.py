@@ -10,13 +10,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop_app.domain.enums import ItemKind
+from desktop_app.domain.errors import NotFoundError
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.views.case_list_view import CaseListView
+from desktop_app.gui.views.deadline_dashboard_view import install_dashboard
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         table.selectionModel().selectionChanged.connect(self._update_actions)
         self.case_list.model.modelReset.connect(self._update_actions)
 
+        install_dashboard(self)
         self._build_status_bar()
         self._connect_actions()
         # Layout first, so that the rows are sorted once, by the remembered column.
@@ -166,7 +169,14 @@ class MainWindow(QMainWindow):
     def _show_editor(self, item_id: int | None, kind: ItemKind | None) -> None:
         from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog  # the editor loads on first use
 
-        editor = CaseEditDialog(self.services, item_id, kind, parent=self)
+        try:
+            editor = CaseEditDialog(self.services, item_id, kind, parent=self)
+        except NotFoundError:
+            # Deleted by someone else (or another window) since the list was read.
+            message_boxes.show_warning(
+                self, "无法打开", "这件建议提案已被删除（可能是他人或另一窗口删除的），列表已刷新。")
+            self.case_list.reload(wait=False)
+            return
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if item_id is not None:
             self._editors[item_id] = editor
@@ -183,7 +193,9 @@ class MainWindow(QMainWindow):
         if not message_boxes.confirm(self, "删除建议提案", question, "删除"):
             return
         cases = self.services.cases
-        self.runner.run(lambda: cases.delete(row.id, cases.get(row.id).version), title="删除建议提案")
+        operation = self.runner.run(lambda: cases.delete(row.id, cases.get(row.id).version), title="删除建议提案")
+        # The runner has said why (e.g. deleted meanwhile); the list then shows what is really there.
+        operation.failed.connect(lambda _error: self.case_list.reload(wait=False))
 
     # -- files and settings
 
@@ -223,6 +235,14 @@ class MainWindow(QMainWindow):
         self.case_list.save_layout()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Editors are windows of their own, but the program ends with this one: each is asked to
+        # close first, so unsaved edits get their 保存 / 不保存 / 取消 question.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.close()
+        if any(dialog.isVisible() for dialog in self.findChildren(QDialog)):
+            event.ignore()  # 取消 chosen, or a save still running: keep working
+            return
         self.save_layout()
         if self.services.save_ui_settings is not None:
             self.services.save_ui_settings()

@@ -68,6 +68,8 @@ class CaseWriter:
         self.s, self.record, self.now, self.user = s, record, now, user
         self.changes: list[tuple[str, int | None, str, str, str]] = []
         self.unit_names: dict[int, str] = {}
+        # Kinds of reference data this save created by name ("unit", "session", "proposer").
+        self.created: set[str] = set()
 
     def note(self, entity: str, entity_id, label: str, old: str, new: str) -> None:
         if old != new:
@@ -76,7 +78,7 @@ class CaseWriter:
     def run(self) -> int:
         s, record = self.s, self.record
         kind = ItemKind(record.kind)
-        session = find_or_create_session(s, record.session_id, record.session_name, kind, self.now)
+        session = find_or_create_session(s, record.session_id, record.session_name, kind, self.now, self.created)
         creating = record.id is None
         if creating:
             item = Item(created_at=self.now, updated_at=self.now, session_id=session.id)
@@ -157,18 +159,27 @@ class CaseWriter:
     def _resolve_proposers(self, kind: ItemKind) -> list[tuple[Proposer, str]]:
         """The record's proposers as rows (found or created, details updated) with role codes."""
         s = self.s
+        linked_before: set[int] = set()
+        if self.record.id is not None:
+            linked_before = set(s.execute(
+                select(ItemProposer.proposer_id).where(ItemProposer.item_id == self.record.id)
+            ).scalars())
         wanted: list[tuple[Proposer, str]] = []
         for link in self.record.proposers:
-            proposer = find_or_create_proposer(s, link, kind.body)
-            # Details typed with a link to this very proposer replace the stored ones; a name
-            # picked without them must not blank out what is already known.
-            overwrite = link.proposer_id == proposer.id
+            proposer = find_or_create_proposer(s, link, kind.body, self.created)
+            # The editor showed the stored details of a proposer already on this item, so what
+            # comes back replaces them, blanks included (cleared on purpose). A proposer newly
+            # linked to the item (picked or typed by name) brings only what was typed: an empty
+            # field or the form's default type must not wipe out what the directory knows.
+            explicit = link.proposer_id == proposer.id
+            shown_before = explicit and proposer.id in linked_before
             for attr, label in (("proposer_type", "类型"), ("delegation", "代表团/界别"),
                                 ("phone", "电话"), ("address", "地址")):
                 new = getattr(link, attr)
                 new = ProposerType(new).value if attr == "proposer_type" else (new or "")
                 old = getattr(proposer, attr) or ""
-                if old != new and (overwrite or not old):
+                typed = explicit and bool(new) and attr != "proposer_type"
+                if old != new and (shown_before or typed or not old):
                     if attr == "proposer_type":
                         old_shown, new_shown = shown(old, ProposerType), shown(new, ProposerType)
                     else:
@@ -206,7 +217,7 @@ class CaseWriter:
     def _resolve_units(self) -> list[tuple[Unit, AssignmentRecord]]:
         resolved = []
         for rec in self.record.assignments:
-            unit = find_or_create_unit(self.s, rec.unit_id, rec.unit_name)
+            unit = find_or_create_unit(self.s, rec.unit_id, rec.unit_name, self.created)
             self.unit_names[unit.id] = unit.name
             resolved.append((unit, rec))
         return resolved

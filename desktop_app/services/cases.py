@@ -8,6 +8,7 @@ by the item's ``version`` (optimistic locking): a record read at another version
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -21,7 +22,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.domain.validation import case_problems
-from desktop_app.services import search
+from desktop_app.services import deadlines, search
 from desktop_app.services.case_list import read_rows
 from desktop_app.services.case_writer import CaseWriter, noun
 from desktop_app.services.context import ServiceContext
@@ -74,7 +75,7 @@ class CaseService:
         """Every item as a list row: plain column reads, no ORM objects (see case_list).
         ``limit``: only the first rows registered, for a first screen while the rest loads."""
         with self.ctx.db.read() as s:
-            return read_rows(s, limit)
+            return deadlines.with_next_deadlines(s, read_rows(s, limit), self.ctx.today())
 
     def search_ids(self, text: str) -> set[int] | None:
         """Ids whose 编号/标题/代表/单位/内容 match ``text``; None when there is nothing to search."""
@@ -112,6 +113,10 @@ class CaseService:
         if row is None:
             raise NotFoundError("该附件已不存在（可能已被删除），请重新打开这件建议提案。")
         return row[0], row[1]
+
+    def today(self) -> date:
+        """The service clock's date (fixed in tests), for defaults such as a new contact's date."""
+        return self.ctx.today()
 
     def new_record(self, kind: ItemKind) -> CaseRecord:
         """A blank item: the latest session of the kind's body, the next free number, 待签收."""
@@ -152,8 +157,11 @@ class CaseService:
             problems = _problems(s, record)
             if problems:
                 raise ValidationError(problems)
+            writer = CaseWriter(s, record, now, user)
+            due_before = deadlines.due_snapshot(s, record.id)
             try:
-                item_id = CaseWriter(s, record, now, user).run()
+                item_id = writer.run()
+                deadlines.record_due_moves(s, item_id, due_before, user, now)
             except IntegrityError as error:
                 # validate() catches these first; this is the safety net for a race or a rule
                 # it does not know, so the user gets a message instead of a crash.
@@ -161,7 +169,8 @@ class CaseService:
                     "保存失败：数据与已有记录冲突（例如编号或办理单位重复）。请检查后再保存；"
                     f"如仍不能保存，请把此信息告诉管理员：{error.orig}"
                 ) from error
-        return Changes.of("item", item_ids=[item_id]), item_id
+        # Units, sessions and proposers typed by name are new choices for the filter and pickers.
+        return Changes.of("item", *sorted(writer.created), item_ids=[item_id]), item_id
 
     def delete(self, item_id: int, version: int) -> Changes:
         now, user = self.ctx.now(), self.ctx.user_name()

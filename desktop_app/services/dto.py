@@ -100,6 +100,8 @@ class CaseRow:
     category: str
     unit_ids: frozenset[int]
     replied_on: date | None = None
+    # services.deadlines.NextDeadline: the earliest open deadline, for the 下一期限 column.
+    next_deadline: object | None = None
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ class CaseFilter:
     assigned_to: date | None = None
     replied_from: date | None = None
     replied_to: date | None = None
+    # Exactly these items (a dashboard count); None: no such limit. Never saved in a named view.
+    item_ids: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)

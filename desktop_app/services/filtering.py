@@ -13,6 +13,9 @@ def filter_rows(rows: list[CaseRow], f: CaseFilter, matched_ids: set[int] | None
     """The rows passing every criterion of ``f``, in their order; ``matched_ids`` is the text
     search result (None: no text criterion). ``f.text`` itself is not looked at here."""
     out = rows
+    if f.item_ids is not None:
+        only = f.item_ids
+        out = [r for r in out if r.id in only]
     if matched_ids is not None:
         out = [r for r in out if r.id in matched_ids]
     if f.session_ids:

@@ -43,10 +43,12 @@ def session_year(name: str, now: datetime) -> int:
 
 
 def find_or_create_session(
-    s: OrmSession, session_id: int | None, name: str, kind: ItemKind, now: datetime
+    s: OrmSession, session_id: int | None, name: str, kind: ItemKind, now: datetime,
+    created: set[str] | None = None,
 ) -> Session:
     """The session chosen by id, else by name; a new one otherwise, with the body of ``kind``
-    and the year found in the name (or this year). The id wins over a (possibly stale) name."""
+    and the year found in the name (or this year). The id wins over a (possibly stale) name.
+    ``created`` (for every find_or_create_*) collects the kind of data created, for ``Changes``."""
     name = (name or "").strip()
     if session_id is not None:
         session = s.get(Session, session_id)
@@ -60,10 +62,11 @@ def find_or_create_session(
         )
         s.add(session)
         s.flush()
+        _created(created, "session")
     return session
 
 
-def find_or_create_unit(s: OrmSession, unit_id: int | None, name: str) -> Unit:
+def find_or_create_unit(s: OrmSession, unit_id: int | None, name: str, created: set[str] | None = None) -> Unit:
     """The unit chosen by id (even if renamed since), else by name; created when unknown."""
     name = (name or "").strip()
     if unit_id is not None:
@@ -75,10 +78,11 @@ def find_or_create_unit(s: OrmSession, unit_id: int | None, name: str) -> Unit:
         unit = Unit(name=name, short_name="", active=True, sort_order=0)
         s.add(unit)
         s.flush()
+        _created(created, "unit")
     return unit
 
 
-def find_or_create_proposer(s: OrmSession, link, body: Body) -> Proposer:
+def find_or_create_proposer(s: OrmSession, link, body: Body, created: set[str] | None = None) -> Proposer:
     """The proposer of a ProposerLink: by id (even if renamed since), else by name within the
     body; created (with the link's type and details) when unknown."""
     name = link.name.strip()
@@ -97,4 +101,10 @@ def find_or_create_proposer(s: OrmSession, link, body: Body) -> Proposer:
         )
         s.add(proposer)
         s.flush()
+        _created(created, "proposer")
     return proposer
+
+
+def _created(created: set[str] | None, kind: str) -> None:
+    if created is not None:
+        created.add(kind)

@@ -338,3 +338,37 @@ class RectificationProgress(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     evidence_name: Mapped[str] = mapped_column(String(255), default="")
     evidence_data: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class DeadlineRule(Base):
+    """期限规则: how one kind of deadline is computed. ``item_kind`` "" applies to every kind of
+    item; a row for a specific ``ItemKind`` overrides it (答复 of 政协提案 may be shorter)."""
+
+    __tablename__ = "deadline_rule"
+    __table_args__ = (UniqueConstraint("kind", "item_kind", name="uq_deadline_rule_kind_item_kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))  # DeadlineKind
+    item_kind: Mapped[str] = mapped_column(String(20), default="")  # ItemKind or ""
+    anchor: Mapped[str] = mapped_column(String(30))  # Anchor
+    length: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20))  # LengthUnit
+    roll_forward: Mapped[bool] = mapped_column(Boolean, default=True)  # day off → next working day
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarEntry(Base):
+    """A day of the official calendar that is not an ordinary weekday/weekend: a statutory
+    holiday or local closure (``holiday``), or a 调休 make-up working day (``makeup``)."""
+
+    __tablename__ = "calendar_day"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # DayKind
+    name: Mapped[str] = mapped_column(String(50), default="")
+
+
+class CalendarYear(Base):
+    """A year whose holidays and make-up days the table holds completely."""
+
+    __tablename__ = "calendar_year"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    source: Mapped[str] = mapped_column(String(100), default="")  # chinese-calendar / 国务院通知 …

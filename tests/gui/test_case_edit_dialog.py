@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.enums import ItemKind, ProposerRole, UnitRole
 from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
-from dialog_support import CONGRESS_SESSION, answer_prompts, make_services, seed_reference
+from tests.gui.dialog_support import CONGRESS_SESSION, answer_prompts, make_services, seed_reference
 
 
 @pytest.fixture
@@ -72,7 +72,8 @@ def test_new_item_is_saved_and_reads_back(qtbot, services, prompts):
     save_and_wait(qtbot, dialog)
 
     assert prompts.warnings == []
-    assert saved and saved[0].kinds == {"item"}
+    # 王建国 is new: the proposer pickers learn of him; unit and session were listed already.
+    assert saved and saved[0].kinds == {"item", "proposer"}
     record = services.cases.get(dialog.record.id)
     assert record.title == "关于优化城桥镇公交线路的建议"
     assert record.number == "0035" and record.session_name == CONGRESS_SESSION
@@ -272,7 +273,7 @@ def test_delete_asks_naming_the_item_and_removes_it(qtbot, services, prompts):
 
 
 def test_read_only_database_offers_no_save(qtbot, ctx, tmp_path, prompts):
-    from dialog_support import make_services
+    from tests.gui.dialog_support import make_services
 
     writable = make_services(ctx, tmp_path)
     seed_reference(writable)

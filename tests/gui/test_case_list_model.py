@@ -41,6 +41,7 @@ EXPECTED_ORDER = {
     "is_key": lambda r: not r.is_key,
     "is_leader_handled": lambda r: not r.is_leader_handled,
     "is_secret": lambda r: not r.is_secret,
+    "next_due": lambda r: r.next_deadline.due_on if r.next_deadline else None,
 }
 
 
@@ -68,7 +69,7 @@ def test_every_column_has_its_chinese_title():
     titles = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
     assert titles[:11] == ["届次", "编号", "类型", "标题", "领衔代表", "主办单位", "会办单位",
                            "我方角色", "交办日期", "状态", "办理结果"]
-    assert set(titles[11:]) == {"答复日期", "分类", "大会/闭会", "重点督办", "区领导亲自办理", "涉密"}
+    assert set(titles[11:]) == {"答复日期", "分类", "大会/闭会", "重点督办", "区领导亲自办理", "涉密", "下一期限"}
 
 
 @pytest.mark.parametrize("order", [ASC, DESC], ids=["ascending", "descending"])

@@ -82,6 +82,27 @@ def test_each_checkable_list_filters_the_rows(main_window, panel, services, rows
     assert len(shown_ids(main_window)) == len(rows)
 
 
+def test_units_and_sessions_are_found_by_typing_part_of_the_name(qtbot, main_window, panel, services, rows):
+    ui = panel.ui
+    transport = next(u for u in services.reference.units() if u.name == "区交通委")
+    completer = ui.unitFindEdit.completer()
+    assert transport.name in completer.model().stringList()
+
+    ui.unitFindEdit.setText("交通")
+    visible = [ui.unitList.item(n).text() for n in range(ui.unitList.count()) if not ui.unitList.isRowHidden(n)]
+    assert visible == ["区交通委"]
+    qtbot.keyClick(ui.unitFindEdit, Qt.Key.Key_Return)
+    assert shown_ids(main_window) == ids(rows, lambda r: transport.id in r.unit_ids) != set()
+    qtbot.waitUntil(lambda: ui.unitFindEdit.text() == "", timeout=2000)
+    assert not any(ui.unitList.isRowHidden(n) for n in range(ui.unitList.count()))
+
+    panel.check_value("unitList", transport.id, checked=False)
+    cppcc = next(s for s in services.reference.sessions() if "政协" in s.name)
+    completer = ui.sessionFindEdit.completer()
+    completer.activated[str].emit(cppcc.name)  # picked from the completion popup
+    assert shown_ids(main_window) == ids(rows, lambda r: r.session_id == cppcc.id) != set()
+
+
 def test_two_values_in_one_list_mean_either(main_window, panel, rows):
     panel.check_value("statusList", ItemStatus.HANDLING)
     panel.check_value("statusList", ItemStatus.CLOSED)

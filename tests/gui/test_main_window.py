@@ -189,6 +189,85 @@ def test_the_real_editor_opens_on_the_selected_item(qtbot, main_window):
     editors[0].close()
 
 
+def test_opening_an_item_deleted_meanwhile_says_so_and_refreshes_the_list(qtbot, main_window, services, message_log):
+    row = select_first_row(main_window)
+    services.cases.delete(row.id, services.cases.get(row.id).version)  # another window, no broadcast
+    assert main_window.case_list.model.row_of(row.id) >= 0
+
+    main_window.ui.openAction.trigger()
+
+    assert [(kind, title) for kind, title, _text in message_log] == [("warning", "无法打开")]
+    assert "已被删除" in message_log[0][2]
+    qtbot.waitUntil(lambda: main_window.case_list.model.row_of(row.id) < 0, timeout=5000)
+
+
+def test_deleting_an_item_deleted_meanwhile_says_so_and_refreshes_the_list(qtbot, main_window, services, message_log):
+    row = select_first_row(main_window)
+    services.cases.delete(row.id, services.cases.get(row.id).version)  # another window, no broadcast
+    main_window.ui.deleteAction.trigger()
+    qtbot.waitUntil(lambda: any(kind == "warning" for kind, _t, _x in message_log), timeout=5000)
+    assert "已被删除" in [text for kind, _t, text in message_log if kind == "warning"][0]
+    qtbot.waitUntil(lambda: main_window.case_list.model.row_of(row.id) < 0, timeout=5000)
+
+
+def test_closing_the_window_asks_each_editor_with_unsaved_edits(qtbot, main_window, monkeypatch):
+    from desktop_app.gui.dialogs import case_prompts
+    from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
+
+    answers = ["cancel", "discard"]
+    asked = []
+    monkeypatch.setattr(case_prompts, "ask_unsaved", lambda _parent, what: asked.append(what) or answers.pop(0))
+    main_window.ui.newSuggestionAction.trigger()
+    [editor] = [d for d in main_window.findChildren(CaseEditDialog) if d.isVisible()]
+    editor.ui.titleEdit.setText("尚未保存的标题")
+
+    assert not main_window.close()  # 取消: both windows stay
+    assert len(asked) == 1 and main_window.isVisible() and editor.isVisible()
+    assert main_window.close()  # 不保存
+    assert len(asked) == 2 and not editor.isVisible()
+
+
+def test_a_unit_typed_by_name_appears_in_the_filter_panel_after_saving(qtbot, main_window, services):
+    from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog as Editor
+
+    main_window.ui.newSuggestionAction.trigger()
+    [dialog] = [d for d in main_window.findChildren(Editor) if d.isVisible()]
+    ui = dialog.ui
+    ui.titleEdit.setText("关于增设公交站点的建议")
+    ui.assignedOnEdit.setText("2024-03-15")
+    ui.addUnitButton.click()
+    ui.unitCombo.setEditText("区体育局")
+    units = main_window.case_list.ui.filterPanel.ui.unitList
+    assert "区体育局" not in [units.item(n).text() for n in range(units.count())]
+
+    ui.saveButton.click()
+    qtbot.waitUntil(lambda: not dialog.saving, timeout=5000)
+
+    assert "区体育局" in [units.item(n).text() for n in range(units.count())]
+    dialog.close()
+
+
+def test_after_a_restore_the_list_and_filter_show_the_restored_data(qtbot, main_window, services, message_log):
+    from desktop_app.gui.dialogs.restore_dialog import RestoreDialog
+
+    services.maintenance.backup_now()
+    row = select_first_row(main_window)
+    record = services.cases.get(row.id)
+    services.cases.save(replace(record, title="备份之后改过的标题"))
+    main_window.case_list.reload(wait=True)
+    assert "备份之后改过的标题" in titles_shown(main_window)
+
+    dialog = RestoreDialog(services, main_window)
+    qtbot.addWidget(dialog)
+    dialog.ui.backupsView.selectRow([b.kind_label for b in dialog.model.rows()].index("手动"))
+    dialog.ui.restoreButton.click()
+    qtbot.waitUntil(lambda: dialog.restored, timeout=10000)
+
+    qtbot.waitUntil(lambda: row.title in titles_shown(main_window), timeout=10000)
+    assert "备份之后改过的标题" not in titles_shown(main_window)
+    assert services.cases.get(row.id).title == row.title  # the open engine reads the restored file
+
+
 def test_window_paints_before_the_database_opens_then_shows_a_first_screen_and_all_rows(
         qtbot, demo_ctx, tmp_path, message_log, monkeypatch):
     from desktop_app.gui.main_window import MainWindow

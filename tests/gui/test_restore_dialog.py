@@ -9,7 +9,7 @@ import pytest
 from desktop_app.domain.enums import ItemKind, UnitRole
 from desktop_app.gui.dialogs.restore_dialog import RestoreDialog
 from desktop_app.services.dto import AssignmentRecord, CaseRecord
-from dialog_support import CONGRESS_SESSION, answer_prompts, make_services, seed_reference
+from tests.gui.dialog_support import CONGRESS_SESSION, answer_prompts, make_services, seed_reference
 
 
 @pytest.fixture

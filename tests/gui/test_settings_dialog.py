@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.gui.dialogs import settings_dialog
 from desktop_app.gui.dialogs.settings_dialog import SettingsDialog
-from dialog_support import answer_prompts, make_services, seed_reference
+from tests.gui.dialog_support import answer_prompts, make_services, seed_reference
 
 
 @pytest.fixture
@@ -100,7 +100,7 @@ def test_deleting_a_unit_in_use_is_refused_with_the_reason(qtbot, services, prom
 
     from desktop_app.domain.enums import ItemKind, UnitRole
     from desktop_app.services.dto import AssignmentRecord, CaseRecord
-    from dialog_support import CONGRESS_SESSION
+    from tests.gui.dialog_support import CONGRESS_SESSION
 
     services.cases.save(CaseRecord(
         kind=ItemKind.SUGGESTION, session_id=None, session_name=CONGRESS_SESSION, number="0001",
@@ -119,3 +119,24 @@ def test_deleting_a_unit_in_use_is_refused_with_the_reason(qtbot, services, prom
     dialog.ui.deleteUnitButton.click()
     qtbot.waitUntil(lambda: "区财政局" not in unit_names(dialog), timeout=5000)
     assert "区财政局" not in [u.name for u in services.reference.units(include_inactive=True)]
+
+
+def test_read_only_database_allows_only_the_user_name(qtbot, ctx, tmp_path, prompts):
+    services = make_services(ctx, tmp_path, read_only=True)
+    seed_reference(services)
+    dialog = open_settings(qtbot, services)
+    ui = dialog.ui
+    select_unit(dialog, "区交通委")
+    for widget in (ui.ourUnitCombo, ui.addUnitButton, ui.renameUnitButton, ui.toggleActiveButton,
+                   ui.deleteUnitButton):
+        assert not widget.isEnabled(), widget.objectName()
+    assert "只读" in ui.unitsHint.text() and "张三" in ui.unitsHint.text()
+    dialog.rename_unit()  # a double-click on a unit row
+    assert prompts.confirmations == [] and prompts.warnings == []
+
+    ui.userNameEdit.setText("王小明")
+    ui.okButton.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert services.ui_settings.user_name == "王小明"
+    assert services.reference.our_unit_id() is None
+    assert [u.name for u in services.reference.units()] == ["区交通委", "区教育局", "区财政局"]

@@ -61,7 +61,7 @@ def full_record(**changes):
 
 def test_every_section_reads_back_as_saved(cases):
     changes, item_id = cases.save(full_record())
-    assert changes.kinds == {"item"} and changes.item_ids == {item_id}
+    assert "item" in changes.kinds and changes.item_ids == {item_id}
     got = cases.get(item_id)
     assert (got.session_name, got.number, got.title, got.category) == (
         SESSION, "0035", "关于加强农村道路养护管理的建议", "城乡建设")
@@ -100,8 +100,11 @@ def test_result_is_that_of_the_latest_reply_with_a_result(cases):
 
 
 def test_sessions_units_and_proposers_typed_by_name_are_created_once(cases, reference):
-    cases.save(make_record())
-    cases.save(make_record(number="0036"))
+    first, _id = cases.save(make_record())
+    second, _id = cases.save(make_record(number="0036"))
+    # The new names are announced, so pickers and the filter panel offer them at once.
+    assert first.kinds == {"item", "session", "unit", "proposer"}
+    assert second.kinds == {"item"}
     assert [s.name for s in reference.sessions()] == [SESSION]
     assert reference.sessions()[0].year == 2024  # 2024 is not in the name: the clock's year
     assert {u.name for u in reference.units()} == {"区交通委", "区农业农村委"}
@@ -255,6 +258,36 @@ def test_a_proposer_picked_by_name_keeps_the_known_phone(cases, reference):
         ProposerLink("张建国", ProposerRole.LEAD, ProposerType.DEPUTY),)))
     zhang = next(p for p in reference.proposers() if p.name == "张建国")
     assert zhang.phone == "13900000001"
+
+
+def test_linking_a_known_proposer_without_details_keeps_them(cases, reference):
+    from desktop_app.domain.enums import Body
+
+    cases.save(make_record(kind=ItemKind.PROPOSAL, session_name="区政协五届三次会议", proposers=(
+        ProposerLink("九三学社区委", ProposerRole.LEAD, ProposerType.PARTY, phone="021-59611111",
+                     address="城桥镇东门路1号"),)))
+    party = reference.proposers(Body.CPPCC)[0]
+    # The editor links the name typed in another proposal, with the form's empty fields and
+    # its default type (委员).
+    _c, other_id = cases.save(make_record(
+        kind=ItemKind.PROPOSAL, session_name="区政协五届三次会议", number="0036", proposers=(
+            ProposerLink(party.name, ProposerRole.LEAD, ProposerType.MEMBER, proposer_id=party.id),)))
+    kept = reference.proposers(Body.CPPCC)[0]
+    assert (kept.proposer_type, kept.phone, kept.address) == (
+        ProposerType.PARTY, "021-59611111", "城桥镇东门路1号")
+
+    # Once on the item the editor shows the stored details: a field cleared there is cleared.
+    record = cases.get(other_id)
+    (link,) = record.proposers
+    assert link.phone == "021-59611111"
+    cases.save(replace(record, proposers=(replace(link, phone=""),)))
+    assert reference.proposers(Body.CPPCC)[0].phone == ""
+    # A detail typed while linking replaces the stored one.
+    cases.save(make_record(
+        kind=ItemKind.PROPOSAL, session_name="区政协五届三次会议", number="0037", proposers=(
+            ProposerLink(party.name, ProposerRole.LEAD, ProposerType.PARTY, proposer_id=party.id,
+                         address="城桥镇西门路2号"),)))
+    assert reference.proposers(Body.CPPCC)[0].address == "城桥镇西门路2号"
 
 
 def test_reordered_proposers_change_role(cases):

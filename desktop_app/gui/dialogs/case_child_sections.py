@@ -8,7 +8,6 @@ that matches a listed unit or proposer links to it, any other name makes a new o
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
@@ -65,6 +64,7 @@ class ProposersSection(QObject):
             up_button=ui.moveProposerUpButton, down_button=ui.moveProposerDownButton, parent=self,
         )
         self.editor.edited.connect(self.edited)
+        ui.proposerNameEdit.editingFinished.connect(self._name_finished)
         ui.privacyLabel.setStyleSheet("color: palette(mid);")
         self.set_kind(ItemKind.SUGGESTION)
 
@@ -112,6 +112,17 @@ class ProposersSection(QObject):
             proposer_type=combo_value(ui.proposerTypeCombo), delegation=text(ui.delegationEdit),
             phone=text(ui.proposerPhoneEdit), address=text(ui.proposerAddressEdit),
         )
+
+    def _name_finished(self) -> None:
+        """A listed name typed in full shows what the directory knows, in the fields left empty
+        (the service keeps the stored details of a newly linked proposer either way)."""
+        position = self.editor.current_row()
+        known = self._known.get(text(self.ui.proposerNameEdit))
+        if position < 0 or known is None or self.model.row(position).proposer_id != known.id:
+            return
+        ui = self.ui
+        if not any(text(edit) for edit in (ui.delegationEdit, ui.proposerPhoneEdit, ui.proposerAddressEdit)):
+            self._picked(known.name)
 
     def _picked(self, name: str) -> None:
         """Picking a listed proposer fills in what the directory knows about them."""
@@ -248,9 +259,12 @@ def _return_extension_summary(row: AssignmentRecord) -> str:
 class ContactsSection(QObject):
     edited = Signal()
 
-    def __init__(self, ui, parent=None):
+    def __init__(self, ui, today, parent=None):
+        """``today()`` dates a new row: the services' clock, not the computer's, so tests and
+        a clock fixed by the service context agree."""
         super().__init__(parent)
         self.ui = ui
+        self._today = today
         fill_enum_combo(ui.contactWayCombo, ContactWay)
         self.model = RowTableModel([
             Column("日期", lambda r: text_or_blank(r.contact_on)),
@@ -274,7 +288,7 @@ class ContactsSection(QObject):
         return tuple(self.model.rows())
 
     def _blank(self) -> ContactRecord:
-        return ContactRecord(contact_on=date.today(), way=ContactWay.MEETING)
+        return ContactRecord(contact_on=self._today(), way=ContactWay.MEETING)
 
     def _load_row(self, row: ContactRecord) -> None:
         self.ui.contactDateEdit.set_date_value(row.contact_on)

@@ -20,6 +20,7 @@ from desktop_app.domain.errors import ConflictError, DomainError, NotFoundError,
 from desktop_app.gui.dialogs import case_prompts
 from desktop_app.gui.dialogs.case_basic_sections import BasicSection, ReplySection
 from desktop_app.gui.dialogs.case_child_sections import ContactsSection, ProposersSection, UnitsSection
+from desktop_app.gui.dialogs.case_deadline_section import DeadlinesSection
 from desktop_app.gui.dialogs.case_record_sections import AttachmentsSection, HistorySection
 from desktop_app.gui.dialogs.case_widgets import connect_edits, set_read_only
 from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
@@ -61,10 +62,11 @@ class CaseEditDialog(QDialog):
         self.basic = BasicSection(self.ui, services.reference, self)
         self.proposers = ProposersSection(self.ui, services.reference, self)
         self.units = UnitsSection(self.ui, services.reference, self)
-        self.contacts = ContactsSection(self.ui, self)
+        self.contacts = ContactsSection(self.ui, self._cases.today, self)
         self.reply = ReplySection(self.ui, self)
         self.attachments = AttachmentsSection(self.ui, self._cases, self, self)
         self.history = HistorySection(self.ui, self)
+        self.deadlines = DeadlinesSection(self.ui, services, self)
         self.basic.kind_changed.connect(self.proposers.set_kind)
         self.basic.kind_changed.connect(self._kind_changed)
 
@@ -140,6 +142,7 @@ class CaseEditDialog(QDialog):
         self.reply.load(record)
         self.attachments.load(record)
         self.history.load(record.history)
+        self.deadlines.load(record.id)
         self.ui.deleteButton.setVisible(record.id is not None and not self._read_only)
         # Built from the widgets, so that normalisation on the way in is not mistaken for an edit.
         self._baseline = self.draft()

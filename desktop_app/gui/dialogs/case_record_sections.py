@@ -29,6 +29,7 @@ ENTITY_LABELS = {
     "attachment": "附件",
     "feedback": "反馈",
     "commitment": "承诺事项",
+    "deadline": "期限",
 }
 
 

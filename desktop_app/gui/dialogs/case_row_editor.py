@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop_app.gui.dialogs.case_row_model import RowTableModel
 from desktop_app.gui.dialogs.case_widgets import connect_edits
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 
 
 def setup_table(view: QTableView, model: RowTableModel) -> None:
@@ -38,7 +40,11 @@ def fit_columns(view: QTableView, widest: int = 260) -> None:
 
 class RowEditor(QObject):
     """``load(row)`` fills the form, ``store(row)`` returns the row updated from the form,
-    ``blank()`` a new row. ``fields`` are the form's input widgets (watched for edits)."""
+    ``blank()`` a new row. ``fields`` are the form's input widgets (watched for edits).
+
+    A date field holding text that is not a date cannot be stored in the row, so the user cannot
+    leave the row (select another, add or move one) until it is corrected or cleared: switching
+    would otherwise reload the form and silently drop what was typed."""
 
     edited = Signal()
 
@@ -64,8 +70,10 @@ class RowEditor(QObject):
         self._buttons = [b for b in (add_button, remove_button, up_button, down_button) if b]
         self._loading = False
         self._read_only = False
+        self._keeping_form = False
+        self._switching = False  # a deliberate change of row by the program (not guarded)
         setup_table(view, model)
-        view.selectionModel().currentRowChanged.connect(self._show_current)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
         model.modelReset.connect(self._after_reset)
         for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.dataChanged):
             signal.connect(self.edited)
@@ -83,14 +91,20 @@ class RowEditor(QObject):
         return index.row() if index.isValid() else -1
 
     def select(self, position: int) -> None:
-        if 0 <= position < self.model.rowCount():
-            self.view.selectionModel().setCurrentIndex(
-                self.model.index(position, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
+        self._switching = True
+        try:
+            if 0 <= position < self.model.rowCount():
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(position, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        finally:
+            self._switching = False
         self._show_current()
 
     def add_row(self) -> None:
+        if self._refuse_leaving():
+            return
         position = self.model.rowCount()
         self.model.insert_row(position, self._blank())
         self.select(position)
@@ -101,10 +115,16 @@ class RowEditor(QObject):
         position = self.current_row()
         if position < 0:
             return
-        self.model.remove_row(position)
+        self._switching = True  # the row goes, and its unfinished date with it, on purpose
+        try:
+            self.model.remove_row(position)
+        finally:
+            self._switching = False
         self.select(min(position, self.model.rowCount() - 1))
 
     def move_current(self, delta: int) -> None:
+        if self._refuse_leaving():
+            return
         position = self.current_row()
         if self.model.move_row(position, delta):
             self.select(position + delta)
@@ -114,6 +134,45 @@ class RowEditor(QObject):
         for button in self._buttons:
             button.setEnabled(not read_only)
         self._show_current()
+
+    def bad_date_field(self) -> DateLineEdit | None:
+        """The form's first date field whose text is not a date (None when all are fine)."""
+        return next((f for f in self._fields if isinstance(f, DateLineEdit) and not f.is_valid()), None)
+
+    def _refuse_leaving(self) -> bool:
+        field = self.bad_date_field()
+        if field is None or self._read_only:
+            return False
+        message_boxes.show_warning(
+            self.form, "日期有误",
+            f"“{field.text()}”不是有效日期，请按 年-月-日 填写（如 2024-06-03）或清空后，再切换到其他行。",
+        )
+        field.setFocus()
+        field.selectAll()
+        return True
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._keeping_form:
+            return
+        if (not self._switching and previous.isValid() and current.row() != previous.row()
+                and previous.row() < self.model.rowCount() and self.bad_date_field() is not None):
+            # Back to the row being edited, once the view has finished its own handling of the
+            # click or key; the form (with the typed text) is not reloaded meanwhile.
+            QTimer.singleShot(0, lambda row=previous.row(): self._return_to(row))
+            return
+        self._show_current()
+
+    def _return_to(self, position: int) -> None:
+        if 0 <= position < self.model.rowCount():
+            self._keeping_form = True
+            try:
+                self.view.selectionModel().setCurrentIndex(
+                    self.model.index(position, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            finally:
+                self._keeping_form = False
+        self._refuse_leaving()
 
     def _after_reset(self) -> None:
         self.select(0 if self.model.rowCount() else -1)

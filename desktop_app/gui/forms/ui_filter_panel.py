@@ -17,9 +17,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox,
     QDateEdit, QFrame, QGridLayout, QGroupBox,
-    QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QScrollArea, QSizePolicy, QSpacerItem, QToolButton,
-    QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QToolButton, QVBoxLayout, QWidget)
 
 class Ui_FilterPanel(object):
     def setupUi(self, FilterPanel):
@@ -72,6 +72,12 @@ class Ui_FilterPanel(object):
         self.sessionGroupLayout = QVBoxLayout(self.sessionGroup)
         self.sessionGroupLayout.setObjectName(u"sessionGroupLayout")
         self.sessionGroupLayout.setContentsMargins(4, 4, 4, 4)
+        self.sessionFindEdit = QLineEdit(self.sessionGroup)
+        self.sessionFindEdit.setObjectName(u"sessionFindEdit")
+        self.sessionFindEdit.setClearButtonEnabled(True)
+
+        self.sessionGroupLayout.addWidget(self.sessionFindEdit)
+
         self.sessionList = QListWidget(self.sessionGroup)
         self.sessionList.setObjectName(u"sessionList")
         self.sessionList.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -126,6 +132,12 @@ class Ui_FilterPanel(object):
         self.unitGroupLayout = QVBoxLayout(self.unitGroup)
         self.unitGroupLayout.setObjectName(u"unitGroupLayout")
         self.unitGroupLayout.setContentsMargins(4, 4, 4, 4)
+        self.unitFindEdit = QLineEdit(self.unitGroup)
+        self.unitFindEdit.setObjectName(u"unitFindEdit")
+        self.unitFindEdit.setClearButtonEnabled(True)
+
+        self.unitGroupLayout.addWidget(self.unitFindEdit)
+
         self.unitList = QListWidget(self.unitGroup)
         self.unitList.setObjectName(u"unitList")
         self.unitList.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -300,9 +312,17 @@ class Ui_FilterPanel(object):
         self.saveViewButton.setText(QCoreApplication.translate("FilterPanel", u"\u4fdd\u5b58\u89c6\u56fe\u2026", None))
         self.deleteViewButton.setText(QCoreApplication.translate("FilterPanel", u"\u5220\u9664\u89c6\u56fe", None))
         self.sessionGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u5c4a\u6b21", None))
+        self.sessionFindEdit.setPlaceholderText(QCoreApplication.translate("FilterPanel", u"\u67e5\u627e\u5c4a\u6b21\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.sessionFindEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u8f93\u5165\u5c4a\u6b21\u540d\u79f0\u4e2d\u7684\u5b57\uff0c\u5217\u8868\u53ea\u7559\u4e0b\u76f8\u7b26\u7684\u5c4a\u6b21\uff1b\u4ece\u63d0\u793a\u4e2d\u9009\u4e2d\u5373\u52fe\u9009", None))
+#endif // QT_CONFIG(tooltip)
         self.kindGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u7c7b\u578b", None))
         self.roleGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u6211\u65b9\u89d2\u8272", None))
         self.unitGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u5355\u4f4d", None))
+        self.unitFindEdit.setPlaceholderText(QCoreApplication.translate("FilterPanel", u"\u67e5\u627e\u5355\u4f4d\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.unitFindEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u8f93\u5165\u5355\u4f4d\u540d\u79f0\u4e2d\u7684\u5b57\uff08\u5982 \u4ea4\u901a\uff09\uff0c\u5217\u8868\u53ea\u7559\u4e0b\u76f8\u7b26\u7684\u5355\u4f4d\uff1b\u4ece\u63d0\u793a\u4e2d\u9009\u4e2d\u5373\u52fe\u9009", None))
+#endif // QT_CONFIG(tooltip)
         self.statusGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u72b6\u6001", None))
         self.resultGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u529e\u7406\u7ed3\u679c", None))
         self.flagGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u6807\u8bb0", None))

@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.domain.enums import ItemStatus, ResultCategory
+from desktop_app.gui.models.deadline_count_model import BUCKET_COLOURS, bucket_brush
 from desktop_app.services.dto import CaseRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CaseRow
@@ -61,6 +62,19 @@ def number_key(number: str) -> tuple | None:
     return (False, int(match.group(1)), number) if match else (True, 0, number)
 
 
+def next_due_text(case: CaseRow) -> str:
+    """下一期限: the date, the kind, and 未含节假日安排 as a * when the calendar did not cover it."""
+    nxt = case.next_deadline
+    if nxt is None:
+        return ""
+    return f"{nxt.due_on.isoformat()} {nxt.kind.label}{'' if nxt.covered else '*'}"
+
+
+def next_due_value(case: CaseRow):
+    nxt = case.next_deadline
+    return None if nxt is None else nxt.due_on
+
+
 def _flag(value: bool) -> str:
     return "是" if value else ""
 
@@ -102,6 +116,7 @@ COLUMNS: tuple[Column, ...] = (
            _flag_order, 100, hidden=True, centred=True),
     Column("is_secret", "涉密", lambda r: _flag(r.is_secret), lambda r: r.is_secret, _flag_order, 44,
            hidden=True, centred=True),
+    Column("next_due", "下一期限", next_due_text, next_due_value, _same, 120, centred=True),
 )
 
 COLUMN_INDEX = {column.key: position for position, column in enumerate(COLUMNS)}
@@ -142,6 +157,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._colours = {s: QBrush(QColor(c)) for s, c in _STATUS_COLOURS.items()}
         self._colours.update({r: QBrush(QColor(c)) for r, c in _RESULT_COLOURS.items()})
+        self._bucket_brushes = {b: bucket_brush(b) for b in BUCKET_COLOURS}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -205,6 +221,8 @@ class CaseTableModel(QAbstractTableModel):
                 return _title_tip(case)
             if column.key in ("lead_units", "co_units"):
                 return column.text(case) or None
+            if column.key == "next_due" and case.next_deadline is not None:
+                return case.next_deadline.explanation
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -214,8 +232,10 @@ class CaseTableModel(QAbstractTableModel):
             if column.key == "result" and case.result is not None:
                 return self._colours[case.result]
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and case.is_secret:
-            return _SECRET_BACKGROUND
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column.key == "next_due" and case.next_deadline is not None:
+                return self._bucket_brushes.get(case.next_deadline.bucket)
+            return _SECRET_BACKGROUND if case.is_secret else None
         if role == Qt.ItemDataRole.FontRole and column.key == "title" and case.is_key:
             return self._bold
         if role == ROW_ROLE:

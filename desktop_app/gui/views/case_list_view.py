@@ -13,10 +13,10 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop_app.gui.app_services import AppServices
-from desktop_app.gui.dialogs.column_chooser_dialog import ColumnChooserDialog
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel
 from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.services.dto import CaseFilter, CaseRow, Changes
@@ -45,6 +45,7 @@ class CaseListView(QWidget):
         self.ui.setupUi(self)
         self.model = CaseTableModel(self)
         self._matched_ids: set[int] | None = None
+        self._only_ids: frozenset[int] | None = None  # a dashboard count shown alone
         self._views: dict[str, CaseFilter] = {}
         self._load_generation = 0
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
@@ -72,6 +73,8 @@ class CaseListView(QWidget):
         self.ui.splitter.setSizes([230, 1050])
         panel.set_editable(not services.read_only)
         services.changed.connect(self.refresh)
+        self._only_chip = only_ids_chip(self)
+        self.ui.listLayout.insertWidget(1, self._only_chip)
 
     # -- loading
 
@@ -130,7 +133,14 @@ class CaseListView(QWidget):
     # -- search and filter
 
     def current_filter(self) -> CaseFilter:
-        return replace(self.ui.filterPanel.filter(), text=self.ui.searchEdit.text().strip())
+        return replace(self.ui.filterPanel.filter(), text=self.ui.searchEdit.text().strip(),
+                       item_ids=self._only_ids)
+
+    def show_only(self, item_ids: frozenset[int] | None, description: str = "") -> None:
+        """Limit the list to exactly ``item_ids`` (None: lift the limit), on top of the filter."""
+        self._only_ids = None if item_ids is None else frozenset(item_ids)
+        self._only_chip.show_ids(self._only_ids, description)
+        self._install_filter()
 
     def apply_search(self) -> None:
         """Search now (the box waits ``SEARCH_DEBOUNCE_MS`` after the last key)."""
@@ -228,6 +238,8 @@ class CaseListView(QWidget):
     # -- columns and layout
 
     def choose_columns(self) -> None:
+        from desktop_app.gui.dialogs.column_chooser_dialog import ColumnChooserDialog  # on first use
+
         ColumnChooserDialog(self.ui.caseTable.horizontalHeader(), self).exec()
 
     def _header_menu(self, position: QPoint) -> None:

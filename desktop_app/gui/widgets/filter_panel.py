@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.domain.enums import ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.gui.forms.ui_filter_panel import Ui_FilterPanel
+from desktop_app.gui.widgets.completer import set_completion
 from desktop_app.services.dto import CaseFilter, SessionInfo, UnitInfo
 
 NO_DATE = QDate(2000, 1, 1)  # shown as 不限 through the editors' special value text
@@ -60,6 +61,9 @@ class FilterPanel(QWidget):
         ui.secretCombo.currentIndexChanged.connect(self._changed)
         ui.assignedClearButton.clicked.connect(lambda: self._clear_dates(ui.assignedFromEdit, ui.assignedToEdit))
         ui.repliedClearButton.clicked.connect(lambda: self._clear_dates(ui.repliedFromEdit, ui.repliedToEdit))
+        for find_edit, checklist in self._find_edits():
+            find_edit.textChanged.connect(lambda text, c=checklist: self._narrow(c, text))
+            find_edit.returnPressed.connect(lambda e=find_edit, c=checklist: self._check_found(e, c))
         ui.clearFilterButton.clicked.connect(self.clear)
         ui.viewCombo.activated.connect(lambda _index: self.view_chosen.emit(self.current_view()))
         ui.viewCombo.currentIndexChanged.connect(self._update_view_buttons)
@@ -80,6 +84,14 @@ class FilterPanel(QWidget):
             self._check(self.ui.unitList, current.unit_ids)
         finally:
             self._updating = False
+        for find_edit, checklist in self._find_edits():
+            names = [checklist.item(row).text() for row in range(checklist.count())]
+            if find_edit.completer() is not None:
+                find_edit.completer().deleteLater()
+            set_completion(find_edit, names)
+            find_edit.completer().activated[str].connect(
+                lambda name, e=find_edit, c=checklist: self._check_found(e, c, name))
+            self._narrow(checklist, find_edit.text())
 
     def set_views(self, names: Iterable[str], current: str = "") -> None:
         combo = self.ui.viewCombo
@@ -173,6 +185,32 @@ class FilterPanel(QWidget):
     def _changed(self, *_args) -> None:
         if not self._updating:
             self.filter_changed.emit()
+
+    def _find_edits(self) -> tuple[tuple[QLineEdit, QListWidget], ...]:
+        return ((self.ui.sessionFindEdit, self.ui.sessionList), (self.ui.unitFindEdit, self.ui.unitList))
+
+    @staticmethod
+    def _narrow(checklist: QListWidget, text: str) -> None:
+        """Show only the names containing ``text`` (checked ones stay visible)."""
+        text = text.strip().casefold()
+        for row in range(checklist.count()):
+            item = checklist.item(row)
+            hidden = bool(text) and text not in item.text().casefold() and item.checkState() != Qt.CheckState.Checked
+            checklist.setRowHidden(row, hidden)
+
+    def _check_found(self, find_edit: QLineEdit, checklist: QListWidget, name: str | None = None) -> None:
+        """Tick the name picked from the completion, or the only one left by typing (Enter)."""
+        text = (name or find_edit.text()).strip()
+        rows = [row for row in range(checklist.count()) if checklist.item(row).text() == text]
+        if not rows:
+            rows = [row for row in range(checklist.count())
+                    if text and text.casefold() in checklist.item(row).text().casefold()]
+        if len(rows) != 1:
+            return
+        checklist.item(rows[0]).setCheckState(Qt.CheckState.Checked)
+        checklist.scrollToItem(checklist.item(rows[0]))
+        # After the completer has written the name into the box, not before.
+        QTimer.singleShot(0, find_edit.clear)
 
     def _clear_dates(self, *edits: QDateEdit) -> None:
         self._updating = True

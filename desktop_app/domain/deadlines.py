@@ -1,0 +1,301 @@
+"""Deadline rules and the deadlines of an item and its assignments (domain layer, pure Python).
+
+Due dates are computed, never typed: each comes from a rule (anchor, length, unit, whether a day
+off moves it) applied on the official calendar, and carries its explanation. Each assignment has
+its own deadlines (a co-unit's 会办意见 is separate from the lead unit's 答复). Windows (退回申请,
+公开) close when they pass instead of becoming overdue: nothing records that they were missed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop_app.domain.calendar import (
+    DueDate,
+    LengthUnit,
+    WorkCalendar,
+    add_months,
+    format_day,
+)
+from desktop_app.domain.enums import ItemKind, ItemStatus, Labelled, ReturnOutcome, UnitRole
+
+
+class DeadlineKind(Labelled):
+    RETURN = ("return", "退回申请")
+    OPINION = ("opinion", "会办意见")
+    REPLY = ("reply", "答复")
+    EXTENSION_CAP = ("extension_cap", "延期上限")
+    SECOND_REPLY = ("second_reply", "重新办理答复")
+    PUBLICATION = ("publication", "公开")
+    COMMITMENT = ("commitment", "承诺事项")
+    RECTIFICATION = ("rectification", "整改期限")
+
+
+class Anchor(Labelled):
+    ASSIGNED = ("assigned_on", "交办日期")
+    SIGNED = ("signed_on", "签收日期")
+    FEEDBACK = ("feedback_on", "反馈日期")
+    REPLIED = ("replied_on", "答复日期")
+    REPLY_DUE = ("reply_due", "原答复到期日")
+    PROMISED = ("promised_on", "承诺日期")
+    RECTIFICATION = ("deadline_on", "整改期限")
+
+
+class Bucket(Labelled):
+    OVERDUE = ("overdue", "已超期")
+    SOON = ("soon", "3 天内")
+    WEEK = ("week", "7 天内")
+    FORTNIGHT = ("fortnight", "14 天内")
+    LATER = ("later", "以后")
+
+
+DEFAULT_THRESHOLDS = (3, 7, 14)
+#: Kinds that are windows: they close unseen when they pass (no record says they were missed).
+WINDOW_KINDS = frozenset({DeadlineKind.RETURN, DeadlineKind.PUBLICATION})
+FINISHED_STATUSES = frozenset({ItemStatus.RETURNED, ItemStatus.CLOSED})
+
+
+def bucket_label(bucket: Bucket, thresholds: tuple[int, int, int] = DEFAULT_THRESHOLDS) -> str:
+    """The label with the configured thresholds (“3 天内” …)."""
+    index = (Bucket.SOON, Bucket.WEEK, Bucket.FORTNIGHT)
+    if bucket in index:
+        return f"{thresholds[index.index(bucket)]} 天内"
+    if bucket is Bucket.LATER:
+        return f"{thresholds[-1]} 天以后"
+    return bucket.label
+
+
+def bucket_of(days_left: int, thresholds: tuple[int, int, int] = DEFAULT_THRESHOLDS) -> Bucket:
+    if days_left < 0:
+        return Bucket.OVERDUE
+    for limit, bucket in zip(thresholds, (Bucket.SOON, Bucket.WEEK, Bucket.FORTNIGHT)):
+        if days_left <= limit:
+            return bucket
+    return Bucket.LATER
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: DeadlineKind
+    anchor: Anchor
+    length: int
+    unit: LengthUnit
+    roll_forward: bool = True
+    item_kind: ItemKind | None = None  # None: every kind of item
+    note: str = ""
+    id: int = 0
+
+    @property
+    def label(self) -> str:
+        suffix = f"（{self.item_kind.label}）" if self.item_kind is not None else ""
+        return f"{self.kind.label}期限{suffix}"
+
+    def describe(self) -> str:
+        moved = "，遇节假日顺延" if self.roll_forward and self.unit is not LengthUnit.WORKING_DAYS else ""
+        return f"{self.anchor.label}起 {self.length}{self.unit.label}{moved}"
+
+    def validate(self) -> list[str]:
+        problems = []
+        if not 0 <= self.length <= 366:
+            problems.append(f"{self.label}的期限长度 {self.length} 不合理，请填写 0 到 366 之间的数。")
+        if self.unit is LengthUnit.MONTHS and self.length > 24:
+            problems.append(f"{self.label}不能超过 24 个月，请检查长度和单位。")
+        return problems
+
+
+DEFAULT_RULES = (
+    Rule(DeadlineKind.RETURN, Anchor.SIGNED, 7, LengthUnit.WORKING_DAYS, False),
+    Rule(DeadlineKind.OPINION, Anchor.SIGNED, 1, LengthUnit.MONTHS),
+    Rule(DeadlineKind.REPLY, Anchor.ASSIGNED, 3, LengthUnit.MONTHS, item_kind=ItemKind.SUGGESTION),
+    Rule(DeadlineKind.REPLY, Anchor.ASSIGNED, 3, LengthUnit.MONTHS, item_kind=ItemKind.PROPOSAL),
+    Rule(DeadlineKind.EXTENSION_CAP, Anchor.REPLY_DUE, 3, LengthUnit.MONTHS),
+    Rule(DeadlineKind.SECOND_REPLY, Anchor.FEEDBACK, 1, LengthUnit.MONTHS),
+    Rule(DeadlineKind.PUBLICATION, Anchor.REPLIED, 20, LengthUnit.WORKING_DAYS, False),
+    Rule(DeadlineKind.COMMITMENT, Anchor.PROMISED, 0, LengthUnit.DAYS, False),
+    Rule(DeadlineKind.RECTIFICATION, Anchor.RECTIFICATION, 0, LengthUnit.DAYS, False),
+)
+
+
+class RuleSet:
+    """Rules by kind; a rule for a specific item kind wins over the one for every kind."""
+
+    def __init__(self, rules):
+        self._rules = {(r.kind, r.item_kind): r for r in rules}
+
+    def get(self, kind: DeadlineKind, item_kind: ItemKind | None = None) -> Rule:
+        found = self._rules.get((kind, item_kind)) or self._rules.get((kind, None))
+        if found is None:
+            found = next(r for r in DEFAULT_RULES if r.kind is kind and r.item_kind in (item_kind, None))
+        return found
+
+
+@dataclass(frozen=True)
+class AssignmentFacts:
+    id: int
+    unit_id: int
+    unit_name: str
+    role: UnitRole
+    signed_on: date | None = None
+    opinion_sent_on: date | None = None
+    return_requested_on: date | None = None
+    return_outcome: ReturnOutcome | None = None
+    extension_months: int | None = None
+    extension_approved_on: date | None = None
+
+
+@dataclass(frozen=True)
+class ReplyFacts:
+    round: int
+    replied_on: date
+    unit_id: int | None = None
+    public: bool = False
+
+
+@dataclass(frozen=True)
+class CommitmentFacts:
+    id: int
+    due_on: date
+    unit_id: int | None = None
+    closed_on: date | None = None  # None while open
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """What the deadlines of an item depend on."""
+
+    id: int
+    kind: ItemKind
+    status: ItemStatus
+    assigned_on: date | None
+    assignments: tuple[AssignmentFacts, ...] = ()
+    replies: tuple[ReplyFacts, ...] = ()
+    dissatisfied_on: date | None = None  # the first 不满意 feedback after the first reply
+    commitments: tuple[CommitmentFacts, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One deadline of an item. ``done_on`` is when it was met (None while open)."""
+
+    item_id: int
+    kind: DeadlineKind
+    rule: Rule
+    due: DueDate
+    unit_id: int | None = None
+    unit_name: str = ""
+    done_on: date | None = None
+    extension: str = ""  # how an approved extension moved the date, "" without one
+    finished: bool = False  # the item is 办结 / 已退回: nothing is pending
+
+    @property
+    def due_on(self) -> date:
+        return self.due.due
+
+    def is_open(self, as_of: date) -> bool:
+        if self.done_on is not None or self.finished:
+            return False
+        return not (self.kind in WINDOW_KINDS and self.due.due < as_of)
+
+    def days_left(self, as_of: date) -> int:
+        return (self.due.due - as_of).days
+
+    def explanation(self) -> str:
+        text = self.due.explanation(self.rule.label) if not self.extension else self.extension
+        if self.done_on is not None:
+            text += f"已于 {format_day(self.done_on)} 完成。"
+        return text
+
+
+def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, include_done: bool = True) -> list[Deadline]:
+    """Every deadline of ``item`` (open or met; only the not yet met without ``include_done``),
+    ordered by due date."""
+    out: list[Deadline] = []
+    finished = item.status in FINISHED_STATUSES
+    if finished and not include_done:
+        return out
+    first = [r for r in item.replies if r.round == 1]
+    second = [r for r in item.replies if r.round >= 2]
+
+    def make(kind, anchor_day, anchor_label, *, unit=None, done=None, item_kind=None):
+        if done is not None and not include_done:
+            return None
+        rule = rules.get(kind, item_kind)
+        due = cal.due(anchor_day, rule.length, rule.unit, anchor_label=anchor_label,
+                      roll_forward=rule.roll_forward)
+        return Deadline(item.id, kind, rule, due, unit.unit_id if unit else None,
+                        unit.unit_name if unit else "", done, finished=finished)
+
+    def add(deadline: Deadline | None) -> None:
+        if deadline is not None:
+            out.append(deadline)
+
+    for a in item.assignments:
+        if a.return_outcome is ReturnOutcome.APPROVED:
+            continue
+        if a.signed_on is not None:
+            add(make(DeadlineKind.RETURN, a.signed_on, Anchor.SIGNED.label, unit=a,
+                     done=a.return_requested_on))
+        if a.role is UnitRole.CO:
+            anchor_day, label = (a.signed_on, Anchor.SIGNED.label) if a.signed_on else (item.assigned_on, Anchor.ASSIGNED.label)
+            if anchor_day is not None:
+                add(make(DeadlineKind.OPINION, anchor_day, label, unit=a, done=a.opinion_sent_on))
+        elif item.assigned_on is not None:
+            replied = [r.replied_on for r in first if r.unit_id in (None, a.unit_id)]
+            deadline = make(DeadlineKind.REPLY, item.assigned_on, Anchor.ASSIGNED.label, unit=a,
+                            done=min(replied) if replied else None, item_kind=item.kind)
+            if deadline is not None:
+                out.append(_extended(deadline, a, rules, cal))
+    lead = next((a for a in item.assignments if a.role is not UnitRole.CO), None)
+    if item.dissatisfied_on is not None:
+        done = min((r.replied_on for r in second), default=None)
+        add(make(DeadlineKind.SECOND_REPLY, item.dissatisfied_on, Anchor.FEEDBACK.label, unit=lead, done=done))
+    for r in item.replies:
+        if r.public:
+            add(make(DeadlineKind.PUBLICATION, r.replied_on, Anchor.REPLIED.label, unit=lead))
+    units = {a.unit_id: a for a in item.assignments}
+    for c in item.commitments:
+        add(make(DeadlineKind.COMMITMENT, c.due_on, Anchor.PROMISED.label,
+                 unit=units.get(c.unit_id, lead), done=c.closed_on))
+    out.sort(key=lambda d: (d.due.due, d.kind.value))
+    return out
+
+
+def _extended(deadline: Deadline, a: AssignmentFacts, rules: RuleSet, cal: WorkCalendar) -> Deadline:
+    """The reply deadline moved by an approved extension, never past the cap."""
+    if not (a.extension_approved_on and a.extension_months):
+        return deadline
+    from dataclasses import replace
+
+    base = deadline.due
+    cap_rule = rules.get(DeadlineKind.EXTENSION_CAP)
+    cap = cal.due(base.due, cap_rule.length, cap_rule.unit, anchor_label=Anchor.REPLY_DUE.label,
+                  roll_forward=cap_rule.roll_forward)
+    wanted = cal.due(base.due, a.extension_months, LengthUnit.MONTHS,
+                     anchor_label=Anchor.REPLY_DUE.label, roll_forward=True)
+    final = wanted if wanted.due <= cap.due else replace(cap, capped_from=wanted.due)
+    text = (
+        base.explanation(deadline.rule.label)
+        + f"经 {format_day(a.extension_approved_on)} 批准延期 {a.extension_months} 个月（上限 "
+        f"{cap_rule.length}{cap_rule.unit.label}，即 {format_day(cap.due)}）："
+        + final.explanation()
+    )
+    return replace(deadline, due=final, extension=text)
+
+
+def week_starts(as_of: date, weeks: int = 12) -> list[date]:
+    """Mondays of the ``weeks`` weeks starting with the one holding ``as_of``."""
+    monday = as_of - timedelta(days=as_of.weekday())
+    return [monday + timedelta(weeks=i) for i in range(weeks)]
+
+
+def next_year_missing(as_of: date, cal: WorkCalendar) -> bool:
+    """From October on, warn when next year's holidays are not entered yet."""
+    return as_of.month >= 10 and not cal.covers(as_of.year + 1)
+
+
+__all__ = [
+    "Anchor", "AssignmentFacts", "Bucket", "CommitmentFacts", "DEFAULT_RULES", "Deadline",
+    "DeadlineKind", "ItemFacts", "ReplyFacts", "Rule", "RuleSet", "add_months", "bucket_label",
+    "bucket_of", "item_deadlines", "next_year_missing", "week_starts",
+]

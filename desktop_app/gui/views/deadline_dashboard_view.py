@@ -1,0 +1,209 @@
+"""期限看板: open deadlines by bucket, kind and unit, and per week for 12 weeks (gui layer).
+
+Every count is a set of item ids; clicking it emits ``items_requested`` so that the main window
+shows the case list limited to exactly those items. ``install_dashboard`` adds the view, the
+视图 switch and the 期限规则 settings entry to the main window, so the window stays a thin shell.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+
+from desktop_app.domain.calendar import format_day
+from desktop_app.domain.deadlines import Bucket, DeadlineKind
+from desktop_app.gui.app_services import AppServices
+from desktop_app.gui.forms.ui_deadline_dashboard_view import Ui_DeadlineDashboardView
+from desktop_app.gui.models.deadline_count_model import IDS_ROLE, DeadlineCountModel
+from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.week_chart import WeekChart
+
+SCOPE_OURS, SCOPE_ALL = 0, 1
+_REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit"}
+
+
+def deadline_service(services: AppServices):
+    """The deadline service of ``services`` (built on the case service's context when bootstrap
+    did not provide one)."""
+    found = getattr(services, "deadlines", None)
+    if found is None and services.cases is not None:
+        from desktop_app.services.deadlines import DeadlineService
+
+        found = DeadlineService(services.cases.ctx)
+        services.deadlines = found
+    return found
+
+
+class DeadlineDashboardView(QWidget):
+    """``items_requested(ids, description)`` when a count is clicked."""
+
+    items_requested = Signal(object, str)
+
+    def __init__(self, services: AppServices, runner: OperationRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.runner = runner
+        self.ui = Ui_DeadlineDashboardView()
+        self.ui.setupUi(self)
+        self.board = None
+        self.kind_model = DeadlineCountModel(self)
+        self.unit_model = DeadlineCountModel(self)
+        for table, model in ((self.ui.kindTable, self.kind_model), (self.ui.unitTable, self.unit_model)):
+            table.setModel(model)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            table.clicked.connect(self._count_clicked)
+        self.chart = WeekChart(self)
+        self.ui.chartLayout.addWidget(self.chart, 1)
+        self.ui.warningLabel.hide()
+        self.ui.scopeCombo.currentIndexChanged.connect(lambda _i: self.refresh(wait=False))
+        self.ui.refreshButton.clicked.connect(lambda: self.refresh(wait=False))
+        self.ui.exportButton.clicked.connect(self.export_reminder_list)
+        services.changed.connect(self._changed)
+
+    def refresh(self, *, wait: bool = True) -> None:
+        """Count again (``wait``: now, on the UI thread; else through the runner)."""
+        service = deadline_service(self.services)
+        if service is None:
+            return
+        ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
+        if wait:
+            self.show_board(service.dashboard(only_our_unit=ours))
+        else:
+            self.runner.run(lambda: service.dashboard(only_our_unit=ours), title="统计期限",
+                            on_success=self.show_board)
+
+    def show_board(self, board) -> None:
+        self.board = board
+        buckets = list(Bucket)
+        headers = [board.bucket_label(b) for b in buckets]
+        kinds = [k for k in DeadlineKind if any((k, b) in board.by_kind for b in buckets)]
+        self.kind_model.set_counts([(k.label, k) for k in kinds], buckets, board.by_kind, headers)
+        self.unit_model.set_counts([(u, u) for u in board.units], buckets, board.by_unit, headers)
+        scope = f"{board.our_unit_name}的期限" if board.only_our_unit else "全部单位的期限"
+        total = len(set().union(*board.by_bucket.values())) if board.by_bucket else 0
+        self.ui.asOfLabel.setText(f"截至 {format_day(board.as_of)}，{scope}：{total} 件有未办结期限")
+        self.chart.set_weeks(board.weeks)
+        self.ui.warningLabel.setText(self._warnings(board))
+        self.ui.warningLabel.setVisible(bool(self.ui.warningLabel.text()))
+
+    def _warnings(self, board) -> str:
+        lines = []
+        if self.ui.scopeCombo.currentIndex() == SCOPE_OURS and not board.only_our_unit:
+            lines.append("尚未设置本单位，显示的是全部单位。请在 设置 中选择本单位。")
+        if board.missing_next_year:
+            lines.append(f"尚未录入 {board.as_of.year + 1} 年的节假日安排：请在国务院办公厅发布通知后，"
+                         "到 设置 → 期限规则和节假日 录入，否则明年的到期日只按周一至周五计算。")
+        if board.uncovered:
+            lines.append(f"有 {board.uncovered} 个期限所在年份未含节假日安排，到期日仅按周一至周五计算。")
+        return "\n".join(lines)
+
+    def export_reminder_list(self) -> None:
+        """催办清单: overdue and nearly-due deadlines of the current scope, as an Excel sheet."""
+        service = deadline_service(self.services)
+        if service is None:
+            return
+        board_day = self.board.as_of if self.board is not None else None
+        name = f"催办清单_{board_day.isoformat() if board_day else ''}.xlsx"
+        target, _filter = QFileDialog.getSaveFileName(self, "导出催办清单", name, "Excel 工作簿 (*.xlsx)")
+        if not target:
+            return
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
+        self.runner.run(lambda: service.export_reminder_list(target, board_day, ours), title="导出催办清单",
+                        on_success=lambda count: message_boxes.show_information(
+                            self, "导出催办清单", f"已导出 {count} 个期限到：\n{target}"))
+
+    def _count_clicked(self, index: QModelIndex) -> None:
+        ids = index.data(IDS_ROLE)
+        if ids:
+            model = index.model()
+            self.items_requested.emit(frozenset(ids), model.describe(index.row(), index.column()))
+
+    def _changed(self, changes) -> None:
+        if self.isVisible() and changes.kinds & _REFRESH_KINDS:
+            self.refresh(wait=False)
+
+
+def install_dashboard(window) -> DeadlineDashboardView:
+    """Add the dashboard to ``window`` (a MainWindow): the stacked view, 视图 → 案件列表 / 期限看板
+    on the menu and toolbar, and 设置 → 期限规则和节假日…"""
+    view = DeadlineDashboardView(window.services, window.runner, window)
+    view.setObjectName("deadlineDashboard")
+    stack = window.ui.viewStack
+    stack.addWidget(view)
+    group = QActionGroup(window)
+    list_action = QAction("案件列表", window, checkable=True, checked=True, objectName="caseListViewAction")
+    board_action = QAction("期限看板", window, checkable=True, objectName="dashboardViewAction")
+    list_action.setShortcut(QKeySequence("Ctrl+1"))
+    board_action.setShortcut(QKeySequence("Ctrl+2"))
+    for action in (list_action, board_action):
+        group.addAction(action)
+    menu = window.ui.viewMenu
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertActions(first, [list_action, board_action])
+    menu.insertSeparator(first)
+    toolbar = window.ui.mainToolBar
+    toolbar.addSeparator()
+    toolbar.addActions([list_action, board_action])
+
+    def show_list() -> None:
+        list_action.setChecked(True)
+        stack.setCurrentWidget(window.case_list)
+
+    def show_board() -> None:
+        board_action.setChecked(True)
+        view.refresh(wait=True)
+        stack.setCurrentWidget(view)
+
+    def show_items(ids, description: str) -> None:
+        window.case_list.show_only(ids, f"看板：{description}")
+        show_list()
+
+    list_action.triggered.connect(show_list)
+    board_action.triggered.connect(show_board)
+    view.items_requested.connect(show_items)
+
+    settings_action = QAction("期限规则和节假日…", window, objectName="deadlineSettingsAction")
+    window.ui.settingsMenu.addAction(settings_action)
+
+    def open_settings() -> None:
+        from desktop_app.gui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
+
+        DeadlineSettingsDialog(window.services, window).exec()
+
+    settings_action.triggered.connect(open_settings)
+    window.show_dashboard = show_board
+    window.show_deadline_notice = lambda: show_startup_notice(window)
+    window.dashboard = view
+    return view
+
+
+NOTICE_LIMIT = 15
+
+
+def startup_notice_text(rows) -> str:
+    """The start-up notice: overdue first, then due soon, at most ``NOTICE_LIMIT`` lines."""
+    overdue = [r for r in rows if r.days_left < 0]
+    lines = [f"已超期 {len(overdue)} 个，3 天内到期 {len(rows) - len(overdue)} 个：", ""]
+    for r in rows[:NOTICE_LIMIT]:
+        left = f"超期 {-r.days_left} 天" if r.days_left < 0 else ("今天到期" if r.days_left == 0 else f"剩 {r.days_left} 天")
+        lines.append(f"· {r.session_name} 第{r.number}号 {r.title[:20]}　{r.kind.label}（{r.unit_name}）"
+                     f"{r.due_on.isoformat()}　{left}")
+    if len(rows) > NOTICE_LIMIT:
+        lines.append(f"……另有 {len(rows) - NOTICE_LIMIT} 个，请在 视图 → 期限看板 中查看。")
+    lines += ["", "此提示可在 设置 → 期限规则和节假日 中关闭。"]
+    return "\n".join(lines)
+
+
+def show_startup_notice(window) -> bool:
+    """At start-up (called by bootstrap once the list is shown): tell what is overdue or due
+    within 3 days. False when there is nothing to tell or the notice is switched off."""
+    service = deadline_service(window.services)
+    rows = service.startup_notice() if service is not None else []
+    if not rows:
+        return False
+    message_boxes.show_information(window, "期限提醒", startup_notice_text(rows))
+    return True

@@ -1,0 +1,67 @@
+"""``desktop-app due``: every open deadline, as of a day, for one unit or all, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime
+
+import pytest
+
+from desktop_app.bootstrap import main
+from desktop_app.services.cases import CaseService
+from desktop_app.services.context import ServiceContext
+from desktop_app.storage.database import open_database
+from tests.services.records import make_record
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path / "home"))
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    path = tmp_path / "cases.sqlite"
+    db = open_database(path)
+    try:
+        cases = CaseService(ServiceContext(db, lambda: "测试员", lambda: datetime(2024, 6, 3, 9, 30)))
+        cases.save(make_record())  # 交办 2024-02-20: reply due 2024-05-20, opinion due 2024-03-20
+        cases.save(make_record(number="0036", assigned_on=date(2026, 11, 2)))  # reply due 2027-02-02
+    finally:
+        db.close()
+    return path
+
+
+def test_due_as_json_lists_each_open_deadline_with_its_bucket_and_coverage(capsys, db_file):
+    code = main(["due", "--db", str(db_file), "--as-of", "2024-06-03", "--json"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = {(d["number"], d["kind"], d["unit_name"]): d for d in data["deadlines"]}
+    reply = rows[("0035", "reply", "区交通委")]
+    assert (reply["due_on"], reply["days_left"], reply["bucket"], reply["covered"]) == ("2024-05-20", -14, "overdue", True)
+    assert reply["session_name"] == "区二届人大五次会议" and reply["title"] == "关于加强农村道路养护管理的建议"
+    assert rows[("0035", "opinion", "区农业农村委")]["due_on"] == "2024-03-20"
+    late = rows[("0036", "reply", "区交通委")]
+    assert late["covered"] is False and late["due_on"] == "2027-02-02"
+
+
+def test_due_for_one_unit_in_text(capsys, db_file):
+    assert main(["due", "--db", str(db_file), "--as-of", "2024-06-03", "--unit", "区农业农村委"]) == 0
+    out = capsys.readouterr().out
+    assert "会办意见" in out and "区农业农村委" in out and "超期 75 天" in out
+    assert "区交通委" not in out
+
+
+def test_due_refuses_an_unknown_unit_and_a_bad_date(capsys, db_file):
+    assert main(["due", "--db", str(db_file), "--unit", "区不存在局"]) == 1
+    assert "没有名为“区不存在局”的单位" in capsys.readouterr().err
+    assert main(["due", "--db", str(db_file), "--as-of", "6/3/2024"]) == 2
+    assert "不是日期，请写成 YYYY-MM-DD" in capsys.readouterr().err
