@@ -53,6 +53,10 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     due.add_argument("--as-of", metavar="YYYY-MM-DD", type=_day, default=None, help="按哪一天计算（默认：今天）")
     due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
     due.set_defaults(run=run_due)
+    __import__("desktop_app.commands.exchange_cmd", fromlist=["exchange_cmd"]).add_subcommands(subparsers, _options)
+    __import__("desktop_app.commands.print_cmd", fromlist=["print_cmd"]).add_subcommands(subparsers, _options)
+    __import__("desktop_app.commands.rectification_cmd", fromlist=["x"]).add_subcommands(subparsers, _options)
+    __import__("desktop_app.commands.stats_cmd", fromlist=["x"]).add_subcommands(subparsers, _options)
 
 
 def _options(db_help: str) -> argparse.ArgumentParser:
@@ -200,17 +204,22 @@ def run_due(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if _json(args):
-        keys = ("item_id", "kind", "session_name", "number", "title", "unit_name", "due_on", "days_left",
-                "bucket", "covered")
-        _print_json({"ok": True, "as_of": as_of.isoformat(),
-                     "deadlines": [{k: _plain(getattr(r, k)) for k in keys} for r in rows]})
+        # Tens of thousands of rows: plain dicts and compact JSON (indenting alone takes seconds).
+        deadlines = [
+            {"item_id": r.item_id, "kind": r.kind.value, "session_name": r.session_name, "number": r.number,
+             "title": r.title, "unit_name": r.unit_name, "due_on": r.due_on.isoformat(),
+             "days_left": r.days_left, "bucket": r.bucket.value, "covered": r.covered}
+            for r in rows
+        ]
+        print(json.dumps({"ok": True, "as_of": as_of.isoformat(), "deadlines": deadlines}, ensure_ascii=True))
         return 0
-    print(f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个：")
+    lines = [f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个："]
     for r in rows:
         left = f"超期 {-r.days_left} 天" if r.days_left < 0 else f"剩 {r.days_left} 天"
         note = "" if r.covered else "  未含节假日安排"
-        print(f"{r.kind.label}\t{r.session_name}\t{r.number}\t{r.title}\t{r.unit_name}\t"
-              f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}")
+        lines.append(f"{r.kind.label}\t{r.session_name}\t{r.number}\t{r.title}\t{r.unit_name}\t"
+                     f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}")
+    print("\n".join(lines))
     return 0
 
 

@@ -2,17 +2,22 @@
 
 Everything lives under one per-user folder (the platform's *local* app-data folder, so that a roaming
 profile never syncs a live SQLite file). The environment variable ``DESKTOP_APP_HOME`` replaces that
-folder — for tests and portable installs. Nothing is computed at import time: each call reads the
-environment again, so a test can redirect it with ``monkeypatch.setenv``.
+folder — for tests and portable installs. Portable mode: a file named ``portable`` beside the frozen
+executable puts the data in ``data/`` beside it (a copy on a USB stick carries its data along); the
+variable still wins over it. Nothing is computed at import time: each call reads the environment
+again, so a test can redirect it with ``monkeypatch.setenv``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 HOME_ENV = "DESKTOP_APP_HOME"
+PORTABLE_MARKER = "portable"
+PORTABLE_DATA_DIR = "data"
 # ASCII on purpose: some Windows tools (old backup agents, batch scripts, 8.3 short names) still
 # mishandle non-ASCII folder names; the Chinese name is shown in the window title, not the path.
 APP_DIR_NAME = "JianyiTiananZhushou"
@@ -22,16 +27,32 @@ def data_dir() -> Path:
     """The per-user data folder (created when missing).
 
     Windows: ``%LOCALAPPDATA%\\JianyiTiananZhushou``; Linux: ``~/.local/share/JianyiTiananZhushou``;
-    macOS: ``~/Library/Application Support/JianyiTiananZhushou``; or ``$DESKTOP_APP_HOME``."""
+    macOS: ``~/Library/Application Support/JianyiTiananZhushou``; or ``$DESKTOP_APP_HOME``; or, in
+    portable mode, ``data`` beside the executable."""
     override = os.environ.get(HOME_ENV, "").strip()
     if override:
         folder = Path(override).expanduser()
+    elif (portable := portable_data_dir()) is not None:
+        folder = portable
     else:
         from platformdirs import user_data_dir  # lazily: only the GUI and CLI need it
 
         folder = Path(user_data_dir(APP_DIR_NAME, appauthor=False, roaming=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def portable_data_dir() -> Path | None:
+    """``data`` beside the executable when a ``portable`` file is there, else None.
+
+    Only for the frozen app: from source ``sys.executable`` is the Python interpreter, whose folder
+    is no place for data."""
+    if not getattr(sys, "frozen", False):
+        return None
+    program_dir = Path(sys.executable).resolve().parent
+    if (program_dir / PORTABLE_MARKER).is_file():
+        return program_dir / PORTABLE_DATA_DIR
+    return None
 
 
 def default_db_path() -> Path:

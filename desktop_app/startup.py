@@ -60,10 +60,12 @@ class OpenedDatabase:
     def connect(self, services) -> None:
         """Give ``services`` (from ``pending_services``) the services of this database."""
         from desktop_app.services.cases import CaseService
+        from desktop_app.services.deadlines import DeadlineService
         from desktop_app.services.reference import ReferenceService
         from desktop_app.services.views import ViewService
 
         services.cases = CaseService(self.ctx)
+        services.deadlines = DeadlineService(self.ctx)
         services.reference = ReferenceService(self.ctx)
         services.views = ViewService(self.ctx)
         services.maintenance = self.maintenance

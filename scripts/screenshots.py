@@ -12,13 +12,14 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 DEMO_NOW = datetime(2024, 6, 3, 9, 30)
 DEMO_ITEMS = 60
+SHOWN_DB_PATH = PureWindowsPath(r"C:\Users\张晓燕\AppData\Local\JianyiTiananZhushou\cases.sqlite")
 sys.path.insert(0, str(ROOT))
 
 
@@ -46,7 +47,9 @@ def demo_services(folder: Path):
     services = AppServices(
         cases=CaseService(ctx), reference=ReferenceService(ctx), views=ViewService(ctx),
         maintenance=MaintenanceService(ctx, folder / "备份"), ui_settings=UiSettings(user_name="张晓燕"),
-        db_path=db.path,
+        # Shown in the title and status bar only: where the file lives on a user's PC, so that the
+        # pictures do not change with each run's temporary folder.
+        db_path=SHOWN_DB_PATH,
     )
     services.maintenance.backup_now()
     return services
@@ -100,12 +103,44 @@ def restore_dialog(services):
     return RestoreDialog(services)
 
 
+def checklist_editor(services):
+    """清单模板 with 办前沟通 (the gated step) selected."""
+    from desktop_app.gui.views.checklist_editor_view import ChecklistEditorView
+
+    view = ChecklistEditorView(services)
+    view.select_key("s4")
+    return view
+
+
+def case_editor_checklist(services):
+    """The editor's 办理清单 tab on an item with the first steps ticked (demo items are written
+    in bulk without checklists, so the checklist is made here)."""
+    from desktop_app.gui.checklist_actions import checklist_service
+    from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
+
+    item_id = richest_item(services)
+    service = checklist_service(services)
+    if service.item_checklist(item_id) is None:
+        service.create_for_item(item_id)
+        view = service.item_checklist(item_id)
+        contact = next((c.id for c in view.evidence if c.kind == "contact"), None)
+        for e in view.entries:
+            if e.entry.name in ("签收登记", "审核职责", "7 个工作日内完成职责审核", "制定方案", "办前沟通"):
+                service.tick(e.id, True, "已电话联系领衔代表" if e.entry.name == "办前沟通" else "",
+                             contact if e.entry.name == "办前沟通" else None)
+    dialog = CaseEditDialog(services, item_id)
+    dialog.ui.sectionTabs.setCurrentWidget(dialog.checklist)
+    return dialog
+
+
 SHOTS: list[Shot] = [
     Shot("main_window.png", main_window, (1280, 800)),
     Shot("case_editor_basic.png", case_editor("basicTab")),
     Shot("case_editor_units.png", case_editor("unitsTab")),
     Shot("settings_dialog.png", settings_dialog, (640, 580)),
     Shot("restore_dialog.png", restore_dialog, (640, 400)),
+    Shot("checklist_editor.png", checklist_editor, (1100, 680)),
+    Shot("case_editor_checklist.png", case_editor_checklist),
 ]
 
 

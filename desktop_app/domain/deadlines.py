@@ -30,6 +30,7 @@ class DeadlineKind(Labelled):
     PUBLICATION = ("publication", "公开")
     COMMITMENT = ("commitment", "承诺事项")
     RECTIFICATION = ("rectification", "整改期限")
+    CHECKLIST = ("checklist", "清单步骤")
 
 
 class Anchor(Labelled):
@@ -51,6 +52,8 @@ class Bucket(Labelled):
 
 
 DEFAULT_THRESHOLDS = (3, 7, 14)
+_CO = UnitRole.CO
+_OVERDUE, _SOON, _WEEK, _FORTNIGHT, _LATER = Bucket
 #: Kinds that are windows: they close unseen when they pass (no record says they were missed).
 WINDOW_KINDS = frozenset({DeadlineKind.RETURN, DeadlineKind.PUBLICATION})
 FINISHED_STATUSES = frozenset({ItemStatus.RETURNED, ItemStatus.CLOSED})
@@ -67,12 +70,16 @@ def bucket_label(bucket: Bucket, thresholds: tuple[int, int, int] = DEFAULT_THRE
 
 
 def bucket_of(days_left: int, thresholds: tuple[int, int, int] = DEFAULT_THRESHOLDS) -> Bucket:
+    # Members held in module constants: looking them up on the enum class costs more than the
+    # comparisons, and this runs for every open deadline of the archive.
     if days_left < 0:
-        return Bucket.OVERDUE
-    for limit, bucket in zip(thresholds, (Bucket.SOON, Bucket.WEEK, Bucket.FORTNIGHT)):
-        if days_left <= limit:
-            return bucket
-    return Bucket.LATER
+        return _OVERDUE
+    soon, week, fortnight = thresholds
+    if days_left <= soon:
+        return _SOON
+    if days_left <= week:
+        return _WEEK
+    return _FORTNIGHT if days_left <= fortnight else _LATER
 
 
 @dataclass(frozen=True)
@@ -88,6 +95,8 @@ class Rule:
 
     @property
     def label(self) -> str:
+        if self.kind is DeadlineKind.CHECKLIST:  # one rule per step, made from the item's checklist
+            return f"清单步骤“{self.note}”"
         suffix = f"（{self.item_kind.label}）" if self.item_kind is not None else ""
         return f"{self.kind.label}期限{suffix}"
 
@@ -121,13 +130,20 @@ class RuleSet:
     """Rules by kind; a rule for a specific item kind wins over the one for every kind."""
 
     def __init__(self, rules):
-        self._rules = {(r.kind, r.item_kind): r for r in rules}
+        given = {(r.kind, r.item_kind): r for r in rules}
+        defaults = {(r.kind, r.item_kind): r for r in DEFAULT_RULES}
+        # Resolved once for every pair: ``get`` runs for each deadline of tens of thousands of items.
+        self._rules = {}
+        for kind in DeadlineKind:
+            for item_kind in (None, *ItemKind):
+                self._rules[(kind, item_kind)] = (
+                    given.get((kind, item_kind)) or given.get((kind, None))
+                    or defaults.get((kind, item_kind)) or defaults.get((kind, None))
+                    or next((r for r in DEFAULT_RULES if r.kind is kind), None)
+                )
 
     def get(self, kind: DeadlineKind, item_kind: ItemKind | None = None) -> Rule:
-        found = self._rules.get((kind, item_kind)) or self._rules.get((kind, None))
-        if found is None:
-            found = next(r for r in DEFAULT_RULES if r.kind is kind and r.item_kind in (item_kind, None))
-        return found
+        return self._rules[(kind, item_kind)]
 
 
 @dataclass(frozen=True)
@@ -161,6 +177,19 @@ class CommitmentFacts:
 
 
 @dataclass(frozen=True)
+class StepFacts:
+    """A step of the item's 办理清单 with a due offset (its rule is the step's own)."""
+
+    entry_id: int
+    name: str
+    anchor: Anchor
+    length: int
+    unit: LengthUnit
+    done_on: date | None = None
+    unit_id: int | None = None  # the unit whose checklist it is (ours); None: the lead unit
+
+
+@dataclass(frozen=True)
 class ItemFacts:
     """What the deadlines of an item depend on."""
 
@@ -172,6 +201,7 @@ class ItemFacts:
     replies: tuple[ReplyFacts, ...] = ()
     dissatisfied_on: date | None = None  # the first 不满意 feedback after the first reply
     commitments: tuple[CommitmentFacts, ...] = ()
+    steps: tuple[StepFacts, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,7 +266,7 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
         if a.signed_on is not None:
             add(make(DeadlineKind.RETURN, a.signed_on, Anchor.SIGNED.label, unit=a,
                      done=a.return_requested_on))
-        if a.role is UnitRole.CO:
+        if a.role is _CO:
             anchor_day, label = (a.signed_on, Anchor.SIGNED.label) if a.signed_on else (item.assigned_on, Anchor.ASSIGNED.label)
             if anchor_day is not None:
                 add(make(DeadlineKind.OPINION, anchor_day, label, unit=a, done=a.opinion_sent_on))
@@ -246,7 +276,7 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
                             done=min(replied) if replied else None, item_kind=item.kind)
             if deadline is not None:
                 out.append(_extended(deadline, a, rules, cal))
-    lead = next((a for a in item.assignments if a.role is not UnitRole.CO), None)
+    lead = next((a for a in item.assignments if a.role is not _CO), None)
     if item.dissatisfied_on is not None:
         done = min((r.replied_on for r in second), default=None)
         add(make(DeadlineKind.SECOND_REPLY, item.dissatisfied_on, Anchor.FEEDBACK.label, unit=lead, done=done))
@@ -257,8 +287,27 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
     for c in item.commitments:
         add(make(DeadlineKind.COMMITMENT, c.due_on, Anchor.PROMISED.label,
                  unit=units.get(c.unit_id, lead), done=c.closed_on))
-    out.sort(key=lambda d: (d.due.due, d.kind.value))
+    for step in item.steps:
+        add(_step_deadline(item, step, lead, cal, finished, include_done))
+    out.sort(key=lambda d: (d.due.due, d.kind))
     return out
+
+
+def _step_deadline(item: ItemFacts, step: StepFacts, lead, cal: WorkCalendar, finished: bool,
+                   include_done: bool) -> Deadline | None:
+    if step.done_on is not None and not include_done:
+        return None
+    holder = next((a for a in item.assignments if a.unit_id == step.unit_id), lead)
+    anchor_day = item.assigned_on
+    if step.anchor is Anchor.SIGNED and holder is not None and holder.signed_on is not None:
+        anchor_day = holder.signed_on
+    if anchor_day is None:
+        return None
+    roll = step.unit is not LengthUnit.WORKING_DAYS
+    rule = Rule(DeadlineKind.CHECKLIST, step.anchor, step.length, step.unit, roll, note=step.name, id=step.entry_id)
+    due = cal.due(anchor_day, step.length, step.unit, anchor_label=step.anchor.label, roll_forward=roll)
+    return Deadline(item.id, DeadlineKind.CHECKLIST, rule, due, holder.unit_id if holder else None,
+                    holder.unit_name if holder else "", step.done_on, finished=finished)
 
 
 def _extended(deadline: Deadline, a: AssignmentFacts, rules: RuleSet, cal: WorkCalendar) -> Deadline:
@@ -296,6 +345,6 @@ def next_year_missing(as_of: date, cal: WorkCalendar) -> bool:
 
 __all__ = [
     "Anchor", "AssignmentFacts", "Bucket", "CommitmentFacts", "DEFAULT_RULES", "Deadline",
-    "DeadlineKind", "ItemFacts", "ReplyFacts", "Rule", "RuleSet", "add_months", "bucket_label",
+    "DeadlineKind", "ItemFacts", "StepFacts", "ReplyFacts", "Rule", "RuleSet", "add_months", "bucket_label",
     "bucket_of", "item_deadlines", "next_year_missing", "week_starts",
 ]

@@ -20,9 +20,12 @@ def _d(value: date) -> str:
     return value.isoformat()
 
 
-def case_problems(record, *, number_used_by: str | None = None) -> list[str]:
+def case_problems(record, *, number_used_by: str | None = None, commitments: int | None = None,
+                  finalised_rounds: frozenset[int] = frozenset()) -> list[str]:
     """Every problem of ``record``; ``number_used_by`` is the title of another item of the same
-    session that already has this number (None when the number is free)."""
+    session that already has this number (None when the number is free). ``commitments`` is how
+    many 承诺事项 the saved item has (None: not known, e.g. a new item, which cannot have any yet)
+    and ``finalised_rounds`` the replies already stored as 定稿 (the rule applies when finalising)."""
     problems: list[str] = []
     title = (record.title or "").strip()
     number = (record.number or "").strip()
@@ -44,6 +47,7 @@ def case_problems(record, *, number_used_by: str | None = None) -> list[str]:
     problems += _proposer_problems(record.proposers)
     problems += _assignment_problems(record)
     problems += _reply_problems(record)
+    problems += commitment_problems(record.replies, commitments, finalised_rounds)
     for contact in record.contacts:
         if contact.contact_on is None:
             problems.append("沟通记录缺少日期，请填写沟通的日期。")
@@ -126,3 +130,15 @@ def _reply_problems(record) -> list[str]:
         if reply.finalised and reply.result is None:
             problems.append(f"{label}已标为定稿，请选择办理结果。")
     return problems
+
+
+def commitment_problems(replies, commitments: int | None, finalised_rounds: frozenset[int] = frozenset()) -> list[str]:
+    """A reply classed 正在解决 / 计划解决 cannot be finalised without at least one 承诺事项."""
+    if commitments is None or commitments > 0:
+        return []
+    return [
+        f"第 {r.round} 次答复的办理结果为“{r.result.label}”，定稿前必须至少登记一项承诺事项"
+        "（做什么、何时完成）。请在“反馈与承诺”页添加承诺事项后再定稿。"
+        for r in replies
+        if r.finalised and r.result is not None and r.result.needs_commitment and r.round not in finalised_rounds
+    ]

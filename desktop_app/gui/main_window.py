@@ -6,14 +6,13 @@ data to the services in ``AppServices``.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop_app.domain.enums import ItemKind
 from desktop_app.domain.errors import NotFoundError
+from desktop_app.gui import exchange_actions
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.runner import OperationRunner
@@ -38,7 +37,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.runner = OperationRunner(services.announce, self)
         self._editors: dict[int, QWidget] = {}
-        self.setWindowTitle(f"{APP_TITLE} — {Path(services.db_path).name}")
+        self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
         self.case_list = CaseListView(services, self.runner, self)
         self.ui.viewStack.addWidget(self.case_list)
@@ -52,6 +51,11 @@ class MainWindow(QMainWindow):
         self.case_list.model.modelReset.connect(self._update_actions)
 
         install_dashboard(self)
+        __import__("desktop_app.gui.document_actions", fromlist=["install"]).install(self)
+        exchange_actions.install(self)
+        __import__("desktop_app.gui.rectification_actions", fromlist=["install"]).install(self)
+        __import__("desktop_app.gui.checklist_actions", fromlist=["install"]).install(self)
+        __import__("desktop_app.gui.statistics_actions", fromlist=["install"]).install(self)
         self._build_status_bar()
         self._connect_actions()
         # Layout first, so that the rows are sorted once, by the remembered column.
@@ -75,15 +79,20 @@ class MainWindow(QMainWindow):
         self.case_list.restore_last_view()
         self._update_actions()
 
+    def when_loaded(self, action) -> None:
+        """Run ``action`` once, when the case list next finishes loading its rows (start-up work
+        that should not compete with the first load)."""
+        def once() -> None:
+            self.case_list.rows_reloaded.disconnect(once)
+            action()
+
+        self.case_list.rows_reloaded.connect(once)
+
     def check_integrity_after_load(self) -> None:
         """Run the integrity check once the list has loaded (deferred for big files, where it
         takes seconds); a damaged file is reported with the way out: restore a backup."""
-        def start() -> None:
-            self.case_list.rows_reloaded.disconnect(start)
-            self.runner.run(self.services.maintenance.check, title="检查数据库完整性",
-                            background=True, on_success=self._integrity_checked)
-
-        self.case_list.rows_reloaded.connect(start)
+        self.when_loaded(lambda: self.runner.run(self.services.maintenance.check, title="检查数据库完整性",
+                                                 background=True, on_success=self._integrity_checked))
 
     def _integrity_checked(self, report) -> None:
         if report.integrity_ok:

@@ -22,7 +22,7 @@ from desktop_app.domain.enums import (
 )
 from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.domain.validation import case_problems
-from desktop_app.services import deadlines, search
+from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_list import read_rows
 from desktop_app.services.case_writer import CaseWriter, noun
 from desktop_app.services.context import ServiceContext
@@ -75,7 +75,7 @@ class CaseService:
         """Every item as a list row: plain column reads, no ORM objects (see case_list).
         ``limit``: only the first rows registered, for a first screen while the rest loads."""
         with self.ctx.db.read() as s:
-            return deadlines.with_next_deadlines(s, read_rows(s, limit), self.ctx.today())
+            return read_rows(s, limit)
 
     def search_ids(self, text: str) -> set[int] | None:
         """Ids whose 编号/标题/代表/单位/内容 match ``text``; None when there is nothing to search."""
@@ -157,10 +157,13 @@ class CaseService:
             problems = _problems(s, record)
             if problems:
                 raise ValidationError(problems)
+            checklist.check_gates(s, record)
             writer = CaseWriter(s, record, now, user)
             due_before = deadlines.due_snapshot(s, record.id)
             try:
                 item_id = writer.run()
+                if record.id is None:
+                    checklist.make_item_checklist(s, item_id)
                 deadlines.record_due_moves(s, item_id, due_before, user, now)
             except IntegrityError as error:
                 # validate() catches these first; this is the safety net for a race or a rule
@@ -219,7 +222,20 @@ def _problems(s: OrmSession, record: CaseRecord) -> list[str]:
         used_by = s.execute(query.limit(1)).scalar_one_or_none()
     if session is not None and record.session_name != session.name:
         record = replace(record, session_name=session.name)
-    return case_problems(_with_known_units(s, record), number_used_by=used_by)
+    return case_problems(_with_known_units(s, record), number_used_by=used_by, **_commitment_facts(s, record))
+
+
+def _commitment_facts(s: OrmSession, record: CaseRecord) -> dict:
+    """What the 承诺事项 rule needs from the database (issue 8: services/followup adds them)."""
+    if record.id is None:
+        return {}
+    from sqlalchemy import func
+
+    from desktop_app.storage.tables import Commitment
+
+    count = s.scalar(select(func.count()).select_from(Commitment).where(Commitment.item_id == record.id))
+    final = frozenset(s.scalars(select(Reply.round).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
+    return {"commitments": count, "finalised_rounds": final}
 
 
 def _with_known_units(s: OrmSession, record: CaseRecord) -> CaseRecord:

@@ -1,9 +1,11 @@
 """Deadlines: rules, the holiday table, due dates per item and the dashboard (services layer).
 
-Due dates are computed from the database on every read (rules × anchors × the official calendar);
-nothing stores them, so an anchor or rule change moves every dependent date at once. Items that
-are 办结 or 已退回 are never loaded for the dashboard, so its cost follows the open items, not the
-archive. ``record_due_moves`` lets a save write to history why a date moved.
+Due dates are computed from the database (rules × anchors × the official calendar); nothing
+stores them, so an anchor or rule change moves every dependent date at once. Items that are 办结 or
+已退回 are never loaded for the dashboard, so its cost follows the open items, not the archive, and
+the computed open deadlines are kept in memory until a cheap change token (history, new rows,
+rules, holiday table) says they may be stale. ``record_due_moves`` lets a save write to history
+why a date moved.
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import String, delete, func, select, type_coerce
 from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, WorkCalendar, format_day, package_calendar
 from desktop_app.domain.deadlines import (
     DEFAULT_THRESHOLDS,
     FINISHED_STATUSES,
+    WINDOW_KINDS,
     Anchor,
     AssignmentFacts,
     Bucket,
@@ -29,6 +33,7 @@ from desktop_app.domain.deadlines import (
     ReplyFacts,
     Rule,
     RuleSet,
+    StepFacts,
     bucket_label,
     bucket_of,
     item_deadlines,
@@ -45,6 +50,7 @@ from desktop_app.domain.enums import (
     UnitRole,
 )
 from desktop_app.domain.errors import NotFoundError, ValidationError
+from desktop_app.services import rectification  # 整改期限 of rows linked to open items
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.lookup import our_unit_id
@@ -57,6 +63,7 @@ from desktop_app.storage.tables import (
     Feedback,
     History,
     Item,
+    ItemChecklistEntry,
     Reply,
     Session,
     Setting,
@@ -65,7 +72,8 @@ from desktop_app.storage.tables import (
 
 THRESHOLDS_KEY = "deadline_thresholds"
 NOTICE_KEY = "deadline_startup_notice"
-_FINISHED = tuple(s.value for s in FINISHED_STATUSES)
+# Listed rather than "NOT IN (finished)" so that SQLite reads the open items through ix_item_status.
+_UNFINISHED = tuple(s.value for s in ItemStatus if s not in FINISHED_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -122,13 +130,22 @@ class Dashboard:
     by_kind: dict[tuple[DeadlineKind, Bucket], frozenset[int]]
     by_unit: dict[tuple[str, Bucket], frozenset[int]]
     weeks: list[tuple[date, int]]  # Monday, open deadlines due that week
-    rows: tuple[DeadlineRow, ...] = ()
     uncovered: int = 0  # open deadlines computed without the holiday table
     missing_next_year: bool = False
     units: tuple[str, ...] = field(default=())
+    unit_weeks: dict[str, list[int]] = field(default_factory=dict)  # per unit, aligned with ``weeks``
+    # The urgent deadlines (up to the second threshold) and what their rows are built from.
+    urgent: tuple[Deadline, ...] = field(default=(), repr=False, compare=False)
+    loaded: object = field(default=None, repr=False, compare=False)
 
     def bucket_label(self, bucket: Bucket) -> str:
         return bucket_label(bucket, self.thresholds)
+
+    @cached_property
+    def rows(self) -> tuple[DeadlineRow, ...]:
+        """The urgent deadlines as rows, soonest first; built on first use (the counts do not
+        need them, and an archive may hold tens of thousands of overdue ones)."""
+        return tuple(_rows(self.loaded, self.as_of, self.thresholds, deadlines=list(self.urgent)))
 
 
 class DeadlineService:
@@ -258,7 +275,8 @@ class DeadlineService:
         """Every open deadline (``unit_id``: only that unit's), soonest first."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            rows = _rows(_load(s), as_of, _thresholds(s))
+            loaded, deadlines = _open_state(s)
+            rows = _rows(loaded, as_of, _thresholds(s), deadlines=deadlines)
         if unit_id is not None:
             rows = [r for r in rows if r.unit_id == unit_id]
         return rows
@@ -269,37 +287,63 @@ class DeadlineService:
         with self.ctx.db.read() as s:
             return _next_deadlines(s, as_of)
 
+    def attach_next_deadlines(self, rows: list, as_of: date | None = None) -> None:
+        """Fill ``next_deadline`` of case-list rows just read by ``cases.list_rows`` (see
+        ``with_next_deadlines``)."""
+        with self.ctx.db.read() as s:
+            with_next_deadlines(s, rows, as_of or self.ctx.today())
+
     def dashboard(self, as_of: date | None = None, only_our_unit: bool = True) -> Dashboard:
+        """Counts of the open deadlines as of ``as_of``. ``rows`` holds only the urgent ones (up
+        to the second threshold, 7 天内): the notice and the 催办清单 need them, the counts not."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
             our = our_unit_id(s)
-            our_name = s.get(Unit, our).name if our is not None and s.get(Unit, our) else ""
+            our_row = s.get(Unit, our) if our is not None else None
             thresholds = _thresholds(s)
-            loaded = _load(s)
-            rows = _rows(loaded, as_of, thresholds)
-            missing = next_year_missing(as_of, loaded.calendar)
-        if only_our_unit and our is not None:
-            rows = [r for r in rows if r.unit_id == our]
+            loaded, deadlines = _open_state(s)
+        mine = only_our_unit and our_row is not None
         by_bucket: dict[Bucket, set[int]] = defaultdict(set)
         by_kind: dict[tuple[DeadlineKind, Bucket], set[int]] = defaultdict(set)
         by_unit: dict[tuple[str, Bucket], set[int]] = defaultdict(set)
         mondays = week_starts(as_of)
         weeks = [0] * len(mondays)
-        for r in rows:
-            by_bucket[r.bucket].add(r.item_id)
-            by_kind[(r.kind, r.bucket)].add(r.item_id)
-            by_unit[(r.unit_name or "（未定单位）", r.bucket)].add(r.item_id)
-            week = (r.due_on - mondays[0]).days // 7
+        urgent: list[Deadline] = []
+        unit_weeks: dict[str, list[int]] = {}
+        uncovered = 0
+        first_monday, soon, week_limit = mondays[0], thresholds[0], thresholds[1]
+        for d in deadlines:
+            if mine and d.unit_id != our:
+                continue
+            due = d.due.due
+            left = (due - as_of).days
+            if left < 0 and d.kind in WINDOW_KINDS:
+                continue  # a window that passed is closed, not overdue
+            bucket = bucket_of(left, thresholds)
+            item_id = d.item_id
+            by_bucket[bucket].add(item_id)
+            by_kind[(d.kind, bucket)].add(item_id)
+            unit_name = d.unit_name or "（未定单位）"
+            by_unit[(unit_name, bucket)].add(item_id)
+            week = (due - first_monday).days // 7
             if 0 <= week < len(weeks):
                 weeks[week] += 1
+                per_unit = unit_weeks.get(unit_name)
+                if per_unit is None:
+                    per_unit = unit_weeks[unit_name] = [0] * len(weeks)
+                per_unit[week] += 1
+            if not d.due.covered:
+                uncovered += 1
+            if left <= week_limit:
+                urgent.append(d)
         units = sorted({u for u, _b in by_unit}, key=lambda u: -sum(len(by_unit.get((u, b), ())) for b in Bucket))
         return Dashboard(
-            as_of, thresholds, only_our_unit and our is not None, our_name,
+            as_of, thresholds, mine, our_row.name if mine else (our_row.name if our_row else ""),
             {b: frozenset(v) for b, v in by_bucket.items()},
             {k: frozenset(v) for k, v in by_kind.items()},
             {k: frozenset(v) for k, v in by_unit.items()},
-            list(zip(mondays, weeks)), tuple(rows), sum(not r.covered for r in rows), missing,
-            tuple(units),
+            list(zip(mondays, weeks)), uncovered, next_year_missing(as_of, loaded.calendar), tuple(units),
+            unit_weeks, tuple(urgent), loaded,
         )
 
     def reminder_rows(self, as_of: date | None = None, only_our_unit: bool = True,
@@ -347,16 +391,26 @@ def with_next_deadlines(s: OrmSession, rows: list, as_of: date) -> list:
 
 def _next_deadlines(s: OrmSession, as_of: date) -> dict[int, NextDeadline]:
     our = our_unit_id(s)
-    rows = _rows(_load(s), as_of, _thresholds(s))
-    best: dict[int, DeadlineRow] = {}
-    for r in rows:  # soonest first
-        held = best.get(r.item_id)
-        if held is None or (our is not None and held.unit_id != our and r.unit_id == our):
-            best[r.item_id] = r
-    return {
-        i: NextDeadline(r.due_on, r.kind, r.bucket, r.days_left, r.covered, r.deadline)
-        for i, r in best.items()
-    }
+    thresholds = _thresholds(s)
+    _loaded, deadlines = _open_state(s)
+    best: dict[int, Deadline] = {}
+    for d in deadlines:
+        # Checklist steps have the 进度 column; 下一期限 stays the statutory dates.
+        if (d.due.due < as_of and d.kind in WINDOW_KINDS) or d.kind is DeadlineKind.CHECKLIST:
+            continue
+        held = best.get(d.item_id)
+        if held is None:
+            best[d.item_id] = d
+            continue
+        # Our unit's own deadlines first, then the soonest.
+        held_ours, ours = held.unit_id == our, d.unit_id == our
+        if (ours and not held_ours) or (ours == held_ours and d.due.due < held.due.due):
+            best[d.item_id] = d
+    out = {}
+    for item_id, d in best.items():
+        left = (d.due.due - as_of).days
+        out[item_id] = NextDeadline(d.due.due, d.kind, bucket_of(left, thresholds), left, d.due.covered, d)
+    return out
 
 
 def due_snapshot(s: OrmSession, item_id: int | None) -> dict[tuple, date]:
@@ -389,6 +443,38 @@ def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], use
 
 # ---- loading ------------------------------------------------------------------------------
 
+#: database URL → (change token, (loaded facts, their open deadlines)). The dashboard, the case
+#: list's 下一期限 and the notice all read the open deadlines; they are recomputed only when the
+#: token says something they depend on changed.
+_OPEN_CACHE: dict[str, tuple[tuple, tuple]] = {}
+_TOKEN_SQL = (
+    "SELECT (SELECT max(id) FROM history), (SELECT max(id) FROM item), (SELECT count(*) FROM item),"
+    " (SELECT max(id) FROM assignment), (SELECT max(id) FROM reply), (SELECT max(id) FROM feedback),"
+    " (SELECT max(id) FROM commitment), (SELECT max(id) FROM checklist_tick),"
+    " (SELECT max(id) FROM item_checklist_entry), (SELECT count(*) FROM calendar_day),"
+    " (SELECT total(julianday(day) * (length(kind) + length(name) + 1)) FROM calendar_day),"
+    " (SELECT group_concat(year) FROM calendar_year),"
+    " (SELECT group_concat(kind || item_kind || anchor || length || unit || roll_forward, ';') FROM deadline_rule)"
+)
+
+
+def _open_state(s: OrmSession) -> tuple["_Loaded", list[Deadline]]:
+    """The open items' facts and their not yet met deadlines, from the cache when still current.
+
+    Every write that can move a date leaves a trace the token sees: item saves write history,
+    child rows get new ids, rules and the holiday table are read whole."""
+    conn = s.connection()
+    token = tuple(conn.exec_driver_sql(_TOKEN_SQL).one()) + rectification.change_token(conn)
+    key = str(conn.engine.url)
+    held = _OPEN_CACHE.get(key)
+    if held is not None and held[0] == token:
+        return held[1]
+    loaded = _load(s)
+    state = (loaded, _deadlines(loaded, include_done=False)
+             + rectification.open_deadlines(s, loaded.items, loaded.rules, loaded.calendar, our_unit_id(s)))
+    _OPEN_CACHE[key] = (token, state)
+    return state
+
 
 @dataclass
 class _Loaded:
@@ -399,62 +485,111 @@ class _Loaded:
 
 
 def _load(s: OrmSession, item_ids: list[int] | None = None) -> _Loaded:
-    """The facts of the open items (or of ``item_ids``, whatever their state) in five queries."""
+    """The facts of the open items (or of ``item_ids``, whatever their state) in five queries.
+
+    Rows come straight from the driver with dates as text, parsed once per distinct day: the
+    open items of a 100,000-item archive are tens of thousands of rows (see case_list)."""
     if item_ids is None:
-        wanted = Item.status.not_in(_FINISHED)
-        scope = select(Item.id).where(wanted)
+        wanted = Item.status.in_(_UNFINISHED)
     else:
-        wanted = Item.id.in_(item_ids)
-        scope = select(Item.id).where(wanted)
+        wanted = Item.id.in_([int(i) for i in item_ids])
+    scope = select(Item.id).where(wanted)
+    days: dict = {None: None}
+
+    def day(text):
+        found = days.get(text, days)
+        if found is days:
+            found = days[text] = date.fromisoformat(text)
+        return found
+
+    def text(column):
+        return type_coerce(column, String)
+
+    conn = s.connection()
+    if item_ids is None:
+        def fetch(statement):
+            return _raw_rows(conn, statement)
+    else:
+        # One item (a save, the editor): SQLAlchemy's cached compiled statements are quicker.
+        def fetch(statement):
+            return s.execute(statement).all()
     items = {
-        row[0]: row[1:]
-        for row in s.execute(
-            select(Item.id, Item.kind, Item.status, Item.assigned_on, Session.name, Item.number, Item.title)
-            .join(Session, Session.id == Item.session_id).where(wanted)
-        )
+        i: (kind, status, day(assigned), session_name, number, title)
+        for i, kind, status, assigned, session_name, number, title in fetch(
+            select(Item.id, Item.kind, Item.status, text(Item.assigned_on), Session.name, Item.number, Item.title)
+            .join(Session, Session.id == Item.session_id).where(wanted))
     }
+    roles, outcomes = _CODES_OF(UnitRole), _CODES_OF(ReturnOutcome)
     assignments: dict[int, list[AssignmentFacts]] = defaultdict(list)
-    for r in s.execute(
-        select(Assignment.item_id, Assignment.id, Assignment.unit_id, Unit.name, Assignment.role,
-               Assignment.signed_on, Assignment.opinion_sent_on, Assignment.opinion_received_on,
-               Assignment.return_requested_on, Assignment.return_outcome, Assignment.extension_months,
-               Assignment.extension_approved_on)
-        .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.item_id.in_(scope))
-        .order_by(Assignment.item_id, Assignment.position)
+    unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    positions: dict[int, int] = {}
+    # No ORDER BY: SQLite would sort every open item's rows; each item's few are sorted below.
+    for (item_id, aid, unit_id, position, role, signed, sent, received, return_asked, outcome,
+         months, approved) in fetch(
+        select(Assignment.item_id, Assignment.id, Assignment.unit_id, Assignment.position, Assignment.role,
+               text(Assignment.signed_on), text(Assignment.opinion_sent_on), text(Assignment.opinion_received_on),
+               text(Assignment.return_requested_on), Assignment.return_outcome, Assignment.extension_months,
+               text(Assignment.extension_approved_on))
+        .where(Assignment.item_id.in_(scope))
     ):
-        assignments[r[0]].append(AssignmentFacts(
-            r[1], r[2], r[3], _member(UnitRole, r[4]) or UnitRole.LEAD, r[5], r[6] or r[7], r[8],
-            _member(ReturnOutcome, r[9]) if r[9] else None, r[10], r[11],
+        positions[aid] = position or 0
+        assignments[item_id].append(AssignmentFacts(
+            aid, unit_id, unit_names.get(unit_id, ""), roles.get(role, UnitRole.LEAD), day(signed),
+            day(sent or received), day(return_asked), outcomes.get(outcome), months, day(approved),
         ))
+    for held in assignments.values():
+        if len(held) > 1:
+            held.sort(key=lambda a: (positions[a.id], a.id))
     replies: dict[int, list[ReplyFacts]] = defaultdict(list)
-    for item_id, round_, replied_on, unit_id, disclosure in s.execute(
-        select(Reply.item_id, Reply.round, Reply.replied_on, Reply.unit_id, Reply.disclosure)
+    for item_id, round_, replied_on, unit_id, disclosure in fetch(
+        select(Reply.item_id, Reply.round, text(Reply.replied_on), Reply.unit_id, Reply.disclosure)
         .where(Reply.replied_on.is_not(None), Reply.item_id.in_(scope))
     ):
-        replies[item_id].append(ReplyFacts(round_, replied_on, unit_id, disclosure == Disclosure.PUBLIC.value))
-    dissatisfied = dict(s.execute(
-        select(Feedback.item_id, func.min(Feedback.received_on))
-        .where(Feedback.outcome == Rating.DISSATISFIED.value, Feedback.received_on.is_not(None),
-               Feedback.item_id.in_(scope))
-        .group_by(Feedback.item_id)
-    ).all())
+        replies[item_id].append(ReplyFacts(round_, day(replied_on), unit_id, disclosure == Disclosure.PUBLIC.value))
+    dissatisfied = {
+        item_id: day(first) for item_id, first in fetch(
+            select(Feedback.item_id, text(func.min(Feedback.received_on)))
+            .where(Feedback.outcome == Rating.DISSATISFIED.value, Feedback.received_on.is_not(None),
+                   Feedback.item_id.in_(scope))
+            .group_by(Feedback.item_id))
+    }
     commitments: dict[int, list[CommitmentFacts]] = defaultdict(list)
-    for cid, item_id, due_on, unit_id, status, closed_on in s.execute(
-        select(Commitment.id, Commitment.item_id, Commitment.due_on, Commitment.unit_id,
-               Commitment.status, Commitment.closed_on)
+    for cid, item_id, due_on, unit_id, status, closed_on in fetch(
+        select(Commitment.id, Commitment.item_id, text(Commitment.due_on), Commitment.unit_id,
+               Commitment.status, text(Commitment.closed_on))
         .where(Commitment.due_on.is_not(None), Commitment.item_id.in_(scope))
     ):
-        done = None if status == CommitmentStatus.OPEN.value else (closed_on or due_on)
-        commitments[item_id].append(CommitmentFacts(cid, due_on, unit_id, done))
+        # 结转下年 is still tracked (issue 8): only 已落实 ends a commitment's deadline.
+        done = day(closed_on or due_on) if status == CommitmentStatus.DONE.value else None
+        commitments[item_id].append(CommitmentFacts(cid, day(due_on), unit_id, done))
+    steps = _checklist_steps(s, fetch, text, day, scope)
+    kinds, statuses = _CODES_OF(ItemKind), _CODES_OF(ItemStatus)
     facts = [
         ItemFacts(
-            i, _member(ItemKind, kind) or ItemKind.SUGGESTION, _member(ItemStatus, status) or ItemStatus.HANDLING,
+            i, kinds.get(kind, ItemKind.SUGGESTION), statuses.get(status, ItemStatus.HANDLING),
             assigned_on, tuple(assignments.get(i, ())), tuple(replies.get(i, ())), dissatisfied.get(i),
-            tuple(commitments.get(i, ())),
+            tuple(commitments.get(i, ())), tuple(steps.get(i, ())),
         )
         for i, (kind, status, assigned_on, *_rest) in items.items()
     ]
-    return _Loaded(items, facts, RuleSet(_rules(s)), _calendar(s))
+    rules, cal = _rules_and_calendar(s)
+    return _Loaded(items, facts, rules, cal)
+
+
+def _checklist_steps(s: OrmSession, fetch, text, day, scope) -> dict[int, list[StepFacts]]:
+    """Steps of the items' 办理清单 that have a due offset (they are our unit's steps)."""
+    our = our_unit_id(s)
+    steps: dict[int, list[StepFacts]] = defaultdict(list)
+    e = ItemChecklistEntry
+    for item_id, entry_id, name, length, unit, anchor, done_at in fetch(
+        select(e.item_id, e.id, e.name, e.due_length, e.due_unit, e.due_anchor, text(e.done_at))
+        .where(e.due_length.is_not(None), e.item_id.in_(scope))
+    ):
+        steps[item_id].append(StepFacts(
+            entry_id, name, _member(Anchor, anchor) or Anchor.ASSIGNED, length,
+            _member(LengthUnit, unit) or LengthUnit.DAYS, day(done_at[:10]) if done_at else None, our,
+        ))
+    return steps
 
 
 def _deadlines(loaded: _Loaded, include_done: bool = True) -> list[Deadline]:
@@ -465,20 +600,24 @@ def _deadlines(loaded: _Loaded, include_done: bool = True) -> list[Deadline]:
     return out
 
 
-def _rows(loaded: _Loaded, as_of: date, thresholds, open_only: bool = True) -> list[DeadlineRow]:
+def _rows(loaded: _Loaded, as_of: date, thresholds, open_only: bool = True,
+          deadlines: list[Deadline] | None = None) -> list[DeadlineRow]:
     rows = []
-    for d in _deadlines(loaded, include_done=not open_only):
+    if deadlines is None:
+        deadlines = _deadlines(loaded, include_done=not open_only)
+    kinds, items = _CODES_OF(ItemKind), loaded.items
+    for d in deadlines:
         is_open = d.is_open(as_of)
         if open_only and not is_open:
             continue
-        kind, _status, _assigned, session_name, number, title = loaded.items[d.item_id]
+        kind, _status, _assigned, session_name, number, title = items[d.item_id]
         left = (d.due.due - as_of).days
         rows.append(DeadlineRow(
-            d.item_id, d.kind, _member(ItemKind, kind) or ItemKind.SUGGESTION, session_name, number, title,
+            d.item_id, d.kind, kinds.get(kind, ItemKind.SUGGESTION), session_name, number, title,
             d.unit_id, d.unit_name, d.due.due, left, bucket_of(left, thresholds), d.due.covered,
             d, is_open, d.done_on,
         ))
-    rows.sort(key=lambda r: (r.due_on, r.item_id, r.kind.value))
+    rows.sort(key=lambda r: (r.due_on, r.item_id, r.kind))
     return rows
 
 
@@ -492,6 +631,23 @@ def _rule(row: DeadlineRule) -> Rule:
 def _rules(s: OrmSession) -> list[Rule]:
     return [_rule(r) for r in s.scalars(select(DeadlineRule).order_by(DeadlineRule.id))
             if _member(DeadlineKind, r.kind) is not None]
+
+
+_SETUP_CACHE: dict[str, tuple[tuple, tuple[RuleSet, WorkCalendar]]] = {}
+_SETUP_TOKEN_SQL = _TOKEN_SQL[_TOKEN_SQL.index("(SELECT count(*) FROM calendar_day)"):]
+
+
+def _rules_and_calendar(s: OrmSession) -> tuple[RuleSet, WorkCalendar]:
+    """The rules and the holiday table, read again only when they changed (every save reads them)."""
+    conn = s.connection()
+    token = tuple(conn.exec_driver_sql("SELECT " + _SETUP_TOKEN_SQL).one())
+    key = str(conn.engine.url)
+    held = _SETUP_CACHE.get(key)
+    if held is not None and held[0] == token:
+        return held[1]
+    found = (RuleSet(_rules(s)), _calendar(s))
+    _SETUP_CACHE[key] = (token, found)
+    return found
 
 
 def _calendar(s: OrmSession) -> WorkCalendar:
@@ -509,15 +665,32 @@ def _thresholds(s: OrmSession) -> tuple[int, int, int]:
         return DEFAULT_THRESHOLDS
 
 
+def _raw_rows(conn, statement):
+    """The rows of a Core ``statement`` as plain driver tuples (SQLAlchemy's per-row processing
+    costs more than SQLite's own work here). Its constants are ours, rendered inline."""
+    sql = str(statement.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+        while chunk := cursor.fetchmany(5000):
+            yield from chunk
+    finally:
+        cursor.close()
+
+
 _CODES: dict = {}
+
+
+def _CODES_OF(enum_cls) -> dict:  # noqa: N802 - reads like the constant table it returns
+    table = _CODES.get(enum_cls)
+    if table is None:
+        table = _CODES[enum_cls] = {m.value: m for m in enum_cls}
+    return table
 
 
 def _member(enum_cls, code):
     """The member of ``code``, None for a code this version does not know (a newer app's rule)."""
-    table = _CODES.get(enum_cls)
-    if table is None:
-        table = _CODES[enum_cls] = {m.value: m for m in enum_cls}
-    return table.get(code)
+    return _CODES_OF(enum_cls).get(code)
 
 
 def _put(s: OrmSession, key: str, value: str) -> None:

@@ -1,4 +1,5 @@
-"""Realistic sample data for a district: sessions, units, deputies and items (services layer).
+"""Realistic sample data for a district: sessions, units, deputies and items with their handling
+checklists (services layer).
 
 ``fill_demo`` writes everything in one transaction with Core bulk inserts (executemany), so
 100,000 items take seconds, not minutes, and a cancelled run leaves nothing behind. The data is
@@ -35,7 +36,9 @@ from desktop_app.domain.enums import (
 from desktop_app.domain.search import search_terms
 from desktop_app.services import demo_data as data
 from desktop_app.services import search
+from desktop_app.services.checklist import NewChecklists
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.demo_checklist import DemoTicks
 from desktop_app.services.lookup import OUR_UNIT_KEY
 from desktop_app.storage.tables import (
     Assignment,
@@ -131,6 +134,9 @@ class _Demo:
         self.way_counter = 0
         self.attachments_left = 5
         self.term_cache: dict[str, str] = {}
+        # Ticks draw from their own generator so that the rest of the data stays as it was.
+        self.ticks = DemoTicks(self.now, _Rng(20240604))
+        self.handlers: dict[int, str] = {}
 
     # ---- set-up ---------------------------------------------------------------------------
 
@@ -157,6 +163,7 @@ class _Demo:
         self.members = self._people(Body.CPPCC, people * 2 // 3)
         self.collectives = self._collectives()
         self.s.flush()
+        self.checklists = NewChecklists(self.s)
         self.ids = {
             "item": self._max_id(Item) + 1,
             "reply": self._max_id(Reply) + 1,
@@ -335,12 +342,23 @@ class _Demo:
             "lead_proposer_name": proposers[0][1], "lead_unit_names": "、".join(lead_names),
             "co_unit_names": "、".join(co_names), "created_at": self.now, "updated_at": self.now,
         })
+        self._checklist(item_id, kind, units, is_leader, is_key, status, assigned, replied_on)
         parts = [number, title, *(name for _pid, name, _r in proposers), *lead_names, *co_names, content]
         self._add("search", {"id": item_id, "terms": " ".join(filter(None, map(self._terms, parts)))})
         self._add("history", {
             "item_id": item_id, "entity": "item", "entity_id": item_id, "field": "新建", "old_value": "",
             "new_value": f"{session_name} 第{number}号 {title}", "changed_by": DEMO_USER, "changed_at": self.now, "reason": "",
         })
+
+    def _checklist(self, item_id, kind, units, is_leader, is_key, status, assigned, replied_on) -> None:
+        """The item's checklist as registration makes it, ticked as far as its status implies,
+        by our unit's handler (the lead unit's when ours has no part)."""
+        checklists = self.checklists
+        profile = checklists.profile(kind, [(u, role) for u, role, _s in units], is_leader, is_key)
+        ours = next((u for u in units if u[0] == checklists.our_unit), units[0])
+        done = self.ticks(checklists.entries(profile), status, ours[2] or assigned, replied_on,
+                          self.handlers.get(ours[0]) or DEMO_USER)
+        checklists.add(item_id, profile, done)
 
     def _terms(self, text: str) -> str:
         """search_terms of one field, memoised: titles, contents and names repeat a lot."""
@@ -379,6 +397,7 @@ class _Demo:
         chosen = [(u, role) for u in leads] + [(u, UnitRole.CO) for u in cos]
         out = []
         signed_any = status is not ItemStatus.PENDING
+        self.handlers = {}
         for position, (unit_name, unit_role) in enumerate(chosen):
             unit_id, _short, head = self.unit_info[unit_name]
             signed = assigned + timedelta(days=rng.randint(1, 5)) if signed_any else None
@@ -414,6 +433,7 @@ class _Demo:
                 row["extension_approved_on"] = assigned + timedelta(days=83)
                 row["extension_approver"] = "陈晓峰"
             self._add("assignment", row)
+            self.handlers[unit_id] = row["handler"]
             out.append((unit_id, unit_role, signed))
         return out
 
@@ -515,6 +535,7 @@ class _Demo:
             if rows:
                 _insert_many(self.conn, table.__table__, rows)
         search.index_many(self.s, self.rows.pop("search", []))
+        self.checklists.write(self.s)
         if self.progress is not None:
             self.progress(self.done, self.total)
         if self.cancelled is not None and self.cancelled():

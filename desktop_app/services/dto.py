@@ -102,6 +102,8 @@ class CaseRow:
     replied_on: date | None = None
     # services.deadlines.NextDeadline: the earliest open deadline, for the 下一期限 column.
     next_deadline: object | None = None
+    # domain.checklist.Progress of the item's 办理清单, for the 进度 column.
+    checklist_progress: object | None = None
 
 
 @dataclass(frozen=True)

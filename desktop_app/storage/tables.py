@@ -372,3 +372,101 @@ class CalendarYear(Base):
     __tablename__ = "calendar_year"
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     source: Mapped[str] = mapped_column(String(100), default="")  # chinese-calendar / 国务院通知 …
+
+
+class ChecklistTemplate(Base):
+    """清单模板: a named handling checklist; its content lives in numbered versions."""
+
+    __tablename__ = "checklist_template"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChecklistTemplateVersion(Base):
+    """One saved version of a template; never changed once written (items point at it)."""
+
+    __tablename__ = "checklist_template_version"
+    __table_args__ = (UniqueConstraint("template_id", "number", name="uq_checklist_template_version_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(ForeignKey("checklist_template.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)
+    saved_by: Mapped[str] = mapped_column(String(50), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChecklistTemplateEntry(Base):
+    """A phase, step or key point of a template version, in display order (``position``).
+    ``key`` is stable across versions; ``condition`` is the applies-to condition as JSON."""
+
+    __tablename__ = "checklist_template_entry"
+    __table_args__ = (UniqueConstraint("version_id", "key", name="uq_checklist_template_entry_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("checklist_template_version.id", ondelete="CASCADE"), index=True
+    )
+    key: Mapped[str] = mapped_column(String(40))
+    parent_key: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    level: Mapped[str] = mapped_column(String(20))  # EntryLevel
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    condition: Mapped[str] = mapped_column(Text, default="")  # Condition as JSON, "" = always
+    due_length: Mapped[int | None] = mapped_column(Integer)
+    due_unit: Mapped[str] = mapped_column(String(20), default="days")  # LengthUnit
+    due_anchor: Mapped[str] = mapped_column(String(30), default="assigned_on")  # Anchor
+    gate: Mapped[str] = mapped_column(String(30), default="")  # GateAction or ""
+
+
+class ItemChecklist(Base):
+    """Which template version an item's checklist was made from."""
+
+    __tablename__ = "item_checklist"
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), primary_key=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("checklist_template_version.id", ondelete="RESTRICT"), index=True
+    )
+
+
+class ItemChecklistEntry(Base):
+    """An entry of an item's checklist (copied from the template version) and its current tick;
+    the progress column reads this one table for every item."""
+
+    __tablename__ = "item_checklist_entry"
+    __table_args__ = (UniqueConstraint("item_id", "key", name="uq_item_checklist_entry_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(40))
+    parent_key: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    level: Mapped[str] = mapped_column(String(20))  # EntryLevel
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    due_length: Mapped[int | None] = mapped_column(Integer)
+    due_unit: Mapped[str] = mapped_column(String(20), default="days")
+    due_anchor: Mapped[str] = mapped_column(String(30), default="assigned_on")
+    gate: Mapped[str] = mapped_column(String(30), default="")
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[datetime | None] = mapped_column(DateTime)
+    done_by: Mapped[str] = mapped_column(String(50), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+
+
+class ChecklistTick(Base):
+    """Every tick and untick of an item's checklist entry: who, when, note, evidence. Evidence ids
+    are plain integers so that the record stays when the contact or attachment goes."""
+
+    __tablename__ = "checklist_tick"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("item_checklist_entry.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(Integer, index=True)
+    ticked: Mapped[bool] = mapped_column(Boolean)
+    ticked_at: Mapped[datetime] = mapped_column(DateTime)
+    ticked_by: Mapped[str] = mapped_column(String(50), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[int | None] = mapped_column(Integer)
+    attachment_id: Mapped[int | None] = mapped_column(Integer)

@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.enums import ItemKind, ItemStatus, RaisedAt, ResultCategory, UnitRole
 from desktop_app.gui.models.case_table_model import COLUMNS, ROW_ROLE, CaseTableModel
-from desktop_app.services.dto import CaseFilter, CaseRow
-from desktop_app.services.filtering import filter_rows
+from desktop_app.services.dto import CaseRow
 
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
@@ -42,6 +41,7 @@ EXPECTED_ORDER = {
     "is_leader_handled": lambda r: not r.is_leader_handled,
     "is_secret": lambda r: not r.is_secret,
     "next_due": lambda r: r.next_deadline.due_on if r.next_deadline else None,
+    "progress": lambda r: r.checklist_progress.done / r.checklist_progress.total if r.checklist_progress else None,
 }
 
 
@@ -69,7 +69,7 @@ def test_every_column_has_its_chinese_title():
     titles = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
     assert titles[:11] == ["届次", "编号", "类型", "标题", "领衔代表", "主办单位", "会办单位",
                            "我方角色", "交办日期", "状态", "办理结果"]
-    assert set(titles[11:]) == {"答复日期", "分类", "大会/闭会", "重点督办", "区领导亲自办理", "涉密", "下一期限"}
+    assert set(titles[11:]) == {"答复日期", "分类", "大会/闭会", "重点督办", "区领导亲自办理", "涉密", "下一期限", "进度"}
 
 
 @pytest.mark.parametrize("order", [ASC, DESC], ids=["ascending", "descending"])

@@ -65,6 +65,13 @@ def test_a_unit_count_shows_that_units_items(main_window, qtbot):
     rows = [main_window.case_list.model.index(r, 0).data(ROW_ROLE) for r in range(main_window.case_list.model.rowCount())]
     assert rows and all(name in (row.lead_units + "、" + row.co_units).split("、") for row in rows)
     assert sum(n for _monday, n in view.chart.weeks) > 0 and len(view.chart.weeks) == 12
+    everyone = [n for _m, n in view.chart.weeks]
+    units = [view.ui.chartUnitCombo.itemText(i) for i in range(1, view.ui.chartUnitCombo.count())]
+    per_unit = []
+    for unit in units:
+        view.ui.chartUnitCombo.setCurrentText(unit)
+        per_unit.append([n for _m, n in view.chart.weeks])
+    assert units and [sum(week) for week in zip(*per_unit)] == everyone
 
 
 def test_the_next_deadline_column_is_coloured_by_bucket_and_explains_itself(main_window):
@@ -98,14 +105,17 @@ def test_the_editor_lists_the_items_deadlines_with_their_explanations(qtbot, ser
     assert row.kind.label in text and "到期" in text
 
 
-def test_the_startup_notice_lists_overdue_items_and_can_be_switched_off(main_window, message_log):
+def test_the_startup_notice_lists_overdue_items_and_can_be_switched_off(main_window, message_log, qtbot):
     from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
-    assert main_window.show_deadline_notice() is True
+    with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
+        pass
     [(kind, title, text)] = message_log
     assert (kind, title) == ("information", "期限提醒") and "已超期" in text and "可在 设置" in text
     deadline_service(main_window.services).set_startup_notice(False)
-    assert main_window.show_deadline_notice() is False and len(message_log) == 1
+    with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
+        pass
+    assert len(message_log) == 1
 
 
 def test_the_reminder_list_is_exported_from_the_dashboard(main_window, qtbot, message_log, monkeypatch, tmp_path):
@@ -119,3 +129,28 @@ def test_the_reminder_list_is_exported_from_the_dashboard(main_window, qtbot, me
     [(kind, _title, text)] = message_log
     assert kind == "information" and "已导出" in text
     assert (tmp_path / "催办.xlsx").stat().st_size > 0
+
+
+def test_the_reminder_list_of_a_clicked_count_lists_only_its_items(main_window, qtbot, message_log, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.domain.deadlines import DeadlineKind
+
+    view = switch_to_dashboard(main_window, qtbot)
+    model = view.kind_model
+    row = next(r for r in range(model.rowCount() - 1)
+               if model.headerData(r, Qt.Orientation.Vertical) == DeadlineKind.OPINION.label)
+    index = model.index(row, list(Bucket).index(Bucket.OVERDUE))
+    ids = index.data(IDS_ROLE)
+    click(qtbot, view.ui.kindTable, index)
+    switch_to_dashboard(main_window, qtbot)
+    assert "会办意见 · 已超期" in view.ui.exportButton.text()
+    target = tmp_path / "催办.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(view.ui.exportButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(message_log))
+    sheet = load_workbook(target).active
+    numbers = {row[2] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    cases = main_window.services.cases
+    assert numbers and numbers <= {cases.get(i).number for i in ids}

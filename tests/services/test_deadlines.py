@@ -12,7 +12,7 @@ from desktop_app.domain.deadlines import Bucket, DeadlineKind
 from desktop_app.domain.enums import UnitRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.services.deadlines import DeadlineService
-from desktop_app.services.dto import AssignmentRecord, UnitInfo
+from desktop_app.services.dto import AssignmentRecord
 from tests.services.records import make_record
 
 AS_OF = date(2024, 6, 3)
@@ -136,3 +136,29 @@ def test_the_reminder_list_is_an_excel_sheet_of_overdue_and_nearly_due_deadlines
     listed = {(line[2], line[4], line[5]) for line in lines}
     assert ("0036", "答复", "区交通委") in listed and ("0037", "答复", "区交通委") not in listed
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_an_approved_extension_moves_the_reply_date_up_to_the_cap_and_history_says_so(cases, deadlines):
+    [cap] = [r for r in deadlines.rules() if r.kind is DeadlineKind.EXTENSION_CAP]
+    deadlines.save_rule(replace(cap, length=2))  # this district allows 2 months at most
+    item_id = save(cases)
+    record = cases.get(item_id)
+    lead = next(a for a in record.assignments if a.role is UnitRole.LEAD)
+    extended = replace(lead, extension_requested_on=date(2024, 5, 6), extension_months=3,
+                       extension_approved_on=date(2024, 5, 10), extension_approver="王副区长")
+    cases.save(replace(record, assignments=tuple(extended if a is lead else a for a in record.assignments)))
+    [reply] = [r for r in deadlines.item_deadlines(item_id, AS_OF) if r.kind is DeadlineKind.REPLY]
+    # 5月20日 + 2 个月上限 = 7月20日（周六）→ 7月22日, not + 3 个月.
+    assert reply.due_on == date(2024, 7, 22)
+    assert "超过延期上限" in reply.explanation and reply.bucket is Bucket.LATER
+    moved = [h for h in cases.history(item_id) if h.entity == "deadline"]
+    assert [(h.old_value, h.new_value) for h in moved] == [("2024-05-20", "2024-07-22")]
+
+
+def test_the_dashboard_follows_every_save(cases, deadlines):
+    item_id = save(cases, assignments=(AssignmentRecord(None, "区交通委", UnitRole.LEAD),))
+    assert deadlines.dashboard(AS_OF, only_our_unit=False).by_bucket[Bucket.OVERDUE] == {item_id}
+    record = cases.get(item_id)
+    cases.save(replace(record, assigned_on=date(2024, 3, 5)))
+    board = deadlines.dashboard(AS_OF, only_our_unit=False)
+    assert Bucket.OVERDUE not in board.by_bucket and board.by_bucket[Bucket.SOON] == {item_id}

@@ -99,3 +99,43 @@ def test_first_screen_of_rows_is_the_start_of_the_full_list(ctx):
     every = cases.list_rows()
     first = cases.list_rows(limit=7)
     assert first == every[:7]
+
+
+def test_every_demo_item_has_its_checklist_ticked_as_far_as_its_status(ctx, fixed_now):
+    from desktop_app.domain.checklist import GateAction, missing_before
+    from desktop_app.services.checklist import ChecklistService
+
+    fill_demo(ctx)
+    checklists = ChecklistService(ctx)
+    cases = CaseService(ctx)
+    share: dict[ItemStatus, list[float]] = {}
+    for row in cases.list_rows():
+        view = checklists.item_checklist(row.id)
+        assert view is not None and view.progress.total > 0, row.number
+        share.setdefault(row.status, []).append(view.progress.done / view.progress.total)
+        done = [e for e in view.entries if e.done]
+        assert all(e.done_by and e.done_by != "测试员" and e.done_at <= fixed_now for e in done)
+        assigned = cases.get(row.id).assigned_on
+        assert all(e.done_at.date() >= assigned for e in done if assigned)
+        first_phase = [e for e in view.entries if e.entry.parent_key == view.entries[0].entry.key]
+        if row.status in (ItemStatus.REPLIED, ItemStatus.TRACKING, ItemStatus.CLOSED):
+            # 办前 is done, and nothing gated on the reply is left open (the gate would have refused).
+            assert all(e.done for e in first_phase), row.number
+            assert not missing_before(GateAction.REPLY_FINALISED, tuple(e.entry for e in view.entries),
+                                      {e.entry.key for e in done})
+        if row.status is ItemStatus.CLOSED:
+            assert view.progress.complete and view.progress.next_step == ""
+        # Every done entry has its tick on record, as a tick in the editor would.
+        assert len(checklists.ticks(row.id)) == len(done)
+    mean = {status: sum(v) / len(v) for status, v in share.items()}
+    assert mean[ItemStatus.PENDING] == 0
+    assert 0 < mean[ItemStatus.HANDLING] < mean[ItemStatus.REPLIED] < mean[ItemStatus.CLOSED] == 1
+    # Each checklist is what registering the item by hand would have made (our role, co-units,
+    # 区领导亲自办理 decide which entries apply): applying the same version again changes nothing.
+    version = checklists.template().version_id
+    previews = checklists.preview_apply(version, [r.id for r in cases.list_rows()])
+    assert len(previews) == 60 and all(p.diff.empty and p.from_number == 1 for p in previews)
+    assert len({len(checklists.item_checklist(p.item_id).entries) for p in previews}) > 1
+    # The 进度 column shows something other than 0/N for most items.
+    progress = checklists.progress_by_item()
+    assert len(progress) == 60 and sum(1 for p in progress.values() if p.done) > 30

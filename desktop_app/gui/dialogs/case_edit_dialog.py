@@ -25,7 +25,7 @@ from desktop_app.gui.dialogs.case_record_sections import AttachmentsSection, His
 from desktop_app.gui.dialogs.case_widgets import connect_edits, set_read_only
 from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets import item_checklist_widget, message_boxes
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 from desktop_app.services.dto import CaseRecord
 
@@ -67,6 +67,7 @@ class CaseEditDialog(QDialog):
         self.attachments = AttachmentsSection(self.ui, self._cases, self, self)
         self.history = HistorySection(self.ui, self)
         self.deadlines = DeadlinesSection(self.ui, services, self)
+        self.followup = __import__("desktop_app.gui.widgets.followup_widget", fromlist=["x"]).FollowupSection(self)
         self.basic.kind_changed.connect(self.proposers.set_kind)
         self.basic.kind_changed.connect(self._kind_changed)
 
@@ -84,6 +85,7 @@ class CaseEditDialog(QDialog):
         record = self._cases.get(item_id) if item_id is not None else self._cases.new_record(kind or ItemKind.SUGGESTION)
         self._defaults = record
         self._load(record)
+        self.checklist = item_checklist_widget.install(self)
         if self._read_only:
             self._make_read_only()
         self.ui.sectionTabs.setCurrentIndex(0)
@@ -143,6 +145,7 @@ class CaseEditDialog(QDialog):
         self.attachments.load(record)
         self.history.load(record.history)
         self.deadlines.load(record.id)
+        self.followup.load(record)
         self.ui.deleteButton.setVisible(record.id is not None and not self._read_only)
         # Built from the widgets, so that normalisation on the way in is not mistaken for an edit.
         self._baseline = self.draft()

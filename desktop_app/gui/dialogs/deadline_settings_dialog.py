@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, format_day
 from desktop_app.domain.deadlines import Anchor, Rule
@@ -70,6 +70,7 @@ class DeadlineSettingsDialog(QDialog):
         ui.addDayButton.clicked.connect(self.save_day)
         ui.deleteDayButton.clicked.connect(self.delete_day)
         ui.buttonBox.rejected.connect(self.reject)
+        ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
         self.load()
 
     # -- loading

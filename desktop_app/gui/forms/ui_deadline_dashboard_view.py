@@ -128,10 +128,25 @@ class Ui_DeadlineDashboardView(object):
         self.chartLayout = QVBoxLayout(self.chartWidget)
         self.chartLayout.setObjectName(u"chartLayout")
         self.chartLayout.setContentsMargins(0, 0, 0, 0)
+        self.chartHeaderLayout = QHBoxLayout()
+        self.chartHeaderLayout.setObjectName(u"chartHeaderLayout")
         self.chartLabel = QLabel(self.chartWidget)
         self.chartLabel.setObjectName(u"chartLabel")
 
-        self.chartLayout.addWidget(self.chartLabel)
+        self.chartHeaderLayout.addWidget(self.chartLabel)
+
+        self.chartUnitCombo = QComboBox(self.chartWidget)
+        self.chartUnitCombo.setObjectName(u"chartUnitCombo")
+        self.chartUnitCombo.setMinimumContentsLength(12)
+
+        self.chartHeaderLayout.addWidget(self.chartUnitCombo)
+
+        self.chartSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.chartHeaderLayout.addItem(self.chartSpacer)
+
+
+        self.chartLayout.addLayout(self.chartHeaderLayout)
 
         self.splitter.addWidget(self.chartWidget)
 
@@ -139,6 +154,7 @@ class Ui_DeadlineDashboardView(object):
 
 #if QT_CONFIG(shortcut)
         self.scopeLabel.setBuddy(self.scopeCombo)
+        self.chartLabel.setBuddy(self.chartUnitCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(DeadlineDashboardView)
@@ -162,6 +178,6 @@ class Ui_DeadlineDashboardView(object):
         self.hintLabel.setText(QCoreApplication.translate("DeadlineDashboardView", u"\u70b9\u51fb\u4efb\u4e00\u6570\u5b57\uff0c\u5728\u6848\u4ef6\u5217\u8868\u4e2d\u53ea\u663e\u793a\u8fd9\u4e9b\u5efa\u8bae\u63d0\u6848\u3002", None))
         self.kindLabel.setText(QCoreApplication.translate("DeadlineDashboardView", u"\u6309\u671f\u9650\u7c7b\u578b", None))
         self.unitLabel.setText(QCoreApplication.translate("DeadlineDashboardView", u"\u6309\u5355\u4f4d", None))
-        self.chartLabel.setText(QCoreApplication.translate("DeadlineDashboardView", u"\u4eca\u540e 12 \u5468\u6bcf\u5468\u5230\u671f\u7684\u671f\u9650\u6570", None))
+        self.chartLabel.setText(QCoreApplication.translate("DeadlineDashboardView", u"\u4eca\u540e 12 \u5468\u6bcf\u5468\u5230\u671f\u7684\u671f\u9650\u6570\uff1a", None))
     # retranslateUi
 

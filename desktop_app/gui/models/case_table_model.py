@@ -75,6 +75,17 @@ def next_due_value(case: CaseRow):
     return None if nxt is None else nxt.due_on
 
 
+def progress_text(case: CaseRow) -> str:
+    """进度: ticked / total of the item's 办理清单 (filled after loading, like 下一期限)."""
+    done = case.checklist_progress
+    return "" if done is None or not done.total else f"{done.done}/{done.total}"
+
+
+def progress_value(case: CaseRow):
+    done = case.checklist_progress
+    return None if done is None or not done.total else done.done / done.total
+
+
 def _flag(value: bool) -> str:
     return "是" if value else ""
 
@@ -117,6 +128,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("is_secret", "涉密", lambda r: _flag(r.is_secret), lambda r: r.is_secret, _flag_order, 44,
            hidden=True, centred=True),
     Column("next_due", "下一期限", next_due_text, next_due_value, _same, 120, centred=True),
+    Column("progress", "进度", progress_text, progress_value, _same, 56, centred=True),
 )
 
 COLUMN_INDEX = {column.key: position for position, column in enumerate(COLUMNS)}
@@ -180,6 +192,24 @@ class CaseTableModel(QAbstractTableModel):
         self._shown = self._filtered()
         self.endResetModel()
 
+    def rows_are(self, rows: list[CaseRow]) -> bool:
+        """Whether ``rows`` (as given to ``set_rows``) are still the rows shown."""
+        return len(rows) == len(self._base) and (not rows or rows[0] is self._base[0])
+
+    def next_deadlines_filled(self, key: str = "next_due") -> None:
+        """The rows' ``next_deadline`` (or the column ``key``'s value) was filled after
+        ``set_rows``: sort and paint the column again."""
+        column = COLUMN_INDEX[key]
+        self._ranks.pop(column, None)
+        if self._sort_column == column:
+            self.sort(self._sort_column, self._sort_order)
+        if self._shown:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._shown) - 1, column))
+
+    def loaded_rows(self) -> list[CaseRow]:
+        """The rows as given to ``set_rows`` (to fill a late column again)."""
+        return self._base
+
     @property
     def total_count(self) -> int:
         return len(self._all)
@@ -223,6 +253,8 @@ class CaseTableModel(QAbstractTableModel):
                 return column.text(case) or None
             if column.key == "next_due" and case.next_deadline is not None:
                 return case.next_deadline.explanation
+            if column.key == "progress" and case.checklist_progress is not None:
+                return f"下一步：{case.checklist_progress.next_step or '全部完成'}"
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.centred:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -16,7 +16,7 @@ from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
+from desktop_app.gui.widgets.only_ids_chip import fill_next_deadlines, only_ids_chip
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.services.dto import CaseFilter, CaseRow, Changes
@@ -104,7 +104,7 @@ class CaseListView(QWidget):
 
         self._load_generation += 1
         if wait:
-            self._rows_loaded(self._load_generation, load())
+            self._rows_loaded(self._load_generation, load(), wait=True)
         else:
             if self.model.total_count == 0:
                 self.model.set_rows(cases.list_rows(limit=FIRST_SCREEN_ROWS))
@@ -112,7 +112,7 @@ class CaseListView(QWidget):
             self.runner.run(load, title="载入建议提案列表",
                             on_success=lambda loaded: self._rows_loaded(generation, loaded))
 
-    def _rows_loaded(self, generation: int, loaded) -> None:
+    def _rows_loaded(self, generation: int, loaded, wait: bool = False) -> None:
         if generation != self._load_generation:
             return  # a newer reload is under way; its rows are the ones to show
         rows, text, matched = loaded
@@ -123,6 +123,8 @@ class CaseListView(QWidget):
         self._install_filter()
         if selected is not None:
             self.select_item(selected.id)
+        fill_next_deadlines(self, rows, wait=wait)
+        __import__("desktop_app.gui.checklist_actions", fromlist=["x"]).fill_checklist_progress(self, rows, wait=wait)
         self.rows_reloaded.emit()
 
     def _load_views(self, current: str = "") -> None:

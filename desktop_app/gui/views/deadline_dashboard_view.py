@@ -21,6 +21,8 @@ from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.week_chart import WeekChart
 
 SCOPE_OURS, SCOPE_ALL = 0, 1
+ALL_UNITS = "全部单位"
+EXPORT_ALL_TEXT = "导出催办清单…"
 _REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit"}
 
 
@@ -48,6 +50,7 @@ class DeadlineDashboardView(QWidget):
         self.ui = Ui_DeadlineDashboardView()
         self.ui.setupUi(self)
         self.board = None
+        self.picked: tuple[frozenset[int], str] | None = None  # the last count clicked
         self.kind_model = DeadlineCountModel(self)
         self.unit_model = DeadlineCountModel(self)
         for table, model in ((self.ui.kindTable, self.kind_model), (self.ui.unitTable, self.unit_model)):
@@ -58,6 +61,7 @@ class DeadlineDashboardView(QWidget):
         self.ui.chartLayout.addWidget(self.chart, 1)
         self.ui.warningLabel.hide()
         self.ui.scopeCombo.currentIndexChanged.connect(lambda _i: self.refresh(wait=False))
+        self.ui.chartUnitCombo.currentIndexChanged.connect(lambda _i: self._show_chart())
         self.ui.refreshButton.clicked.connect(lambda: self.refresh(wait=False))
         self.ui.exportButton.clicked.connect(self.export_reminder_list)
         services.changed.connect(self._changed)
@@ -75,6 +79,9 @@ class DeadlineDashboardView(QWidget):
                             on_success=self.show_board)
 
     def show_board(self, board) -> None:
+        if self.board is not None and (board.as_of, board.only_our_unit) != (self.board.as_of, self.board.only_our_unit):
+            self.picked = None
+            self.ui.exportButton.setText(EXPORT_ALL_TEXT)
         self.board = board
         buckets = list(Bucket)
         headers = [board.bucket_label(b) for b in buckets]
@@ -84,9 +91,31 @@ class DeadlineDashboardView(QWidget):
         scope = f"{board.our_unit_name}的期限" if board.only_our_unit else "全部单位的期限"
         total = len(set().union(*board.by_bucket.values())) if board.by_bucket else 0
         self.ui.asOfLabel.setText(f"截至 {format_day(board.as_of)}，{scope}：{total} 件有未办结期限")
-        self.chart.set_weeks(board.weeks)
+        self._fill_chart_units(board)
         self.ui.warningLabel.setText(self._warnings(board))
         self.ui.warningLabel.setVisible(bool(self.ui.warningLabel.text()))
+
+    def _fill_chart_units(self, board) -> None:
+        combo = self.ui.chartUnitCombo
+        chosen = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(ALL_UNITS)
+        combo.addItems([u for u in board.units if u in board.unit_weeks])
+        combo.setCurrentIndex(max(combo.findText(chosen), 0))
+        combo.blockSignals(False)
+        self._show_chart()
+
+    def _show_chart(self) -> None:
+        board = self.board
+        if board is None:
+            return
+        unit = self.ui.chartUnitCombo.currentText()
+        if unit and unit != ALL_UNITS:
+            counts = board.unit_weeks.get(unit, [0] * len(board.weeks))
+            self.chart.set_weeks([(monday, n) for (monday, _all), n in zip(board.weeks, counts)])
+        else:
+            self.chart.set_weeks(board.weeks)
 
     def _warnings(self, board) -> str:
         lines = []
@@ -112,15 +141,19 @@ class DeadlineDashboardView(QWidget):
         if not target.lower().endswith(".xlsx"):
             target += ".xlsx"
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
-        self.runner.run(lambda: service.export_reminder_list(target, board_day, ours), title="导出催办清单",
+        picked, about = self.picked if self.picked is not None else (None, "全部已超期和 7 天内到期的")
+        self.runner.run(lambda: service.export_reminder_list(target, board_day, ours, picked), title="导出催办清单",
                         on_success=lambda count: message_boxes.show_information(
-                            self, "导出催办清单", f"已导出 {count} 个期限到：\n{target}"))
+                            self, "导出催办清单", f"已导出 {count} 个期限（{about}）到：\n{target}"))
 
     def _count_clicked(self, index: QModelIndex) -> None:
         ids = index.data(IDS_ROLE)
         if ids:
-            model = index.model()
-            self.items_requested.emit(frozenset(ids), model.describe(index.row(), index.column()))
+            description = index.model().describe(index.row(), index.column())
+            # The last count clicked is also what 导出催办清单 lists: pick, look, then export.
+            self.picked = (frozenset(ids), description)
+            self.ui.exportButton.setText(f"导出催办清单（{description}）…")
+            self.items_requested.emit(frozenset(ids), description)
 
     def _changed(self, changes) -> None:
         if self.isVisible() and changes.kinds & _REFRESH_KINDS:
@@ -198,12 +231,16 @@ def startup_notice_text(rows) -> str:
     return "\n".join(lines)
 
 
-def show_startup_notice(window) -> bool:
+def show_startup_notice(window):  # -> Operation | None
     """At start-up (called by bootstrap once the list is shown): tell what is overdue or due
-    within 3 days. False when there is nothing to tell or the notice is switched off."""
+    within 3 days. Computed off the UI thread (seconds for 100,000 items); says nothing when there
+    is nothing to tell or the notice is switched off. Returns the running operation, if any."""
     service = deadline_service(window.services)
-    rows = service.startup_notice() if service is not None else []
-    if not rows:
-        return False
-    message_boxes.show_information(window, "期限提醒", startup_notice_text(rows))
-    return True
+    if service is None:
+        return None
+
+    def tell(rows) -> None:
+        if rows:
+            message_boxes.show_information(window, "期限提醒", startup_notice_text(rows))
+
+    return window.runner.run(service.startup_notice, title="期限提醒", background=True, on_success=tell)

@@ -40,6 +40,9 @@ class WeekChart(QWidget):
         top, bottom = line + 4, height - line - 6
         slot = width / len(self.weeks)
         highest = max((n for _m, n in self.weeks), default=0) or 1
+        if not any(n for _m, n in self.weeks):
+            painter.drawText(QRectF(0, top, width, bottom - top), Qt.AlignmentFlag.AlignCenter,
+                             "今后 12 周没有到期的期限（已超期的见上表）")
         for i, (monday, count) in enumerate(self.weeks):
             bar_height = (bottom - top) * count / highest
             rect = QRectF(i * slot + slot * 0.15, bottom - bar_height, slot * 0.7, bar_height)

@@ -1,0 +1,1 @@
+"""Subcommands of ``desktop-app`` contributed by feature modules (application shell; no Qt)."""

@@ -1,0 +1,80 @@
+"""``desktop-app print FORM ITEM --out FILE.pdf``: printed documents without a window
+(application shell; no Qt import on any path here).
+
+FORM is reply (答复函), co_opinion (会办意见函), feedback (征询意见表), reminder (催办通知),
+extension (延期报告) or return (退回申请); ITEM is "会次 编号" or the item id. The PDF is written to
+a temporary name and renamed, so an interrupted run never leaves half a file under OUT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMS = {
+    "reply": "答复函",
+    "co_opinion": "会办意见函",
+    "feedback": "征询意见表",
+    "reminder": "催办通知",
+    "extension": "延期报告",
+    "return": "退回申请",
+}
+
+
+def add_subcommands(subparsers, options) -> None:
+    real = options("数据库文件（默认：用户数据目录中的 cases.sqlite）")
+    printer = subparsers.add_parser(
+        "print", help="生成公文 PDF（答复函、会办意见函、征询意见表等）",
+        description="按 GB/T 9704 版式把一件建议提案的公文写成 PDF，例如：\n"
+                    "  desktop-app print reply \"区二届人大五次会议 0035\" --db cases.sqlite --out 答复函.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    forms = printer.add_subparsers(dest="form", metavar="{" + ",".join(FORMS) + "}", required=True)
+    for form, label in FORMS.items():
+        sub = forms.add_parser(form, parents=[real], help=f"{label} PDF",
+                               description=f"生成{label} PDF。")
+        sub.add_argument("items", metavar="ITEM", nargs="+",
+                         help="“会次 编号”（例如 \"区二届人大五次会议 0035\"）或建议提案 id；可给多件，写入同一个 PDF")
+        sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
+        sub.set_defaults(run=run_print, form=form)
+    __import__("desktop_app.commands.rectification_cmd", fromlist=["x"]).add_print_forms(forms, real)
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+    from desktop_app.documents.builder import write_document
+    from desktop_app.domain.errors import DomainError
+    from desktop_app.services.letters import LetterService
+
+    path = cli._db_path(args)
+    if not path.exists():
+        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
+    out = Path(args.out).expanduser().absolute()
+    if not out.parent.is_dir():
+        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个 --out 路径。")
+    try:
+        db = cli._open(path, create=False)
+    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
+        return cli._fail(args, cli._open_error_message(path, error))
+    try:
+        service = LetterService(cli._context(db))
+        item_ids = [service.find_item(text) for text in args.items]
+        documents = service.documents(args.form, item_ids)
+        settings = service.settings()
+        result = write_document(out, args.form, documents, settings)
+    except DomainError as error:
+        return cli._fail(args, str(error))
+    except OSError as error:
+        return cli._fail(args, f"无法写入 {out}：{error.strerror or error}\n该文件可能正在被 PDF 阅读器打开，请关闭后重试。")
+    finally:
+        db.close()
+    if cli._json(args):
+        cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "documents": len(result.page_counts),
+                         "fonts": result.fonts, "warning": result.warning})
+    else:
+        print(f"已生成{FORMS[args.form]}：{out}（{len(result.page_counts)} 份，共 {result.pages} 页）")
+        print(f"字体：{result.fonts}")
+        if result.warning:
+            print(f"注意：{result.warning}", file=sys.stderr)
+    return 0

@@ -1,0 +1,157 @@
+"""``desktop-app rectification import|export|list`` and ``desktop-app print appendix``: the
+审议意见整改清单 without a window (application shell; no Qt import on any path here)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_subcommands(subparsers, options) -> None:
+    real = options("数据库文件（默认：用户数据目录中的 cases.sqlite）")
+    group = subparsers.add_parser(
+        "rectification", help="审议意见整改清单：导入、导出、列出",
+        description="管理审议意见问题整改清单，例如：\n"
+                    "  desktop-app rectification import 整改清单.xlsx --db cases.sqlite --title \"审议意见问题整改清单\"\n"
+                    "  desktop-app rectification export 1 整改清单.xlsx --db cases.sqlite\n"
+                    "  desktop-app rectification list --db cases.sqlite --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = group.add_subparsers(dest="action", metavar="{import,export,list}", required=True)
+    imp = actions.add_parser("import", parents=[real], help="从 Excel 导入整改清单（新建一份清单）",
+                             description="读取表头为 主要方面、重点问题、意见建议、整改措施、责任单位、整改期限 的工作表；"
+                                         "合并的主要方面单元格按所在各行读取。")
+    imp.add_argument("file", metavar="FILE", help="Excel 文件（.xlsx 或 .xls）")
+    imp.add_argument("--title", metavar="TEXT", default="", help="清单标题（默认：表格上方的标题行）")
+    imp.set_defaults(run=run_import)
+    exp = actions.add_parser("export", parents=[real], help="把整改清单导出为 Excel",
+                             description="按附件的列导出，主要方面合并单元格。")
+    exp.add_argument("list", metavar="LIST", help="清单编号或完整标题（见 rectification list）")
+    exp.add_argument("out", metavar="OUT.xlsx", help="要写入的 Excel 文件")
+    exp.set_defaults(run=run_export)
+    lst = actions.add_parser("list", parents=[real], help="列出所有整改清单",
+                             description="列出整改清单：编号、标题、事项数、已超期事项数。")
+    lst.set_defaults(run=run_list)
+
+
+def add_print_forms(forms, real) -> None:
+    """``print appendix LIST --out FILE.pdf [--report]``, added to the ``print`` group."""
+    sub = forms.add_parser("appendix", parents=[real], help="审议意见问题整改清单（附件，A4 横向）PDF",
+                           description="把整改清单按 GB/T 9704 排成横向 A4 附件；加 --report 则输出整份办理报告加附件。")
+    sub.add_argument("list", metavar="LIST", help="清单编号或完整标题（见 rectification list）")
+    sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
+    sub.add_argument("--report", action="store_true", help="输出整份报告（文号、标题、主送、正文、署名日期、附件）")
+    sub.set_defaults(run=run_print_appendix, form="appendix")
+
+
+def _with_service(args, work):
+    """Open the database, run ``work(service)``; Chinese errors, exit code 1 on failure."""
+    from desktop_app import cli
+    from desktop_app.domain.errors import DomainError
+    from desktop_app.services.rectification import RectificationService
+
+    path = cli._db_path(args)
+    if not path.exists():
+        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
+    try:
+        db = cli._open(path, create=False)
+    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
+        return cli._fail(args, cli._open_error_message(path, error))
+    try:
+        return work(RectificationService(cli._context(db)))
+    except DomainError as error:
+        return cli._fail(args, str(error))
+    except OSError as error:
+        return cli._fail(args, f"无法读写文件：{error.strerror or error}\n请确认文件没有被其他程序打开，文件夹可写。")
+    finally:
+        db.close()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+    from desktop_app.exchange.rectification_sheet import read_entries
+
+    source = Path(args.file).expanduser().absolute()
+
+    def work(service):
+        read = read_entries(source)
+        title = args.title.strip() or read.title or "审议意见问题整改清单"
+        _changes, list_id = service.import_entries(title, list(read.entries))
+        if cli._json(args):
+            cli._print_json({"ok": True, "list_id": list_id, "title": title, "rows": len(read.entries),
+                             "notes": list(read.notes)})
+        else:
+            print(f"已导入整改清单 {list_id}“{title}”：{len(read.entries)} 项，"
+                  f"{len({e.aspect for e in read.entries})} 个主要方面")
+            for note in read.notes:
+                print(f"注意：{note}", file=sys.stderr)
+        return 0
+
+    return _with_service(args, work)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+    from desktop_app.exchange.rectification_sheet import write_entries
+
+    out = Path(args.out).expanduser().absolute()
+    if not out.parent.is_dir():
+        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个输出路径。")
+
+    def work(service):
+        doc = service.document(service.find_list(args.list))
+        count = write_entries(out, doc.info.title, [r.entry() for r in doc.rows])
+        if cli._json(args):
+            cli._print_json({"ok": True, "out": str(out), "rows": count})
+        else:
+            print(f"已导出“{doc.info.title}”{count} 项到：{out}")
+        return 0
+
+    return _with_service(args, work)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+
+    def work(service):
+        lists = service.lists()
+        if cli._json(args):
+            cli._print_json({"ok": True, "lists": [
+                {"id": i.id, "title": i.title, "rows": i.row_count, "overdue": i.overdue_count,
+                 "report_doc_number": i.report_doc_number,
+                 "report_date": i.report_date.isoformat() if i.report_date else None} for i in lists]})
+        elif not lists:
+            print("还没有整改清单。可用 desktop-app rectification import 文件.xlsx 导入。")
+        else:
+            for i in lists:
+                overdue = f"，超期 {i.overdue_count} 项" if i.overdue_count else ""
+                print(f"{i.id}\t{i.title}\t{i.row_count} 项{overdue}")
+        return 0
+
+    return _with_service(args, work)
+
+
+def run_print_appendix(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+
+    out = Path(args.out).expanduser().absolute()
+    if not out.parent.is_dir():
+        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个 --out 路径。")
+
+    def work(service):
+        from desktop_app.documents.rectification_report import write_rectification_pdf
+
+        report, appendix = service.print_data(service.find_list(args.list), with_report=args.report)
+        result = write_rectification_pdf(out, report, appendix, service.font_overrides())
+        if cli._json(args):
+            cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "fonts": result.fonts,
+                             "warning": result.warning})
+        else:
+            print(f"已生成{'办理报告及' if args.report else ''}整改清单附件：{out}（共 {result.pages} 页）")
+            print(f"字体：{result.fonts}")
+            if result.warning:
+                print(f"注意：{result.warning}", file=sys.stderr)
+        return 0
+
+    return _with_service(args, work)

@@ -1,0 +1,68 @@
+"""The documents layer's entry points: which forms exist, and turning their DTOs into a PDF
+(bytes for the preview, or a file written safely) with a report of the fonts used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.documents.fonts import FontSet, find_fonts
+from desktop_app.documents.geometry.page import A4_GBT9704, PageGeometry
+from desktop_app.documents.model import FORM_LABELS, LetterSettings  # noqa: F401  (re-exported)
+from desktop_app.documents.render import Composition, pdf_bytes, write_pdf
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What was produced: pages, and which fonts served (``warning`` "" when none was
+    substituted)."""
+
+    pages: int
+    page_counts: tuple[int, ...]
+    fonts: str
+    warning: str
+
+    @property
+    def substituted(self) -> bool:
+        return bool(self.warning)
+
+
+def _builders() -> dict[str, Callable]:
+    from desktop_app.documents.forms import feedback_form, reply, simple
+
+    return {
+        "reply": reply.build_reply_letters,
+        "co_opinion": simple.build,
+        "feedback": feedback_form.build,
+        "reminder": simple.build,
+        "extension": simple.build,
+        "return": simple.build,
+    }
+
+
+def compose(form: str, items: list, settings: LetterSettings, fonts: FontSet,
+            geometry: PageGeometry = A4_GBT9704) -> list[Composition]:
+    build = _builders()[form]
+    comps: list[Composition] = []
+    for data in items:
+        comps += build(data, settings, fonts, geometry)
+    return comps
+
+
+def _result(render_result, fonts: FontSet) -> DocumentResult:
+    return DocumentResult(render_result.pages, render_result.page_counts, fonts.summary(), fonts.warning())
+
+
+def to_pdf_bytes(form: str, items: list, settings: LetterSettings) -> tuple[bytes, DocumentResult]:
+    fonts = find_fonts(settings.fonts)
+    data, result = pdf_bytes(compose(form, items, settings, fonts), fonts, A4_GBT9704)
+    return data, _result(result, fonts)
+
+
+def write_document(path: str | Path, form: str, items: list, settings: LetterSettings,
+                   progress=None, cancelled=None) -> DocumentResult:
+    """Write the documents of ``items`` into one PDF at ``path`` (temporary name, then renamed)."""
+    fonts = find_fonts(settings.fonts)
+    comps = compose(form, items, settings, fonts)
+    return _result(write_pdf(path, comps, fonts, A4_GBT9704, progress, cancelled), fonts)

@@ -1,0 +1,1 @@
+"""One builder per printed form (documents layer): DTO in, ``Composition`` out."""

@@ -1,0 +1,208 @@
+"""Elements shared by the letters (documents layer): letterhead, 文号, title, body with heading
+levels, signature and date, 附注, 版记 — placed as GB/T 9704-2012 §7 and §10.1 prescribe."""
+
+from __future__ import annotations
+
+import re
+
+from desktop_app.documents.fonts import BODY, HEI, KAI, TITLE, FontSet
+from desktop_app.documents.geometry.page import MM, SIZE_2, SIZE_3, SIZE_4, PageGeometry
+from desktop_app.documents.layout import (
+    CENTER,
+    LEFT,
+    RIGHT,
+    Line,
+    Paragraph,
+    Row,
+    Run,
+    Typesetter,
+    grid_slots,
+)
+from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE
+from desktop_app.documents.render import RED, Composition, Mark, Rule
+
+HEADING_1 = re.compile(r"^[一二三四五六七八九十百]+、")
+HEADING_2 = re.compile(r"^[（(][一二三四五六七八九十百]+[）)]")
+SENTENCE_END = re.compile(r"[。：:！？]")
+
+LETTERHEAD_TOP = 30 * MM  # 信函格式: 发文机关标志上边缘距页面上边 30 mm
+RULE_LENGTH = 170 * MM
+RULE_GAP_BELOW_NAME = 4 * MM
+BOTTOM_RULE_FROM_EDGE = 20 * MM
+THICK, THIN, DOUBLE_GAP = 2.0, 0.75, 1.5
+
+
+def body_paragraph(text: str) -> Paragraph:
+    """A paragraph of reply text with its heading level recognised: 一、 in 黑体, （一） in
+    楷体 (only the heading sentence when text follows it in the same paragraph), 1. and （1）
+    in 仿宋 like the body. Markdown bold markers pasted from elsewhere are dropped."""
+    text = text.replace("**", "").strip()
+    role = HEI if HEADING_1.match(text) else KAI if HEADING_2.match(text) else None
+    if role is None:
+        return Paragraph((Run(text),))
+    end = SENTENCE_END.search(text)
+    if end is None or end.end() == len(text):
+        return Paragraph((Run(text, role),))
+    return Paragraph((Run(text[: end.end()], role), Run(text[end.end():])))
+
+
+TITLE_BREAKS = ("会议", "关于", "的", "和", "与", "及")
+
+
+def split_title(title: str, width, measure: float) -> list[str]:
+    """Lines of a title: the user's own line breaks, else one line when it fits, else the
+    most balanced two-line split after a word such as 会议 or 的 (before 关于)."""
+    if "\n" in title:
+        return [t.strip() for t in title.splitlines() if t.strip()]
+    if width(title) <= measure:
+        return [title]
+    best = None
+    for word in TITLE_BREAKS:
+        start = title.find(word, 1)
+        while start > 0:
+            cut = start if word == "关于" else start + len(word)
+            head, tail = title[:cut], title[cut:]
+            if tail and width(head) <= measure and width(tail) <= measure:
+                score = abs(width(head) - width(tail))
+                if best is None or score < best[0]:
+                    best = (score, [head, tail])
+            start = title.find(word, start + 1)
+    return best[1] if best else [title]
+
+
+def body_paragraphs(text: str) -> list[Paragraph]:
+    return [body_paragraph(p) for p in (text or "").splitlines() if p.strip()]
+
+
+class LetterComposer:
+    """Builds one letter's composition step by step."""
+
+    def __init__(self, fonts: FontSet, geometry: PageGeometry, title: str):
+        self.fonts = fonts
+        self.g = geometry
+        self.ts = Typesetter(fonts, geometry)
+        self.rows: list[Row] = []
+        self.marks: list[Mark] = []
+        self.rules: list[Rule] = []
+        self.record: list[Line] = []
+        self.title = title
+        self.first_top = geometry.top  # top of the first flowing row on page 1
+        self._keep = 0
+
+    # ---- page 1 header ---------------------------------------------------------------------
+
+    def letterhead(self, mode: str, unit_name: str, size: float = 0.0) -> None:
+        """信函格式: unit name in red 小标宋 30 mm from the top, red double rule (thick over
+        thin) 4 mm below it and another (thin over thick) 20 mm above the bottom edge, 170 mm
+        long. 套打 leaves the same space blank; ``none`` starts at the text block."""
+        if mode == LETTERHEAD_NONE:
+            self.first_top = self.g.top
+            return
+        g = self.g
+        if size <= 0:
+            size = min(36.0, g.block_width / max(len(unit_name), 1))
+        rule_y = LETTERHEAD_TOP + size + RULE_GAP_BELOW_NAME
+        x0 = (g.width - RULE_LENGTH) / 2
+        if mode == LETTERHEAD_FULL:
+            tracking = min(size * 0.2, (g.block_width - len(unit_name) * size) / max(len(unit_name) - 1, 1))
+            self.marks.append(Mark(unit_name, TITLE, size, g.width / 2, LETTERHEAD_TOP, CENTER, RED,
+                                   tracking=max(tracking, 0)))
+            self.rules += [
+                Rule(x0, x0 + RULE_LENGTH, rule_y, THICK, RED),
+                Rule(x0, x0 + RULE_LENGTH, rule_y + THICK / 2 + DOUBLE_GAP + THIN / 2, THIN, RED),
+            ]
+            bottom = g.height - BOTTOM_RULE_FROM_EDGE
+            self.rules += [
+                Rule(x0, x0 + RULE_LENGTH, bottom - THICK / 2 - DOUBLE_GAP - THIN / 2, THIN, RED),
+                Rule(x0, x0 + RULE_LENGTH, bottom, THICK, RED),
+            ]
+        # 文号 sits 7/8 of a 3号 character's height below the rule (GB/T 9704 §10.1).
+        rule_bottom = rule_y + THICK / 2 + DOUBLE_GAP + THIN
+        em_top = rule_bottom + SIZE_3 * 7 / 8
+        self.first_top = em_top - (g.pitch - SIZE_3) / 2
+
+    def category_mark(self, letter: str) -> None:
+        """The result category (A–D) at the top right of page 1, above the letterhead."""
+        if letter:
+            self.marks.append(Mark(letter, HEI, SIZE_3, self.g.right, 18 * MM, RIGHT))
+
+    def doc_number(self, number: str, signer: str = "") -> None:
+        """文号 on the first row: at the block's right edge; with a 签发人 the 文号 moves one
+        character in from the left and 签发人：name (name in 楷体) ends one character from the right."""
+        if not number and not signer:
+            return
+        cell = self.ts.cell(SIZE_3, True)
+        if signer:
+            track = self.ts.tracking(SIZE_3, True)
+            width = self.ts.width("签发人：", BODY, SIZE_3, track) + self.ts.width(signer, KAI, SIZE_3, track)
+            left = self.ts.set_paragraph(Paragraph((Run(number),), indent=1, align=LEFT))
+            right = Line([("签发人：", BODY), (signer, KAI)], SIZE_3, self.g.right - cell - width,
+                         width, width, track, LEFT, True)
+            self.rows.append(Row(left[0] if left else None, fixed=True, beside=right))
+        else:
+            self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(
+                Paragraph((Run(number),), indent=0, align=RIGHT))]
+
+    # ---- flowing text ----------------------------------------------------------------------
+
+    def blank(self, count: int = 1) -> None:
+        self.rows += [Row(None, fixed=True) for _ in range(count)]
+
+    def title_lines(self, title: str) -> None:
+        """The title centred in 2号 小标宋. A title too long for one line is split where the words
+        allow (GB/T 9704: 回行时词意完整、排列对称), else as the line breaker decides."""
+        for part in split_title(title, lambda t: self.ts.width(t, TITLE, SIZE_2, 0.0), self.g.block_width):
+            para = Paragraph((Run(part, TITLE),), size=SIZE_2, indent=0, align=CENTER, grid=False)
+            self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(para)]
+
+    def paragraph(self, para: Paragraph, keep: int | None = None) -> None:
+        self.rows += self.ts.rows(para, keep)
+
+    def text(self, text: str, **kw) -> None:
+        self.paragraph(Paragraph((Run(text),), **kw))
+
+    def signature(self, unit_name: str, date_text: str, seal_rows: int = 2) -> None:
+        """发文机关署名 centred over 成文日期, the date four characters in from the right; the last
+        two lines of text above stay on the same page (the seal must touch the text)."""
+        self._keep += 1
+        keep = self._keep
+        tail = [r for r in self.rows[-2:] if r.line is not None]
+        for row in tail:
+            row.keep = keep
+        track = self.ts.tracking(SIZE_3, True)
+        cell = self.ts.cell(SIZE_3, True)
+        date_width = self.ts.width(date_text, BODY, SIZE_3, track)
+        date_x = self.g.right - 4 * cell - date_width
+        centre = date_x + (date_width - track) / 2
+        for _ in range(seal_rows):
+            self.rows.append(Row(None, keep=keep, fixed=True))
+        if unit_name:
+            width = self.ts.width(unit_name, BODY, SIZE_3, track)
+            x = max(self.g.left, centre - (width - track) / 2)
+            self.rows.append(Row(Line([(unit_name, BODY)], SIZE_3, x, width, width, track, LEFT, True), keep))
+        self.rows.append(Row(Line([(date_text, BODY)], SIZE_3, date_x, date_width, date_width, track, LEFT, True), keep))
+
+    def note(self, text: str) -> None:
+        """附注 under the date: two characters in, in parentheses; kept on the date's page."""
+        keep = self.rows[-1].keep if self.rows else None
+        self.paragraph(Paragraph((Run(f"（{text}）"),), indent=2, hanging=2), keep=keep)
+
+    def copy_to(self, cc: str) -> None:
+        """版记 抄送 line(s): 4号仿宋, one character in on both sides, wrapped lines aligned after
+        the colon, ending with 。"""
+        cc = cc.strip().rstrip("。，,;；")
+        if not cc:
+            return
+        para = Paragraph((Run(f"抄送：{cc}。"),), size=SIZE_4, indent=0, hanging=3, left=1, right=1,
+                         align="justify", grid=False)
+        self.record = self.ts.set_paragraph(para)
+
+    # ---- result ----------------------------------------------------------------------------
+
+    def composition(self, number_first_page: bool) -> Composition:
+        g = self.g
+        first = grid_slots(self.first_top, g.pitch, g.bottom)
+        slots = grid_slots(g.top, g.pitch, g.bottom)
+        rows = self.rows
+        return Composition(self.title, rows, first, slots, list(self.marks), list(self.rules),
+                           list(self.record), number_first_page, author="")

@@ -1,0 +1,1 @@
+"""Page geometry of printed documents (documents layer)."""

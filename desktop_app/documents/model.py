@@ -1,0 +1,120 @@
+"""Input values of the printed forms (documents layer): plain frozen dataclasses that
+``services.letters`` fills from the database and the builders turn into PDFs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop_app.domain.enums import Disclosure, ItemKind, ResultCategory
+
+LETTERHEAD_FULL = "full"  # 信函格式: red unit name and red double rules printed
+LETTERHEAD_PREPRINTED = "preprinted"  # 套打: paper already carries the header; leave it blank
+LETTERHEAD_NONE = "none"  # plain page: the text starts at the top of the text block
+
+FORM_LABELS = {
+    "reply": "答复函",
+    "co_opinion": "会办意见函",
+    "feedback": "征询意见表",
+    "reminder": "催办通知",
+    "extension": "延期报告",
+    "return": "退回申请",
+}
+
+DEFAULT_CATEGORY_LETTERS = {
+    ResultCategory.SOLVED: "A",
+    ResultCategory.SOLVING: "B",
+    ResultCategory.PLANNED: "C",
+    ResultCategory.REFERENCE: "D",
+}
+DEFAULT_TITLE_PATTERNS = {
+    ItemKind.SUGGESTION: "关于对{会次}第{编号}号代表建议的答复",
+    ItemKind.PROPOSAL: "关于对{会次}第{编号}号提案的答复",
+}
+DEFAULT_CLOSING = "感谢您对我们工作的关心和支持，欢迎今后继续提出宝贵意见和建议。"
+DEFAULT_CC = {
+    ItemKind.SUGGESTION: "区人大常委会代表工作机构，区政府办公室",
+    ItemKind.PROPOSAL: "区政协提案委员会，区政府办公室",
+}
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    """Per-database letter settings (the ``setting`` table, key ``letters``)."""
+
+    unit_name: str = ""  # letterhead and signature; our unit's name when empty
+    letterhead: str = LETTERHEAD_FULL
+    letterhead_size: float = 0.0  # points; 0 = fit the name into the block
+    category_letters: dict = field(default_factory=lambda: dict(DEFAULT_CATEGORY_LETTERS))
+    title_patterns: dict = field(default_factory=lambda: dict(DEFAULT_TITLE_PATTERNS))
+    closing: str = DEFAULT_CLOSING
+    one_letter_per_proposer: bool = True  # False: one letter to 张三等代表
+    include_co_opinions: bool = True
+    fonts: dict = field(default_factory=dict)  # font role -> font file chosen in 设置 → 字体
+
+
+@dataclass(frozen=True)
+class CoOpinion:
+    unit_name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReplyLetterData:
+    """One item's reply, ready to print. ``addressees`` are salutations without the colon
+    (张三代表, 民革区委), lead proposer first."""
+
+    kind: ItemKind
+    session_name: str
+    number: str
+    item_title: str
+    addressees: tuple[str, ...]
+    body: str
+    unit_name: str
+    replied_on: date | None
+    doc_number: str = ""
+    signer: str = ""
+    result: ResultCategory | None = None
+    co_opinions: tuple[CoOpinion, ...] = ()
+    contact_person: str = ""
+    contact_phone: str = ""
+    disclosure: Disclosure = Disclosure.PUBLIC
+    cc: str = ""
+
+
+@dataclass(frozen=True)
+class SimpleLetterData:
+    """The other forms (会办意见函, 催办通知, 延期报告, 退回申请): a title, a recipient, numbered
+    fields or paragraphs, a sender and a date."""
+
+    title: str
+    recipient: str
+    paragraphs: tuple[str, ...]
+    unit_name: str
+    dated: date | None
+    doc_number: str = ""
+    contact_person: str = ""
+    contact_phone: str = ""
+    cc: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackFormData:
+    """征询意见表 for one proposer: the item, the reply, and blank rating boxes."""
+
+    kind: ItemKind
+    session_name: str
+    number: str
+    item_title: str
+    proposer: str
+    unit_name: str
+    replied_on: date | None
+    contact_person: str = ""
+    contact_phone: str = ""
+
+
+def chinese_date(day: date | None) -> str:
+    """成文日期 in Arabic numerals without leading zeros: 2024年10月30日; blanks when unknown."""
+    if day is None:
+        return "　　　　年　　月　　日"
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,0 +1,135 @@
+"""The government's report on handling the 审议意见, in the seed's shape, with the 整改清单
+appendix on new landscape pages, as one PDF (documents layer: DTOs in, a PDF out).
+
+Portrait pages from the engine's ``LetterComposer`` (文号, title, 主送, body with heading levels,
+附件 line, signature and date, （此件公开发布）); the lead-ins 一是…。 二是…。 marked ``**…**`` in
+the body print in bold 仿宋, as in the seed. The appendix continues the page numbers.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+from desktop_app.documents.builder import DocumentResult
+from desktop_app.documents.fonts import BODY, FontSet, find_fonts
+from desktop_app.documents.forms.common import LetterComposer, body_paragraph
+from desktop_app.documents.geometry.page import A4_GBT9704
+from desktop_app.documents.layout import LEFT, Paragraph, Run, paginate
+from desktop_app.documents.model import chinese_date
+from desktop_app.documents.rectification_appendix import BOLD, draw_appendix, draw_line, draw_page_number
+from desktop_app.domain.rectification import Appendix
+
+BOLD_RUN = re.compile(r"\*\*(.+?)\*\*")
+
+
+@dataclass(frozen=True)
+class RectificationReport:
+    doc_number: str
+    title: str
+    recipient: str  # 区人大常委会
+    body: str  # paragraphs, one a line; **一是…。** marks a bold lead-in
+    unit_name: str
+    dated: date | None
+    disclosure_note: str = "此件公开发布"
+
+
+def _fonts_with_bold(fonts: FontSet) -> FontSet:
+    choices = dict(fonts.choices)
+    choices[BOLD] = fonts.choices[BODY]
+    return FontSet(choices)
+
+
+def _paragraph(text: str) -> Paragraph:
+    para = body_paragraph(text)
+    if "**" not in text or para.runs[0].role != BODY:
+        return para
+    runs, at = [], 0
+    stripped = text.strip()
+    for match in BOLD_RUN.finditer(stripped):
+        if match.start() > at:
+            runs.append(Run(stripped[at:match.start()]))
+        runs.append(Run(match[1], BOLD))
+        at = match.end()
+    if at < len(stripped):
+        runs.append(Run(stripped[at:]))
+    return Paragraph(tuple(runs))
+
+
+def _draw_report(c: Canvas, report: RectificationReport, appendix_title: str, fonts: FontSet) -> int:
+    g = A4_GBT9704
+    composer = LetterComposer(fonts, g, report.title)
+    composer.first_top = g.top
+    if report.doc_number:
+        composer.doc_number(report.doc_number)
+        composer.blank(1)
+    composer.title_lines(report.title)
+    composer.blank()
+    if report.recipient:
+        composer.text(f"{report.recipient.rstrip('：:')}：", indent=0, align=LEFT)
+    for line in report.body.splitlines():
+        if line.strip():
+            composer.paragraph(_paragraph(line))
+    if appendix_title:
+        composer.blank()
+        composer.text(f"附件：{appendix_title}")
+    composer.signature(report.unit_name, chinese_date(report.dated))
+    if report.disclosure_note:
+        composer.note(report.disclosure_note.strip("（）()"))
+    comp = composer.composition(number_first_page=True)
+    pages = paginate(comp.rows, comp.first_slots, comp.slots)
+    c.setPageSize((g.width, g.height))
+    for number, page in enumerate(pages, start=1):
+        for top, row in page.rows:
+            for line in (row.line, row.beside):
+                if line is not None:
+                    draw_line(c, fonts, line, 0.0, g.baseline(top, line.size), g.height)
+        draw_page_number(c, fonts, g, number)
+        c.showPage()
+    return len(pages)
+
+
+def render_rectification(target, report: RectificationReport | None, appendix: Appendix,
+                         font_overrides: dict | None = None) -> DocumentResult:
+    """Draw the report (when given) and the appendix into ``target`` (a path or binary file)."""
+    base = find_fonts(font_overrides)
+    fonts = _fonts_with_bold(base)
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        c = Canvas(target, pageCompression=1)
+        c.setTitle(report.title if report else appendix.title)
+        c.setCreator("建议提案办理助手")
+        first = _draw_report(c, report, appendix.title, fonts) if report else 0
+        count = draw_appendix(c, appendix, fonts, first_number=first + 1) if appendix.rows else 0
+        c.save()
+    finally:
+        rl_config.useA85 = saved
+    return DocumentResult(first + count, (first + count,), base.summary(), base.warning())
+
+
+def rectification_pdf_bytes(report, appendix, font_overrides=None) -> tuple[bytes, DocumentResult]:
+    buffer = io.BytesIO()
+    result = render_rectification(buffer, report, appendix, font_overrides)
+    return buffer.getvalue(), result
+
+
+def write_rectification_pdf(path: str | Path, report: RectificationReport | None, appendix: Appendix,
+                            font_overrides: dict | None = None) -> DocumentResult:
+    """Write to a temporary name in the same folder, then rename (never half a PDF)."""
+    path = Path(path)
+    temporary = path.with_name(path.name + ".part")
+    try:
+        with open(temporary, "wb") as handle:
+            result = render_rectification(handle, report, appendix, font_overrides)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return result

@@ -1,0 +1,36 @@
+"""The 办理情况统计 workbook (exchange layer: takes the domain report, writes the file; no DB, no Qt)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from desktop_app.domain.statistics import DIMENSIONS, FIGURES, Report
+
+
+def write_report_sheet(path: Path, report: Report) -> None:
+    """The report as a workbook: 总体 and one sheet per dimension, one row per group."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "总体"
+    sheet.append([f"办理情况统计（截至 {report.as_of.year}年{report.as_of.month}月{report.as_of.day}日）"])
+    sheet.append(["指标", "数值", "件数", "基数"])
+    for key, label in FIGURES:
+        f = report.overall[key]
+        sheet.append([label, f.shown(), f.count, f.base if f.base is not None else ""])
+    for dim, dim_label in DIMENSIONS:
+        ws = book.create_sheet(dim_label)
+        ws.append([dim_label, *[label for _k, label in FIGURES]])
+        for name in report.group_names(dim):
+            figures = report.groups[(dim, name)]
+            ws.append([name, *[figures[key].shown() for key, _l in FIGURES]])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    path = Path(path)
+    temp = path.with_name(path.name + ".part")
+    book.save(temp)
+    temp.replace(path)

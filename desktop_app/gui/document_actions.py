@@ -1,0 +1,242 @@
+"""The 打印 menu: preview an item's documents, and save the reply letters of the selected items
+in one go (gui layer).
+
+Installed by ``MainWindow`` with one call. ReportLab, pdfium and the print support load only when
+a document is first made (start-up time). Documents are built on the runner's worker thread
+(services read the item, the documents layer makes the PDF); the preview dialog only shows bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu
+
+from desktop_app.documents.model import FORM_LABELS
+from desktop_app.domain.errors import DomainError
+from desktop_app.gui.models.case_table_model import ROW_ROLE
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.services.letters import LetterService
+
+PREVIEW_FORMS = ("reply", "feedback", "co_opinion", "reminder", "extension", "return")
+
+
+def file_name(form: str, row) -> str:
+    """A Windows-safe file name such as 答复函_区二届人大五次会议_0035.pdf."""
+    name = f"{FORM_LABELS[form]}_{row.session_name}_{row.number}.pdf"
+    return re.sub(r'[\\/:*?"<>|]', "_", name)
+
+
+class DocumentActions:
+    def __init__(self, window):
+        self.window = window
+        self.menu = QMenu("打印(&P)", window)
+        self.menu.setObjectName("printMenu")
+        bar = window.ui.menuBar
+        bar.insertMenu(window.ui.settingsMenu.menuAction(), self.menu)
+        self.row_actions: list[QAction] = []
+        for form in PREVIEW_FORMS:
+            action = self.menu.addAction(f"预览{FORM_LABELS[form]}…")
+            action.setObjectName(f"preview_{form}Action")
+            action.triggered.connect(lambda _=False, f=form: self.preview_selected(f))
+            self.row_actions.append(action)
+        self.row_actions[0].setShortcut(QKeySequence.StandardKey.Print)
+        self.menu.addSeparator()
+        self.batch_print_action = self.menu.addAction("预览并打印选中各件的答复函…")
+        self.batch_print_action.setObjectName("batchPrintAction")
+        self.batch_print_action.triggered.connect(self.preview_batch)
+        self.batch_one_action = self.menu.addAction("选中各件的答复函合并为一个 PDF…")
+        self.batch_one_action.setObjectName("batchOneFileAction")
+        self.batch_one_action.triggered.connect(self.save_batch_one_file)
+        self.batch_files_action = self.menu.addAction("选中各件的答复函分别保存到文件夹…")
+        self.batch_files_action.setObjectName("batchFolderAction")
+        self.batch_files_action.triggered.connect(self.save_batch_folder)
+        self.row_actions += [self.batch_print_action, self.batch_one_action, self.batch_files_action]
+        self.settings_action = QAction("公文与字体(&D)…", window)
+        self.settings_action.setObjectName("letterSettingsAction")
+        self.settings_action.triggered.connect(self.edit_settings)
+        window.ui.settingsMenu.addAction(self.settings_action)
+        table = window.case_list.ui.caseTable
+        # Batch printing works on several rows; opening and deleting still use the current row.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.selectionModel().selectionChanged.connect(self.update_actions)
+        window.case_list.model.modelReset.connect(self.update_actions)
+        self.update_actions()
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    def letters(self) -> LetterService | None:
+        cases = self.window.services.cases
+        return None if cases is None else LetterService(cases.ctx)
+
+    def selected_rows(self) -> list:
+        table = self.window.case_list.ui.caseTable
+        rows = [index.data(ROW_ROLE) for index in table.selectionModel().selectedRows()]
+        return [row for row in rows if row is not None]
+
+    def update_actions(self, *_args) -> None:
+        ready = self.window.services.cases is not None
+        has_rows = ready and bool(self.selected_rows())
+        for action in self.row_actions:
+            action.setEnabled(has_rows)
+        self.settings_action.setEnabled(ready and not self.window.services.read_only)
+
+    # ---- settings --------------------------------------------------------------------------
+
+    def edit_settings(self) -> None:
+        letters = self.letters()
+        if letters is None:
+            return
+
+        def work():
+            from desktop_app.documents.fonts import find_fonts
+
+            settings = letters.settings()
+            return settings, find_fonts(settings.fonts).summary()
+
+        def show(result) -> None:
+            from desktop_app.gui.dialogs.letter_settings_dialog import LetterSettingsDialog
+
+            settings, summary = result
+            dialog = LetterSettingsDialog(settings, summary, self.window)
+            self.settings_dialog = dialog
+            if dialog.exec() == LetterSettingsDialog.DialogCode.Accepted:
+                chosen = dialog.settings()
+                self.window.runner.run(lambda: letters.save_settings(chosen), title="保存公文设置")
+
+        self.window.runner.run(work, title="读取公文设置", on_success=show)
+
+    # ---- preview ---------------------------------------------------------------------------
+
+    def preview_selected(self, form: str) -> None:
+        row = self.window.case_list.selected_row() or next(iter(self.selected_rows()), None)
+        letters = self.letters()
+        if row is None or letters is None:
+            return
+
+        def work():
+            from desktop_app.documents.builder import to_pdf_bytes
+
+            data = letters.documents(form, [row.id])
+            return to_pdf_bytes(form, data, letters.settings())
+
+        def show(result) -> None:
+            from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
+
+            pdf, info = result
+            dialog = DocumentPreviewDialog(pdf, info, f"{FORM_LABELS[form]} 第{row.number}号",
+                                           file_name(form, row), self.window)
+            dialog.setModal(False)
+            dialog.show()
+
+        self.window.runner.run(work, title=f"生成{FORM_LABELS[form]}", on_success=show)
+
+    # ---- batch -----------------------------------------------------------------------------
+
+    def preview_batch(self) -> None:
+        """All selected items' letters in one preview, to print them with one print dialog."""
+        rows, letters = self.selected_rows(), self.letters()
+        if not rows or letters is None:
+            return
+
+        def work(progress, cancelled):
+            from desktop_app.documents.builder import to_pdf_bytes
+
+            data, problems = _collect(letters, rows, progress, cancelled)
+            if cancelled() or not data:
+                return None, problems
+            return to_pdf_bytes("reply", data, letters.settings()), problems
+
+        def show(result) -> None:
+            from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
+
+            made, problems = result
+            if made is None or problems:
+                self._report((len(made[1].page_counts) if made else 0, problems), "预览窗口")
+            if made is None:
+                return
+            pdf, info = made
+            dialog = DocumentPreviewDialog(pdf, info, f"答复函（{len(rows)}件）", f"答复函（{len(rows)}件）.pdf",
+                                           self.window)
+            dialog.setModal(False)
+            dialog.show()
+
+        self.window.runner.run(work, title="批量生成答复函", reports_progress=True, on_success=show)
+
+    def save_batch_one_file(self) -> None:
+        rows, letters = self.selected_rows(), self.letters()
+        if not rows or letters is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "保存答复函", f"答复函（{len(rows)}件）.pdf",
+                                              "PDF 文件 (*.pdf)")
+        if not path:
+            return
+
+        def work(progress, cancelled):
+            from desktop_app.documents.builder import write_document
+
+            data, problems = _collect(letters, rows, progress, cancelled)
+            if cancelled() or not data:
+                return 0, problems
+            result = write_document(path, "reply", data, letters.settings(), cancelled=cancelled)
+            return (0 if cancelled() else len(result.page_counts)), problems
+
+        self.window.runner.run(work, title="批量生成答复函", reports_progress=True,
+                               on_success=lambda r: self._report(r, path))
+
+    def save_batch_folder(self) -> None:
+        rows, letters = self.selected_rows(), self.letters()
+        if not rows or letters is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self.window, "选择保存答复函的文件夹")
+        if not folder:
+            return
+
+        def work(progress, cancelled):
+            from desktop_app.documents.builder import write_document
+
+            settings = letters.settings()
+            written, problems = 0, []
+            for n, row in enumerate(rows):
+                if cancelled():
+                    break
+                try:
+                    data = letters.documents("reply", [row.id])
+                    write_document(Path(folder) / file_name("reply", row), "reply", data, settings)
+                    written += 1
+                except DomainError as error:
+                    problems.append(f"第{row.number}号：{error}")
+                progress(n + 1, len(rows))
+            return written, problems
+
+        self.window.runner.run(work, title="批量保存答复函", reports_progress=True,
+                               on_success=lambda r: self._report(r, folder))
+
+    def _report(self, result, where: str) -> None:
+        written, problems = result
+        text = f"已生成 {written} 份答复函：{where}" if written else "没有生成任何答复函。"
+        if problems:
+            text += "\n\n以下各件没有生成：\n" + "\n".join(problems[:20])
+            if len(problems) > 20:
+                text += f"\n……另有 {len(problems) - 20} 件"
+        message_boxes.show_information(self.window, "批量生成答复函", text)
+
+
+def _collect(letters: LetterService, rows, progress, cancelled):
+    data, problems = [], []
+    for n, row in enumerate(rows):
+        if cancelled():
+            break
+        try:
+            data += letters.documents("reply", [row.id])
+        except DomainError as error:
+            problems.append(f"第{row.number}号：{error}")
+        progress(n + 1, len(rows))
+    return data, problems
+
+
+def install(window) -> DocumentActions:
+    window.document_actions = DocumentActions(window)
+    return window.document_actions

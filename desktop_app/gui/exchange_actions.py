@@ -1,0 +1,119 @@
+"""文件 → 导入交办清单… / 导出台账… / 导出当前列表…: the Excel exchange in the main window's
+menu (gui layer). Installed by ``install(window)``; the work runs through the window's runner."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from desktop_app.gui.widgets import message_boxes
+
+
+def install(window) -> None:
+    menu = window.ui.fileMenu
+    before = window.ui.backupAction
+    actions = []
+    for name, text, slot in (
+        ("importCasesAction", "导入交办清单(&I)…", lambda: import_cases(window)),
+        ("exportLedgerAction", "导出台账(&L)…", lambda: export_ledger(window)),
+        ("exportListAction", "导出当前列表(&E)…", lambda: export_list(window)),
+    ):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        menu.insertAction(before, action)
+        setattr(window, name, action)
+        actions.append(action)
+    menu.insertSeparator(before)
+
+    def update() -> None:
+        ready = window.services.cases is not None
+        actions[0].setEnabled(ready and not window.services.read_only)
+        actions[1].setEnabled(ready)
+        actions[2].setEnabled(ready)
+
+    menu.aboutToShow.connect(update)
+    update()
+
+
+def _ctx(window):
+    return window.services.cases.ctx
+
+
+def import_cases(window) -> None:
+    from desktop_app.gui.dialogs.import_dialog import ImportDialog
+    from desktop_app.services.import_cases import ImportService
+
+    if window.services.cases is None or window.services.read_only:
+        return
+    ImportDialog(window.services, ImportService(_ctx(window), window.services.maintenance), window).exec()
+
+
+def _save_path(window, title: str, name: str) -> str:
+    path, _filter = QFileDialog.getSaveFileName(window, title, name, "Excel 工作簿 (*.xlsx)")
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
+
+
+def export_ledger(window) -> None:
+    from desktop_app.gui.dialogs.ledger_export_dialog import LedgerExportDialog
+    from desktop_app.services.export_cases import ExportService
+
+    dialog = LedgerExportDialog(window.services, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    choices = dialog.choices()
+    if not choices["columns"]:
+        message_boxes.show_warning(window, "导出台账", "没有勾选任何列。请至少勾选一列后再导出。")
+        return
+    path = _save_path(window, "导出台账", "办理台账.xlsx")
+    if not path:
+        return
+    service = ExportService(_ctx(window))
+    window.runner.run(lambda progress, cancelled: service.export_ledger(path, progress=progress, cancelled=cancelled,
+                                                                        **choices),
+                      title="导出台账", reports_progress=True,
+                      on_success=lambda written: window.ui.statusBar.showMessage(f"已导出台账：{written}", 10000))
+
+
+def list_columns(view):
+    """The case list's visible columns in their on-screen order, as export columns (dates kept
+    as dates)."""
+    from datetime import date
+
+    from desktop_app.gui.models.case_table_model import COLUMNS
+    from desktop_app.services.export_cases import ListColumn
+
+    header = view.ui.caseTable.horizontalHeader()
+    shown = sorted((header.visualIndex(i), i) for i in range(len(COLUMNS)) if not header.isSectionHidden(i))
+    out = []
+    for _visual, logical in shown:
+        column = COLUMNS[logical]
+
+        def value(row, column=column):
+            raw = column.value(row)
+            return raw if isinstance(raw, date) else column.text(row)
+
+        out.append(ListColumn(column.title, value, max(6, header.sectionSize(logical) / 7)))
+    return out
+
+
+def export_list(window) -> None:
+    from desktop_app.services.export_cases import ExportService
+
+    view = window.case_list
+    model = view.model
+    rows = [model.row_at(n) for n in range(model.rowCount())]
+    if not rows:
+        message_boxes.show_warning(window, "导出当前列表", "当前列表是空的，没有可导出的内容。请先调整筛选条件。")
+        return
+    path = _save_path(window, "导出当前列表", "建议提案列表.xlsx")
+    if not path:
+        return
+    columns = list_columns(view)
+    service = ExportService(_ctx(window))
+    window.runner.run(lambda progress, cancelled: service.export_list(path, columns, rows, progress=progress,
+                                                                      cancelled=cancelled),
+                      title="导出当前列表", reports_progress=True,
+                      on_success=lambda written: window.ui.statusBar.showMessage(f"已导出列表：{written}", 10000))

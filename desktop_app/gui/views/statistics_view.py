@@ -1,0 +1,150 @@
+"""办理情况统计 view (gui layer): the figures as of a day, in total or by unit, session or kind,
+with a bar per rate; a click on a figure asks to show its items in the case list; Excel export."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.statistics import DIMENSIONS, FIGURES
+from desktop_app.gui.widgets import message_boxes
+
+IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+OVERALL = "overall"
+
+
+def statistics_service(services):
+    found = getattr(services, "statistics", None)
+    if found is None and services.cases is not None:
+        from desktop_app.services.statistics import StatisticsService
+
+        found = StatisticsService(services.cases.ctx)
+        services.statistics = found
+    return found
+
+
+class StatisticsView(QWidget):
+    """``items_requested(ids, description)`` when a figure is clicked."""
+
+    items_requested = Signal(object, str)
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self._services = services
+        self.report = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.as_of_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.dimension_combo = QComboBox(self)
+        self.dimension_combo.addItem("总体", OVERALL)
+        for key, label in DIMENSIONS:
+            self.dimension_combo.addItem(f"按{label}", key)
+        self.refresh_button = QPushButton("统计", self)
+        self.export_button = QPushButton("导出 Excel…", self)
+        for widget in (QLabel("截至", self), self.as_of_edit, self.dimension_combo, self.refresh_button,
+                       self.export_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.hint = QLabel("点击一个数字，在案件列表中查看这些件。按期办复以期限规则算出的答复到期日（含批准延期）为准。", self)
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("statisticsTable")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.cellClicked.connect(self._clicked)
+        layout.addWidget(self.table, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.dimension_combo.currentIndexChanged.connect(self._show)
+        self.export_button.clicked.connect(self._export)
+
+    def as_of(self) -> date:
+        q = self.as_of_edit.date()
+        return date(q.year(), q.month(), q.day())
+
+    def refresh(self) -> None:
+        service = statistics_service(self._services)
+        if service is None:
+            return
+        if self.report is None:
+            today = service.ctx.today()
+            self.as_of_edit.setDate(QDate(today.year, today.month, today.day))
+        self.report = service.report(self.as_of())
+        self._show()
+
+    def _groups(self):
+        dim = self.dimension_combo.currentData()
+        if dim == OVERALL:
+            return [("总体", self.report.overall)]
+        return [(name, self.report.groups[(dim, name)]) for name in self.report.group_names(dim)]
+
+    def _show(self, *_args) -> None:
+        if self.report is None:
+            return
+        groups = self._groups()
+        self.table.clear()
+        self.table.setRowCount(len(groups))
+        self.table.setColumnCount(len(FIGURES))
+        self.table.setHorizontalHeaderLabels([label for _k, label in FIGURES])
+        self.table.setVerticalHeaderLabels([name for name, _f in groups])
+        for row, (name, figures) in enumerate(groups):
+            for col, (key, _label) in enumerate(FIGURES):
+                f = figures[key]
+                cell = QTableWidgetItem(f.shown())
+                cell.setData(IDS_ROLE, (sorted(f.ids), f"{name} {f.label}"))
+                cell.setToolTip(f"{name}：{f.label} {f.shown()}，涉及 {len(f.ids)} 件；点击查看")
+                if f.rate is not None:
+                    # The cell's background is a bar as long as the rate: a chart that reads in place.
+                    cell.setData(Qt.ItemDataRole.BackgroundRole, _bar(f.rate))
+                self.table.setItem(row, col, cell)
+        self.table.resizeColumnsToContents()
+
+    def _clicked(self, row: int, col: int) -> None:
+        cell = self.table.item(row, col)
+        if cell is None:
+            return
+        ids, description = cell.data(IDS_ROLE)
+        if not ids:
+            message_boxes.show_information(self, "办理统计", f"“{description}”没有对应的件。")
+            return
+        self.items_requested.emit(frozenset(ids), description)
+
+    def _export(self) -> None:
+        service = statistics_service(self._services)
+        day = self.as_of()
+        path, _f = QFileDialog.getSaveFileName(self, "导出办理情况统计", f"办理情况统计（截至{day.isoformat()}）.xlsx",
+                                               "Excel 工作簿 (*.xlsx)")
+        if not path:
+            return
+        try:
+            service.export_excel(path, day)
+        except OSError as error:
+            message_boxes.show_warning(self, "导出", f"无法写入 {path}：{error}\n该文件可能正在 Excel 中打开，请关闭后重试。")
+            return
+        message_boxes.show_information(self, "导出", f"已导出：{path}")
+
+
+def _bar(rate: float):
+    from PySide6.QtGui import QBrush, QColor, QLinearGradient
+
+    gradient = QLinearGradient(0, 0, 1, 0)
+    gradient.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
+    stop = max(0.0, min(1.0, rate))
+    gradient.setColorAt(0, QColor("#cfe2ff"))
+    gradient.setColorAt(stop, QColor("#cfe2ff"))
+    gradient.setColorAt(min(1.0, stop + 0.001), QColor(0, 0, 0, 0))
+    return QBrush(gradient)

@@ -1,0 +1,644 @@
+"""Handling checklists: templates with versions, each item's checklist, ticks, progress and gates
+(services layer).
+
+Saving a template writes a new version; items keep the version their checklist was made from until
+the user applies a newer one after a preview. An item's checklist is made inside the save that
+registers the item (``make_item_checklist``; ``NewChecklists`` for an import or the demo data),
+and ``check_gates`` refuses a save whose action (答复定稿, 办结) a step must precede, unless an
+override with a reason is on record in history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from desktop_app.domain.calendar import LengthUnit
+from desktop_app.domain.checklist import (
+    ChecklistDiff,
+    Condition,
+    Entries,
+    Entry,
+    EntryLevel,
+    GateAction,
+    ItemProfile,
+    Progress,
+    build_checklist,
+    diff,
+    gate_message,
+    missing_before,
+    progress,
+    template_problems,
+    tickable,
+)
+from desktop_app.domain.deadlines import Anchor
+from desktop_app.domain.enums import ItemKind, ItemStatus, UnitRole
+from desktop_app.domain.errors import NotFoundError, ValidationError
+from desktop_app.exchange import checklist_file
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import CaseRecord, Changes
+from desktop_app.services.lookup import our_unit_id
+from desktop_app.storage.tables import (
+    Assignment,
+    Attachment,
+    ChecklistTemplate,
+    ChecklistTemplateEntry,
+    ChecklistTemplateVersion,
+    ChecklistTick,
+    Contact,
+    History,
+    Item,
+    ItemChecklist,
+    ItemChecklistEntry,
+    Reply,
+    Session,
+    Setting,
+)
+
+CURRENT_TEMPLATE_KEY = "checklist_template_id"
+GATE_ENTITY = "checklist_gate"
+
+
+class GateRefused(ValidationError):
+    """A save refused by a gate; ``action`` and ``missing`` say which and why."""
+
+    def __init__(self, action: GateAction, missing: list[Entry]):
+        self.action, self.missing = action, missing
+        super().__init__(gate_message(action, missing))
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    id: int
+    name: str
+    description: str
+    latest_version_id: int
+    latest_number: int
+    is_current: bool = False
+
+
+@dataclass(frozen=True)
+class TemplateVersion:
+    template_id: int
+    name: str
+    description: str
+    version_id: int
+    number: int
+    saved_at: datetime
+    saved_by: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    id: int
+    entry: Entry
+    done: bool = False
+    done_at: datetime | None = None
+    done_by: str = ""
+    note: str = ""
+    contact_id: int | None = None
+    attachment_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TickRecord:
+    entry_name: str
+    ticked: bool
+    ticked_at: datetime
+    ticked_by: str
+    note: str = ""
+    contact_id: int | None = None
+    attachment_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceChoice:
+    """A contact record or attachment of the item that a tick may cite."""
+
+    kind: str  # "contact" / "attachment"
+    id: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ItemChecklistView:
+    item_id: int
+    version_id: int
+    version_number: int
+    template_name: str
+    latest_number: int
+    entries: tuple[ItemEntry, ...]
+    progress: Progress
+    evidence: tuple[EvidenceChoice, ...] = ()
+    overrides: tuple[str, ...] = ()  # “答复定稿：理由” kept in history
+
+    @property
+    def outdated(self) -> bool:
+        return self.latest_number > self.version_number
+
+
+@dataclass(frozen=True)
+class ApplyPreview:
+    item_id: int
+    label: str
+    from_number: int | None  # None: the item has no checklist yet
+    diff: ChecklistDiff
+
+
+class ChecklistService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # ---- templates ----------------------------------------------------------------------
+
+    def templates(self) -> list[TemplateInfo]:
+        with self.ctx.db.read() as s:
+            current = _current_template_id(s)
+            latest = dict(s.execute(
+                select(ChecklistTemplateVersion.template_id, func.max(ChecklistTemplateVersion.number))
+                .group_by(ChecklistTemplateVersion.template_id)).all())
+            out = []
+            for t in s.scalars(select(ChecklistTemplate).order_by(ChecklistTemplate.id)):
+                number = latest.get(t.id, 0)
+                version_id = s.scalar(select(ChecklistTemplateVersion.id).where(
+                    ChecklistTemplateVersion.template_id == t.id, ChecklistTemplateVersion.number == number))
+                out.append(TemplateInfo(t.id, t.name, t.description, version_id or 0, number, t.id == current))
+            return out
+
+    def template(self, template_id: int | None = None, version_id: int | None = None) -> TemplateVersion:
+        """A version (the latest of ``template_id``, or of the current template when neither is given)."""
+        with self.ctx.db.read() as s:
+            if version_id is None:
+                template_id = template_id or _current_template_id(s)
+                version_id = _latest_version_id(s, template_id)
+            return _version(s, version_id)
+
+    def set_current_template(self, template_id: int) -> Changes:
+        with self.ctx.db.write() as s:
+            if s.get(ChecklistTemplate, template_id) is None:
+                raise NotFoundError("该清单模板已不存在，请刷新后再选择。")
+            row = s.get(Setting, CURRENT_TEMPLATE_KEY)
+            if row is None:
+                s.add(Setting(key=CURRENT_TEMPLATE_KEY, value=str(template_id)))
+            else:
+                row.value = str(template_id)
+        return Changes.of("checklist", "setting")
+
+    def save_template(self, template_id: int | None, name: str, description: str,
+                      entries: tuple[Entry, ...], note: str = "") -> tuple[Changes, int]:
+        """Write ``entries`` as a new version (a new template when ``template_id`` is None);
+        returns the new version's id. Raises ValidationError listing every problem."""
+        name = (name or "").strip()
+        problems = ([] if name else ["请填写清单模板的名称。"]) + template_problems(tuple(entries))
+        if problems:
+            raise ValidationError(problems)
+        with self.ctx.db.write() as s:
+            same_name = s.scalar(select(ChecklistTemplate).where(ChecklistTemplate.name == name))
+            if template_id is None:
+                if same_name is not None:
+                    raise ValidationError(f"已有名为“{name}”的清单模板，请换一个名称。")
+                template = ChecklistTemplate(name=name, description=description, created_at=self.ctx.now())
+                s.add(template)
+                s.flush()
+            else:
+                template = s.get(ChecklistTemplate, template_id)
+                if template is None:
+                    raise NotFoundError("该清单模板已被删除，无法保存。请关闭后重新打开清单模板。")
+                if same_name is not None and same_name.id != template.id:
+                    raise ValidationError(f"已有名为“{name}”的清单模板，请换一个名称。")
+                template.name, template.description = name, description
+            version_id = _write_version(s, template.id, entries, self.ctx.now(), self.ctx.user_name(), note)
+        return Changes.of("checklist"), version_id
+
+    def export_template(self, version_id: int, path) -> None:
+        version = self.template(version_id=version_id)
+        checklist_file.write_template(path, version.name, version.description, version.entries)
+
+    def import_template(self, path) -> tuple[Changes, int]:
+        """Read a template file (all or nothing) and save it as a new version of the template of
+        the same name, or as a new template; returns the version id."""
+        found = checklist_file.read_template(path)
+        with self.ctx.db.read() as s:
+            template_id = s.scalar(select(ChecklistTemplate.id).where(ChecklistTemplate.name == found.name))
+        return self.save_template(template_id, found.name, found.description, found.entries,
+                                  note=f"从文件“{Path(path).name}”导入")
+
+    # ---- applying a version to items ----------------------------------------------------
+
+    def items_behind(self, template_id: int | None = None) -> list[int]:
+        """Items whose checklist comes from an older version of the template (or have none)."""
+        with self.ctx.db.read() as s:
+            template_id = template_id or _current_template_id(s)
+            latest = _latest_version_id(s, template_id)
+            behind = s.scalars(
+                select(ItemChecklist.item_id)
+                .join(ChecklistTemplateVersion, ChecklistTemplateVersion.id == ItemChecklist.version_id)
+                .where(ChecklistTemplateVersion.template_id == template_id, ItemChecklist.version_id != latest)
+            ).all()
+            without = s.scalars(select(Item.id).where(Item.id.not_in(select(ItemChecklist.item_id)))).all()
+            return sorted(set(behind) | set(without))
+
+    def preview_apply(self, version_id: int, item_ids) -> list[ApplyPreview]:
+        """What applying ``version_id`` would change for each item (nothing is written)."""
+        with self.ctx.db.read() as s:
+            new = _version(s, version_id).entries
+            our = our_unit_id(s)
+            out = []
+            for item_id in item_ids:
+                item = s.get(Item, item_id)
+                if item is None:
+                    continue
+                held = s.get(ItemChecklist, item_id)
+                rows = _item_rows(s, item_id)
+                old = tuple(_entry(r) for r in rows)
+                done = {r.key for r in rows if r.done}
+                wanted = build_checklist(new, _profile(s, item, our))
+                number = s.get(ChecklistTemplateVersion, held.version_id).number if held else None
+                out.append(ApplyPreview(item_id, _label(s, item), number, diff(old, wanted, done)))
+            return out
+
+    def apply_version(self, version_id: int, item_ids) -> Changes:
+        """Move the items' checklists to ``version_id``: ticks of entries that stay are kept,
+        new entries start open, removed entries go (history says which, ticked or not)."""
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            version = _version(s, version_id)
+            our = our_unit_id(s)
+            touched = []
+            for item_id in item_ids:
+                item = s.get(Item, item_id)
+                if item is None:
+                    continue
+                rows = _item_rows(s, item_id)
+                by_key = {r.key: r for r in rows}
+                old = tuple(_entry(r) for r in rows)
+                wanted = build_checklist(version.entries, _profile(s, item, our))
+                change = diff(old, wanted, {r.key for r in rows if r.done})
+                keep = {e.key for e in wanted}
+                for r in rows:
+                    if r.key not in keep:
+                        s.delete(r)
+                s.flush()
+                for position, e in enumerate(wanted):
+                    row = by_key.get(e.key)
+                    if row is None:
+                        row = ItemChecklistEntry(item_id=item_id, key=e.key, done=False, done_by="", note="")
+                        s.add(row)
+                    _copy_entry(row, e, position)
+                held = s.get(ItemChecklist, item_id)
+                before = s.get(ChecklistTemplateVersion, held.version_id).number if held else None
+                if held is None:
+                    s.add(ItemChecklist(item_id=item_id, version_id=version_id))
+                else:
+                    held.version_id = version_id
+                s.add(History(
+                    item_id=item_id, entity="checklist", entity_id=version_id, field="办理清单版本",
+                    old_value=f"{version.name} 第{before}版" if before else "",
+                    new_value=f"{version.name} 第{version.number}版", changed_by=user, changed_at=now,
+                    reason=change.summary(),
+                ))
+                touched.append(item_id)
+        return Changes.of("checklist", "item", item_ids=touched)
+
+    # ---- an item's checklist ------------------------------------------------------------
+
+    def item_checklist(self, item_id: int) -> ItemChecklistView | None:
+        """The item's checklist; None when it has none (registered before checklists existed)."""
+        with self.ctx.db.read() as s:
+            held = s.get(ItemChecklist, item_id)
+            if held is None:
+                return None
+            version = s.get(ChecklistTemplateVersion, held.version_id)
+            template = s.get(ChecklistTemplate, version.template_id)
+            latest = s.scalar(select(func.max(ChecklistTemplateVersion.number))
+                              .where(ChecklistTemplateVersion.template_id == template.id))
+            rows = _item_rows(s, item_id)
+            entries = tuple(
+                ItemEntry(r.id, _entry(r), r.done, r.done_at, r.done_by, r.note, r.contact_id, r.attachment_id)
+                for r in rows
+            )
+            done = {r.key for r in rows if r.done}
+            overrides = tuple(
+                f"{h.field.removeprefix('越过关卡：')}：{h.reason}（{h.changed_by}，{h.changed_at:%Y-%m-%d %H:%M}）"
+                for h in s.scalars(select(History).where(History.item_id == item_id, History.entity == GATE_ENTITY)
+                                   .order_by(History.id))
+            )
+            return ItemChecklistView(
+                item_id, version.id, version.number, template.name, latest or version.number, entries,
+                progress(tuple(e.entry for e in entries), done), _evidence(s, item_id), overrides,
+            )
+
+    def create_for_item(self, item_id: int) -> Changes:
+        """Give an item without a checklist one from the current template."""
+        with self.ctx.db.write() as s:
+            if s.get(Item, item_id) is None:
+                raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
+            if s.get(ItemChecklist, item_id) is None:
+                make_item_checklist(s, item_id)
+        return Changes.of("checklist", item_ids=[item_id])
+
+    def tick(self, entry_id: int, done: bool, note: str = "", contact_id: int | None = None,
+             attachment_id: int | None = None) -> Changes:
+        """Tick (or untick) an entry, recording who, when, the note and the evidence."""
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            row = s.get(ItemChecklistEntry, entry_id)
+            if row is None:
+                raise NotFoundError("该清单条目已不存在（清单可能已换成新版本），请重新打开这件建议提案。")
+            if not tickable(_entry(row)):
+                raise ValidationError(f"“{row.name}”是阶段，不能勾选；请勾选它下面的步骤或要点。")
+            if contact_id is not None and s.scalar(select(Contact.item_id).where(Contact.id == contact_id)) != row.item_id:
+                raise ValidationError("所选沟通记录不属于这件建议提案，请重新选择佐证。")
+            if attachment_id is not None and s.scalar(
+                    select(Attachment.item_id).where(Attachment.id == attachment_id)) != row.item_id:
+                raise ValidationError("所选附件不属于这件建议提案，请重新选择佐证。")
+            row.done = bool(done)
+            row.done_at = now if done else None
+            row.done_by = user if done else ""
+            row.note = note
+            row.contact_id = contact_id if done else None
+            row.attachment_id = attachment_id if done else None
+            s.add(ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=bool(done), ticked_at=now,
+                                ticked_by=user, note=note, contact_id=contact_id, attachment_id=attachment_id))
+            item_id = row.item_id
+        return Changes.of("checklist", item_ids=[item_id])
+
+    def ticks(self, item_id: int) -> list[TickRecord]:
+        with self.ctx.db.read() as s:
+            return [
+                TickRecord(name, t.ticked, t.ticked_at, t.ticked_by, t.note, t.contact_id, t.attachment_id)
+                for t, name in s.execute(
+                    select(ChecklistTick, ItemChecklistEntry.name)
+                    .join(ItemChecklistEntry, ItemChecklistEntry.id == ChecklistTick.entry_id)
+                    .where(ChecklistTick.item_id == item_id).order_by(ChecklistTick.id))
+            ]
+
+    def override_gate(self, item_id: int, action: GateAction, reason: str) -> Changes:
+        """Allow ``action`` on the item although its gated steps are open; the reason goes to history."""
+        reason = (reason or "").strip()
+        if len(reason) < 4:
+            raise ValidationError("越过关卡须写明理由（至少 4 个字），理由将记入修改记录。")
+        with self.ctx.db.write() as s:
+            if s.get(Item, item_id) is None:
+                raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
+            rows = _item_rows(s, item_id)
+            missing = missing_before(action, tuple(_entry(r) for r in rows), {r.key for r in rows if r.done})
+            s.add(History(
+                item_id=item_id, entity=GATE_ENTITY, entity_id=None, field=f"越过关卡：{action.label}",
+                old_value="、".join(e.name for e in missing), new_value="已越过",
+                changed_by=self.ctx.user_name(), changed_at=self.ctx.now(), reason=reason,
+            ))
+        return Changes.of("checklist", item_ids=[item_id])
+
+    def progress_by_item(self) -> dict[int, Progress]:
+        """Done/total and the next open step of every item with a checklist: two grouped queries
+        over one table, whatever the number of items."""
+        with self.ctx.db.read() as s:
+            return progress_by_item(s)
+
+    def attach_progress(self, rows: list) -> None:
+        """Fill ``CaseRow.checklist_progress`` of rows just read (the case list's 进度 column)."""
+        found = self.progress_by_item()
+        for row in rows:
+            got = found.get(row.id)
+            if got is not None:
+                # Rows were built a moment ago and nobody else holds them (see with_next_deadlines).
+                object.__setattr__(row, "checklist_progress", got)
+
+
+# ---- used inside other services' transactions ---------------------------------------------------
+
+def make_item_checklist(s: OrmSession, item_id: int) -> None:
+    """Make the item's checklist from the current template's latest version (at registration)."""
+    template_id = _current_template_id(s)
+    if not template_id:
+        return
+    version_id = _latest_version_id(s, template_id)
+    item = s.get(Item, item_id)
+    wanted = build_checklist(_version(s, version_id).entries, _profile(s, item, our_unit_id(s)))
+    s.add(ItemChecklist(item_id=item_id, version_id=version_id))
+    for position, e in enumerate(wanted):
+        row = ItemChecklistEntry(item_id=item_id, key=e.key, done=False, done_by="", note="")
+        _copy_entry(row, e, position)
+        s.add(row)
+    s.flush()
+
+
+class NewChecklists:
+    """The checklists of many items registered in one transaction (an import, the demo data),
+    as ``make_item_checklist`` makes them one at a time: each distinct item profile is built
+    once from the current template's latest version, and ``write`` puts every queued entry
+    (and the tick record of those already done) in with one executemany per table."""
+
+    def __init__(self, s: OrmSession):
+        template_id = _current_template_id(s)
+        self.version_id = _latest_version_id(s, template_id) if template_id else None
+        self._template = _version(s, self.version_id).entries if self.version_id else ()
+        self.our_unit = our_unit_id(s)
+        self._built: dict[ItemProfile, tuple[Entries, list[tuple]]] = {}
+        self._items: list[tuple[int, int]] = []
+        self._rows: list[tuple] = []
+
+    def profile(self, kind: ItemKind, units, leader_handled: bool = False, key_item: bool = False) -> ItemProfile:
+        """``units``: (unit id, UnitRole) of the item's assignments."""
+        return profile_of(kind, units, self.our_unit, leader_handled, key_item)
+
+    def entries(self, profile: ItemProfile) -> Entries:
+        return self._build(profile)[0]
+
+    def add(self, item_id: int, profile: ItemProfile, done: dict | None = None) -> None:
+        """Queue the item's checklist; ``done`` maps entry keys already done to (when, who)."""
+        if self.version_id is None:
+            return
+        self._items.append((item_id, self.version_id))
+        if not done:
+            self._rows.extend((item_id, *fixed, False, None, "") for fixed in self._build(profile)[1])
+            return
+        for fixed in self._build(profile)[1]:
+            at, by = done.get(fixed[0], (None, ""))
+            self._rows.append((item_id, *fixed, at is not None, _stamp(at), by))
+
+    def write(self, s: OrmSession) -> None:
+        """Insert what was queued (after the items themselves) and start a new batch."""
+        if not self._items:
+            return
+        conn = s.connection()
+        first = (conn.exec_driver_sql("SELECT max(id) FROM item_checklist_entry").scalar() or 0) + 1
+        conn.exec_driver_sql("INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
+        conn.exec_driver_sql(
+            "INSERT INTO item_checklist_entry (id, item_id, key, parent_key, position, level, name, description,"
+            " due_length, due_unit, due_anchor, gate, note, done, done_at, done_by)"
+            " VALUES (" + ", ".join("?" * 16) + ")",
+            [(first + n, *row) for n, row in enumerate(self._rows)])
+        ticks = [(first + n, row[0], True, row[-2], row[-1], "") for n, row in enumerate(self._rows) if row[-3]]
+        if ticks:
+            conn.exec_driver_sql("INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by,"
+                                 " note) VALUES (?, ?, ?, ?, ?, ?)", ticks)
+        self._items, self._rows = [], []
+
+    def _build(self, profile: ItemProfile) -> tuple[Entries, list[tuple]]:
+        found = self._built.get(profile)
+        if found is None:
+            wanted = build_checklist(self._template, profile)
+            fixed = [(e.key, e.parent_key, position, e.level.value, e.name, e.description, e.due_length,
+                      e.due_unit.value, e.due_anchor.value, e.gate.value if e.gate else "", "")
+                     for position, e in enumerate(wanted)]
+            found = self._built[profile] = (wanted, fixed)
+        return found
+
+
+def _stamp(value: datetime | None) -> str | None:
+    # The format SQLAlchemy's SQLite DateTime type writes and parses.
+    return None if value is None else value.isoformat(" ", "microseconds")
+
+
+def profile_of(kind: ItemKind, units, our: int | None, leader_handled: bool, key_item: bool) -> ItemProfile:
+    """The item as conditions see it; ``units`` are (unit id, role or role code) pairs."""
+    roles = [(u, r if isinstance(r, UnitRole) else _or(UnitRole, r, None)) for u, r in units]
+    our_role = next((r for u, r in roles if u == our), None) if our else None
+    co_units = sum(1 for _u, r in roles if r is UnitRole.CO)
+    return ItemProfile(kind, our_role, bool(leader_handled), bool(key_item), co_units)
+
+
+def check_gates(s: OrmSession, record: CaseRecord) -> None:
+    """Refuse (GateRefused) a save that finalises a reply or closes the item while a step gated
+    on that action is open and no override is on record."""
+    if record.id is None:
+        return
+    actions = []
+    finalised = set(s.scalars(select(Reply.id).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
+    if any(r.finalised and (r.id is None or r.id not in finalised) for r in record.replies):
+        actions.append(GateAction.REPLY_FINALISED)
+    status = s.scalar(select(Item.status).where(Item.id == record.id))
+    if record.status is ItemStatus.CLOSED and status != ItemStatus.CLOSED.value:
+        actions.append(GateAction.CLOSE)
+    if not actions:
+        return
+    rows = _item_rows(s, record.id)
+    entries, done = tuple(_entry(r) for r in rows), {r.key for r in rows if r.done}
+    for action in actions:
+        missing = missing_before(action, entries, done)
+        if missing and not s.scalar(select(History.id).where(
+                History.item_id == record.id, History.entity == GATE_ENTITY,
+                History.field == f"越过关卡：{action.label}").limit(1)):
+            raise GateRefused(action, missing)
+
+
+def progress_by_item(s: OrmSession) -> dict[int, Progress]:
+    conn = s.connection()
+    counts = conn.exec_driver_sql(
+        "SELECT item_id, count(*), total(done) FROM item_checklist_entry WHERE level != 'phase' GROUP BY item_id"
+    ).all()
+    # SQLite returns the row holding min(position) for the bare column ``name``.
+    nxt = {i: n for i, n, _p in conn.exec_driver_sql(
+        "SELECT item_id, name, min(position) FROM item_checklist_entry"
+        " WHERE level = 'step' AND done = 0 GROUP BY item_id"
+    )}
+    return {i: Progress(int(d), total, nxt.get(i, "")) for i, total, d in counts}
+
+
+def step_due_rows(s: OrmSession, item_ids_sql) -> list[tuple]:
+    """(item_id, entry_id, name, length, unit, anchor, done_at) of entries with a due offset, for
+    the deadlines service; ``item_ids_sql`` is a select of the item ids wanted."""
+    return s.execute(
+        select(ItemChecklistEntry.item_id, ItemChecklistEntry.id, ItemChecklistEntry.name,
+               ItemChecklistEntry.due_length, ItemChecklistEntry.due_unit, ItemChecklistEntry.due_anchor,
+               ItemChecklistEntry.done_at)
+        .where(ItemChecklistEntry.due_length.is_not(None), ItemChecklistEntry.item_id.in_(item_ids_sql))
+    ).all()
+
+
+# ---- helpers ----------------------------------------------------------------------------
+
+def _current_template_id(s: OrmSession) -> int | None:
+    row = s.get(Setting, CURRENT_TEMPLATE_KEY)
+    if row is not None and row.value.isdigit() and s.get(ChecklistTemplate, int(row.value)) is not None:
+        return int(row.value)
+    return s.scalar(select(func.min(ChecklistTemplate.id)))
+
+
+def _latest_version_id(s: OrmSession, template_id: int | None) -> int:
+    found = s.scalar(select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == template_id)
+                     .order_by(ChecklistTemplateVersion.number.desc()).limit(1))
+    if found is None:
+        raise NotFoundError("还没有清单模板。请在“设置 → 清单模板…”中新建或导入一个。")
+    return found
+
+
+def _version(s: OrmSession, version_id: int) -> TemplateVersion:
+    v = s.get(ChecklistTemplateVersion, version_id)
+    if v is None:
+        raise NotFoundError("该清单模板版本已不存在，请刷新后再试。")
+    t = s.get(ChecklistTemplate, v.template_id)
+    rows = s.scalars(select(ChecklistTemplateEntry).where(ChecklistTemplateEntry.version_id == version_id)
+                     .order_by(ChecklistTemplateEntry.position))
+    entries = tuple(_entry(r, Condition.from_json(r.condition)) for r in rows)
+    return TemplateVersion(t.id, t.name, t.description, v.id, v.number, v.saved_at, v.saved_by, entries)
+
+
+def _write_version(s: OrmSession, template_id: int, entries, now, user: str, note: str) -> int:
+    number = (s.scalar(select(func.max(ChecklistTemplateVersion.number))
+                       .where(ChecklistTemplateVersion.template_id == template_id)) or 0) + 1
+    version = ChecklistTemplateVersion(template_id=template_id, number=number, saved_at=now, saved_by=user, note=note)
+    s.add(version)
+    s.flush()
+    for position, e in enumerate(entries):
+        row = ChecklistTemplateEntry(version_id=version.id, condition="" if e.condition.always else e.condition.to_json())
+        _copy_entry(row, e, position)
+        s.add(row)
+    s.flush()
+    return version.id
+
+
+def _copy_entry(row, e: Entry, position: int) -> None:
+    row.key, row.parent_key, row.position, row.level = e.key, e.parent_key, position, e.level.value
+    row.name, row.description, row.due_length = e.name, e.description, e.due_length
+    row.due_unit, row.due_anchor = e.due_unit.value, e.due_anchor.value
+    row.gate = e.gate.value if e.gate else ""
+
+
+def _entry(row, condition: Condition | None = None) -> Entry:
+    return Entry(
+        row.key, row.name, EntryLevel(row.level), row.parent_key, row.description, condition or Condition(),
+        row.due_length, _or(LengthUnit, row.due_unit, LengthUnit.DAYS), _or(Anchor, row.due_anchor, Anchor.ASSIGNED),
+        _or(GateAction, row.gate, None),
+    )
+
+
+def _or(enum_cls, code, default):
+    try:
+        return enum_cls(code) if code else default
+    except ValueError:  # a code written by a newer version of the app
+        return default
+
+
+def _item_rows(s: OrmSession, item_id: int) -> list[ItemChecklistEntry]:
+    return list(s.scalars(select(ItemChecklistEntry).where(ItemChecklistEntry.item_id == item_id)
+                          .order_by(ItemChecklistEntry.position)))
+
+
+def _profile(s: OrmSession, item: Item, our: int | None) -> ItemProfile:
+    roles = s.execute(select(Assignment.unit_id, Assignment.role).where(Assignment.item_id == item.id)).all()
+    return profile_of(ItemKind(item.kind), roles, our, item.is_leader_handled, item.is_key)
+
+
+def _label(s: OrmSession, item: Item) -> str:
+    session = s.get(Session, item.session_id)
+    return f"{session.name} 第{item.number}号 {item.title}"
+
+
+def _evidence(s: OrmSession, item_id: int) -> tuple[EvidenceChoice, ...]:
+    out = [
+        EvidenceChoice("contact", c.id, f"沟通记录 {c.contact_on:%Y-%m-%d} {c.summary[:20]}")
+        for c in s.scalars(select(Contact).where(Contact.item_id == item_id).order_by(Contact.contact_on))
+    ]
+    out += [
+        EvidenceChoice("attachment", a.id, f"附件 {a.file_name}")
+        for a in s.scalars(select(Attachment).where(Attachment.item_id == item_id).order_by(Attachment.id))
+    ]
+    return tuple(out)

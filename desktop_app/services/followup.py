@@ -1,0 +1,321 @@
+"""Follow-through after the reply (services layer): co-signers' feedback, re-handling after
+不满意, the second reply, and 承诺事项 (add, close with evidence, carry over at year end).
+
+Every write here touches the item row, so its optimistic-lock version moves: an editor window that
+loaded the item before will not silently drop the second reply or the new status when it saves.
+The second reply's due date is not stored: services.deadlines computes it from the 重新办理答复 rule
+(1 month from the first 不满意 feedback by default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
+
+from desktop_app.domain.deadlines import DeadlineKind
+from desktop_app.domain.enums import (
+    CommitmentStatus,
+    FeedbackChannel,
+    ItemStatus,
+    ProposerRole,
+    Rating,
+    ResultCategory,
+)
+from desktop_app.domain.errors import NotFoundError, ValidationError
+from desktop_app.domain.followup import carry_over_problem, feedback_warnings
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import Changes
+from desktop_app.storage.tables import Commitment, Feedback, History, Item, ItemProposer, Proposer, Reply, Unit
+
+
+@dataclass(frozen=True)
+class FeedbackEntry:
+    """A feedback form as the deputy gave it; ``entered_by`` is filled by the service."""
+
+    item_id: int
+    proposer_id: int | None
+    attitude: Rating | None
+    outcome: Rating | None
+    received_on: date | None
+    channel: FeedbackChannel | None
+    comment: str = ""
+    form_reference: str = ""
+
+
+@dataclass(frozen=True)
+class FeedbackInfo:
+    id: int
+    proposer_name: str
+    attitude: Rating | None
+    outcome: Rating | None
+    received_on: date | None
+    channel: FeedbackChannel | None
+    comment: str
+    form_reference: str
+    entered_by: str
+    reply_round: int | None
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    changes: Changes
+    warnings: tuple[str, ...] = ()
+    second_reply_due: date | None = None  # set when this form opened re-handling
+
+
+@dataclass(frozen=True)
+class CommitmentInfo:
+    id: int
+    item_id: int
+    description: str
+    due_on: date | None
+    due_term: str
+    status: CommitmentStatus
+    unit_name: str = ""
+    closed_on: date | None = None
+    evidence: str = ""
+    carried_reason: str = ""
+    carried_to_year: int | None = None
+
+
+class FollowupService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    # ---- feedback ------------------------------------------------------------------------
+
+    def cosigners(self, item_id: int) -> list[tuple[int, str]]:
+        """(proposer id, name) of the item's proposers, lead first: each gives their own form."""
+        with self.ctx.db.read() as s:
+            rows = s.execute(
+                select(Proposer.id, Proposer.name, ItemProposer.role)
+                .join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
+                .where(ItemProposer.item_id == item_id)
+                .order_by(ItemProposer.role != ProposerRole.LEAD.value, ItemProposer.position)
+            ).all()
+            return [(pid, name) for pid, name, _role in rows]
+
+    def feedback(self, item_id: int) -> list[FeedbackInfo]:
+        with self.ctx.db.read() as s:
+            names = dict(s.execute(select(Proposer.id, Proposer.name)
+                                   .join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
+                                   .where(ItemProposer.item_id == item_id)).all())
+            rounds = dict(s.execute(select(Reply.id, Reply.round).where(Reply.item_id == item_id)).all())
+            rows = s.scalars(select(Feedback).where(Feedback.item_id == item_id)
+                             .order_by(Feedback.received_on, Feedback.id))
+            return [
+                FeedbackInfo(r.id, names.get(r.proposer_id, ""), _member(Rating, r.attitude), _member(Rating, r.outcome),
+                             r.received_on, _member(FeedbackChannel, r.channel), r.comment, r.form_reference,
+                             r.entered_by, rounds.get(r.reply_id))
+                for r in rows
+            ]
+
+    def record_feedback(self, entry: FeedbackEntry) -> FeedbackResult:
+        """Keep one co-signer's form. 不满意 on 办理结果 opens re-handling (status 重新办理); the
+        warnings (e.g. no reference to the deputy's own form) do not stop the save."""
+        problems = []
+        if entry.attitude is None and entry.outcome is None:
+            problems.append("请至少选择一项评价（办理态度或办理结果）。")
+        if entry.received_on is None:
+            problems.append("请填写收到反馈的日期。")
+        elif entry.received_on > self.ctx.today():
+            problems.append(f"反馈日期 {entry.received_on.isoformat()} 在今天之后，请检查日期。")
+        if entry.channel is None:
+            problems.append("请选择反馈方式（网上、纸质或面谈）。")
+        if problems:
+            raise ValidationError(problems)
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            item = _item(s, entry.item_id)
+            reply = s.scalars(select(Reply).where(Reply.item_id == item.id, Reply.replied_on.is_not(None))
+                              .order_by(Reply.round.desc())).first()
+            if reply is None:
+                raise ValidationError("此件还没有已填答复日期的答复，收到答复后代表才能反馈。请先登记答复。")
+            if entry.received_on < reply.replied_on:
+                raise ValidationError(
+                    f"反馈日期 {entry.received_on.isoformat()} 早于第 {reply.round} 次答复日期 "
+                    f"{reply.replied_on.isoformat()}，请检查日期。")
+            s.add(Feedback(
+                item_id=item.id, reply_id=reply.id, proposer_id=entry.proposer_id,
+                attitude=_code(entry.attitude), outcome=_code(entry.outcome), comment=entry.comment.strip(),
+                received_on=entry.received_on, channel=_code(entry.channel),
+                form_reference=entry.form_reference.strip(), entered_by=user,
+            ))
+            ratings = f"办理态度 {_label(entry.attitude)}，办理结果 {_label(entry.outcome)}"
+            _history(s, item.id, "feedback", "征询意见反馈", "", ratings, user, now)
+            rehandle = entry.outcome is Rating.DISSATISFIED and item.status != ItemStatus.REHANDLING.value
+            if rehandle:
+                _set_status(s, item, ItemStatus.REHANDLING, user, now, "代表对办理结果不满意，重新办理")
+            elif item.status == ItemStatus.REPLIED.value:
+                _set_status(s, item, ItemStatus.FEEDBACK, user, now, "收到代表反馈")
+            _touch(item, now)
+        due = self._second_reply_due(entry.item_id) if rehandle else None
+        return FeedbackResult(Changes.of("item", item_ids=[entry.item_id]),
+                              tuple(feedback_warnings(entry.attitude, entry.outcome, entry.form_reference)), due)
+
+    def _second_reply_due(self, item_id: int) -> date | None:
+        from desktop_app.services.deadlines import DeadlineService
+
+        rows = DeadlineService(self.ctx).item_deadlines(item_id)
+        return next((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY), None)
+
+    def record_second_reply(self, item_id: int, replied_on: date, result: ResultCategory, body: str = "",
+                            doc_number: str = "") -> Changes:
+        """The reply after re-handling (round 2), kept beside the first; the item is 已答复 again."""
+        if replied_on > self.ctx.today():
+            raise ValidationError(f"答复日期 {replied_on.isoformat()} 在今天之后，请检查日期。")
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            item = _item(s, item_id)
+            first = s.scalars(select(Reply).where(Reply.item_id == item_id, Reply.round == 1)).first()
+            if item.status != ItemStatus.REHANDLING.value:
+                raise ValidationError("只有“重新办理”状态的建议提案才登记第二次答复。请先录入代表的不满意反馈。")
+            if first is not None and first.replied_on and replied_on < first.replied_on:
+                raise ValidationError("第二次答复日期早于第一次答复日期，请检查。")
+            row = s.scalars(select(Reply).where(Reply.item_id == item_id, Reply.round == 2)).first()
+            if row is None:
+                row = Reply(item_id=item_id, round=2, unit_id=first.unit_id if first else None,
+                            contact_person=first.contact_person if first else "",
+                            contact_phone=first.contact_phone if first else "", cc=first.cc if first else "",
+                            disclosure=first.disclosure if first else "public",
+                            disclosure_reason=first.disclosure_reason if first else "")
+                s.add(row)
+            row.replied_on, row.result, row.body, row.doc_number = replied_on, result.value, body, doc_number
+            item.result = result.value
+            _history(s, item_id, "reply", "第2次答复", "", f"{replied_on.isoformat()} {result.label}", user, now)
+            _set_status(s, item, ItemStatus.REPLIED, user, now, "重新办理后再次答复")
+            _touch(item, now)
+        return Changes.of("item", item_ids=[item_id])
+
+    # ---- commitments -----------------------------------------------------------------------
+
+    def commitments(self, item_id: int | None = None, *, only_open: bool = False) -> list[CommitmentInfo]:
+        with self.ctx.db.read() as s:
+            query = select(Commitment).order_by(Commitment.due_on, Commitment.id)
+            if item_id is not None:
+                query = query.where(Commitment.item_id == item_id)
+            if only_open:
+                query = query.where(Commitment.status != CommitmentStatus.DONE.value)
+            names = dict(s.execute(select(Unit.id, Unit.name)).all())
+            return [_info(r, names) for r in s.scalars(query)]
+
+    def add_commitment(self, item_id: int, description: str, due_on: date | None, due_term: str = "",
+                       unit_id: int | None = None) -> tuple[Changes, int]:
+        text = (description or "").strip()
+        if not text:
+            raise ValidationError("请写明承诺事项的内容（做什么）。")
+        if due_on is None and not due_term.strip():
+            raise ValidationError("请填写承诺完成日期，或写明期限（如 年底前、持续推进）。")
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            item = _item(s, item_id)
+            reply = s.scalars(select(Reply).where(Reply.item_id == item_id).order_by(Reply.round.desc())).first()
+            row = Commitment(item_id=item_id, reply_id=reply.id if reply else None,
+                             unit_id=unit_id if unit_id is not None else (reply.unit_id if reply else None),
+                             description=text, due_on=due_on, due_term=due_term.strip(),
+                             status=CommitmentStatus.OPEN.value)
+            s.add(row)
+            s.flush()
+            when = due_on.isoformat() if due_on else due_term.strip()
+            _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{when}）", user, now)
+            _touch(item, now)
+            return Changes.of("item", item_ids=[item_id]), row.id
+
+    def close_commitment(self, commitment_id: int, closed_on: date, evidence: str) -> Changes:
+        """Mark a commitment 已落实 with what proves it (the 落实告知函 is printed from it)."""
+        if not (evidence or "").strip():
+            raise ValidationError("请写明落实情况或佐证材料（例如 完工验收单、文件名称），再标为已落实。")
+        if closed_on > self.ctx.today():
+            raise ValidationError(f"落实日期 {closed_on.isoformat()} 在今天之后，请检查日期。")
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            row = _commitment(s, commitment_id)
+            if row.status == CommitmentStatus.DONE.value:
+                raise ValidationError("该承诺事项已标为已落实。")
+            row.status, row.closed_on, row.evidence = CommitmentStatus.DONE.value, closed_on, evidence.strip()
+            _history(s, row.item_id, "commitment", "承诺事项落实", "未落实",
+                     f"{closed_on.isoformat()} 已落实：{evidence.strip()}", user, now)
+            _touch(s.get(Item, row.item_id), now)
+            return Changes.of("item", item_ids=[row.item_id])
+
+    def open_at_year_end(self, year: int) -> list[CommitmentInfo]:
+        """Commitments still not done whose promised date falls in ``year`` or earlier (or that
+        have no date): the candidates for carrying into next year's tracking."""
+        end = date(year, 12, 31)
+        return [c for c in self.commitments(only_open=True)
+                if c.status is CommitmentStatus.OPEN and (c.due_on is None or c.due_on <= end)]
+
+    def carry_over(self, commitment_id: int, year: int, reason: str) -> Changes:
+        """Carry an open commitment from ``year`` into the next year's tracking, with the reason."""
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            row = _commitment(s, commitment_id)
+            problem = carry_over_problem(CommitmentStatus(row.status), reason)
+            if problem:
+                raise ValidationError(problem)
+            row.status, row.carried_reason, row.carried_to_year = (
+                CommitmentStatus.CARRIED.value, reason.strip(), year + 1)
+            _history(s, row.item_id, "commitment", "承诺事项结转", "未落实", f"结转 {year + 1} 年", user, now,
+                     reason=reason.strip())
+            _touch(s.get(Item, row.item_id), now)
+            return Changes.of("item", item_ids=[row.item_id])
+
+
+# ---- helpers ----------------------------------------------------------------------------------
+
+def _item(s, item_id: int) -> Item:
+    item = s.get(Item, item_id)
+    if item is None:
+        raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
+    return item
+
+
+def _commitment(s, commitment_id: int) -> Commitment:
+    row = s.get(Commitment, commitment_id)
+    if row is None:
+        raise NotFoundError("该承诺事项已被删除，请重新打开此件。")
+    return row
+
+
+def _touch(item: Item, now) -> None:
+    item.updated_at = now
+    flag_modified(item, "updated_at")  # bumps the version: an open editor must reload first
+
+
+def _set_status(s, item: Item, status: ItemStatus, user: str, now, reason: str) -> None:
+    if item.status == status.value:
+        return
+    old = _label(_member(ItemStatus, item.status))
+    item.status = status.value
+    _history(s, item.id, "item", "状态", old, status.label, user, now, reason=reason)
+
+
+def _history(s, item_id, entity, field, old, new, user, now, reason: str = "") -> None:
+    s.add(History(item_id=item_id, entity=entity, entity_id=None, field=field, old_value=old, new_value=new,
+                  changed_by=user, changed_at=now, reason=reason))
+
+
+def _info(r: Commitment, names: dict) -> CommitmentInfo:
+    return CommitmentInfo(r.id, r.item_id, r.description, r.due_on, r.due_term,
+                          _member(CommitmentStatus, r.status) or CommitmentStatus.OPEN, names.get(r.unit_id, ""),
+                          r.closed_on, r.evidence, r.carried_reason, r.carried_to_year)
+
+
+def _member(enum_cls, code):
+    if code is None:
+        return None
+    try:
+        return enum_cls(code)
+    except ValueError:
+        return None
+
+
+def _code(member) -> str | None:
+    return member.value if member is not None else None
+
+
+def _label(member) -> str:
+    return member.label if member is not None else "（未评）"

@@ -1,0 +1,283 @@
+"""Printed documents' input: an item turned into the documents layer's DTOs (services layer).
+
+Reads the item (its latest reply, proposers, units, session) and the letter settings kept as JSON
+in the ``setting`` table under ``letters``, and returns ``documents.model`` values; the builders in
+``documents`` turn those into PDFs. ``find_item`` resolves what a user types on the command line
+("区二届人大五次会议 0035" or an id).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, replace
+
+from sqlalchemy import select
+
+from desktop_app.documents.model import (
+    DEFAULT_CC,
+    CoOpinion,
+    FeedbackFormData,
+    LetterSettings,
+    ReplyLetterData,
+    SimpleLetterData,
+)
+from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, ResultCategory, UnitRole
+from desktop_app.domain.errors import DomainError, NotFoundError
+from desktop_app.services.cases import CaseService
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import CaseRecord, Changes, ReplyRecord
+from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.reference import ReferenceService
+from desktop_app.storage.tables import Item, Session, Setting, Unit
+
+SETTINGS_KEY = "letters"
+GOVERNMENT_OFFICE = "区政府办公室"
+
+
+def settings_to_json(settings: LetterSettings) -> str:
+    data = asdict(settings)
+    data["category_letters"] = {k.value: v for k, v in settings.category_letters.items()}
+    data["title_patterns"] = {k.value: v for k, v in settings.title_patterns.items()}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def settings_from_json(text: str) -> LetterSettings:
+    """Letter settings from the stored JSON; missing or unreadable keys keep their defaults so
+    that an old or hand-edited value never stops printing."""
+    default = LetterSettings()
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return default
+    if not isinstance(data, dict):
+        return default
+    changes = {}
+    for key in ("unit_name", "letterhead", "closing"):
+        if isinstance(data.get(key), str):
+            changes[key] = data[key]
+    for key in ("one_letter_per_proposer", "include_co_opinions"):
+        if isinstance(data.get(key), bool):
+            changes[key] = data[key]
+    if isinstance(data.get("letterhead_size"), (int, float)):
+        changes["letterhead_size"] = float(data["letterhead_size"])
+    if isinstance(data.get("fonts"), dict):
+        changes["fonts"] = {str(k): str(v) for k, v in data["fonts"].items() if v}
+    letters = dict(default.category_letters)
+    for code, letter in (data.get("category_letters") or {}).items():
+        try:
+            letters[ResultCategory(code)] = str(letter)
+        except ValueError:
+            continue
+    patterns = dict(default.title_patterns)
+    for code, pattern in (data.get("title_patterns") or {}).items():
+        try:
+            patterns[ItemKind(code)] = str(pattern)
+        except ValueError:
+            continue
+    return replace(default, category_letters=letters, title_patterns=patterns, **changes)
+
+
+def salutation(name: str, proposer_type: ProposerType) -> str:
+    if proposer_type is ProposerType.DEPUTY:
+        return f"{name}代表"
+    if proposer_type is ProposerType.MEMBER:
+        return f"{name}委员"
+    return name
+
+
+class LetterService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+        self.cases = CaseService(ctx)
+
+    # ---- settings -------------------------------------------------------------------------
+
+    def settings(self) -> LetterSettings:
+        with self.ctx.db.read() as s:
+            row = s.get(Setting, SETTINGS_KEY)
+            settings = settings_from_json(row.value if row else "")
+            if not settings.unit_name:
+                settings = replace(settings, unit_name=_our_unit_name(s))
+        return settings
+
+    def save_settings(self, settings: LetterSettings) -> Changes:
+        return ReferenceService(self.ctx).set_setting(SETTINGS_KEY, settings_to_json(settings))
+
+    # ---- finding items --------------------------------------------------------------------
+
+    def find_item(self, text: str) -> int:
+        """The id of the item named by ``text``: "会次 编号" (e.g. 区二届人大五次会议 0035) or an id."""
+        text = (text or "").strip()
+        with self.ctx.db.read() as s:
+            if text.isdigit() and s.get(Item, int(text)) is not None:
+                return int(text)
+            parts = text.rsplit(None, 1)
+            joined = re.fullmatch(r"(.+?)第(\w+)号", text)
+            if len(parts) < 2 and joined:  # 区二届人大五次会议第0035号, as printed on the letter
+                parts = [joined.group(1), joined.group(2)]
+            if len(parts) == 2:
+                session_name, number = parts
+                number = number.removeprefix("第").removesuffix("号")
+                item_id = s.execute(
+                    select(Item.id).join(Session, Session.id == Item.session_id)
+                    .where(Session.name == session_name, Item.number == number)
+                ).scalar_one_or_none()
+                if item_id is not None:
+                    return item_id
+        raise NotFoundError(
+            f"找不到“{text}”：请写成“会次 编号”（例如 区二届人大五次会议 0035）或建议提案的编号 id。"
+        )
+
+    # ---- documents ------------------------------------------------------------------------
+
+    def documents(self, form: str, item_ids) -> list:
+        """The DTOs of ``form`` for every item, in order (a batch)."""
+        make = {
+            "reply": self.reply_letter,
+            "co_opinion": self.co_opinion_letter,
+            "feedback": self.feedback_forms,
+            "reminder": self.reminder,
+            "extension": self.extension_report,
+            "return": self.return_request,
+        }[form]
+        result = []
+        for item_id in item_ids:
+            value = make(item_id)
+            result += value if isinstance(value, list) else [value]
+        return result
+
+    def reply_letter(self, item_id: int) -> ReplyLetterData:
+        record = self.cases.get(item_id)
+        reply = _latest_reply(record)
+        with self.ctx.db.read() as s:
+            unit_name = _unit_name(s, reply.unit_id) or _lead_unit(record) or _our_unit_name(s)
+        addressees = tuple(
+            salutation(p.name, p.proposer_type)
+            for p in sorted(record.proposers, key=lambda p: p.role is not ProposerRole.LEAD)
+        )
+        opinions = tuple(
+            CoOpinion(a.unit_name, a.opinion_text)
+            for a in record.assignments if a.role is UnitRole.CO and a.opinion_text.strip()
+        )
+        return ReplyLetterData(
+            kind=record.kind, session_name=record.session_name, number=record.number,
+            item_title=record.title, addressees=addressees, body=reply.body, unit_name=unit_name,
+            replied_on=reply.replied_on, doc_number=reply.doc_number, signer=reply.signer,
+            result=reply.result, co_opinions=opinions, contact_person=reply.contact_person,
+            contact_phone=reply.contact_phone, disclosure=reply.disclosure,
+            cc=reply.cc or DEFAULT_CC[record.kind],
+        )
+
+    def feedback_forms(self, item_id: int) -> list[FeedbackFormData]:
+        """One 征询意见表 per proposer."""
+        record = self.cases.get(item_id)
+        reply = _latest_reply(record)
+        with self.ctx.db.read() as s:
+            unit_name = _unit_name(s, reply.unit_id) or _lead_unit(record) or _our_unit_name(s)
+        return [
+            FeedbackFormData(record.kind, record.session_name, record.number, record.title, p.name,
+                             unit_name, reply.replied_on, reply.contact_person, reply.contact_phone)
+            for p in record.proposers
+        ]
+
+    def co_opinion_letter(self, item_id: int) -> SimpleLetterData:
+        """会办意见函: our unit's opinion to the lead unit."""
+        record = self.cases.get(item_id)
+        ours = self._our_assignment(record, UnitRole.CO, "会办意见函只能由会办单位出具：请在 设置 中确认“本单位”，并在办理单位中把本单位设为会办。")
+        if not ours.opinion_text.strip():
+            raise DomainError("本单位的会办意见还是空的：请先在“办理单位”一栏填写会办意见，再打印会办意见函。")
+        title = f"关于{record.session_name}第{record.number}号{_noun(record)}的会办意见"
+        first = f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》收悉。经研究，现提出会办意见如下："
+        return SimpleLetterData(
+            title=title, recipient=_lead_unit(record) or "主办单位", paragraphs=(first, ours.opinion_text),
+            unit_name=ours.unit_name, dated=ours.opinion_sent_on or self.ctx.today(),
+            contact_person=ours.handler, contact_phone=ours.handler_phone,
+        )
+
+    def reminder(self, item_id: int) -> SimpleLetterData:
+        """催办通知: the lead unit chases the co-units whose 会办意见 has not arrived."""
+        record = self.cases.get(item_id)
+        lead = self._our_assignment(record, UnitRole.LEAD, "催办通知由主办单位发给会办单位：请在 设置 中确认“本单位”是这件的主办单位。")
+        missing = [a.unit_name for a in record.assignments
+                   if a.role is UnitRole.CO and a.opinion_received_on is None and not a.opinion_text.strip()]
+        if not missing:
+            raise DomainError("所有会办单位的会办意见都已收到，不需要催办。")
+        title = f"关于催报{record.session_name}第{record.number}号{_noun(record)}会办意见的通知"
+        text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位主办，"
+                f"贵单位会办。按照规定，会办单位应当在收到建议（提案）之日起一个月内将会办意见送主办单位。"
+                f"目前尚未收到贵单位的会办意见，请抓紧办理，尽快反馈。")
+        return SimpleLetterData(
+            title=title, recipient="、".join(missing), paragraphs=(text, "特此通知。"),
+            unit_name=lead.unit_name, dated=self.ctx.today(),
+            contact_person=lead.handler, contact_phone=lead.handler_phone,
+        )
+
+    def extension_report(self, item_id: int) -> SimpleLetterData:
+        record = self.cases.get(item_id)
+        ours = self._our_assignment(record, None, "延期报告由本单位出具：请在 设置 中确认“本单位”，并把本单位列入办理单位。")
+        months = ours.extension_months or 1
+        reason = ours.extension_reason.strip() or "办理工作涉及面广，需要进一步调研和协调"
+        title = f"关于{record.session_name}第{record.number}号{_noun(record)}延期答复的报告"
+        text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位{ours.role.label}。"
+                f"因{reason.rstrip('。')}，无法在规定期限内答复，特申请延期{months}个月答复。我单位已将延期情况告知{_proposer(record)}。")
+        return SimpleLetterData(
+            title=title, recipient=GOVERNMENT_OFFICE, paragraphs=(text, "妥否，请批示。"),
+            unit_name=ours.unit_name, dated=ours.extension_requested_on or self.ctx.today(),
+            contact_person=ours.handler, contact_phone=ours.handler_phone,
+        )
+
+    def return_request(self, item_id: int) -> SimpleLetterData:
+        record = self.cases.get(item_id)
+        ours = self._our_assignment(record, None, "退回申请由本单位出具：请在 设置 中确认“本单位”，并把本单位列入办理单位。")
+        if not ours.return_reason.strip():
+            raise DomainError("退回理由还是空的：请先在“办理单位”一栏填写退回理由，再打印退回申请。")
+        title = f"关于申请退回{record.session_name}第{record.number}号{_noun(record)}的函"
+        text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》交由我单位{ours.role.label}。"
+                f"经研究，{ours.return_reason.strip().rstrip('。')}。该件不属于我单位职责范围，特申请退回，请予调整分办。")
+        return SimpleLetterData(
+            title=title, recipient=GOVERNMENT_OFFICE, paragraphs=(text,),
+            unit_name=ours.unit_name, dated=ours.return_requested_on or self.ctx.today(),
+            contact_person=ours.handler, contact_phone=ours.handler_phone,
+        )
+
+    def _our_assignment(self, record: CaseRecord, role: UnitRole | None, problem: str):
+        with self.ctx.db.read() as s:
+            unit_id = our_unit_id(s)
+        for a in record.assignments:
+            if a.unit_id == unit_id and (role is None or a.role is role or
+                                         (role is UnitRole.LEAD and a.role is UnitRole.SPLIT)):
+                return a
+        raise DomainError(problem)
+
+
+def _latest_reply(record: CaseRecord) -> ReplyRecord:
+    if not record.replies:
+        raise DomainError(
+            f"第{record.number}号还没有答复：请先在编辑窗口的“答复”一栏填写答复正文，再预览或打印答复函。"
+        )
+    return max(record.replies, key=lambda r: r.round)
+
+
+def _noun(record: CaseRecord) -> str:
+    return "代表建议" if record.kind is ItemKind.SUGGESTION else "提案"
+
+
+def _proposer(record: CaseRecord) -> str:
+    lead = next((p for p in record.proposers if p.role is ProposerRole.LEAD), None)
+    return salutation(lead.name, lead.proposer_type) if lead else "提出人"
+
+
+def _lead_unit(record: CaseRecord) -> str:
+    return next((a.unit_name for a in record.assignments if a.role in (UnitRole.LEAD, UnitRole.SPLIT)), "")
+
+
+def _unit_name(s, unit_id: int | None) -> str:
+    if unit_id is None:
+        return ""
+    unit = s.get(Unit, unit_id)
+    return unit.name if unit else ""
+
+
+def _our_unit_name(s) -> str:
+    return _unit_name(s, our_unit_id(s))

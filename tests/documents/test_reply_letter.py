@@ -1,0 +1,140 @@
+"""The 答复函's elements as a reader finds them on the printed pages."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pdfplumber
+import pytest
+
+from desktop_app.documents.builder import to_pdf_bytes, write_document
+from desktop_app.documents.forms.reply import reply_title
+from desktop_app.documents.geometry.page import A4_GBT9704 as G
+from desktop_app.documents.model import LETTERHEAD_PREPRINTED, LetterSettings
+from desktop_app.domain.enums import Disclosure, ItemKind, ResultCategory
+
+from .conftest import read_lines, reply_data
+
+SHORT = "一、基本情况\n（一）道路现状。全区农村道路总长2400公里，已全部完成安全隐患排查。\n1.增设标志标线。\n（1）今年完成120处。"
+
+
+def texts(pages):
+    return [line.text for page in pages for line in page]
+
+
+def write(tmp_path, data, settings, name="letter.pdf"):
+    path = tmp_path / name
+    result = write_document(path, "reply", [data], settings)
+    return result, read_lines(path)
+
+
+def test_short_letter_has_every_element_in_order(tmp_path, settings):
+    data = reply_data(body="一、基本情况\n全区已完成排查。", signer="王五")
+    result, pages = write(tmp_path, data, settings)
+    assert result.pages == 1
+    lines = texts(pages)
+    expected = [
+        "B", "上海市崇明区交通委员会", "崇交委〔2024〕45号", "签发人：王五",
+        "关于对区二届人大五次会议", "第0035号代表建议的答复", "张三代表：", "一、基本情况",
+        "本件由上海市崇明区交通委员会主办，区公安分局会办。", "感谢您对我们工作的关心和支持",
+        "上海市崇明区交通委员会", "2024年10月30日", "（此件公开发布）",
+        "（联系人：李明；联系电话：69691234）", "抄送：区人大常委会代表工作机构，区政府办公室。",
+    ]
+    joined = "\n".join(lines).replace(" ", "")
+    position = 0
+    for text in expected:
+        found = joined.find(text, position)
+        assert found >= 0, f"{text} 缺失或次序不对"
+        position = found
+
+
+def test_category_letter_follows_the_configurable_mapping(tmp_path):
+    letters = {ResultCategory.SOLVING: "乙"}
+    settings = LetterSettings(category_letters=letters)
+    _, pages = write(tmp_path, reply_data(body=SHORT), settings)
+    top = pages[0][0]
+    assert top.text == "乙"
+    assert top.x1 == pytest.approx(G.right, abs=1)
+
+
+def test_heading_levels_use_their_fonts(tmp_path, settings):
+    from desktop_app.documents.fonts import FONT_DIR_ENV  # noqa: F401  (documented override)
+
+    _, pages = write(tmp_path, reply_data(body=SHORT), settings)
+    by_text = {line.text.replace(" ", ""): line for line in pages[0]}
+    heading = next(line for text, line in by_text.items() if text.startswith("一、基本情况"))
+    body = next(line for text, line in by_text.items() if text.startswith("1.增设"))
+    assert heading.size == body.size == 16
+    # With one fallback font every role maps to the same file; the roles still exist in the layout.
+    from desktop_app.documents.fonts import BODY, HEI, KAI
+    from desktop_app.documents.forms.common import body_paragraph
+
+    assert body_paragraph("一、基本情况").runs[0].role == HEI
+    second = body_paragraph("（一）道路现状。全区已排查。")
+    assert [r.role for r in second.runs] == [KAI, BODY]
+    assert body_paragraph("（1）今年完成。").runs[0].role == BODY
+
+
+def test_one_letter_per_proposer_or_one_to_all(tmp_path, settings):
+    data = reply_data(body=SHORT, addressees=("张三代表", "李四代表", "王五代表"))
+    result, pages = write(tmp_path, data, settings)
+    assert len(result.page_counts) == 3 and len(set(result.page_counts)) == 1
+    assert [p for p in texts(pages) if p.endswith("代表：")] == ["张三代表：", "李四代表：", "王五代表："]
+    together = replace(settings, one_letter_per_proposer=False)
+    result, pages = write(tmp_path, data, together, "together.pdf")
+    assert len(result.page_counts) == 1
+    assert "张三等代表：" in texts(pages)
+
+
+def test_title_pattern_per_kind(settings):
+    proposal = reply_data(kind=ItemKind.PROPOSAL, session_name="区政协五届三次会议", number="0102")
+    assert reply_title(proposal, settings) == "关于对区政协五届三次会议第0102号提案的答复"
+    custom = replace(settings, title_patterns={ItemKind.SUGGESTION: "对{会次}{编号}号建议（{标题}）的答复"})
+    assert reply_title(reply_data(), custom) == "对区二届人大五次会议0035号建议（关于加强农村道路交通安全管理的建议）的答复"
+    broken = replace(settings, title_patterns={ItemKind.SUGGESTION: "关于{未知}的答复"})
+    assert reply_title(reply_data(), broken) == "关于对区二届人大五次会议第0035号代表建议的答复"
+
+
+def test_preprinted_paper_leaves_the_header_blank_but_keeps_the_positions(tmp_path, settings):
+    _, full = write(tmp_path, reply_data(body=SHORT), settings, "full.pdf")
+    preprinted = replace(settings, letterhead=LETTERHEAD_PREPRINTED)
+    path = tmp_path / "pre.pdf"
+    write_document(path, "reply", [reply_data(body=SHORT)], preprinted)
+    pre = read_lines(path)
+    assert "上海市崇明区交通委员会" not in [line.text.replace(" ", "") for line in pre[0][:3]]
+    with pdfplumber.open(path) as pdf:
+        assert not pdf.pages[0].lines  # no red rules
+    number_full = next(line for line in full[0] if "〔2024〕" in line.text)
+    number_pre = next(line for line in pre[0] if "〔2024〕" in line.text)
+    assert number_pre.baseline == pytest.approx(number_full.baseline)
+    assert pre[0][0].text == "B"
+
+
+def test_letterhead_is_red_with_double_rules(tmp_path, settings):
+    path = tmp_path / "full.pdf"
+    write_document(path, "reply", [reply_data(body=SHORT)], settings)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        name = [c for c in page.chars if c["text"] == "崇" and c["size"] > 20]
+        assert name and name[0]["non_stroking_color"][0] > 0.8 and name[0]["non_stroking_color"][1] < 0.1
+        red_rules = [line for line in page.lines if line["stroking_color"][0] > 0.8 and line["stroking_color"][1] < 0.1]
+        assert len(red_rules) == 4
+        # Only the letterhead is red: the text after it is black.
+        salutation = [c for c in page.chars if c["text"] == "张"]
+        assert salutation and tuple(salutation[0]["non_stroking_color"] or (0,)) in ((0,), (0, 0, 0))
+
+
+def test_not_public_and_missing_contact(tmp_path, settings):
+    data = reply_data(body=SHORT, disclosure=Disclosure.NOT_PUBLIC, contact_person="", contact_phone="", cc="")
+    _, pages = write(tmp_path, data, settings)
+    lines = texts(pages)
+    assert "（此件不公开）" in lines
+    assert not any("联系人" in line or "抄送" in line for line in lines)
+
+
+def test_preview_bytes_report_fonts(settings):
+    data, result = to_pdf_bytes("reply", [reply_data(body=SHORT)], settings)
+    assert data.startswith(b"%PDF")
+    assert "正文（仿宋）" in result.fonts
+    # On a machine without the official fonts the substitute is named in the warning.
+    assert result.substituted == bool(result.warning)

@@ -1,0 +1,131 @@
+"""The editor's 反馈与承诺 tab: entering feedback, re-handling, closing a commitment, the disclosure review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStatus, Rating, ResultCategory
+from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
+from desktop_app.services.dto import ReplyRecord
+from desktop_app.services.followup import FollowupService
+from tests.gui.dialog_support import make_services
+from tests.services.records import make_record
+
+BODY = "经研究，我委将于2024年12月31日前完成道路修复。联系电话：13912345678。"
+
+
+@pytest.fixture
+def item_id(ctx, tmp_path):
+    services = make_services(ctx, tmp_path)
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body=BODY)
+    _c, found = services.cases.save(make_record(status=ItemStatus.REPLIED, replies=(reply,)))
+    return found
+
+
+@pytest.fixture
+def editor(qtbot, ctx, item_id, message_log, tmp_path):
+    dialog = CaseEditDialog(make_services(ctx, tmp_path), item_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def pick(combo, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_entering_feedback_of_each_cosigner(editor, ctx, item_id, message_log):
+    tab = editor.followup
+    assert [tab.proposer_combo.itemText(i) for i in range(tab.proposer_combo.count())] == ["张建国", "李秀英"]
+    pick(tab.attitude_combo, Rating.SATISFIED)
+    pick(tab.outcome_combo, Rating.FAIRLY_SATISFIED)
+    pick(tab.channel_combo, FeedbackChannel.PAPER)
+    tab.reference_edit.setText("纸质意见表 0035-1")
+    tab.add_feedback_button.click()
+    assert tab.feedback_model.rowCount() == 1
+    assert tab.feedback_model.row(0).outcome is Rating.FAIRLY_SATISFIED and tab.feedback_model.row(0).entered_by == "测试员"
+    assert editor.record.status is ItemStatus.FEEDBACK  # the editor reloaded: its next save does not conflict
+    assert not [m for m in message_log if m[0] == "confirm"]
+
+
+def test_dissatisfied_without_the_deputys_form_asks_first_then_opens_rehandling(editor, item_id, message_log):
+    tab = editor.followup
+    tab.proposer_combo.setCurrentIndex(1)
+    pick(tab.outcome_combo, Rating.DISSATISFIED)
+    message_log.answer = False
+    tab.add_feedback_button.click()
+    assert "被满意" in message_log[-1][2] and tab.feedback_model.rowCount() == 0
+    message_log.answer = True
+    tab.add_feedback_button.click()
+    assert tab.feedback_model.rowCount() == 1
+    assert editor.record.status is ItemStatus.REHANDLING
+    assert "2024-07-03" in message_log[-1][2]  # 3 June + 1 month
+    assert "2024-07-03" in tab.state_label.text() and tab.second_button.isEnabled()
+
+
+def test_closing_a_commitment_with_its_evidence(editor, ctx, item_id, message_log):
+    tab = editor.followup
+    tab.description_edit.setText("完成新河镇道路修复")
+    tab.due_edit.setText("2024-12-31")
+    tab.add_commitment_button.click()
+    assert tab.commitment_model.rowCount() == 1
+    tab.commitment_view.selectRow(0)
+    message_log.text_answer = "竣工验收单 2024-06-01"
+    tab.close_button.click()
+    (done,) = FollowupService(ctx).commitments(item_id)
+    assert done.status is CommitmentStatus.DONE and done.evidence == "竣工验收单 2024-06-01"
+    assert "已落实" in tab.commitment_model.data(tab.commitment_model.index(0, 2))
+
+
+def test_writes_wait_for_unsaved_edits_in_the_editor(editor, ctx, item_id, message_log):
+    original = editor.ui.titleEdit.text()
+    editor.ui.titleEdit.setText("改过的标题")
+    editor.followup.description_edit.setText("完成修复")
+    editor.followup.due_edit.setText("年底前")
+    editor.followup.add_commitment_button.click()
+    assert message_log[-1][1] == "请先保存" and FollowupService(ctx).commitments(item_id) == []
+    editor.ui.titleEdit.setText(original)  # closing a modified editor would ask to save
+
+
+def test_disclosure_review_shows_what_was_removed(editor, tmp_path, monkeypatch):
+    from desktop_app.gui.dialogs.disclosure_dialog import DisclosureDialog
+
+    shown = []
+    monkeypatch.setattr(DisclosureDialog, "exec", lambda self: shown.append(self) or 0)
+    editor.followup.disclosure_button.click()
+    (dialog,) = shown
+    assert "13912345678" not in dialog.body.toPlainText() and "手机号码" in dialog.summary.text()
+    assert dialog.export_to(tmp_path / "公开.txt")
+    assert "2024年12月31日前完成道路修复" in (tmp_path / "公开.txt").read_text(encoding="utf-8")
+
+
+def pick(combo, data) -> None:  # noqa: F811 - Qt keeps the code of a str enum
+    combo.setCurrentIndex(combo.findData(data.value))
+
+
+def test_the_second_reply_is_entered_beside_the_first(editor, ctx, item_id, message_log):
+    tab = editor.followup
+    assert tab.second_box.isHidden()
+    pick(tab.outcome_combo, Rating.DISSATISFIED)
+    tab.reference_edit.setText("网上反馈 88")
+    tab.add_feedback_button.click()
+    assert not tab.second_box.isHidden()
+    pick(tab.second_result, ResultCategory.PLANNED)
+    tab.second_body.setPlainText("经再次研究，计划于2025年完成。")
+    tab.second_button.click()
+    replies = editor.record.replies
+    assert [(r.round, r.body) for r in replies] == [(1, BODY), (2, "经再次研究，计划于2025年完成。")]
+    assert editor.record.status is ItemStatus.REPLIED and "第二次答复：2024-06-03" in tab.state_label.text()
+
+
+def test_commitments_proposed_from_the_reply_are_added_once_confirmed(editor, ctx, item_id, monkeypatch):
+    from desktop_app.gui.widgets import followup_widget
+
+    offered = []
+    monkeypatch.setattr(followup_widget, "choose_proposals", lambda _parent, found: offered.extend(found) or found)
+    editor.followup.propose_button.click()
+    assert [(p.description, p.due_on) for p in offered] == [("经研究，我委将于2024年12月31日前完成道路修复", date(2024, 12, 31))]
+    (added,) = FollowupService(ctx).commitments(item_id)
+    assert added.due_on == date(2024, 12, 31) and editor.followup.commitment_model.rowCount() == 1

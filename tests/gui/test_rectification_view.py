@@ -1,0 +1,139 @@
+"""The 整改清单 editor: opened from 视图, rows grouped by aspect, edited in the detail pane,
+moved, printed and exported through the runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+
+from desktop_app.domain.rectification import RectificationEntry
+from desktop_app.services.rectification import RectificationService
+from tests.gui.conftest import build_services
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed_appendix.json"
+
+
+@pytest.fixture
+def window(qtbot, ctx, tmp_path, message_log):
+    from desktop_app.gui.main_window import MainWindow
+
+    entries = [RectificationEntry(**r) for r in json.loads(FIXTURE.read_text(encoding="utf-8"))["rows"]]
+    RectificationService(ctx).import_entries("审议意见问题整改清单", entries)
+    window = MainWindow(build_services(ctx, tmp_path))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.findChild(QAction, "rectificationViewAction").trigger()
+    return window
+
+
+def view_of(window):
+    view = window.findChild(type(window.ui.viewStack.currentWidget()), "rectificationView")
+    assert window.ui.viewStack.currentWidget() is view
+    return view
+
+
+def test_the_menu_opens_the_seed_list_grouped_by_aspect(window, qtmodeltester):
+    view = view_of(window)
+    assert window.findChild(QAction, "rectificationViewAction").isChecked()
+    assert view.lists_model.rowCount() == 1 and "6 项" in view.lists_model.item(0).text()
+    assert view.model.rowCount() == 6
+    assert view.model.spans() == [(0, 2), (2, 2), (4, 2)]
+    assert view.ui.rowTable.rowSpan(0, 0) == 2
+    assert view.model.index(1, 0).data() == ""  # the aspect shows once per group
+    assert view.ui.measuresEdit.toPlainText().startswith("在区政府常务会议")
+    qtmodeltester.check(view.model)
+
+
+def test_edit_a_long_cell_and_add_a_row_under_a_new_aspect(window, qtbot, ctx):
+    view = view_of(window)
+    service = RectificationService(ctx)
+    view.ui.rowTable.selectRow(1)
+    view.ui.measuresEdit.setPlainText("第一段措施。\n第二段措施。")
+    view.ui.deadlineCombo.setEditText("2024-05-31")
+    view.ui.saveRowButton.click()
+    qtbot.waitUntil(lambda: service.document(1).rows[1].measures == "第一段措施。\n第二段措施。", timeout=5000)
+    assert service.lists()[0].overdue_count == 1
+    view.ui.addRowButton.click()
+    assert view.editing_id == 0 and view.ui.aspectEdit.text() == view.model.rows[1].aspect
+    view.ui.aspectEdit.setText("四、新增方面")
+    view.ui.problemEdit.setPlainText("新问题")
+    view.ui.unitsEdit.setText("各承办单位")
+    view.ui.deadlineCombo.setEditText("年底前")
+    view.ui.saveRowButton.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=5000)
+    assert view.current_data().aspect == "四、新增方面" and view.current_data().deadline_term == "年底前"
+    view.ui.aspectUpButton.click()
+    qtbot.waitUntil(lambda: view.model.rows[4].aspect == "四、新增方面", timeout=5000)
+
+
+def test_progress_delete_and_an_empty_aspect_is_explained(window, qtbot, ctx, message_log):
+    view = view_of(window)
+    view.ui.rowTable.selectRow(0)
+    view.ui.progressEdit.setText("已召开专题会议")
+    view.ui.statusCombo.setCurrentIndex(1)
+    view.ui.addProgressButton.click()
+    qtbot.waitUntil(lambda: "已召开专题会议" in view.ui.progressView.toPlainText(), timeout=5000)
+    assert view.current_data().status.label == "推进中"
+    view.ui.deleteRowButton.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5, timeout=5000)
+    view.ui.addRowButton.click()
+    view.ui.aspectEdit.setText("")
+    view.ui.problemEdit.setPlainText("x")
+    view.ui.saveRowButton.click()
+    qtbot.waitUntil(lambda: any("主要方面不能为空" in str(entry) for entry in message_log), timeout=5000)
+    assert view.model.rowCount() == 5
+
+
+def test_print_and_export_from_the_editor(window, qtbot, tmp_path):
+    view = view_of(window)
+    pdf, xlsx = tmp_path / "附件.pdf", tmp_path / "清单.xlsx"
+    view.print_file(pdf, with_report=False)
+    view.export_file(xlsx)
+    qtbot.waitUntil(lambda: pdf.exists() and xlsx.exists(), timeout=10000)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_report_fields_are_saved_and_printed_with_the_appendix(window, qtbot, ctx, tmp_path):
+    import pdfplumber
+
+    view = view_of(window)
+    view.ui.docNumberEdit.setText("沪崇府发〔2024〕45号")
+    view.ui.reportTitleEdit.setText("关于办理审议意见的报告")
+    view.ui.reportDateEdit.setText("2024-10-30")
+    view.ui.reportBodyEdit.setPlainText("一、关于压实办理责任\n**一是提高思想认识。**明确要求。")
+    view.ui.saveInfoButton.click()
+    qtbot.waitUntil(lambda: RectificationService(ctx).list_info(1).report_title == "关于办理审议意见的报告", timeout=5000)
+    pdf = tmp_path / "报告.pdf"
+    view.print_file(pdf, with_report=True)
+    qtbot.waitUntil(pdf.exists, timeout=10000)
+    with pdfplumber.open(pdf) as doc:
+        first = doc.pages[0].extract_text().replace(" ", "")
+        assert "沪崇府发〔2024〕45号" in first and "一是提高思想认识。" in first and "2024年10月30日" in first
+        assert doc.pages[-1].width > doc.pages[-1].height
+
+
+def test_a_wrong_report_date_is_explained(window, message_log):
+    view = view_of(window)
+    view.ui.reportDateEdit.setText("10月30日")
+    view.ui.saveInfoButton.click()
+    assert message_log[-1][0] == "warning" and "YYYY-MM-DD" in message_log[-1][2]
+
+
+def test_units_are_completed_one_name_at_a_time(window, ctx):
+    from desktop_app.services.dto import UnitInfo
+    from desktop_app.services.reference import ReferenceService
+
+    ReferenceService(ctx).save_unit(UnitInfo(0, "区交通委"))
+    view = view_of(window)
+    view.refresh()
+    completer = view.ui.unitsEdit.completer()
+    view.ui.unitsEdit.setText("区政府办公室 交通")
+    assert completer.splitPath(view.ui.unitsEdit.text()) == ["交通"]
+    completer.setCompletionPrefix("交通")
+    assert completer.currentIndex().data() == "区交通委"
+    assert completer.currentCompletion() == "区政府办公室 区交通委"  # the first unit stays

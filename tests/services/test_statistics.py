@@ -1,0 +1,75 @@
+"""办理情况统计 read from a real database: due dates from the rules, and the ``stats`` command."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from desktop_app.bootstrap import main
+from desktop_app.domain.enums import ContactWay, FeedbackChannel, ItemStatus, Rating, ResultCategory
+from desktop_app.services.dto import ContactRecord, ReplyRecord
+from desktop_app.services.followup import FeedbackEntry, FollowupService
+from desktop_app.services.statistics import StatisticsService
+from tests.services.records import make_record
+
+
+@pytest.fixture
+def two_items(cases, ctx):
+    """A: replied a day after its due date (20 May), after meeting the deputy; B: a one-month
+    extension moves its due date to 20 June, replied 10 June, only a phone call."""
+    late = make_record(
+        status=ItemStatus.REPLIED, contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING),),
+        replies=(ReplyRecord(replied_on=date(2024, 5, 21), result=ResultCategory.SOLVED),))
+    _c, a = cases.save(late)
+    base = make_record(number="0036")
+    extended = replace(base.assignments[0], extension_requested_on=date(2024, 5, 1), extension_months=1,
+                       extension_approved_on=date(2024, 5, 6), extension_approver="王局长", extension_reason="需调研")
+    _c, b = cases.save(replace(
+        base, status=ItemStatus.REPLIED, assignments=(extended, base.assignments[1]),
+        contacts=(ContactRecord(date(2024, 5, 2), ContactWay.PHONE),),
+        replies=(ReplyRecord(replied_on=date(2024, 6, 10), result=ResultCategory.PLANNED),)))
+    FollowupService(ctx).record_feedback(FeedbackEntry(a, None, Rating.SATISFIED, Rating.DISSATISFIED,
+                                                       date(2024, 5, 25), FeedbackChannel.ONLINE, form_reference="网上 17"))
+    return a, b
+
+
+def test_on_time_uses_the_reply_due_date_with_the_approved_extension(ctx, two_items):
+    a, b = two_items
+    o = StatisticsService(ctx).report(date(2024, 6, 30)).overall
+    assert (o["replied"].count, o["replied"].base) == (2, 2)
+    assert o["on_time"].ids == {b}
+    assert o["met"].ids == {a}  # a phone call is not a meeting
+    assert o["dissatisfied"].ids == {a} and o["rehandled"].ids == {a}
+    assert o["result_planned"].ids == {b}
+
+
+def test_stats_command_prints_json_with_item_ids(ctx, two_items, capsys):
+    a, b = two_items
+    path = ctx.db.path
+    assert main(["stats", "--db", str(path), "--as-of", "2024-06-01", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["as_of"] == "2024-06-01"
+    assert data["overall"]["replied"] == {"label": "办复率", "count": 1, "base": 2, "rate": 0.5, "item_ids": [a]}
+    assert data["groups"]["unit"]["区交通委"]["total"]["item_ids"] == [a, b]
+    assert main(["stats", "--db", str(path), "--as-of", "2024-06-30"]) == 0
+    text = capsys.readouterr().out
+    assert "办复率：100.0%（2/2）" in text and "按期办复率：50.0%（1/2）" in text and "按承办单位：" in text
+
+
+def test_stats_command_refuses_a_missing_file(tmp_path, capsys):
+    assert main(["stats", "--db", str(tmp_path / "none.sqlite")]) == 1
+    assert "找不到数据库文件" in capsys.readouterr().err
+
+
+def test_statistics_export_to_excel(ctx, two_items, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "统计.xlsx"
+    StatisticsService(ctx).export_excel(out, date(2024, 6, 30))
+    book = load_workbook(out)
+    assert book.sheetnames == ["总体", "承办单位", "届次", "类别"]
+    rows = {r[0]: r[1] for r in book["总体"].iter_rows(min_row=3, values_only=True)}
+    assert rows["按期办复率"] == "50.0%（1/2）" and rows["不满意"] == "1"
