@@ -21,7 +21,9 @@ MAX_DEMO_ITEMS = 100_000
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``check``, ``backup``, ``demo`` and ``due`` on the main parser's subparsers.
+    """Register ``check``, ``backup``, ``demo`` and ``due`` on the main parser's subparsers, then
+    each feature's own commands (``desktop_app/commands/``: import/export, print, rectification,
+    stats).
 
     Options default to ``SUPPRESS`` so that ``desktop-app --db X check`` keeps the ``--db`` given
     before the subcommand."""
@@ -53,10 +55,10 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     due.add_argument("--as-of", metavar="YYYY-MM-DD", type=_day, default=None, help="按哪一天计算（默认：今天）")
     due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
     due.set_defaults(run=run_due)
-    __import__("desktop_app.commands.exchange_cmd", fromlist=["exchange_cmd"]).add_subcommands(subparsers, _options)
-    __import__("desktop_app.commands.print_cmd", fromlist=["print_cmd"]).add_subcommands(subparsers, _options)
-    __import__("desktop_app.commands.rectification_cmd", fromlist=["x"]).add_subcommands(subparsers, _options)
-    __import__("desktop_app.commands.stats_cmd", fromlist=["x"]).add_subcommands(subparsers, _options)
+    from desktop_app.commands import exchange_cmd, print_cmd, rectification_cmd, stats_cmd
+
+    for feature in (exchange_cmd, print_cmd, rectification_cmd, stats_cmd):
+        feature.add_subcommands(subparsers, _options)
 
 
 def _options(db_help: str) -> argparse.ArgumentParser:

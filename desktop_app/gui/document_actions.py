@@ -18,7 +18,6 @@ from desktop_app.documents.model import FORM_LABELS
 from desktop_app.domain.errors import DomainError
 from desktop_app.gui.models.case_table_model import ROW_ROLE
 from desktop_app.gui.widgets import message_boxes
-from desktop_app.services.letters import LetterService
 
 PREVIEW_FORMS = ("reply", "feedback", "co_opinion", "reminder", "extension", "return")
 
@@ -67,7 +66,10 @@ class DocumentActions:
 
     # ---- helpers ---------------------------------------------------------------------------
 
-    def letters(self) -> LetterService | None:
+    def letters(self):  # -> LetterService | None
+        # Imported on first use: it brings SQLAlchemy, which the first paint must not wait for.
+        from desktop_app.services.letters import LetterService
+
         cases = self.window.services.cases
         return None if cases is None else LetterService(cases.ctx)
 
@@ -224,7 +226,7 @@ class DocumentActions:
         message_boxes.show_information(self.window, "批量生成答复函", text)
 
 
-def _collect(letters: LetterService, rows, progress, cancelled):
+def _collect(letters, rows, progress, cancelled):
     data, problems = [], []
     for n, row in enumerate(rows):
         if cancelled():

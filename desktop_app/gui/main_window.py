@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop_app.domain.enums import ItemKind
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.gui import exchange_actions
+from desktop_app.gui import (
+    checklist_actions,
+    document_actions,
+    exchange_actions,
+    rectification_actions,
+    statistics_actions,
+)
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.runner import OperationRunner
@@ -50,12 +56,10 @@ class MainWindow(QMainWindow):
         table.selectionModel().selectionChanged.connect(self._update_actions)
         self.case_list.model.modelReset.connect(self._update_actions)
 
-        install_dashboard(self)
-        __import__("desktop_app.gui.document_actions", fromlist=["install"]).install(self)
-        exchange_actions.install(self)
-        __import__("desktop_app.gui.rectification_actions", fromlist=["install"]).install(self)
-        __import__("desktop_app.gui.checklist_actions", fromlist=["install"]).install(self)
-        __import__("desktop_app.gui.statistics_actions", fromlist=["install"]).install(self)
+        # Each feature adds its own views, menus and actions.
+        for install in (install_dashboard, document_actions.install, exchange_actions.install,
+                        rectification_actions.install, checklist_actions.install, statistics_actions.install):
+            install(self)
         self._build_status_bar()
         self._connect_actions()
         # Layout first, so that the rows are sorted once, by the remembered column.

@@ -31,6 +31,11 @@ def window(qtbot, ctx, tmp_path, message_log):
     return window
 
 
+def settle(view, qtbot) -> None:
+    """Wait until the runner finished and the view reloaded (the write commits before that)."""
+    qtbot.waitUntil(lambda: not view.runner.busy, timeout=10000)
+
+
 def view_of(window):
     view = window.findChild(type(window.ui.viewStack.currentWidget()), "rectificationView")
     assert window.ui.viewStack.currentWidget() is view
@@ -56,7 +61,8 @@ def test_edit_a_long_cell_and_add_a_row_under_a_new_aspect(window, qtbot, ctx):
     view.ui.measuresEdit.setPlainText("第一段措施。\n第二段措施。")
     view.ui.deadlineCombo.setEditText("2024-05-31")
     view.ui.saveRowButton.click()
-    qtbot.waitUntil(lambda: service.document(1).rows[1].measures == "第一段措施。\n第二段措施。", timeout=5000)
+    settle(view, qtbot)
+    assert service.document(1).rows[1].measures == "第一段措施。\n第二段措施。"
     assert service.lists()[0].overdue_count == 1
     view.ui.addRowButton.click()
     assert view.editing_id == 0 and view.ui.aspectEdit.text() == view.model.rows[1].aspect
@@ -65,10 +71,12 @@ def test_edit_a_long_cell_and_add_a_row_under_a_new_aspect(window, qtbot, ctx):
     view.ui.unitsEdit.setText("各承办单位")
     view.ui.deadlineCombo.setEditText("年底前")
     view.ui.saveRowButton.click()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=5000)
+    settle(view, qtbot)
+    assert view.model.rowCount() == 7
     assert view.current_data().aspect == "四、新增方面" and view.current_data().deadline_term == "年底前"
     view.ui.aspectUpButton.click()
-    qtbot.waitUntil(lambda: view.model.rows[4].aspect == "四、新增方面", timeout=5000)
+    settle(view, qtbot)
+    assert view.model.rows[4].aspect == "四、新增方面"
 
 
 def test_progress_delete_and_an_empty_aspect_is_explained(window, qtbot, ctx, message_log):
@@ -77,15 +85,18 @@ def test_progress_delete_and_an_empty_aspect_is_explained(window, qtbot, ctx, me
     view.ui.progressEdit.setText("已召开专题会议")
     view.ui.statusCombo.setCurrentIndex(1)
     view.ui.addProgressButton.click()
-    qtbot.waitUntil(lambda: "已召开专题会议" in view.ui.progressView.toPlainText(), timeout=5000)
+    settle(view, qtbot)
+    assert "已召开专题会议" in view.ui.progressView.toPlainText()
     assert view.current_data().status.label == "推进中"
     view.ui.deleteRowButton.click()
-    qtbot.waitUntil(lambda: view.model.rowCount() == 5, timeout=5000)
+    settle(view, qtbot)
+    assert view.model.rowCount() == 5
     view.ui.addRowButton.click()
     view.ui.aspectEdit.setText("")
     view.ui.problemEdit.setPlainText("x")
     view.ui.saveRowButton.click()
-    qtbot.waitUntil(lambda: any("主要方面不能为空" in str(entry) for entry in message_log), timeout=5000)
+    settle(view, qtbot)
+    assert any("主要方面不能为空" in str(entry) for entry in message_log)
     assert view.model.rowCount() == 5
 
 
@@ -94,7 +105,8 @@ def test_print_and_export_from_the_editor(window, qtbot, tmp_path):
     pdf, xlsx = tmp_path / "附件.pdf", tmp_path / "清单.xlsx"
     view.print_file(pdf, with_report=False)
     view.export_file(xlsx)
-    qtbot.waitUntil(lambda: pdf.exists() and xlsx.exists(), timeout=10000)
+    settle(view, qtbot)
+    assert pdf.exists() and xlsx.exists()
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
@@ -107,10 +119,11 @@ def test_the_report_fields_are_saved_and_printed_with_the_appendix(window, qtbot
     view.ui.reportDateEdit.setText("2024-10-30")
     view.ui.reportBodyEdit.setPlainText("一、关于压实办理责任\n**一是提高思想认识。**明确要求。")
     view.ui.saveInfoButton.click()
-    qtbot.waitUntil(lambda: RectificationService(ctx).list_info(1).report_title == "关于办理审议意见的报告", timeout=5000)
+    settle(view, qtbot)
+    assert RectificationService(ctx).list_info(1).report_title == "关于办理审议意见的报告"
     pdf = tmp_path / "报告.pdf"
     view.print_file(pdf, with_report=True)
-    qtbot.waitUntil(pdf.exists, timeout=10000)
+    settle(view, qtbot)
     with pdfplumber.open(pdf) as doc:
         first = doc.pages[0].extract_text().replace(" ", "")
         assert "沪崇府发〔2024〕45号" in first and "一是提高思想认识。" in first and "2024年10月30日" in first
