@@ -38,7 +38,9 @@ def add_subcommands(subparsers, options) -> None:
                          help="“会次 编号”（例如 \"区二届人大五次会议 0035\"）或建议提案 id；可给多件，写入同一个 PDF")
         sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
         sub.set_defaults(run=run_print, form=form)
-    __import__("desktop_app.commands.rectification_cmd", fromlist=["x"]).add_print_forms(forms, real)
+    from desktop_app.commands.rectification_cmd import add_print_forms
+
+    add_print_forms(forms, real)
 
 
 def run_print(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import item_checklist_widget, message_boxes
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
+from desktop_app.gui.widgets.followup_widget import FollowupSection
 from desktop_app.services.dto import CaseRecord
 
 
@@ -67,7 +68,7 @@ class CaseEditDialog(QDialog):
         self.attachments = AttachmentsSection(self.ui, self._cases, self, self)
         self.history = HistorySection(self.ui, self)
         self.deadlines = DeadlinesSection(self.ui, services, self)
-        self.followup = __import__("desktop_app.gui.widgets.followup_widget", fromlist=["x"]).FollowupSection(self)
+        self.followup = FollowupSection(self)
         self.basic.kind_changed.connect(self.proposers.set_kind)
         self.basic.kind_changed.connect(self._kind_changed)
 

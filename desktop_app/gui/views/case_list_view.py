@@ -16,6 +16,7 @@ from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel
 from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.checklist_actions import fill_checklist_progress
 from desktop_app.gui.widgets.only_ids_chip import fill_next_deadlines, only_ids_chip
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
@@ -124,7 +125,7 @@ class CaseListView(QWidget):
         if selected is not None:
             self.select_item(selected.id)
         fill_next_deadlines(self, rows, wait=wait)
-        __import__("desktop_app.gui.checklist_actions", fromlist=["x"]).fill_checklist_progress(self, rows, wait=wait)
+        fill_checklist_progress(self, rows, wait=wait)
         self.rows_reloaded.emit()
 
     def _load_views(self, current: str = "") -> None:
