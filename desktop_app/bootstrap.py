@@ -227,6 +227,7 @@ def run_window(args: argparse.Namespace) -> int:
     if instance is not None and not instance.claimed and (code := _claim_instance(instance)) is not None:
         window.close()  # lost a race with a start at the same moment, which now has the file
         return code
+    window.install_features()
     opened = open_for_window(db_path, demo=bool(args.demo), user_name=lambda: ui_settings.user_name, interactive=not smoke)
     if opened is None:
         window.close()

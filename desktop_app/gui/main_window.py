@@ -12,18 +12,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop_app.domain.enums import ItemKind
 from desktop_app.domain.errors import NotFoundError
-from desktop_app.gui import (
-    checklist_actions,
-    document_actions,
-    exchange_actions,
-    rectification_actions,
-    statistics_actions,
-)
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.views.case_list_view import CaseListView
-from desktop_app.gui.views.deadline_dashboard_view import install_dashboard
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 
@@ -56,10 +48,9 @@ class MainWindow(QMainWindow):
         table.selectionModel().selectionChanged.connect(self._update_actions)
         self.case_list.model.modelReset.connect(self._update_actions)
 
-        # Each feature adds its own views, menus and actions.
-        for install in (install_dashboard, document_actions.install, exchange_actions.install,
-                        rectification_actions.install, checklist_actions.install, statistics_actions.install):
-            install(self)
+        self._features_installed = False
+        if services.cases is not None:
+            self.install_features()
         self._build_status_bar()
         self._connect_actions()
         # Layout first, so that the rows are sorted once, by the remembered column.
@@ -71,9 +62,29 @@ class MainWindow(QMainWindow):
         else:
             self.show_data(wait=True)
 
+    def install_features(self) -> None:
+        """Let each feature add its views, menus and actions (once). Imported here, not at the top:
+        bootstrap paints the window before these load, to keep start-up close to a bare window."""
+        if self._features_installed:
+            return
+        from desktop_app.gui import (
+            checklist_actions,
+            document_actions,
+            exchange_actions,
+            rectification_actions,
+            statistics_actions,
+        )
+        from desktop_app.gui.views.deadline_dashboard_view import install_dashboard
+
+        for install in (install_dashboard, document_actions.install, exchange_actions.install,
+                        rectification_actions.install, checklist_actions.install, statistics_actions.install):
+            install(self)
+        self._features_installed = True
+
     def show_data(self, *, wait: bool = False) -> None:
         """Show the database once ``services`` are connected to it. ``wait`` reads the rows before
         returning; otherwise they load on a worker thread while the window stays responsive."""
+        self.install_features()
         self.ui.statusBar.clearMessage()
         self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
         self._show_read_only()
