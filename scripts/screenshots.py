@@ -103,6 +103,19 @@ def restore_dialog(services):
     return RestoreDialog(services)
 
 
+def main_window_view(action_name: str) -> Callable:
+    """The main window switched to another view through its 视图 menu action."""
+
+    def build(services):
+        from PySide6.QtGui import QAction
+
+        window = main_window(services)
+        window.findChild(QAction, action_name).trigger()
+        return window
+
+    return build
+
+
 def checklist_editor(services):
     """清单模板 with 办前沟通 (the gated step) selected."""
     from desktop_app.gui.views.checklist_editor_view import ChecklistEditorView
@@ -140,6 +153,8 @@ SHOTS: list[Shot] = [
     Shot("settings_dialog.png", settings_dialog, (640, 580)),
     Shot("restore_dialog.png", restore_dialog, (640, 400)),
     Shot("checklist_editor.png", checklist_editor, (1100, 680)),
+    Shot("deadline_dashboard.png", main_window_view("dashboardViewAction"), (1280, 800)),
+    Shot("statistics_view.png", main_window_view("statisticsViewAction"), (1280, 800)),
     Shot("case_editor_checklist.png", case_editor_checklist),
 ]
 
