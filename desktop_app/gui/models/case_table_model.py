@@ -17,7 +17,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.domain.enums import ItemStatus, ResultCategory
-from desktop_app.gui.models.deadline_count_model import BUCKET_COLOURS, bucket_brush
 from desktop_app.services.dto import CaseRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CaseRow
@@ -169,7 +168,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._colours = {s: QBrush(QColor(c)) for s, c in _STATUS_COLOURS.items()}
         self._colours.update({r: QBrush(QColor(c)) for r, c in _RESULT_COLOURS.items()})
-        self._bucket_brushes = {b: bucket_brush(b) for b in BUCKET_COLOURS}
+        self._bucket_brushes: dict | None = None  # made when the 下一期限 column first paints
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -195,6 +194,14 @@ class CaseTableModel(QAbstractTableModel):
     def rows_are(self, rows: list[CaseRow]) -> bool:
         """Whether ``rows`` (as given to ``set_rows``) are still the rows shown."""
         return len(rows) == len(self._base) and (not rows or rows[0] is self._base[0])
+
+    def _bucket_brush(self, bucket):
+        if self._bucket_brushes is None:
+            # Imported here: the deadline rules are not needed for the window's first paint.
+            from desktop_app.gui.models.deadline_count_model import BUCKET_COLOURS, bucket_brush
+
+            self._bucket_brushes = {b: bucket_brush(b) for b in BUCKET_COLOURS}
+        return self._bucket_brushes.get(bucket)
 
     def next_deadlines_filled(self, key: str = "next_due") -> None:
         """The rows' ``next_deadline`` (or the column ``key``'s value) was filled after
@@ -266,7 +273,7 @@ class CaseTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.BackgroundRole:
             if column.key == "next_due" and case.next_deadline is not None:
-                return self._bucket_brushes.get(case.next_deadline.bucket)
+                return self._bucket_brush(case.next_deadline.bucket)
             return _SECRET_BACKGROUND if case.is_secret else None
         if role == Qt.ItemDataRole.FontRole and column.key == "title" and case.is_key:
             return self._bold
