@@ -1,7 +1,6 @@
-"""设置 → 清单模板…, and the case list's 进度 column filled off the UI thread (gui layer).
+"""设置 → 清单模板…, and keeping the case list's 进度 column current after a tick (gui layer).
 
-Installed with ``install(window)``; ``fill_checklist_progress`` follows ``fill_next_deadlines``:
-the list shows first, its 进度 column a moment later from one bulk service call.
+Installed with ``install(window)``.
 """
 
 from __future__ import annotations
@@ -34,9 +33,7 @@ def install(window) -> None:
 def _ticked(window, changes) -> None:
     """A tick changes only the 进度 column: refill it instead of reloading the list."""
     if "checklist" in changes.kinds and not changes.kinds & {"item", "database"}:
-        rows = window.case_list.model.loaded_rows()
-        if rows:
-            fill_checklist_progress(window.case_list, rows, wait=False)
+        window.case_list.fill_late_column("progress", wait=False)
 
 
 def open_editor(window):
@@ -53,21 +50,3 @@ def open_editor(window):
     editor.raise_()
     editor.activateWindow()
     return editor
-
-
-def fill_checklist_progress(list_view, rows, *, wait: bool) -> None:
-    service = checklist_service(list_view.services)
-    if service is None:
-        return
-    model = list_view.model
-
-    def filled(_result=None) -> None:
-        if model.rows_are(rows):
-            model.next_deadlines_filled("progress")
-
-    if wait:
-        service.attach_progress(rows)
-        filled()
-    else:
-        list_view.runner.run(lambda: service.attach_progress(rows), title="计算办理进度",
-                             background=True, on_success=filled)

@@ -401,15 +401,6 @@ class ChecklistService:
         with self.ctx.db.read() as s:
             return progress_by_item(s)
 
-    def attach_progress(self, rows: list) -> None:
-        """Fill ``CaseRow.checklist_progress`` of rows just read (the case list's 进度 column)."""
-        found = self.progress_by_item()
-        for row in rows:
-            got = found.get(row.id)
-            if got is not None:
-                # Rows were built a moment ago and nobody else holds them (see with_next_deadlines).
-                object.__setattr__(row, "checklist_progress", got)
-
 
 # ---- used inside other services' transactions ---------------------------------------------------
 

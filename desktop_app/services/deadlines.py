@@ -287,12 +287,6 @@ class DeadlineService:
         with self.ctx.db.read() as s:
             return _next_deadlines(s, as_of)
 
-    def attach_next_deadlines(self, rows: list, as_of: date | None = None) -> None:
-        """Fill ``next_deadline`` of case-list rows just read by ``cases.list_rows`` (see
-        ``with_next_deadlines``)."""
-        with self.ctx.db.read() as s:
-            with_next_deadlines(s, rows, as_of or self.ctx.today())
-
     def dashboard(self, as_of: date | None = None, only_our_unit: bool = True) -> Dashboard:
         """Counts of the open deadlines as of ``as_of``. ``rows`` holds only the urgent ones (up
         to the second threshold, 7 天内): the notice and the 催办清单 need them, the counts not."""
@@ -374,19 +368,6 @@ class DeadlineService:
             return []
         board = self.dashboard(as_of, only_our_unit=True)
         return [r for r in board.rows if r.bucket in (Bucket.OVERDUE, Bucket.SOON)]
-
-
-def with_next_deadlines(s: OrmSession, rows: list, as_of: date) -> list:
-    """Fill ``CaseRow.next_deadline`` of freshly read rows in one pass over the open items."""
-    found = _next_deadlines(s, as_of)
-    if found:
-        for row in rows:
-            nxt = found.get(row.id)
-            if nxt is not None:
-                # The rows were built a moment ago by read_rows and nobody holds them yet;
-                # rebuilding 100,000 frozen rows just to add one field would double the load time.
-                object.__setattr__(row, "next_deadline", nxt)
-    return rows
 
 
 def _next_deadlines(s: OrmSession, as_of: date) -> dict[int, NextDeadline]:

@@ -168,6 +168,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._colours = {s: QBrush(QColor(c)) for s, c in _STATUS_COLOURS.items()}
         self._colours.update({r: QBrush(QColor(c)) for r, c in _RESULT_COLOURS.items()})
+        self._generation = 0
         self._bucket_brushes: dict | None = None  # made when the 下一期限 column first paints
         self._bold = QFont()
         self._bold.setBold(True)
@@ -177,6 +178,7 @@ class CaseTableModel(QAbstractTableModel):
     def set_rows(self, rows: Iterable[CaseRow]) -> None:
         """All rows (from ``cases.list_rows``); keeps the current sort and filter."""
         self.beginResetModel()
+        self._generation += 1
         self._base = list(rows)
         self._all = list(self._base)
         self._ranks.clear()
@@ -191,9 +193,19 @@ class CaseTableModel(QAbstractTableModel):
         self._shown = self._filtered()
         self.endResetModel()
 
-    def rows_are(self, rows: list[CaseRow]) -> bool:
-        """Whether ``rows`` (as given to ``set_rows``) are still the rows shown."""
-        return len(rows) == len(self._base) and (not rows or rows[0] is self._base[0])
+    @property
+    def generation(self) -> int:
+        """Changes with every ``set_rows``: a late column computed for older rows is dropped."""
+        return self._generation
+
+    def update_rows(self, changed: dict[int, CaseRow], key: str) -> None:
+        """Put in rows rebuilt with the late column ``key`` (下一期限, 进度) filled, by item id;
+        then sort and paint that column again."""
+        if changed:
+            self._base = [changed.get(r.id, r) for r in self._base]
+            self._all = [changed.get(r.id, r) for r in self._all]
+            self._shown = [changed.get(r.id, r) for r in self._shown]
+        self._late_column_filled(key)
 
     def _bucket_brush(self, bucket):
         if self._bucket_brushes is None:
@@ -203,9 +215,7 @@ class CaseTableModel(QAbstractTableModel):
             self._bucket_brushes = {b: bucket_brush(b) for b in BUCKET_COLOURS}
         return self._bucket_brushes.get(bucket)
 
-    def next_deadlines_filled(self, key: str = "next_due") -> None:
-        """The rows' ``next_deadline`` (or the column ``key``'s value) was filled after
-        ``set_rows``: sort and paint the column again."""
+    def _late_column_filled(self, key: str) -> None:
         column = COLUMN_INDEX[key]
         self._ranks.pop(column, None)
         if self._sort_column == column:

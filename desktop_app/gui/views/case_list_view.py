@@ -16,13 +16,14 @@ from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.checklist_actions import fill_checklist_progress
-from desktop_app.gui.widgets.only_ids_chip import fill_next_deadlines, only_ids_chip
+from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.services.dto import CaseFilter, CaseRow, Changes
 
 SEARCH_DEBOUNCE_MS = 150
+# Columns filled after the rows show: column key -> (CaseRow field, what the runner calls the work).
+LATE_COLUMNS = {"next_due": ("next_deadline", "计算下一期限"), "progress": ("checklist_progress", "计算办理进度")}
 # Shown at once on the first load, while the whole list (seconds for 100,000 items) loads behind.
 FIRST_SCREEN_ROWS = 100
 LIST_STATE_KEY = "case_list"
@@ -124,9 +125,34 @@ class CaseListView(QWidget):
         self._install_filter()
         if selected is not None:
             self.select_item(selected.id)
-        fill_next_deadlines(self, rows, wait=wait)
-        fill_checklist_progress(self, rows, wait=wait)
+        for key in LATE_COLUMNS:
+            self.fill_late_column(key, wait=wait)
         self.rows_reloaded.emit()
+
+    def fill_late_column(self, key: str, *, wait: bool) -> None:
+        """Fill the column ``key`` of ``LATE_COLUMNS`` for the rows loaded, off the UI thread unless
+        ``wait``: the list shows first and these columns a moment later (computing every open
+        deadline of a large archive takes a while). The rows are rebuilt with the value, never
+        changed in place."""
+        field, title = LATE_COLUMNS[key]
+        service = _late_column_service(self.services, key)
+        model, rows = self.model, self.model.loaded_rows()
+        if service is None or not rows:
+            return
+        generation = model.generation
+
+        def compute() -> dict[int, CaseRow]:
+            values = service()
+            return {r.id: replace(r, **{field: values[r.id]}) for r in rows if r.id in values}
+
+        def filled(changed: dict[int, CaseRow]) -> None:
+            if model.generation == generation:  # else newer rows are shown; they get their own
+                model.update_rows(changed, key)
+
+        if wait:
+            filled(compute())
+        else:
+            self.runner.run(compute, title=title, background=True, on_success=filled)
 
     def _load_views(self, current: str = "") -> None:
         saved = self.services.views.views()
@@ -297,3 +323,15 @@ class CaseListView(QWidget):
         if name in self._views:
             self.apply_view(name)
 
+
+def _late_column_service(services, key: str):
+    """The bulk call giving a late column's value per item id; None before a database is open."""
+    if key == "next_due":
+        from desktop_app.gui.views.deadline_dashboard_view import deadline_service
+
+        deadlines = deadline_service(services)
+        return None if deadlines is None else deadlines.next_deadlines
+    from desktop_app.gui.checklist_actions import checklist_service
+
+    checklists = checklist_service(services)
+    return None if checklists is None else checklists.progress_by_item

@@ -38,26 +38,3 @@ class OnlyIdsChip(QFrame):
 
 def only_ids_chip(list_view) -> OnlyIdsChip:
     return OnlyIdsChip(list_view, list_view.ui.listPane)
-
-
-def fill_next_deadlines(list_view, rows, *, wait: bool) -> None:
-    """Fill ``CaseRow.next_deadline`` of the rows just shown, off the UI thread unless ``wait``:
-    the list appears first, its 下一期限 column a moment later (computing every open deadline of
-    a large archive takes a while the first time)."""
-    from desktop_app.gui.views.deadline_dashboard_view import deadline_service
-
-    service = deadline_service(list_view.services)
-    if service is None:
-        return
-    model = list_view.model
-
-    def filled(_result=None) -> None:
-        if model.rows_are(rows):
-            model.next_deadlines_filled()
-
-    if wait:
-        service.attach_next_deadlines(rows)
-        filled()
-    else:
-        list_view.runner.run(lambda: service.attach_next_deadlines(rows), title="计算下一期限",
-                             background=True, on_success=filled)
