@@ -52,16 +52,11 @@ class ReferenceService:
         if not name:
             raise ValidationError("单位名称不能为空，请填写单位全称（例如 区交通委）。")
         with self.ctx.db.write() as s:
-            clash = s.execute(select(Unit.id).where(Unit.name == name, Unit.id != unit.id)).first()
-            if clash is not None:
-                raise ValidationError(f"单位“{name}”已存在，请换一个名称，或直接选用已有的单位。")
-            if unit.id:
-                row = s.get(Unit, unit.id)
-                if row is None:
-                    raise NotFoundError(f"单位“{name}”已被删除，请刷新单位列表。")
-            else:
-                row = Unit()
-                s.add(row)
+            row = _row_to_save(
+                s, Unit, unit.id, [Unit.name == name],
+                clash=f"单位“{name}”已存在，请换一个名称，或直接选用已有的单位。",
+                gone=f"单位“{name}”已被删除，请刷新单位列表。",
+            )
             renamed = bool(unit.id) and row.name != name
             row.name, row.short_name = name, unit.short_name.strip()
             row.active, row.sort_order = bool(unit.active), unit.sort_order
@@ -114,16 +109,11 @@ class ReferenceService:
         if not 1900 <= info.year <= 2200:
             raise ValidationError(f"年份 {info.year} 不对，请填写四位年份（例如 2024）。")
         with self.ctx.db.write() as s:
-            clash = s.execute(select(Session.id).where(Session.name == name, Session.id != info.id)).first()
-            if clash is not None:
-                raise ValidationError(f"届次“{name}”已存在，请换一个名称，或直接选用已有的届次。")
-            if info.id:
-                row = s.get(Session, info.id)
-                if row is None:
-                    raise NotFoundError(f"届次“{name}”已被删除，请刷新。")
-            else:
-                row = Session()
-                s.add(row)
+            row = _row_to_save(
+                s, Session, info.id, [Session.name == name],
+                clash=f"届次“{name}”已存在，请换一个名称，或直接选用已有的届次。",
+                gone=f"届次“{name}”已被删除，请刷新。",
+            )
             row.name, row.body, row.level = name, Body(info.body).value, Level(info.level).value
             row.year, row.opened_on = info.year, info.opened_on
         # The list shows the session's name, so items change too (all of them, ids unknown).
@@ -150,22 +140,11 @@ class ReferenceService:
             raise ValidationError("姓名（名称）不能为空，请填写代表、委员或提案单位的名称。")
         body = Body(info.body)
         with self.ctx.db.write() as s:
-            clash = s.execute(
-                select(Proposer.id).where(
-                    Proposer.name == name, Proposer.body == body.value, Proposer.id != info.id
-                )
-            ).first()
-            if clash is not None:
-                raise ValidationError(
-                    f"{body.label}已有“{name}”，请直接选用；同名的不同人请在姓名后加以区分（例如 张伟（城桥镇））。"
-                )
-            if info.id:
-                row = s.get(Proposer, info.id)
-                if row is None:
-                    raise NotFoundError(f"“{name}”已被删除，请刷新。")
-            else:
-                row = Proposer()
-                s.add(row)
+            row = _row_to_save(
+                s, Proposer, info.id, [Proposer.name == name, Proposer.body == body.value],
+                clash=f"{body.label}已有“{name}”，请直接选用；同名的不同人请在姓名后加以区分（例如 张伟（城桥镇））。",
+                gone=f"“{name}”已被删除，请刷新。",
+            )
             renamed = bool(info.id) and row.name != name
             row.name, row.body = name, body.value
             row.proposer_type = ProposerType(info.proposer_type).value
@@ -271,3 +250,17 @@ def refresh_items(s: OrmSession, item_ids) -> None:
             updates,
         )
 
+
+def _row_to_save(s: OrmSession, table, row_id: int, same_name: list, *, clash: str, gone: str):
+    """The row a save writes into: the one with ``row_id`` (``gone`` when deleted meanwhile) or a
+    new one (``row_id`` 0). Refused with ``clash`` when another row matches ``same_name``."""
+    if s.execute(select(table.id).where(*same_name, table.id != row_id)).first() is not None:
+        raise ValidationError(clash)
+    if row_id:
+        row = s.get(table, row_id)
+        if row is None:
+            raise NotFoundError(gone)
+        return row
+    row = table()
+    s.add(row)
+    return row
