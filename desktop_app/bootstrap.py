@@ -18,6 +18,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 _STARTED = time.perf_counter()
 
@@ -80,11 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``desktop-app`` command; returns the exit code."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as stop:  # --help (0) or bad usage (2)
-        return int(stop.code or 0)
+    args = plain_window_args(sys.argv[1:] if argv is None else argv)
+    if args is None:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as stop:  # --help (0) or bad usage (2)
+            return int(stop.code or 0)
     if args.command:
         from desktop_app import cli
 
@@ -92,6 +94,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return run_window(args)
+
+
+def plain_window_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (``--db PATH``, ``--demo``, ``--smoke-test``,
+    ``--json``), read without building the parser: the full parser imports every subcommand's
+    module, some 20 ms before the window can paint. Anything else (a subcommand, --help, an
+    abbreviation, a mistake) gives None and goes through the parser, which also words the errors."""
+    values = {"db": None, "demo": False, "smoke_test": False, "json": False, "command": None}
+    flags = {"--demo": "demo", "--smoke-test": "smoke_test", "--json": "json"}
+    rest = iter(argv)
+    for arg in rest:
+        if arg in flags:
+            values[flags[arg]] = True
+        elif arg == "--db":
+            path = next(rest, None)
+            if not path or path.startswith("-"):
+                return None
+            values["db"] = path
+        elif arg.startswith("--db=") and len(arg) > 5:
+            values["db"] = arg[5:]
+        else:
+            return None
+    if values["db"] and values["demo"]:
+        return None  # the parser says they exclude each other
+    return argparse.Namespace(**values)
 
 
 # ---- logging and crash handler ----------------------------------------------------------------
@@ -120,15 +147,30 @@ def setup_logging() -> Path | None:
     return log_file
 
 
-def install_excepthook(log_file: Path | None, *, show_dialog: bool = True) -> None:
+_logging_set_up: list[Path | None] = []
+
+
+def ensure_logging() -> Path | None:
+    """``setup_logging`` once per process; the log file (None if it is not writable)."""
+    if not _logging_set_up:
+        _logging_set_up.append(setup_logging())
+    return _logging_set_up[0]
+
+
+def install_excepthook(log_file: Path | None | Callable[[], Path | None], *, show_dialog: bool = True) -> None:
     """Every uncaught exception is logged and shown in a Chinese dialog; the app keeps running (Qt
-    slots return to the event loop) instead of vanishing without a word."""
+    slots return to the event loop) instead of vanishing without a word. ``log_file`` may be a
+    function that sets up logging: the window sets it up only after its first paint, so a crash
+    before that sets it up here."""
     showing = []
 
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        nonlocal log_file
+        if callable(log_file):
+            log_file = log_file()
         log.critical("未处理的异常", exc_info=(exc_type, exc, tb))
         if not show_dialog or showing:
             sys.__excepthook__(exc_type, exc, tb)
@@ -185,8 +227,9 @@ def resolve_db_path(args: argparse.Namespace) -> Path:
 
 def run_window(args: argparse.Namespace) -> int:
     smoke = bool(args.smoke_test)
-    log_file = setup_logging()
-    install_excepthook(log_file, show_dialog=not smoke)
+    # The log file is set up after the first paint (logging.handlers and the data folder cost
+    # time); a crash before it sets it up through the hook.
+    install_excepthook(ensure_logging, show_dialog=not smoke)
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.gui.i18n import install_translations
@@ -194,12 +237,8 @@ def run_window(args: argparse.Namespace) -> int:
     _set_windows_app_id()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "desktop-app"])
     app.setApplicationName(APP_NAME)
-    from desktop_app.gui.resources import app_icon
-
-    app.setWindowIcon(app_icon())
     install_translations(app)
     db_path = resolve_db_path(args)
-    log.info("启动：数据库 %s", db_path)
 
     instance = None
     if not smoke:
@@ -224,6 +263,11 @@ def run_window(args: argparse.Namespace) -> int:
     if smoke:
         window.grab()  # painted for sure, as the benchmark's bare window is
     first_paint_ms = (time.perf_counter() - _STARTED) * 1000
+    from desktop_app.gui.resources import app_icon
+
+    app.setWindowIcon(app_icon())  # after the paint: the SVG icon engine loads in some 5 ms
+    ensure_logging()
+    log.info("启动：数据库 %s", db_path)
     if instance is not None and not instance.claimed and (code := _claim_instance(instance)) is not None:
         window.close()  # lost a race with a start at the same moment, which now has the file
         return code

@@ -10,7 +10,6 @@ again, so a test can redirect it with ``monkeypatch.setenv``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -71,6 +70,8 @@ def db_key(db_path: Path | str) -> str:
     Names that database's backup folder and its single-instance server. Case-folded on Windows,
     where ``C:\\Data\\a.sqlite`` and ``c:\\data\\A.sqlite`` are the same file."""
     absolute = os.path.normcase(os.path.abspath(os.fspath(db_path)))
+    import hashlib  # only for single-instance names: not loaded before the first paint
+
     return hashlib.sha256(absolute.encode("utf-8")).hexdigest()[:12]
 
 

@@ -8,11 +8,9 @@ file and renames it over the old one, so a crash mid-save leaves the previous fi
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Callable
@@ -26,6 +24,8 @@ CURRENT_VERSION = 2
 
 def os_user_name() -> str:
     """The operating-system login name, or "" when it cannot be found (e.g. no USERNAME variable)."""
+    import getpass  # here, not at the top: settings load before the first paint
+
     try:
         return getpass.getuser()
     except (OSError, KeyError, ImportError):
@@ -143,6 +143,8 @@ def load_settings(path: Path | None = None) -> UiSettings:
 def save_settings(settings: UiSettings, path: Path | None = None) -> None:
     """Write atomically: a temporary file in the same folder, flushed, then renamed over the old."""
     path = Path(path) if path is not None else paths.settings_path()
+    import tempfile  # here, not at the top: settings load before the first paint
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:

@@ -8,7 +8,6 @@ import both ``gui`` and ``storage``: it is where the layers are put together.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -169,6 +168,8 @@ def _create_demo(db_path: Path, user_name):
 
 def _is_open_failure(error: Exception) -> bool:
     """Errors that mean "this file cannot be used": ours, SQLite's, SQLAlchemy's wrapping them, I/O."""
+    import sqlite3
+
     from desktop_app.domain.errors import DomainError
 
     if isinstance(error, (DomainError, sqlite3.DatabaseError, OSError)):

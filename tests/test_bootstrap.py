@@ -82,6 +82,21 @@ def test_help_is_chinese(capsys):
     assert "用法" in out and "演示数据库" in out and "DESKTOP_APP_HOME" in out
 
 
+@pytest.mark.parametrize("argv", [[], ["--demo"], ["--db", "a.sqlite"], ["--db=a.sqlite", "--smoke-test", "--json"],
+                                  ["--smoke-test", "--demo", "--json"]])
+def test_a_plain_window_start_reads_its_arguments_as_the_parser_does(argv):
+    quick = bootstrap.plain_window_args(argv)
+    assert quick is not None
+    assert vars(quick) == {key: value for key, value in vars(bootstrap.build_parser().parse_args(argv)).items()
+                           if key in vars(quick)}
+
+
+@pytest.mark.parametrize("argv", [["check"], ["--help"], ["--db"], ["--db", "--demo"], ["--smoke"],
+                                  ["--demo", "--db", "x.sqlite"], ["--db", "a", "check", "--json"]])
+def test_anything_but_a_plain_window_start_goes_through_the_parser(argv):
+    assert bootstrap.plain_window_args(argv) is None
+
+
 def test_default_database_paths(home):
     parse = bootstrap.build_parser().parse_args
     assert bootstrap.resolve_db_path(parse([])) == home / "cases.sqlite"
@@ -163,6 +178,23 @@ def test_uncaught_exceptions_are_logged_and_shown(home, monkeypatch, caplog):
             sys.excepthook(type(error), error, error.__traceback__)
     assert shown and str(shown[0][0]) == "意外的值"
     assert "意外的值" in caplog.text and "Traceback" in caplog.text
+
+
+def test_a_crash_before_the_first_paint_sets_up_the_log_file_and_names_it(home, monkeypatch):
+    shown = []
+    monkeypatch.setattr(bootstrap, "_show_crash_dialog", lambda t, e, tb, log_file: shown.append(log_file))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(bootstrap, "_logging_set_up", [])  # this process has not logged yet
+    bootstrap.install_excepthook(bootstrap.ensure_logging)
+    try:
+        raise RuntimeError("窗口还没画出来")
+    except RuntimeError as error:
+        sys.excepthook(type(error), error, error.__traceback__)
+    log_file = home / "logs" / "desktop-app.log"
+    assert shown == [log_file]
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "窗口还没画出来" in log_file.read_text(encoding="utf-8")
 
 
 def test_second_start_on_an_open_database_hands_over_and_exits(qapp, tmp_path):

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import DomainError
 from desktop_app.gui.widgets import message_boxes
-from desktop_app.services.dto import Changes
+# The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
+if TYPE_CHECKING:
+    from desktop_app.services.dto import Changes
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,8 @@ UNEXPECTED_ERROR = (
 
 def changes_of(result: Any) -> Changes | None:
     """The ``Changes`` a service call returned, if any (``save`` returns ``(Changes, id)``)."""
+    from desktop_app.services.dto import Changes
+
     if isinstance(result, Changes):
         return result
     if isinstance(result, tuple) and result and isinstance(result[0], Changes):

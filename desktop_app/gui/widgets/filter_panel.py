@@ -7,7 +7,7 @@ views service. Every empty choice means "any".
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QWidget
@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QListWidget, QListWidgetItem
 from desktop_app.domain.enums import ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.gui.forms.ui_filter_panel import Ui_FilterPanel
 from desktop_app.gui.widgets.completer import set_completion
-from desktop_app.services.dto import CaseFilter, SessionInfo, UnitInfo
+# The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
+if TYPE_CHECKING:
+    from desktop_app.services.dto import CaseFilter, SessionInfo, UnitInfo
 
 NO_DATE = QDate(2000, 1, 1)  # shown as 不限 through the editors' special value text
 NO_ROLE_LABEL = "无（我方不参与）"
@@ -53,7 +55,9 @@ class FilterPanel(QWidget):
             edit.setMinimumDate(NO_DATE)
             edit.setDate(NO_DATE)
             edit.dateChanged.connect(self._changed)
-            edit.calendarWidget().installEventFilter(self)
+            # Asking for its calendar would create it: watched from the first click or key instead,
+            # so that four calendars are not built before the window first paints.
+            edit.installEventFilter(self)
         for checklist in (ui.sessionList, ui.kindList, ui.roleList, ui.unitList, ui.statusList, ui.resultList):
             checklist.itemChanged.connect(self._changed)
         ui.keyCheck.toggled.connect(self._changed)
@@ -127,6 +131,8 @@ class FilterPanel(QWidget):
     # -- the filter
 
     def filter(self) -> CaseFilter:
+        from desktop_app.services.dto import CaseFilter
+
         ui = self.ui
         return CaseFilter(
             session_ids=frozenset(self._checked(ui.sessionList)),
@@ -168,6 +174,8 @@ class FilterPanel(QWidget):
 
     def clear(self) -> None:
         """清除筛选: every choice back to "any"."""
+        from desktop_app.services.dto import CaseFilter
+
         self.set_current_view("")
         self.set_filter(CaseFilter())
 
@@ -175,7 +183,10 @@ class FilterPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An empty (不限) range would open its calendar in the year 2000; open it on this month.
-        if event.type() == QEvent.Type.Show:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and watched in self._date_edits():
+            watched.removeEventFilter(self)
+            watched.calendarWidget().installEventFilter(self)
+        elif event.type() == QEvent.Type.Show:
             for edit in self._date_edits():
                 if watched is edit.calendarWidget() and edit.date() == NO_DATE:
                     today = QDate.currentDate()
