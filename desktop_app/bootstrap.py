@@ -90,7 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command:
         from desktop_app import cli
 
-        return cli.run(args)
+        try:
+            return cli.run(args)
+        except BrokenPipeError:
+            # The reader stopped early (``desktop-app due | head``): that is not an error. Python
+            # would complain again when it flushes stdout at exit, so stdout goes nowhere now.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return run_window(args)

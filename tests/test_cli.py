@@ -156,3 +156,13 @@ def test_demo_without_db_fills_the_demo_file_never_the_real_one(capsys, home, mo
     assert main(["demo", "--items", "5"]) == 0
     assert filled == [home / "demo.sqlite"]
     assert not (home / "cases.sqlite").exists()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(db_file, home):
+    # ``desktop-app check | head -1``: the pipe closes before the command writes.
+    command = [sys.executable, "-m", "desktop_app", "check", "--db", str(db_file)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ}) as process:
+        process.stdout.close()
+        stderr = process.stderr.read().decode("utf-8", "replace")
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
