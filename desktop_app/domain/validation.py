@@ -24,7 +24,7 @@ def case_problems(record, *, number_used_by: str | None = None, commitments: int
                   finalised_rounds: frozenset[int] = frozenset()) -> list[str]:
     """Every problem of ``record``; ``number_used_by`` is the title of another item of the same
     session that already has this number (None when the number is free). ``commitments`` is how
-    many 承诺事项 the saved item has (None: not known, e.g. a new item, which cannot have any yet)
+    many 承诺事项 the saved item has (None: not known; 0 for a new item, which cannot have any yet)
     and ``finalised_rounds`` the replies already stored as 定稿 (the rule applies when finalising)."""
     problems: list[str] = []
     title = (record.title or "").strip()
@@ -138,7 +138,7 @@ def commitment_problems(replies, commitments: int | None, finalised_rounds: froz
         return []
     return [
         f"第 {r.round} 次答复的办理结果为“{r.result.label}”，定稿前必须至少登记一项承诺事项"
-        "（做什么、何时完成）。请在“反馈与承诺”页添加承诺事项后再定稿。"
+        "（做什么、何时完成）。请先取消“定稿”保存，在“反馈与承诺”页添加承诺事项后再定稿。"
         for r in replies
         if r.finalised and r.result is not None and r.result.needs_commitment and r.round not in finalised_rounds
     ]

@@ -228,7 +228,8 @@ def _problems(s: OrmSession, record: CaseRecord) -> list[str]:
 def _commitment_facts(s: OrmSession, record: CaseRecord) -> dict:
     """What the 承诺事项 rule needs from the database (issue 8: services/followup adds them)."""
     if record.id is None:
-        return {}
+        # A new item has no commitments yet: saved as 定稿 正在/计划解决 it would escape the rule.
+        return {"commitments": 0}
     from sqlalchemy import func
 
     from desktop_app.storage.tables import Commitment

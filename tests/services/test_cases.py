@@ -42,7 +42,7 @@ CO_ASSIGNMENT = AssignmentRecord(
 )
 REPLY = ReplyRecord(
     round=1, doc_number="崇交委〔2024〕12号", signer="施建平", replied_on=date(2024, 5, 20),
-    result=ResultCategory.PLANNED, disclosure=Disclosure.NOT_PUBLIC, disclosure_reason="涉及个人信息",
+    result=ResultCategory.REFERENCE, disclosure=Disclosure.NOT_PUBLIC, disclosure_reason="涉及个人信息",
     contact_person="顾晓峰", contact_phone="021-59690001", cc="区政府办公室", body="张建国代表：……",
     finalised=True,
 )
@@ -87,7 +87,7 @@ def test_the_list_row_shows_names_our_role_and_result(cases, reference):
     assert (row.id, row.session_name, row.number, row.kind) == (item_id, SESSION, "0035", ItemKind.SUGGESTION)
     assert (row.lead_proposer, row.lead_units, row.co_units) == ("张建国", "区交通委", "区农业农村委")
     assert row.our_role is UnitRole.CO
-    assert row.result is ResultCategory.PLANNED and row.replied_on == date(2024, 5, 20)
+    assert row.result is ResultCategory.REFERENCE and row.replied_on == date(2024, 5, 20)
     assert row.unit_ids == {a.unit_id for a in cases.get(item_id).assignments}
     assert (row.is_key, row.is_leader_handled, row.is_secret, row.raised_at) == (True, True, True, RaisedAt.INTERIM)
 
@@ -152,7 +152,7 @@ def test_history_records_who_when_field_and_readable_old_and_new_values(cases, c
     assert ("区交通委 签收日期", "2024-02-22", "2024-02-23") in newest
     assert ("办理单位", "区农业农村委（会办）", "") in newest
     assert ("办理单位", "", "区规划资源局（会办）") in newest
-    assert ("第1次答复 办理结果", "计划解决", "已经解决") in newest
+    assert ("第1次答复 办理结果", "留作参考", "已经解决") in newest
     assert ("沟通记录", "2024-03-02 实地调研 实地查看路况", "") in newest
     assert all(h.changed_by == "李办事员" for h in history[: len(newest)])
     assert history[-1].field == "新建" and history[-1].changed_by == "测试员"

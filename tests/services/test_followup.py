@@ -117,6 +117,16 @@ def test_a_solving_reply_cannot_be_finalised_without_a_commitment(followup, case
     assert cases.get(item_id).replies[0].finalised
 
 
+def test_a_new_item_cannot_be_saved_already_finalised_as_solving_without_commitments(cases):
+    final = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.PLANNED, body="计划明年实施。",
+                        finalised=True)
+    with pytest.raises(ValidationError, match="请先取消“定稿”保存"):
+        cases.save(make_record(replies=(final,)))
+    solved = replace(final, result=ResultCategory.SOLVED)
+    _c, item_id = cases.save(make_record(replies=(solved,)))  # 已经解决 promises nothing
+    assert cases.get(item_id).replies[0].finalised
+
+
 def test_commitments_and_the_publication_date_are_on_the_dashboard(ctx, followup, replied):
     from desktop_app.domain.deadlines import DeadlineKind
     from desktop_app.services.deadlines import DeadlineService
