@@ -3,9 +3,10 @@
     uv run python benchmarks/deadlines.py [--items 100000] [--runs 3]
 
 Uses the demo database cached by ``benchmarks/run.py``. Measures, on a copy: the dashboard's first
-count (every open deadline computed) and its refresh (the computed deadlines reused until a write
-changes them), the case list's 下一期限 fill, one save with its due-date history, the query plans of
-the open-item reads, and ``desktop-app due`` in a fresh process (start-up included).
+count (every open deadline computed), its refresh (nothing written since: the counts are reused),
+a count for another day (the deadlines sorted by due date are reused, the buckets are slices), the
+case list's 下一期限 fill, one save with its due-date history, the query plans of the open-item reads,
+and ``desktop-app due`` in a fresh process (start-up included).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -65,6 +66,9 @@ def _measure_services(report: Report, path: Path, runs: int) -> None:
     report.add("看板刷新（全部单位）", again, "ms", 50)
     ours = statistics.median(_timed(lambda: service.dashboard(AS_OF, only_our_unit=True))[0] for _ in range(runs))
     report.add("看板刷新（本单位）", ours, "ms", 50)
+    days = [AS_OF + timedelta(days=n) for n in range(1, runs + 1)]
+    recount = statistics.median(_timed(lambda d=d: service.dashboard(d, only_our_unit=False))[0] for d in days)
+    report.add("看板换日重新计数（全部单位）", recount, "ms", 50)
     rows = cases.list_rows()
     fill, found = _timed(lambda: service.next_deadlines(AS_OF))
     report.add("列表“下一期限”计算（后台）", fill, "ms", note=f"{len(found)} 件")
@@ -74,12 +78,31 @@ def _measure_services(report: Report, path: Path, runs: int) -> None:
         record = cases.get(record.id)
         saves.append(_timed(lambda: cases.save(replace(record, title=record.title.rstrip("改") + "改" * (n % 2))))[0])
     report.add("保存一次修改（含期限历史）", statistics.median(saves), "ms", 20)
-    with db.engine.connect() as conn:
-        plan = " / ".join(r[3] for r in conn.exec_driver_sql(
-            "EXPLAIN QUERY PLAN SELECT id FROM item WHERE status IN (%s)"
-            % ",".join(f"'{c}'" for c in module._UNFINISHED)))
-    print(f"  查询计划（未办结件）：{plan}")
+    _print_query_plans(db, module)
     db.close()
+
+
+def _print_query_plans(db, module) -> None:
+    """The plan and the time of each read behind the first count (``load_facts``)."""
+    from desktop_app.services import deadline_reads
+
+    plain = deadline_reads.rows_of
+
+    def timed(conn, sql):
+        started = time.perf_counter()
+        rows = list(plain(conn, sql))
+        took = (time.perf_counter() - started) * 1000
+        table = sql.split("FROM ", 1)[1].split()[0]
+        plan = " / ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql))
+        print(f"  查询 {table}：{took:.0f} ms，{len(rows)} 行；{plan}")
+        return rows
+
+    deadline_reads.rows_of = timed
+    try:
+        with db.read() as s:
+            module._load(s)
+    finally:
+        deadline_reads.rows_of = plain
 
 
 def _measure_due_command(report: Report, path: Path, env: dict[str, str], runs: int) -> None:

@@ -21,8 +21,8 @@ MAX_DEMO_ITEMS = 100_000
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``check``, ``backup``, ``demo`` and ``due`` on the main parser's subparsers, then
-    each feature's own commands (``desktop_app/commands/``: import/export, print, rectification,
+    """Register ``check``, ``backup`` and ``demo`` on the main parser's subparsers, then each
+    feature's own commands (``desktop_app/commands/``: due, import/export, print, rectification,
     stats).
 
     Options default to ``SUPPRESS`` so that ``desktop-app --db X check`` keeps the ``--db`` given
@@ -48,16 +48,9 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--items", metavar="N", type=_item_count, default=60, help="建议提案件数，1 至 100000（默认 60）")
     demo.set_defaults(run=run_demo)
 
-    due = subparsers.add_parser(
-        "due", parents=[real], help="列出所有未到期和已超期的期限",
-        description="按法定工作日历列出每个未办结的期限：类型、届次、编号、标题、单位、到期日、剩余天数、提醒档次，以及节假日表是否覆盖。",
-    )
-    due.add_argument("--as-of", metavar="YYYY-MM-DD", type=_day, default=None, help="按哪一天计算（默认：今天）")
-    due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
-    due.set_defaults(run=run_due)
-    from desktop_app.commands import exchange_cmd, print_cmd, rectification_cmd, stats_cmd
+    from desktop_app.commands import due_cmd, exchange_cmd, print_cmd, rectification_cmd, review_cmd, stats_cmd
 
-    for feature in (exchange_cmd, print_cmd, rectification_cmd, stats_cmd):
+    for feature in (due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd):
         feature.add_subcommands(subparsers, _options)
 
 
@@ -179,49 +172,6 @@ def run_demo(args: argparse.Namespace) -> int:
         _print_json({"ok": True, "db": str(path), "items": args.items})
     else:
         print(f"已在 {path} 中生成 {args.items} 件演示数据")
-    return 0
-
-
-def run_due(args: argparse.Namespace) -> int:
-    from desktop_app.services.deadlines import DeadlineService
-    from desktop_app.services.reference import ReferenceService
-
-    path = _db_path(args)
-    if not path.exists():
-        return _fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
-    try:
-        db = _open(path, create=False)
-    except Exception as error:  # noqa: BLE001
-        return _fail(args, _open_error_message(path, error))
-    try:
-        ctx = _context(db)
-        unit_id = None
-        if args.unit:
-            units = {u.name: u.id for u in ReferenceService(ctx).units(include_inactive=True)}
-            unit_id = units.get(args.unit.strip())
-            if unit_id is None:
-                return _fail(args, f"没有名为“{args.unit}”的单位。请用单位全称，现有单位：{'、'.join(units) or '无'}")
-        as_of = args.as_of or ctx.today()
-        rows = DeadlineService(ctx).open_deadlines(as_of, unit_id)
-    finally:
-        db.close()
-    if _json(args):
-        # Tens of thousands of rows: plain dicts and compact JSON (indenting alone takes seconds).
-        deadlines = [
-            {"item_id": r.item_id, "kind": r.kind.value, "session_name": r.session_name, "number": r.number,
-             "title": r.title, "unit_name": r.unit_name, "due_on": r.due_on.isoformat(),
-             "days_left": r.days_left, "bucket": r.bucket.value, "covered": r.covered}
-            for r in rows
-        ]
-        print(json.dumps({"ok": True, "as_of": as_of.isoformat(), "deadlines": deadlines}, ensure_ascii=True))
-        return 0
-    lines = [f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个："]
-    for r in rows:
-        left = f"超期 {-r.days_left} 天" if r.days_left < 0 else f"剩 {r.days_left} 天"
-        note = "" if r.covered else "  未含节假日安排"
-        lines.append(f"{r.kind.label}\t{r.session_name}\t{r.number}\t{r.title}\t{r.unit_name}\t"
-                     f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}")
-    print("\n".join(lines))
     return 0
 
 

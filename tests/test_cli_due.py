@@ -65,3 +65,39 @@ def test_due_refuses_an_unknown_unit_and_a_bad_date(capsys, db_file):
     assert "没有名为“区不存在局”的单位" in capsys.readouterr().err
     assert main(["due", "--db", str(db_file), "--as-of", "6/3/2024"]) == 2
     assert "不是日期，请写成 YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_due_reads_without_the_full_integrity_check_and_still_refuses_a_foreign_file(
+        capsys, db_file, tmp_path, monkeypatch):
+    from desktop_app.storage.database import Database
+
+    def no_check(self, quick=False):
+        raise AssertionError("due must not run the integrity check")
+
+    monkeypatch.setattr(Database, "integrity_problems", no_check)
+    assert main(["due", "--db", str(db_file), "--as-of", "2024-06-03"]) == 0
+    assert "答复" in capsys.readouterr().out
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    assert main(["due", "--db", str(junk)]) == 1
+    assert "无法打开数据库文件" in capsys.readouterr().err
+
+
+def test_due_on_an_older_database_migrates_it_and_lists_the_same_way(capsys, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from desktop_app.storage.database import SCHEMA_VERSION
+
+    old = tmp_path / "old.sqlite"
+    shutil.copyfile(Path(__file__).resolve().parent / "fixtures" / "schema_0003.sqlite", old)
+    assert main(["due", "--db", str(old), "--as-of", "2024-06-03", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {(d["number"], d["kind"], d["due_on"]) for d in data["deadlines"]} == {
+        ("第15号", "opinion", "2024-04-07"), ("第8号", "reply", "2024-05-06"),
+        ("第15号", "publication", "2024-06-19"), ("第15号", "commitment", "2024-12-31")}
+    db = open_database(old, create=False)
+    try:
+        assert db.schema_version() == SCHEMA_VERSION
+    finally:
+        db.close()

@@ -120,6 +120,12 @@ class WorkCalendar:
     def of(cls, days, covered_years) -> "WorkCalendar":
         return cls({d.day: d for d in days}, frozenset(covered_years))
 
+    @property
+    def memo(self) -> dict:
+        """Due dates computed so far, keyed like ``due``'s arguments (anchor, length, unit,
+        anchor label, roll forward): callers with many deadlines look here first."""
+        return self._memo
+
     def covers(self, year: int) -> bool:
         return year in self.covered_years
 
@@ -157,17 +163,24 @@ class WorkCalendar:
         makeup: list[CalendarDay] = []
         years = {anchor.year}
         moved_from = None
+        table = self.days
+        one_day = timedelta(days=1)
         if unit is LengthUnit.WORKING_DAYS:
             day, counted = anchor, 0
             while counted < length:
-                day += timedelta(days=1)
-                years.add(day.year)
-                if self.is_working_day(day):
+                day += one_day
+                entry = table.get(day)
+                if entry is None:
+                    working = day.weekday() < 5
+                else:
+                    working = entry.kind is DayKind.MAKEUP
+                if working:
                     counted += 1
-                    if (entry := self._makeup(day)) is not None:
+                    if entry is not None:
                         makeup.append(entry)
                 else:
                     skipped.append(SkippedDay(day, self.day_off_reason(day)))
+            years.update(range(anchor.year, day.year + 1))  # every day between was looked at
         else:
             day = add_months(anchor, length) if unit is LengthUnit.MONTHS else anchor + timedelta(days=length)
             years.add(day.year)
@@ -175,9 +188,9 @@ class WorkCalendar:
                 moved_from = day
                 while not self.is_working_day(day):
                     skipped.append(SkippedDay(day, self.day_off_reason(day)))
-                    day += timedelta(days=1)
-                    years.add(day.year)
-        covered = all(self.covers(y) for y in years)
+                    day += one_day
+                years.update(range(moved_from.year, day.year + 1))
+        covered = all(y in self.covered_years for y in years)
         return DueDate(day, anchor_label, anchor, length, unit, tuple(skipped), tuple(makeup),
                        moved_from, covered)
 

@@ -8,8 +8,10 @@ its own deadlines (a co-unit's 会办意见 is separate from the lead unit's 答
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from operator import attrgetter
+from typing import NamedTuple
 
 from desktop_app.domain.calendar import (
     DueDate,
@@ -146,8 +148,11 @@ class RuleSet:
         return self._rules[(kind, item_kind)]
 
 
-@dataclass(frozen=True)
-class AssignmentFacts:
+# The facts and deadlines below are named tuples rather than frozen dataclasses: an archive's open
+# items make hundreds of thousands of them, and a frozen dataclass takes five times as long to build.
+
+
+class AssignmentFacts(NamedTuple):
     id: int
     unit_id: int
     unit_name: str
@@ -160,24 +165,21 @@ class AssignmentFacts:
     extension_approved_on: date | None = None
 
 
-@dataclass(frozen=True)
-class ReplyFacts:
+class ReplyFacts(NamedTuple):
     round: int
     replied_on: date
     unit_id: int | None = None
     public: bool = False
 
 
-@dataclass(frozen=True)
-class CommitmentFacts:
+class CommitmentFacts(NamedTuple):
     id: int
     due_on: date
     unit_id: int | None = None
     closed_on: date | None = None  # None while open
 
 
-@dataclass(frozen=True)
-class StepFacts:
+class StepFacts(NamedTuple):
     """A step of the item's 办理清单 with a due offset (its rule is the step's own)."""
 
     entry_id: int
@@ -189,8 +191,7 @@ class StepFacts:
     unit_id: int | None = None  # the unit whose checklist it is (ours); None: the lead unit
 
 
-@dataclass(frozen=True)
-class ItemFacts:
+class ItemFacts(NamedTuple):
     """What the deadlines of an item depend on."""
 
     id: int
@@ -204,8 +205,7 @@ class ItemFacts:
     steps: tuple[StepFacts, ...] = ()
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """One deadline of an item. ``done_on`` is when it was met (None while open)."""
 
     item_id: int
@@ -237,60 +237,79 @@ class Deadline:
         return text
 
 
-def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, include_done: bool = True) -> list[Deadline]:
+def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, include_done: bool = True,
+                   windows_from: date | None = None) -> list[Deadline]:
     """Every deadline of ``item`` (open or met; only the not yet met without ``include_done``),
-    ordered by due date."""
+    ordered by due date. ``windows_from`` leaves out windows that closed before that day: most
+    退回申请 windows of an archive have closed, and nothing shows a closed window as open."""
     out: list[Deadline] = []
     finished = item.status in FINISHED_STATUSES
     if finished and not include_done:
         return out
-    first = [r for r in item.replies if r.round == 1]
-    second = [r for r in item.replies if r.round >= 2]
+    item_id = item.id
+    memo = cal.memo  # read directly: the call costs more than the look-up
 
-    def make(kind, anchor_day, anchor_label, *, unit=None, done=None, item_kind=None):
+    # Runs for every deadline of every open item (a few hundred thousand for an archive): names
+    # are bound locally and the enum members come from module constants.
+    def make(kind, anchor_day, anchor_label, unit, done, item_kind=None):
         if done is not None and not include_done:
             return None
         rule = rules.get(kind, item_kind)
-        due = cal.due(anchor_day, rule.length, rule.unit, anchor_label=anchor_label,
-                      roll_forward=rule.roll_forward)
-        return Deadline(item.id, kind, rule, due, unit.unit_id if unit else None,
-                        unit.unit_name if unit else "", done, finished=finished)
+        due = memo.get((anchor_day, rule.length, rule.unit, anchor_label, rule.roll_forward))
+        if due is None:
+            due = cal.due(anchor_day, rule.length, rule.unit, anchor_label=anchor_label, roll_forward=rule.roll_forward)
+        if windows_from is not None and kind in WINDOW_KINDS and due.due < windows_from:
+            return None
+        if unit is None:
+            return Deadline(item_id, kind, rule, due, None, "", done, "", finished)
+        return Deadline(item_id, kind, rule, due, unit.unit_id, unit.unit_name, done, "", finished)
 
-    def add(deadline: Deadline | None) -> None:
-        if deadline is not None:
-            out.append(deadline)
-
+    append = out.append
+    replies = item.replies
     for a in item.assignments:
-        if a.return_outcome is ReturnOutcome.APPROVED:
+        if a.return_outcome is _APPROVED:
             continue
-        if a.signed_on is not None:
-            add(make(DeadlineKind.RETURN, a.signed_on, Anchor.SIGNED.label, unit=a,
-                     done=a.return_requested_on))
+        signed = a.signed_on
+        if signed is not None and (d := make(_RETURN, signed, _SIGNED_LABEL, a, a.return_requested_on)):
+            append(d)
         if a.role is _CO:
-            anchor_day, label = (a.signed_on, Anchor.SIGNED.label) if a.signed_on else (item.assigned_on, Anchor.ASSIGNED.label)
-            if anchor_day is not None:
-                add(make(DeadlineKind.OPINION, anchor_day, label, unit=a, done=a.opinion_sent_on))
+            anchor_day, label = (signed, _SIGNED_LABEL) if signed else (item.assigned_on, _ASSIGNED_LABEL)
+            if anchor_day is not None and (d := make(_OPINION, anchor_day, label, a, a.opinion_sent_on)):
+                append(d)
         elif item.assigned_on is not None:
-            replied = [r.replied_on for r in first if r.unit_id in (None, a.unit_id)]
-            deadline = make(DeadlineKind.REPLY, item.assigned_on, Anchor.ASSIGNED.label, unit=a,
-                            done=min(replied) if replied else None, item_kind=item.kind)
-            if deadline is not None:
-                out.append(_extended(deadline, a, rules, cal))
+            replied = [r.replied_on for r in replies if r.round == 1 and r.unit_id in (None, a.unit_id)]
+            d = make(_REPLY, item.assigned_on, _ASSIGNED_LABEL, a, min(replied) if replied else None, item.kind)
+            if d is not None:
+                append(_extended(d, a, rules, cal))
     lead = next((a for a in item.assignments if a.role is not _CO), None)
     if item.dissatisfied_on is not None:
-        done = min((r.replied_on for r in second), default=None)
-        add(make(DeadlineKind.SECOND_REPLY, item.dissatisfied_on, Anchor.FEEDBACK.label, unit=lead, done=done))
-    for r in item.replies:
-        if r.public:
-            add(make(DeadlineKind.PUBLICATION, r.replied_on, Anchor.REPLIED.label, unit=lead))
-    units = {a.unit_id: a for a in item.assignments}
-    for c in item.commitments:
-        add(make(DeadlineKind.COMMITMENT, c.due_on, Anchor.PROMISED.label,
-                 unit=units.get(c.unit_id, lead), done=c.closed_on))
+        done = min((r.replied_on for r in replies if r.round >= 2), default=None)
+        if d := make(_SECOND_REPLY, item.dissatisfied_on, _FEEDBACK_LABEL, lead, done):
+            append(d)
+    for r in replies:
+        if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, None)):
+            append(d)
+    if item.commitments:
+        units = {a.unit_id: a for a in item.assignments}
+        for c in item.commitments:
+            if d := make(_COMMITMENT, c.due_on, _PROMISED_LABEL, units.get(c.unit_id, lead), c.closed_on):
+                append(d)
     for step in item.steps:
-        add(_step_deadline(item, step, lead, cal, finished, include_done))
-    out.sort(key=lambda d: (d.due.due, d.kind))
+        if d := _step_deadline(item, step, lead, cal, finished, include_done):
+            append(d)
+    if len(out) > 1:
+        out.sort(key=_due_and_kind)
     return out
+
+
+_due_and_kind = attrgetter("due.due", "kind")  # a C key function: it runs for every open item
+
+
+_RETURN, _OPINION, _REPLY = DeadlineKind.RETURN, DeadlineKind.OPINION, DeadlineKind.REPLY
+_SECOND_REPLY, _PUBLICATION, _COMMITMENT = DeadlineKind.SECOND_REPLY, DeadlineKind.PUBLICATION, DeadlineKind.COMMITMENT
+_APPROVED = ReturnOutcome.APPROVED
+_SIGNED_LABEL, _ASSIGNED_LABEL = Anchor.SIGNED.label, Anchor.ASSIGNED.label
+_FEEDBACK_LABEL, _REPLIED_LABEL, _PROMISED_LABEL = Anchor.FEEDBACK.label, Anchor.REPLIED.label, Anchor.PROMISED.label
 
 
 def _step_deadline(item: ItemFacts, step: StepFacts, lead, cal: WorkCalendar, finished: bool,
@@ -314,8 +333,6 @@ def _extended(deadline: Deadline, a: AssignmentFacts, rules: RuleSet, cal: WorkC
     """The reply deadline moved by an approved extension, never past the cap."""
     if not (a.extension_approved_on and a.extension_months):
         return deadline
-    from dataclasses import replace
-
     base = deadline.due
     cap_rule = rules.get(DeadlineKind.EXTENSION_CAP)
     cap = cal.due(base.due, cap_rule.length, cap_rule.unit, anchor_label=Anchor.REPLY_DUE.label,
@@ -329,7 +346,7 @@ def _extended(deadline: Deadline, a: AssignmentFacts, rules: RuleSet, cal: WorkC
         f"{cap_rule.length}{cap_rule.unit.label}，即 {format_day(cap.due)}）："
         + final.explanation()
     )
-    return replace(deadline, due=final, extension=text)
+    return deadline._replace(due=final, extension=text)
 
 
 def week_starts(as_of: date, weeks: int = 12) -> list[date]:

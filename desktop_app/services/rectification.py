@@ -436,32 +436,18 @@ def change_token(conn) -> tuple:
     return tuple(conn.exec_driver_sql(TOKEN_SQL).one())
 
 
-def open_deadlines(s: OrmSession, items, rules, calendar, our_unit: int | None) -> list:
-    """整改期限 of rows with a real date, not done, linked to open ``items`` (item id → facts):
-    one deadline per linked item, held by our unit when the row names it, else by its first unit."""
-    from desktop_app.domain.calendar import LengthUnit
-    from desktop_app.domain.deadlines import Anchor, Deadline, DeadlineKind
-
-    rule = rules.get(DeadlineKind.RECTIFICATION)
+def open_rows(s: OrmSession) -> list[tuple]:
+    """Rows with a real 整改期限 that are not done, linked to items or not, soonest first, for the
+    deadline dashboard: (list id, list title, row id, aspect, measures, units text, deadline, unit ids)."""
     found = s.execute(
-        select(RectificationRow.id, RectificationRow.deadline_on, RectificationRowItem.item_id)
-        .join(RectificationRowItem, RectificationRowItem.row_id == RectificationRow.id)
-        .where(RectificationRow.deadline_on.isnot(None),
-               RectificationRow.status != RectificationStatus.DONE.value)).all()
-    if not found:
-        return []
+        select(RectificationRow.list_id, RectificationList.title, RectificationRow.id, RectificationRow.aspect,
+               RectificationRow.measures, RectificationRow.units_text, RectificationRow.deadline_on)
+        .join(RectificationList, RectificationList.id == RectificationRow.list_id)
+        .where(RectificationRow.deadline_on.isnot(None), RectificationRow.status != RectificationStatus.DONE.value)
+        .order_by(RectificationRow.deadline_on, RectificationRow.list_id, RectificationRow.position)).all()
     units: dict[int, list[int]] = {}
-    for row_id, unit_id in s.execute(select(RectificationRowUnit.row_id, RectificationRowUnit.unit_id)
-                                     .where(RectificationRowUnit.row_id.in_({r for r, _d, _i in found}))):
-        units.setdefault(row_id, []).append(unit_id)
-    names = dict(s.execute(select(Unit.id, Unit.name)).all())
-    out = []
-    for row_id, due_on, item_id in found:
-        if item_id not in items:
-            continue
-        held = units.get(row_id, [])
-        unit_id = our_unit if our_unit in held else (held[0] if held else None)
-        due = calendar.due(due_on, rule.length, rule.unit or LengthUnit.DAYS, anchor_label=Anchor.RECTIFICATION.label,
-                           roll_forward=rule.roll_forward)
-        out.append(Deadline(item_id, DeadlineKind.RECTIFICATION, rule, due, unit_id, names.get(unit_id, "")))
-    return out
+    if found:
+        for row_id, unit_id in s.execute(select(RectificationRowUnit.row_id, RectificationRowUnit.unit_id)
+                                         .where(RectificationRowUnit.row_id.in_([r[2] for r in found]))):
+            units.setdefault(row_id, []).append(unit_id)
+    return [(*r, tuple(units.get(r[2], ()))) for r in found]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QLabel, QToolButton
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QWidget
 
 from desktop_app.domain.deadlines import Bucket
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, ROW_ROLE
 from desktop_app.gui.models.deadline_count_model import IDS_ROLE
+from desktop_app.gui.models.rectification_due_model import ROW_ROLE as ROW_ROLE_DUE
 
 
 def shown_ids(window) -> set[int]:
@@ -154,3 +155,102 @@ def test_the_reminder_list_of_a_clicked_count_lists_only_its_items(main_window, 
     numbers = {row[2] for row in sheet.iter_rows(min_row=3, values_only=True)}
     cases = main_window.services.cases
     assert numbers and numbers <= {cases.get(i).number for i in ids}
+
+
+def test_the_timer_is_set_for_just_after_the_next_midnight():
+    from datetime import datetime
+
+    from desktop_app.gui.views.deadline_dashboard_view import ROLLOVER_GRACE_MS, ms_until_next_day
+
+    assert ms_until_next_day(datetime(2024, 6, 3, 23, 59, 30)) == 30_000 + ROLLOVER_GRACE_MS
+    assert ms_until_next_day(datetime(2024, 12, 31, 0, 0)) == 24 * 3600 * 1000 + ROLLOVER_GRACE_MS
+
+
+def test_the_dashboard_counts_again_when_the_day_rolls_over(main_window, qtbot):
+    from datetime import date, datetime
+
+    from desktop_app.gui.views.deadline_dashboard_view import deadline_service
+
+    view = switch_to_dashboard(main_window, qtbot)
+    ctx = deadline_service(main_window.services).ctx
+    assert view.board.as_of == date(2024, 6, 3) and view.day_timer.isActive()
+    ctx.now = lambda: datetime(2024, 6, 3, 23, 59, 30)
+    view.day_changed()  # the timer fired early: same day, nothing counted again, wait again
+    assert view.board.as_of == date(2024, 6, 3)
+    assert view.day_timer.isActive() and view.day_timer.interval() == 30_000 + 1000
+
+    # The next day a deadline falls due (not a window: a passed window closes): the day after it,
+    # its items are overdue.
+    from datetime import timedelta
+
+    from desktop_app.domain.deadlines import WINDOW_KINDS
+
+    view.ui.scopeCombo.setCurrentIndex(1)  # 全部单位
+    view.refresh(wait=True)
+    lasting = [r for r in deadline_service(main_window.services).open_deadlines(date(2024, 6, 3))
+               if r.days_left >= 0 and r.kind not in WINDOW_KINDS]
+    overdue = view.board.by_bucket[Bucket.OVERDUE]
+    due_day, falling = next((day, ids) for day in sorted({r.due_on for r in lasting})
+                            if (ids := {r.item_id for r in lasting if r.due_on == day} - overdue))
+    next_day = due_day + timedelta(days=1)
+    ctx.now = lambda: datetime.combine(next_day, datetime.min.time()).replace(second=1)
+    view.day_changed()  # what the timer calls at midnight
+    qtbot.waitUntil(lambda: view.board.as_of == next_day)
+    assert f"{next_day.year}年{next_day.month}月{next_day.day}日" in view.ui.asOfLabel.text()
+    assert falling <= view.board.by_bucket[Bucket.OVERDUE]
+    assert view.day_timer.isActive() and view.day_timer.interval() == (24 * 3600 - 1) * 1000 + 1000
+
+
+def test_a_rectification_row_without_items_is_counted_listed_and_opened(main_window, qtbot, qtmodeltester):
+    from datetime import date
+
+    from desktop_app.services.rectification import RectificationService
+    from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData
+
+    services = main_window.services
+    ours = next(u.id for u in services.reference.units() if u.name == "区交通委")  # the demo's own unit
+    other = next(u.id for u in services.reference.units() if u.name != "区交通委")
+    rect = RectificationService(services.cases.ctx)
+    list_id = rect.save_list(RectificationListInfo(0, "审议意见整改清单"))[1]
+    others = rect.save_row(list_id, RectificationRowData(0, "一、先做", measures="别人的整改", unit_ids=(other,),
+                                                         deadline_on=date(2024, 5, 20)))[1]
+    late = rect.save_row(list_id, RectificationRowData(0, "二、后做", measures="修订养护制度", unit_ids=(ours,),
+                                                       deadline_on=date(2024, 5, 31)))[1]
+    rect.save_row(list_id, RectificationRowData(0, "二、后做", measures="长期", unit_ids=(ours,),
+                                                deadline_term="长期坚持"))
+
+    view = switch_to_dashboard(main_window, qtbot)  # 本单位
+    model = view.rectification_model
+    assert view.rectification_table.isVisible() and model.rowCount() == 1  # no 合计 row under one row
+    qtmodeltester.check(model)
+    overdue = model.index(0, list(Bucket).index(Bucket.OVERDUE))
+    assert overdue.data() == "1" and overdue.data(IDS_ROLE) == {late}
+    assert model.index(0, model.columnCount() - 1).data() == "1"  # 合计: the other unit's row is not ours
+
+    click(qtbot, view.rectification_table, overdue)
+    rows = view.rectification_due_model
+    qtmodeltester.check(rows)
+    assert view.rectification_rows.isVisible() and rows.rowCount() == 1
+    assert [rows.index(0, c).data() for c in range(4)] == ["2024-05-31", "超期 3 天", "审议意见整改清单", "二、后做"]
+
+    view.ui.scopeCombo.setCurrentIndex(1)  # 全部单位: both dated rows
+    view.refresh(wait=True)
+    assert view.rectification_model.index(0, list(Bucket).index(Bucket.OVERDUE)).data() == "2"
+    assert rows.rowCount() == 2  # the list follows the count clicked
+
+    from desktop_app.domain.enums import RectificationStatus
+
+    changes = rect.set_status(others, RectificationStatus.DONE)
+    services.changed.emit(changes)  # what the runner broadcasts after the editor's write
+    qtbot.waitUntil(lambda: rows.rowCount() == 1)
+    assert view.rectification_model.index(0, list(Bucket).index(Bucket.OVERDUE)).data() == "1"
+
+    index = rows.index(0, 2)
+    assert index.data(ROW_ROLE_DUE).row_id == late
+    table = view.rectification_rows
+    click(qtbot, table, index)  # a double-click is a press, then the double-click on the same row
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
+    editor = main_window.findChild(QWidget, "rectificationView")
+    assert main_window.ui.viewStack.currentWidget() is editor
+    assert editor.list_id == list_id and editor.editing_id == late
+    assert editor.ui.measuresEdit.toPlainText() == "修订养护制度"

@@ -162,3 +162,75 @@ def test_the_dashboard_follows_every_save(cases, deadlines):
     cases.save(replace(record, assigned_on=date(2024, 3, 5)))
     board = deadlines.dashboard(AS_OF, only_our_unit=False)
     assert Bucket.OVERDUE not in board.by_bucket and board.by_bucket[Bucket.SOON] == {item_id}
+
+
+def test_rectification_rows_with_a_date_count_on_the_dashboard_linked_or_not(ctx, cases, reference, deadlines):
+    from desktop_app.domain.enums import RectificationStatus
+    from desktop_app.services.rectification import RectificationService
+    from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData
+
+    save(cases)  # creates 区交通委 and 区农业农村委
+    units = {u.name: u.id for u in reference.units()}
+    rect = RectificationService(ctx)
+    list_id = rect.save_list(RectificationListInfo(0, "审议意见整改清单"))[1]
+
+    def row(measures, units_text="", unit_ids=(), **dated):
+        return rect.save_row(list_id, RectificationRowData(0, "一、甲", measures=measures, units_text=units_text,
+                                                           unit_ids=unit_ids, **dated))[1]
+
+    late = row("交通整改", unit_ids=(units["区交通委"],), deadline_on=date(2024, 5, 31))
+    everyone = row("共同整改", units_text="各承办单位", deadline_on=date(2024, 6, 5))
+    farm = row("农业整改", unit_ids=(units["区农业农村委"],), deadline_on=date(2024, 9, 30))
+    row("长期整改", unit_ids=(units["区交通委"],), deadline_term="长期坚持")  # a term, not a date: never counted
+    done = row("已完成", unit_ids=(units["区交通委"],), deadline_on=date(2024, 5, 1))
+    rect.set_status(done, RectificationStatus.DONE)
+
+    board = deadlines.dashboard(AS_OF, only_our_unit=False)
+    assert board.rectification == {Bucket.OVERDUE: {late}, Bucket.SOON: {everyone}, Bucket.LATER: {farm}}
+    assert [(r.row_id, r.measures, r.due_on, r.days_left) for r in board.rectification_rows] == [
+        (late, "交通整改", date(2024, 5, 31), -3), (everyone, "共同整改", date(2024, 6, 5), 2),
+        (farm, "农业整改", date(2024, 9, 30), 119)]
+    assert all(r.list_title == "审议意见整改清单" for r in board.rectification_rows)
+
+    reference.set_our_unit(units["区交通委"])  # its own row and the one for 各承办单位
+    ours = deadlines.dashboard(AS_OF, only_our_unit=True)
+    assert ours.rectification == {Bucket.OVERDUE: {late}, Bucket.SOON: {everyone}}
+
+    rect.set_status(late, RectificationStatus.DONE)  # the next refresh notices
+    assert deadlines.dashboard(AS_OF, only_our_unit=True).rectification == {Bucket.SOON: {everyone}}
+
+
+def test_a_rectification_change_reuses_the_items_deadlines(ctx, cases, reference, deadlines, monkeypatch):
+    from desktop_app.services import deadlines as module
+    from desktop_app.services.rectification import RectificationService
+    from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData
+
+    item_id = save(cases, assigned_on=date(2024, 2, 20))
+    rect = RectificationService(ctx)
+    list_id = rect.save_list(RectificationListInfo(0, "清单"))[1]
+    assert (DeadlineKind.RECTIFICATION, Bucket.OVERDUE) not in deadlines.dashboard(AS_OF, False).by_kind
+
+    def no_reload(*_args, **_kwargs):
+        raise AssertionError("the items' deadlines were computed again")
+
+    monkeypatch.setattr(module, "_load", no_reload)  # an archive takes seconds here
+    rect.save_row(list_id, RectificationRowData(0, "一、甲", measures="m", deadline_on=date(2024, 5, 31),
+                                                item_ids=(item_id,)))
+    board = deadlines.dashboard(AS_OF, only_our_unit=False)
+    assert board.by_kind[(DeadlineKind.RECTIFICATION, Bucket.OVERDUE)] == {item_id}
+    assert board.by_kind[(DeadlineKind.REPLY, Bucket.OVERDUE)] == {item_id}
+
+
+def test_the_plain_sql_reads_use_the_settings_the_services_write(ctx, cases, reference, deadlines):
+    from desktop_app.services import deadline_reads, lookup
+
+    assert deadline_reads.OUR_UNIT_KEY == lookup.OUR_UNIT_KEY
+    save(cases)
+    unit = next(u for u in reference.units() if u.name == "区农业农村委")
+    reference.set_our_unit(unit.id)
+    deadlines.set_thresholds((2, 5, 10))
+    with ctx.db.read() as s:
+        conn = s.connection().connection.dbapi_connection
+        assert deadline_reads.read_our_unit(conn) == unit.id
+        assert deadline_reads.read_thresholds(conn) == (2, 5, 10)
+        assert deadline_reads.read_units(conn)["区农业农村委"] == unit.id

@@ -32,10 +32,12 @@ def bucket_brush(bucket: Bucket) -> QBrush | None:
 
 class DeadlineCountModel(QAbstractTableModel):
     """``set_counts(rows, buckets, cells, headers)``: ``rows`` are (label, key); ``cells`` maps
-    (key, bucket) to item ids. A last row and column give the totals (distinct items)."""
+    (key, bucket) to ids (of items, or of 整改清单 rows). A last column gives the totals (distinct
+    ids), and so does a last row unless ``total_row`` is False (a table of one row)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, total_row: bool = True):
         super().__init__(parent)
+        self._total_row = total_row
         self._rows: list[tuple[str, Hashable]] = []
         self._buckets: list[Bucket] = []
         self._headers: list[str] = []
@@ -64,7 +66,7 @@ class DeadlineCountModel(QAbstractTableModel):
         return f"{what} · {when}"
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or not self._rows else len(self._rows) + 1
+        return 0 if parent.isValid() or not self._rows else len(self._rows) + self._total_row
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._buckets) + 1

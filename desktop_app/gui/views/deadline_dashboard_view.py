@@ -7,23 +7,36 @@ shows the case list limited to exactly those items. ``install_dashboard`` adds t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from datetime import datetime, time, timedelta
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop_app.domain.calendar import format_day
-from desktop_app.domain.deadlines import Bucket, DeadlineKind
+from desktop_app.domain.deadlines import DEFAULT_THRESHOLDS, Bucket, DeadlineKind
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_deadline_dashboard_view import Ui_DeadlineDashboardView
 from desktop_app.gui.models.deadline_count_model import IDS_ROLE, DeadlineCountModel
+from desktop_app.gui.models.rectification_due_model import ROW_ROLE, RectificationDueModel
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.week_chart import WeekChart
+from desktop_app.services.rectification_dto import KIND as RECTIFICATION_KIND
 
 SCOPE_OURS, SCOPE_ALL = 0, 1
+RECTIFICATION_ROW = "整改清单事项"
 ALL_UNITS = "全部单位"
 EXPORT_ALL_TEXT = "导出催办清单…"
-_REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit"}
+_REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit", RECTIFICATION_KIND}
+#: The day timer fires this long after midnight, so that a timer a little early still lands in the new day.
+ROLLOVER_GRACE_MS = 1000
+
+
+def ms_until_next_day(now: datetime) -> int:
+    """Milliseconds from ``now`` until just after the next midnight."""
+    midnight = datetime.combine(now.date() + timedelta(days=1), time())
+    return int((midnight - now).total_seconds() * 1000) + ROLLOVER_GRACE_MS
 
 
 def deadline_service(services: AppServices):
@@ -39,9 +52,11 @@ def deadline_service(services: AppServices):
 
 
 class DeadlineDashboardView(QWidget):
-    """``items_requested(ids, description)`` when a count is clicked."""
+    """``items_requested(ids, description)`` when a count is clicked;
+    ``rectification_row_requested(list_id, row_id)`` when a listed 整改清单 row is double-clicked."""
 
     items_requested = Signal(object, str)
+    rectification_row_requested = Signal(int, int)
 
     def __init__(self, services: AppServices, runner: OperationRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,6 +72,7 @@ class DeadlineDashboardView(QWidget):
             table.setModel(model)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             table.clicked.connect(self._count_clicked)
+        self._add_rectification_tables()
         self.chart = WeekChart(self)
         self.ui.chartLayout.addWidget(self.chart, 1)
         self.ui.warningLabel.hide()
@@ -65,6 +81,49 @@ class DeadlineDashboardView(QWidget):
         self.ui.refreshButton.clicked.connect(lambda: self.refresh(wait=False))
         self.ui.exportButton.clicked.connect(self.export_reminder_list)
         services.changed.connect(self._changed)
+        # Left open overnight, the window must count as of the new day: 3 天内 becomes 已超期.
+        self.day_timer = QTimer(self)
+        self.day_timer.setSingleShot(True)
+        self.day_timer.timeout.connect(self.day_changed)
+        self._arm_day_timer()
+
+    def _add_rectification_tables(self) -> None:
+        """整改清单 rows with a real 整改期限 (linked to items or not) are counted in rows, not
+        items, so they have their own line below the kinds; a count lists its rows beneath it."""
+        self.rectification_label = QLabel("整改清单事项（只计整改期限为具体日期的；点击数字在下方列出，双击一项打开整改清单）", self, objectName="rectificationLabel")
+        self.rectification_model = DeadlineCountModel(self, total_row=False)
+        self.rectification_table = QTableView(self, objectName="rectificationTable")
+        self.rectification_table.setModel(self.rectification_model)
+        self.rectification_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rectification_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rectification_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rectification_table.clicked.connect(self._rectification_clicked)
+        self.rectification_due_model = RectificationDueModel(self)
+        self.rectification_rows = QTableView(self, objectName="rectificationRowsTable")
+        self.rectification_rows.setModel(self.rectification_due_model)
+        self.rectification_rows.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rectification_rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rectification_rows.horizontalHeader().setStretchLastSection(True)
+        self.rectification_rows.verticalHeader().hide()
+        self.rectification_rows.doubleClicked.connect(self._rectification_row_opened)
+        self.rectification_column: int | None = None  # the count clicked, by bucket column
+        for widget in (self.rectification_label, self.rectification_table, self.rectification_rows):
+            self.ui.kindLayout.addWidget(widget)
+            widget.hide()
+
+    def _arm_day_timer(self) -> None:
+        service = deadline_service(self.services)
+        if service is not None:
+            self.day_timer.start(ms_until_next_day(service.ctx.now()))
+
+    def day_changed(self) -> None:
+        """The app clock passed midnight (or the timer fired early: then it only waits again)."""
+        service = deadline_service(self.services)
+        if service is None:
+            return
+        if self.board is not None and self.board.as_of != service.ctx.today() and self.isVisible():
+            self.refresh(wait=False)
+        self._arm_day_timer()
 
     def refresh(self, *, wait: bool = True) -> None:
         """Count again (``wait``: now, on the UI thread; else through the runner)."""
@@ -88,12 +147,47 @@ class DeadlineDashboardView(QWidget):
         kinds = [k for k in DeadlineKind if any((k, b) in board.by_kind for b in buckets)]
         self.kind_model.set_counts([(k.label, k) for k in kinds], buckets, board.by_kind, headers)
         self.unit_model.set_counts([(u, u) for u in board.units], buckets, board.by_unit, headers)
+        self._show_rectification(board, buckets, headers)
+        # The kinds are a handful of lines: shown whole, the 整改清单 rows below take what is left.
+        table = self.ui.kindTable
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+                               + table.verticalHeader().defaultSectionSize() * min(self.kind_model.rowCount(), 11))
         scope = f"{board.our_unit_name}的期限" if board.only_our_unit else "全部单位的期限"
         total = len(set().union(*board.by_bucket.values())) if board.by_bucket else 0
         self.ui.asOfLabel.setText(f"截至 {format_day(board.as_of)}，{scope}：{total} 件有未办结期限")
         self._fill_chart_units(board)
         self.ui.warningLabel.setText(self._warnings(board))
         self.ui.warningLabel.setVisible(bool(self.ui.warningLabel.text()))
+
+    def _show_rectification(self, board, buckets, headers) -> None:
+        cells = {(RECTIFICATION_ROW, b): ids for b, ids in board.rectification.items()}
+        self.rectification_model.set_counts([(RECTIFICATION_ROW, RECTIFICATION_ROW)], buckets, cells, headers)
+        table = self.rectification_table
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + table.verticalHeader().defaultSectionSize()
+                             + 2 * table.frameWidth() + 2)
+        shown = bool(board.rectification_rows)
+        self.rectification_label.setVisible(shown)
+        table.setVisible(shown)
+        self._list_rectification_rows()
+
+    def _rectification_clicked(self, index: QModelIndex) -> None:
+        if index.data(IDS_ROLE):
+            self.rectification_column = index.column()
+            self._list_rectification_rows()
+
+    def _list_rectification_rows(self) -> None:
+        """The rows behind the count last clicked, as of the board shown (empty: the list hides)."""
+        column, board = self.rectification_column, self.board
+        ids = self.rectification_model.ids_at(0, column) if column is not None and board is not None else frozenset()
+        rows = [r for r in board.rectification_rows if r.row_id in ids] if ids else []
+        self.rectification_due_model.set_rows(rows, board.thresholds if board is not None else DEFAULT_THRESHOLDS)
+        self.rectification_rows.resizeColumnsToContents()
+        self.rectification_rows.setVisible(bool(rows))
+
+    def _rectification_row_opened(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.rectification_row_requested.emit(row.list_id, row.row_id)
 
     def _fill_chart_units(self, board) -> None:
         combo = self.ui.chartUnitCombo
@@ -195,9 +289,17 @@ def install_dashboard(window) -> DeadlineDashboardView:
         window.case_list.show_only(ids, f"看板：{description}")
         show_list()
 
+    def show_rectification_row(list_id: int, row_id: int) -> None:
+        editor = window.findChild(QWidget, "rectificationView")
+        action = window.findChild(QAction, "rectificationViewAction")
+        if editor is not None and action is not None:
+            action.trigger()
+            editor.show_row(list_id, row_id)
+
     list_action.triggered.connect(show_list)
     board_action.triggered.connect(show_board)
     view.items_requested.connect(show_items)
+    view.rectification_row_requested.connect(show_rectification_row)
 
     settings_action = QAction("期限规则和节假日…", window, objectName="deadlineSettingsAction")
     window.ui.settingsMenu.addAction(settings_action)

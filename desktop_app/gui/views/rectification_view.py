@@ -147,6 +147,12 @@ class RectificationView(QWidget):
         units = [u.name for u in self.services.reference.units()] if self.services.reference else []
         self.ui.unitsEdit.setCompleter(UnitsCompleter(["各承办单位", *units], self.ui.unitsEdit))
 
+    def show_row(self, list_id: int, row_id: int) -> None:
+        """Open ``list_id`` with ``row_id`` selected (from the deadline dashboard's 整改期限 list)."""
+        self.list_id = list_id
+        self.refresh()
+        self._load_document(select_row=row_id)
+
     def _changed(self, changes) -> None:
         if KIND in changes.kinds or "database" in changes.kinds or "unit" in changes.kinds:
             if self.isVisible():

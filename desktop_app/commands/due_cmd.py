@@ -1,0 +1,124 @@
+"""``desktop-app due``: every open deadline as of a day, for one unit or all, as text or JSON
+(application shell; no Qt).
+
+A read-only look-up that scripts run often: a file of the current schema is opened read-only with
+``sqlite3`` and read through ``services.deadline_reads`` (no SQLAlchemy import, no integrity check:
+``desktop-app check`` does that). Any other file (an older schema to migrate, a newer one to
+refuse) goes through the usual ``open_database`` and the deadline service.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+
+def add_subcommands(subparsers, options) -> None:
+    from desktop_app import cli
+
+    due = subparsers.add_parser(
+        "due", parents=[options("数据库文件（默认：用户数据目录中的 cases.sqlite）")],
+        help="列出所有未到期和已超期的期限",
+        description="按法定工作日历列出每个未办结的期限：类型、届次、编号、标题、单位、到期日、剩余天数、提醒档次，以及节假日表是否覆盖。",
+    )
+    due.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="按哪一天计算（默认：今天）")
+    due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
+    due.set_defaults(run=run_due)
+
+
+def run_due(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+
+    path = cli._db_path(args)
+    if not path.exists():
+        return cli._fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+    as_of = args.as_of or date.today()
+    conn = _open_read_only(path)
+    try:
+        if conn is not None:
+            units, rows = _read(conn, as_of)
+        else:
+            units, rows = _read_through_services(path, as_of)
+    except Exception as error:  # noqa: BLE001 - a damaged or foreign file may fail anywhere; said in Chinese
+        return cli._fail(args, cli._open_error_message(path, error))
+    finally:
+        if conn is not None:
+            conn.close()
+    if args.unit:
+        unit_id = units.get(args.unit.strip())
+        if unit_id is None:
+            return cli._fail(args, f"没有名为“{args.unit}”的单位。请用单位全称，现有单位：{'、'.join(units) or '无'}")
+        rows = [r for r in rows if r.unit_id == unit_id]
+    if cli._json(args):
+        _print_json(rows, as_of)
+    else:
+        _print_text(rows, as_of)
+    return 0
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a file of this app's schema; None for any other file."""
+    from desktop_app.storage.migrations import HEAD
+
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5, isolation_level=None)
+    except sqlite3.Error:
+        return None
+    try:
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        version = None
+    if version is None or version[0] != HEAD:
+        conn.close()
+        return None
+    return conn
+
+
+def _read(conn: sqlite3.Connection, as_of: date):
+    from desktop_app.services.deadline_reads import open_deadline_rows, read_units
+
+    conn.execute("BEGIN")  # one snapshot for every query
+    return read_units(conn), open_deadline_rows(conn, as_of)
+
+
+def _read_through_services(path: Path, as_of: date):
+    from desktop_app import cli, paths
+    from desktop_app.services.deadlines import DeadlineService
+    from desktop_app.services.reference import ReferenceService
+    from desktop_app.storage.database import open_database
+
+    db = open_database(path, create=False, backup_dir=paths.backup_dir(path), check_integrity=False)
+    try:
+        ctx = cli._context(db)
+        units = {u.name: u.id for u in ReferenceService(ctx).units(include_inactive=True)}
+        return units, DeadlineService(ctx).open_deadlines(as_of)
+    finally:
+        db.close()
+
+
+def _print_json(rows, as_of: date) -> None:
+    # Tens of thousands of rows: plain dicts and compact JSON (indenting alone takes seconds);
+    # codes from tables, as an enum's ``.value`` is a slow property.
+    from desktop_app.domain.deadlines import Bucket, DeadlineKind
+
+    kinds, buckets = {k: k.value for k in DeadlineKind}, {b: b.value for b in Bucket}
+    deadlines = [
+        {"item_id": r.item_id, "kind": kinds[r.kind], "session_name": r.session_name, "number": r.number,
+         "title": r.title, "unit_name": r.unit_name, "due_on": r.due_on.isoformat(),
+         "days_left": r.days_left, "bucket": buckets[r.bucket], "covered": r.covered}
+        for r in rows
+    ]
+    print(json.dumps({"ok": True, "as_of": as_of.isoformat(), "deadlines": deadlines}, ensure_ascii=True))
+
+
+def _print_text(rows, as_of: date) -> None:
+    lines = [f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个："]
+    for r in rows:
+        left = f"超期 {-r.days_left} 天" if r.days_left < 0 else f"剩 {r.days_left} 天"
+        note = "" if r.covered else "  未含节假日安排"
+        lines.append(f"{r.kind.label}\t{r.session_name}\t{r.number}\t{r.title}\t{r.unit_name}\t"
+                     f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}")
+    print("\n".join(lines))

@@ -1,0 +1,327 @@
+"""What the deadlines depend on, read with plain SQL on a DBAPI connection (services layer).
+
+The deadline service reads the open items of an archive here: tens of thousands of rows, where
+SQLAlchemy's per-row work costs more than SQLite's own. ``desktop-app due`` reads through the same
+functions on a read-only ``sqlite3`` connection, so that it never imports SQLAlchemy (half a
+second of its start-up). Nothing here writes. Dates come as ISO text and are parsed once per
+distinct day.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, WorkCalendar
+from desktop_app.domain.deadlines import (
+    DEFAULT_THRESHOLDS,
+    FINISHED_STATUSES,
+    Anchor,
+    AssignmentFacts,
+    Bucket,
+    CommitmentFacts,
+    Deadline,
+    DeadlineKind,
+    ItemFacts,
+    ReplyFacts,
+    Rule,
+    RuleSet,
+    StepFacts,
+    bucket_of,
+    item_deadlines,
+)
+from desktop_app.domain.enums import (
+    CommitmentStatus,
+    Disclosure,
+    ItemKind,
+    ItemStatus,
+    Rating,
+    RectificationStatus,
+    ReturnOutcome,
+    UnitRole,
+)
+
+THRESHOLDS_KEY = "deadline_thresholds"
+OUR_UNIT_KEY = "our_unit_id"  # the key services.lookup writes (a test keeps them equal)
+# Listed rather than "NOT IN (finished)" so that SQLite reads the open items through ix_item_status.
+UNFINISHED = tuple(s.value for s in ItemStatus if s not in FINISHED_STATUSES)
+OPEN_ITEMS = "item.status IN ({})".format(",".join(f"'{code}'" for code in UNFINISHED))
+
+
+class DeadlineRow(NamedTuple):
+    """One deadline with what the lists and the ``due`` command show about its item (a named
+    tuple: ``due`` builds tens of thousands)."""
+
+    item_id: int
+    kind: DeadlineKind
+    item_kind: ItemKind
+    session_name: str
+    number: str
+    title: str
+    unit_id: int | None
+    unit_name: str
+    due_on: date
+    days_left: int
+    bucket: Bucket
+    covered: bool
+    deadline: Deadline
+    is_open: bool = True
+    done_on: date | None = None
+
+    @property
+    def explanation(self) -> str:
+        """Built when asked (a tooltip): most rows are never explained."""
+        return self.deadline.explanation()
+
+
+@dataclass
+class Loaded:
+    items: dict[int, tuple]  # id → (kind, status, assigned_on, session_name, number, title)
+    facts: list[ItemFacts]
+    rules: RuleSet
+    calendar: WorkCalendar
+
+
+def rows_of(conn, sql: str):
+    """The rows of ``sql`` as plain driver tuples, fetched in chunks."""
+    cursor = conn.cursor()
+    try:
+        cursor.execute(sql)
+        while chunk := cursor.fetchmany(5000):
+            yield from chunk
+    finally:
+        cursor.close()
+
+
+def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
+               calendar: WorkCalendar | None = None) -> Loaded:
+    """The facts of the items matching ``scope`` (SQL on ``item``; default: the open ones) in six
+    queries; ``rules`` and ``calendar`` are read when not given."""
+    day = _Days({None: None}).__getitem__  # a C call per date column, a parse per distinct day
+    wanted = f"SELECT id FROM item WHERE {scope}"
+    items = {
+        i: (kind, status, day(assigned), session_name, number, title)
+        for i, kind, status, assigned, session_name, number, title in rows_of(conn, (
+            "SELECT item.id, item.kind, item.status, item.assigned_on, session.name, item.number, item.title"
+            f" FROM item JOIN session ON session.id = item.session_id WHERE {scope}"))
+    }
+    roles, outcomes, lead = codes_of(UnitRole), codes_of(ReturnOutcome), UnitRole.LEAD
+    unit_names = dict(rows_of(conn, "SELECT id, name FROM unit"))
+    assignments: dict[int, list[AssignmentFacts]] = defaultdict(list)
+    positions: dict[int, int] = {}
+    # No ORDER BY: SQLite would sort every open item's rows; each item's few are sorted below.
+    for (item_id, aid, unit_id, position, role, signed, sent, return_asked, outcome, months,
+         approved) in rows_of(conn, (
+            "SELECT item_id, id, unit_id, position, role, signed_on, coalesce(opinion_sent_on, opinion_received_on),"
+            " return_requested_on, return_outcome, extension_months, extension_approved_on"
+            f" FROM assignment WHERE item_id IN ({wanted})")):
+        positions[aid] = position or 0
+        assignments[item_id].append(AssignmentFacts(
+            aid, unit_id, unit_names.get(unit_id, ""), roles.get(role, lead), day(signed), day(sent),
+            day(return_asked), outcomes.get(outcome), months, day(approved),
+        ))
+    for held in assignments.values():
+        if len(held) > 1:
+            held.sort(key=lambda a: (positions[a.id], a.id))
+    replies: dict[int, list[ReplyFacts]] = defaultdict(list)
+    public = Disclosure.PUBLIC.value  # not per row: an enum's value is a slow property
+    for item_id, round_, replied_on, unit_id, disclosure in rows_of(conn, (
+            "SELECT item_id, round, replied_on, unit_id, disclosure FROM reply"
+            f" WHERE replied_on IS NOT NULL AND item_id IN ({wanted})")):
+        replies[item_id].append(ReplyFacts(round_, day(replied_on), unit_id, disclosure == public))
+    dissatisfied = {
+        item_id: day(first) for item_id, first in rows_of(conn, (
+            "SELECT item_id, min(received_on) FROM feedback"
+            f" WHERE outcome = '{Rating.DISSATISFIED.value}' AND received_on IS NOT NULL"
+            f" AND item_id IN ({wanted}) GROUP BY item_id"))
+    }
+    commitments: dict[int, list[CommitmentFacts]] = defaultdict(list)
+    done_status = CommitmentStatus.DONE.value
+    for cid, item_id, due_on, unit_id, status, closed_on in rows_of(conn, (
+            "SELECT id, item_id, due_on, unit_id, status, closed_on FROM commitment"
+            f" WHERE due_on IS NOT NULL AND item_id IN ({wanted})")):
+        # 结转下年 is still tracked (issue 8): only 已落实 ends a commitment's deadline.
+        done = day(closed_on or due_on) if status == done_status else None
+        commitments[item_id].append(CommitmentFacts(cid, day(due_on), unit_id, done))
+    steps = _checklist_steps(conn, wanted, day)
+    kinds, statuses = codes_of(ItemKind), codes_of(ItemStatus)
+    suggestion, handling, none = ItemKind.SUGGESTION, ItemStatus.HANDLING, ()
+    facts = [
+        ItemFacts(
+            i, kinds.get(kind, suggestion), statuses.get(status, handling), assigned_on,
+            tuple(assignments.get(i, none)), tuple(replies.get(i, none)), dissatisfied.get(i),
+            tuple(commitments.get(i, none)), tuple(steps.get(i, none)),
+        )
+        for i, (kind, status, assigned_on, *_rest) in items.items()
+    ]
+    if rules is None:
+        rules = RuleSet(read_rules(conn))
+    if calendar is None:
+        calendar = read_calendar(conn)
+    return Loaded(items, facts, rules, calendar)
+
+
+def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
+    """Steps of the items' 办理清单 that have a due offset (they are our unit's steps)."""
+    our = read_our_unit(conn)
+    steps: dict[int, list[StepFacts]] = defaultdict(list)
+    for item_id, entry_id, name, length, unit, anchor, done_at in rows_of(conn, (
+            "SELECT item_id, id, name, due_length, due_unit, due_anchor, done_at FROM item_checklist_entry"
+            f" WHERE due_length IS NOT NULL AND item_id IN ({wanted})")):
+        steps[item_id].append(StepFacts(
+            entry_id, name, member(Anchor, anchor) or Anchor.ASSIGNED, length,
+            member(LengthUnit, unit) or LengthUnit.DAYS, day(done_at[:10]) if done_at else None, our,
+        ))
+    return steps
+
+
+def open_deadlines(loaded: Loaded, windows_from: date | None = None) -> list[Deadline]:
+    """The items' deadlines not yet met (windows closed before ``windows_from`` left out)."""
+    out: list[Deadline] = []
+    rules, cal = loaded.rules, loaded.calendar
+    for facts in loaded.facts:
+        out.extend(item_deadlines(facts, rules, cal, include_done=False, windows_from=windows_from))
+    return out
+
+
+def all_deadlines(loaded: Loaded) -> list[Deadline]:
+    """Every deadline of the items, met or open."""
+    out: list[Deadline] = []
+    for facts in loaded.facts:
+        out.extend(item_deadlines(facts, loaded.rules, loaded.calendar))
+    return out
+
+
+def rectification_deadlines(conn, loaded: Loaded, our_unit: int | None) -> list[Deadline]:
+    """整改期限 of 整改清单 rows with a real date, not done, linked to the loaded items: one
+    deadline per linked item, held by our unit when the row names it, else by its first unit."""
+    found = list(rows_of(conn, (
+        "SELECT r.id, r.deadline_on, ri.item_id FROM rectification_row r"
+        " JOIN rectification_row_item ri ON ri.row_id = r.id"
+        f" WHERE r.deadline_on IS NOT NULL AND r.status != '{RectificationStatus.DONE.value}'")))
+    found = [(row_id, due_on, item_id) for row_id, due_on, item_id in found if item_id in loaded.items]
+    if not found:
+        return []
+    units: dict[int, list[int]] = {}
+    row_ids = ",".join(str(int(r)) for r, _d, _i in found)
+    for row_id, unit_id in rows_of(conn, f"SELECT row_id, unit_id FROM rectification_row_unit WHERE row_id IN ({row_ids})"):
+        units.setdefault(row_id, []).append(unit_id)
+    names = dict(rows_of(conn, "SELECT id, name FROM unit"))
+    rule = loaded.rules.get(DeadlineKind.RECTIFICATION)
+    out = []
+    for row_id, due_on, item_id in found:
+        held = units.get(row_id, [])
+        unit_id = our_unit if our_unit in held else (held[0] if held else None)
+        due = loaded.calendar.due(date.fromisoformat(due_on), rule.length, rule.unit or LengthUnit.DAYS,
+                                  anchor_label=Anchor.RECTIFICATION.label, roll_forward=rule.roll_forward)
+        out.append(Deadline(item_id, DeadlineKind.RECTIFICATION, rule, due, unit_id, names.get(unit_id, "")))
+    return out
+
+
+def open_deadline_rows(conn, as_of: date) -> list[DeadlineRow]:
+    """Every open deadline as of ``as_of`` (the items' own and 整改期限 of rows linked to them),
+    soonest first: what ``desktop-app due`` prints, read without any cache."""
+    loaded = load_facts(conn)
+    deadlines = open_deadlines(loaded, windows_from=as_of) + rectification_deadlines(conn, loaded, read_our_unit(conn))
+    return deadline_rows(loaded, as_of, read_thresholds(conn), deadlines)
+
+
+def deadline_rows(loaded: Loaded, as_of: date, thresholds, deadlines: list[Deadline],
+                  open_only: bool = True) -> list[DeadlineRow]:
+    """``deadlines`` as rows (``open_only``: those still open as of ``as_of``), soonest first."""
+    rows, order = [], []
+    kinds, items, suggestion, rank = codes_of(ItemKind), loaded.items, ItemKind.SUGGESTION, _KIND_RANK
+    append, append_order = rows.append, order.append
+    for d in deadlines:
+        is_open = d.is_open(as_of)
+        if open_only and not is_open:
+            continue
+        kind, _status, _assigned, session_name, number, title = items[d.item_id]
+        due = d.due
+        left = (due.due - as_of).days
+        append(DeadlineRow(
+            d.item_id, d.kind, kinds.get(kind, suggestion), session_name, number, title,
+            d.unit_id, d.unit_name, due.due, left, bucket_of(left, thresholds), due.covered,
+            d, is_open, d.done_on,
+        ))
+        # (due date, item, kind) as one integer: tens of thousands of rows sort several times
+        # faster on it than on tuples of dates and enums.
+        append_order((due.due.toordinal() << 40) + (d.item_id << 5) + rank[d.kind])
+    return [rows[i] for i in sorted(range(len(rows)), key=order.__getitem__)]
+
+
+#: Deadline kinds in the order their codes sort (the tie-break of rows due the same day).
+_KIND_RANK = {k: i for i, k in enumerate(sorted(DeadlineKind, key=lambda k: k.value))}
+
+
+def rule_of(rule_id, kind, item_kind, anchor, length, unit, roll_forward, note) -> Rule:
+    return Rule(
+        member(DeadlineKind, kind), member(Anchor, anchor), length, member(LengthUnit, unit),
+        bool(roll_forward), member(ItemKind, item_kind) if item_kind else None, note or "", rule_id,
+    )
+
+
+def read_rules(conn) -> list[Rule]:
+    """The rules in the database, in their order; rules of kinds this version does not know are left out."""
+    return [rule_of(*r) for r in rows_of(conn, (
+        "SELECT id, kind, item_kind, anchor, length, unit, roll_forward, note FROM deadline_rule ORDER BY id"))
+        if member(DeadlineKind, r[1]) is not None]
+
+
+def read_calendar(conn) -> WorkCalendar:
+    days = [CalendarDay(date.fromisoformat(d), member(DayKind, k), n or "")
+            for d, k, n in rows_of(conn, "SELECT day, kind, name FROM calendar_day ORDER BY day")]
+    return WorkCalendar.of(days, [y for (y,) in rows_of(conn, "SELECT year FROM calendar_year")])
+
+
+def read_setting(conn, key: str) -> str | None:
+    cursor = conn.execute("SELECT value FROM setting WHERE key = ?", (key,))
+    try:
+        found = cursor.fetchone()
+    finally:
+        cursor.close()
+    return None if found is None else found[0]
+
+
+def read_our_unit(conn) -> int | None:
+    value = (read_setting(conn, OUR_UNIT_KEY) or "").strip()
+    return int(value) if value.isdigit() else None
+
+
+def read_thresholds(conn) -> tuple[int, int, int]:
+    try:
+        a, b, c = (int(x) for x in (read_setting(conn, THRESHOLDS_KEY) or "").split(","))
+        return (a, b, c)
+    except ValueError:
+        return DEFAULT_THRESHOLDS
+
+
+def read_units(conn) -> dict[str, int]:
+    """Unit name → id, every unit (also those no longer active)."""
+    return {name: unit_id for unit_id, name in rows_of(conn, "SELECT id, name FROM unit ORDER BY sort_order, name")}
+
+
+class _Days(dict):
+    """ISO date text → date, parsed on first sight (SQLite hands dates over as text)."""
+
+    def __missing__(self, text: str) -> date:
+        found = self[text] = date.fromisoformat(text)
+        return found
+
+
+_CODES: dict = {}
+
+
+def codes_of(enum_cls) -> dict:
+    """Stored code → member of ``enum_cls``."""
+    table = _CODES.get(enum_cls)
+    if table is None:
+        table = _CODES[enum_cls] = {m.value: m for m in enum_cls}
+    return table
+
+
+def member(enum_cls, code):
+    """The member of ``code``, None for a code this version does not know (a newer app's rule)."""
+    return codes_of(enum_cls).get(code)
