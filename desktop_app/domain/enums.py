@@ -165,3 +165,32 @@ class RectificationStatus(Labelled):
     IN_PROGRESS = ("in_progress", "推进中")
     DONE = ("done", "已完成")
     ONGOING = ("ongoing", "持续推进")
+
+
+class ReviewCategory(Labelled):
+    """Why an item is on a 回头看 list (domain.md §2 回头看, issue 8)."""
+
+    SOLVED = ("solved", "已经解决复核")
+    IN_PROGRESS = ("in_progress", "正在/计划解决进度")
+    REFERENCE = ("reference", "留作参考再研究")
+    DISSATISFIED = ("dissatisfied", "不满意")
+    COMMITMENT = ("commitment", "未完成承诺")
+
+
+class ReviewOutcome(Labelled):
+    """What a 回头看 found for one entry."""
+
+    CONFIRMED = ("confirmed", "确已解决")
+    NOT_SOLVED = ("not_solved", "未真正解决")
+    ON_TRACK = ("on_track", "按承诺推进")
+    FULFILLED = ("fulfilled", "承诺已兑现")
+    DELAYED = ("delayed", "进度滞后")
+    NOW_FEASIBLE = ("now_feasible", "已具备解决条件")
+    STILL_INFEASIBLE = ("still_infeasible", "仍无条件")
+    RESOLVED = ("resolved", "已沟通化解")
+    CHANGED = ("changed", "情况有变化")
+
+
+class CampaignState(Labelled):
+    OPEN = ("open", "进行中")
+    CLOSED = ("closed", "已完成")

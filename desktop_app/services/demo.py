@@ -108,6 +108,10 @@ def fill_demo(
             _Demo(s, ctx, items, progress, cancelled).run()
     except _Cancelled:
         return
+    if items <= 1000:  # the big benchmark databases need no 回头看
+        from desktop_app.services.demo_review import add_demo_review
+
+        add_demo_review(ctx)
 
 
 def session_name(body: Body, years_back: int) -> str:

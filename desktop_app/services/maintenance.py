@@ -34,6 +34,7 @@ COUNTED_TABLES = {
     "attachment": ("附件", tables.Attachment),
     "history": ("修改历史", tables.History),
     "rectification_list": ("整改清单", tables.RectificationList),
+    "review_entry": ("回头看条目", tables.ReviewEntry),
 }
 
 

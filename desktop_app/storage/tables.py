@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -435,7 +436,11 @@ class ItemChecklistEntry(Base):
     the progress column reads this one table for every item."""
 
     __tablename__ = "item_checklist_entry"
-    __table_args__ = (UniqueConstraint("item_id", "key", name="uq_item_checklist_entry_key"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "key", name="uq_item_checklist_entry_key"),
+        # The few dated steps among ~20 entries per item (deadlines read only these).
+        Index("ix_item_checklist_entry_due", "item_id", sqlite_where=text("due_length IS NOT NULL")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(40))
@@ -470,3 +475,39 @@ class ChecklistTick(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     contact_id: Mapped[int | None] = mapped_column(Integer)
     attachment_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class ReviewCampaign(Base):
+    """回头看: the annual review of one year's items (one campaign per year)."""
+
+    __tablename__ = "review_campaign"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(20), default="open")  # CampaignState
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+class ReviewEntry(Base):
+    """One thing to look at again in a campaign: an item (by category) or an open commitment.
+    ``key`` ("solved:12", "commitment:5") keeps a rebuild from adding it twice; ``subject`` keeps
+    the commitment's text should the commitment go."""
+
+    __tablename__ = "review_entry"
+    __table_args__ = (UniqueConstraint("campaign_id", "key", name="uq_review_entry_campaign_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("review_campaign.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    commitment_id: Mapped[int | None] = mapped_column(ForeignKey("commitment.id", ondelete="SET NULL"))
+    key: Mapped[str] = mapped_column(String(40))
+    category: Mapped[str] = mapped_column(String(20))  # ReviewCategory
+    subject: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")  # why it entered the list
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str | None] = mapped_column(String(20))  # ReviewOutcome
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    reviewer: Mapped[str] = mapped_column(String(50), default="")
+    tell_deputy: Mapped[bool] = mapped_column(Boolean, default=False)  # situation changed: tell the deputy
+    told_on: Mapped[date | None] = mapped_column(Date)

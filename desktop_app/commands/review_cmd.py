@@ -1,0 +1,151 @@
+"""``desktop-app review build|list|report``: the annual 回头看 without a window (application
+shell; no Qt import on any path here)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_subcommands(subparsers, options) -> None:
+    from desktop_app import cli
+
+    real = options("数据库文件（默认：用户数据目录中的 cases.sqlite）")
+    group = subparsers.add_parser(
+        "review", help="年度回头看：建立清单、列出进度、输出报告",
+        description="年度回头看，例如：\n"
+                    "  desktop-app review build 2024 --db cases.sqlite\n"
+                    "  desktop-app review list 2024 --db cases.sqlite --pending\n"
+                    "  desktop-app review report 2024 --out 回头看.pdf --db cases.sqlite",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = group.add_subparsers(dest="action", metavar="{build,list,report}", required=True)
+    build = actions.add_parser("build", parents=[real], help="为一个年度建立（或更新）回头看清单",
+                               description="列入该年度答复为已经解决、正在解决、计划解决、留作参考的件，不满意件，"
+                                           "以及该年度及以前尚未落实的承诺事项。已建立的则更新清单，已写的回头看不会丢失。")
+    build.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
+    build.set_defaults(run=run_build)
+    lst = actions.add_parser("list", parents=[real], help="列出回头看清单和进度",
+                             description="列出每条：类别、届次、编号、标题、主办单位、回头看结果。")
+    lst.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
+    lst.add_argument("--pending", action="store_true", help="只列尚未回头看的")
+    lst.add_argument("--flagged", action="store_true", help="只列需告知代表的")
+    lst.set_defaults(run=run_list)
+    report = actions.add_parser("report", parents=[real], help="输出回头看报告（PDF 或 Excel）",
+                                description="按类别和主办单位统计并列出清单；文件名以 .pdf 结尾输出 GB/T 9704 报告，以 .xlsx 结尾输出 Excel。")
+    report.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
+    report.add_argument("--out", metavar="FILE.pdf|FILE.xlsx", required=True, help="要写入的文件")
+    report.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="报告日期（默认：今天）")
+    report.set_defaults(run=run_report)
+
+
+def _year(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是年份，请写四位年份，例如 2024") from None
+
+
+def _with_service(args, work):
+    """Open the database, run ``work(service)``; Chinese errors, exit code 1 on failure."""
+    from desktop_app import cli
+    from desktop_app.domain.errors import DomainError
+    from desktop_app.services.review import ReviewService
+
+    path = cli._db_path(args)
+    if not path.exists():
+        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
+    try:
+        db = cli._open(path, create=False)
+    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
+        return cli._fail(args, cli._open_error_message(path, error))
+    try:
+        return work(ReviewService(cli._context(db)))
+    except DomainError as error:
+        return cli._fail(args, str(error))
+    except OSError as error:
+        return cli._fail(args, f"无法写入文件：{error.strerror or error}\n请确认文件没有在其他程序中打开，文件夹可写。")
+    finally:
+        db.close()
+
+
+def _campaign(args, service):
+    from desktop_app.domain.errors import NotFoundError
+
+    found = service.campaign_for_year(args.year)
+    if found is None:
+        raise NotFoundError(f"还没有 {args.year} 年的回头看。请先运行 desktop-app review build {args.year}。")
+    return found
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+
+    def work(service):
+        existing = service.campaign_for_year(args.year)
+        built = service.rebuild(existing.id) if existing else service.create_campaign(args.year)
+        if cli._json(args):
+            cli._print_json({"ok": True, "campaign_id": built.campaign_id, "year": args.year, "added": built.added,
+                             "removed": built.removed, "total": built.total})
+        else:
+            print(("已更新" if existing else "已建立") + f" {args.year} 年回头看：" + built.message())
+        return 0
+
+    return _with_service(args, work)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+    from desktop_app.domain.review import progress
+
+    def work(service):
+        campaign = _campaign(args, service)
+        entries = service.entries(campaign.id)
+        p = progress(entries)
+        shown = [e for e in entries if not (args.pending and e.reviewed) and not (args.flagged and not e.tell_deputy)]
+        if cli._json(args):
+            cli._print_json({"ok": True, "campaign": cli._plain(campaign), "progress": {
+                "total": p.overall.total, "reviewed": p.overall.reviewed, "flagged": p.overall.flagged,
+                "told": p.overall.told,
+                "by_category": {c.value: {"label": c.label, "total": t.total, "reviewed": t.reviewed}
+                                for c, t in p.by_category}},
+                "entries": [{**cli._plain(e), "category_label": e.category.label, "reviewed": e.reviewed}
+                            for e in shown]})
+            return 0
+        print(f"{campaign.title}：{p.label()}")
+        for e in shown:
+            result = e.outcome.label if e.reviewed else "未回头看"
+            flag = "（需告知代表）" if e.waiting_to_tell else ""
+            subject = f"（承诺：{e.subject}）" if e.subject else ""
+            print(f"  [{e.category.label}] {e.session_name} {e.number} {e.title}{subject}｜{e.lead_units or '—'}｜{result}{flag}")
+        return 0
+
+    return _with_service(args, work)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+
+    out = Path(args.out).expanduser().absolute()
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        return cli._fail(args, f"不支持输出为“{out.name}”：文件名请以 .pdf（打印报告）或 .xlsx（Excel）结尾。")
+
+    def work(service):
+        campaign = _campaign(args, service)
+        if suffix == ".pdf":
+            result = service.write_pdf(campaign.id, out, args.as_of)
+            text = f"已写入回头看报告（{result.pages} 页）：{out}"
+            warning = result.warning
+        else:
+            service.export_excel(campaign.id, out, args.as_of)
+            text, warning = f"已导出回头看 Excel：{out}", ""
+        if cli._json(args):
+            cli._print_json({"ok": True, "out": str(out), "warning": warning})
+        else:
+            print(text)
+            if warning:
+                print(warning)
+        return 0
+
+    return _with_service(args, work)
