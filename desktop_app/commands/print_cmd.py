@@ -30,7 +30,7 @@ def add_subcommands(subparsers, options) -> None:
                     "  desktop-app print reply \"区二届人大五次会议 0035\" --db cases.sqlite --out 答复函.pdf",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    forms = printer.add_subparsers(dest="form", metavar="{" + ",".join(FORMS) + "}", required=True)
+    forms = printer.add_subparsers(dest="form", required=True)
     for form, label in FORMS.items():
         sub = forms.add_parser(form, parents=[real], help=f"{label} PDF",
                                description=f"生成{label} PDF。")
@@ -41,6 +41,10 @@ def add_subcommands(subparsers, options) -> None:
     from desktop_app.commands.rectification_cmd import add_print_forms
 
     add_print_forms(forms, real)
+    from desktop_app.commands import stats_cmd
+
+    stats_cmd.add_print_forms(forms, real)
+    forms.metavar = "{" + ",".join(forms.choices) + "}"  # named in usage and errors, with the forms added above
 
 
 def run_print(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""``desktop-app stats``: 办理情况统计 as of a date, printed or as JSON (application shell; no Qt).
+"""``desktop-app stats``: 办理情况统计 as of a date, printed or as JSON; and ``desktop-app print stats``:
+the printed 办理情况统计报告 as a PDF (application shell; no Qt).
 
 Each figure in the JSON carries the ids of its items, so a script can list them.
 """
@@ -6,6 +7,8 @@ Each figure in the JSON carries the ids of its items, so a script can list them.
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -50,4 +53,49 @@ def run_stats(args: argparse.Namespace) -> int:
         for name in report.group_names(dim):
             figures = report.groups[(dim, name)]
             print(f"  {name}：" + "；".join(f"{figures[k].label} {figures[k].shown()}" for k in headline))
+    return 0
+
+
+def add_print_forms(forms, real) -> None:
+    """``print stats [--as-of DATE] [--title TEXT] --out FILE.pdf``, added to the ``print`` group."""
+    from desktop_app import cli
+
+    sub = forms.add_parser("stats", parents=[real], help="办理情况统计报告 PDF（正文及按单位、届次、类别的附表）",
+                           description="按 GB/T 9704 版式生成截至某日的建议提案办理情况统计报告：正文概述主要比率，"
+                                       "附表按承办单位、届次、类别列出办复率、按期办复率、见面率、满意率、办理结果、"
+                                       "公开率、重新办理和承诺事项。")
+    sub.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="截至哪一天（默认：今天）")
+    sub.add_argument("--title", metavar="TEXT", default="", help="报告标题（默认：关于YYYY年建议提案办理情况的统计报告）")
+    sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
+    sub.set_defaults(run=run_print_stats, form="stats")
+
+
+def run_print_stats(args: argparse.Namespace) -> int:
+    from desktop_app import cli
+    from desktop_app.services.statistics import StatisticsService
+
+    path = cli._db_path(args)
+    if not path.exists():
+        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
+    out = Path(args.out).expanduser().absolute()
+    if not out.parent.is_dir():
+        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个 --out 路径。")
+    try:
+        db = cli._open(path, create=False)
+    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
+        return cli._fail(args, cli._open_error_message(path, error))
+    try:
+        result = StatisticsService(cli._context(db)).write_pdf(out, args.as_of, args.title)
+    except OSError as error:
+        return cli._fail(args, f"无法写入 {out}：{error.strerror or error}\n该文件可能正在被 PDF 阅读器打开，请关闭后重试。")
+    finally:
+        db.close()
+    if cli._json(args):
+        cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "fonts": result.fonts,
+                         "warning": result.warning})
+    else:
+        print(f"已生成办理情况统计报告：{out}（共 {result.pages} 页）")
+        print(f"字体：{result.fonts}")
+        if result.warning:
+            print(f"注意：{result.warning}", file=sys.stderr)
     return 0

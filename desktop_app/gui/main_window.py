@@ -63,22 +63,27 @@ class MainWindow(QMainWindow):
             self.show_data(wait=True)
 
     def install_features(self) -> None:
-        """Let each feature add its views, menus and actions (once). Imported here, not at the top:
-        bootstrap paints the window before these load, to keep start-up close to a bare window."""
+        """Let each feature add its views, menus and actions, and finish the filter panel (once).
+        Imported here, not at the top: bootstrap paints the window before these load, to keep
+        start-up close to a bare window."""
         if self._features_installed:
             return
         from desktop_app.gui import (
+            carry_over_actions,
             checklist_actions,
             document_actions,
             exchange_actions,
             rectification_actions,
+            review_actions,
             statistics_actions,
         )
         from desktop_app.gui.views.deadline_dashboard_view import install_dashboard
 
         for install in (install_dashboard, document_actions.install, exchange_actions.install,
-                        rectification_actions.install, checklist_actions.install, statistics_actions.install):
+                        rectification_actions.install, checklist_actions.install, statistics_actions.install,
+                        review_actions.install, carry_over_actions.install):
             install(self)
+        self.case_list.ui.filterPanel.add_date_ranges()
         self._features_installed = True
 
     def show_data(self, *, wait: bool = False) -> None:

@@ -10,7 +10,7 @@ from desktop_app.gui.views.statistics_view import StatisticsView
 
 
 def install(window) -> StatisticsView:
-    view = StatisticsView(window.services, window)
+    view = StatisticsView(window.services, window, getattr(window, "runner", None))
     view.setObjectName("statisticsView")
     stack = window.ui.viewStack
     stack.addWidget(view)

@@ -28,7 +28,17 @@ from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.domain.followup import carry_over_problem, feedback_warnings
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
-from desktop_app.storage.tables import Commitment, Feedback, History, Item, ItemProposer, Proposer, Reply, Unit
+from desktop_app.storage.tables import (
+    Commitment,
+    Feedback,
+    History,
+    Item,
+    ItemProposer,
+    Proposer,
+    Reply,
+    Session,
+    Unit,
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,16 @@ class CommitmentInfo:
     evidence: str = ""
     carried_reason: str = ""
     carried_to_year: int | None = None
+
+
+@dataclass(frozen=True)
+class CarryOverCandidate:
+    """An open commitment at year end and the item it was promised in."""
+
+    commitment: CommitmentInfo
+    session_name: str
+    item_number: str
+    item_title: str
 
 
 class FollowupService:
@@ -256,12 +276,50 @@ class FollowupService:
             problem = carry_over_problem(CommitmentStatus(row.status), reason)
             if problem:
                 raise ValidationError(problem)
-            row.status, row.carried_reason, row.carried_to_year = (
-                CommitmentStatus.CARRIED.value, reason.strip(), year + 1)
-            _history(s, row.item_id, "commitment", "承诺事项结转", "未落实", f"结转 {year + 1} 年", user, now,
-                     reason=reason.strip())
-            _touch(s.get(Item, row.item_id), now)
+            _carry(s, row, year, reason, user, now)
             return Changes.of("item", item_ids=[row.item_id])
+
+    def year_end_candidates(self, year: int) -> list[CarryOverCandidate]:
+        """``open_at_year_end(year)`` with the item each commitment belongs to, for the year-end list."""
+        with self.ctx.db.read() as s:
+            names = dict(s.execute(select(Unit.id, Unit.name)).all())
+            rows = s.execute(
+                select(Commitment, Session.name, Item.number, Item.title)
+                .join(Item, Item.id == Commitment.item_id).join(Session, Session.id == Item.session_id)
+                .where(Commitment.status == CommitmentStatus.OPEN.value)
+                .where((Commitment.due_on.is_(None)) | (Commitment.due_on <= date(year, 12, 31)))
+                .order_by(Commitment.due_on.is_(None), Commitment.due_on, Session.name, Item.number, Commitment.id)
+            ).all()
+            return [CarryOverCandidate(_info(c, names), session, number, title) for c, session, number, title in rows]
+
+    def carry_over_many(self, year: int, reasons: dict[int, str]) -> Changes:
+        """Carry several commitments (id → reason) from ``year`` into the next year in ONE transaction:
+        every problem is reported and nothing is written unless all can be carried."""
+        if not reasons:
+            raise ValidationError("没有选中要结转的承诺事项。")
+        now, user = self.ctx.now(), self.ctx.user_name()
+        with self.ctx.db.write() as s:
+            rows = {r.id: r for r in s.scalars(select(Commitment).where(Commitment.id.in_(list(reasons))))}
+            problems = []
+            for cid, reason in reasons.items():
+                row = rows.get(cid)
+                if row is None:
+                    problems.append(f"承诺事项 {cid} 已被删除，请关闭窗口后重新打开。")
+                    continue
+                status = CommitmentStatus(row.status)
+                problem = carry_over_problem(status, reason)
+                if status is CommitmentStatus.CARRIED:
+                    problem = f"“{row.description}”已结转 {row.carried_to_year} 年，不必再结转。"
+                elif problem is None and row.due_on is not None and row.due_on.year > year:
+                    problem = (f"“{row.description}”承诺 {row.due_on.isoformat()} 完成，不在 {year} 年底前，"
+                               "不需要结转；请取消勾选。")
+                if problem:
+                    problems.append(problem if row.description in problem else f"“{row.description}”：{problem}")
+            if problems:
+                raise ValidationError(problems)
+            for cid, reason in reasons.items():
+                _carry(s, rows[cid], year, reason, user, now)
+            return Changes.of("item", item_ids={r.item_id for r in rows.values()})
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -278,6 +336,13 @@ def _commitment(s, commitment_id: int) -> Commitment:
     if row is None:
         raise NotFoundError("该承诺事项已被删除，请重新打开此件。")
     return row
+
+
+def _carry(s, row: Commitment, year: int, reason: str, user: str, now) -> None:
+    row.status, row.carried_reason, row.carried_to_year = CommitmentStatus.CARRIED.value, reason.strip(), year + 1
+    _history(s, row.item_id, "commitment", "承诺事项结转", "未落实", f"结转 {year + 1} 年：{row.description}", user, now,
+             reason=reason.strip())
+    _touch(s.get(Item, row.item_id), now)
 
 
 def _touch(item: Item, now) -> None:

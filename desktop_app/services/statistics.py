@@ -59,6 +59,24 @@ class StatisticsService:
         return report
 
 
+    def print_data(self, as_of: date | None = None, title: str = ""):
+        """What the printed 办理情况统计报告 needs: the figures, the title, our unit's name (from the
+        letter settings) as the signature and today as its date; and the chosen fonts."""
+        from desktop_app.documents.statistics_report import StatisticsReportData
+        from desktop_app.services.letters import LetterService
+
+        settings = LetterService(self.ctx).settings()
+        data = StatisticsReportData(self.report(as_of), title.strip(), settings.unit_name, self.ctx.today())
+        return data, dict(settings.fonts)
+
+    def write_pdf(self, path, as_of: date | None = None, title: str = ""):
+        """Write the printed report to ``path`` (a temporary name, then renamed); the DocumentResult."""
+        from desktop_app.documents.statistics_report import write_statistics_report
+
+        data, fonts = self.print_data(as_of, title)
+        return write_statistics_report(Path(path), data, fonts)
+
+
 def load_stat_items(s) -> list[StatItem]:
     items = s.execute(
         select(Item.id, Item.kind, Session.name, Item.status, Item.assigned_on)

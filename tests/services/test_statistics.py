@@ -73,3 +73,21 @@ def test_statistics_export_to_excel(ctx, two_items, tmp_path):
     assert book.sheetnames == ["总体", "承办单位", "届次", "类别"]
     rows = {r[0]: r[1] for r in book["总体"].iter_rows(min_row=3, values_only=True)}
     assert rows["按期办复率"] == "50.0%（1/2）" and rows["不满意"] == "1"
+
+
+def test_print_stats_writes_the_report_as_of_the_day(ctx, two_items, tmp_path, capsys):
+    import pdfplumber
+
+    out = tmp_path / "统计报告.pdf"
+    assert main(["print", "stats", "--db", str(ctx.db.path), "--as-of", "2024-06-30", "--out", str(out),
+                 "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    with pdfplumber.open(out) as pdf:
+        assert answer["ok"] and answer["pages"] == len(pdf.pages) >= 4
+        first = "".join(pdf.pages[0].extract_text().split())
+        units = "".join(pdf.pages[1].extract_text().split())
+    assert first.startswith("关于2024年建议提案办理情况的统计报告")
+    assert "已办复2件，办复率100.0%；按期办复1件，按期办复率50.0%" in first
+    assert "区交通委" in units and "合计" in units
+    assert main(["print", "stats", "--db", str(ctx.db.path), "--out", str(tmp_path / "无此目录" / "a.pdf")]) == 1
+    assert "输出文件夹不存在" in capsys.readouterr().err

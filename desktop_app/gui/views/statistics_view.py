@@ -1,5 +1,6 @@
-"""办理情况统计 view (gui layer): the figures as of a day, in total or by unit, session or kind,
-with a bar per rate; a click on a figure asks to show its items in the case list; Excel export."""
+"""办理情况统计 view (gui layer): the figures as of a day, in total or by unit, session or kind, in a
+table (a bar per rate inside its cell) over charts (``statistics_charts``); a click on a figure or a
+bar asks to show its items in the case list; Excel export and the printed report (previewed)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.statistics import DIMENSIONS, FIGURES
+from desktop_app.gui.views.statistics_charts import StatisticsCharts
 from desktop_app.gui.widgets import message_boxes
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -42,10 +46,12 @@ class StatisticsView(QWidget):
 
     items_requested = Signal(object, str)
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services, parent=None, runner=None):
         super().__init__(parent)
         self._services = services
+        self._runner = runner
         self.report = None
+        self.preview_dialog = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.as_of_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -55,22 +61,35 @@ class StatisticsView(QWidget):
             self.dimension_combo.addItem(f"按{label}", key)
         self.refresh_button = QPushButton("统计", self)
         self.export_button = QPushButton("导出 Excel…", self)
+        self.print_button = QPushButton("打印报告…", self, objectName="printReportButton")
+        self.print_button.setToolTip("按 GB/T 9704 生成办理情况统计报告（正文及按单位、届次、类别的附表），先预览再打印或保存")
         for widget in (QLabel("截至", self), self.as_of_edit, self.dimension_combo, self.refresh_button,
-                       self.export_button):
+                       self.export_button, self.print_button):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
-        self.hint = QLabel("点击一个数字，在案件列表中查看这些件。按期办复以期限规则算出的答复到期日（含批准延期）为准。", self)
+        self.hint = QLabel("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）。"
+                           "按期办复以期限规则算出的答复到期日（含批准延期）为准。", self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.table = QTableWidget(self)
         self.table.setObjectName("statisticsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.cellClicked.connect(self._clicked)
-        layout.addWidget(self.table, 1)
+        self.charts = StatisticsCharts(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.charts)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
         self.refresh_button.clicked.connect(self.refresh)
         self.dimension_combo.currentIndexChanged.connect(self._show)
         self.export_button.clicked.connect(self._export)
+        self.print_button.clicked.connect(self.print_report)
+        self.charts.items_requested.connect(self._chart_clicked)
 
     def as_of(self) -> date:
         q = self.as_of_edit.date()
@@ -112,6 +131,7 @@ class StatisticsView(QWidget):
                     cell.setData(Qt.ItemDataRole.BackgroundRole, _bar(f.rate))
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
+        self.charts.show_groups(groups, self.dimension_combo.currentData() == OVERALL)
 
     def _clicked(self, row: int, col: int) -> None:
         cell = self.table.item(row, col)
@@ -122,6 +142,39 @@ class StatisticsView(QWidget):
             message_boxes.show_information(self, "办理统计", f"“{description}”没有对应的件。")
             return
         self.items_requested.emit(frozenset(ids), description)
+
+    def _chart_clicked(self, ids, description: str) -> None:
+        if not ids:
+            message_boxes.show_information(self, "办理统计", f"“{description}”没有对应的件。")
+            return
+        self.items_requested.emit(frozenset(ids), description)
+
+    def print_report(self) -> None:
+        """The printed 办理情况统计报告 as of the chosen day, in the preview window."""
+        service = statistics_service(self._services)
+        if service is None:
+            return
+        day = self.as_of()
+
+        def work():
+            from desktop_app.documents.statistics_report import statistics_report_bytes
+
+            data, fonts = service.print_data(day)
+            return statistics_report_bytes(data, fonts), data.full_title
+
+        def show(result) -> None:
+            from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
+
+            (pdf, info), title = result
+            self.preview_dialog = DocumentPreviewDialog(pdf, info, title, f"{title}（截至{day.isoformat()}）.pdf",
+                                                        self.window())
+            self.preview_dialog.setModal(False)
+            self.preview_dialog.show()
+
+        if self._runner is not None:
+            self._runner.run(work, title="生成办理情况统计报告", on_success=show)
+        else:
+            show(work())
 
     def _export(self) -> None:
         service = statistics_service(self._services)

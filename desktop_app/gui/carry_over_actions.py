@@ -1,0 +1,40 @@
+"""Adds 跟踪 → 年底结转承诺事项… to the main window (gui layer), in the 跟踪 menu the 回头看
+feature makes."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+from desktop_app.gui.review_actions import tracking_menu
+
+
+def default_year(today) -> int:
+    """At year end (from July) the current year; early in the year, the year just ended."""
+    return today.year if today.month >= 7 else today.year - 1
+
+
+def install(window) -> QAction:
+    action = QAction("年底结转承诺事项…", window, objectName="carryOverAction")
+    action.setStatusTip("把年底仍未落实的承诺事项一次结转下一年度跟踪，写明理由")
+    menu = tracking_menu(window)
+    menu.addAction(action)
+
+    def open_dialog() -> None:
+        from desktop_app.gui.dialogs.carry_over_dialog import CarryOverDialog
+        from desktop_app.services.followup import FollowupService
+
+        services = window.services
+        if services.cases is None:
+            return
+        if services.read_only:
+            from desktop_app.gui.widgets import message_boxes
+
+            message_boxes.show_information(window, "年底结转", f"数据库以只读方式打开，不能结转。{services.read_only_reason}")
+            return
+        service = FollowupService(services.cases.ctx)
+        dialog = CarryOverDialog(service, default_year(service.ctx.today()), window.runner, window)
+        window.carry_over_dialog = dialog
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    return action
