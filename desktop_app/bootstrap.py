@@ -33,8 +33,15 @@ class _ChineseHelpFormatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
+class _ChineseRawDescriptionFormatter(_ChineseHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
+        # A command whose description holds examples keeps its line breaks, still in Chinese.
+        if kwargs.get("formatter_class") is argparse.RawDescriptionHelpFormatter:
+            kwargs["formatter_class"] = _ChineseRawDescriptionFormatter
         kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -74,8 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     from desktop_app import cli  # standard library only at import time
 
-    subparsers = parser.add_subparsers(dest="command", metavar="{check,backup,demo}", parser_class=_Parser)
+    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
     cli.add_subcommands(subparsers)
+    subparsers.metavar = "{" + ",".join(subparsers.choices) + "}"  # every feature's commands, once registered
     return parser
 
 

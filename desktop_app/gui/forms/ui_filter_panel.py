@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QToolButton, QVBoxLayout, QWidget
 
 class Ui_FilterPanel(object):
     def setupUi(self, FilterPanel):
@@ -217,12 +217,6 @@ class Ui_FilterPanel(object):
 
         self.dateLayout.addWidget(self.assignedFromLabel, 1, 0, 1, 1)
 
-        self.assignedFromEdit = QDateEdit(self.dateGroup)
-        self.assignedFromEdit.setObjectName(u"assignedFromEdit")
-        self.assignedFromEdit.setCalendarPopup(True)
-
-        self.dateLayout.addWidget(self.assignedFromEdit, 1, 1, 1, 1)
-
         self.assignedClearButton = QToolButton(self.dateGroup)
         self.assignedClearButton.setObjectName(u"assignedClearButton")
 
@@ -232,12 +226,6 @@ class Ui_FilterPanel(object):
         self.assignedToLabel.setObjectName(u"assignedToLabel")
 
         self.dateLayout.addWidget(self.assignedToLabel, 2, 0, 1, 1)
-
-        self.assignedToEdit = QDateEdit(self.dateGroup)
-        self.assignedToEdit.setObjectName(u"assignedToEdit")
-        self.assignedToEdit.setCalendarPopup(True)
-
-        self.dateLayout.addWidget(self.assignedToEdit, 2, 1, 1, 1)
 
         self.repliedLabel = QLabel(self.dateGroup)
         self.repliedLabel.setObjectName(u"repliedLabel")
@@ -249,12 +237,6 @@ class Ui_FilterPanel(object):
 
         self.dateLayout.addWidget(self.repliedFromLabel, 4, 0, 1, 1)
 
-        self.repliedFromEdit = QDateEdit(self.dateGroup)
-        self.repliedFromEdit.setObjectName(u"repliedFromEdit")
-        self.repliedFromEdit.setCalendarPopup(True)
-
-        self.dateLayout.addWidget(self.repliedFromEdit, 4, 1, 1, 1)
-
         self.repliedClearButton = QToolButton(self.dateGroup)
         self.repliedClearButton.setObjectName(u"repliedClearButton")
 
@@ -264,12 +246,6 @@ class Ui_FilterPanel(object):
         self.repliedToLabel.setObjectName(u"repliedToLabel")
 
         self.dateLayout.addWidget(self.repliedToLabel, 5, 0, 1, 1)
-
-        self.repliedToEdit = QDateEdit(self.dateGroup)
-        self.repliedToEdit.setObjectName(u"repliedToEdit")
-        self.repliedToEdit.setCalendarPopup(True)
-
-        self.dateLayout.addWidget(self.repliedToEdit, 5, 1, 1, 1)
 
         self.dateLayout.setColumnStretch(1, 1)
 
@@ -324,38 +300,18 @@ class Ui_FilterPanel(object):
         self.dateGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u65e5\u671f\u8303\u56f4", None))
         self.assignedLabel.setText(QCoreApplication.translate("FilterPanel", u"\u4ea4\u529e\u65e5\u671f", None))
         self.assignedFromLabel.setText(QCoreApplication.translate("FilterPanel", u"\u4ece", None))
-        self.assignedFromEdit.setDisplayFormat(QCoreApplication.translate("FilterPanel", u"yyyy-MM-dd", None))
-        self.assignedFromEdit.setSpecialValueText(QCoreApplication.translate("FilterPanel", u"\u4e0d\u9650", None))
-#if QT_CONFIG(tooltip)
-        self.assignedFromEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u4ea4\u529e\u65e5\u671f\u8d77", None))
-#endif // QT_CONFIG(tooltip)
         self.assignedClearButton.setText(QCoreApplication.translate("FilterPanel", u"\u6e05\u9664", None))
 #if QT_CONFIG(tooltip)
         self.assignedClearButton.setToolTip(QCoreApplication.translate("FilterPanel", u"\u6e05\u9664\u4ea4\u529e\u65e5\u671f\u8303\u56f4", None))
 #endif // QT_CONFIG(tooltip)
         self.assignedToLabel.setText(QCoreApplication.translate("FilterPanel", u"\u81f3", None))
-        self.assignedToEdit.setDisplayFormat(QCoreApplication.translate("FilterPanel", u"yyyy-MM-dd", None))
-        self.assignedToEdit.setSpecialValueText(QCoreApplication.translate("FilterPanel", u"\u4e0d\u9650", None))
-#if QT_CONFIG(tooltip)
-        self.assignedToEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u4ea4\u529e\u65e5\u671f\u6b62", None))
-#endif // QT_CONFIG(tooltip)
         self.repliedLabel.setText(QCoreApplication.translate("FilterPanel", u"\u7b54\u590d\u65e5\u671f", None))
         self.repliedFromLabel.setText(QCoreApplication.translate("FilterPanel", u"\u4ece", None))
-        self.repliedFromEdit.setDisplayFormat(QCoreApplication.translate("FilterPanel", u"yyyy-MM-dd", None))
-        self.repliedFromEdit.setSpecialValueText(QCoreApplication.translate("FilterPanel", u"\u4e0d\u9650", None))
-#if QT_CONFIG(tooltip)
-        self.repliedFromEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u7b54\u590d\u65e5\u671f\u8d77", None))
-#endif // QT_CONFIG(tooltip)
         self.repliedClearButton.setText(QCoreApplication.translate("FilterPanel", u"\u6e05\u9664", None))
 #if QT_CONFIG(tooltip)
         self.repliedClearButton.setToolTip(QCoreApplication.translate("FilterPanel", u"\u6e05\u9664\u7b54\u590d\u65e5\u671f\u8303\u56f4", None))
 #endif // QT_CONFIG(tooltip)
         self.repliedToLabel.setText(QCoreApplication.translate("FilterPanel", u"\u81f3", None))
-        self.repliedToEdit.setDisplayFormat(QCoreApplication.translate("FilterPanel", u"yyyy-MM-dd", None))
-        self.repliedToEdit.setSpecialValueText(QCoreApplication.translate("FilterPanel", u"\u4e0d\u9650", None))
-#if QT_CONFIG(tooltip)
-        self.repliedToEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u7b54\u590d\u65e5\u671f\u6b62", None))
-#endif // QT_CONFIG(tooltip)
         self.clearFilterButton.setText(QCoreApplication.translate("FilterPanel", u"\u6e05\u9664\u7b5b\u9009", None))
         pass
     # retranslateUi

@@ -51,20 +51,14 @@ class FilterPanel(QWidget):
         self._fill_list(ui.resultList, [(r.label, r) for r in ResultCategory] + [(NO_RESULT_LABEL, None)])
         for text, value in SECRET_CHOICES:
             ui.secretCombo.addItem(text, value)
-        for edit in self._date_edits():
-            edit.setMinimumDate(NO_DATE)
-            edit.setDate(NO_DATE)
-            edit.dateChanged.connect(self._changed)
-            # Asking for its calendar would create it: watched from the first click or key instead,
-            # so that four calendars are not built before the window first paints.
-            edit.installEventFilter(self)
+        self._dates: tuple[QDateEdit, ...] = ()  # made by add_date_ranges
         for checklist in (ui.sessionList, ui.kindList, ui.roleList, ui.unitList, ui.statusList, ui.resultList):
             checklist.itemChanged.connect(self._changed)
         ui.keyCheck.toggled.connect(self._changed)
         ui.leaderCheck.toggled.connect(self._changed)
         ui.secretCombo.currentIndexChanged.connect(self._changed)
-        ui.assignedClearButton.clicked.connect(lambda: self._clear_dates(ui.assignedFromEdit, ui.assignedToEdit))
-        ui.repliedClearButton.clicked.connect(lambda: self._clear_dates(ui.repliedFromEdit, ui.repliedToEdit))
+        ui.assignedClearButton.clicked.connect(lambda: self._clear_dates(*self._date_edits()[:2]))
+        ui.repliedClearButton.clicked.connect(lambda: self._clear_dates(*self._date_edits()[2:]))
         for find_edit, checklist in self._find_edits():
             find_edit.textChanged.connect(lambda text, c=checklist: self._narrow(c, text))
             find_edit.returnPressed.connect(lambda e=find_edit, c=checklist: self._check_found(e, c))
@@ -134,6 +128,7 @@ class FilterPanel(QWidget):
         from desktop_app.services.dto import CaseFilter
 
         ui = self.ui
+        assigned_from, assigned_to, replied_from, replied_to = map(_date_of, self._date_edits())
         return CaseFilter(
             session_ids=frozenset(self._checked(ui.sessionList)),
             kinds=frozenset(self._checked(ui.kindList)),
@@ -144,10 +139,10 @@ class FilterPanel(QWidget):
             only_key=ui.keyCheck.isChecked(),
             only_leader_handled=ui.leaderCheck.isChecked(),
             secret=ui.secretCombo.currentData(),
-            assigned_from=_date_of(ui.assignedFromEdit),
-            assigned_to=_date_of(ui.assignedToEdit),
-            replied_from=_date_of(ui.repliedFromEdit),
-            replied_to=_date_of(ui.repliedToEdit),
+            assigned_from=assigned_from,
+            assigned_to=assigned_to,
+            replied_from=replied_from,
+            replied_to=replied_to,
         )
 
     def set_filter(self, case_filter: CaseFilter) -> None:
@@ -164,10 +159,9 @@ class FilterPanel(QWidget):
             ui.keyCheck.setChecked(case_filter.only_key)
             ui.leaderCheck.setChecked(case_filter.only_leader_handled)
             ui.secretCombo.setCurrentIndex(max(ui.secretCombo.findData(case_filter.secret), 0))
-            _set_date(ui.assignedFromEdit, case_filter.assigned_from)
-            _set_date(ui.assignedToEdit, case_filter.assigned_to)
-            _set_date(ui.repliedFromEdit, case_filter.replied_from)
-            _set_date(ui.repliedToEdit, case_filter.replied_to)
+            dates = (case_filter.assigned_from, case_filter.assigned_to, case_filter.replied_from, case_filter.replied_to)
+            for edit, value in zip(self._date_edits(), dates):
+                _set_date(edit, value)
         finally:
             self._updating = False
         self.filter_changed.emit()
@@ -183,11 +177,11 @@ class FilterPanel(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # An empty (不限) range would open its calendar in the year 2000; open it on this month.
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and watched in self._date_edits():
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and watched in self._dates:
             watched.removeEventFilter(self)
             watched.calendarWidget().installEventFilter(self)
         elif event.type() == QEvent.Type.Show:
-            for edit in self._date_edits():
+            for edit in self._dates:
                 if watched is edit.calendarWidget() and edit.date() == NO_DATE:
                     today = QDate.currentDate()
                     edit.calendarWidget().setCurrentPage(today.year(), today.month())
@@ -232,9 +226,36 @@ class FilterPanel(QWidget):
             self._updating = False
         self.filter_changed.emit()
 
-    def _date_edits(self) -> tuple[QDateEdit, ...]:
+    def add_date_ranges(self) -> None:
+        """Put the four date editors into 日期范围 (once). The first date editor of a process
+        costs some 10 ms (Qt sets up dates and calendars), and the group sits below the fold: the
+        main window calls this right after its first paint; anything reading the filter earlier
+        makes them then."""
+        if self._dates:
+            return
         ui = self.ui
-        return (ui.assignedFromEdit, ui.assignedToEdit, ui.repliedFromEdit, ui.repliedToEdit)
+        places = (("assignedFromEdit", 1, "交办日期起"), ("assignedToEdit", 2, "交办日期止"),
+                  ("repliedFromEdit", 4, "答复日期起"), ("repliedToEdit", 5, "答复日期止"))
+        edits = []
+        for name, row, tip in places:
+            edit = QDateEdit(ui.dateGroup, objectName=name, calendarPopup=True, displayFormat="yyyy-MM-dd",
+                             specialValueText="不限", toolTip=tip, minimumDate=NO_DATE, date=NO_DATE)
+            ui.dateLayout.addWidget(edit, row, 1)
+            setattr(ui, name, edit)
+            edit.dateChanged.connect(self._changed)
+            # Asking for its calendar would create it: watched from the first click or key instead.
+            edit.installEventFilter(self)
+            edits.append(edit)
+        self._dates = tuple(edits)
+        # Made last, they would come last in the Tab order: put them where they are shown.
+        chain = (ui.secretCombo, edits[0], edits[1], ui.assignedClearButton, edits[2], edits[3],
+                 ui.repliedClearButton)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def _date_edits(self) -> tuple[QDateEdit, ...]:
+        self.add_date_ranges()
+        return self._dates
 
     def _fill_list(self, checklist: QListWidget, entries: list[tuple[str, Any]]) -> None:
         checklist.blockSignals(True)
