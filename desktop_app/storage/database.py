@@ -213,15 +213,30 @@ def _check_integrity(db: Database) -> None:
         )
 
 
+def _known_revisions() -> set[str]:
+    try:
+        return migrations.known_revisions()
+    except Exception:  # noqa: BLE001 - Alembic's own error for a missing or broken script folder
+        log.exception("cannot read the migration scripts")
+        return set()
+
+
 def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], datetime]) -> None:
     version = db.schema_version()
     if version == SCHEMA_VERSION:
         return
+    known = _known_revisions()
+    if SCHEMA_VERSION not in known:
+        # Without its own revision files the program would call every database "newer".
+        raise DatabaseError(
+            f"程序文件不完整：找不到数据库结构版本 {SCHEMA_VERSION} 的升级脚本。数据库没有被改动；"
+            "请重新安装本程序后再打开。"
+        )
     if existed and version is None and _has_tables(db):
         raise DatabaseError(
             f"{db.path.name} 不是本程序的数据库（缺少版本信息）。请选择本程序创建的数据库文件。"
         )
-    if version is not None and version not in migrations.known_revisions():
+    if version is not None and version not in known:
         raise NewerSchemaError(
             f"数据库 {db.path.name} 由较新版本的程序创建（数据库版本 {version}，本程序支持到 "
             f"{SCHEMA_VERSION}）。请升级本程序后再打开，以免损坏数据。"

@@ -136,6 +136,21 @@ def test_database_newer_than_the_app_is_refused(db_path, tmp_path):
     assert not (tmp_path / "backups").exists()  # refused before touching anything
 
 
+def test_a_program_missing_its_migration_scripts_says_so_and_leaves_the_file_alone(db_path, tmp_path, monkeypatch):
+    from desktop_app.storage import migrations
+
+    open_database(db_path, network=False).close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0003'")  # as an older release left it
+        conn.commit()
+    before = db_path.read_bytes()
+    monkeypatch.setattr(migrations, "version_locations", lambda: [tmp_path / "missing"])
+    with pytest.raises(DatabaseError, match="程序文件不完整.*请重新安装本程序") as refused:
+        open_database(db_path, network=False, backup_dir=tmp_path / "backups")
+    assert not isinstance(refused.value, NewerSchemaError)
+    assert db_path.read_bytes() == before and not (tmp_path / "backups").exists()
+
+
 def test_damaged_file_is_refused_with_a_pointer_to_restore(db_path, tmp_path, item_adder):
     db = open_database(db_path, network=False)
     with db.write() as session:
