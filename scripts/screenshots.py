@@ -146,6 +146,14 @@ def case_editor_checklist(services):
     return dialog
 
 
+def carry_over_dialog(services):
+    """年底结转承诺事项 for the demo's first year, with its open commitments listed."""
+    from desktop_app.gui.dialogs.carry_over_dialog import CarryOverDialog
+    from desktop_app.services.followup import FollowupService
+
+    return CarryOverDialog(FollowupService(services.cases.ctx), 2024)
+
+
 SHOTS: list[Shot] = [
     Shot("main_window.png", main_window, (1280, 800)),
     Shot("case_editor_basic.png", case_editor("basicTab")),
@@ -156,6 +164,8 @@ SHOTS: list[Shot] = [
     Shot("deadline_dashboard.png", main_window_view("dashboardViewAction"), (1280, 800)),
     Shot("statistics_view.png", main_window_view("statisticsViewAction"), (1280, 800)),
     Shot("case_editor_checklist.png", case_editor_checklist),
+    Shot("review_view.png", main_window_view("reviewViewAction"), (1280, 800)),
+    Shot("carry_over_dialog.png", carry_over_dialog, (980, 520)),
 ]
 
 
