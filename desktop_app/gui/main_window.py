@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 from desktop_app.domain.enums import ItemKind
 from desktop_app.domain.errors import NotFoundError
 from desktop_app.gui.app_services import AppServices
+from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.views.case_list_view import CaseListView
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.runner = OperationRunner(services.announce, self)
+        self.day_clock = DayClock(services.announce, self)
         self._editors: dict[int, QWidget] = {}
         self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         """Show the database once ``services`` are connected to it. ``wait`` reads the rows before
         returning; otherwise they load on a worker thread while the window stays responsive."""
         self.install_features()
+        self.day_clock.start(self.services.cases.ctx)
         self.ui.statusBar.clearMessage()
         self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
         self._show_read_only()

@@ -157,34 +157,32 @@ def test_the_reminder_list_of_a_clicked_count_lists_only_its_items(main_window, 
     assert numbers and numbers <= {cases.get(i).number for i in ids}
 
 
-def test_the_timer_is_set_for_just_after_the_next_midnight():
+def test_the_day_clock_is_set_for_just_after_the_next_midnight():
     from datetime import datetime
 
-    from desktop_app.gui.views.deadline_dashboard_view import ROLLOVER_GRACE_MS, ms_until_next_day
+    from desktop_app.gui.day_clock import ROLLOVER_GRACE_MS, ms_until_next_day
 
     assert ms_until_next_day(datetime(2024, 6, 3, 23, 59, 30)) == 30_000 + ROLLOVER_GRACE_MS
     assert ms_until_next_day(datetime(2024, 12, 31, 0, 0)) == 24 * 3600 * 1000 + ROLLOVER_GRACE_MS
 
 
-def test_the_dashboard_counts_again_when_the_day_rolls_over(main_window, qtbot):
-    from datetime import date, datetime
+def test_the_dashboard_and_the_list_count_again_when_the_day_rolls_over(main_window, qtbot):
+    from datetime import date, datetime, timedelta
 
+    from desktop_app.domain.deadlines import WINDOW_KINDS
     from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
     view = switch_to_dashboard(main_window, qtbot)
     ctx = deadline_service(main_window.services).ctx
-    assert view.board.as_of == date(2024, 6, 3) and view.day_timer.isActive()
+    clock = main_window.day_clock
+    assert view.board.as_of == date(2024, 6, 3) and clock.timer.isActive()
     ctx.now = lambda: datetime(2024, 6, 3, 23, 59, 30)
-    view.day_changed()  # the timer fired early: same day, nothing counted again, wait again
+    clock.check()  # the timer fired early: same day, nothing counted again, wait again
     assert view.board.as_of == date(2024, 6, 3)
-    assert view.day_timer.isActive() and view.day_timer.interval() == 30_000 + 1000
+    assert clock.timer.isActive() and clock.timer.interval() == 30_000 + 1000
 
     # The next day a deadline falls due (not a window: a passed window closes): the day after it,
-    # its items are overdue.
-    from datetime import timedelta
-
-    from desktop_app.domain.deadlines import WINDOW_KINDS
-
+    # its items are overdue, on the dashboard and in the list's 下一期限.
     view.ui.scopeCombo.setCurrentIndex(1)  # 全部单位
     view.refresh(wait=True)
     lasting = [r for r in deadline_service(main_window.services).open_deadlines(date(2024, 6, 3))
@@ -194,11 +192,15 @@ def test_the_dashboard_counts_again_when_the_day_rolls_over(main_window, qtbot):
                             if (ids := {r.item_id for r in lasting if r.due_on == day} - overdue))
     next_day = due_day + timedelta(days=1)
     ctx.now = lambda: datetime.combine(next_day, datetime.min.time()).replace(second=1)
-    view.day_changed()  # what the timer calls at midnight
+    model = main_window.case_list.model
+    clock.check()  # what the timer calls at midnight
     qtbot.waitUntil(lambda: view.board.as_of == next_day)
     assert f"{next_day.year}年{next_day.month}月{next_day.day}日" in view.ui.asOfLabel.text()
     assert falling <= view.board.by_bucket[Bucket.OVERDUE]
-    assert view.day_timer.isActive() and view.day_timer.interval() == (24 * 3600 - 1) * 1000 + 1000
+    assert clock.timer.isActive() and clock.timer.interval() == (24 * 3600 - 1) * 1000 + 1000
+    item_id = min(falling)
+    qtbot.waitUntil(lambda: (row := next(r for r in model.loaded_rows() if r.id == item_id)).next_deadline
+                    is not None and row.next_deadline.days_left < 0)
 
 
 def test_a_rectification_row_without_items_is_counted_listed_and_opened(main_window, qtbot, qtmodeltester):

@@ -309,6 +309,7 @@ def test_window_paints_before_the_database_opens_then_shows_a_first_screen_and_a
     assert window.case_list.model.rowCount() == 60
     assert window.ui.newSuggestionAction.isEnabled()
     assert window.countLabel.text() == "显示 60 / 60 条"
+    assert window.day_clock.timer.isActive()  # armed on the database's clock once it is open
 
 
 def test_a_damaged_file_found_after_loading_offers_restoring_a_backup(qtbot, main_window, services,

@@ -100,6 +100,8 @@ class CaseListView(QWidget):
             self._load_views(self.ui.filterPanel.current_view())
         if changes.kinds & (_ROW_KINDS | {"unit", "session", "setting"}):
             self._reload_rows(wait=False)
+        elif "day" in changes.kinds:  # past midnight: days left and colours as of the new day
+            self.fill_late_column("next_due", wait=False)
 
     def _reload_rows(self, *, wait: bool) -> None:
         cases, text = self.services.cases, self.ui.searchEdit.text().strip()

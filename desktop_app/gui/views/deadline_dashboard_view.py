@@ -7,9 +7,8 @@ shows the case list limited to exactly those items. ``install_dashboard`` adds t
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
 
@@ -28,15 +27,8 @@ SCOPE_OURS, SCOPE_ALL = 0, 1
 RECTIFICATION_ROW = "整改清单事项"
 ALL_UNITS = "全部单位"
 EXPORT_ALL_TEXT = "导出催办清单…"
-_REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit", RECTIFICATION_KIND}
-#: The day timer fires this long after midnight, so that a timer a little early still lands in the new day.
-ROLLOVER_GRACE_MS = 1000
-
-
-def ms_until_next_day(now: datetime) -> int:
-    """Milliseconds from ``now`` until just after the next midnight."""
-    midnight = datetime.combine(now.date() + timedelta(days=1), time())
-    return int((midnight - now).total_seconds() * 1000) + ROLLOVER_GRACE_MS
+# "day": the day clock passed midnight (3 天内 becomes 已超期).
+_REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit", "day", RECTIFICATION_KIND}
 
 
 def deadline_service(services: AppServices):
@@ -81,11 +73,6 @@ class DeadlineDashboardView(QWidget):
         self.ui.refreshButton.clicked.connect(lambda: self.refresh(wait=False))
         self.ui.exportButton.clicked.connect(self.export_reminder_list)
         services.changed.connect(self._changed)
-        # Left open overnight, the window must count as of the new day: 3 天内 becomes 已超期.
-        self.day_timer = QTimer(self)
-        self.day_timer.setSingleShot(True)
-        self.day_timer.timeout.connect(self.day_changed)
-        self._arm_day_timer()
 
     def _add_rectification_tables(self) -> None:
         """整改清单 rows with a real 整改期限 (linked to items or not) are counted in rows, not
@@ -110,20 +97,6 @@ class DeadlineDashboardView(QWidget):
         for widget in (self.rectification_label, self.rectification_table, self.rectification_rows):
             self.ui.kindLayout.addWidget(widget)
             widget.hide()
-
-    def _arm_day_timer(self) -> None:
-        service = deadline_service(self.services)
-        if service is not None:
-            self.day_timer.start(ms_until_next_day(service.ctx.now()))
-
-    def day_changed(self) -> None:
-        """The app clock passed midnight (or the timer fired early: then it only waits again)."""
-        service = deadline_service(self.services)
-        if service is None:
-            return
-        if self.board is not None and self.board.as_of != service.ctx.today() and self.isVisible():
-            self.refresh(wait=False)
-        self._arm_day_timer()
 
     def refresh(self, *, wait: bool = True) -> None:
         """Count again (``wait``: now, on the UI thread; else through the runner)."""

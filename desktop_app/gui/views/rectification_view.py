@@ -199,6 +199,8 @@ class RectificationView(QWidget):
 
     def _fill_detail(self, data: RectificationRowData) -> None:
         ui = self.ui
+        if data.id != self.editing_id and self.service is not None:
+            ui.progressDate.setDate(self.service.ctx.today())  # a new row's note is dated today, app clock
         self.editing_id = data.id
         ui.aspectEdit.setText(data.aspect)
         ui.problemEdit.setPlainText(data.problem)
