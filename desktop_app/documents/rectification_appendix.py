@@ -7,8 +7,9 @@ Column widths follow the amount of text (short columns 责任单位/整改期限
 long ones share the rest in proportion to their text, so rows come out about equally full).
 主要方面 is one merged cell over its rows on each page; a group that runs onto the next page
 repeats its aspect there with （续）. A row longer than what is left of a page is split between
-lines, unless moving it whole wastes less than a third of the page. Page numbers "— n —" as on
-portrait pages (4号宋体, 7 mm under the block, odd right, even left, one character in).
+lines and goes on under the repeated header (Word's "允许跨页断行"), so that pages come out full;
+only a short row moves whole. Page numbers "— n —" where the portrait pages have theirs, turned
+with the sheet (``page_number``).
 
 Built on the engine's public pieces: ``fonts`` (roles), ``layout.Typesetter`` (measuring and
 Chinese line breaking); the drawing of a table cell line is here because the engine's renderer
@@ -21,9 +22,10 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.fonts import BODY, HEI, SONG, TITLE, FontSet
-from desktop_app.documents.geometry.page import EM_ASCENT, MM, SIZE_2, SIZE_3, SIZE_4, PageGeometry
+from desktop_app.documents.fonts import BODY, HEI, TITLE, FontSet
+from desktop_app.documents.geometry.page import EM_ASCENT, MM, SIZE_2, SIZE_3, PageGeometry
 from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Paragraph, Run, Typesetter
+from desktop_app.documents.page_number import draw_page_number  # the statistics and review reports import it here
 from desktop_app.domain.rectification import COLUMNS, CONTINUED, Appendix
 
 # Landscape A4 with the portrait text block turned: 225 mm wide, 156 mm high.
@@ -35,6 +37,10 @@ PAD_X, PAD_Y = 3.0, 4.0
 SHORT_CHARS = 7  # a column whose longest entry fits in this many characters gets just that width
 MIN_CHARS = 6
 RULE = 0.75
+# Splitting a row across pages: at least SPLIT_HEAD lines stay at the page's foot and SPLIT_TAIL
+# lines go on; a row no taller than KEEP_WHOLE of a page is never split.
+SPLIT_HEAD, SPLIT_TAIL = 3, 2
+KEEP_WHOLE = 1 / 3  # moving such a row whole leaves at most a third of a page blank
 BOLD = "bold"  # a role drawn as 仿宋 with a stroked outline (Word's 加粗 of a font without bold face)
 
 
@@ -153,12 +159,9 @@ class AppendixLayout:
                     page.pieces.append(Piece(index, list(starts), list(counts), need))
                     y += need
                     break
-                fits = int((room - 2 * PAD_Y) // LEAD)
-                fresh = bottom - g.top - self.header_height
-                whole = max(c - s for c, s in zip(counts, starts)) * LEAD + 2 * PAD_Y
+                fits = self._split_at(counts, starts, room)
                 aspect_ok = (portion[0] if portion else 0) + room >= self.aspect_height(row.aspect, continued)
-                move = page.pieces and (fits < 2 or not aspect_ok or
-                                        (starts == [0] * 6 and whole <= fresh and room < fresh / 3))
+                move = page.pieces and (fits < SPLIT_HEAD or not aspect_ok or self._short(counts, starts))
                 if not move:
                     ends = [min(c, s + max(fits, 1)) for c, s in zip(counts, starts)]
                     page.pieces.append(Piece(index, list(starts), ends, room))
@@ -166,6 +169,20 @@ class AppendixLayout:
                 pages.append(TablePage(g.top))
                 y = g.top + self.header_height
         return pages
+
+    def _split_at(self, counts: list[int], starts: list[int], room: float) -> int:
+        """How many more lines of each cell go into ``room`` when the row is split there: as many
+        as fit, less any that would leave fewer than ``SPLIT_TAIL`` lines for the next page."""
+        fits = int((room - 2 * PAD_Y) // LEAD)
+        left = max(c - s for c, s in zip(counts, starts))
+        return min(fits, left - SPLIT_TAIL)
+
+    def _short(self, counts: list[int], starts: list[int]) -> bool:
+        """A row not yet begun whose height is a small share of a page: moved whole, since a few
+        lines cut from their row read worse than the space left above them."""
+        fresh = self.g.block_height - self.header_height
+        whole = max(counts) * LEAD + 2 * PAD_Y
+        return starts == [0] * 6 and whole <= fresh * KEEP_WHOLE
 
     def _portion(self, page: TablePage, aspect: str):
         """(height so far, continued) of ``aspect``'s pieces at the end of ``page``, or None."""
@@ -217,17 +234,6 @@ def _runs(line: Line):
         chunk += token
     if chunk:
         yield chunk, role
-
-
-def draw_page_number(c: Canvas, fonts: FontSet, g: PageGeometry, number: int) -> None:
-    """"— n —" in 4号宋体 7 mm under the block: odd pages at the right, even at the left, one
-    character in from the block's edge."""
-    label = f"— {number} —"
-    width = c.stringWidth(label, fonts.name(SONG), SIZE_4)
-    x = g.left + g.block_width - SIZE_4 - width if number % 2 else g.left + SIZE_4
-    baseline = g.top + g.block_height + g.number_gap + EM_ASCENT * SIZE_4
-    c.setFont(fonts.name(SONG), SIZE_4)
-    c.drawString(x, g.height - baseline, label)
 
 
 def _text_block(c: Canvas, fonts: FontSet, role: str, size: float, text: str, x: float, top: float,

@@ -17,9 +17,10 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.fonts import SONG, FontSet
+from desktop_app.documents.fonts import FontSet
 from desktop_app.documents.geometry.page import EM_ASCENT, PageGeometry
 from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Page, Row, paginate
+from desktop_app.documents.page_number import draw_page_number
 
 RED = (0.9, 0.0, 0.07)
 
@@ -148,16 +149,6 @@ def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:
     c.restoreState()
 
 
-def _draw_number(c: Canvas, fonts: FontSet, g: PageGeometry, number: int) -> None:
-    size = g.number_size
-    label = f"— {number} —"
-    if number % 2:
-        mark = Mark(label, SONG, size, g.right - size, g.bottom + g.number_gap, align=RIGHT)
-    else:
-        mark = Mark(label, SONG, size, g.left + size, g.bottom + g.number_gap)
-    _draw_mark(c, fonts, g, mark)
-
-
 def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line]) -> None:
     """版记: a thick rule, the lines with thin rules between them, a thick rule on the block's
     bottom edge (GB/T 9704 §7.4: 0.35 mm outer rules, 0.25 mm inner)."""
@@ -187,7 +178,7 @@ def draw(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> int:
         if index == record_page:
             _draw_record(c, fonts, g, comp.record_lines)
         elif index > 0 or comp.number_first_page:
-            _draw_number(c, fonts, g, index + 1)
+            draw_page_number(c, fonts, g, index + 1)
         c.showPage()
     return len(pages)
 

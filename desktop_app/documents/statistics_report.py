@@ -182,16 +182,21 @@ class TablePrinter:
 
     def new_page(self) -> None:
         if self.pages:
-            self.c.showPage()
+            self._close_page()
         self.number += 1
         self.pages += 1
         self.c.setPageSize((self.g.width, self.g.height))
-        draw_page_number(self.c, self.fonts, self.g, self.number)
         self.y = self.g.top
+
+    def _close_page(self) -> None:
+        # The number (turned with the sheet) is drawn last: readers take turned text in drawing
+        # order, and a page should read 附表n first.
+        draw_page_number(self.c, self.fonts, self.g, self.number)
+        self.c.showPage()
 
     def finish(self) -> None:
         if self.pages:
-            self.c.showPage()
+            self._close_page()
 
     @property
     def bottom(self) -> float:

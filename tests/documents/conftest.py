@@ -65,3 +65,14 @@ def read_lines(path) -> list[list[PrintedLine]]:
 def page_sizes(path) -> list[tuple[float, float]]:
     with pdfplumber.open(path) as pdf:
         return [(p.width, p.height) for p in pdf.pages]
+
+
+def em(ch: dict) -> float:
+    """A character's type size: its box across the line (pdfplumber's ``size`` of text turned
+    −90° is the advance)."""
+    return ch["y1"] - ch["y0"] if ch["upright"] else ch["x1"] - ch["x0"]
+
+
+def number_chars(page, size: float = 14) -> list[dict]:
+    """The characters of the page number "— n —" (4号), upright or turned, in content order."""
+    return [ch for ch in page.chars if abs(em(ch) - size) < 0.5 and ch["text"] in "— 0123456789"]

@@ -10,9 +10,11 @@ import pdfplumber
 import pytest
 
 from desktop_app.documents.fonts import find_fonts
-from desktop_app.documents.rectification_appendix import CELL_SIZE, AppendixLayout
+from desktop_app.documents.rectification_appendix import CELL_SIZE, LEAD, PAD_Y, SPLIT_HEAD, AppendixLayout
 from desktop_app.documents.rectification_report import RectificationReport, write_rectification_pdf
 from desktop_app.domain.rectification import COLUMNS, Appendix, RectificationEntry
+
+from .conftest import number_chars
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "seed_appendix.json"
 
@@ -86,18 +88,40 @@ def test_each_aspect_once_per_page_and_marked_continued(printed):
     assert seen_before == set(aspects)
 
 
-def test_landscape_pages_numbered_like_portrait_pages(printed):
-    _appendix, out, result, _layout = printed
+def test_landscape_pages_numbered_at_the_binding_side(printed):
+    """Where the numbers go exactly is test_landscape_page_numbers; here: every page numbered,
+    turned, in the left margin, odd ones towards the foot and even ones towards the head."""
+    _appendix, out, result, layout = printed
     with pdfplumber.open(out) as pdf:
         first = pdf.pages[0]
         assert first.width > first.height
         words = first.extract_text()
         assert words.startswith("附件") and "审议意见问题整改清单" in words
         for n, page in enumerate(pdf.pages, start=1):
-            number = [c for c in page.chars if abs(c["size"] - 14) < 0.5]
+            number = number_chars(page)
             assert "".join(c["text"] for c in number).replace(" ", "") == f"—{n}—"
-            mid = (number[0]["x0"] + number[-1]["x1"]) / 2
-            assert (mid > page.width / 2) == (n % 2 == 1)  # odd right, even left
+            assert not any(c["upright"] for c in number) and number[-1]["x1"] < layout.x[0]
+            mid = (number[0]["top"] + number[-1]["bottom"]) / 2
+            assert (mid > page.height / 2) == (n % 2 == 1)  # odd towards the foot, even towards the head
+
+
+def test_a_long_row_runs_on_so_that_page_one_is_full(printed):
+    """The seed's second row does not fit under the first: it starts at the foot of page 1 and its
+    cells go on at the top of page 2, under the repeated header, each in order."""
+    appendix, out, _result, layout = printed
+    with pdfplumber.open(out) as pdf:
+        first = pdf.pages[0]
+        ruled = [line for line in first.lines if abs(line["top"] - line["bottom"]) < 0.1]
+        table_bottom = max(line["top"] for line in ruled)
+        block_bottom = layout.g.top + layout.g.block_height
+        assert block_bottom - CELL_SIZE * 2 < table_bottom <= block_bottom + 1
+    pages = columns_by_page(out, layout.x)
+    first_rows = "".join(squash(row.problem) for row in appendix.rows[:2])
+    on_one = pages[0][1][len(COLUMNS[1]):]
+    on_two = pages[1][1][len(COLUMNS[1]):]
+    assert first_rows.startswith(on_one) and len(on_one) > len(squash(appendix.rows[0].problem))
+    assert (on_one + on_two).startswith(first_rows)  # the cut row's text goes on in order
+    assert on_two.startswith(first_rows[len(on_one):][:10])
 
 
 def test_short_columns_are_narrow_and_long_ones_share_the_rest(printed):
@@ -127,5 +151,28 @@ def test_the_whole_report_comes_first_then_the_appendix(tmp_path):
         assert "**" not in text
         appendix_page = next(i for i, p in enumerate(pdf.pages) if p.width > p.height)
         assert squash(pdf.pages[appendix_page].extract_text()).startswith("附件审议意见问题整改清单")
-        number = "".join(c["text"] for c in pdf.pages[appendix_page].chars if abs(c["size"] - 14) < 0.5)
+        number = "".join(c["text"] for c in number_chars(pdf.pages[appendix_page]))
         assert number.replace(" ", "") == f"—{appendix_page + 1}—"
+
+
+def test_short_rows_move_whole_rather_than_split():
+    """Rows of a few lines are not cut even where three of their lines would fit at a page's foot."""
+    text = "各承办单位要进一步压实办理责任，转变工作理念，把办实事、求实效、抓落实作为办理工作的出发点和落脚点。"
+    rows = tuple(RectificationEntry(f"{'一二三'[i // 5]}、方面", text * n, text, text * n, "区政府办公室", "持续推进")
+                 for i, n in enumerate([4, 1, 1, 1, 2, 1, 1, 3, 1, 1, 1, 2, 1, 1]))
+    layout = AppendixLayout(Appendix("审议意见问题整改清单", rows), find_fonts())
+    pages = layout.paginate(layout.g.top + 100)
+    bottom = layout.g.top + layout.g.block_height
+    third = (layout.g.block_height - layout.header_height) / 3
+    moved_past_room = False
+    for before, page in zip(pages, pages[1:]):
+        room = bottom - before.top - layout.header_height - sum(p.height for p in before.pieces)
+        first = page.pieces[0]
+        if first.starts == [0] * 6 and room >= SPLIT_HEAD * LEAD + 2 * PAD_Y:
+            moved_past_room = True
+    assert moved_past_room, "the case needs a page with room for three lines left before a short row"
+    pieces = [p for page in pages for p in page.pieces]
+    for index in range(len(rows)):
+        mine = [p for p in pieces if p.row == index]
+        if max(len(c) for c in layout.cells[index]) * LEAD + 2 * PAD_Y <= third:
+            assert len(mine) == 1, f"第 {index + 1} 行被拆到两页"

@@ -68,5 +68,12 @@ class PageGeometry:
     def number_baseline(self) -> float:
         return self.bottom + self.number_gap + EM_ASCENT * self.number_size
 
+    def number_x(self, number: int, width: float) -> float:
+        """Left end of a page number ``width`` wide: odd pages at the right, even pages at the
+        left, one character (of the number's size) in from the block's edge."""
+        if number % 2:
+            return self.right - self.number_size - width
+        return self.left + self.number_size
+
 
 A4_GBT9704 = PageGeometry()
