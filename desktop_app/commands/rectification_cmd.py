@@ -41,7 +41,12 @@ def add_print_forms(forms, real) -> None:
                            description="把整改清单按 GB/T 9704 排成横向 A4 附件；加 --report 则输出整份办理报告加附件。")
     sub.add_argument("list", metavar="LIST", help="清单编号或完整标题（见 rectification list）")
     sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
-    sub.add_argument("--report", action="store_true", help="输出整份报告（文号、标题、主送、正文、署名日期、附件）")
+    sub.add_argument("--report", action="store_true", help="输出整份报告（版头、文号、标题、主送、正文、署名日期、附件）")
+    sub.add_argument("--letterhead", choices=("full", "blank", "none"), default=None,
+                     help="整份报告的版头：full 打印红色发文机关标志和红色分隔线；blank 套打，用预印版头的纸，"
+                          "该处留空只印文号；none 不要版头（默认：整改清单中保存的选择，未保存时为 full）")
+    sub.add_argument("--mark", metavar="TEXT", default=None,
+                     help="发文机关标志（默认：整改清单中保存的，未保存时为署名单位加“文件”，例如 上海市崇明区人民政府文件）")
     sub.set_defaults(run=run_print_appendix, form="appendix")
 
 
@@ -142,8 +147,14 @@ def run_print_appendix(args: argparse.Namespace) -> int:
     def work(service):
         from desktop_app.documents.rectification_report import write_rectification_pdf
 
-        report, appendix = service.print_data(service.find_list(args.list), with_report=args.report)
-        result = write_rectification_pdf(out, report, appendix, service.font_overrides())
+        from desktop_app.documents.model import LETTERHEAD_PREPRINTED
+
+        saved_letterhead, saved_mark = service.report_head()
+        mark = saved_mark if args.mark is None else args.mark
+        report, appendix = service.print_data(service.find_list(args.list), with_report=args.report,
+                                              issuer_mark=mark)
+        letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
+        result = write_rectification_pdf(out, report, appendix, service.font_overrides(), letterhead)
         if cli._json(args):
             cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "fonts": result.fonts,
                              "warning": result.warning})

@@ -1,7 +1,9 @@
 """The government's report on handling the 审议意见, in the seed's shape, with the 整改清单
 appendix on new landscape pages, as one PDF (documents layer: DTOs in, a PDF out).
 
-Portrait pages from the engine's ``LetterComposer`` (文号, title, 主送, body with heading levels,
+Portrait pages from the engine's ``LetterComposer``: the 文件格式 版头 (red 发文机关标志 such as
+上海市崇明区人民政府文件, 发文字号 centred, red rule; blank for 套打 paper, or left out), then
+(the 文号 right-aligned when there is no 版头) title, 主送, body with heading levels,
 附件 line, signature and date, （此件公开发布）); the lead-ins 一是…。 二是…。 marked ``**…**`` in
 the body print in bold 仿宋, as in the seed. The appendix continues the page numbers.
 """
@@ -23,11 +25,13 @@ from desktop_app.documents.fonts import BODY, FontSet, find_fonts
 from desktop_app.documents.forms.common import LetterComposer, body_paragraph
 from desktop_app.documents.geometry.page import A4_GBT9704
 from desktop_app.documents.layout import LEFT, Paragraph, Run, paginate
-from desktop_app.documents.model import chinese_date
+from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE, LETTERHEAD_PREPRINTED, chinese_date
 from desktop_app.documents.rectification_appendix import BOLD, draw_appendix, draw_line, draw_page_number
+from desktop_app.documents.render import draw_marks
 from desktop_app.domain.rectification import Appendix
 
 BOLD_RUN = re.compile(r"\*\*(.+?)\*\*")
+LETTERHEADS = (LETTERHEAD_FULL, LETTERHEAD_PREPRINTED, LETTERHEAD_NONE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,13 @@ class RectificationReport:
     unit_name: str
     dated: date | None
     disclosure_note: str = "此件公开发布"
+    issuer_mark: str = ""  # 发文机关标志; the signing unit + 文件 when empty
+
+    @property
+    def mark_text(self) -> str:
+        if self.issuer_mark.strip():
+            return self.issuer_mark.strip()
+        return f"{self.unit_name.strip()}文件" if self.unit_name.strip() else ""
 
 
 def _fonts_with_bold(fonts: FontSet) -> FontSet:
@@ -63,13 +74,17 @@ def _paragraph(text: str) -> Paragraph:
     return Paragraph(tuple(runs))
 
 
-def _draw_report(c: Canvas, report: RectificationReport, appendix_title: str, fonts: FontSet) -> int:
+def _draw_report(c: Canvas, report: RectificationReport, appendix_title: str, fonts: FontSet,
+                 letterhead: str) -> int:
     g = A4_GBT9704
     composer = LetterComposer(fonts, g, report.title)
-    composer.first_top = g.top
-    if report.doc_number:
-        composer.doc_number(report.doc_number)
-        composer.blank(1)
+    if letterhead == LETTERHEAD_NONE:
+        composer.first_top = g.top
+        if report.doc_number:
+            composer.doc_number(report.doc_number)
+            composer.blank(1)
+    else:
+        composer.document_head(letterhead, report.mark_text, report.doc_number)
     composer.title_lines(report.title)
     composer.blank()
     if report.recipient:
@@ -87,6 +102,8 @@ def _draw_report(c: Canvas, report: RectificationReport, appendix_title: str, fo
     pages = paginate(comp.rows, comp.first_slots, comp.slots)
     c.setPageSize((g.width, g.height))
     for number, page in enumerate(pages, start=1):
+        if number == 1:
+            draw_marks(c, comp, fonts, g)
         for top, row in page.rows:
             for line in (row.line, row.beside):
                 if line is not None:
@@ -97,8 +114,11 @@ def _draw_report(c: Canvas, report: RectificationReport, appendix_title: str, fo
 
 
 def render_rectification(target, report: RectificationReport | None, appendix: Appendix,
-                         font_overrides: dict | None = None) -> DocumentResult:
-    """Draw the report (when given) and the appendix into ``target`` (a path or binary file)."""
+                         font_overrides: dict | None = None, letterhead: str = LETTERHEAD_FULL) -> DocumentResult:
+    """Draw the report (when given) and the appendix into ``target`` (a path or binary file).
+    ``letterhead``: full 版头, preprinted (套打: the space left blank, 文号 printed) or none."""
+    if letterhead not in LETTERHEADS:
+        raise ValueError(f"unknown letterhead mode {letterhead!r}")
     base = find_fonts(font_overrides)
     fonts = _fonts_with_bold(base)
     saved, rl_config.useA85 = rl_config.useA85, 0
@@ -106,7 +126,7 @@ def render_rectification(target, report: RectificationReport | None, appendix: A
         c = Canvas(target, pageCompression=1)
         c.setTitle(report.title if report else appendix.title)
         c.setCreator("建议提案办理助手")
-        first = _draw_report(c, report, appendix.title, fonts) if report else 0
+        first = _draw_report(c, report, appendix.title, fonts, letterhead) if report else 0
         count = draw_appendix(c, appendix, fonts, first_number=first + 1) if appendix.rows else 0
         c.save()
     finally:
@@ -114,20 +134,21 @@ def render_rectification(target, report: RectificationReport | None, appendix: A
     return DocumentResult(first + count, (first + count,), base.summary(), base.warning())
 
 
-def rectification_pdf_bytes(report, appendix, font_overrides=None) -> tuple[bytes, DocumentResult]:
+def rectification_pdf_bytes(report, appendix, font_overrides=None,
+                            letterhead: str = LETTERHEAD_FULL) -> tuple[bytes, DocumentResult]:
     buffer = io.BytesIO()
-    result = render_rectification(buffer, report, appendix, font_overrides)
+    result = render_rectification(buffer, report, appendix, font_overrides, letterhead)
     return buffer.getvalue(), result
 
 
 def write_rectification_pdf(path: str | Path, report: RectificationReport | None, appendix: Appendix,
-                            font_overrides: dict | None = None) -> DocumentResult:
+                            font_overrides: dict | None = None, letterhead: str = LETTERHEAD_FULL) -> DocumentResult:
     """Write to a temporary name in the same folder, then rename (never half a PDF)."""
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
     try:
         with open(temporary, "wb") as handle:
-            result = render_rectification(handle, report, appendix, font_overrides)
+            result = render_rectification(handle, report, appendix, font_overrides, letterhead)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -137,6 +137,9 @@ def _draw_mark(c: Canvas, fonts: FontSet, g: PageGeometry, mark: Mark) -> None:
     if mark.color:
         text.setFillColorRGB(*mark.color)
     text.textOut(mark.text)
+    if mark.tracking:
+        # Character spacing outlives the text object: reset it so the page number is not set tight.
+        text.setCharSpace(0)
     _draw_text(c, text, mark.color)
 
 
@@ -161,15 +164,21 @@ def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line]) 
     _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
 
 
+def draw_marks(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> None:
+    """Page 1's rules and marks (letterhead, 版头, 文号): for documents that draw their rows
+    themselves (the rectification report)."""
+    for rule in comp.rules:
+        _draw_rule(c, g, rule)
+    for mark in comp.marks:
+        _draw_mark(c, fonts, g, mark)
+
+
 def draw(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> int:
     """Draw ``comp`` as new pages of ``c``; returns its page count."""
     pages, record_page = _pages(comp, g)
     for index, page in enumerate(pages):
         if index == 0:
-            for rule in comp.rules:
-                _draw_rule(c, g, rule)
-            for mark in comp.marks:
-                _draw_mark(c, fonts, g, mark)
+            draw_marks(c, comp, fonts, g)
         for top, row in page.rows:
             if row.line is not None:
                 _draw_line(c, fonts, g, row.line, top)

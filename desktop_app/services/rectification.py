@@ -39,6 +39,7 @@ from desktop_app.storage.tables import (
 )
 
 MAX_EVIDENCE = 50 * 1024 * 1024
+REPORT_HEAD_KEY = "rectification_report_head"  # setting: the report's 版头 mode and 发文机关标志
 
 
 def _changed() -> Changes:
@@ -82,7 +83,24 @@ class RectificationService:
         what = "有多份" if ids else "没有"
         raise NotFoundError(f"{what}名为“{text}”的整改清单。请给出清单编号或完整标题，现有：{known}")
 
-    def save_list(self, info: RectificationListInfo) -> tuple[Changes, int]:
+    def report_head(self) -> tuple[str, str]:
+        """The 版头 the report was last saved with: (letterhead mode, 发文机关标志; "" for the
+        default, our unit + 文件). One per database: the same office issues every report."""
+        import json
+
+        from desktop_app.documents.model import LETTERHEAD_FULL
+        from desktop_app.services.reference import ReferenceService
+
+        saved = ReferenceService(self.ctx).get_setting(REPORT_HEAD_KEY)
+        try:
+            head = json.loads(saved) if saved else {}
+        except ValueError:
+            head = {}
+        return head.get("letterhead", LETTERHEAD_FULL), head.get("mark", "")
+
+    def save_list(self, info: RectificationListInfo, head: tuple[str, str] | None = None) -> tuple[Changes, int]:
+        """Save the list's 审议意见 and report fields; ``head`` (mode, mark) with them, in the same
+        transaction, when given."""
         title = info.title.strip()
         if not title:
             raise ValidationError("整改清单的标题不能为空，请填写（例如 审议意见问题整改清单）。")
@@ -95,6 +113,14 @@ class RectificationService:
             row.report_date, row.report_body = info.report_date, info.report_body
             if not info.id:
                 s.add(row)
+            if head is not None:
+                import json
+
+                from desktop_app.services.reference import _put_setting
+
+                mode, mark = head
+                _put_setting(s, REPORT_HEAD_KEY, json.dumps({"letterhead": mode, "mark": mark.strip()},
+                                                            ensure_ascii=False))
             s.flush()
             return _changed(), row.id
 
@@ -265,9 +291,10 @@ class RectificationService:
             _get_row(s, row_id).status = status.value
         return _changed()
 
-    def print_data(self, list_id: int, with_report: bool = False):
+    def print_data(self, list_id: int, with_report: bool = False, issuer_mark: str = ""):
         """What the printer needs: ``(RectificationReport or None, Appendix)``. The report is
-        signed by our unit (设置 → 本单位) unless the letter settings name another."""
+        signed by our unit (设置 → 本单位) unless the letter settings name another; its 版头 reads
+        ``issuer_mark``, by default that unit + 文件."""
         from desktop_app.documents.rectification_report import RectificationReport
         from desktop_app.domain.rectification import Appendix
         from desktop_app.services.letters import LetterService
@@ -283,7 +310,8 @@ class RectificationService:
             raise ValidationError("这份整改清单还没有填写办理报告的标题，请在整改清单中填写“报告标题”后再打印整份报告。")
         unit = LetterService(self.ctx).settings().unit_name
         return RectificationReport(info.report_doc_number, info.report_title, info.opinion_issuer or "区人大常委会",
-                                   info.report_body, unit, info.report_date), appendix
+                                   info.report_body, unit, info.report_date,
+                                   issuer_mark=issuer_mark.strip()), appendix
 
     def font_overrides(self) -> dict:
         """The font files chosen in 设置 → 公文与字体 (shared with the letters)."""

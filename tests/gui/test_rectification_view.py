@@ -130,6 +130,46 @@ def test_the_report_fields_are_saved_and_printed_with_the_appendix(window, qtbot
         assert doc.pages[-1].width > doc.pages[-1].height
 
 
+
+def test_the_report_head_is_chosen_and_its_mark_edited_before_printing(window, qtbot, tmp_path):
+    import pdfplumber
+
+    view = view_of(window)
+    view.ui.reportTitleEdit.setText("关于办理审议意见的报告")
+    view.ui.docNumberEdit.setText("沪崇府发〔2024〕45号")
+    view.ui.saveInfoButton.click()
+    settle(view, qtbot)
+    assert view.ui.headCombo.currentData() == "full"  # the seed's own shape by default
+    view.ui.markEdit.setText("上海市崇明区人民政府文件")
+    red = tmp_path / "红头.pdf"
+    view.print_file(red, with_report=True)
+    settle(view, qtbot)
+    view.ui.headCombo.setCurrentIndex(view.ui.headCombo.findData("preprinted"))
+    blank = tmp_path / "套打.pdf"
+    view.print_file(blank, with_report=True)
+    settle(view, qtbot)
+    with pdfplumber.open(red) as doc:
+        mark = [c for c in doc.pages[0].chars if c["size"] > 30]
+        assert "".join(c["text"] for c in mark) == "上海市崇明区人民政府文件"
+        assert mark[0]["non_stroking_color"][0] > 0.8 and doc.pages[0].lines
+    with pdfplumber.open(blank) as doc:
+        assert not [c for c in doc.pages[0].chars if c["size"] > 30] and not doc.pages[0].lines
+        assert "沪崇府发〔2024〕45号" in doc.pages[0].extract_text().replace(" ", "")
+
+def test_the_report_head_is_saved_with_the_report_fields(window, qtbot, ctx):
+    view = view_of(window)
+    view.ui.headCombo.setCurrentIndex(view.ui.headCombo.findData("preprinted"))
+    view.ui.markEdit.setText("上海市崇明区人民政府文件")
+    view.ui.saveInfoButton.click()
+    settle(view, qtbot)
+    assert RectificationService(ctx).report_head() == ("preprinted", "上海市崇明区人民政府文件")
+    view.ui.headCombo.setCurrentIndex(0)
+    view.ui.markEdit.clear()
+    view.refresh()  # read back, as after reopening the program
+    assert view.ui.headCombo.currentData() == "preprinted"
+    assert view.ui.markEdit.text() == "上海市崇明区人民政府文件"
+
+
 def test_a_wrong_report_date_is_explained(window, message_log):
     view = view_of(window)
     view.ui.reportDateEdit.setText("10月30日")

@@ -30,6 +30,9 @@ RULE_LENGTH = 170 * MM
 RULE_GAP_BELOW_NAME = 4 * MM
 BOTTOM_RULE_FROM_EDGE = 20 * MM
 THICK, THIN, DOUBLE_GAP = 2.0, 0.75, 1.5
+MARK_BELOW_BLOCK_TOP = 35 * MM  # 文件格式 (7.2.3): 发文机关标志上边缘至版心上边缘 35 mm
+MARK_MAX_SIZE = 36.0  # a 12-character name such as 上海市崇明区人民政府文件 fills the block at 36 pt
+SEPARATOR_GAP = 4 * MM  # 7.2.6: the red rule 4 mm below the 发文字号
 
 
 def body_paragraph(text: str) -> Paragraph:
@@ -99,14 +102,11 @@ class LetterComposer:
             self.first_top = self.g.top
             return
         g = self.g
-        if size <= 0:
-            size = min(36.0, g.block_width / max(len(unit_name), 1))
+        mark, size = self._fitted_mark(unit_name, size, LETTERHEAD_TOP, g.width / 2)
         rule_y = LETTERHEAD_TOP + size + RULE_GAP_BELOW_NAME
         x0 = (g.width - RULE_LENGTH) / 2
         if mode == LETTERHEAD_FULL:
-            tracking = min(size * 0.2, (g.block_width - len(unit_name) * size) / max(len(unit_name) - 1, 1))
-            self.marks.append(Mark(unit_name, TITLE, size, g.width / 2, LETTERHEAD_TOP, CENTER, RED,
-                                   tracking=max(tracking, 0)))
+            self.marks.append(mark)
             self.rules += [
                 Rule(x0, x0 + RULE_LENGTH, rule_y, THICK, RED),
                 Rule(x0, x0 + RULE_LENGTH, rule_y + THICK / 2 + DOUBLE_GAP + THIN / 2, THIN, RED),
@@ -120,6 +120,39 @@ class LetterComposer:
         rule_bottom = rule_y + THICK / 2 + DOUBLE_GAP + THIN
         em_top = rule_bottom + SIZE_3 * 7 / 8
         self.first_top = em_top - (g.pitch - SIZE_3) / 2
+
+    def _fitted_mark(self, name: str, size: float, top: float, centre: float) -> tuple[Mark, float]:
+        """The unit's name centred on ``centre`` in red 小标宋 no wider than the block, with its size."""
+        g = self.g
+        if size <= 0:
+            size = min(MARK_MAX_SIZE, g.block_width / max(len(name), 1))
+        tracking = min(size * 0.2, (g.block_width - len(name) * size) / max(len(name) - 1, 1))
+        return Mark(name, TITLE, size, centre, top, CENTER, RED, tracking=max(tracking, 0)), size
+
+    def document_head(self, mode: str, mark_text: str, number: str, size: float = 0.0) -> None:
+        """文件格式 版头 (GB/T 9704 7.2): 发文机关标志 in red 小标宋 centred 35 mm below the block's
+        top edge, the 发文字号 centred two blank lines below it, a red rule as wide as the block
+        4 mm below the 文号; the title then starts two blank lines below the rule (7.3.1).
+        套打 prints only the 文号 (the paper carries the mark and the rule); ``none`` leaves
+        the page to the caller."""
+        if mode == LETTERHEAD_NONE:
+            self.first_top = self.g.top
+            return
+        g = self.g
+        # Centred on the text block (28 mm left, 26 mm right margin), like the title and the rule.
+        centre = g.left + g.block_width / 2
+        top = g.top + MARK_BELOW_BLOCK_TOP
+        mark, size = self._fitted_mark(mark_text, size, top, centre)
+        if mode == LETTERHEAD_FULL and mark_text:
+            self.marks.append(mark)  # first in the content, so that copied text reads in order
+        number_top = top + size + 2 * g.pitch + (g.pitch - SIZE_3) / 2  # em top on the third line
+        if number:
+            self.marks.append(Mark(number, BODY, SIZE_3, centre, number_top, CENTER,
+                                   tracking=self.ts.tracking(SIZE_3, True)))
+        rule_y = number_top + SIZE_3 + SEPARATOR_GAP + THICK / 2
+        if mode == LETTERHEAD_FULL:
+            self.rules.append(Rule(g.left, g.right, rule_y, THICK, RED))
+        self.first_top = rule_y + THICK / 2 + 2 * g.pitch
 
     def category_mark(self, letter: str) -> None:
         """The result category (A–D) at the top right of page 1, above the letterhead."""

@@ -353,35 +353,55 @@ class Ui_RectificationView(object):
 
         self.infoForm.setWidget(4, QFormLayout.ItemRole.FieldRole, self.docNumberEdit)
 
+        self.headLabel = QLabel(self.infoTab)
+        self.headLabel.setObjectName(u"headLabel")
+
+        self.infoForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.headLabel)
+
+        self.headCombo = QComboBox(self.infoTab)
+        self.headCombo.setObjectName(u"headCombo")
+
+        self.infoForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.headCombo)
+
+        self.markLabel = QLabel(self.infoTab)
+        self.markLabel.setObjectName(u"markLabel")
+
+        self.infoForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.markLabel)
+
+        self.markEdit = QLineEdit(self.infoTab)
+        self.markEdit.setObjectName(u"markEdit")
+
+        self.infoForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.markEdit)
+
         self.infoFormLabel5 = QLabel(self.infoTab)
         self.infoFormLabel5.setObjectName(u"infoFormLabel5")
 
-        self.infoForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.infoFormLabel5)
+        self.infoForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.infoFormLabel5)
 
         self.reportTitleEdit = QLineEdit(self.infoTab)
         self.reportTitleEdit.setObjectName(u"reportTitleEdit")
 
-        self.infoForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reportTitleEdit)
+        self.infoForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.reportTitleEdit)
 
         self.infoFormLabel6 = QLabel(self.infoTab)
         self.infoFormLabel6.setObjectName(u"infoFormLabel6")
 
-        self.infoForm.setWidget(6, QFormLayout.ItemRole.LabelRole, self.infoFormLabel6)
+        self.infoForm.setWidget(8, QFormLayout.ItemRole.LabelRole, self.infoFormLabel6)
 
         self.reportDateEdit = QLineEdit(self.infoTab)
         self.reportDateEdit.setObjectName(u"reportDateEdit")
 
-        self.infoForm.setWidget(6, QFormLayout.ItemRole.FieldRole, self.reportDateEdit)
+        self.infoForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.reportDateEdit)
 
         self.infoFormLabel7 = QLabel(self.infoTab)
         self.infoFormLabel7.setObjectName(u"infoFormLabel7")
 
-        self.infoForm.setWidget(7, QFormLayout.ItemRole.LabelRole, self.infoFormLabel7)
+        self.infoForm.setWidget(9, QFormLayout.ItemRole.LabelRole, self.infoFormLabel7)
 
         self.reportBodyEdit = QPlainTextEdit(self.infoTab)
         self.reportBodyEdit.setObjectName(u"reportBodyEdit")
 
-        self.infoForm.setWidget(7, QFormLayout.ItemRole.FieldRole, self.reportBodyEdit)
+        self.infoForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.reportBodyEdit)
 
 
         self.infoLayout.addLayout(self.infoForm)
@@ -454,6 +474,12 @@ class Ui_RectificationView(object):
         self.opinionDateEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"YYYY-MM-DD", None))
         self.infoFormLabel4.setText(QCoreApplication.translate("RectificationView", u"\u62a5\u544a\u6587\u53f7", None))
         self.docNumberEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"\u6caa\u5d07\u5e9c\u53d1\u30142024\u301545\u53f7", None))
+        self.headLabel.setText(QCoreApplication.translate("RectificationView", u"\u62a5\u544a\u7248\u5934", None))
+#if QT_CONFIG(tooltip)
+        self.headCombo.setToolTip(QCoreApplication.translate("RectificationView", u"\u6253\u5370\u62a5\u544a\u65f6\u7684\u7248\u5934\uff08\u4e0d\u968f\u6e05\u5355\u4fdd\u5b58\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.markLabel.setText(QCoreApplication.translate("RectificationView", u"\u53d1\u6587\u673a\u5173\u6807\u5fd7", None))
+        self.markEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"\u9ed8\u8ba4\uff1a\u7f72\u540d\u5355\u4f4d\u52a0\u201c\u6587\u4ef6\u201d\uff0c\u5982 \u4e0a\u6d77\u5e02\u5d07\u660e\u533a\u4eba\u6c11\u653f\u5e9c\u6587\u4ef6", None))
         self.infoFormLabel5.setText(QCoreApplication.translate("RectificationView", u"\u62a5\u544a\u6807\u9898", None))
         self.infoFormLabel6.setText(QCoreApplication.translate("RectificationView", u"\u62a5\u544a\u65e5\u671f", None))
         self.reportDateEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"YYYY-MM-DD", None))

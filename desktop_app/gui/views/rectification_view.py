@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QStringListModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QFileDialog, QHeaderView, QWidget
 
+from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE, LETTERHEAD_PREPRINTED
 from desktop_app.domain.enums import RectificationStatus
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.rectification import TERMS
@@ -26,6 +27,11 @@ from desktop_app.gui.widgets.completer import set_completion
 from desktop_app.services.rectification_dto import KIND, RectificationListInfo, RectificationRowData
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+REPORT_HEADS = [
+    (LETTERHEAD_FULL, "红头：打印红色发文机关标志和红色分隔线"),
+    (LETTERHEAD_PREPRINTED, "套打：用预印版头的纸，版头处留空、只印文号"),
+    (LETTERHEAD_NONE, "不用版头：文号在首行右侧"),
+]
 
 
 class UnitsCompleter(QCompleter):
@@ -98,6 +104,8 @@ class RectificationView(QWidget):
         self.ui.rowSplitter.setStretchFactor(1, 2)
         self.ui.statusCombo.addItems([s.label for s in RectificationStatus])
         self.ui.deadlineCombo.addItems(["", *TERMS])
+        for code, label in REPORT_HEADS:
+            self.ui.headCombo.addItem(label, code)
         self.ui.progressDate.setDate(QDate.currentDate())
         for edit in (self.ui.problemEdit, self.ui.suggestionEdit, self.ui.measuresEdit):
             edit.setMinimumHeight(90)
@@ -227,6 +235,10 @@ class RectificationView(QWidget):
         ui.reportTitleEdit.setText(info.report_title)
         ui.reportDateEdit.setText(info.report_date.isoformat() if info.report_date else "")
         ui.reportBodyEdit.setPlainText(info.report_body)
+        if self.service is not None:
+            mode, mark = self.service.report_head()
+            ui.headCombo.setCurrentIndex(max(ui.headCombo.findData(mode), 0))
+            ui.markEdit.setText(mark)
 
     # ---- drafts ---------------------------------------------------------------------------
 
@@ -273,7 +285,8 @@ class RectificationView(QWidget):
         except ValidationError as error:
             message_boxes.show_warning(self, "清单信息", str(error))
             return
-        self._run(lambda: self.service.save_list(info), "保存清单信息")
+        head = (ui.headCombo.currentData(), ui.markEdit.text())
+        self._run(lambda: self.service.save_list(info, head), "保存清单信息")
 
     # ---- rows -----------------------------------------------------------------------------
 
@@ -397,12 +410,13 @@ class RectificationView(QWidget):
 
     def print_file(self, path: Path, with_report: bool) -> None:
         list_id = self.list_id
+        letterhead, mark = self.ui.headCombo.currentData(), self.ui.markEdit.text().strip()
 
         def work():
             from desktop_app.documents.rectification_report import write_rectification_pdf
 
-            report, appendix = self.service.print_data(list_id, with_report)
-            return write_rectification_pdf(path, report, appendix, self.service.font_overrides())
+            report, appendix = self.service.print_data(list_id, with_report, issuer_mark=mark)
+            return write_rectification_pdf(path, report, appendix, self.service.font_overrides(), letterhead)
 
         def done(result) -> None:
             text = f"已生成 PDF（共 {result.pages} 页）：{path}"
