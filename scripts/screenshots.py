@@ -146,6 +146,15 @@ def case_editor_checklist(services):
     return dialog
 
 
+def dashboard_all_units(services):
+    """期限看板 for all units: every kind, the 整改清单 line and the weekly chart have figures."""
+    from PySide6.QtWidgets import QWidget
+
+    window = main_window_view("dashboardViewAction")(services)
+    window.findChild(QWidget, "deadlineDashboard").ui.scopeCombo.setCurrentIndex(1)
+    return window
+
+
 def carry_over_dialog(services):
     """年底结转承诺事项 for the demo's first year, with its open commitments listed."""
     from desktop_app.gui.dialogs.carry_over_dialog import CarryOverDialog
@@ -161,10 +170,11 @@ SHOTS: list[Shot] = [
     Shot("settings_dialog.png", settings_dialog, (640, 580)),
     Shot("restore_dialog.png", restore_dialog, (640, 400)),
     Shot("checklist_editor.png", checklist_editor, (1100, 680)),
-    Shot("deadline_dashboard.png", main_window_view("dashboardViewAction"), (1280, 800)),
+    Shot("deadline_dashboard.png", dashboard_all_units, (1280, 800)),
     Shot("statistics_view.png", main_window_view("statisticsViewAction"), (1280, 800)),
     Shot("case_editor_checklist.png", case_editor_checklist),
     Shot("review_view.png", main_window_view("reviewViewAction"), (1280, 800)),
+    Shot("rectification_view.png", main_window_view("rectificationViewAction"), (1280, 800)),
     Shot("carry_over_dialog.png", carry_over_dialog, (980, 520)),
 ]
 

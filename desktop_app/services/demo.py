@@ -108,10 +108,12 @@ def fill_demo(
             _Demo(s, ctx, items, progress, cancelled).run()
     except _Cancelled:
         return
-    if items <= 1000:  # the big benchmark databases need no 回头看
+    if items <= 1000:  # the big benchmark databases need no 回头看 and no 整改清单
+        from desktop_app.services.demo_rectification import add_demo_rectification
         from desktop_app.services.demo_review import add_demo_review
 
         add_demo_review(ctx)
+        add_demo_rectification(ctx)
 
 
 def session_name(body: Body, years_back: int) -> str:
