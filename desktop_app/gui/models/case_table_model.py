@@ -8,7 +8,9 @@ keep the sort order without sorting again. Empty cells stay at the bottom in bot
 
 from __future__ import annotations
 
+import gc
 import re
+from array import array
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
@@ -21,6 +23,7 @@ from desktop_app.domain.enums import ItemStatus, ResultCategory
 if TYPE_CHECKING:
     from desktop_app.services.dto import CaseRow
 
+LARGE_LIST = 10_000  # rows from which loading the list ends with a garbage collection
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the CaseRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # the value the column sorts by; None for an empty cell
 
@@ -165,7 +168,7 @@ class CaseTableModel(QAbstractTableModel):
         self._all: list[CaseRow] = []  # every row in the current sort order
         self._shown: list[CaseRow] = []
         self._row_filter: RowFilter | None = None
-        self._ranks: dict[int, tuple[list[int], list[int]]] = {}  # column -> (ascending, descending) keys
+        self._ranks: dict[int, tuple[array, array]] = {}  # column -> (ascending, descending) keys
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._colours = {s: QBrush(QColor(c)) for s, c in _STATUS_COLOURS.items()}
@@ -187,6 +190,11 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_all()
         self._shown = self._filtered()
         self.endResetModel()
+        if len(self._base) >= LARGE_LIST:
+            # A large list leaves millions of young objects: Python's next young collection would
+            # walk them all, a 100 ms pause on whatever the user does next (opening an item).
+            # Moved to the old generation now, while the list is being swapped in anyway.
+            gc.collect(1)
 
     def set_filter(self, row_filter: RowFilter | None) -> None:
         """``row_filter`` returns the rows to show from the given rows, keeping their order."""
@@ -326,7 +334,7 @@ class CaseTableModel(QAbstractTableModel):
         # Stable: rows with equal values keep their loaded order in both directions.
         self._all = [base[i] for i in sorted(range(len(base)), key=keys.__getitem__)]
 
-    def _rank(self, column_number: int) -> tuple[list[int], list[int]]:
+    def _rank(self, column_number: int) -> tuple[array, array]:
         """Integer sort keys of every loaded row for one column, ascending and descending."""
         column = COLUMNS[column_number]
         raw = [column.value(case) for case in self._base]
@@ -347,8 +355,10 @@ class CaseTableModel(QAbstractTableModel):
             scale = max(secondary[0], default=0) + 1
             ascending = [p * scale + q for p, q in zip(primary, secondary[0])]
         descending = [-key if p != empty else key for key, p in zip(ascending, primary)]
-        self._ranks[column_number] = (ascending, descending)
-        return ascending, descending
+        # Kept as arrays: lists of 100,000 ints would be walked by every garbage collection.
+        keys = array("q", ascending), array("q", descending)
+        self._ranks[column_number] = keys
+        return keys
 
     def _filtered(self) -> list[CaseRow]:
         return list(self._all) if self._row_filter is None else self._row_filter(self._all)
