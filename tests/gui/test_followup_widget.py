@@ -129,3 +129,25 @@ def test_commitments_proposed_from_the_reply_are_added_once_confirmed(editor, ct
     assert [(p.description, p.due_on) for p in offered] == [("经研究，我委将于2024年12月31日前完成道路修复", date(2024, 12, 31))]
     (added,) = FollowupService(ctx).commitments(item_id)
     assert added.due_on == date(2024, 12, 31) and editor.followup.commitment_model.rowCount() == 1
+
+
+def test_the_items_review_entries_show_in_the_tab(qtbot, ctx, item_id, message_log, tmp_path):
+    from desktop_app.domain.enums import ReviewOutcome
+    from desktop_app.services.review import ReviewInput, ReviewService
+
+    services = make_services(ctx, tmp_path)
+    dialog = CaseEditDialog(services, item_id)
+    qtbot.addWidget(dialog)
+    box = dialog.followup.review_box
+    assert box.isHidden()  # never reviewed: no empty table in the way
+    reviews = ReviewService(ctx)
+    campaign = reviews.create_campaign(2024).campaign_id
+    entry = next(e for e in reviews.entries(campaign) if e.item_id == item_id)
+    reviews.record_review(entry.id, ReviewInput(ReviewOutcome.DELAYED, "受资金安排影响，进度滞后。",
+                                                date(2024, 6, 1), tell_deputy=True))
+    dialog.followup.load(services.cases.get(item_id))
+    assert not box.isHidden()
+    rows = [[box.model.index(r, c).data() for c in range(box.model.columnCount())] for r in range(box.model.rowCount())]
+    reviewed = next(row for row in rows if row[3] == ReviewOutcome.DELAYED.label)
+    assert reviewed[0] == "2024" and reviewed[4] == "2024-06-01" and reviewed[6] == "待告知"
+    assert reviewed[7] == "受资金安排影响，进度滞后。"

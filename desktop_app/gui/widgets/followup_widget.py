@@ -1,6 +1,6 @@
 """The editor's 反馈与承诺 tab (gui layer): co-signers' feedback, re-handling with the second reply,
-承诺事项 (add, propose from the reply text, close with evidence, carry over, 落实告知函) and the
-disclosure copy of the reply.
+承诺事项 (add, propose from the reply text, close with evidence, carry over, 落实告知函), the
+disclosure copy of the reply, and the item's 回头看 entries (read-only).
 
 Each action here is its own small write (not part of the editor's draft): it moves the item's
 version, so the tab refuses to write while the editor holds unsaved edits, and reloads the editor
@@ -100,6 +100,10 @@ class FollowupSection:
         layout.addWidget(self._feedback_box(page), 3)
         layout.addWidget(self._second_reply_box(page))
         layout.addWidget(self._commitment_box(page), 3)
+        from desktop_app.gui.widgets.review_history import ReviewHistoryBox
+
+        self.review_box = ReviewHistoryBox(ctx, page)
+        layout.addWidget(self.review_box, 2)
         self.disclosure_button = QPushButton("公开文本（去除联系方式）…", page)
         self.disclosure_button.setObjectName("disclosureButton")
         self.disclosure_button.clicked.connect(self.review_disclosure)
@@ -222,6 +226,7 @@ class FollowupSection:
         self.feedback_date.setDate(today)
         self.second_date.setDate(today)
         self.proposer_combo.clear()
+        self.review_box.load(record.id)
         if not saved:
             self.feedback_model.set_rows([])
             self.commitment_model.set_rows([])
