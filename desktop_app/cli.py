@@ -247,6 +247,56 @@ def _open_error_message(path: Path, error: Exception) -> str:
     )
 
 
+def with_context(args: argparse.Namespace, work) -> int:
+    """The frame of every feature command: open the ``--db`` database (never creating it), return
+    ``work(ctx)`` with a service context on it, close it. A missing or unreadable file, a
+    ``DomainError`` and a file that cannot be written become a Chinese message and exit code 1."""
+    from desktop_app.domain.errors import DomainError
+
+    path = _db_path(args)
+    if not path.exists():
+        return _fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
+    try:
+        db = _open(path, create=False)
+    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
+        return _fail(args, _open_error_message(path, error))
+    try:
+        return work(_context(db))
+    except DomainError as error:
+        return _fail(args, str(error))
+    except BrokenPipeError:
+        raise  # the reader of our output stopped early: not a file problem (see bootstrap.main)
+    except OSError as error:
+        return _fail(args, f"无法读写文件：{error.strerror or error}\n"
+                           "该文件可能正被其他程序（PDF 阅读器、Excel）打开，请关闭后重试；或确认文件夹可写。")
+    finally:
+        db.close()
+
+
+def output_path(args: argparse.Namespace) -> Path | None:
+    """``--out`` as an absolute path; None (after saying so) when its folder does not exist."""
+    out = Path(args.out).expanduser().absolute()
+    if not out.parent.is_dir():
+        _fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个输出路径。")
+        return None
+    return out
+
+
+def report_written(args: argparse.Namespace, out: Path, result, what: str, documents: int | None = None) -> int:
+    """Tell what a print command wrote: ``what`` (e.g. 办理情况统计报告), how many ``documents``
+    when a batch, its pages and fonts, and the font warning on stderr; one JSON object with ``--json``."""
+    if _json(args):
+        counts = {"pages": result.pages} if documents is None else {"pages": result.pages, "documents": documents}
+        _print_json({"ok": True, "out": str(out), **counts, "fonts": result.fonts, "warning": result.warning})
+        return 0
+    batch = "" if documents is None else f"{documents} 份，"
+    print(f"已生成{what}：{out}（{batch}共 {result.pages} 页）")
+    print(f"字体：{result.fonts}")
+    if result.warning:
+        print(f"注意：{result.warning}", file=sys.stderr)
+    return 0
+
+
 def _fail(args: argparse.Namespace, message: str) -> int:
     print(message, file=sys.stderr)
     if _json(args):

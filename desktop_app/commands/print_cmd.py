@@ -9,8 +9,6 @@ a temporary name and renamed, so an interrupted run never leaves half a file und
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 FORMS = {
     "reply": "答复函",
@@ -50,37 +48,16 @@ def add_subcommands(subparsers, options) -> None:
 def run_print(args: argparse.Namespace) -> int:
     from desktop_app import cli
     from desktop_app.documents.builder import write_document
-    from desktop_app.domain.errors import DomainError
     from desktop_app.services.letters import LetterService
 
-    path = cli._db_path(args)
-    if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
-    out = Path(args.out).expanduser().absolute()
-    if not out.parent.is_dir():
-        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个 --out 路径。")
-    try:
-        db = cli._open(path, create=False)
-    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
-    try:
-        service = LetterService(cli._context(db))
+    out = cli.output_path(args)
+    if out is None:
+        return 1
+
+    def work(ctx):
+        service = LetterService(ctx)
         item_ids = [service.find_item(text) for text in args.items]
-        documents = service.documents(args.form, item_ids)
-        settings = service.settings()
-        result = write_document(out, args.form, documents, settings)
-    except DomainError as error:
-        return cli._fail(args, str(error))
-    except OSError as error:
-        return cli._fail(args, f"无法写入 {out}：{error.strerror or error}\n该文件可能正在被 PDF 阅读器打开，请关闭后重试。")
-    finally:
-        db.close()
-    if cli._json(args):
-        cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "documents": len(result.page_counts),
-                         "fonts": result.fonts, "warning": result.warning})
-    else:
-        print(f"已生成{FORMS[args.form]}：{out}（{len(result.page_counts)} 份，共 {result.pages} 页）")
-        print(f"字体：{result.fonts}")
-        if result.warning:
-            print(f"注意：{result.warning}", file=sys.stderr)
-    return 0
+        result = write_document(out, args.form, service.documents(args.form, item_ids), service.settings())
+        return cli.report_written(args, out, result, FORMS[args.form], documents=len(result.page_counts))
+
+    return cli.with_context(args, work)

@@ -51,26 +51,11 @@ def add_print_forms(forms, real) -> None:
 
 
 def _with_service(args, work):
-    """Open the database, run ``work(service)``; Chinese errors, exit code 1 on failure."""
+    """``work(service)`` on the ``--db`` database, in the frame of every feature command."""
     from desktop_app import cli
-    from desktop_app.domain.errors import DomainError
     from desktop_app.services.rectification import RectificationService
 
-    path = cli._db_path(args)
-    if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
-    try:
-        db = cli._open(path, create=False)
-    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
-    try:
-        return work(RectificationService(cli._context(db)))
-    except DomainError as error:
-        return cli._fail(args, str(error))
-    except OSError as error:
-        return cli._fail(args, f"无法读写文件：{error.strerror or error}\n请确认文件没有被其他程序打开，文件夹可写。")
-    finally:
-        db.close()
+    return cli.with_context(args, lambda ctx: work(RectificationService(ctx)))
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -100,9 +85,9 @@ def run_export(args: argparse.Namespace) -> int:
     from desktop_app import cli
     from desktop_app.exchange.rectification_sheet import write_entries
 
-    out = Path(args.out).expanduser().absolute()
-    if not out.parent.is_dir():
-        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个输出路径。")
+    out = cli.output_path(args)
+    if out is None:
+        return 1
 
     def work(service):
         doc = service.document(service.find_list(args.list))
@@ -140,9 +125,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_print_appendix(args: argparse.Namespace) -> int:
     from desktop_app import cli
 
-    out = Path(args.out).expanduser().absolute()
-    if not out.parent.is_dir():
-        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个 --out 路径。")
+    out = cli.output_path(args)
+    if out is None:
+        return 1
 
     def work(service):
         from desktop_app.documents.rectification_report import write_rectification_pdf
@@ -155,14 +140,6 @@ def run_print_appendix(args: argparse.Namespace) -> int:
                                               issuer_mark=mark)
         letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
         result = write_rectification_pdf(out, report, appendix, service.font_overrides(), letterhead)
-        if cli._json(args):
-            cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "fonts": result.fonts,
-                             "warning": result.warning})
-        else:
-            print(f"已生成{'办理报告及' if args.report else ''}整改清单附件：{out}（共 {result.pages} 页）")
-            print(f"字体：{result.fonts}")
-            if result.warning:
-                print(f"注意：{result.warning}", file=sys.stderr)
-        return 0
+        return cli.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
 
     return _with_service(args, work)

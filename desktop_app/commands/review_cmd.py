@@ -4,7 +4,6 @@ shell; no Qt import on any path here)."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -47,26 +46,11 @@ def _year(text: str) -> int:
 
 
 def _with_service(args, work):
-    """Open the database, run ``work(service)``; Chinese errors, exit code 1 on failure."""
+    """``work(service)`` on the ``--db`` database, in the frame of every feature command."""
     from desktop_app import cli
-    from desktop_app.domain.errors import DomainError
     from desktop_app.services.review import ReviewService
 
-    path = cli._db_path(args)
-    if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
-    try:
-        db = cli._open(path, create=False)
-    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
-    try:
-        return work(ReviewService(cli._context(db)))
-    except DomainError as error:
-        return cli._fail(args, str(error))
-    except OSError as error:
-        return cli._fail(args, f"无法写入文件：{error.strerror or error}\n请确认文件没有在其他程序中打开，文件夹可写。")
-    finally:
-        db.close()
+    return cli.with_context(args, lambda ctx: work(ReviewService(ctx)))
 
 
 def _campaign(args, service):
@@ -126,7 +110,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     from desktop_app import cli
 
-    out = Path(args.out).expanduser().absolute()
+    out = cli.output_path(args)
+    if out is None:
+        return 1
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         return cli._fail(args, f"不支持输出为“{out.name}”：文件名请以 .pdf（打印报告）或 .xlsx（Excel）结尾。")

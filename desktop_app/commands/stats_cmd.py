@@ -7,8 +7,6 @@ Each figure in the JSON carries the ids of its items, so a script can list them.
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -26,22 +24,18 @@ def add_subcommands(subparsers, options) -> None:
 
 def run_stats(args: argparse.Namespace) -> int:
     from desktop_app import cli
-    from desktop_app.domain.statistics import DIMENSIONS, FIGURES
-    from desktop_app.services.statistics import StatisticsService, report_as_json
+    from desktop_app.services.statistics import StatisticsService
 
-    path = cli._db_path(args)
-    if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
-    try:
-        db = cli._open(path, create=False)
-    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
-    try:
-        report = StatisticsService(cli._context(db)).report(args.as_of)
-    finally:
-        db.close()
+    return cli.with_context(args, lambda ctx: _print_report(args, StatisticsService(ctx).report(args.as_of)))
+
+
+def _print_report(args: argparse.Namespace, report) -> int:
+    from desktop_app import cli
+    from desktop_app.domain.statistics import DIMENSIONS, FIGURES
+    from desktop_app.services.statistics import report_as_json
+
     if cli._json(args):
-        cli._print_json({"ok": True, "db": str(path), **report_as_json(report)})
+        cli._print_json({"ok": True, "db": str(cli._db_path(args)), **report_as_json(report)})
         return 0
     day = report.as_of
     print(f"办理情况统计（截至 {day.year}年{day.month}月{day.day}日）")
@@ -74,28 +68,8 @@ def run_print_stats(args: argparse.Namespace) -> int:
     from desktop_app import cli
     from desktop_app.services.statistics import StatisticsService
 
-    path = cli._db_path(args)
-    if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
-    out = Path(args.out).expanduser().absolute()
-    if not out.parent.is_dir():
-        return cli._fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个 --out 路径。")
-    try:
-        db = cli._open(path, create=False)
-    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
-    try:
-        result = StatisticsService(cli._context(db)).write_pdf(out, args.as_of, args.title)
-    except OSError as error:
-        return cli._fail(args, f"无法写入 {out}：{error.strerror or error}\n该文件可能正在被 PDF 阅读器打开，请关闭后重试。")
-    finally:
-        db.close()
-    if cli._json(args):
-        cli._print_json({"ok": True, "out": str(out), "pages": result.pages, "fonts": result.fonts,
-                         "warning": result.warning})
-    else:
-        print(f"已生成办理情况统计报告：{out}（共 {result.pages} 页）")
-        print(f"字体：{result.fonts}")
-        if result.warning:
-            print(f"注意：{result.warning}", file=sys.stderr)
-    return 0
+    out = cli.output_path(args)
+    if out is None:
+        return 1
+    return cli.with_context(args, lambda ctx: cli.report_written(
+        args, out, StatisticsService(ctx).write_pdf(out, args.as_of, args.title), "办理情况统计报告"))

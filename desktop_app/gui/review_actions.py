@@ -4,9 +4,9 @@ action group as 案件列表 / 期限看板. Double-clicking an entry opens its 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop_app.gui.view_actions import add_view
 from desktop_app.gui.views.review_view import ReviewView
 
 
@@ -23,24 +23,8 @@ def tracking_menu(window) -> QMenu:
 def install(window) -> ReviewView:
     view = ReviewView(window.services, window.runner, window)
     view.setObjectName("reviewView")
-    stack = window.ui.viewStack
-    stack.addWidget(view)
-    action = QAction("回头看…", window, checkable=True, objectName="reviewViewAction")
-    action.setShortcut(QKeySequence("Ctrl+6"))
+    action = add_view(window, view, "回头看…", "reviewViewAction", "Ctrl+6", tracking_menu(window))
     action.setStatusTip("年度回头看：已经解决的是否真正解决，正在/计划解决的进度，留作参考的有无新条件，不满意件和未完成承诺")
-    list_action = window.findChild(QAction, "caseListViewAction")
-    group = list_action.actionGroup() if list_action is not None else None
-    if group is not None:
-        group.addAction(action)
-    tracking_menu(window).addAction(action)
-    window.ui.mainToolBar.addAction(action)
-
-    def show() -> None:
-        action.setChecked(True)
-        view.refresh()
-        stack.setCurrentWidget(view)
-
-    action.triggered.connect(show)
     view.open_requested.connect(window.open_case)
     window.review_view = view
     return view

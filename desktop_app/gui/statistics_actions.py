@@ -4,38 +4,25 @@ limits the case list to its items."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 
+from desktop_app.gui.view_actions import add_view
 from desktop_app.gui.views.statistics_view import StatisticsView
 
 
 def install(window) -> StatisticsView:
     view = StatisticsView(window.services, window, getattr(window, "runner", None))
     view.setObjectName("statisticsView")
-    stack = window.ui.viewStack
-    stack.addWidget(view)
-    action = QAction("办理统计", window, checkable=True, objectName="statisticsViewAction")
-    action.setShortcut(QKeySequence("Ctrl+5"))
+    add_view(window, view, "办理统计", "statisticsViewAction", "Ctrl+5", window.ui.viewMenu)
     list_action = window.findChild(QAction, "caseListViewAction")
-    group = list_action.actionGroup() if list_action is not None else None
-    if group is not None:
-        group.addAction(action)
-    window.ui.viewMenu.addAction(action)
-    window.ui.mainToolBar.addAction(action)
-
-    def show() -> None:
-        action.setChecked(True)
-        view.refresh()
-        stack.setCurrentWidget(view)
 
     def show_items(ids, description: str) -> None:
         window.case_list.show_only(ids, f"统计：{description}")
         if list_action is not None:
             list_action.trigger()
         else:
-            stack.setCurrentWidget(window.case_list)
+            window.ui.viewStack.setCurrentWidget(window.case_list)
 
-    action.triggered.connect(show)
     view.items_requested.connect(show_items)
     window.statistics_view = view
     return view

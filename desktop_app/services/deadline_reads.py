@@ -42,6 +42,7 @@ from desktop_app.domain.enums import (
     ReturnOutcome,
     UnitRole,
 )
+from desktop_app.services.fields import codes_of, member_or_none
 
 THRESHOLDS_KEY = "deadline_thresholds"
 OUR_UNIT_KEY = "our_unit_id"  # the key services.lookup writes (a test keeps them equal)
@@ -171,8 +172,8 @@ def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
             "SELECT item_id, id, name, due_length, due_unit, due_anchor, done_at FROM item_checklist_entry"
             f" WHERE due_length IS NOT NULL AND item_id IN ({wanted})")):
         steps[item_id].append(StepFacts(
-            entry_id, name, member(Anchor, anchor) or Anchor.ASSIGNED, length,
-            member(LengthUnit, unit) or LengthUnit.DAYS, day(done_at[:10]) if done_at else None, our,
+            entry_id, name, member_or_none(Anchor, anchor) or Anchor.ASSIGNED, length,
+            member_or_none(LengthUnit, unit) or LengthUnit.DAYS, day(done_at[:10]) if done_at else None, our,
         ))
     return steps
 
@@ -258,8 +259,8 @@ _KIND_RANK = {k: i for i, k in enumerate(sorted(DeadlineKind, key=lambda k: k.va
 
 def rule_of(rule_id, kind, item_kind, anchor, length, unit, roll_forward, note) -> Rule:
     return Rule(
-        member(DeadlineKind, kind), member(Anchor, anchor), length, member(LengthUnit, unit),
-        bool(roll_forward), member(ItemKind, item_kind) if item_kind else None, note or "", rule_id,
+        member_or_none(DeadlineKind, kind), member_or_none(Anchor, anchor), length, member_or_none(LengthUnit, unit),
+        bool(roll_forward), member_or_none(ItemKind, item_kind) if item_kind else None, note or "", rule_id,
     )
 
 
@@ -267,11 +268,11 @@ def read_rules(conn) -> list[Rule]:
     """The rules in the database, in their order; rules of kinds this version does not know are left out."""
     return [rule_of(*r) for r in rows_of(conn, (
         "SELECT id, kind, item_kind, anchor, length, unit, roll_forward, note FROM deadline_rule ORDER BY id"))
-        if member(DeadlineKind, r[1]) is not None]
+        if member_or_none(DeadlineKind, r[1]) is not None]
 
 
 def read_calendar(conn) -> WorkCalendar:
-    days = [CalendarDay(date.fromisoformat(d), member(DayKind, k), n or "")
+    days = [CalendarDay(date.fromisoformat(d), member_or_none(DayKind, k), n or "")
             for d, k, n in rows_of(conn, "SELECT day, kind, name FROM calendar_day ORDER BY day")]
     return WorkCalendar.of(days, [y for (y,) in rows_of(conn, "SELECT year FROM calendar_year")])
 
@@ -311,17 +312,3 @@ class _Days(dict):
         return found
 
 
-_CODES: dict = {}
-
-
-def codes_of(enum_cls) -> dict:
-    """Stored code → member of ``enum_cls``."""
-    table = _CODES.get(enum_cls)
-    if table is None:
-        table = _CODES[enum_cls] = {m.value: m for m in enum_cls}
-    return table
-
-
-def member(enum_cls, code):
-    """The member of ``code``, None for a code this version does not know (a newer app's rule)."""
-    return codes_of(enum_cls).get(code)

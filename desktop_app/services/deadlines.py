@@ -44,7 +44,6 @@ from desktop_app.services.deadline_reads import (
     all_deadlines,
     deadline_rows,
     load_facts,
-    member,
     open_deadlines,
     read_calendar,
     read_rules,
@@ -52,6 +51,7 @@ from desktop_app.services.deadline_reads import (
     rectification_deadlines,
     rule_of,
 )
+from desktop_app.services.fields import member_or_none
 from desktop_app.services.dto import Changes
 from desktop_app.services.lookup import our_unit_id
 from desktop_app.services.rectification_dto import RectificationDue
@@ -177,7 +177,7 @@ class DeadlineService:
             query = select(CalendarEntry).order_by(CalendarEntry.day)
             if year is not None:
                 query = query.where(CalendarEntry.day.between(date(year, 1, 1), date(year, 12, 31)))
-            return [CalendarDay(r.day, member(DayKind, r.kind), r.name) for r in s.scalars(query)]
+            return [CalendarDay(r.day, member_or_none(DayKind, r.kind), r.name) for r in s.scalars(query)]
 
     def covered_years(self) -> dict[int, str]:
         """Covered year → where its holidays came from."""

@@ -87,14 +87,24 @@ REPLY_FIELDS: tuple[tuple[str, str, object], ...] = (
 _BY_CODE: dict[type, dict[str, Labelled]] = {}
 
 
-def member(enum_cls, code):
-    """The enum member of ``code`` (a dict lookup: fast enough for 100,000 rows)."""
-    if code is None:
-        return None
+def codes_of(enum_cls) -> dict:
+    """Stored code → member of ``enum_cls`` (built once: a dict lookup is fast enough for
+    100,000 rows, ``enum_cls(code)`` is not)."""
     table = _BY_CODE.get(enum_cls)
     if table is None:
         table = _BY_CODE[enum_cls] = {m.value: m for m in enum_cls}
-    return table[code]
+    return table
+
+
+def member(enum_cls, code):
+    """The enum member of ``code``; None for None, KeyError for a code no member has."""
+    return None if code is None else codes_of(enum_cls)[code]
+
+
+def member_or_none(enum_cls, code):
+    """The member of ``code``; None also for a code this version does not know (written by a
+    newer app): read-only views show it as blank rather than fail."""
+    return codes_of(enum_cls).get(code)
 
 
 def to_db(value, kind):

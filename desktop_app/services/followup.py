@@ -28,6 +28,7 @@ from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.domain.followup import carry_over_problem, feedback_warnings
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
+from desktop_app.services.fields import member_or_none
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -127,8 +128,8 @@ class FollowupService:
             rows = s.scalars(select(Feedback).where(Feedback.item_id == item_id)
                              .order_by(Feedback.received_on, Feedback.id))
             return [
-                FeedbackInfo(r.id, names.get(r.proposer_id, ""), _member(Rating, r.attitude), _member(Rating, r.outcome),
-                             r.received_on, _member(FeedbackChannel, r.channel), r.comment, r.form_reference,
+                FeedbackInfo(r.id, names.get(r.proposer_id, ""), member_or_none(Rating, r.attitude), member_or_none(Rating, r.outcome),
+                             r.received_on, member_or_none(FeedbackChannel, r.channel), r.comment, r.form_reference,
                              r.entered_by, rounds.get(r.reply_id))
                 for r in rows
             ]
@@ -353,7 +354,7 @@ def _touch(item: Item, now) -> None:
 def _set_status(s, item: Item, status: ItemStatus, user: str, now, reason: str) -> None:
     if item.status == status.value:
         return
-    old = _label(_member(ItemStatus, item.status))
+    old = _label(member_or_none(ItemStatus, item.status))
     item.status = status.value
     _history(s, item.id, "item", "状态", old, status.label, user, now, reason=reason)
 
@@ -365,17 +366,10 @@ def _history(s, item_id, entity, field, old, new, user, now, reason: str = "") -
 
 def _info(r: Commitment, names: dict) -> CommitmentInfo:
     return CommitmentInfo(r.id, r.item_id, r.description, r.due_on, r.due_term,
-                          _member(CommitmentStatus, r.status) or CommitmentStatus.OPEN, names.get(r.unit_id, ""),
+                          member_or_none(CommitmentStatus, r.status) or CommitmentStatus.OPEN, names.get(r.unit_id, ""),
                           r.closed_on, r.evidence, r.carried_reason, r.carried_to_year)
 
 
-def _member(enum_cls, code):
-    if code is None:
-        return None
-    try:
-        return enum_cls(code)
-    except ValueError:
-        return None
 
 
 def _code(member) -> str | None:

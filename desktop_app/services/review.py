@@ -40,6 +40,7 @@ from desktop_app.domain.review import (
 )
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
+from desktop_app.services.fields import member_or_none
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -268,7 +269,7 @@ def _check_open(row: ReviewCampaign) -> None:
 
 
 def _campaign_info(r: ReviewCampaign, total: int, reviewed: int) -> CampaignInfo:
-    return CampaignInfo(r.id, r.year, r.title, _member(CampaignState, r.state) or CampaignState.OPEN,
+    return CampaignInfo(r.id, r.year, r.title, member_or_none(CampaignState, r.state) or CampaignState.OPEN,
                         r.created_at, r.created_by, total, reviewed)
 
 
@@ -288,7 +289,7 @@ def _facts(s, year: int) -> list[ItemFact]:
         for c in s.scalars(select(Commitment).where(Commitment.item_id.in_(chunk))
                            .order_by(Commitment.due_on, Commitment.id)):
             commitments[c.item_id].append(CommitmentFact(
-                c.id, c.description, _member(CommitmentStatus, c.status) or CommitmentStatus.OPEN,
+                c.id, c.description, member_or_none(CommitmentStatus, c.status) or CommitmentStatus.OPEN,
                 c.due_on, c.due_term, c.carried_to_year))
         for item_id, attitude, outcome in s.execute(
             select(Feedback.item_id, Feedback.attitude, Feedback.outcome).where(Feedback.item_id.in_(chunk))
@@ -297,7 +298,7 @@ def _facts(s, year: int) -> list[ItemFact]:
                 dissatisfied[item_id].add("办理态度")
             if outcome == Rating.DISSATISFIED.value:
                 dissatisfied[item_id].add("办理结果")
-    return [ItemFact(item_id, item_year, _member(ResultCategory, result),
+    return [ItemFact(item_id, item_year, member_or_none(ResultCategory, result),
                      tuple(sorted(dissatisfied.get(item_id, ()), key=("办理态度", "办理结果").index)),
                      tuple(commitments.get(item_id, ())))
             for item_id, item_year, result in rows]
@@ -318,9 +319,9 @@ def _entry_rows(s, condition) -> list[ReviewEntryRow]:
         ReviewEntryRow(
             id=e.id, campaign_id=e.campaign_id, item_id=e.item_id, category=ReviewCategory(e.category),
             session_name=session_name, number=number, title=title,
-            kind=_member(ItemKind, kind) or ItemKind.SUGGESTION, lead_units=lead_units or "",
+            kind=member_or_none(ItemKind, kind) or ItemKind.SUGGESTION, lead_units=lead_units or "",
             reason=e.reason, commitment_id=e.commitment_id, subject=e.subject, note=e.note,
-            outcome=_member(ReviewOutcome, e.outcome), reviewed_on=e.reviewed_on, reviewer=e.reviewer,
+            outcome=member_or_none(ReviewOutcome, e.outcome), reviewed_on=e.reviewed_on, reviewer=e.reviewer,
             tell_deputy=bool(e.tell_deputy), told_on=e.told_on, is_secret=bool(secret),
             lead_proposer=proposer or "",
         )
@@ -333,17 +334,10 @@ def _entry_rows(s, condition) -> list[ReviewEntryRow]:
 def _summary(outcome: str | None, note: str) -> str:
     if outcome is None:
         return ""
-    label = _member(ReviewOutcome, outcome)
+    label = member_or_none(ReviewOutcome, outcome)
     return f"{label.label if label else outcome}：{note}"
 
 
-def _member(enum_cls, code):
-    if code is None:
-        return None
-    try:
-        return enum_cls(code)
-    except ValueError:
-        return None
 
 
 def _chunks(ids: list[int], size: int = 500):

@@ -34,6 +34,7 @@ from desktop_app.domain.statistics import (
     handling_report,
 )
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.fields import member_or_none
 from desktop_app.storage.tables import Assignment, Commitment, Contact, Feedback, Item, Reply, Session, Unit
 
 _CHUNK = 500  # ids per IN (...) when asking the deadline rules for reply due dates
@@ -93,29 +94,29 @@ def load_stat_items(s) -> list[StatItem]:
     for item_id, rnd, replied_on, result, disclosure in s.execute(
         select(Reply.item_id, Reply.round, Reply.replied_on, Reply.result, Reply.disclosure)
     ):
-        replies[item_id].append(StatReply(rnd, replied_on, _member(ResultCategory, result),
-                                          _member(Disclosure, disclosure) or Disclosure.PUBLIC))
+        replies[item_id].append(StatReply(rnd, replied_on, member_or_none(ResultCategory, result),
+                                          member_or_none(Disclosure, disclosure) or Disclosure.PUBLIC))
     met: dict[int, list[date]] = defaultdict(list)
     for item_id, day, way in s.execute(select(Contact.item_id, Contact.contact_on, Contact.way)):
-        member = _member(ContactWay, way)
+        member = member_or_none(ContactWay, way)
         if day is not None and member is not None and member.is_face_to_face:
             met[item_id].append(day)
     forms: dict[int, list[StatFeedback]] = defaultdict(list)
     for item_id, received, outcome, attitude in s.execute(
         select(Feedback.item_id, Feedback.received_on, Feedback.outcome, Feedback.attitude)
     ):
-        forms[item_id].append(StatFeedback(received, _member(Rating, outcome), _member(Rating, attitude)))
+        forms[item_id].append(StatFeedback(received, member_or_none(Rating, outcome), member_or_none(Rating, attitude)))
     promised: dict[int, list[StatCommitment]] = defaultdict(list)
     for cid, item_id, due_on, status, closed_on in s.execute(
         select(Commitment.id, Commitment.item_id, Commitment.due_on, Commitment.status, Commitment.closed_on)
     ):
-        promised[item_id].append(StatCommitment(cid, due_on, _member(CommitmentStatus, status)
+        promised[item_id].append(StatCommitment(cid, due_on, member_or_none(CommitmentStatus, status)
                                                 or CommitmentStatus.OPEN, closed_on))
     due = reply_due_dates(s, [row[0] for row in items])
     return [
         StatItem(
-            item_id, _member(ItemKind, kind) or ItemKind.SUGGESTION, session_name, tuple(units.get(item_id, ())),
-            _member(ItemStatus, status) or ItemStatus.HANDLING, assigned_on, due.get(item_id),
+            item_id, member_or_none(ItemKind, kind) or ItemKind.SUGGESTION, session_name, tuple(units.get(item_id, ())),
+            member_or_none(ItemStatus, status) or ItemStatus.HANDLING, assigned_on, due.get(item_id),
             tuple(replies.get(item_id, ())), tuple(met.get(item_id, ())), tuple(forms.get(item_id, ())),
             tuple(promised.get(item_id, ())),
         )
@@ -150,10 +151,3 @@ def report_as_json(report: Report) -> dict:
     return {"as_of": report.as_of.isoformat(), "overall": plain(report.overall), "groups": groups}
 
 
-def _member(enum_cls, code):
-    if code is None:
-        return None
-    try:
-        return enum_cls(code)
-    except ValueError:
-        return None
