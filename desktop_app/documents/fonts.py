@@ -27,6 +27,7 @@ BODY = "body"
 HEI = "hei"
 KAI = "kai"
 SONG = "song"
+BOLD = "bold"  # drawn as 仿宋, filled and stroked: Word's 加粗 of a font without a bold face
 ROLES = (TITLE, BODY, HEI, KAI, SONG)
 
 ROLE_LABELS = {

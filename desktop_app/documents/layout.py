@@ -62,6 +62,18 @@ class Line:
     def text(self) -> str:
         return "".join(t for t, _ in self.tokens)
 
+    def runs(self):
+        """(text, role) of each stretch of tokens in one font role."""
+        role, chunk = None, ""
+        for token, token_role in self.tokens:
+            if token_role != role and chunk:
+                yield chunk, role
+                chunk = ""
+            role = token_role
+            chunk += token
+        if chunk:
+            yield chunk, role
+
 
 @dataclass
 class Row:

@@ -25,6 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop_app.documents.fonts import BODY, HEI, TITLE, FontSet
 from desktop_app.documents.geometry.page import EM_ASCENT, MM, SIZE_2, SIZE_3, PageGeometry
 from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Paragraph, Run, Typesetter
+from desktop_app.documents.render import write_runs
 from desktop_app.documents.page_number import draw_page_number  # the statistics and review reports import it here
 from desktop_app.domain.rectification import COLUMNS, CONTINUED, Appendix
 
@@ -41,7 +42,6 @@ RULE = 0.75
 # lines go on; a row no taller than KEEP_WHOLE of a page is never split.
 SPLIT_HEAD, SPLIT_TAIL = 3, 2
 KEEP_WHOLE = 1 / 3  # moving such a row whole leaves at most a third of a page blank
-BOLD = "bold"  # a role drawn as 仿宋 with a stroked outline (Word's 加粗 of a font without bold face)
 
 
 @dataclass
@@ -209,31 +209,12 @@ def draw_line(c: Canvas, fonts: FontSet, line: Line, x: float, baseline_from_top
     if line.align == JUSTIFY and not line.last and n > 1 and line.natural < line.measure:
         space += (line.measure - line.natural) / (n - 1)
     elif line.align == CENTER:
-        left += (line.measure - line.natural) / 2
+        left += (line.measure - (line.natural - line.tracking)) / 2
     elif line.align == RIGHT:
         left += line.measure - (line.natural - line.tracking)
     text = c.beginText(left, page_height - baseline_from_top)
     text.setCharSpace(space)
-    for token, role in _runs(line):
-        text.setFont(fonts.name(BODY if role == BOLD else role), line.size)
-        text.setTextRenderMode(2 if role == BOLD else 0)
-        text.textOut(token)
-    c.saveState()
-    c.setLineWidth(line.size * 0.03)
-    c.drawText(text)
-    c.restoreState()
-
-
-def _runs(line: Line):
-    role, chunk = None, ""
-    for token, token_role in line.tokens:
-        if token_role != role and chunk:
-            yield chunk, role
-            chunk = ""
-        role = token_role
-        chunk += token
-    if chunk:
-        yield chunk, role
+    write_runs(c, text, fonts, line, spaced=bool(space))
 
 
 def _text_block(c: Canvas, fonts: FontSet, role: str, size: float, text: str, x: float, top: float,

@@ -21,13 +21,13 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.builder import DocumentResult
-from desktop_app.documents.fonts import BODY, FontSet, find_fonts
+from desktop_app.documents.fonts import BODY, BOLD, FontSet, find_fonts
 from desktop_app.documents.forms.common import LetterComposer, body_paragraph
 from desktop_app.documents.geometry.page import A4_GBT9704
-from desktop_app.documents.layout import LEFT, Paragraph, Run, paginate
+from desktop_app.documents.layout import LEFT, Paragraph, Run
 from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE, LETTERHEAD_PREPRINTED, chinese_date
-from desktop_app.documents.rectification_appendix import BOLD, draw_appendix, draw_line, draw_page_number
-from desktop_app.documents.render import draw_marks
+from desktop_app.documents.rectification_appendix import draw_appendix
+from desktop_app.documents.render import draw
 from desktop_app.domain.rectification import Appendix
 
 BOLD_RUN = re.compile(r"\*\*(.+?)\*\*")
@@ -98,19 +98,8 @@ def _draw_report(c: Canvas, report: RectificationReport, appendix_title: str, fo
     composer.signature(report.unit_name, chinese_date(report.dated))
     if report.disclosure_note:
         composer.note(report.disclosure_note.strip("（）()"))
-    comp = composer.composition(number_first_page=True)
-    pages = paginate(comp.rows, comp.first_slots, comp.slots)
     c.setPageSize((g.width, g.height))
-    for number, page in enumerate(pages, start=1):
-        if number == 1:
-            draw_marks(c, comp, fonts, g)
-        for top, row in page.rows:
-            for line in (row.line, row.beside):
-                if line is not None:
-                    draw_line(c, fonts, line, 0.0, g.baseline(top, line.size), g.height)
-        draw_page_number(c, fonts, g, number)
-        c.showPage()
-    return len(pages)
+    return draw(c, composer.composition(number_first_page=True), fonts, g)
 
 
 def render_rectification(target, report: RectificationReport | None, appendix: Appendix,

@@ -17,7 +17,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.documents.fonts import FontSet
+from desktop_app.documents.fonts import BODY, BOLD, FontSet
 from desktop_app.documents.geometry.page import EM_ASCENT, PageGeometry
 from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Page, Row, paginate
 from desktop_app.documents.page_number import draw_page_number
@@ -97,26 +97,35 @@ def _draw_line(c: Canvas, fonts: FontSet, g: PageGeometry, line: Line, top: floa
     text.setCharSpace(space)
     if line.color:
         text.setFillColorRGB(*line.color)
-    role = None
-    chunk = ""
-    for token, token_role in line.tokens:
-        if token_role != role and chunk:
-            text.setFont(fonts.name(role), line.size)
-            text.textOut(chunk)
-            chunk = ""
-        role = token_role
-        chunk += token
-    if chunk:
-        text.setFont(fonts.name(role), line.size)
+    write_runs(c, text, fonts, line, spaced=bool(space))
+
+
+def write_runs(c: Canvas, text, fonts: FontSet, line: Line, spaced: bool) -> None:
+    """Put ``line``'s runs into ``text`` (a text object placed at the line's start, ``spaced``
+    when it was given character spacing) and draw it: each run in its role's font, ``BOLD`` runs
+    as 仿宋 filled and stroked."""
+    bold = False
+    for chunk, role in line.runs():
+        text.setFont(fonts.name(BODY if role == BOLD else role), line.size)
+        if bold or role == BOLD:
+            text.setTextRenderMode(2 if role == BOLD else 0)
+            bold = True
         text.textOut(chunk)
-    _draw_text(c, text, line.color)
+    _draw_text(c, text, line.color, stroke=line.size * 0.03 if bold else None, spaced=spaced)
 
 
-def _draw_text(c: Canvas, text, color) -> None:
+def _draw_text(c: Canvas, text, color, stroke: float | None = None, spaced: bool = False) -> None:
+    # Character spacing outlives the text object (PDF text state): reset it, or the next text
+    # drawn without spacing of its own (a page number) is set tight.
+    if spaced:
+        text.setCharSpace(0)
     # A fill colour set inside a text object stays in the graphics state after it: coloured text
-    # (the red letterhead) is drawn inside save/restore so that what follows stays black.
-    if color:
+    # (the red letterhead) is drawn inside save/restore so that what follows stays black; so is
+    # the stroke width of bold runs.
+    if color or stroke:
         c.saveState()
+        if stroke:
+            c.setLineWidth(stroke)
         c.drawText(text)
         c.restoreState()
     else:
@@ -137,10 +146,7 @@ def _draw_mark(c: Canvas, fonts: FontSet, g: PageGeometry, mark: Mark) -> None:
     if mark.color:
         text.setFillColorRGB(*mark.color)
     text.textOut(mark.text)
-    if mark.tracking:
-        # Character spacing outlives the text object: reset it so the page number is not set tight.
-        text.setCharSpace(0)
-    _draw_text(c, text, mark.color)
+    _draw_text(c, text, mark.color, spaced=bool(mark.tracking))
 
 
 def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:
@@ -164,9 +170,8 @@ def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line]) 
     _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
 
 
-def draw_marks(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> None:
-    """Page 1's rules and marks (letterhead, 版头, 文号): for documents that draw their rows
-    themselves (the rectification report)."""
+def _draw_marks(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> None:
+    """Page 1's rules and marks (letterhead, 版头, 文号)."""
     for rule in comp.rules:
         _draw_rule(c, g, rule)
     for mark in comp.marks:
@@ -178,7 +183,7 @@ def draw(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> int:
     pages, record_page = _pages(comp, g)
     for index, page in enumerate(pages):
         if index == 0:
-            draw_marks(c, comp, fonts, g)
+            _draw_marks(c, comp, fonts, g)
         for top, row in page.rows:
             if row.line is not None:
                 _draw_line(c, fonts, g, row.line, top)

@@ -23,9 +23,10 @@ from desktop_app.documents.builder import DocumentResult
 from desktop_app.documents.fonts import BODY, HEI, KAI, TITLE, FontSet, find_fonts
 from desktop_app.documents.forms.common import LetterComposer, body_paragraph
 from desktop_app.documents.geometry.page import A4_GBT9704, EM_ASCENT, SIZE_3
-from desktop_app.documents.layout import CENTER, LEFT, Line, Paragraph, Run, Typesetter, paginate
+from desktop_app.documents.layout import CENTER, LEFT, Line, Paragraph, Run, Typesetter
 from desktop_app.documents.model import chinese_date
 from desktop_app.documents.rectification_appendix import LANDSCAPE, draw_line, draw_page_number
+from desktop_app.documents.render import draw
 from desktop_app.domain.statistics import DIMENSIONS, Figure, Report
 
 CELL_SIZE = 12.0  # 小四
@@ -140,17 +141,8 @@ def _draw_text_pages(c: Canvas, data: StatisticsReportData, fonts: FontSet) -> i
     keep = composer.rows[-1].keep
     for row in composer.rows[start:]:
         row.keep = keep
-    comp = composer.composition(number_first_page=True)
-    pages = paginate(comp.rows, comp.first_slots, comp.slots)
     c.setPageSize((g.width, g.height))
-    for number, page in enumerate(pages, start=1):
-        for top, row in page.rows:
-            for line in (row.line, row.beside):
-                if line is not None:
-                    draw_line(c, fonts, line, 0.0, g.baseline(top, line.size), g.height)
-        draw_page_number(c, fonts, g, number)
-        c.showPage()
-    return len(pages)
+    return draw(c, composer.composition(number_first_page=True), fonts, g)
 
 
 # ---- landscape tables -------------------------------------------------------------------------
