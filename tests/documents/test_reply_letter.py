@@ -86,6 +86,13 @@ def test_one_letter_per_proposer_or_one_to_all(tmp_path, settings):
     assert "张三等代表：" in texts(pages)
 
 
+def test_a_body_that_starts_with_its_own_salutation_is_not_greeted_twice(tmp_path, settings):
+    data = reply_data(body="张三代表：\n" + SHORT, addressees=("张三代表", "李四代表"))
+    _result, pages = write(tmp_path, data, settings)
+    assert [p for p in texts(pages) if p.endswith("代表：")] == ["张三代表：", "李四代表："]
+    assert "一、基本情况" in texts(pages)
+
+
 def test_title_pattern_per_kind(settings):
     proposal = reply_data(kind=ItemKind.PROPOSAL, session_name="区政协五届三次会议", number="0102")
     assert reply_title(proposal, settings) == "关于对区政协五届三次会议第0102号提案的答复"

@@ -7,6 +7,8 @@ the 会办 opinions, closing, unit and date, 附注 (公开属性, 联系人), �
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.documents.fonts import FontSet
 from desktop_app.documents.forms.common import LetterComposer, body_paragraphs
 from desktop_app.documents.geometry.page import PageGeometry
@@ -43,6 +45,19 @@ def salutations(data: ReplyLetterData, settings: LetterSettings) -> list[str]:
     return [first + "等"]
 
 
+# A body pasted from a finished letter often starts with its own salutation (张三代表：); the
+# letter prints the salutation itself, one per addressee.
+_SALUTATION = re.compile(r"^\S{1,30}(代表|委员)[：:]$")
+
+
+def body_without_salutation(body: str) -> str:
+    lines = (body or "").splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and _SALUTATION.match(lines[first].strip()):
+        del lines[first]
+    return "\n".join(lines)
+
+
 def co_opinion_paragraph(data: ReplyLetterData) -> str:
     opinions = [o for o in data.co_opinions if o.text.strip()]
     if not opinions:
@@ -74,7 +89,7 @@ def build_reply_letters(data: ReplyLetterData, settings: LetterSettings, fonts: 
         c.title_lines(title)
         c.blank()
         c.text(f"{addressee}：", indent=0, align=LEFT)
-        for para in body_paragraphs(data.body):
+        for para in body_paragraphs(body_without_salutation(data.body)):
             c.paragraph(para)
         if settings.include_co_opinions:
             opinions = co_opinion_paragraph(data)
