@@ -3,74 +3,63 @@ by 未回头看 and by 需告知代表 (gui layer)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 
 from desktop_app.domain.review import ReviewEntryRow
+from desktop_app.gui.dialogs.case_row_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel  # noqa: F401 - ROW_ROLE: the view reads it here
 
-ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-HEADERS = ("类别", "届次", "编号", "标题", "主办单位", "回头看结果", "回头看日期", "告知代表")
 TITLE_COLUMN = 3
 
 
-def _told(e: ReviewEntryRow) -> str:
-    if not e.tell_deputy:
-        return ""
-    return f"已告知 {e.told_on.isoformat()}" if e.told_on else "待告知"
+def told_text(e: ReviewEntryRow) -> str:
+    """告知代表: when the deputy was told, or 待告知 while a flagged change waits."""
+    if e.told_on:
+        return f"已告知 {e.told_on.isoformat()}"
+    return "待告知" if e.tell_deputy else ""
 
 
-class ReviewEntryModel(QAbstractTableModel):
+def _title(e: ReviewEntryRow) -> str:
+    return f"{e.title}（承诺：{e.subject}）" if e.subject else e.title
+
+
+COLUMNS = (
+    Column("类别", lambda e: e.category.label),
+    Column("届次", lambda e: e.session_name),
+    Column("编号", lambda e: e.number),
+    Column("标题", _title),
+    Column("主办单位", lambda e: e.lead_units),
+    Column("回头看结果", lambda e: e.outcome.label if e.reviewed else "未回头看"),
+    Column("回头看日期", lambda e: e.reviewed_on.isoformat() if e.reviewed_on else ""),
+    Column("告知代表", told_text),
+)
+RESULT_COLUMN = 5
+
+
+class ReviewEntryModel(RowTableModel):
+    """The entries, one column per ``COLUMNS``; a tooltip with the reason and the note, 未回头看 in
+    orange, and the category column sorting in the categories' order."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[ReviewEntryRow] = []
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+        super().__init__(COLUMNS, parent)
 
     def row_of(self, entry_id: int) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == entry_id), -1)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
-    def _text(self, e: ReviewEntryRow, column: int) -> str:
-        title = f"{e.title}（承诺：{e.subject}）" if e.subject else e.title
-        return (e.category.label, e.session_name, e.number, title, e.lead_units,
-                e.outcome.label if e.reviewed else "未回头看",
-                e.reviewed_on.isoformat() if e.reviewed_on else "", _told(e))[column]
+        return next((i for i, r in enumerate(self.rows()) if r.id == entry_id), -1)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        e = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(e, column)
+        e = self.row(index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [f"{e.session_name} {e.number} {e.title}", f"列入原因：{e.reason}"]
             if e.note:
                 lines.append(f"回头看情况：{e.note}")
             return "\n".join(lines)
-        if role == SORT_ROLE:
-            return (list(type(e.category)).index(e.category), e.session_name, e.number) if column == 0 \
-                else self._text(e, column)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and not e.reviewed:
-            from PySide6.QtGui import QColor
-
+        if role == SORT_ROLE and index.column() == 0:
+            return (list(type(e.category)).index(e.category), e.session_name, e.number)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == RESULT_COLUMN and not e.reviewed:
             return QColor("#b35900")
-        if role == ROW_ROLE:
-            return e
-        return None
+        return super().data(index, role)
 
 
 class ReviewFilterProxy(QSortFilterProxyModel):

@@ -149,7 +149,7 @@ class ReviewView(QWidget):
     def _show_progress(self) -> None:
         from desktop_app.domain.review import progress
 
-        p = progress(self.model.rows)
+        p = progress(self.model.rows())
         self.ui.progressBar.setRange(0, max(1, p.overall.total))
         self.ui.progressBar.setValue(p.overall.reviewed)
         self.ui.progressBar.setFormat(f"{p.overall.reviewed} / {p.overall.total}")

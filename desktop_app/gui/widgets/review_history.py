@@ -8,12 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QTableView, QVBoxLayout
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
-
-
-def _told(entry) -> str:
-    if entry.told_on:
-        return f"已告知 {entry.told_on.isoformat()}"
-    return "待告知" if entry.tell_deputy else ""
+from desktop_app.gui.models.review_entry_model import told_text
 
 
 class ReviewHistoryBox(QGroupBox):
@@ -35,7 +30,7 @@ class ReviewHistoryBox(QGroupBox):
             Column("结果", lambda e: text_or_blank(e.outcome) or "未回头看"),
             Column("日期", lambda e: text_or_blank(e.reviewed_on)),
             Column("回头看人", lambda e: e.reviewer),
-            Column("告知代表", _told),
+            Column("告知代表", told_text),
             Column("情况", lambda e: e.note),
         ], self)
         setup_table(self.view, self.model)
