@@ -24,8 +24,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.fonts import BODY, HEI, TITLE, FontSet
 from desktop_app.documents.geometry.page import EM_ASCENT, MM, SIZE_2, SIZE_3, PageGeometry
-from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Paragraph, Run, Typesetter
-from desktop_app.documents.render import write_runs
+from desktop_app.documents.layout import CENTER, JUSTIFY, Line, Paragraph, Run, Typesetter
+from desktop_app.documents.render import set_line, write_runs
 from desktop_app.documents.page_number import draw_page_number  # the statistics and review reports import it here
 from desktop_app.domain.rectification import COLUMNS, CONTINUED, Appendix
 
@@ -203,15 +203,7 @@ class AppendixLayout:
 def draw_line(c: Canvas, fonts: FontSet, line: Line, x: float, baseline_from_top: float, page_height: float) -> None:
     """One laid-out line at ``x`` (its measure's left end): justified, centred or left aligned;
     runs of the ``BOLD`` role are filled and stroked."""
-    n = sum(len(t) for t, _ in line.tokens)
-    space = line.tracking
-    left = x + line.x
-    if line.align == JUSTIFY and not line.last and n > 1 and line.natural < line.measure:
-        space += (line.measure - line.natural) / (n - 1)
-    elif line.align == CENTER:
-        left += (line.measure - (line.natural - line.tracking)) / 2
-    elif line.align == RIGHT:
-        left += line.measure - (line.natural - line.tracking)
+    left, space = set_line(line, x + line.x)
     text = c.beginText(left, page_height - baseline_from_top)
     text.setCharSpace(space)
     write_runs(c, text, fonts, line, spaced=bool(space))

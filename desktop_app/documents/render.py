@@ -82,16 +82,23 @@ def _pages(comp: Composition, g: PageGeometry) -> tuple[list[Page], int | None]:
     return pages, len(pages) - 1
 
 
-def _draw_line(c: Canvas, fonts: FontSet, g: PageGeometry, line: Line, top: float) -> None:
+def set_line(line: Line, left: float) -> tuple[float, float]:
+    """Where ``line`` starts and its character spacing, its measure starting at ``left``:
+    justified lines spread, centred and right-aligned ones move (``natural`` counts the spacing
+    after the last character too, which takes no room)."""
     n = sum(len(t) for t, _ in line.tokens)
     space = line.tracking
-    x = line.x
     if line.align == JUSTIFY and not line.last and n > 1 and line.natural < line.measure:
         space += (line.measure - line.natural) / (n - 1)
     elif line.align == CENTER:
-        x += (line.measure - (line.natural - line.tracking)) / 2
+        left += (line.measure - (line.natural - line.tracking)) / 2
     elif line.align == RIGHT:
-        x += line.measure - (line.natural - line.tracking)
+        left += line.measure - (line.natural - line.tracking)
+    return left, space
+
+
+def _draw_line(c: Canvas, fonts: FontSet, g: PageGeometry, line: Line, top: float) -> None:
+    x, space = set_line(line, line.x)
     baseline = g.baseline(top, line.size)
     text = c.beginText(x, g.height - baseline)
     text.setCharSpace(space)
