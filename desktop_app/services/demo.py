@@ -3,7 +3,13 @@ checklists (services layer).
 
 ``fill_demo`` writes everything in one transaction with Core bulk inserts (executemany), so
 100,000 items take seconds, not minutes, and a cancelled run leaves nothing behind. The data is
-deterministic (a seeded ``random.Random``): the same call always gives the same database.
+deterministic (a seeded ``random.Random``): the same call on the same day always gives the same
+database.
+
+Dates are relative to the context's today (``ctx.today()``): the newest session opened early in the
+year at least five months ago, its items are spread over the year since, the ones still open fall
+due around today (some overdue, some this week, some later), and nothing is dated after today. So
+the demo looks the same on any machine on any day, and tests (a fixed clock) get fixed data.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Callable
 
 from sqlalchemy import Date, DateTime, func, insert, select
 
+from desktop_app.domain.calendar import add_months
 from desktop_app.domain.enums import (
     Body,
     CommitmentStatus,
@@ -60,13 +67,24 @@ from desktop_app.storage.tables import (
 CHUNK = 2000
 ITEMS_PER_YEAR = 10_000
 MAX_YEARS = 10
-LATEST_YEAR = 2024
+#: The year whose sessions are 区二届人大五次会议 and 区政协五届三次会议; other years count from it.
+NAMING_YEAR = 2024
+#: The newest session opened at least this many days ago, so that its items have had time to be
+#: handled (plenary items fall due about four months after the session opens).
+SETTLED_SESSION_DAYS = 150
+#: Items already replied were handed over at least this long ago: reply, feedback and a second
+#: round all fit before today.
+SETTLED_ITEM_DAYS = 130
+#: Where the reply deadlines of the newest session's open items fall, in days from today (cycled):
+#: some overdue, several this week, some within a fortnight, some later.
+OPEN_DUE_OFFSETS = (-30, 2, -6, 5, 0, 9, -1, 20, 4, 13, 45, 1, -12, 6, 30, 3, 60)
 DEMO_USER = "演示数据"
 _CN = "零一二三四五六七八九十"
 _REPLIED = (ItemStatus.REPLIED, ItemStatus.FEEDBACK, ItemStatus.REHANDLING, ItemStatus.TRACKING,
             ItemStatus.CLOSED)
 
 
+_OPEN = (ItemStatus.PENDING, ItemStatus.HANDLING, ItemStatus.RETURN_REQUESTED)
 _STATUSES = tuple(ItemStatus)
 _WAYS = tuple(ContactWay)
 _DISCLOSURES = tuple(Disclosure)
@@ -116,10 +134,17 @@ def fill_demo(
         add_demo_rectification(ctx)
 
 
-def session_name(body: Body, years_back: int) -> str:
-    """区二届人大五次会议 / 区政协五届三次会议 for 2024, earlier sessions counting back (5 a term)."""
+def latest_session_year(today: date) -> int:
+    """The year of the newest demo session on ``today``: the last one that opened (early January)
+    at least ``SETTLED_SESSION_DAYS`` ago."""
+    return (today - timedelta(days=SETTLED_SESSION_DAYS)).year
+
+
+def session_name(body: Body, year: int) -> str:
+    """The session held in ``year``: 区二届人大五次会议 / 区政协五届三次会议 in 2024, the others counting
+    on or back from them (5 a term)."""
     term, sitting = (2, 5) if body is Body.CONGRESS else (5, 3)
-    index = sitting - years_back - 1
+    index = sitting - 1 + (year - NAMING_YEAR)
     term, sitting = term + index // 5, index % 5 + 1
     organ = "人大" if body is Body.CONGRESS else "政协"
     if body is Body.CONGRESS:
@@ -133,6 +158,10 @@ class _Demo:
         self.total, self.progress, self.cancelled = max(0, int(total)), progress, cancelled
         self.rng = _Rng(20240603)
         self.now = ctx.now()
+        self.today = self.now.date()
+        self.latest_year = latest_session_year(self.today)
+        self.open_items = 0
+        self.our_late_opinion = False
         self.rows: dict = {}
         self.done = 0
         self.doc_numbers: dict[tuple[int, int], int] = {}
@@ -254,11 +283,11 @@ class _Demo:
         plan = []
         per_year = [self.total // years + (1 if y < self.total % years else 0) for y in range(years)]
         for back in reversed(range(years)):
-            year = LATEST_YEAR - back
+            year = self.latest_year - back
             count = per_year[back]
             congress = round(count * 0.6)
             for body, n in ((Body.CONGRESS, congress), (Body.CPPCC, count - congress)):
-                name = session_name(body, back)
+                name = session_name(body, year)
                 opened = date(year, 1, 8 if body is Body.CONGRESS else 5)
                 session = self.s.execute(select(Session).where(Session.name == name)).scalar_one_or_none()
                 if session is None:
@@ -275,7 +304,7 @@ class _Demo:
     # ---- items ---------------------------------------------------------------------------
 
     def _session_items(self, session_id, name, kind, year, opened, count, first_number) -> None:
-        latest = year == LATEST_YEAR
+        latest = year == self.latest_year
         for j in range(count):
             self._item(session_id, name, kind, year, opened, first_number + j, j, latest)
             self.done += 1
@@ -321,7 +350,15 @@ class _Demo:
         assigned = opened + timedelta(days=rng.randint(20, 40) if raised_at is RaisedAt.PLENARY
                                       else rng.randint(60, 200))
         if latest and raised_at is RaisedAt.INTERIM:
-            assigned = opened + timedelta(days=rng.randint(45, 70))
+            # Raised between sessions: handed over any time up to the last that can be replied by now.
+            last = (self.today - opened).days - SETTLED_ITEM_DAYS
+            assigned = opened + timedelta(days=rng.randint(45, max(45, last)))
+        if latest and status in _OPEN:
+            assigned = self._open_assigned(status)
+        else:
+            assigned = min(assigned, self.today - timedelta(days=SETTLED_ITEM_DAYS))
+        if (assigned - opened).days > 45:
+            raised_at = RaisedAt.INTERIM  # handed over long after the session: raised between sessions
         is_key = (latest and j == 9) or rng.random() < 0.08
         is_leader = (latest and j == 10) or rng.random() < 0.05
         is_secret = (latest and j == 11) or rng.random() < 0.02
@@ -355,6 +392,18 @@ class _Demo:
             "item_id": item_id, "entity": "item", "entity_id": item_id, "field": "新建", "old_value": "",
             "new_value": f"{session_name} 第{number}号 {title}", "changed_by": DEMO_USER, "changed_at": self.now, "reason": "",
         })
+
+    def _open_assigned(self, status: ItemStatus) -> date:
+        """The 交办日期 of a newest-session item still open today: just handed over (待签收), a
+        return asked for within its 7 working days (退回申请), or (办理中) so that its reply falls due
+        ``OPEN_DUE_OFFSETS`` days from today."""
+        if status is ItemStatus.PENDING:
+            return self.today - timedelta(days=self.rng.randint(0, 6))
+        if status is ItemStatus.RETURN_REQUESTED:
+            return self.today - timedelta(days=self.rng.randint(12, 18))
+        offset = OPEN_DUE_OFFSETS[self.open_items % len(OPEN_DUE_OFFSETS)]
+        self.open_items += 1
+        return add_months(self.today + timedelta(days=offset), -3)
 
     def _checklist(self, item_id, kind, units, is_leader, is_key, status, assigned, replied_on) -> None:
         """The item's checklist as registration makes it, ticked as far as its status implies,
@@ -418,11 +467,19 @@ class _Demo:
                 "return_decided_on": None, "extension_requested_on": None, "extension_reason": "",
                 "extension_months": None, "extension_approved_on": None, "extension_approver": "",
             }
-            if unit_role is UnitRole.CO and signed and status not in (ItemStatus.HANDLING,
-                                                                        ItemStatus.RETURN_REQUESTED,
-                                                                        ItemStatus.RETURNED):
-                row["opinion_sent_on"] = signed + timedelta(days=rng.randint(10, 28))
-                row["opinion_received_on"] = row["opinion_sent_on"] + timedelta(days=1)
+            sent = signed + timedelta(days=rng.randint(10, 28)) if unit_role is UnitRole.CO and signed else None
+            if sent and status is ItemStatus.HANDLING:
+                # Most co-units of an item in hand have sent their opinion once it was well due; our
+                # own unit has one late opinion to chase (the dashboard's 会办意见 · 已超期).
+                late = unit_name == data.OUR_UNIT and not self.our_late_opinion \
+                    and add_months(signed, 1) < self.today
+                self.our_late_opinion = self.our_late_opinion or late
+                sent = sent if sent < self.today - timedelta(days=10) and rng.random() < 0.75 and not late else None
+            elif status in (ItemStatus.RETURN_REQUESTED, ItemStatus.RETURNED):
+                sent = None
+            if sent:
+                row["opinion_sent_on"] = sent
+                row["opinion_received_on"] = min(sent + timedelta(days=1), self.today)
                 row["opinion_text"] = "我单位原则同意主办单位的办理意见，并将在职责范围内积极配合推进。"
             if position == 0 and status in (ItemStatus.RETURN_REQUESTED, ItemStatus.RETURNED):
                 row["return_requested_on"] = signed + timedelta(days=rng.randint(2, 6))
@@ -432,7 +489,8 @@ class _Demo:
                     row["return_decided_on"] = row["return_requested_on"] + timedelta(days=5)
                 else:
                     row["return_outcome"] = ReturnOutcome.PENDING.value
-            if position == 0 and status is ItemStatus.HANDLING and rng.random() < 0.1:
+            if (position == 0 and status is ItemStatus.HANDLING and rng.random() < 0.1
+                    and assigned + timedelta(days=83) <= self.today):
                 row["extension_requested_on"] = assigned + timedelta(days=80)
                 row["extension_reason"] = "涉及多个部门协调和资金安排，需延期办理。"
                 row["extension_months"] = 2
@@ -496,7 +554,7 @@ class _Demo:
                     "description": "完成相关设施建设改造" if k == 0 else "建立长效管理机制",
                     "due_on": due, "due_term": "年底前" if k == 0 else "",
                     "status": (CommitmentStatus.DONE if done else CommitmentStatus.OPEN).value,
-                    "closed_on": due - timedelta(days=20) if done else None,
+                    "closed_on": min(due - timedelta(days=20), self.today - timedelta(days=2)) if done else None,
                     "evidence": "已完成，现场照片及验收记录存档。" if done else "",
                     "carried_reason": "", "carried_to_year": None,
                 })
@@ -505,7 +563,7 @@ class _Demo:
         rng = self.rng
         unit_id, _role, signed = lead
         start = signed or assigned
-        end = replied_on or start + timedelta(days=30)
+        end = replied_on or min(start + timedelta(days=30), self.today)
         for _ in range(rng.choice((1, 1, 2))):
             if latest:
                 way = _WAYS[self.way_counter % len(ContactWay)]

@@ -1,10 +1,13 @@
 """The demo database: realistic, complete (every state), deterministic, fast, cancellable."""
 
+from datetime import date, datetime, time
+
+import pytest
 from sqlalchemy import func, select
 
-from desktop_app.domain.enums import ContactWay, ItemStatus, ResultCategory, UnitRole
+from desktop_app.domain.enums import Body, ContactWay, ItemStatus, ResultCategory, UnitRole
 from desktop_app.services.cases import CaseService
-from desktop_app.services.demo import fill_demo, session_name
+from desktop_app.services.demo import fill_demo, latest_session_year, session_name
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.tables import Attachment, Commitment, Contact, Feedback, Item
 
@@ -84,13 +87,14 @@ def test_cancelling_leaves_nothing(ctx):
     assert CaseService(ctx).search_ids("道路") == set()
 
 
-def test_earlier_sessions_count_back_by_term():
-    from desktop_app.domain.enums import Body
-
-    assert session_name(Body.CONGRESS, 0) == "区二届人大五次会议"
-    assert session_name(Body.CONGRESS, 1) == "区二届人大四次会议"
-    assert session_name(Body.CONGRESS, 5) == "区一届人大五次会议"
-    assert session_name(Body.CPPCC, 3) == "区政协四届五次会议"
+def test_sessions_are_named_for_their_year_counting_by_term():
+    assert session_name(Body.CONGRESS, 2024) == "区二届人大五次会议"
+    assert session_name(Body.CONGRESS, 2023) == "区二届人大四次会议"
+    assert session_name(Body.CONGRESS, 2019) == "区一届人大五次会议"
+    assert session_name(Body.CONGRESS, 2026) == "区三届人大二次会议"
+    assert session_name(Body.CPPCC, 2021) == "区政协四届五次会议"
+    assert session_name(Body.CPPCC, 2026) == "区政协五届五次会议"
+    assert session_name(Body.CPPCC, 2027) == "区政协六届一次会议"
 
 
 def test_first_screen_of_rows_is_the_start_of_the_full_list(ctx):
@@ -139,3 +143,49 @@ def test_every_demo_item_has_its_checklist_ticked_as_far_as_its_status(ctx, fixe
     # The 进度 column shows something other than 0/N for most items.
     progress = checklists.progress_by_item()
     assert len(progress) == 60 and sum(1 for p in progress.values() if p.done) > 30
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 4), date(2027, 2, 10), date(2025, 6, 16)])
+def test_the_demo_is_dated_around_its_today_with_deadlines_overdue_this_week_and_later(tmp_path, today):
+    from desktop_app.domain.deadlines import Bucket, DeadlineKind
+    from desktop_app.services.context import ServiceContext
+    from desktop_app.services.deadlines import DeadlineService
+    from desktop_app.storage.database import open_database
+
+    db = open_database(tmp_path / "demo.db")
+    try:
+        ctx = ServiceContext(db, lambda: "测试员", lambda: datetime.combine(today, time(9, 30)))
+        fill_demo(ctx)
+        cases = CaseService(ctx)
+        rows = cases.list_rows()
+        newest = latest_session_year(today)
+        assert newest in (today.year, today.year - 1)
+        assert session_name(Body.CONGRESS, newest) in [s.name for s in ReferenceService(ctx).sessions()]
+        assert {r.status for r in rows} == set(ItemStatus)
+        events = []
+        for row in rows:
+            record = cases.get(row.id)
+            assert cases.validate(record) == [], (row.number, row.title)
+            events += [record.assigned_on, *(r.replied_on for r in record.replies),
+                       *(c.contact_on for c in record.contacts),
+                       *(a.signed_on for a in record.assignments), *(a.opinion_sent_on for a in record.assignments),
+                       *(a.return_requested_on for a in record.assignments),
+                       *(a.extension_approved_on for a in record.assignments)]
+        with db.read() as s:
+            events += list(s.execute(select(Feedback.received_on)).scalars())
+            events += list(s.execute(select(Commitment.closed_on)).scalars())
+        dated = [d for d in events if d]
+        assert max(dated) <= today  # nothing happened after today
+        assert min(dated) >= date(newest, 1, 1)  # the newest session's items: within the past year and a half
+        replies = [d for d in (r.replied_on for row in rows for r in cases.get(row.id).replies) if d]
+        assert (today - min(replies)).days < 550 and (today - max(replies)).days < 200
+        open_replies = [r for r in DeadlineService(ctx).open_deadlines(today, unit_id=None)
+                        if r.kind is DeadlineKind.REPLY]
+        buckets = {r.bucket for r in open_replies}
+        assert {Bucket.OVERDUE, Bucket.SOON, Bucket.WEEK, Bucket.LATER} <= buckets
+        assert sum(1 for r in open_replies if 0 <= r.days_left <= 7) >= 3
+        assert sum(1 for r in rows if r.status is ItemStatus.CLOSED) >= 3
+        ours = DeadlineService(ctx).open_deadlines(today, unit_id=ReferenceService(ctx).our_unit_id())
+        assert any(r.kind is DeadlineKind.OPINION and r.bucket is Bucket.OVERDUE for r in ours)
+    finally:
+        db.close()
