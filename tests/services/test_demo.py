@@ -34,7 +34,7 @@ def test_sixty_items_cover_every_state_result_role_and_unit(ctx):
         assert s.execute(select(func.count()).select_from(Attachment)).scalar() > 0
 
 
-def test_demo_items_are_searchable_and_valid(ctx):
+def test_demo_items_are_searchable_and_valid(ctx, fixed_now):
     fill_demo(ctx)
     cases = CaseService(ctx)
     assert cases.search_ids("道路")
@@ -44,7 +44,7 @@ def test_demo_items_are_searchable_and_valid(ctx):
         assert cases.validate(record) == [], (row.number, row.title)
     replied = next(r for r in cases.list_rows() if r.status is ItemStatus.REPLIED)
     reply = cases.get(replied.id).replies[0]
-    assert "〔2024〕" in reply.doc_number and reply.doc_number.endswith("号")
+    assert f"〔{latest_session_year(fixed_now.date())}〕" in reply.doc_number and reply.doc_number.endswith("号")
     some_attachment = next(r for r in cases.list_rows() if cases.get(r.id).attachments)
     info = cases.get(some_attachment.id).attachments[0]
     name, data = cases.attachment_bytes(info.id)
