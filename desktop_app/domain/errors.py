@@ -32,7 +32,12 @@ class DatabaseError(DomainError):
 
 
 class DamagedDatabaseError(DatabaseError):
-    """The file fails SQLite's integrity check; a backup is the cure."""
+    """The file fails SQLite's integrity check; a backup is the cure. ``details``: SQLite's own
+    (English) words, for the log and a dialog's details, never the message itself."""
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
 
 
 class NewerSchemaError(DatabaseError):

@@ -207,10 +207,20 @@ def _check_integrity(db: Database) -> None:
         problems = [str(exc.orig)]
     if problems:
         log.error("integrity check failed for %s: %s", db.path, problems[:10])
-        raise DamagedDatabaseError(
-            f"数据库文件 {db.path.name} 已损坏（{problems[0]}）。"
-            "请用 文件 → 从备份恢复 选择最近的备份恢复；恢复前当前文件会另存一份。"
-        )
+        raise DamagedDatabaseError(damage_message(db.path.name, problems), details="\n".join(problems[:10]))
+
+
+def damage_message(name: str, problems: list[str]) -> str:
+    """What a failed integrity check means, in Chinese; SQLite's English ``problems`` stay out of
+    it (they go to the log and the error's ``details``)."""
+    first = problems[0].lower() if problems else ""
+    if "not a database" in first or "encrypted" in first:
+        what = (f"文件 {name} 不是本程序能读取的数据库：它可能是其他程序的文件（例如表格或压缩包），"
+                "也可能是数据库文件的开头已损坏。")
+    else:
+        count = f"发现 {len(problems)} 处错误" if len(problems) > 1 else "发现错误"
+        what = f"数据库文件 {name} 已损坏（完整性检查{count}），继续使用可能丢失或弄乱数据。"
+    return what + "请从最近的备份恢复（恢复前当前文件会另存一份），或打开其他数据库文件。"
 
 
 def _known_revisions() -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import threading
@@ -11,7 +12,7 @@ from contextlib import closing
 import pytest
 from sqlalchemy import select, text
 
-from desktop_app.domain.errors import DatabaseError, ReadOnlyError
+from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, ReadOnlyError
 from desktop_app.storage import tables as t
 from desktop_app.domain.errors import NewerSchemaError
 from desktop_app.storage.database import SCHEMA_VERSION, Database, open_database
@@ -164,9 +165,19 @@ def test_damaged_file_is_refused_with_a_pointer_to_restore(db_path, tmp_path, it
     for start in range(page * 20, min(len(data), page * 40), page):
         data[start + 8 : start + 200] = b"\xa5" * 192  # scribble over b-tree page contents
     damaged.write_bytes(bytes(data))
-    with pytest.raises(DatabaseError, match="已损坏.*文件 → 从备份恢复"):
+    with pytest.raises(DatabaseError, match="已损坏.*从最近的备份恢复") as refused:
         open_database(damaged, network=False)
+    assert not re.search("[A-Za-z]{3}", str(refused.value).replace("damaged.db", ""))  # no SQLite English
+    assert refused.value.details  # SQLite's own words, for the details and the log
     open_database(db_path, network=False).close()  # the original is fine
+
+
+def test_a_file_that_is_not_a_database_is_explained_in_chinese(tmp_path):
+    other = tmp_path / "表格.db"
+    other.write_bytes(b"PK\x03\x04" + b"\x00" * 5000)  # a zip file (an .xlsx) renamed
+    with pytest.raises(DamagedDatabaseError, match="不是本程序能读取的数据库") as refused:
+        open_database(other, network=False)
+    assert "not a database" not in str(refused.value) and "not a database" in refused.value.details
 
 
 def test_missing_file_is_not_created_when_asked_not_to(tmp_path):
