@@ -265,7 +265,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     from desktop_app import settings as ui_settings_module
     from desktop_app.gui.main_window import MainWindow
-    from desktop_app.startup import open_for_window, pending_services
+    from desktop_app.startup import ensure_user_name, open_for_window, operator_name, pending_services
 
     ui_settings = ui_settings_module.load_settings()
     # The window paints before the database is opened (SQLAlchemy, migrations, checks): the user
@@ -286,7 +286,8 @@ def run_window(args: argparse.Namespace) -> int:
         window.close()  # lost a race with a start at the same moment, which now has the file
         return code
     window.install_features()
-    opened = open_for_window(db_path, demo=bool(args.demo), user_name=lambda: ui_settings.user_name, interactive=not smoke)
+    ensure_user_name(ui_settings, interactive=not smoke, parent=window)
+    opened = open_for_window(db_path, demo=bool(args.demo), user_name=operator_name(ui_settings), interactive=not smoke)
     if opened is None:
         window.close()
         return 1

@@ -19,7 +19,7 @@ from desktop_app import paths
 
 log = logging.getLogger(__name__)
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 
 def os_user_name() -> str:
@@ -36,10 +36,11 @@ def os_user_name() -> str:
 class UiSettings:
     """Window state is stored as base64 text of Qt's ``saveGeometry()`` / ``saveState()`` bytes.
     ``view_state`` is a free dictionary in which each view keeps its own small state under its own
-    key (e.g. ``"case_list": {"columns": [...]}``)."""
+    key (e.g. ``"case_list": {"columns": [...]}``). ``user_name`` is the 操作人 history records; empty
+    until the user gives it (asked on the first window start, prefilled with ``os_user_name()``)."""
 
     version: int = CURRENT_VERSION
-    user_name: str = field(default_factory=os_user_name)
+    user_name: str = ""
     window_geometry: str = ""
     window_state: str = ""
     case_list_header_state: str = ""
@@ -101,7 +102,15 @@ def _from_v1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_v0, 1: _from_v1}
+def _from_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # Up to version 2 the name defaulted to the login and was saved unasked: a login is asked
+    # again (prefilled with it), a name the user typed is kept.
+    if data.get("user_name") == os_user_name():
+        data["user_name"] = ""
+    return data
+
+
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_v0, 1: _from_v1, 2: _from_v2}
 
 
 def _upgrade(data: dict[str, Any]) -> dict[str, Any]:

@@ -93,21 +93,48 @@ def open_for_window(
 ) -> OpenedDatabase | None:
     """Open ``db_path`` for the window; None when it cannot be used (the user was told why).
 
-    ``demo``: a missing file is created and filled with sample data. ``interactive`` False (smoke
-    test): errors go to stderr instead of dialogs, and no backups are taken."""
-    # Checking a big file takes seconds: the window does it after the list shows.
-    defer = db_path.is_file() and db_path.stat().st_size > FULL_CHECK_MAX_BYTES
-    db = _open_with_recovery(db_path, demo=demo, user_name=user_name, interactive=interactive,
-                             check_integrity=not defer)
-    if db is None:
+    When the file cannot be opened, or is empty (0 bytes), the user may open another file, create
+    a new one or restore a backup instead: ``OpenedDatabase.path`` is the file really opened.
+    ``demo``: a missing ``db_path`` is created and filled with sample data. ``interactive`` False
+    (smoke test): errors go to stderr instead of dialogs, nothing is asked and no backups are taken."""
+    found = _open_with_recovery(db_path, demo=demo, user_name=user_name, interactive=interactive)
+    if found is None:
         return None
+    db, path, deferred = found
     ctx = _context(db, user_name)
     from desktop_app.services.maintenance import MaintenanceService
 
-    maintenance = MaintenanceService(ctx, paths.backup_dir(db_path))
+    maintenance = MaintenanceService(ctx, paths.backup_dir(path))
     if interactive and not db.read_only:
-        _backup_if_due(maintenance, "start", interactive=True, db_path=db_path)
-    return OpenedDatabase(path=db_path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=defer)
+        _backup_if_due(maintenance, "start", interactive=True, db_path=path)
+    return OpenedDatabase(path=path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=deferred)
+
+
+def operator_name(ui_settings) -> Callable[[], str]:
+    """The 操作人 of the window's services: the name in the UI settings (changed in 设置 at any
+    time), or the operating-system login while none is given (smoke test, name not yet asked)."""
+    from desktop_app.settings import os_user_name
+
+    return lambda: ui_settings.user_name or os_user_name()
+
+
+def ensure_user_name(ui_settings, *, interactive: bool, parent=None) -> None:
+    """First window start (no name in the UI settings): ask for the user's name, prefilled with
+    the operating-system login, and save it. Not asked when ``interactive`` is False (smoke test);
+    a dialog closed without a name asks again at the next start."""
+    if ui_settings.user_name.strip() or not interactive:
+        return
+    from desktop_app.gui.dialogs.user_name_dialog import ask_user_name
+    from desktop_app.settings import os_user_name, save_settings
+
+    name = ask_user_name(os_user_name(), parent)
+    if not name:
+        return
+    ui_settings.user_name = name
+    try:
+        save_settings(ui_settings)
+    except OSError as error:  # kept for this session; asked again next time
+        log.warning("无法保存操作人姓名：%s", error)
 
 
 def _context(db, user_name: Callable[[], str]):
@@ -116,32 +143,59 @@ def _context(db, user_name: Callable[[], str]):
     return ServiceContext(db=db, user_name=user_name, now=datetime.now)
 
 
-def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool, check_integrity: bool):
+def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool):
+    """(database, the path really opened, integrity check deferred), or None to quit."""
+    path, create = db_path, False  # create: the user chose to build a new database in ``path``
     while True:
+        if not create and _is_empty_file(path):
+            if not interactive:
+                import sys
+
+                print(f"数据库文件是空的（0 字节），没有打开：{path}\n"
+                      "如果这是新文件，请先删除它，或在窗口中打开它并选择“新建”。", file=sys.stderr)
+                return None
+            choice = _ask_empty_file(path)
+            if choice.action == "quit":
+                return None
+            path, create = choice.path, choice.action == "create"
+            continue
+        # Checking a big file takes seconds: the window does it after the list shows.
+        defer = path.is_file() and path.stat().st_size > FULL_CHECK_MAX_BYTES
         try:
-            if demo and not db_path.exists():
-                return _create_demo(db_path, user_name)
-            return _open(db_path, user_name, check_integrity=check_integrity)
+            if demo and path == db_path and not path.exists():
+                return _create_demo(path, user_name), path, False
+            return _open(path, user_name, check_integrity=not defer), path, defer
         except Exception as error:  # noqa: BLE001 - sorted below; anything else is a bug and re-raised
             if not _is_open_failure(error):
                 raise
-            log.exception("无法打开数据库 %s", db_path)
+            log.exception("无法打开数据库 %s", path)
             failure = error
-        message = _open_error_message(db_path, failure)
+        create = False
+        message, details = explain_open_failure(path, failure)
         if not interactive:
             import sys
 
             print(message, file=sys.stderr)
             return None
-        backup = _ask_restore(db_path, message, offer_restore=_is_damaged(failure))
-        if backup is None:
+        choice = _ask_cannot_open(path, message, details, offer_restore=_is_damaged(failure))
+        if choice.action == "quit":
             return None
-        try:
-            restore_offline(backup, db_path)
-        except Exception as restore_error:  # noqa: BLE001 - BackupError, OSError: told, then quit
-            log.exception("从备份 %s 恢复失败", backup)
-            _warn(f"从备份恢复失败：{restore_error}\n备份文件：{backup}\n请检查文件是否完整、磁盘是否可写。")
-            return None
+        if choice.action == "restore":
+            try:
+                restore_offline(choice.path, path)
+            except Exception as restore_error:  # noqa: BLE001 - BackupError, OSError: told, then asked again
+                log.exception("从备份 %s 恢复失败", choice.path)
+                _warn(f"从备份恢复失败：{restore_error}\n备份文件：{choice.path}\n"
+                      "请检查文件是否完整、磁盘是否可写，或选择其他备份、打开其他文件。")
+            continue
+        path, create = choice.path, choice.action == "create"
+
+
+def _is_empty_file(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 def _open(db_path: Path, user_name: Callable[[], str], *, check_integrity: bool = True):
@@ -188,15 +242,41 @@ def _is_damaged(error: Exception) -> bool:
     return any(sign in text for sign in ("malformed", "not a database", "corrupt", "disk image"))
 
 
-def _open_error_message(db_path: Path, error: Exception) -> str:
+# SQLite's and the system's English, by a word of it: what it means for the user, in Chinese.
+_FAILURE_REASONS = (
+    (("not a database", "encrypted"), "该文件不是本程序能读取的数据库：它可能是其他程序的文件，也可能是数据库文件的开头已损坏。"),
+    (("malformed", "disk image", "corrupt"), "数据库文件已损坏，继续使用可能丢失或弄乱数据。"),
+    (("locked", "busy"), "数据库正被另一个程序占用（可能正在保存）。请稍后再试，或关闭正在使用它的程序。"),
+    (("readonly", "read-only", "permission denied", "access is denied"),
+     "您没有读写该文件的权限。请检查文件和文件夹的权限，或把数据库复制到自己的文件夹中再打开。"),
+    (("disk i/o",), "读写磁盘时出错：磁盘、U 盘或网络共享可能不可用。"),
+    (("database or disk is full", "no space"), "磁盘已满。请腾出空间后再打开。"),
+    (("unable to open",), "无法打开该文件：所在的文件夹不存在，或您没有读写它的权限。"),
+)
+
+
+def explain_open_failure(path: Path, error: Exception) -> tuple[str, str]:
+    """(Chinese message, original details) for a file that cannot be opened. Our own errors are
+    Chinese already; SQLite's and the system's English goes to the details (and the log) only."""
     from desktop_app.domain.errors import DomainError
 
     if isinstance(error, DomainError):
-        return str(error)
-    return (
-        f"无法打开数据库文件：\n{db_path}\n原因：{error}\n"
-        "该文件可能已损坏，或不是本程序的数据库。可以从备份恢复，或用 --db 打开其他文件。"
-    )
+        return str(error), getattr(error, "details", "")
+    details = f"{type(error).__name__}: {error}"
+    text = str(error).lower()
+    if isinstance(error, IsADirectoryError):
+        reason = "这是一个文件夹，不是数据库文件。"
+    elif isinstance(error, FileNotFoundError):
+        reason = "找不到该文件或它所在的文件夹。"
+    elif isinstance(error, PermissionError):
+        reason = _FAILURE_REASONS[3][1]
+    else:
+        reason = next((chinese for words, chinese in _FAILURE_REASONS if any(w in text for w in words)), "")
+    if not reason and isinstance(error, OSError):
+        # The system's own words: in the user's language on Windows.
+        reason = f"读写该文件时出错：{error.strerror or error}。请检查磁盘空间、文件和文件夹的权限。"
+    reason = reason or "程序无法读取该文件（原始错误信息见“详细信息”）。"
+    return f"无法打开数据库文件：\n{path}\n\n{reason}", details
 
 
 # ---- backups ------------------------------------------------------------------------------------
@@ -232,29 +312,22 @@ def restore_offline(backup: Path, db_path: Path) -> None:
 
 # ---- dialogs ------------------------------------------------------------------------------------
 def _warn(message: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from desktop_app.gui.widgets import message_boxes
 
-    QMessageBox.warning(None, APP_NAME, message)
+    message_boxes.show_warning(None, APP_NAME, message)
 
 
-def _ask_restore(db_path: Path, message: str, *, offer_restore: bool) -> Path | None:
-    """Show why the file cannot be opened; return the backup the user chose, or None to quit."""
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+def _ask_cannot_open(path: Path, message: str, details: str, *, offer_restore: bool):  # -> OpenChoice
+    """Why ``path`` cannot be opened, and what to do: restore a backup (when it is damaged and has
+    one), open another file, create a new one, or quit."""
+    from desktop_app.gui.dialogs.open_database_prompts import ask_cannot_open
 
-    backups = available_backups(db_path) if offer_restore else []
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
-    restore_button = None
-    if backups:
-        box.setInformativeText(f"找到 {len(backups)} 个备份，最新的是 {backups[0].name}。要从备份恢复吗？（当前文件会保留，不会删除）")
-        restore_button = box.addButton("从备份恢复…", QMessageBox.ButtonRole.AcceptRole)
-    elif offer_restore:
-        box.setInformativeText(f"没有找到此数据库的备份（{paths.backup_dir(db_path)}）。")
-    box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
-    box.exec()
-    if restore_button is None or box.clickedButton() is not restore_button:
-        return None
-    labels = [f"{p.name}（{datetime.fromtimestamp(p.stat().st_mtime):%Y-%m-%d %H:%M}）" for p in backups]
-    choice, ok = QInputDialog.getItem(None, "从备份恢复", "选择要恢复的备份：", labels, 0, False)
-    if not ok:
-        return None
-    return backups[labels.index(choice)]
+    backups = available_backups(path) if offer_restore else []
+    note = f"没有找到此数据库的备份（备份文件夹：{paths.backup_dir(path)}）。" if offer_restore else ""
+    return ask_cannot_open(path, message, details, backups, no_backup_note=note)
+
+
+def _ask_empty_file(path: Path):  # -> OpenChoice
+    from desktop_app.gui.dialogs.open_database_prompts import ask_empty_file
+
+    return ask_empty_file(path)

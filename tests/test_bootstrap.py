@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -144,37 +145,206 @@ def test_smoke_test_on_a_damaged_file_fails_with_a_chinese_message_and_no_dialog
 
 
 def test_a_damaged_file_can_be_restored_from_a_backup_at_start(home, tmp_path, monkeypatch):
+    from desktop_app.gui.dialogs.open_database_prompts import OpenChoice
+
     path = tmp_path / "cases.sqlite"
     backup = _database_with_a_unit_and_a_backup(path)
     _damage(path)
     offered = []
 
-    def choose_backup(db_path, message, *, offer_restore):
-        offered.append((message, offer_restore))
-        return startup.available_backups(db_path)[0]
+    def choose_backup(db_path, message, details, *, offer_restore):
+        offered.append((message, details, offer_restore))
+        return OpenChoice("restore", startup.available_backups(db_path)[0])
 
-    monkeypatch.setattr(startup, "_ask_restore", choose_backup)
+    monkeypatch.setattr(startup, "_ask_cannot_open", choose_backup)
     opened = startup.open_for_window(path, demo=False, user_name=lambda: "测试员")
     try:
-        assert opened is not None
+        assert opened is not None and opened.path == path
         assert _units(opened.db) == ["区教育局"]
     finally:
         opened.close(reason=None)
-    assert offered and offered[0][1] is True and "损坏" in offered[0][0]
+    [(message, details, offer_restore)] = offered
+    assert offer_restore is True and "损坏" in message
+    assert not re.search("[A-Za-z]{3}", message.replace(path.name, ""))  # no SQLite English in the message…
+    assert details  # …it is in the details
     assert backup.exists()
     kinds = {p.name.rsplit("-", 1)[-1] for p in paths.backup_dir(path).iterdir()}
     assert "damaged.sqlite" in kinds  # the damaged file was kept, not deleted
 
 
 def test_a_database_from_a_newer_app_is_refused_without_offering_a_restore(home, tmp_path, monkeypatch):
+    from desktop_app.gui.dialogs.open_database_prompts import QUIT
+
     path = tmp_path / "cases.sqlite"
     _database_with_a_unit_and_a_backup(path)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     offered = []
-    monkeypatch.setattr(startup, "_ask_restore", lambda p, m, *, offer_restore: offered.append((m, offer_restore)))
+    monkeypatch.setattr(startup, "_ask_cannot_open",
+                        lambda p, m, d, *, offer_restore: offered.append((m, offer_restore)) or QUIT)
     assert startup.open_for_window(path, demo=False, user_name=lambda: "测试员") is None
     assert offered[0][1] is False and "较新版本" in offered[0][0]
+
+
+def _press(monkeypatch, *names):
+    """QMessageBox.exec presses the buttons named ``names``, one per question; each question's
+    text, details and buttons are recorded."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen, left = [], list(names)
+
+    def exec_(box):
+        seen.append({"text": box.text(), "info": box.informativeText(), "details": box.detailedText(),
+                     "buttons": {b.text() for b in box.buttons() if b.objectName()}, "default": box.defaultButton().text()})
+        name = left.pop(0)
+        next(b for b in box.buttons() if b.objectName() == name).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return seen
+
+
+def _not_a_database(path):
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 8000)  # an Excel file renamed
+
+
+def test_a_file_that_is_not_a_database_offers_another_file_and_opens_the_one_chosen(qapp, home, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    wrong, right = tmp_path / "wrong.sqlite", tmp_path / "right.sqlite"
+    _not_a_database(wrong)
+    _database_with_a_unit_and_a_backup(right)
+    seen = _press(monkeypatch, "openOtherButton")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(right), "")))
+    opened = startup.open_for_window(wrong, demo=False, user_name=lambda: "测试员")
+    try:
+        assert opened is not None and opened.path == right  # the window shows the file really opened
+        assert _units(opened.db) == ["区教育局"]
+        assert opened.maintenance.backups()  # its own backups, not those of the file asked for
+    finally:
+        opened.close(reason=None)
+    [question] = seen
+    assert question["buttons"] == {"打开其他文件…", "新建数据库…", "退出"}  # no backup: no restore
+    assert "不是本程序能读取的数据库" in question["text"] and "not a database" not in question["text"]
+    assert "没有找到此数据库的备份" in question["info"] and "not a database" in question["details"]
+    assert wrong.read_bytes().startswith(b"PK")  # left as it was
+
+
+def test_a_new_database_can_be_created_instead_and_an_existing_file_is_never_overwritten(
+        qapp, home, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.gui.widgets import message_boxes
+
+    wrong, taken, new = tmp_path / "wrong.sqlite", tmp_path / "taken.sqlite", tmp_path / "新数据库"
+    _not_a_database(wrong)
+    taken.write_bytes(b"precious")
+    _press(monkeypatch, "newDatabaseButton")
+    names = iter([str(taken), str(new)])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (next(names), "")))
+    warned = []
+    monkeypatch.setattr(message_boxes, "show_warning", lambda parent, title, text: warned.append(text))
+    opened = startup.open_for_window(wrong, demo=False, user_name=lambda: "测试员")
+    try:
+        assert opened is not None and opened.path == tmp_path / "新数据库.sqlite"
+        assert _units(opened.db) == []  # a new, empty database
+    finally:
+        opened.close(reason=None)
+    assert taken.read_bytes() == b"precious" and "不会覆盖" in warned[0]
+
+
+def test_restore_question_offers_the_backups_newest_first(qapp, home, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    path = tmp_path / "cases.sqlite"
+    older = _database_with_a_unit_and_a_backup(path)
+    db = open_database(path, backup_dir=paths.backup_dir(path))
+    newer = rotate_backup(db, paths.backup_dir(path), datetime(2024, 6, 4, 9, 30), "manual")
+    db.close()
+    _not_a_database(path)
+    seen = _press(monkeypatch, "restoreButton")
+    items = []
+
+    def pick_first(parent, title, label, labels, current, editable):
+        items.extend(labels)
+        return labels[current], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_first)
+    opened = startup.open_for_window(path, demo=False, user_name=lambda: "测试员")
+    try:
+        assert opened is not None and _units(opened.db) == ["区教育局"]
+    finally:
+        opened.close(reason=None)
+    [question] = seen
+    assert question["buttons"] == {"从备份恢复…", "打开其他文件…", "新建数据库…", "退出"}
+    assert question["default"] == "从备份恢复…" and "找到 2 个备份" in question["info"]
+    assert items[0].startswith(newer.name) and items[1].startswith(older.name)
+
+
+@pytest.mark.parametrize("button, created", [("createHereButton", True), ("quitButton", False)])
+def test_an_empty_file_is_not_made_a_database_without_asking(qapp, home, tmp_path, monkeypatch, button, created):
+    path = tmp_path / "cases.sqlite"
+    path.write_bytes(b"")
+    seen = _press(monkeypatch, button)
+    opened = startup.open_for_window(path, demo=False, user_name=lambda: "测试员")
+    [question] = seen
+    assert "该文件是空的（0 字节）" in question["text"] and "要在此文件中新建数据库吗？" in question["text"]
+    assert question["buttons"] == {"新建", "打开其他文件…", "退出"} and question["default"] == "打开其他文件…"
+    if created:
+        assert opened is not None and opened.path == path and _units(opened.db) == []
+        opened.close(reason=None)
+        assert path.stat().st_size > 0
+    else:
+        assert opened is None and path.stat().st_size == 0
+
+
+def test_smoke_test_on_an_empty_file_opens_nothing_and_says_why(home, tmp_path, capsys):
+    path = tmp_path / "cases.sqlite"
+    path.write_bytes(b"")
+    assert startup.open_for_window(path, demo=False, user_name=lambda: "测试员", interactive=False) is None
+    assert "0 字节" in capsys.readouterr().err and path.stat().st_size == 0
+
+
+def test_sqlite_and_system_errors_are_explained_in_chinese_with_the_original_in_the_details(tmp_path):
+    for error, words in ((sqlite3.DatabaseError("database disk image is malformed"), "已损坏"),
+                         (sqlite3.OperationalError("database is locked"), "另一个程序占用"),
+                         (PermissionError(13, "Permission denied"), "权限"),
+                         (sqlite3.OperationalError("disk I/O error"), "读写磁盘时出错")):
+        message, details = startup.explain_open_failure(tmp_path / "cases.sqlite", error)
+        assert words in message and str(error) in details
+        assert not re.search("[A-Za-z]{3}", message.replace("cases.sqlite", "").replace(str(tmp_path), ""))
+
+
+# ---- the user's name ----------------------------------------------------------------------------
+def test_the_first_window_start_asks_for_the_users_name_and_saves_it(home, monkeypatch):
+    from desktop_app.gui.dialogs import user_name_dialog
+    from desktop_app.settings import UiSettings, load_settings, os_user_name
+
+    asked = []
+    monkeypatch.setattr(user_name_dialog, "ask_user_name", lambda suggestion, parent=None: asked.append(suggestion) or "王小明")
+    settings = UiSettings()
+    startup.ensure_user_name(settings, interactive=False)  # smoke test: never asked
+    assert asked == [] and startup.operator_name(settings)() == os_user_name()
+    startup.ensure_user_name(settings, interactive=True)
+    assert asked == [os_user_name()]  # the login is offered as a suggestion
+    assert settings.user_name == "王小明" and load_settings().user_name == "王小明"
+    assert startup.operator_name(settings)() == "王小明"  # the 操作人 in history
+    startup.ensure_user_name(settings, interactive=True)
+    assert len(asked) == 1  # asked once
+
+
+def test_the_name_dialog_is_prefilled_and_needs_a_name(qtbot):
+    from desktop_app.gui.dialogs.user_name_dialog import UserNameDialog
+
+    dialog = UserNameDialog("root")
+    qtbot.addWidget(dialog)
+    assert dialog.ui.userNameEdit.text() == "root" and "root" in dialog.ui.hintLabel.text()
+    assert dialog.ok_button.isEnabled() and dialog.ok_button.text() == "确定"
+    dialog.ui.userNameEdit.setText("  ")
+    assert not dialog.ok_button.isEnabled()
+    dialog.ui.userNameEdit.setText(" 李四 ")
+    dialog.ok_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.user_name == "李四"
 
 
 # ---- crash handler and single instance --------------------------------------------------------
@@ -245,35 +415,6 @@ def test_crash_dialog_explains_in_chinese_and_names_the_log_file(qapp, monkeypat
     assert str(tmp_path / "desktop-app.log") in box.informativeText()
     assert "已保存的数据不受影响" in box.informativeText()
     assert "Traceback" in box.detailedText()
-
-
-def test_restore_question_offers_the_backups_newest_first(qapp, home, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
-
-    path = tmp_path / "cases.sqlite"
-    older = _database_with_a_unit_and_a_backup(path)
-    db = open_database(path, backup_dir=paths.backup_dir(path))
-    newer = rotate_backup(db, paths.backup_dir(path), datetime(2024, 6, 4, 9, 30), "manual")
-    db.close()
-    seen = {}
-
-    def click_restore(box):
-        seen["buttons"] = [button.text() for button in box.buttons()]
-        seen["info"] = box.informativeText()
-        next(b for b in box.buttons() if b.text() == "从备份恢复…").click()
-        return 0
-
-    def pick_first(parent, title, label, items, current, editable):
-        seen["items"] = items
-        return items[current], True
-
-    monkeypatch.setattr(QMessageBox, "exec", click_restore)
-    monkeypatch.setattr(QInputDialog, "getItem", pick_first)
-    chosen = startup._ask_restore(path, "数据库文件已损坏", offer_restore=True)
-    assert chosen == newer
-    assert set(seen["buttons"]) == {"从备份恢复…", "退出"}
-    assert "找到 2 个备份" in seen["info"]
-    assert seen["items"][0].startswith(newer.name) and seen["items"][1].startswith(older.name)
 
 
 def test_a_demo_that_cannot_be_filled_leaves_no_half_file(home, monkeypatch, capsys):

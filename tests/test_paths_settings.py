@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from desktop_app import paths
-from desktop_app.settings import CURRENT_VERSION, UiSettings, load_settings, save_settings
+from desktop_app.settings import CURRENT_VERSION, UiSettings, load_settings, os_user_name, save_settings
 
 
 @pytest.fixture
@@ -57,11 +57,22 @@ def test_backups_of_different_databases_never_share_a_folder(home, tmp_path):
     assert paths.backup_dir(paths.default_db_path()) == real  # stable
 
 
-def test_default_user_name_is_the_login_name(monkeypatch):
+def test_the_user_name_is_not_taken_from_the_login_and_the_login_is_only_a_suggestion(monkeypatch):
     monkeypatch.setenv("USER", "zhangsan")
     monkeypatch.setenv("LOGNAME", "zhangsan")
     monkeypatch.setenv("USERNAME", "zhangsan")
-    assert UiSettings().user_name == "zhangsan"
+    assert UiSettings().user_name == ""  # asked on the first window start
+    assert os_user_name() == "zhangsan"
+
+
+def test_a_login_saved_unasked_by_an_older_version_is_asked_again_and_a_typed_name_is_kept(home, monkeypatch):
+    monkeypatch.setenv("USER", "zhangsan")
+    monkeypatch.setenv("LOGNAME", "zhangsan")
+    monkeypatch.setenv("USERNAME", "zhangsan")
+    paths.settings_path().write_text(json.dumps({"version": 2, "user_name": "zhangsan"}), encoding="utf-8")
+    assert load_settings().user_name == ""
+    paths.settings_path().write_text(json.dumps({"version": 2, "user_name": "张三"}), encoding="utf-8")
+    assert load_settings().user_name == "张三"
 
 
 def test_settings_round_trip(home):
