@@ -106,17 +106,56 @@ def test_the_editor_lists_the_items_deadlines_with_their_explanations(qtbot, ser
     assert row.kind.label in text and "到期" in text
 
 
-def test_the_startup_notice_lists_overdue_items_and_can_be_switched_off(main_window, message_log, qtbot):
+def test_the_startup_notice_lists_overdue_items_opens_the_dashboard_and_can_be_switched_off(
+        main_window, qtbot, monkeypatch):
+    from desktop_app.gui.dialogs.deadline_notice_dialog import DeadlineNoticeDialog
     from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
+    shown = []
+
+    def look_and_open_the_dashboard(dialog):
+        model = dialog.model
+        shown.append((dialog.windowTitle(), dialog.ui.headlineLabel.text(), dialog.ui.footLabel.text(),
+                      [model.index(0, c).data() for c in range(model.columnCount())], dialog.height()))
+        dialog.ui.openDashboardButton.click()
+        return dialog.result()
+
+    monkeypatch.setattr(DeadlineNoticeDialog, "exec", look_and_open_the_dashboard)
+    assert main_window.ui.viewStack.currentWidget() is not main_window.dashboard
     with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
         pass
-    [(kind, title, text)] = message_log
-    assert (kind, title) == ("information", "期限提醒") and "已超期" in text and "可在 设置" in text
+    [(title, headline, foot, first_row, height)] = shown
+    assert title == "期限提醒" and headline.startswith("已超期") and "可在 设置" in foot
+    assert first_row[1].startswith("超期") and first_row[4].startswith("第")  # overdue first
+    assert height <= 600  # fits a 1366×768 laptop however many are listed
+    assert main_window.ui.viewStack.currentWidget() is main_window.dashboard  # 打开期限看板 switched the view
     deadline_service(main_window.services).set_startup_notice(False)
     with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
         pass
-    assert len(message_log) == 1
+    assert len(shown) == 1
+
+
+def test_the_startup_notice_scrolls_a_long_list_within_a_small_screen(qtbot):
+    from datetime import date
+    from types import SimpleNamespace
+
+    from desktop_app.domain.deadlines import DeadlineKind
+    from desktop_app.gui.dialogs.deadline_notice_dialog import DeadlineNoticeDialog
+
+    rows = [SimpleNamespace(due_on=date(2024, 6, 3), days_left=-n, kind=DeadlineKind.REPLY, session_name="区二届人大五次会议",
+                            number=f"{n:04d}", unit_name="区交通委", title="关于加强农村道路养护管理的建议")
+            for n in range(200)]
+    opened = []
+    dialog = DeadlineNoticeDialog(rows, lambda: opened.append(True))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= 600 and dialog.width() <= 1366
+    assert dialog.ui.deadlinesView.verticalScrollBar().maximum() > 0  # the list scrolls, the buttons stay
+    assert dialog.ui.openDashboardButton.isVisible() and dialog.ui.closeButton.isVisible()
+    assert dialog.ui.headlineLabel.text() == "已超期 199 个，3 天内到期 1 个："
+    dialog.ui.deadlinesView.doubleClicked.emit(dialog.model.index(3, 0))
+    assert opened == [True] and not dialog.isVisible()
 
 
 def test_the_reminder_list_is_exported_from_the_dashboard(main_window, qtbot, message_log, monkeypatch, tmp_path):

@@ -7,6 +7,7 @@ shows the case list limited to exactly those items. ``install_dashboard`` adds t
 
 from __future__ import annotations
 
+from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -284,38 +285,24 @@ def install_dashboard(window) -> DeadlineDashboardView:
 
     settings_action.triggered.connect(open_settings)
     window.show_dashboard = show_board
-    window.show_deadline_notice = lambda: show_startup_notice(window)
+    window.show_deadline_notice = lambda: show_startup_notice(window, open_dashboard=show_board)
     window.dashboard = view
     return view
 
 
-NOTICE_LIMIT = 15
-
-
-def startup_notice_text(rows) -> str:
-    """The start-up notice: overdue first, then due soon, at most ``NOTICE_LIMIT`` lines."""
-    overdue = [r for r in rows if r.days_left < 0]
-    lines = [f"已超期 {len(overdue)} 个，3 天内到期 {len(rows) - len(overdue)} 个：", ""]
-    for r in rows[:NOTICE_LIMIT]:
-        left = f"超期 {-r.days_left} 天" if r.days_left < 0 else ("今天到期" if r.days_left == 0 else f"剩 {r.days_left} 天")
-        lines.append(f"· {r.session_name} 第{r.number}号 {r.title[:20]}　{r.kind.label}（{r.unit_name}）"
-                     f"{r.due_on.isoformat()}　{left}")
-    if len(rows) > NOTICE_LIMIT:
-        lines.append(f"……另有 {len(rows) - NOTICE_LIMIT} 个，请在 视图 → 期限看板 中查看。")
-    lines += ["", "此提示可在 设置 → 期限规则和节假日 中关闭。"]
-    return "\n".join(lines)
-
-
-def show_startup_notice(window):  # -> Operation | None
+def show_startup_notice(window, open_dashboard: Callable[[], None] | None = None):  # -> Operation | None
     """At start-up (called by bootstrap once the list is shown): tell what is overdue or due
-    within 3 days. Computed off the UI thread (seconds for 100,000 items); says nothing when there
-    is nothing to tell or the notice is switched off. Returns the running operation, if any."""
+    within 3 days, in a ``DeadlineNoticeDialog`` whose 打开期限看板 calls ``open_dashboard``.
+    Computed off the UI thread (seconds for 100,000 items); says nothing when there is nothing to
+    tell or the notice is switched off. Returns the running operation, if any."""
     service = deadline_service(window.services)
     if service is None:
         return None
 
     def tell(rows) -> None:
         if rows:
-            message_boxes.show_information(window, "期限提醒", startup_notice_text(rows))
+            from desktop_app.gui.dialogs.deadline_notice_dialog import DeadlineNoticeDialog
+
+            DeadlineNoticeDialog(rows, open_dashboard, window).exec()
 
     return window.runner.run(service.startup_notice, title="期限提醒", background=True, on_success=tell)
