@@ -261,7 +261,7 @@ def explain_open_failure(path: Path, error: Exception) -> tuple[str, str]:
     from desktop_app.domain.errors import DomainError
 
     if isinstance(error, DomainError):
-        return str(error), getattr(error, "details", "")
+        return f"无法打开数据库文件：\n{path}\n\n{error}", getattr(error, "details", "")
     details = f"{type(error).__name__}: {error}"
     text = str(error).lower()
     if isinstance(error, IsADirectoryError):

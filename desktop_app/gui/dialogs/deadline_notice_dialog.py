@@ -55,6 +55,16 @@ class DeadlineNoticeDialog(QDialog):
         self.ui.closeButton.clicked.connect(self.accept)
         if open_dashboard is None:
             self.ui.footLabel.setText("此提示可在 设置 → 期限规则和节假日 中关闭。")
+        self._fit_height(len(rows))
+
+    def _fit_height(self, count: int) -> None:
+        """As tall as the list needs, within the form's maximum (600 px): a long list scrolls."""
+        view = self.ui.deadlinesView
+        self.layout().activate()
+        others = self.sizeHint().height() - view.sizeHint().height()
+        wanted = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + 4
+                  + view.verticalHeader().defaultSectionSize() * max(3, count))
+        self.resize(self.width(), max(240, min(self.maximumHeight(), others + wanted)))
 
     def open_dashboard(self, *_args) -> None:
         if self._open_dashboard is None:

@@ -46,12 +46,12 @@ def cannot_open_box(path: Path, message: str, details: str, backups: list[Path],
     box.setObjectName("cannotOpenBox")
     hints = []
     if backups:
-        hints.append(f"找到 {len(backups)} 个备份，最新的是 {backups[0].name}。可以从备份恢复"
-                     "（当前文件会先另存一份，不会删除）。")
+        hints.append(f"找到 {len(backups)} 个备份，最新的是 {backups[0].name}。"
+                     "“从备份恢复”会先把当前文件另存一份，不会删除它。")
     elif no_backup_note:
         hints.append(no_backup_note)
-    hints.append("也可以打开其他数据库文件，或新建一个空数据库（当前文件保持原样）。")
-    box.setInformativeText("\n".join(hints))
+    hints.append("“打开其他文件”和“新建数据库”不会改动当前文件。")
+    box.setInformativeText("\n\n".join(hints))
     if details:
         box.setDetailedText(f"原始错误信息：\n{details}")
     if backups:
