@@ -220,7 +220,7 @@ def damage_message(name: str, problems: list[str]) -> str:
     else:
         count = f"发现 {len(problems)} 处错误" if len(problems) > 1 else "发现错误"
         what = f"数据库文件 {name} 已损坏（完整性检查{count}），继续使用可能丢失或弄乱数据。"
-    return what + "如有备份，请从最近的备份恢复（恢复前当前文件会另存一份）；也可以打开其他数据库文件。"
+    return what + "如有备份，请从备份恢复（选最近的一个；恢复前当前文件会另存一份）；也可以打开其他数据库文件。"
 
 
 def _known_revisions() -> set[str]:
