@@ -56,7 +56,7 @@ _ROWS = (
      "区政府办公室", 6, Status.NOT_STARTED, (), 0),
 )
 
-_REPORT_BODY = """区二届人大常委会第二十二次会议听取和审议了区政府关于代表建议办理情况的报告，并提出了审议意见。区政府高度重视，逐条研究，制定整改措施，现将有关情况报告如下：
+_REPORT_BODY = """{congress}常委会听取和审议了区政府关于代表建议办理情况的报告，并提出了审议意见。区政府高度重视，逐条研究，制定整改措施，现将有关情况报告如下：
 一、关于推动答复事项落实
 **一是建立承诺事项台账。**对答复为正在解决、计划解决的建议逐件梳理承诺事项，明确责任人和完成时限。**二是提高答复质量。**修订答复函审核要点，对照代表建议逐条核对答复内容。
 二、关于加强沟通协调
@@ -75,12 +75,13 @@ def add_demo_rectification(ctx: ServiceContext) -> int:
     rows = CaseService(ctx).list_rows()
     today = ctx.today()
     reported = today - timedelta(days=40)
+    opinion_on = reported - timedelta(days=35)
     _changes, list_id = service.save_list(RectificationListInfo(
         0, "审议意见问题整改清单",
         opinion_title="区人大常委会关于区政府代表建议办理情况报告的审议意见", opinion_issuer="区人大常委会",
-        opinion_date=reported - timedelta(days=35), report_doc_number=f"崇府发〔{reported.year}〕45号",
+        opinion_date=opinion_on, report_doc_number=f"崇府发〔{reported.year}〕45号",
         report_title="区人民政府关于办理区人大常委会代表建议办理情况报告审议意见的报告",
-        report_date=reported, report_body=_REPORT_BODY))
+        report_date=reported, report_body=_REPORT_BODY.format(congress=congress_of(opinion_on))))
     for aspect, problem, suggestion, measures, units, deadline, status, notes, links in _ROWS:
         dated = month_end(add_months(today, deadline)) if isinstance(deadline, int) else None
         # A row names its items among those its units handle (各承办单位: any).
@@ -94,6 +95,14 @@ def add_demo_rectification(ctx: ServiceContext) -> int:
             service.add_progress(row_id, today - timedelta(days=days_before),
                                  note.format(year=latest_session_year(today)))
     return list_id
+
+
+def congress_of(day: date) -> str:
+    """The district congress sitting on ``day`` (区二届人大 in 2024), as the demo's sessions name it."""
+    from desktop_app.domain.enums import Body
+    from desktop_app.services.demo import session_name
+
+    return session_name(Body.CONGRESS, day.year).split("人大")[0] + "人大"
 
 
 def month_end(day: date) -> date:

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from desktop_app.domain.enums import Body, ContactWay, ItemStatus, ResultCategory, UnitRole
 from desktop_app.services.cases import CaseService
 from desktop_app.services.demo import fill_demo, latest_session_year, session_name
+from desktop_app.services.rectification import RectificationService
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.tables import Attachment, Commitment, Contact, Feedback, Item
 
@@ -187,5 +188,10 @@ def test_the_demo_is_dated_around_its_today_with_deadlines_overdue_this_week_and
         assert sum(1 for r in rows if r.status is ItemStatus.CLOSED) >= 3
         ours = DeadlineService(ctx).open_deadlines(today, unit_id=ReferenceService(ctx).our_unit_id())
         assert any(r.kind is DeadlineKind.OPINION and r.bucket is Bucket.OVERDUE for r in ours)
+        # The 整改清单 answers an opinion of the past months; its open rows fall due from now on.
+        [listed] = RectificationService(ctx).lists()
+        assert listed.opinion_date < listed.report_date < today and f"〔{listed.report_date.year}〕" in listed.report_doc_number
+        rectification = [r for r in DeadlineService(ctx).open_deadlines(today) if r.kind is DeadlineKind.RECTIFICATION]
+        assert rectification and all(r.due_on >= today for r in rectification)
     finally:
         db.close()
