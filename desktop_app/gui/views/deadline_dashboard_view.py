@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop_app.domain.calendar import format_day
@@ -19,6 +19,7 @@ from desktop_app.gui.forms.ui_deadline_dashboard_view import Ui_DeadlineDashboar
 from desktop_app.gui.models.deadline_count_model import IDS_ROLE, DeadlineCountModel
 from desktop_app.gui.models.rectification_due_model import ROW_ROLE, RectificationDueModel
 from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.view_actions import view_shortcut
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.week_chart import WeekChart
 from desktop_app.services.rectification_dto import KIND as RECTIFICATION_KIND
@@ -237,8 +238,8 @@ def install_dashboard(window) -> DeadlineDashboardView:
     group = QActionGroup(window)
     list_action = QAction("案件列表", window, checkable=True, checked=True, objectName="caseListViewAction")
     board_action = QAction("期限看板", window, checkable=True, objectName="dashboardViewAction")
-    list_action.setShortcut(QKeySequence("Ctrl+1"))
-    board_action.setShortcut(QKeySequence("Ctrl+2"))
+    list_action.setShortcut(view_shortcut("caseListViewAction"))
+    board_action.setShortcut(view_shortcut("dashboardViewAction"))
     for action in (list_action, board_action):
         group.addAction(action)
     menu = window.ui.viewMenu
