@@ -35,3 +35,22 @@ def test_ctrl_4_shows_the_statistics_and_ctrl_5_the_review(qtbot, main_window):
 def test_tracking_menu_keeps_only_the_year_end_carry_over(main_window):
     tracking = main_window.findChild(QMenu, "trackingMenu")
     assert [a.objectName() for a in tracking.actions()] == ["carryOverAction"]
+
+
+def test_print_menu_says_to_select_an_item_until_one_is_selected(main_window):
+    menu = main_window.findChild(QMenu, "printMenu")
+    hint = main_window.findChild(QAction, "printHintAction")
+    table = main_window.case_list.ui.caseTable
+    table.clearSelection()
+    reply = main_window.findChild(QAction, "preview_replyAction")
+    assert hint.isVisible() and not hint.isEnabled() and "请先在案件列表中选中一件" in hint.text()
+    assert menu.actions().index(hint) < menu.actions().index(reply)
+    assert not reply.isEnabled() and "选中" in reply.toolTip()
+    assert menu.toolTipsVisible()
+
+    table.selectRow(0)
+    assert not hint.isVisible()
+    assert reply.isEnabled() and reply.toolTip() != hint.text()
+    assert main_window.findChild(QAction, "batchPrintAction").isEnabled()
+    table.clearSelection()
+    assert hint.isVisible() and not reply.isEnabled()
