@@ -21,11 +21,6 @@ from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 
 APP_TITLE = "建议提案办理助手"
-ABOUT_TEXT = (
-    "<h3>建议提案办理助手</h3>"
-    "<p>供承办单位办理人大代表建议和政协提案使用：登记、分办、沟通、答复、反馈和跟踪。</p>"
-    "<p>数据保存在本机的数据库文件中，并自动备份。</p>"
-)
 
 
 class MainWindow(QMainWindow):
@@ -151,6 +146,7 @@ class MainWindow(QMainWindow):
         ui.reloadAction.triggered.connect(lambda: self.case_list.reload(wait=False))
         ui.settingsAction.triggered.connect(self.open_settings)
         ui.aboutAction.triggered.connect(self.about)
+        ui.userGuideAction.triggered.connect(self.show_user_guide)
 
     def _show_read_only(self) -> None:
         read_only = self.services.read_only
@@ -246,8 +242,18 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.services, self).exec()
 
-    def about(self) -> None:
-        message_boxes.show_information(self, f"关于{APP_TITLE}", ABOUT_TEXT)
+    def about(self) -> QDialog:
+        """帮助 → 关于: version, database, data and log folders (each with 打开), 使用说明."""
+        from desktop_app.gui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.services.db_path, self)
+        dialog.open()
+        return dialog
+
+    def show_user_guide(self) -> QDialog:
+        from desktop_app.gui.dialogs.about_dialog import show_user_guide
+
+        return show_user_guide(self)
 
     # -- layout
 

@@ -4,7 +4,7 @@ hints, 帮助, and the Tab chain from the search box through the filter panel to
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDialog, QMenu
 
 VIEWS = ("案件列表", "期限看板", "整改清单", "办理统计", "回头看")
 
@@ -54,3 +54,55 @@ def test_print_menu_says_to_select_an_item_until_one_is_selected(main_window):
     assert main_window.findChild(QAction, "batchPrintAction").isEnabled()
     table.clearSelection()
     assert hint.isVisible() and not reply.isEnabled()
+
+
+def test_help_menu_has_the_user_guide_and_about(main_window):
+    texts = [a.text() for a in main_window.ui.helpMenu.actions() if not a.isSeparator()]
+    assert texts == ["使用说明(&U)", "关于(&A)…"]
+    assert main_window.ui.userGuideAction.shortcut() == QKeySequence("F1")
+
+
+def test_about_names_the_version_and_the_folders_and_opens_them(qtbot, main_window, services, monkeypatch, app_home):
+    from importlib import metadata
+
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    main_window.ui.aboutAction.trigger()
+    dialog = main_window.findChild(QDialog, "AboutDialog")
+    qtbot.waitExposed(dialog)
+    ui = dialog.ui
+    assert ui.versionLabel.text() == f"版本 {metadata.version('desktop-app')}"
+    assert ui.databaseLabel.text() == str(services.db_path)
+    assert ui.dataDirLabel.text() == str(app_home)
+    assert ui.logDirLabel.text() == str(app_home / "logs")
+    ui.openDataDirButton.click()
+    ui.openLogDirButton.click()
+    assert opened == [str(app_home), str(app_home / "logs")]
+
+    ui.guideButton.click()
+    guide = dialog.findChild(QDialog, "UserGuideDialog")
+    qtbot.waitExposed(guide)
+    text = guide.ui.guideBrowser.toPlainText()
+    assert "数据保存在哪里" in text and "备份与恢复" in text and "便携版" in text
+    ui.closeButton.click()
+    assert not dialog.isVisible()
+
+
+def test_the_user_guide_is_the_readme_without_screenshots_or_developer_sections():
+    from desktop_app.gui.dialogs.user_guide_dialog import load_user_guide
+
+    guide = load_user_guide()
+    assert guide.startswith("# 建议提案办理助手")
+    assert "![" not in guide and "截图由" not in guide
+    assert "## 项目结构" not in guide and "## 性能测试" not in guide
+    assert "## 备份与恢复" in guide and "DESKTOP_APP_HOME" in guide
+    assert "答复、反馈和跟踪" in guide  # a README line wrapped in Chinese text is joined without a space
+
+
+def test_the_frozen_app_ships_the_readme_and_the_version():
+    from pathlib import Path
+
+    spec = (Path(__file__).resolve().parents[2] / "packaging" / "desktop-app.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "README.md"), ".")' in spec and 'copy_metadata("desktop-app")' in spec
