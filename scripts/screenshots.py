@@ -128,11 +128,10 @@ def checklist_editor(services):
 def case_editor_checklist(services):
     """The editor's 办理清单 tab on an item with the first steps ticked (demo items are written
     in bulk without checklists, so the checklist is made here)."""
-    from desktop_app.gui.checklist_actions import checklist_service
     from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
 
     item_id = richest_item(services)
-    service = checklist_service(services)
+    service = services.checklists
     if service.item_checklist(item_id) is None:
         service.create_for_item(item_id)
         view = service.item_checklist(item_id)

@@ -51,13 +51,13 @@ class MainWindow(QMainWindow):
         self.case_list.model.modelReset.connect(self._update_actions)
 
         self._features_installed = False
-        if services.cases is not None:
+        if services.connected:
             self.install_features()
         self._build_status_bar()
         self._connect_actions()
         # Layout first, so that the rows are sorted once, by the remembered column.
         self._restore_layout()
-        if services.cases is None:
+        if not services.connected:
             # bootstrap paints the window first and opens the database after it (start-up time).
             self.ui.statusBar.showMessage("正在打开数据库…")
             self._update_actions()
@@ -92,8 +92,11 @@ class MainWindow(QMainWindow):
         """Show the database once ``services`` are connected to it. ``wait`` reads the rows before
         returning; otherwise they load on a worker thread while the window stays responsive."""
         self.install_features()
-        self.day_clock.start(self.services.cases.ctx)
+        self.day_clock.start(self.services.ctx)
         self.ui.statusBar.clearMessage()
+        # The file really opened, which may not be the one asked for (another chosen at start-up).
+        self.setWindowTitle(f"{APP_TITLE} — {self.services.db_path.name}")
+        self.dbPathLabel.setText(f"数据库：{self.services.db_path}")
         self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
         self._show_read_only()
         if not wait:
@@ -165,7 +168,7 @@ class MainWindow(QMainWindow):
         return (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction)
 
     def _update_actions(self, *_args) -> None:
-        ready = self.services.cases is not None
+        ready = self.services.connected
         has_row = ready and self.case_list.selected_row() is not None
         writable = ready and not self.services.read_only
         for action in (self.ui.backupAction, self.ui.settingsAction, self.ui.reloadAction):

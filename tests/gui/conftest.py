@@ -9,21 +9,16 @@ from desktop_app.gui.widgets import message_boxes
 from desktop_app.settings import UiSettings
 
 
-def build_services(ctx, tmp_path, ui_settings: UiSettings | None = None, **extra) -> AppServices:
-    from desktop_app.services.cases import CaseService
+def build_services(ctx, tmp_path, ui_settings: UiSettings | None = None, *, read_only: bool = False,
+                   read_only_reason: str = "") -> AppServices:
+    """AppServices over ``ctx``, connected as start-up connects them (``startup.OpenedDatabase``)."""
     from desktop_app.services.maintenance import MaintenanceService
-    from desktop_app.services.reference import ReferenceService
-    from desktop_app.services.views import ViewService
 
-    return AppServices(
-        cases=CaseService(ctx),
-        reference=ReferenceService(ctx),
-        views=ViewService(ctx),
-        maintenance=MaintenanceService(ctx, tmp_path / "backups"),
-        ui_settings=ui_settings if ui_settings is not None else UiSettings(user_name="测试员"),
-        db_path=ctx.db.path,
-        **extra,
-    )
+    services = AppServices(ui_settings=ui_settings if ui_settings is not None else UiSettings(user_name="测试员"),
+                           db_path=ctx.db.path)
+    services.connect(ctx, MaintenanceService(ctx, tmp_path / "backups"), read_only=read_only,
+                     read_only_reason=read_only_reason)
+    return services
 
 
 @pytest.fixture
