@@ -92,10 +92,15 @@ def open_for_window(
     return OpenedDatabase(path=db_path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=defer)
 
 
+def app_clock() -> datetime:
+    """The app's clock: the time every service works with (tests replace it with a fixed one)."""
+    return datetime.now()
+
+
 def _context(db, user_name: Callable[[], str]):
     from desktop_app.services.context import ServiceContext
 
-    return ServiceContext(db=db, user_name=user_name, now=datetime.now)
+    return ServiceContext(db=db, user_name=user_name, now=lambda: app_clock())
 
 
 def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool, check_integrity: bool):

@@ -19,6 +19,7 @@ from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.views.case_list_view import CaseListView
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 
 APP_TITLE = "建议提案办理助手"
 ABOUT_TEXT = (
@@ -258,6 +259,8 @@ class MainWindow(QMainWindow):
         settings = self.services.ui_settings
         if settings.window_geometry:
             self.restoreGeometry(decode_state(settings.window_geometry))
+        else:
+            fit_to_screen(self)
         if settings.window_state:
             self.restoreState(decode_state(settings.window_state))
         self.case_list.restore_layout()

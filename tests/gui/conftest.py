@@ -78,3 +78,25 @@ def main_window(qtbot, services, message_log):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """One demo database made on the fixed clock, copied for each real-start test."""
+    from tests.conftest import FIXED_NOW
+    from tests.gui.real_start import make_demo_file
+
+    return make_demo_file(tmp_path_factory.mktemp("demo"), FIXED_NOW)
+
+
+@pytest.fixture
+def real_start(qtbot, monkeypatch, tmp_path, demo_template):
+    """``real_start.start(real_start.db_path)`` starts the app on a copy of the demo database as
+    ``desktop-app --db`` does (tests/gui/real_start.py); it is shut down after the test."""
+    from tests.conftest import FIXED_NOW
+    from tests.gui.real_start import RealStart, copy_demo
+
+    start = RealStart(qtbot, monkeypatch, FIXED_NOW)
+    start.db_path = copy_demo(demo_template, tmp_path)
+    yield start
+    start.stop()
