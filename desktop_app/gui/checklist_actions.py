@@ -15,7 +15,7 @@ def install(window) -> None:
     action.triggered.connect(lambda: open_editor(window))
     window.ui.settingsMenu.addAction(action)
     window.checklistTemplatesAction = action
-    window.ui.settingsMenu.aboutToShow.connect(lambda: action.setEnabled(window.services.connected))
+    window.enable_when(action, lambda: window.services.connected)
     window.services.changed.connect(lambda changes: _ticked(window, changes))
 
 

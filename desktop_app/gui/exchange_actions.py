@@ -25,15 +25,10 @@ def install(window) -> None:
         setattr(window, name, action)
         actions.append(action)
     menu.insertSeparator(before)
-
-    def update() -> None:
-        ready = window.services.connected
-        actions[0].setEnabled(ready and not window.services.read_only)
-        actions[1].setEnabled(ready)
-        actions[2].setEnabled(ready)
-
-    menu.aboutToShow.connect(update)
-    update()
+    services = window.services
+    window.enable_when(actions[0], lambda: services.connected and not services.read_only)
+    window.enable_when(actions[1], lambda: services.connected)
+    window.enable_when(actions[2], lambda: services.connected)
 
 
 def import_cases(window) -> None:

@@ -6,8 +6,10 @@ data to the services in ``AppServices``.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop_app.domain.enums import ItemKind
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(services.announce, self)
         self.day_clock = DayClock(services.announce, self)
         self._editors: dict[int, QWidget] = {}
+        self._enabled_rules: list[tuple[QAction, Callable[[], bool]]] = []
         self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
         self.case_list = CaseListView(services, self.runner, self)
@@ -48,8 +51,8 @@ class MainWindow(QMainWindow):
         # Enter and Delete act only while the list has the focus (WidgetShortcut in the form), so
         # they never steal keys from the search box.
         table.addActions([self.ui.openAction, self.ui.deleteAction])
-        table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.case_list.model.modelReset.connect(self._update_actions)
+        table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.case_list.model.modelReset.connect(self.update_actions)
 
         self._features_installed = False
         if services.connected:
@@ -61,7 +64,7 @@ class MainWindow(QMainWindow):
         if not services.connected:
             # bootstrap paints the window first and opens the database after it (start-up time).
             self.ui.statusBar.showMessage("正在打开数据库…")
-            self._update_actions()
+            self.update_actions()
         else:
             self.show_data(wait=True)
 
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
             self.countLabel.setText("正在载入全部建议提案…")
         self.case_list.reload(wait=wait)
         self.case_list.restore_last_view()
-        self._update_actions()
+        self.update_actions()
 
     def when_loaded(self, action) -> None:
         """Run ``action`` once, when the case list next finishes loading its rows (start-up work
@@ -142,6 +145,8 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         ui = self.ui
+        for menu in (ui.fileMenu, ui.editMenu, ui.viewMenu, ui.settingsMenu):
+            menu.aboutToShow.connect(self.update_actions)
         ui.newSuggestionAction.triggered.connect(lambda: self.new_case(ItemKind.SUGGESTION))
         ui.newProposalAction.triggered.connect(lambda: self.new_case(ItemKind.PROPOSAL))
         ui.restoreAction.triggered.connect(self.restore_backup)
@@ -168,7 +173,15 @@ class MainWindow(QMainWindow):
         ui = self.ui
         return (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction)
 
-    def _update_actions(self, *_args) -> None:
+    def enable_when(self, action: QAction, rule: Callable[[], bool]) -> None:
+        """Keep ``action`` enabled exactly while ``rule()`` holds: checked when the database
+        opens, the rows reload, the selection changes and a menu opens."""
+        self._enabled_rules.append((action, rule))
+        action.setEnabled(bool(rule()))
+
+    def update_actions(self, *_args) -> None:
+        for action, rule in self._enabled_rules:
+            action.setEnabled(bool(rule()))
         ready = self.services.connected
         has_row = ready and self.case_list.selected_row() is not None
         writable = ready and not self.services.read_only

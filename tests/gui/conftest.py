@@ -28,8 +28,11 @@ def make_services(tmp_path):
 
 
 @pytest.fixture
-def demo_ctx(ctx):
-    """``ctx`` on a database filled by ``services.demo.fill_demo`` (about 60 items)."""
+def demo_ctx(request, ctx):
+    """``ctx`` on a database filled by ``services.demo.fill_demo`` (about 60 items); in a test of
+    the main window, the context of the database the started app opened."""
+    if "main_window" in request.fixturenames:
+        return request.getfixturevalue("main_window").services.ctx
     from desktop_app.services.demo import fill_demo
 
     fill_demo(ctx)
@@ -37,8 +40,11 @@ def demo_ctx(ctx):
 
 
 @pytest.fixture
-def services(demo_ctx, tmp_path) -> AppServices:
-    return build_services(demo_ctx, tmp_path)
+def services(request, tmp_path) -> AppServices:
+    """Services over the demo database; in a test of the main window, the started app's own."""
+    if "main_window" in request.fixturenames:
+        return request.getfixturevalue("main_window").services
+    return build_services(request.getfixturevalue("demo_ctx"), tmp_path)
 
 
 @pytest.fixture
@@ -69,14 +75,11 @@ def message_log(monkeypatch):
 
 
 @pytest.fixture
-def main_window(qtbot, services, message_log):
-    from desktop_app.gui.main_window import MainWindow
-
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+def main_window(request, real_start):
+    """The main window of the app started as ``desktop-app --db`` starts it, on a copy of the demo
+    database (the fixed clock, user 测试员), its rows loaded; message boxes go to ``message_log``."""
+    window = real_start.start(real_start.db_path)
+    request.getfixturevalue("message_log")  # after the start's own watch: the test reads the boxes
     return window
 
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, 
 from desktop_app import bootstrap, settings, startup
 from desktop_app.gui.widgets import message_boxes
 
-USER = "张晓燕"
+USER = "测试员"  # as the other tests' contexts
 
 
 @dataclass

@@ -36,7 +36,7 @@ def select_first_row(window):
 
 
 def test_title_and_status_bar_name_the_database_and_counts(main_window, services):
-    assert main_window.windowTitle() == "建议提案办理助手 — cases.db"
+    assert main_window.windowTitle() == f"建议提案办理助手 — {services.db_path.name}"
     assert str(services.db_path) in main_window.dbPathLabel.text()
     total = len(services.cases.list_rows())
     assert main_window.countLabel.text() == f"显示 {total} / {total} 条"
