@@ -176,3 +176,42 @@ def test_each_view_does_its_main_work_on_a_real_start(real_start, qtbot):
     case_editor.close()
     assert services.connected
     assert not real_start.watch.problems, real_start.watch.problems
+
+
+def test_every_button_of_every_view_opens_windows_that_fit(real_start, qtbot):
+    """The dialogs behind the views' own buttons (print previews, imports, campaigns…) fit the
+    1366×728 work area with their buttons visible, and no button ends in an error."""
+    from PySide6.QtWidgets import QPushButton
+
+    window = real_start.start(real_start.db_path)
+    window.showMaximized()
+    real_start.watch.confirm_answer = False  # nothing is deleted
+    misfits, clicked = [], []
+    stack = window.ui.viewStack
+    for index in range(stack.count()):
+        view = stack.widget(index)
+        stack.setCurrentWidget(view)
+        if hasattr(view, "refresh") and view is not window.case_list:
+            view.refresh()
+        real_start.wait_idle()
+        for button in view.findChildren(QPushButton):
+            if not (button.isVisible() and button.isEnabled()):
+                continue
+            before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+            button.click()
+            real_start.wait_idle()
+            clicked.append(button.text())
+            for opened in new_windows(before):
+                qtbot.waitExposed(opened)
+                if not fits_screen(opened) or hidden_buttons(opened):
+                    misfits.append((button.text(), opened.windowTitle(), opened.frameGeometry().size().toTuple(),
+                                    hidden_buttons(opened)))
+                opened.close()
+                real_start.wait_idle()
+            stack.setCurrentWidget(view)
+    assert not real_start.watch.problems, "\n".join(real_start.watch.problems)
+    for name, title, size, hidden in real_start.watch.dialogs:
+        if size[0] > 1366 or size[1] > 728 or hidden:
+            misfits.append((name, title, size, hidden))
+    assert not misfits, misfits
+    assert len(clicked) > 20, clicked
