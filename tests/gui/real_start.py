@@ -158,10 +158,13 @@ class RealStart:
         assert not isinstance(started, int), f"程序没有启动（退出码 {started}）：{self.watch.problems}"
         self.started = started
         window = started.window
+        # The whole list arrives from a worker through the event loop, which has not run yet.
+        loaded = []
+        window.case_list.rows_reloaded.connect(lambda: loaded.append(True))
         self.qtbot.addWidget(window)
         self.qtbot.waitExposed(window)
-        self.qtbot.waitUntil(lambda: window.countLabel.text().startswith("显示"), timeout=20000)
-        self.wait_idle()
+        self.qtbot.waitUntil(lambda: bool(loaded), timeout=20000)
+        self.wait_idle()  # the late columns (下一期限, 进度) and the start-up reminder
         return window
 
     def wait_idle(self) -> None:
