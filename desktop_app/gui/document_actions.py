@@ -77,11 +77,8 @@ class DocumentActions:
     # ---- helpers ---------------------------------------------------------------------------
 
     def letters(self):  # -> LetterService | None
-        # Imported on first use: it brings SQLAlchemy, which the first paint must not wait for.
-        from desktop_app.services.letters import LetterService
-
-        cases = self.window.services.cases
-        return None if cases is None else LetterService(cases.ctx)
+        services = self.window.services
+        return services.letters if services.connected else None
 
     def selected_rows(self) -> list:
         table = self.window.case_list.ui.caseTable
@@ -89,7 +86,7 @@ class DocumentActions:
         return [row for row in rows if row is not None]
 
     def update_actions(self, *_args) -> None:
-        ready = self.window.services.cases is not None
+        ready = self.window.services.connected
         has_rows = ready and bool(self.selected_rows())
         for action in self.row_actions:
             action.setEnabled(has_rows)

@@ -340,12 +340,6 @@ class CaseListView(QWidget):
 
 def _late_column_service(services, key: str):
     """The bulk call giving a late column's value per item id; None before a database is open."""
-    if key == "next_due":
-        from desktop_app.gui.views.deadline_dashboard_view import deadline_service
-
-        deadlines = deadline_service(services)
-        return None if deadlines is None else deadlines.next_deadlines
-    from desktop_app.gui.checklist_actions import checklist_service
-
-    checklists = checklist_service(services)
-    return None if checklists is None else checklists.progress_by_item
+    if not services.connected:
+        return None
+    return services.deadlines.next_deadlines if key == "next_due" else services.checklists.progress_by_item

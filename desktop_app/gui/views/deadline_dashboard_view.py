@@ -32,18 +32,6 @@ EXPORT_ALL_TEXT = "导出催办清单…"
 _REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit", "day", RECTIFICATION_KIND}
 
 
-def deadline_service(services: AppServices):
-    """The deadline service of ``services`` (built on the case service's context when bootstrap
-    did not provide one)."""
-    found = getattr(services, "deadlines", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.deadlines import DeadlineService
-
-        found = DeadlineService(services.cases.ctx)
-        services.deadlines = found
-    return found
-
-
 class DeadlineDashboardView(QWidget):
     """``items_requested(ids, description)`` when a count is clicked;
     ``rectification_row_requested(list_id, row_id)`` when a listed 整改清单 row is double-clicked."""
@@ -101,9 +89,9 @@ class DeadlineDashboardView(QWidget):
 
     def refresh(self, *, wait: bool = True) -> None:
         """Count again (``wait``: now, on the UI thread; else through the runner)."""
-        service = deadline_service(self.services)
-        if service is None:
+        if not self.services.connected:
             return
+        service = self.services.deadlines
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
         if wait:
             self.show_board(service.dashboard(only_our_unit=ours))
@@ -198,9 +186,9 @@ class DeadlineDashboardView(QWidget):
 
     def export_reminder_list(self) -> None:
         """催办清单: overdue and nearly-due deadlines of the current scope, as an Excel sheet."""
-        service = deadline_service(self.services)
-        if service is None:
+        if not self.services.connected:
             return
+        service = self.services.deadlines
         board_day = self.board.as_of if self.board is not None else None
         name = f"催办清单_{board_day.isoformat() if board_day else ''}.xlsx"
         target, _filter = QFileDialog.getSaveFileName(self, "导出催办清单", name, "Excel 工作簿 (*.xlsx)")
@@ -311,9 +299,9 @@ def show_startup_notice(window):  # -> Operation | None
     """At start-up (called by bootstrap once the list is shown): tell what is overdue or due
     within 3 days. Computed off the UI thread (seconds for 100,000 items); says nothing when there
     is nothing to tell or the notice is switched off. Returns the running operation, if any."""
-    service = deadline_service(window.services)
-    if service is None:
+    if not window.services.connected:
         return None
+    service = window.services.deadlines
 
     def tell(rows) -> None:
         if rows:

@@ -49,16 +49,6 @@ def cell_text(figure) -> str:
     return f"{percent}\n{figure.count}/{figure.base}"
 
 
-def statistics_service(services):
-    found = getattr(services, "statistics", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.statistics import StatisticsService
-
-        found = StatisticsService(services.cases.ctx)
-        services.statistics = found
-    return found
-
-
 class StatisticsView(QWidget):
     """``items_requested(ids, description)`` when a figure is clicked."""
 
@@ -116,9 +106,9 @@ class StatisticsView(QWidget):
         return date(q.year(), q.month(), q.day())
 
     def refresh(self) -> None:
-        service = statistics_service(self._services)
-        if service is None:
+        if not self._services.connected:
             return
+        service = self._services.statistics
         if self.report is None:
             today = service.ctx.today()
             self.as_of_edit.setDate(QDate(today.year, today.month, today.day))
@@ -176,7 +166,7 @@ class StatisticsView(QWidget):
 
     def print_report(self) -> None:
         """The printed 办理情况统计报告 as of the chosen day, in the preview window."""
-        service = statistics_service(self._services)
+        service = self._services.statistics
         if service is None:
             return
         day = self.as_of()
@@ -202,7 +192,7 @@ class StatisticsView(QWidget):
             show(work())
 
     def _export(self) -> None:
-        service = statistics_service(self._services)
+        service = self._services.statistics
         day = self.as_of()
         path, _f = QFileDialog.getSaveFileName(self, "导出办理情况统计", f"办理情况统计（截至{day.isoformat()}）.xlsx",
                                                "Excel 工作簿 (*.xlsx)")
