@@ -240,6 +240,38 @@ def resolve_db_path(args: argparse.Namespace) -> Path:
 
 
 def run_window(args: argparse.Namespace) -> int:
+    """The window path: start the app (``start_window``), run Qt's event loop, shut down."""
+    started = start_window(args)
+    if isinstance(started, int):
+        return started
+    try:
+        code = started.app.exec()
+    finally:
+        started.shut_down()
+    return code
+
+
+class StartedWindow:
+    """The app as ``start_window`` leaves it, ready for the event loop: ``shut_down`` saves the
+    layout, takes the exit backup and closes the database and the single-instance claim."""
+
+    def __init__(self, app, window, opened, instance):
+        self.app, self.window, self.opened, self.instance = app, window, opened, instance
+
+    def shut_down(self) -> None:
+        # The window saves its layout when it closes; this also covers a quit without closeEvent.
+        try:
+            self.window.services.save_ui_settings()
+            self.opened.close(reason="exit")
+        finally:
+            if self.instance is not None:
+                self.instance.close()
+
+
+def start_window(args: argparse.Namespace) -> StartedWindow | int:
+    """Everything the window path does before Qt's event loop runs: the started app, or the exit
+    code when it stops early (another window has the file, the file cannot be opened, or the
+    smoke test is done). Tests start the app through this function, with their own event loop."""
     smoke = bool(args.smoke_test)
     # The log file is set up after the first paint (logging.handlers and the data folder cost
     # time); a crash before it sets it up through the hook.
@@ -269,7 +301,8 @@ def run_window(args: argparse.Namespace) -> int:
 
     ui_settings = ui_settings_module.load_settings()
     # The window paints before the database is opened (SQLAlchemy, migrations, checks): the user
-    # sees the program at once, and the rows follow.
+    # sees the program at once, and the rows follow. The same services object is connected to the
+    # database once it is open; every view asks it for its service when it needs one.
     services = pending_services(db_path, ui_settings)
     window = MainWindow(services)
     window.show()
@@ -290,6 +323,8 @@ def run_window(args: argparse.Namespace) -> int:
     opened = open_for_window(db_path, demo=bool(args.demo), user_name=operator_name(ui_settings), interactive=not smoke)
     if opened is None:
         window.close()
+        if instance is not None:
+            instance.close()
         return 1
     opened.connect(services)
     window.show_data(wait=False)
@@ -301,14 +336,7 @@ def run_window(args: argparse.Namespace) -> int:
         return _finish_smoke_test(app, window, opened, args, first_paint_ms, first_rows_ms)
     instance.activation_requested.connect(lambda: _bring_to_front(window))
     window.when_loaded(window.show_deadline_notice)
-    try:
-        code = app.exec()
-    finally:
-        # The window saves its layout when it closes; this also covers a quit without closeEvent.
-        window.services.save_ui_settings()
-        opened.close(reason="exit")
-        instance.close()
-    return code
+    return StartedWindow(app, window, opened, instance)
 
 
 def _set_windows_app_id() -> None:

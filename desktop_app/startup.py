@@ -25,8 +25,9 @@ FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
 def pending_services(db_path: Path, ui_settings):  # -> AppServices
-    """``AppServices`` not yet connected to a database: the window is built and painted with them
-    first, and ``OpenedDatabase.connect`` fills them in once the file is open."""
+    """The one ``AppServices`` of the window, not yet connected to a database: the window is built
+    and painted with it first, and ``OpenedDatabase.connect`` gives it the database once the file
+    is open."""
     from desktop_app.gui.app_services import AppServices
     from desktop_app.settings import save_settings
 
@@ -36,8 +37,7 @@ def pending_services(db_path: Path, ui_settings):  # -> AppServices
         except OSError as error:  # a full disk must not stop the window from closing
             log.warning("无法保存界面设置：%s", error)
 
-    return AppServices(cases=None, reference=None, views=None, maintenance=None, ui_settings=ui_settings,
-                       db_path=db_path, save_ui_settings=save_ui_settings)
+    return AppServices(ui_settings=ui_settings, db_path=db_path, save_ui_settings=save_ui_settings)
 
 
 @dataclass
@@ -57,27 +57,9 @@ class OpenedDatabase:
         return bool(self.db.read_only)
 
     def connect(self, services) -> None:
-        """Give ``services`` (from ``pending_services``) the services of this database."""
-        from desktop_app.services.cases import CaseService
-        from desktop_app.services.deadlines import DeadlineService
-        from desktop_app.services.reference import ReferenceService
-        from desktop_app.services.views import ViewService
-
-        services.cases = CaseService(self.ctx)
-        services.deadlines = DeadlineService(self.ctx)
-        services.reference = ReferenceService(self.ctx)
-        services.views = ViewService(self.ctx)
-        services.maintenance = self.maintenance
-        services.read_only = self.db.read_only
-        services.read_only_reason = self.db.read_only_reason
-
-    def build_window(self, ui_settings):  # -> MainWindow
-        """A ``MainWindow`` over this database with its rows loaded (not yet shown)."""
-        from desktop_app.gui.main_window import MainWindow
-
-        services = pending_services(self.path, ui_settings)
-        self.connect(services)
-        return MainWindow(services)
+        """Give ``services`` (from ``pending_services``) this database."""
+        services.connect(self.ctx, self.maintenance, read_only=self.db.read_only,
+                         read_only_reason=self.db.read_only_reason)
 
     def close(self, reason: str | None = "exit") -> None:
         """Take the backup due at ``reason`` (None: none) and close the file."""
@@ -137,10 +119,15 @@ def ensure_user_name(ui_settings, *, interactive: bool, parent=None) -> None:
         log.warning("无法保存操作人姓名：%s", error)
 
 
+def app_clock() -> datetime:
+    """The app's clock: the time every service works with (tests replace it with a fixed one)."""
+    return datetime.now()
+
+
 def _context(db, user_name: Callable[[], str]):
     from desktop_app.services.context import ServiceContext
 
-    return ServiceContext(db=db, user_name=user_name, now=datetime.now)
+    return ServiceContext(db=db, user_name=user_name, now=lambda: app_clock())
 
 
 def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool):

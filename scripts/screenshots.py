@@ -1,12 +1,16 @@
-"""Regenerate the README's screenshots in docs/screenshots/ from a fresh demo database (developer tool).
+"""Regenerate the README's screenshots in docs/screenshots/ (developer tool).
 
-Run ``uv run python scripts/screenshots.py`` and look at every PNG afterwards. Each entry of
-``SHOTS`` names a file and a function that builds the window to grab from the demo services;
-add a shot by adding an entry. Rendering is offscreen, so no window appears.
+Run ``uv run python scripts/screenshots.py`` and look at every PNG afterwards. The app is started
+exactly as ``desktop-app --demo`` starts it (``bootstrap.start_window``, a fresh demo database in a
+temporary data folder) on a 1366×768 screen, whose work area a maximised window gets: what the
+pictures show is what a user on an office laptop sees. Each entry of ``SHOTS`` names a file and a
+function that brings the window to grab on screen through the menus; dialogs shown with
+``exec()`` are grabbed as they open. Rendering is offscreen, so no window appears.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -17,42 +21,22 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
-DEMO_NOW = datetime(2024, 6, 3, 9, 30)
-DEMO_ITEMS = 60
-SHOWN_DB_PATH = PureWindowsPath(r"C:\Users\张晓燕\AppData\Local\JianyiTiananZhushou\cases.sqlite")
+DEMO_NOW = datetime(2026, 11, 16, 9, 30)  # fixed, so that the pictures change only with the app
+USER = "张晓燕"
+# Shown in the title and status bar only: where the file lives on a user's PC, so that the
+# pictures do not change with each run's temporary folder.
+SHOWN_DB_PATH = PureWindowsPath(r"C:\Users\张晓燕\AppData\Local\JianyiTiananZhushou\demo.sqlite")
+# A 1366×768 laptop screen less the Windows taskbar.
+SCREEN = {"screens": [{"name": "Laptop1366", "x": 0, "y": 0, "width": 1366, "height": 728,
+                       "logicalDpiX": 96, "logicalDpiY": 96, "dpr": 1}]}
 sys.path.insert(0, str(ROOT))
 
 
 @dataclass(frozen=True)
 class Shot:
     file_name: str
-    build: Callable  # (services) -> QWidget, shown and sized by the function
-    size: tuple[int, int] = (1000, 720)
-
-
-def demo_services(folder: Path):
-    from desktop_app.gui.app_services import AppServices
-    from desktop_app.services.cases import CaseService
-    from desktop_app.services.context import ServiceContext
-    from desktop_app.services.demo import fill_demo
-    from desktop_app.services.maintenance import MaintenanceService
-    from desktop_app.services.reference import ReferenceService
-    from desktop_app.services.views import ViewService
-    from desktop_app.settings import UiSettings
-    from desktop_app.storage.database import open_database
-
-    db = open_database(folder / "演示.db")
-    ctx = ServiceContext(db=db, user_name=lambda: "张晓燕", now=lambda: DEMO_NOW)
-    fill_demo(ctx, items=DEMO_ITEMS)
-    services = AppServices(
-        cases=CaseService(ctx), reference=ReferenceService(ctx), views=ViewService(ctx),
-        maintenance=MaintenanceService(ctx, folder / "备份"), ui_settings=UiSettings(user_name="张晓燕"),
-        # Shown in the title and status bar only: where the file lives on a user's PC, so that the
-        # pictures do not change with each run's temporary folder.
-        db_path=SHOWN_DB_PATH,
-    )
-    services.maintenance.backup_now()
-    return services
+    # (window) -> the widget to grab, or None for the dialog the call opened with exec().
+    bring: Callable
 
 
 def richest_item(services) -> int:
@@ -69,140 +53,170 @@ def richest_item(services) -> int:
     return max(records, key=score).id
 
 
-def main_window(services):
+def main_window(window):
     """The main window on the demo list, one row selected, as a user sees it after start."""
-    from desktop_app.gui.main_window import MainWindow
-
-    window = MainWindow(services)
     window.case_list.ui.caseTable.selectRow(2)
     return window
 
 
-def case_editor(tab: str) -> Callable:
-    def build(services):
-        from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
+def view(action_name: str) -> Callable:
+    """The main window switched to another view through its 视图 menu action."""
 
-        dialog = CaseEditDialog(services, richest_item(services))
-        dialog.ui.sectionTabs.setCurrentWidget(getattr(dialog.ui, tab))
+    def bring(window):
+        from PySide6.QtGui import QAction
+
+        window.findChild(QAction, action_name).trigger()
+        return window
+
+    return bring
+
+
+def case_editor(tab: str) -> Callable:
+    def bring(window):
+        from PySide6.QtWidgets import QApplication
+
+        window.open_case(richest_item(window.services))
+        dialog = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "CaseEditDialog" and w.isVisible())
+        dialog.ui.sectionTabs.setCurrentWidget(getattr(dialog.ui, tab, None) or getattr(dialog, tab))
         if tab == "unitsTab" and dialog.units.model.rowCount() > 1:
             dialog.units.editor.select(1)  # a 会办 row shows the opinion fields filled in
         return dialog
 
-    return build
+    return bring
 
 
-def settings_dialog(services):
-    from desktop_app.gui.dialogs.settings_dialog import SettingsDialog
-
-    return SettingsDialog(services)
-
-
-def restore_dialog(services):
-    from desktop_app.gui.dialogs.restore_dialog import RestoreDialog
-
-    return RestoreDialog(services)
-
-
-def main_window_view(action_name: str) -> Callable:
-    """The main window switched to another view through its 视图 menu action."""
-
-    def build(services):
-        from PySide6.QtGui import QAction
-
-        window = main_window(services)
-        window.findChild(QAction, action_name).trigger()
-        return window
-
-    return build
-
-
-def checklist_editor(services):
-    """清单模板 with 办前沟通 (the gated step) selected."""
-    from desktop_app.gui.views.checklist_editor_view import ChecklistEditorView
-
-    view = ChecklistEditorView(services)
-    view.select_key("s4")
-    return view
-
-
-def case_editor_checklist(services):
+def case_editor_checklist(window):
     """The editor's 办理清单 tab on an item with the first steps ticked (demo items are written
     in bulk without checklists, so the checklist is made here)."""
-    from desktop_app.gui.checklist_actions import checklist_service
-    from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
-
+    services = window.services
     item_id = richest_item(services)
-    service = checklist_service(services)
+    service = services.checklists
     if service.item_checklist(item_id) is None:
         service.create_for_item(item_id)
-        view = service.item_checklist(item_id)
-        contact = next((c.id for c in view.evidence if c.kind == "contact"), None)
-        for e in view.entries:
+        checklist = service.item_checklist(item_id)
+        contact = next((c.id for c in checklist.evidence if c.kind == "contact"), None)
+        for e in checklist.entries:
             if e.entry.name in ("签收登记", "审核职责", "7 个工作日内完成职责审核", "制定方案", "办前沟通"):
                 service.tick(e.id, True, "已电话联系领衔代表" if e.entry.name == "办前沟通" else "",
                              contact if e.entry.name == "办前沟通" else None)
-    dialog = CaseEditDialog(services, item_id)
-    dialog.ui.sectionTabs.setCurrentWidget(dialog.checklist)
-    return dialog
+    return case_editor("checklist")(window)
 
 
-def dashboard_all_units(services):
+def menu_dialog(action_name: str) -> Callable:
+    """The dialog a menu command opens (grabbed as it opens)."""
+
+    def bring(window):
+        from PySide6.QtGui import QAction
+
+        window.findChild(QAction, action_name).trigger()
+        return None
+
+    return bring
+
+
+def checklist_editor(window):
+    """清单模板 with 办前沟通 (the gated step) selected."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
+
+    window.findChild(QAction, "checklistTemplatesAction").trigger()
+    editor = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "ChecklistEditorView")
+    editor.select_key("s4")
+    return editor
+
+
+def dashboard_all_units(window):
     """期限看板 for all units: every kind, the 整改清单 line and the weekly chart have figures."""
     from PySide6.QtWidgets import QWidget
 
-    window = main_window_view("dashboardViewAction")(services)
+    view("dashboardViewAction")(window)
     window.findChild(QWidget, "deadlineDashboard").ui.scopeCombo.setCurrentIndex(1)
     return window
 
 
-def carry_over_dialog(services):
-    """年底结转承诺事项 for the demo's first year, with its open commitments listed."""
-    from desktop_app.gui.dialogs.carry_over_dialog import CarryOverDialog
-    from desktop_app.services.followup import FollowupService
+def carry_over_dialog(window):
+    """年底结转承诺事项, with the open commitments listed."""
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication
 
-    return CarryOverDialog(FollowupService(services.cases.ctx), 2024)
+    window.findChild(QAction, "carryOverAction").trigger()
+    return next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "CarryOverDialog" and w.isVisible())
 
 
 SHOTS: list[Shot] = [
-    Shot("main_window.png", main_window, (1280, 800)),
+    Shot("main_window.png", main_window),
     Shot("case_editor_basic.png", case_editor("basicTab")),
     Shot("case_editor_units.png", case_editor("unitsTab")),
-    Shot("settings_dialog.png", settings_dialog, (640, 580)),
-    Shot("restore_dialog.png", restore_dialog, (640, 400)),
-    Shot("checklist_editor.png", checklist_editor, (1100, 680)),
-    Shot("deadline_dashboard.png", dashboard_all_units, (1280, 800)),
-    Shot("statistics_view.png", main_window_view("statisticsViewAction"), (1280, 800)),
+    Shot("settings_dialog.png", menu_dialog("settingsAction")),
+    Shot("restore_dialog.png", menu_dialog("restoreAction")),
+    Shot("checklist_editor.png", checklist_editor),
+    Shot("deadline_dashboard.png", dashboard_all_units),
+    Shot("statistics_view.png", view("statisticsViewAction")),
     Shot("case_editor_checklist.png", case_editor_checklist),
-    Shot("review_view.png", main_window_view("reviewViewAction"), (1280, 800)),
-    Shot("rectification_view.png", main_window_view("rectificationViewAction"), (1280, 800)),
-    Shot("carry_over_dialog.png", carry_over_dialog, (980, 520)),
+    Shot("review_view.png", view("reviewViewAction")),
+    Shot("rectification_view.png", view("rectificationViewAction")),
+    Shot("carry_over_dialog.png", carry_over_dialog),
 ]
 
 
+def settle(app, rounds: int = 10) -> None:
+    import time
+
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.02)
+
+
 def main() -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    folder = Path(tempfile.mkdtemp(prefix="screenshots-"))
+    screen = folder / "screen.json"
+    screen.write_text(json.dumps(SCREEN), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    os.environ["DESKTOP_APP_HOME"] = str(folder / "home")
+    from PySide6.QtWidgets import QApplication, QDialog
 
-    from desktop_app.gui.i18n import install_translations
+    from desktop_app import bootstrap, settings, startup
+    from desktop_app.gui.widgets import message_boxes
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    install_translations(app)
+    startup.app_clock = lambda: DEMO_NOW
+    ui = settings.load_settings()
+    ui.user_name = USER  # a user who has started the program before
+    settings.save_settings(ui)
+    # The start-up reminder would wait for a click; it is not part of these pictures.
+    message_boxes.show_information = lambda *_args: None
+    opened_dialogs: list[QDialog] = []
+
+    def exec_(dialog: QDialog) -> int:  # grabbed by main() below instead of waiting for a click
+        dialog.show()
+        opened_dialogs.append(dialog)
+        return 0
+
+    QDialog.exec = exec_
+    started = bootstrap.start_window(bootstrap.plain_window_args(["--demo"]))
+    if isinstance(started, int):
+        print("程序没有启动", file=sys.stderr)
+        return started
+    app, window = started.app, started.window
+    window.showMaximized()
+    loaded = []
+    window.case_list.rows_reloaded.connect(lambda: loaded.append(True))
+    while not loaded:
+        settle(app, 1)
+    window.setWindowTitle(window.windowTitle().replace(window.services.db_path.name, SHOWN_DB_PATH.name))
+    window.dbPathLabel.setText(f"数据库：{SHOWN_DB_PATH}")
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as folder:
-        services = demo_services(Path(folder))
-        for shot in SHOTS:
-            widget = shot.build(services)
-            widget.resize(*shot.size)
-            widget.show()
-            for _ in range(5):
-                app.processEvents()
-            target = OUT / shot.file_name
-            widget.grab().save(str(target))
-            print(f"{target.relative_to(ROOT)}")
+    for shot in SHOTS:
+        opened_dialogs.clear()
+        widget = shot.bring(window) or opened_dialogs[-1]
+        settle(app)
+        target = OUT / shot.file_name
+        widget.grab().save(str(target))
+        print(f"{target.relative_to(ROOT)}（{widget.width()}×{widget.height()}）")
+        if widget is not window:
             widget.close()
-            widget.deleteLater()
-            app.processEvents()
-        services.cases.ctx.db.close()
+        settle(app, 3)
+    window.close()
+    started.shut_down()
     return 0
 
 

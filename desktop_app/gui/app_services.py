@@ -1,16 +1,45 @@
-"""The services the windows work with, built once by bootstrap (gui layer).
+"""The services the windows work with, built once by start-up (gui layer).
 
-A plain object, not a global: every window and dialog receives it. ``changed`` is the one signal
-through which views refresh after a write (architecture.md convention 2).
+A plain object, not a global: every window, view and dialog receives the same ``AppServices`` and
+asks it for a service when it needs one (``services.rectification``), never keeps one from the
+time it was built. The window is painted before the database is open, so the object exists first
+and ``connect`` gives it the database later; a service asked for before that raises
+``NotConnectedError`` instead of quietly being ``None``.
+
+``changed`` is the one signal through which views refresh after a write (architecture.md
+convention 2).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database is open
+    from desktop_app.services.cases import CaseService
+    from desktop_app.services.checklist import ChecklistService
+    from desktop_app.services.context import ServiceContext
+    from desktop_app.services.deadlines import DeadlineService
+    from desktop_app.services.export_cases import ExportService
+    from desktop_app.services.followup import FollowupService
+    from desktop_app.services.followup_letters import FollowupLetterService
+    from desktop_app.services.import_cases import ImportService
+    from desktop_app.services.letters import LetterService
+    from desktop_app.services.maintenance import MaintenanceService
+    from desktop_app.services.rectification import RectificationService
+    from desktop_app.services.reference import ReferenceService
+    from desktop_app.services.review import ReviewService
+    from desktop_app.services.statistics import StatisticsService
+    from desktop_app.services.views import ViewService
+    from desktop_app.settings import UiSettings
+
+
+class NotConnectedError(RuntimeError):
+    """A service was asked for before the database was open (a programming error: callers check
+    ``services.connected`` first)."""
 
 
 class ChangeHub(QObject):
@@ -19,25 +48,134 @@ class ChangeHub(QObject):
     changed = Signal(object)
 
 
-@dataclass(eq=False)
-class AppServices:
-    """``ui_settings`` is the ``settings.UiSettings`` object (window and list layout); the services
-    follow ``desktop_app/services/API.md``. When ``read_only``, ``read_only_reason`` says why in
-    Chinese (e.g. who holds the database)."""
+# The cached services, dropped when ``connect`` gives another database.
+_SERVICE_NAMES = ("cases", "reference", "views", "deadlines", "checklists", "rectification", "review",
+                  "statistics", "followup", "followup_letters", "letters", "exports", "imports")
 
-    cases: Any
-    reference: Any
-    views: Any
-    maintenance: Any
-    ui_settings: Any
-    db_path: Path
-    read_only: bool = False
-    read_only_reason: str = ""
-    # Writes ``ui_settings`` to its file; the main window calls it when it closes.
-    save_ui_settings: Callable[[], None] | None = None
-    hub: ChangeHub = field(default_factory=ChangeHub)
-    # services.deadlines.DeadlineService; built from ``cases`` on first use when None.
-    deadlines: Any = None
+
+class AppServices:
+    """``ui_settings``: window and list layout (``settings.UiSettings``); ``save_ui_settings``
+    writes it to its file (the main window calls it when it closes). When ``read_only``,
+    ``read_only_reason`` says why in Chinese (e.g. who holds the database)."""
+
+    def __init__(self, *, ui_settings: UiSettings, db_path: Path,
+                 save_ui_settings: Callable[[], None] | None = None):
+        self.ui_settings = ui_settings
+        self.db_path = db_path
+        self.save_ui_settings = save_ui_settings
+        self.hub = ChangeHub()
+        self.ctx: ServiceContext | None = None
+        self._maintenance: MaintenanceService | None = None
+        self.read_only = False
+        self.read_only_reason = ""
+
+    def connect(self, ctx: ServiceContext, maintenance: MaintenanceService, *, read_only: bool = False,
+                read_only_reason: str = "") -> None:
+        """Work on the database of ``ctx`` from now on (``maintenance`` knows its backup folder)."""
+        for name in _SERVICE_NAMES:
+            self.__dict__.pop(name, None)
+        self.ctx = ctx
+        self._maintenance = maintenance
+        self.db_path = ctx.db.path
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+
+    @property
+    def connected(self) -> bool:
+        """True once a database is open."""
+        return self.ctx is not None
+
+    def _context(self) -> ServiceContext:
+        if self.ctx is None:
+            raise NotConnectedError("数据库尚未打开")
+        return self.ctx
+
+    @property
+    def maintenance(self) -> MaintenanceService:
+        self._context()
+        return self._maintenance
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from desktop_app.services.cases import CaseService
+
+        return CaseService(self._context())
+
+    @cached_property
+    def reference(self) -> ReferenceService:
+        from desktop_app.services.reference import ReferenceService
+
+        return ReferenceService(self._context())
+
+    @cached_property
+    def views(self) -> ViewService:
+        from desktop_app.services.views import ViewService
+
+        return ViewService(self._context())
+
+    @cached_property
+    def deadlines(self) -> DeadlineService:
+        from desktop_app.services.deadlines import DeadlineService
+
+        return DeadlineService(self._context())
+
+    @cached_property
+    def checklists(self) -> ChecklistService:
+        from desktop_app.services.checklist import ChecklistService
+
+        return ChecklistService(self._context())
+
+    @cached_property
+    def rectification(self) -> RectificationService:
+        from desktop_app.services.rectification import RectificationService
+
+        return RectificationService(self._context())
+
+    @cached_property
+    def review(self) -> ReviewService:
+        from desktop_app.services.review import ReviewService
+
+        return ReviewService(self._context())
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from desktop_app.services.statistics import StatisticsService
+
+        return StatisticsService(self._context())
+
+    @cached_property
+    def followup(self) -> FollowupService:
+        from desktop_app.services.followup import FollowupService
+
+        return FollowupService(self._context())
+
+    @cached_property
+    def followup_letters(self) -> FollowupLetterService:
+        from desktop_app.services.followup_letters import FollowupLetterService
+
+        return FollowupLetterService(self._context())
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from desktop_app.services.letters import LetterService
+
+        return LetterService(self._context())
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from desktop_app.services.export_cases import ExportService
+
+        return ExportService(self._context())
+
+    @cached_property
+    def imports(self) -> ImportService:
+        from desktop_app.services.import_cases import ImportService
+
+        return ImportService(self._context(), self.maintenance)
+
+    def today(self):
+        """Today by the app's clock (tests fix it)."""
+        return self._context().today()
 
     @property
     def changed(self):

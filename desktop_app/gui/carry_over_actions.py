@@ -21,18 +21,15 @@ def install(window) -> QAction:
 
     def open_dialog() -> None:
         from desktop_app.gui.dialogs.carry_over_dialog import CarryOverDialog
-        from desktop_app.services.followup import FollowupService
-
         services = window.services
-        if services.cases is None:
+        if not services.connected:
             return
         if services.read_only:
             from desktop_app.gui.widgets import message_boxes
 
             message_boxes.show_information(window, "年底结转", f"数据库以只读方式打开，不能结转。{services.read_only_reason}")
             return
-        service = FollowupService(services.cases.ctx)
-        dialog = CarryOverDialog(service, default_year(service.ctx.today()), window.runner, window)
+        dialog = CarryOverDialog(services.followup, default_year(services.today()), window.runner, window)
         window.carry_over_dialog = dialog
         dialog.open()
 

@@ -9,24 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 
-def checklist_service(services):
-    """The checklist service on the case service's context (None before a database is open)."""
-    found = getattr(services, "_checklists", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.checklist import ChecklistService
-
-        found = ChecklistService(services.cases.ctx)
-        services._checklists = found
-    return found
-
-
 def install(window) -> None:
     action = QAction("清单模板(&K)…", window)
     action.setObjectName("checklistTemplatesAction")
     action.triggered.connect(lambda: open_editor(window))
     window.ui.settingsMenu.addAction(action)
     window.checklistTemplatesAction = action
-    window.ui.settingsMenu.aboutToShow.connect(lambda: action.setEnabled(window.services.cases is not None))
+    window.enable_when(action, lambda: window.services.connected)
     window.services.changed.connect(lambda changes: _ticked(window, changes))
 
 
@@ -39,7 +28,7 @@ def _ticked(window, changes) -> None:
 def open_editor(window):
     from desktop_app.gui.views.checklist_editor_view import ChecklistEditorView
 
-    if window.services.cases is None:
+    if not window.services.connected:
         return None
     editor = getattr(window, "_checklist_editor", None)
     if editor is None:

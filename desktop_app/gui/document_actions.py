@@ -19,6 +19,7 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.gui.models.case_table_model import ROW_ROLE
 from desktop_app.gui.widgets import message_boxes
 
+NO_SELECTION_HINT = "（请先在案件列表中选中一件；批量生成答复函可按住 Ctrl 或 Shift 选中多件）"
 PREVIEW_FORMS = ("reply", "feedback", "co_opinion", "reminder", "extension", "return")
 
 
@@ -35,10 +36,16 @@ class DocumentActions:
         self.menu.setObjectName("printMenu")
         bar = window.ui.menuBar
         bar.insertMenu(window.ui.settingsMenu.menuAction(), self.menu)
+        self.menu.setToolTipsVisible(True)
+        # Shown (greyed, as a note) while nothing is selected: says why the entries below are grey.
+        self.hint_action = self.menu.addAction(NO_SELECTION_HINT)
+        self.hint_action.setObjectName("printHintAction")
+        self.hint_action.setEnabled(False)
         self.row_actions: list[QAction] = []
         for form in PREVIEW_FORMS:
             action = self.menu.addAction(f"预览{FORM_LABELS[form]}…")
             action.setObjectName(f"preview_{form}Action")
+            action.setStatusTip(f"预览列表中选中那一件的{FORM_LABELS[form]}，可打印或另存为 PDF")
             action.triggered.connect(lambda _=False, f=form: self.preview_selected(f))
             self.row_actions.append(action)
         self.row_actions[0].setShortcut(QKeySequence.StandardKey.Print)
@@ -53,6 +60,9 @@ class DocumentActions:
         self.batch_files_action.setObjectName("batchFolderAction")
         self.batch_files_action.triggered.connect(self.save_batch_folder)
         self.row_actions += [self.batch_print_action, self.batch_one_action, self.batch_files_action]
+        for action in (self.batch_print_action, self.batch_one_action, self.batch_files_action):
+            action.setStatusTip("对列表中选中的各件（按住 Ctrl 或 Shift 可多选）逐件生成答复函")
+        self.menu.insertSeparator(self.row_actions[0])
         self.settings_action = QAction("公文与字体(&D)…", window)
         self.settings_action.setObjectName("letterSettingsAction")
         self.settings_action.triggered.connect(self.edit_settings)
@@ -67,11 +77,8 @@ class DocumentActions:
     # ---- helpers ---------------------------------------------------------------------------
 
     def letters(self):  # -> LetterService | None
-        # Imported on first use: it brings SQLAlchemy, which the first paint must not wait for.
-        from desktop_app.services.letters import LetterService
-
-        cases = self.window.services.cases
-        return None if cases is None else LetterService(cases.ctx)
+        services = self.window.services
+        return services.letters if services.connected else None
 
     def selected_rows(self) -> list:
         table = self.window.case_list.ui.caseTable
@@ -79,10 +86,12 @@ class DocumentActions:
         return [row for row in rows if row is not None]
 
     def update_actions(self, *_args) -> None:
-        ready = self.window.services.cases is not None
+        ready = self.window.services.connected
         has_rows = ready and bool(self.selected_rows())
         for action in self.row_actions:
             action.setEnabled(has_rows)
+            action.setToolTip("" if has_rows else NO_SELECTION_HINT)
+        self.hint_action.setVisible(ready and not has_rows)
         self.settings_action.setEnabled(ready and not self.window.services.read_only)
 
     # ---- settings --------------------------------------------------------------------------

@@ -25,28 +25,17 @@ def install(window) -> None:
         setattr(window, name, action)
         actions.append(action)
     menu.insertSeparator(before)
-
-    def update() -> None:
-        ready = window.services.cases is not None
-        actions[0].setEnabled(ready and not window.services.read_only)
-        actions[1].setEnabled(ready)
-        actions[2].setEnabled(ready)
-
-    menu.aboutToShow.connect(update)
-    update()
-
-
-def _ctx(window):
-    return window.services.cases.ctx
+    services = window.services
+    window.enable_when(actions[0], lambda: services.connected and not services.read_only)
+    window.enable_when(actions[1], lambda: services.connected)
+    window.enable_when(actions[2], lambda: services.connected)
 
 
 def import_cases(window) -> None:
     from desktop_app.gui.dialogs.import_dialog import ImportDialog
-    from desktop_app.services.import_cases import ImportService
-
-    if window.services.cases is None or window.services.read_only:
+    if not window.services.connected or window.services.read_only:
         return
-    ImportDialog(window.services, ImportService(_ctx(window), window.services.maintenance), window).exec()
+    ImportDialog(window.services, window.services.imports, window).exec()
 
 
 def _save_path(window, title: str, name: str) -> str:
@@ -58,7 +47,6 @@ def _save_path(window, title: str, name: str) -> str:
 
 def export_ledger(window) -> None:
     from desktop_app.gui.dialogs.ledger_export_dialog import LedgerExportDialog
-    from desktop_app.services.export_cases import ExportService
 
     dialog = LedgerExportDialog(window.services, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -70,7 +58,7 @@ def export_ledger(window) -> None:
     path = _save_path(window, "导出台账", "办理台账.xlsx")
     if not path:
         return
-    service = ExportService(_ctx(window))
+    service = window.services.exports
     window.runner.run(lambda progress, cancelled: service.export_ledger(path, progress=progress, cancelled=cancelled,
                                                                         **choices),
                       title="导出台账", reports_progress=True,
@@ -100,8 +88,6 @@ def list_columns(view):
 
 
 def export_list(window) -> None:
-    from desktop_app.services.export_cases import ExportService
-
     view = window.case_list
     model = view.model
     rows = [model.row_at(n) for n in range(model.rowCount())]
@@ -112,7 +98,7 @@ def export_list(window) -> None:
     if not path:
         return
     columns = list_columns(view)
-    service = ExportService(_ctx(window))
+    service = window.services.exports
     window.runner.run(lambda progress, cancelled: service.export_list(path, columns, rows, progress=progress,
                                                                       cancelled=cancelled),
                       title="导出当前列表", reports_progress=True,

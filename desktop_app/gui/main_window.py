@@ -6,8 +6,10 @@ data to the services in ``AppServices``.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
 
 from desktop_app.domain.enums import ItemKind
@@ -19,13 +21,9 @@ from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.views.case_list_view import CaseListView
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 
 APP_TITLE = "建议提案办理助手"
-ABOUT_TEXT = (
-    "<h3>建议提案办理助手</h3>"
-    "<p>供承办单位办理人大代表建议和政协提案使用：登记、分办、沟通、答复、反馈和跟踪。</p>"
-    "<p>数据保存在本机的数据库文件中，并自动备份。</p>"
-)
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +35,7 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(services.announce, self)
         self.day_clock = DayClock(services.announce, self)
         self._editors: dict[int, QWidget] = {}
+        self._enabled_rules: list[tuple[QAction, Callable[[], bool]]] = []
         self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
         self.case_list = CaseListView(services, self.runner, self)
@@ -47,20 +46,20 @@ class MainWindow(QMainWindow):
         # Enter and Delete act only while the list has the focus (WidgetShortcut in the form), so
         # they never steal keys from the search box.
         table.addActions([self.ui.openAction, self.ui.deleteAction])
-        table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.case_list.model.modelReset.connect(self._update_actions)
+        table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.case_list.model.modelReset.connect(self.update_actions)
 
         self._features_installed = False
-        if services.cases is not None:
+        if services.connected:
             self.install_features()
         self._build_status_bar()
         self._connect_actions()
         # Layout first, so that the rows are sorted once, by the remembered column.
         self._restore_layout()
-        if services.cases is None:
+        if not services.connected:
             # bootstrap paints the window first and opens the database after it (start-up time).
             self.ui.statusBar.showMessage("正在打开数据库…")
-            self._update_actions()
+            self.update_actions()
         else:
             self.show_data(wait=True)
 
@@ -92,15 +91,18 @@ class MainWindow(QMainWindow):
         """Show the database once ``services`` are connected to it. ``wait`` reads the rows before
         returning; otherwise they load on a worker thread while the window stays responsive."""
         self.install_features()
-        self.day_clock.start(self.services.cases.ctx)
+        self.day_clock.start(self.services.ctx)
         self.ui.statusBar.clearMessage()
+        # The file really opened, which may not be the one asked for (another chosen at start-up).
+        self.setWindowTitle(f"{APP_TITLE} — {self.services.db_path.name}")
+        self.dbPathLabel.setText(f"数据库：{self.services.db_path}")
         self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
         self._show_read_only()
         if not wait:
             self.countLabel.setText("正在载入全部建议提案…")
         self.case_list.reload(wait=wait)
         self.case_list.restore_last_view()
-        self._update_actions()
+        self.update_actions()
 
     def when_loaded(self, action) -> None:
         """Run ``action`` once, when the case list next finishes loading its rows (start-up work
@@ -138,6 +140,8 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         ui = self.ui
+        for menu in (ui.fileMenu, ui.editMenu, ui.viewMenu, ui.settingsMenu):
+            menu.aboutToShow.connect(self.update_actions)
         ui.newSuggestionAction.triggered.connect(lambda: self.new_case(ItemKind.SUGGESTION))
         ui.newProposalAction.triggered.connect(lambda: self.new_case(ItemKind.PROPOSAL))
         ui.restoreAction.triggered.connect(self.restore_backup)
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         ui.reloadAction.triggered.connect(lambda: self.case_list.reload(wait=False))
         ui.settingsAction.triggered.connect(self.open_settings)
         ui.aboutAction.triggered.connect(self.about)
+        ui.userGuideAction.triggered.connect(self.show_user_guide)
 
     def _show_read_only(self) -> None:
         read_only = self.services.read_only
@@ -164,8 +169,16 @@ class MainWindow(QMainWindow):
         ui = self.ui
         return (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction)
 
-    def _update_actions(self, *_args) -> None:
-        ready = self.services.cases is not None
+    def enable_when(self, action: QAction, rule: Callable[[], bool]) -> None:
+        """Keep ``action`` enabled exactly while ``rule()`` holds: checked when the database
+        opens, the rows reload, the selection changes and a menu opens."""
+        self._enabled_rules.append((action, rule))
+        action.setEnabled(bool(rule()))
+
+    def update_actions(self, *_args) -> None:
+        for action, rule in self._enabled_rules:
+            action.setEnabled(bool(rule()))
+        ready = self.services.connected
         has_row = ready and self.case_list.selected_row() is not None
         writable = ready and not self.services.read_only
         for action in (self.ui.backupAction, self.ui.settingsAction, self.ui.reloadAction):
@@ -246,8 +259,18 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.services, self).exec()
 
-    def about(self) -> None:
-        message_boxes.show_information(self, f"关于{APP_TITLE}", ABOUT_TEXT)
+    def about(self) -> QDialog:
+        """帮助 → 关于: version, database, data and log folders (each with 打开), 使用说明."""
+        from desktop_app.gui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.services.db_path, self)
+        dialog.open()
+        return dialog
+
+    def show_user_guide(self) -> QDialog:
+        from desktop_app.gui.dialogs.about_dialog import show_user_guide
+
+        return show_user_guide(self)
 
     # -- layout
 
@@ -255,6 +278,8 @@ class MainWindow(QMainWindow):
         settings = self.services.ui_settings
         if settings.window_geometry:
             self.restoreGeometry(decode_state(settings.window_geometry))
+        else:
+            fit_to_screen(self)
         if settings.window_state:
             self.restoreState(decode_state(settings.window_state))
         self.case_list.restore_layout()

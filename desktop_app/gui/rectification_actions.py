@@ -3,8 +3,6 @@ menu and toolbar, in the same action group as 案件列表 / 期限看板 (gui l
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-
 from desktop_app.gui.view_actions import add_view
 from desktop_app.gui.views.rectification_view import RectificationView
 
@@ -12,6 +10,5 @@ from desktop_app.gui.views.rectification_view import RectificationView
 def install(window) -> RectificationView:
     view = RectificationView(window.services, window.runner, window)
     view.setObjectName("rectificationView")
-    add_view(window, view, "整改清单", "rectificationViewAction", "Ctrl+3", window.ui.viewMenu,
-             after=window.findChild(QAction, "dashboardViewAction"))
+    add_view(window, view, "整改清单", "rectificationViewAction", window.ui.viewMenu)
     return view

@@ -17,6 +17,15 @@ def resources_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "resources"
 
 
+def readme_path() -> Path:
+    """The README, whose user sections are the in-app 使用说明: at the top of the bundle when
+    frozen (``packaging/desktop-app.spec`` ships it there), at the top of the checkout otherwise."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "README.md"
+    return Path(__file__).resolve().parents[2] / "README.md"
+
+
 def resource_path(relative: str) -> Path:
     return resources_dir() / relative
 

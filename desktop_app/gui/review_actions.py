@@ -1,6 +1,6 @@
-"""Adds the 回头看 view to the main window (gui layer): a view in the stack, 跟踪 → 回头看… on the
-menu bar (the 跟踪 menu is made here when no other feature made it) and the toolbar, in the same
-action group as 案件列表 / 期限看板. Double-clicking an entry opens its item in the case editor."""
+"""Adds the 回头看 view to the main window (gui layer): a view in the stack and 视图 → 回头看 on the
+menu and toolbar, in the same action group as 案件列表 / 期限看板 / 整改清单 / 办理统计. Double-clicking
+an entry opens its item in the case editor. Also makes the 跟踪 menu, where 年底结转 lives."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def tracking_menu(window) -> QMenu:
 def install(window) -> ReviewView:
     view = ReviewView(window.services, window.runner, window)
     view.setObjectName("reviewView")
-    action = add_view(window, view, "回头看…", "reviewViewAction", "Ctrl+6", tracking_menu(window))
+    action = add_view(window, view, "回头看", "reviewViewAction", window.ui.viewMenu)
     action.setStatusTip("年度回头看：已经解决的是否真正解决，正在/计划解决的进度，留作参考的有无新条件，不满意件和未完成承诺")
     view.open_requested.connect(window.open_case)
     window.review_view = view

@@ -13,7 +13,7 @@ from desktop_app.gui.views.statistics_view import StatisticsView
 def install(window) -> StatisticsView:
     view = StatisticsView(window.services, window, getattr(window, "runner", None))
     view.setObjectName("statisticsView")
-    add_view(window, view, "办理统计", "statisticsViewAction", "Ctrl+5", window.ui.viewMenu)
+    add_view(window, view, "办理统计", "statisticsViewAction", window.ui.viewMenu)
     list_action = window.findChild(QAction, "caseListViewAction")
 
     def show_items(ids, description: str) -> None:

@@ -145,3 +145,48 @@ def test_preview_bytes_report_fonts(settings):
     assert "正文（仿宋）" in result.fonts
     # On a machine without the official fonts the substitute is named in the warning.
     assert result.substituted == bool(result.warning)
+
+
+def printed_text(tmp_path, body, settings, name):
+    _, pages = write(tmp_path, reply_data(body=body, co_opinions=()), settings, name)
+    return "".join(texts(pages)).replace(" ", "")
+
+
+@pytest.mark.parametrize("ending", [
+    "感谢您对我区交通工作的关心和支持！",
+    "再次感谢您对我委工作的理解与支持。",
+    "感谢您对我们工作的关心和支持，欢迎今后继续提出宝贵意见和建议。",  # the configured closing itself
+    "下一步我们将持续跟踪。欢迎您继续对我们的工作提出意见和建议。",
+])
+def test_a_body_that_already_thanks_the_deputy_gets_no_second_closing(tmp_path, settings, ending):
+    body = f"一、基本情况\n全区已完成排查。\n{ending}"
+    text = printed_text(tmp_path, body, settings, "own.pdf")
+    assert text.count(ending.replace(" ", "")[:6]) == 1
+    assert "感谢您对我们工作的关心和支持，欢迎今后继续" not in text or ending.startswith("感谢您对我们工作")
+    assert text.count("感谢") + text.count("欢迎") == ending.count("感谢") + ending.count("欢迎")
+
+
+def test_thanks_earlier_in_the_body_still_gets_the_configured_closing(tmp_path, settings):
+    body = "感谢您对农村道路安全的关心。\n一、基本情况\n全区已完成排查，今年再增设标志标线120处。"
+    text = printed_text(tmp_path, body, settings, "early.pdf")
+    assert text.count("感谢") == 2
+    assert text.index("增设标志标线120处") < text.index("感谢您对我们工作的关心和支持")
+
+
+def test_own_closing_is_found_in_the_last_sentences_only():
+    from desktop_app.documents.forms.reply import has_own_closing
+    from desktop_app.documents.model import DEFAULT_CLOSING
+
+    assert has_own_closing("情况如下。\n办理结果：正在解决。感谢您对我区工作的关心和支持。", DEFAULT_CLOSING)
+    assert has_own_closing("情况如下。\n" + DEFAULT_CLOSING.replace("，", ", "), DEFAULT_CLOSING)
+    assert not has_own_closing("感谢您的关心和支持。\n我们将在年内完成改造。", DEFAULT_CLOSING)
+    assert not has_own_closing("感谢您的关心。第一步排查。第二步整治。第三步验收。", DEFAULT_CLOSING)
+    assert not has_own_closing("", DEFAULT_CLOSING)
+
+
+def test_the_co_opinions_come_before_the_bodys_own_closing(tmp_path, settings):
+    body = "一、基本情况\n全区已完成排查。\n办理结果：正在解决。感谢您对我区工作的关心和支持。"
+    _, pages = write(tmp_path, reply_data(body=body), settings, "co.pdf")
+    text = "".join(texts(pages)).replace(" ", "")
+    assert text.count("感谢") == 1
+    assert text.index("全区已完成排查") < text.index("区公安分局提出") < text.index("感谢您对我区工作")

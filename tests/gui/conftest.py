@@ -9,21 +9,16 @@ from desktop_app.gui.widgets import message_boxes
 from desktop_app.settings import UiSettings
 
 
-def build_services(ctx, tmp_path, ui_settings: UiSettings | None = None, **extra) -> AppServices:
-    from desktop_app.services.cases import CaseService
+def build_services(ctx, tmp_path, ui_settings: UiSettings | None = None, *, read_only: bool = False,
+                   read_only_reason: str = "") -> AppServices:
+    """AppServices over ``ctx``, connected as start-up connects them (``startup.OpenedDatabase``)."""
     from desktop_app.services.maintenance import MaintenanceService
-    from desktop_app.services.reference import ReferenceService
-    from desktop_app.services.views import ViewService
 
-    return AppServices(
-        cases=CaseService(ctx),
-        reference=ReferenceService(ctx),
-        views=ViewService(ctx),
-        maintenance=MaintenanceService(ctx, tmp_path / "backups"),
-        ui_settings=ui_settings if ui_settings is not None else UiSettings(user_name="测试员"),
-        db_path=ctx.db.path,
-        **extra,
-    )
+    services = AppServices(ui_settings=ui_settings if ui_settings is not None else UiSettings(user_name="测试员"),
+                           db_path=ctx.db.path)
+    services.connect(ctx, MaintenanceService(ctx, tmp_path / "backups"), read_only=read_only,
+                     read_only_reason=read_only_reason)
+    return services
 
 
 @pytest.fixture
@@ -33,8 +28,11 @@ def make_services(tmp_path):
 
 
 @pytest.fixture
-def demo_ctx(ctx):
-    """``ctx`` on a database filled by ``services.demo.fill_demo`` (about 60 items)."""
+def demo_ctx(request, ctx):
+    """``ctx`` on a database filled by ``services.demo.fill_demo`` (about 60 items); in a test of
+    the main window, the context of the database the started app opened."""
+    if "main_window" in request.fixturenames:
+        return request.getfixturevalue("main_window").services.ctx
     from desktop_app.services.demo import fill_demo
 
     fill_demo(ctx)
@@ -42,8 +40,11 @@ def demo_ctx(ctx):
 
 
 @pytest.fixture
-def services(demo_ctx, tmp_path) -> AppServices:
-    return build_services(demo_ctx, tmp_path)
+def services(request, tmp_path) -> AppServices:
+    """Services over the demo database; in a test of the main window, the started app's own."""
+    if "main_window" in request.fixturenames:
+        return request.getfixturevalue("main_window").services
+    return build_services(request.getfixturevalue("demo_ctx"), tmp_path)
 
 
 @pytest.fixture
@@ -74,12 +75,31 @@ def message_log(monkeypatch):
 
 
 @pytest.fixture
-def main_window(qtbot, services, message_log):
-    from desktop_app.gui.main_window import MainWindow
-
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+def main_window(request, real_start):
+    """The main window of the app started as ``desktop-app --db`` starts it, on a copy of the demo
+    database (the fixed clock, user 测试员), its rows loaded; message boxes go to ``message_log``."""
+    window = real_start.start(real_start.db_path)
+    request.getfixturevalue("message_log")  # after the start's own watch: the test reads the boxes
     return window
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """One demo database made on the fixed clock, copied for each real-start test."""
+    from tests.conftest import FIXED_NOW
+    from tests.gui.real_start import make_demo_file
+
+    return make_demo_file(tmp_path_factory.mktemp("demo"), FIXED_NOW)
+
+
+@pytest.fixture
+def real_start(qtbot, monkeypatch, tmp_path, demo_template):
+    """``real_start.start(real_start.db_path)`` starts the app on a copy of the demo database as
+    ``desktop-app --db`` does (tests/gui/real_start.py); it is shut down after the test."""
+    from tests.conftest import FIXED_NOW
+    from tests.gui.real_start import RealStart, copy_demo
+
+    start = RealStart(qtbot, monkeypatch, FIXED_NOW)
+    start.db_path = copy_demo(demo_template, tmp_path)
+    yield start
+    start.stop()

@@ -9,26 +9,16 @@ from dataclasses import dataclass, field
 
 from desktop_app.domain.enums import Body, Level
 from desktop_app.gui.app_services import AppServices
-from desktop_app.services.cases import CaseService
 from desktop_app.services.dto import SessionInfo, UnitInfo
-from desktop_app.services.maintenance import MaintenanceService
-from desktop_app.services.reference import ReferenceService
-from desktop_app.settings import UiSettings
 
 CONGRESS_SESSION = "区二届人大五次会议"
 
 
 def make_services(ctx, tmp_path, *, read_only: bool = False) -> AppServices:
-    return AppServices(
-        cases=CaseService(ctx),
-        reference=ReferenceService(ctx),
-        views=None,
-        maintenance=MaintenanceService(ctx, tmp_path / "backups"),
-        ui_settings=UiSettings(user_name="测试员"),
-        db_path=ctx.db.path,
-        read_only=read_only,
-        read_only_reason="张三（办公室电脑）正在使用该数据库" if read_only else "",
-    )
+    from tests.gui.conftest import build_services
+
+    return build_services(ctx, tmp_path, read_only=read_only,
+                          read_only_reason="张三（办公室电脑）正在使用该数据库" if read_only else "")
 
 
 def seed_reference(services: AppServices) -> dict[str, int]:

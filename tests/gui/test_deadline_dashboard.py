@@ -91,9 +91,8 @@ def test_the_next_deadline_column_is_coloured_by_bucket_and_explains_itself(main
 
 def test_the_editor_lists_the_items_deadlines_with_their_explanations(qtbot, services, message_log):
     from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
-    from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
-    row = next(r for r in deadline_service(services).open_deadlines() if r.unit_name)
+    row = next(r for r in services.deadlines.open_deadlines() if r.unit_name)
     dialog = CaseEditDialog(services, row.item_id)
     qtbot.addWidget(dialog)
     tabs = dialog.ui.sectionTabs
@@ -109,7 +108,6 @@ def test_the_editor_lists_the_items_deadlines_with_their_explanations(qtbot, ser
 def test_the_startup_notice_lists_overdue_items_opens_the_dashboard_and_can_be_switched_off(
         main_window, qtbot, monkeypatch):
     from desktop_app.gui.dialogs.deadline_notice_dialog import DeadlineNoticeDialog
-    from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
     shown = []
 
@@ -129,7 +127,7 @@ def test_the_startup_notice_lists_overdue_items_opens_the_dashboard_and_can_be_s
     assert first_row[1].startswith("超期") and first_row[4].startswith("第")  # overdue first
     assert height <= 600  # fits a 1366×768 laptop however many are listed
     assert main_window.ui.viewStack.currentWidget() is main_window.dashboard  # 打开期限看板 switched the view
-    deadline_service(main_window.services).set_startup_notice(False)
+    main_window.services.deadlines.set_startup_notice(False)
     with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
         pass
     assert len(shown) == 1
@@ -209,10 +207,9 @@ def test_the_dashboard_and_the_list_count_again_when_the_day_rolls_over(main_win
     from datetime import date, datetime, timedelta
 
     from desktop_app.domain.deadlines import WINDOW_KINDS
-    from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
     view = switch_to_dashboard(main_window, qtbot)
-    ctx = deadline_service(main_window.services).ctx
+    ctx = main_window.services.deadlines.ctx
     clock = main_window.day_clock
     assert view.board.as_of == date(2024, 6, 3) and clock.timer.isActive()
     ctx.now = lambda: datetime(2024, 6, 3, 23, 59, 30)
@@ -224,7 +221,7 @@ def test_the_dashboard_and_the_list_count_again_when_the_day_rolls_over(main_win
     # its items are overdue, on the dashboard and in the list's 下一期限.
     view.ui.scopeCombo.setCurrentIndex(1)  # 全部单位
     view.refresh(wait=True)
-    lasting = [r for r in deadline_service(main_window.services).open_deadlines(date(2024, 6, 3))
+    lasting = [r for r in main_window.services.deadlines.open_deadlines(date(2024, 6, 3))
                if r.days_left >= 0 and r.kind not in WINDOW_KINDS]
     overdue = view.board.by_bucket[Bucket.OVERDUE]
     due_day, falling = next((day, ids) for day in sorted({r.due_on for r in lasting})
@@ -238,7 +235,7 @@ def test_the_dashboard_and_the_list_count_again_when_the_day_rolls_over(main_win
     assert falling <= view.board.by_bucket[Bucket.OVERDUE]
     assert clock.timer.isActive() and clock.timer.interval() == (24 * 3600 - 1) * 1000 + 1000
     # The list's 下一期限 is counted again as of the new day (days left, bucket).
-    expected = deadline_service(main_window.services).next_deadlines(next_day)
+    expected = main_window.services.deadlines.next_deadlines(next_day)
     item_id = min(falling)
     qtbot.waitUntil(lambda: next(r for r in model.loaded_rows() if r.id == item_id).next_deadline == expected[item_id])
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from desktop_app.domain.calendar import DayKind, LengthUnit
 from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.gui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
-from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
 
 def make_dialog(qtbot, services):
@@ -28,7 +27,7 @@ def test_editing_a_rule_saves_it_and_it_is_recorded(qtbot, services, message_log
     dialog.ui.lengthSpin.setValue(20)
     dialog.ui.unitCombo.setCurrentIndex(dialog.ui.unitCombo.findData(LengthUnit.DAYS.value))
     qtbot.mouseClick(dialog.ui.saveRuleButton, Qt.MouseButton.LeftButton)
-    service = deadline_service(services)
+    service = services.deadlines
     qtbot.waitUntil(lambda: next(r for r in service.rules() if r.kind is DeadlineKind.OPINION).length == 20)
     qtbot.waitUntil(lambda: "20天" in dialog.rules_model.index(opinion, 1).data())
     assert message_log == []
@@ -44,7 +43,7 @@ def test_a_new_years_holidays_are_entered_and_the_year_marked_covered(qtbot, ser
     qtbot.mouseClick(dialog.ui.addDayButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.days_model.rowCount() == 1)
     qtbot.mouseClick(dialog.ui.yearCoveredCheck, Qt.MouseButton.LeftButton)
-    service = deadline_service(services)
+    service = services.deadlines
     qtbot.waitUntil(lambda: 2027 in service.covered_years())
     assert not service.calendar().is_working_day(date(2027, 2, 8))
     assert "已录入" in dialog.ui.coverageLabel.text()

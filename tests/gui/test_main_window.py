@@ -36,7 +36,7 @@ def select_first_row(window):
 
 
 def test_title_and_status_bar_name_the_database_and_counts(main_window, services):
-    assert main_window.windowTitle() == "建议提案办理助手 — cases.db"
+    assert main_window.windowTitle() == f"建议提案办理助手 — {services.db_path.name}"
     assert str(services.db_path) in main_window.dbPathLabel.text()
     total = len(services.cases.list_rows())
     assert main_window.countLabel.text() == f"显示 {total} / {total} 条"
@@ -290,7 +290,6 @@ def test_window_paints_before_the_database_opens_then_shows_a_first_screen_and_a
     from desktop_app.gui.views import case_list_view
     from desktop_app.startup import pending_services
     from desktop_app.settings import UiSettings
-    from tests.gui.conftest import build_services
 
     monkeypatch.setattr(case_list_view, "FIRST_SCREEN_ROWS", 5)
     pending = pending_services(demo_ctx.db.path, UiSettings(user_name="测试员"))
@@ -300,9 +299,9 @@ def test_window_paints_before_the_database_opens_then_shows_a_first_screen_and_a
     assert not window.ui.newSuggestionAction.isEnabled() and not window.ui.backupAction.isEnabled()
     assert window.ui.statusBar.currentMessage() == "正在打开数据库…"
 
-    ready = build_services(demo_ctx, tmp_path)
-    for name in ("cases", "reference", "views", "maintenance"):
-        setattr(pending, name, getattr(ready, name))
+    from desktop_app.services.maintenance import MaintenanceService
+
+    pending.connect(demo_ctx, MaintenanceService(demo_ctx, tmp_path / "backups"))
     with qtbot.waitSignal(window.case_list.rows_reloaded, timeout=10000):
         window.show_data(wait=False)
         assert window.case_list.model.rowCount() == 5  # the first screen, before the full load

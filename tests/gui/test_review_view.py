@@ -36,7 +36,7 @@ def settle(view, qtbot) -> None:
 
 def open_view(window):
     action = window.findChild(QAction, "reviewViewAction")
-    assert action.text() == "回头看…" and action in window.findChild(type(window.ui.fileMenu), "trackingMenu").actions()
+    assert action.text() == "回头看" and action in window.ui.viewMenu.actions()
     action.trigger()
     view = window.review_view
     assert window.ui.viewStack.currentWidget() is view

@@ -58,6 +58,31 @@ def body_without_salutation(body: str) -> str:
     return "\n".join(lines)
 
 
+# A body that ends by thanking the deputy (感谢您对…的关心和支持) has its closing already: the
+# configured one would thank them twice. Looked for in the last sentences of the last paragraph.
+_THANKS = re.compile(r"(感谢|谢谢).{0,40}?(关心|支持|关注|理解|指导|帮助|厚爱)|欢迎.{0,30}?(意见|建议)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
+_CLOSING_TAIL = 2  # sentences
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s，,。！？!?；;、]", "", text)
+
+
+def has_own_closing(body: str, closing: str) -> bool:
+    """True when the body's last paragraph already closes the letter: it contains the configured
+    ``closing`` (ignoring spaces and punctuation), or one of its last sentences thanks the reader
+    for their 关心 / 支持 / … or welcomes further 意见和建议."""
+    paragraphs = [line.strip() for line in (body or "").splitlines() if line.strip()]
+    if not paragraphs:
+        return False
+    last = paragraphs[-1]
+    if closing.strip() and _plain(closing) in _plain(last):
+        return True
+    sentences = [part for part in _SENTENCE_END.split(last) if part.strip()]
+    return any(_THANKS.search(sentence) for sentence in sentences[-_CLOSING_TAIL:])
+
+
 def co_opinion_paragraph(data: ReplyLetterData) -> str:
     opinions = [o for o in data.co_opinions if o.text.strip()]
     if not opinions:
@@ -89,13 +114,19 @@ def build_reply_letters(data: ReplyLetterData, settings: LetterSettings, fonts: 
         c.title_lines(title)
         c.blank()
         c.text(f"{addressee}：", indent=0, align=LEFT)
-        for para in body_paragraphs(body_without_salutation(data.body)):
+        body = body_without_salutation(data.body)
+        paragraphs = body_paragraphs(body)
+        own_closing = has_own_closing(body, settings.closing)
+        opinions = co_opinion_paragraph(data) if settings.include_co_opinions else ""
+        # The 会办 opinions are part of the answer: they go before whichever paragraph closes it.
+        closing_paragraphs = paragraphs[-1:] if own_closing and opinions else []
+        for para in paragraphs[:len(paragraphs) - len(closing_paragraphs)]:
             c.paragraph(para)
-        if settings.include_co_opinions:
-            opinions = co_opinion_paragraph(data)
-            if opinions:
-                c.text(opinions)
-        if settings.closing.strip():
+        if opinions:
+            c.text(opinions)
+        for para in closing_paragraphs:
+            c.paragraph(para)
+        if settings.closing.strip() and not own_closing:
             c.text(settings.closing.strip())
         c.signature(data.unit_name, chinese_date(data.replied_on))
         c.note(data.disclosure.label)

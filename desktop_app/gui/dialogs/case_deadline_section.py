@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
-from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
 NEW_ITEM_TEXT = "保存后，这里按期限规则列出各办理单位的期限（会办意见、答复等）及其计算依据。"
 
@@ -50,7 +49,7 @@ class DeadlinesSection:
         self.page = page
 
     def load(self, item_id: int | None) -> None:
-        service = deadline_service(self._services)
+        service = self._services.deadlines
         rows = service.item_deadlines(item_id) if item_id is not None and service is not None else []
         self.model.set_rows(rows)
         if rows:

@@ -17,7 +17,6 @@ from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_deadline_settings_dialog import Ui_DeadlineSettingsDialog
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 from desktop_app.gui.widgets import message_boxes
 
 WEEKDAYS = "一二三四五六日"
@@ -27,7 +26,7 @@ class DeadlineSettingsDialog(QDialog):
     def __init__(self, services, parent: QWidget | None = None, today: date | None = None):
         super().__init__(parent)
         self.services = services
-        self.service = deadline_service(services)
+        self.service = services.deadlines
         self.ui = Ui_DeadlineSettingsDialog()
         self.ui.setupUi(self)
         self.runner = OperationRunner(services.announce, self)
@@ -51,7 +50,7 @@ class DeadlineSettingsDialog(QDialog):
             ui.unitCombo.addItem(unit.label, unit.value)
         for kind in DayKind:
             ui.dayKindCombo.addItem(kind.label, kind.value)
-        today = today or services.cases.ctx.today()
+        today = today or services.today()
         ui.yearSpin.setValue(today.year)
         ui.dayEdit.setDate(QDate(today.year, today.month, today.day))
         editable = not services.read_only

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop_app.gui.forms.ui_document_preview_dialog import Ui_DocumentPreviewDialog
 from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 
 PRINT_DPI = 300
 SCREEN_DPI = 96
@@ -49,6 +50,7 @@ class DocumentPreviewDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_DocumentPreviewDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)
         self.setWindowTitle(f"预览 — {title}")
         self.pdf = pdf
         self.file_name = file_name

@@ -19,6 +19,7 @@ from desktop_app.gui.forms.ui_import_dialog import Ui_ImportDialog
 from desktop_app.gui.models.import_preview_model import ImportPreviewModel
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 
 _KIND_LABEL = {"unit": "单位", "proposer": "代表/委员"}
 
@@ -36,6 +37,7 @@ class ImportDialog(QDialog):
         self.result = None
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)
         self._runner = OperationRunner(services.announce, self)
         self.model = ImportPreviewModel(self)
         setup_table(self.ui.previewView, self.model)

@@ -15,6 +15,7 @@ from desktop_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.completer import set_completion
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.services.dto import Changes, UnitInfo
 
 
@@ -41,6 +42,7 @@ class SettingsDialog(QDialog):
         self._read_only = bool(services.read_only)
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)
         self._runner = OperationRunner(services.announce, self)
         self.model = RowTableModel([
             Column("单位名称", lambda u: u.name),

@@ -97,6 +97,42 @@ class Ui_FilterPanel(object):
 
         self.scrollLayout.addWidget(self.kindGroup)
 
+        self.statusGroup = QGroupBox(self.scrollContents)
+        self.statusGroup.setObjectName(u"statusGroup")
+        sizePolicy.setHeightForWidth(self.statusGroup.sizePolicy().hasHeightForWidth())
+        self.statusGroup.setSizePolicy(sizePolicy)
+        self.statusGroupLayout = QVBoxLayout(self.statusGroup)
+        self.statusGroupLayout.setObjectName(u"statusGroupLayout")
+        self.statusGroupLayout.setContentsMargins(4, 4, 4, 4)
+        self.statusList = QListWidget(self.statusGroup)
+        self.statusList.setObjectName(u"statusList")
+        self.statusList.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.statusList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.statusList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+
+        self.statusGroupLayout.addWidget(self.statusList)
+
+
+        self.scrollLayout.addWidget(self.statusGroup)
+
+        self.resultGroup = QGroupBox(self.scrollContents)
+        self.resultGroup.setObjectName(u"resultGroup")
+        sizePolicy.setHeightForWidth(self.resultGroup.sizePolicy().hasHeightForWidth())
+        self.resultGroup.setSizePolicy(sizePolicy)
+        self.resultGroupLayout = QVBoxLayout(self.resultGroup)
+        self.resultGroupLayout.setObjectName(u"resultGroupLayout")
+        self.resultGroupLayout.setContentsMargins(4, 4, 4, 4)
+        self.resultList = QListWidget(self.resultGroup)
+        self.resultList.setObjectName(u"resultList")
+        self.resultList.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.resultList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.resultList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+
+        self.resultGroupLayout.addWidget(self.resultList)
+
+
+        self.scrollLayout.addWidget(self.resultGroup)
+
         self.roleGroup = QGroupBox(self.scrollContents)
         self.roleGroup.setObjectName(u"roleGroup")
         sizePolicy.setHeightForWidth(self.roleGroup.sizePolicy().hasHeightForWidth())
@@ -138,42 +174,6 @@ class Ui_FilterPanel(object):
 
 
         self.scrollLayout.addWidget(self.unitGroup)
-
-        self.statusGroup = QGroupBox(self.scrollContents)
-        self.statusGroup.setObjectName(u"statusGroup")
-        sizePolicy.setHeightForWidth(self.statusGroup.sizePolicy().hasHeightForWidth())
-        self.statusGroup.setSizePolicy(sizePolicy)
-        self.statusGroupLayout = QVBoxLayout(self.statusGroup)
-        self.statusGroupLayout.setObjectName(u"statusGroupLayout")
-        self.statusGroupLayout.setContentsMargins(4, 4, 4, 4)
-        self.statusList = QListWidget(self.statusGroup)
-        self.statusList.setObjectName(u"statusList")
-        self.statusList.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.statusList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.statusList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-
-        self.statusGroupLayout.addWidget(self.statusList)
-
-
-        self.scrollLayout.addWidget(self.statusGroup)
-
-        self.resultGroup = QGroupBox(self.scrollContents)
-        self.resultGroup.setObjectName(u"resultGroup")
-        sizePolicy.setHeightForWidth(self.resultGroup.sizePolicy().hasHeightForWidth())
-        self.resultGroup.setSizePolicy(sizePolicy)
-        self.resultGroupLayout = QVBoxLayout(self.resultGroup)
-        self.resultGroupLayout.setObjectName(u"resultGroupLayout")
-        self.resultGroupLayout.setContentsMargins(4, 4, 4, 4)
-        self.resultList = QListWidget(self.resultGroup)
-        self.resultList.setObjectName(u"resultList")
-        self.resultList.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.resultList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.resultList.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-
-        self.resultGroupLayout.addWidget(self.resultList)
-
-
-        self.scrollLayout.addWidget(self.resultGroup)
 
         self.flagGroup = QGroupBox(self.scrollContents)
         self.flagGroup.setObjectName(u"flagGroup")
@@ -283,14 +283,14 @@ class Ui_FilterPanel(object):
         self.sessionFindEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u8f93\u5165\u5c4a\u6b21\u540d\u79f0\u4e2d\u7684\u5b57\uff0c\u5217\u8868\u53ea\u7559\u4e0b\u76f8\u7b26\u7684\u5c4a\u6b21\uff1b\u4ece\u63d0\u793a\u4e2d\u9009\u4e2d\u5373\u52fe\u9009", None))
 #endif // QT_CONFIG(tooltip)
         self.kindGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u7c7b\u578b", None))
+        self.statusGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u72b6\u6001", None))
+        self.resultGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u529e\u7406\u7ed3\u679c", None))
         self.roleGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u6211\u65b9\u89d2\u8272", None))
         self.unitGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u5355\u4f4d", None))
         self.unitFindEdit.setPlaceholderText(QCoreApplication.translate("FilterPanel", u"\u67e5\u627e\u5355\u4f4d\u2026", None))
 #if QT_CONFIG(tooltip)
         self.unitFindEdit.setToolTip(QCoreApplication.translate("FilterPanel", u"\u8f93\u5165\u5355\u4f4d\u540d\u79f0\u4e2d\u7684\u5b57\uff08\u5982 \u4ea4\u901a\uff09\uff0c\u5217\u8868\u53ea\u7559\u4e0b\u76f8\u7b26\u7684\u5355\u4f4d\uff1b\u4ece\u63d0\u793a\u4e2d\u9009\u4e2d\u5373\u52fe\u9009", None))
 #endif // QT_CONFIG(tooltip)
-        self.statusGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u72b6\u6001", None))
-        self.resultGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u529e\u7406\u7ed3\u679c", None))
         self.flagGroup.setTitle(QCoreApplication.translate("FilterPanel", u"\u6807\u8bb0", None))
         self.keyCheck.setText(QCoreApplication.translate("FilterPanel", u"\u53ea\u770b\u91cd\u70b9\u7763\u529e\u4ef6", None))
         self.leaderCheck.setText(QCoreApplication.translate("FilterPanel", u"\u53ea\u770b\u533a\u9886\u5bfc\u4eb2\u81ea\u529e\u7406\u4ef6", None))

@@ -108,19 +108,19 @@ def _flag_order(value: bool) -> bool:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("session", "届次", lambda r: r.session_name, lambda r: r.session_name, _same, 130, then="number"),
-    Column("number", "编号", lambda r: r.number, lambda r: r.number, number_key, 52, centred=True),
-    Column("kind", "类型", lambda r: r.kind.label, lambda r: r.kind, _label_order, 68, centred=True),
-    Column("title", "标题", lambda r: r.title, lambda r: r.title, _same, 240),
-    Column("lead_proposer", "领衔代表", lambda r: r.lead_proposer, lambda r: r.lead_proposer, _same, 64),
-    Column("lead_units", "主办单位", lambda r: r.lead_units, lambda r: r.lead_units, _same, 96),
-    Column("co_units", "会办单位", lambda r: r.co_units, lambda r: r.co_units, _same, 90),
+    Column("session", "届次", lambda r: r.session_name, lambda r: r.session_name, _same, 118, then="number"),
+    Column("number", "编号", lambda r: r.number, lambda r: r.number, number_key, 44, centred=True),
+    Column("kind", "类型", lambda r: r.kind.label, lambda r: r.kind, _label_order, 62, centred=True),
+    Column("title", "标题", lambda r: r.title, lambda r: r.title, _same, 206),
+    Column("lead_proposer", "领衔代表", lambda r: r.lead_proposer, lambda r: r.lead_proposer, _same, 60),
+    Column("lead_units", "主办单位", lambda r: r.lead_units, lambda r: r.lead_units, _same, 88),
+    Column("co_units", "会办单位", lambda r: r.co_units, lambda r: r.co_units, _same, 84),
     Column("our_role", "我方角色", lambda r: r.our_role.label if r.our_role else "—", lambda r: r.our_role,
-           _label_order, 60, centred=True),
-    Column("assigned_on", "交办日期", lambda r: _date_text(r.assigned_on), lambda r: r.assigned_on, _same, 84, centred=True),
-    Column("status", "状态", lambda r: r.status.label, lambda r: r.status, _position_in(ItemStatus), 60, centred=True),
+           _label_order, 56, centred=True),
+    Column("assigned_on", "交办日期", lambda r: _date_text(r.assigned_on), lambda r: r.assigned_on, _same, 78, centred=True),
+    Column("status", "状态", lambda r: r.status.label, lambda r: r.status, _position_in(ItemStatus), 58, centred=True),
     Column("result", "办理结果", lambda r: r.result.label if r.result else "", lambda r: r.result,
-           _position_in(ResultCategory), 70, centred=True),
+           _position_in(ResultCategory), 64, centred=True),
     Column("replied_on", "答复日期", lambda r: _date_text(r.replied_on), lambda r: r.replied_on, _same, 84,
            hidden=True, centred=True),
     Column("category", "分类", lambda r: r.category, lambda r: r.category, _same, 90, hidden=True),
@@ -131,8 +131,8 @@ COLUMNS: tuple[Column, ...] = (
            _flag_order, 100, hidden=True, centred=True),
     Column("is_secret", "涉密", lambda r: _flag(r.is_secret), lambda r: r.is_secret, _flag_order, 44,
            hidden=True, centred=True),
-    Column("next_due", "下一期限", next_due_text, next_due_value, _same, 120, centred=True),
-    Column("progress", "进度", progress_text, progress_value, _same, 56, centred=True),
+    Column("next_due", "下一期限", next_due_text, next_due_value, _same, 132, centred=True),
+    Column("progress", "进度", progress_text, progress_value, _same, 44, centred=True),
 )
 
 COLUMN_INDEX = {column.key: position for position, column in enumerate(COLUMNS)}
@@ -362,6 +362,24 @@ class CaseTableModel(QAbstractTableModel):
 
     def _filtered(self) -> list[CaseRow]:
         return list(self._all) if self._row_filter is None else self._row_filter(self._all)
+
+
+def legend_html() -> str:
+    """What bold text and the colours of the list mean, for the line under it: the same colours
+    as ``data`` paints (the title's bold, the 涉密 background, the 下一期限 buckets, the status)."""
+    from desktop_app.domain.deadlines import Bucket
+    from desktop_app.gui.models.deadline_count_model import BUCKET_COLOURS
+
+    def swatch(colour: str, text: str) -> str:
+        return f'<span style="background-color:{colour}">&nbsp;{text}&nbsp;</span>'
+
+    buckets = " ".join(swatch(BUCKET_COLOURS[b], b.label) for b in (Bucket.OVERDUE, Bucket.SOON, Bucket.WEEK,
+                                                                    Bucket.FORTNIGHT))
+    rehandling = _STATUS_COLOURS[ItemStatus.REHANDLING]
+    return ("图例：<b>粗体标题</b>＝重点督办件　"
+            f"{swatch(_SECRET_BACKGROUND.color().name(), '粉红底色')}＝涉密件　"
+            f'<span style="color:{rehandling}">红色状态</span>＝{ItemStatus.REHANDLING.label}　'
+            f"下一期限：{buckets}（* 未含节假日安排）")
 
 
 def _title_tip(case: CaseRow) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
-from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel
+from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel, legend_html
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
 from desktop_app.gui.widgets import message_boxes
@@ -80,6 +80,11 @@ class CaseListView(QWidget):
         services.changed.connect(self.refresh)
         self._only_chip = only_ids_chip(self)
         self.ui.listLayout.insertWidget(1, self._only_chip)
+        # Tab goes from the search box through the filter panel to the list (the panel is made
+        # first, so Qt's default order would skip it from the search box).
+        chain = (self.ui.searchEdit, *panel.focus_chain(), table)
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     # -- loading
 
@@ -89,6 +94,8 @@ class CaseListView(QWidget):
         reference = self.services.reference
         self.ui.filterPanel.set_choices(reference.sessions(), reference.units())
         self._load_views(self.ui.filterPanel.current_view())
+        if not self.ui.legendLabel.text():
+            self.ui.legendLabel.setText(legend_html())  # after the first paint: it needs the deadline buckets
         self._reload_rows(wait=wait)
 
     def refresh(self, changes: Changes) -> None:
@@ -333,12 +340,6 @@ class CaseListView(QWidget):
 
 def _late_column_service(services, key: str):
     """The bulk call giving a late column's value per item id; None before a database is open."""
-    if key == "next_due":
-        from desktop_app.gui.views.deadline_dashboard_view import deadline_service
-
-        deadlines = deadline_service(services)
-        return None if deadlines is None else deadlines.next_deadlines
-    from desktop_app.gui.checklist_actions import checklist_service
-
-    checklists = checklist_service(services)
-    return None if checklists is None else checklists.progress_by_item
+    if not services.connected:
+        return None
+    return services.deadlines.next_deadlines if key == "next_due" else services.checklists.progress_by_item

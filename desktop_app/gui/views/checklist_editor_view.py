@@ -34,7 +34,6 @@ from desktop_app.domain.checklist import (
 from desktop_app.domain.deadlines import Anchor
 from desktop_app.domain.enums import ItemKind
 from desktop_app.domain.errors import DomainError
-from desktop_app.gui.checklist_actions import checklist_service
 from desktop_app.gui.forms.ui_checklist_editor_view import Ui_ChecklistEditorView
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
@@ -91,7 +90,7 @@ class ChecklistEditorView(QWidget):
         self.ui = Ui_ChecklistEditorView()
         self.ui.setupUi(self)
         self._services = services
-        self._service = checklist_service(services)
+        self._service = services.checklists
         self._runner = OperationRunner(services.announce, self)
         self.undo_stack = QUndoStack(self)
         self._entries: tuple[Entry, ...] = ()

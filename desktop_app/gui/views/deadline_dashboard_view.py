@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop_app.domain.calendar import format_day
@@ -20,6 +20,7 @@ from desktop_app.gui.forms.ui_deadline_dashboard_view import Ui_DeadlineDashboar
 from desktop_app.gui.models.deadline_count_model import IDS_ROLE, DeadlineCountModel
 from desktop_app.gui.models.rectification_due_model import ROW_ROLE, RectificationDueModel
 from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.view_actions import view_shortcut
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.week_chart import WeekChart
 from desktop_app.services.rectification_dto import KIND as RECTIFICATION_KIND
@@ -30,18 +31,6 @@ ALL_UNITS = "全部单位"
 EXPORT_ALL_TEXT = "导出催办清单…"
 # "day": the day clock passed midnight (3 天内 becomes 已超期).
 _REFRESH_KINDS = {"item", "database", "setting", "deadline", "unit", "day", RECTIFICATION_KIND}
-
-
-def deadline_service(services: AppServices):
-    """The deadline service of ``services`` (built on the case service's context when bootstrap
-    did not provide one)."""
-    found = getattr(services, "deadlines", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.deadlines import DeadlineService
-
-        found = DeadlineService(services.cases.ctx)
-        services.deadlines = found
-    return found
 
 
 class DeadlineDashboardView(QWidget):
@@ -101,9 +90,9 @@ class DeadlineDashboardView(QWidget):
 
     def refresh(self, *, wait: bool = True) -> None:
         """Count again (``wait``: now, on the UI thread; else through the runner)."""
-        service = deadline_service(self.services)
-        if service is None:
+        if not self.services.connected:
             return
+        service = self.services.deadlines
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
         if wait:
             self.show_board(service.dashboard(only_our_unit=ours))
@@ -198,9 +187,9 @@ class DeadlineDashboardView(QWidget):
 
     def export_reminder_list(self) -> None:
         """催办清单: overdue and nearly-due deadlines of the current scope, as an Excel sheet."""
-        service = deadline_service(self.services)
-        if service is None:
+        if not self.services.connected:
             return
+        service = self.services.deadlines
         board_day = self.board.as_of if self.board is not None else None
         name = f"催办清单_{board_day.isoformat() if board_day else ''}.xlsx"
         target, _filter = QFileDialog.getSaveFileName(self, "导出催办清单", name, "Excel 工作簿 (*.xlsx)")
@@ -238,8 +227,8 @@ def install_dashboard(window) -> DeadlineDashboardView:
     group = QActionGroup(window)
     list_action = QAction("案件列表", window, checkable=True, checked=True, objectName="caseListViewAction")
     board_action = QAction("期限看板", window, checkable=True, objectName="dashboardViewAction")
-    list_action.setShortcut(QKeySequence("Ctrl+1"))
-    board_action.setShortcut(QKeySequence("Ctrl+2"))
+    list_action.setShortcut(view_shortcut("caseListViewAction"))
+    board_action.setShortcut(view_shortcut("dashboardViewAction"))
     for action in (list_action, board_action):
         group.addAction(action)
     menu = window.ui.viewMenu
@@ -295,9 +284,9 @@ def show_startup_notice(window, open_dashboard: Callable[[], None] | None = None
     within 3 days, in a ``DeadlineNoticeDialog`` whose 打开期限看板 calls ``open_dashboard``.
     Computed off the UI thread (seconds for 100,000 items); says nothing when there is nothing to
     tell or the notice is switched off. Returns the running operation, if any."""
-    service = deadline_service(window.services)
-    if service is None:
+    if not window.services.connected:
         return None
+    service = window.services.deadlines
 
     def tell(rows) -> None:
         if rows:

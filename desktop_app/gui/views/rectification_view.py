@@ -53,16 +53,6 @@ class UnitsCompleter(QCompleter):
         return " ".join([*words[:-1], index.data()])
 
 
-def rectification_service(services: AppServices):
-    found = getattr(services, "rectification", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.rectification import RectificationService
-
-        found = RectificationService(services.cases.ctx)
-        services.rectification = found
-    return found
-
-
 def _day(text: str, label: str) -> date | None:
     text = text.strip()
     if not text:
@@ -77,7 +67,6 @@ class RectificationView(QWidget):
     def __init__(self, services: AppServices, runner: OperationRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.services, self.runner = services, runner
-        self.service = rectification_service(services)
         self.ui = Ui_RectificationView()
         self.ui.setupUi(self)
         self.list_id = 0
@@ -112,6 +101,11 @@ class RectificationView(QWidget):
         self._connect()
         services.changed.connect(self._changed)
 
+    @property
+    def service(self):
+        """The 整改清单 service, asked for at each use: the view is built before the database opens."""
+        return self.services.rectification
+
     def _connect(self) -> None:
         ui = self.ui
         ui.newListButton.clicked.connect(self.new_list)
@@ -137,7 +131,7 @@ class RectificationView(QWidget):
     # ---- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self.service is None:
+        if not self.services.connected:
             return
         lists = self.service.lists()
         self.lists_model.clear()
@@ -152,7 +146,7 @@ class RectificationView(QWidget):
         if self.list_id:
             self.ui.listView.setCurrentIndex(self.lists_model.index(ids.index(self.list_id), 0))
         self._load_document()
-        units = [u.name for u in self.services.reference.units()] if self.services.reference else []
+        units = [u.name for u in self.services.reference.units()]
         self.ui.unitsEdit.setCompleter(UnitsCompleter(["各承办单位", *units], self.ui.unitsEdit))
 
     def show_row(self, list_id: int, row_id: int) -> None:
@@ -207,8 +201,8 @@ class RectificationView(QWidget):
 
     def _fill_detail(self, data: RectificationRowData) -> None:
         ui = self.ui
-        if data.id != self.editing_id and self.service is not None:
-            ui.progressDate.setDate(self.service.ctx.today())  # a new row's note is dated today, app clock
+        if data.id != self.editing_id and self.services.connected:
+            ui.progressDate.setDate(self.services.today())  # a new row's note is dated today, app clock
         self.editing_id = data.id
         ui.aspectEdit.setText(data.aspect)
         ui.problemEdit.setPlainText(data.problem)
@@ -235,7 +229,7 @@ class RectificationView(QWidget):
         ui.reportTitleEdit.setText(info.report_title)
         ui.reportDateEdit.setText(info.report_date.isoformat() if info.report_date else "")
         ui.reportBodyEdit.setPlainText(info.report_body)
-        if self.service is not None:
+        if self.services.connected:
             mode, mark = self.service.report_head()
             ui.headCombo.setCurrentIndex(max(ui.headCombo.findData(mode), 0))
             ui.markEdit.setText(mark)

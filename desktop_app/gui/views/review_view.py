@@ -24,16 +24,6 @@ from desktop_app.gui.widgets import message_boxes
 KIND = "review"
 
 
-def review_service(services):
-    found = getattr(services, "review", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.review import ReviewService
-
-        found = ReviewService(services.cases.ctx)
-        services.review = found
-    return found
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -109,12 +99,12 @@ class ReviewView(QWidget):
 
     @property
     def service(self):
-        return review_service(self.services)
+        return self.services.review
 
     def refresh(self) -> None:
-        service = self.service
-        if service is None:
+        if not self.services.connected:
             return
+        service = self.service
         self.campaigns = service.campaigns()
         ids = [c.id for c in self.campaigns]
         if self.campaign_id not in ids:
@@ -209,7 +199,7 @@ class ReviewView(QWidget):
     def _entry_picked(self) -> None:
         e = self.current_entry()
         self.editing = e
-        today = self.service.ctx.today() if self.service else date.today()
+        today = self.services.today()
         for widget in (self.ui.outcomeCombo, self.ui.tellCheck):
             widget.blockSignals(True)
         self.ui.outcomeCombo.clear()
@@ -272,7 +262,7 @@ class ReviewView(QWidget):
     def new_campaign(self) -> None:
         years = self.service.session_years()
         taken = {c.year for c in self.campaigns}
-        default = next((y for y in years if y not in taken), (max(years) if years else self.service.ctx.today().year))
+        default = next((y for y in years if y not in taken), (max(years) if years else self.services.today().year))
         text = message_boxes.ask_text(self, "新建回头看", "对哪一年的建议提案回头看（四位年份）：", str(default), "新建")
         if text is None:
             return

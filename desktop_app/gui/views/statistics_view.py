@@ -29,16 +29,24 @@ from desktop_app.gui.widgets import message_boxes
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERALL = "overall"
+# Headers on two short lines and each rate over its fraction, so that all 19 figures fit a
+# 1366-px window side by side (one line each needs some 1,700 px).
+HEADER_LINES = {"应办件数": "应办\n件数", "按期办复率": "按期\n办复率", "基本满意": "基本\n满意",
+                "办理态度满意率": "办理态度\n满意率", "解决采纳率": "解决\n采纳率", "已经解决": "已经\n解决",
+                "正在解决": "正在\n解决", "计划解决": "计划\n解决", "留作参考": "留作\n参考",
+                "重新办理": "重新\n办理", "二次答复": "二次\n答复", "未落实承诺事项": "未落实\n承诺事项",
+                "超期承诺事项": "超期\n承诺事项"}
+
+COLUMN_PADDING = 10
+MIN_COLUMN_WIDTH = 56
 
 
-def statistics_service(services):
-    found = getattr(services, "statistics", None)
-    if found is None and services.cases is not None:
-        from desktop_app.services.statistics import StatisticsService
-
-        found = StatisticsService(services.cases.ctx)
-        services.statistics = found
-    return found
+def cell_text(figure) -> str:
+    """A count alone; a rate over its numerator/base (58.6% over 34/58)."""
+    if figure.base is None:
+        return str(figure.count)
+    percent = "—" if figure.rate is None else f"{figure.rate * 100:.1f}%"
+    return f"{percent}\n{figure.count}/{figure.base}"
 
 
 class StatisticsView(QWidget):
@@ -75,6 +83,8 @@ class StatisticsView(QWidget):
         self.table = QTableWidget(self)
         self.table.setObjectName("statisticsTable")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.cellClicked.connect(self._clicked)
         self.charts = StatisticsCharts(self)
         scroll = QScrollArea(self)
@@ -96,9 +106,9 @@ class StatisticsView(QWidget):
         return date(q.year(), q.month(), q.day())
 
     def refresh(self) -> None:
-        service = statistics_service(self._services)
-        if service is None:
+        if not self._services.connected:
             return
+        service = self._services.statistics
         if self.report is None:
             today = service.ctx.today()
             self.as_of_edit.setDate(QDate(today.year, today.month, today.day))
@@ -118,12 +128,13 @@ class StatisticsView(QWidget):
         self.table.clear()
         self.table.setRowCount(len(groups))
         self.table.setColumnCount(len(FIGURES))
-        self.table.setHorizontalHeaderLabels([label for _k, label in FIGURES])
+        self.table.setHorizontalHeaderLabels([HEADER_LINES.get(label, label) for _k, label in FIGURES])
         self.table.setVerticalHeaderLabels([name for name, _f in groups])
         for row, (name, figures) in enumerate(groups):
             for col, (key, _label) in enumerate(FIGURES):
                 f = figures[key]
-                cell = QTableWidgetItem(f.shown())
+                cell = QTableWidgetItem(cell_text(f))
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 cell.setData(IDS_ROLE, (sorted(f.ids), f"{name} {f.label}"))
                 cell.setToolTip(f"{name}：{f.label} {f.shown()}，涉及 {len(f.ids)} 件；点击查看")
                 if f.rate is not None:
@@ -131,6 +142,10 @@ class StatisticsView(QWidget):
                     cell.setData(Qt.ItemDataRole.BackgroundRole, _bar(f.rate))
                 self.table.setItem(row, col, cell)
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for col in range(len(FIGURES)):  # some air between the figures, as much as 1366 px allows
+            header.resizeSection(col, max(header.sectionSize(col) + COLUMN_PADDING, MIN_COLUMN_WIDTH))
+        self.table.resizeRowsToContents()
         self.charts.show_groups(groups, self.dimension_combo.currentData() == OVERALL)
 
     def _clicked(self, row: int, col: int) -> None:
@@ -151,7 +166,7 @@ class StatisticsView(QWidget):
 
     def print_report(self) -> None:
         """The printed 办理情况统计报告 as of the chosen day, in the preview window."""
-        service = statistics_service(self._services)
+        service = self._services.statistics
         if service is None:
             return
         day = self.as_of()
@@ -177,7 +192,7 @@ class StatisticsView(QWidget):
             show(work())
 
     def _export(self) -> None:
-        service = statistics_service(self._services)
+        service = self._services.statistics
         day = self.as_of()
         path, _f = QFileDialog.getSaveFileName(self, "导出办理情况统计", f"办理情况统计（截至{day.isoformat()}）.xlsx",
                                                "Excel 工作簿 (*.xlsx)")

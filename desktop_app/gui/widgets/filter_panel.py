@@ -22,8 +22,16 @@ if TYPE_CHECKING:
 NO_DATE = QDate(2000, 1, 1)  # shown as 不限 through the editors' special value text
 NO_ROLE_LABEL = "无（我方不参与）"
 NO_RESULT_LABEL = "尚无结果"
-MAX_LIST_ROWS = 9
+MAX_LIST_ROWS = 6  # a 1366×768 laptop shows 状态 without scrolling the panel
 SECRET_CHOICES: tuple[tuple[str, bool | None], ...] = (("涉密：不限", None), ("只看涉密件", True), ("不含涉密件", False))
+
+
+class RangeDateEdit(QDateEdit):
+    """A date of a range: Tab leaves it (QDateEdit would step through year, month and day, and
+    never leaves while it shows 不限); the arrow keys still move between the parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        return QWidget.focusNextPrevChild(self, next)
 
 
 class FilterPanel(QWidget):
@@ -238,7 +246,7 @@ class FilterPanel(QWidget):
                   ("repliedFromEdit", 4, "答复日期起"), ("repliedToEdit", 5, "答复日期止"))
         edits = []
         for name, row, tip in places:
-            edit = QDateEdit(ui.dateGroup, objectName=name, calendarPopup=True, displayFormat="yyyy-MM-dd",
+            edit = RangeDateEdit(ui.dateGroup, objectName=name, calendarPopup=True, displayFormat="yyyy-MM-dd",
                              specialValueText="不限", toolTip=tip, minimumDate=NO_DATE, date=NO_DATE)
             ui.dateLayout.addWidget(edit, row, 1)
             setattr(ui, name, edit)
@@ -248,10 +256,20 @@ class FilterPanel(QWidget):
             edits.append(edit)
         self._dates = tuple(edits)
         # Made last, they would come last in the Tab order: put them where they are shown.
+        # (``focus_chain`` has put the rest in order, ending with 清除筛选.)
         chain = (ui.secretCombo, edits[0], edits[1], ui.assignedClearButton, edits[2], edits[3],
                  ui.repliedClearButton)
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
+
+    def focus_chain(self) -> tuple[QWidget, ...]:
+        """The panel's fields in the order they are shown (the Tab order; the date editors are
+        put in after 标记 by ``add_date_ranges``)."""
+        ui = self.ui
+        return (ui.viewCombo, ui.saveViewButton, ui.deleteViewButton, ui.sessionFindEdit, ui.sessionList,
+                ui.kindList, ui.statusList, ui.resultList, ui.roleList, ui.unitFindEdit, ui.unitList,
+                ui.keyCheck, ui.leaderCheck, ui.secretCombo, ui.assignedClearButton,
+                ui.repliedClearButton, ui.clearFilterButton)
 
     def _date_edits(self) -> tuple[QDateEdit, ...]:
         self.add_date_ranges()
@@ -269,8 +287,11 @@ class FilterPanel(QWidget):
         self._fit_height(checklist)
 
     def _fit_height(self, checklist: QListWidget) -> None:
-        # Short lists show every choice; long ones (units, sessions) scroll after MAX_LIST_ROWS.
-        rows = min(max(checklist.count(), 1), MAX_LIST_ROWS)
+        # Fixed choices (类型, 状态, …) show every one; the lists a user's data makes long (届次,
+        # 单位, each with its 查找 box) scroll after MAX_LIST_ROWS.
+        rows = max(checklist.count(), 1)
+        if checklist in (self.ui.sessionList, self.ui.unitList):
+            rows = min(rows, MAX_LIST_ROWS)
         row_height = checklist.sizeHintForRow(0) if checklist.count() else checklist.fontMetrics().height() + 4
         checklist.setFixedHeight(rows * row_height + 2 * checklist.frameWidth() + 2)
 

@@ -83,12 +83,8 @@ class FollowupSection:
         self.dialog = dialog
         services = dialog._services
         self._read_only = bool(services.read_only)
-        from desktop_app.services.followup import FollowupService
-        from desktop_app.services.followup_letters import FollowupLetterService
-
-        ctx = services.cases.ctx
-        self.service = FollowupService(ctx)
-        self.letters = FollowupLetterService(ctx)
+        self.service = services.followup
+        self.letters = services.followup_letters
         self.record = None
         page = QWidget(dialog)
         page.setObjectName("followupTab")
@@ -102,7 +98,7 @@ class FollowupSection:
         layout.addWidget(self._commitment_box(page), 3)
         from desktop_app.gui.widgets.review_history import ReviewHistoryBox
 
-        self.review_box = ReviewHistoryBox(ctx, page)
+        self.review_box = ReviewHistoryBox(services.review, page)
         layout.addWidget(self.review_box, 2)
         self.disclosure_button = QPushButton("公开文本（去除联系方式）…", page)
         self.disclosure_button.setObjectName("disclosureButton")
@@ -246,9 +242,8 @@ class FollowupSection:
         text = f"状态：{record.status.label}。"
         if record.status is ItemStatus.REHANDLING:
             from desktop_app.domain.deadlines import DeadlineKind
-            from desktop_app.gui.views.deadline_dashboard_view import deadline_service
 
-            rows = deadline_service(self.dialog._services).item_deadlines(record.id)
+            rows = self.dialog._services.deadlines.item_deadlines(record.id)
             due = next((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY), None)
             if due is not None:
                 text += f"代表不满意，须于 {due.isoformat()} 前作出第二次答复（反馈日期起 1 个月）。"

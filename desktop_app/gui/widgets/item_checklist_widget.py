@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.checklist import GateAction, tickable
 from desktop_app.domain.errors import DomainError
-from desktop_app.gui.checklist_actions import checklist_service
 from desktop_app.gui.widgets import message_boxes
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -37,7 +36,7 @@ class ItemChecklistWidget(QWidget):
         super().__init__(parent)
         self.setObjectName("checklistTab")
         self._services = services
-        self._service = checklist_service(services)
+        self._service = services.checklists
         self._item_id: int | None = None
         self.view = None
         self._filling = False

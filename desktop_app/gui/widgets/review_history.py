@@ -14,12 +14,10 @@ from desktop_app.gui.models.review_entry_model import told_text
 class ReviewHistoryBox(QGroupBox):
     """``load(item_id)`` shows that item's 回头看 entries; hidden while it has none."""
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, review_service, parent=None):
         super().__init__("回头看（在 跟踪 → 回头看 中记录）", parent)
-        from desktop_app.services.review import ReviewService
-
         self.setObjectName("reviewHistoryBox")
-        self.service = ReviewService(ctx)
+        self.service = review_service
         self._years: dict[int, int] = {}
         self.view = QTableView(self)
         self.view.setObjectName("reviewHistoryView")

@@ -1,0 +1,32 @@
+"""办理统计 on a 1366×768 laptop: all figures side by side in the table, total or by group."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+
+from desktop_app.domain.statistics import FIGURES
+
+
+def test_every_figure_fits_the_table_at_1366_px_in_every_grouping(qtbot, main_window):
+    main_window.resize(1366, 728)
+    main_window.findChild(QAction, "statisticsViewAction").trigger()
+    view = main_window.statistics_view
+    table = view.table
+    for index in range(view.dimension_combo.count()):
+        view.dimension_combo.setCurrentIndex(index)
+        qtbot.wait(20)
+        assert table.columnCount() == len(FIGURES)
+        assert table.horizontalHeader().length() <= table.viewport().width(), view.dimension_combo.currentText()
+        assert not table.horizontalScrollBar().isVisible()
+
+
+def test_a_rate_shows_over_its_fraction_and_headers_break_on_two_lines(qtbot, main_window):
+    main_window.findChild(QAction, "statisticsViewAction").trigger()
+    table = main_window.statistics_view.table
+    replied = [key for key, _label in FIGURES].index("replied")
+    figure = main_window.statistics_view.report.overall["replied"]
+    percent, fraction = table.item(0, replied).text().split("\n")
+    assert percent == f"{figure.rate * 100:.1f}%" and fraction == f"{figure.count}/{figure.base}"
+    on_time = [key for key, _label in FIGURES].index("on_time")
+    assert table.horizontalHeaderItem(on_time).text() == "按期\n办复率"
+    assert table.item(0, replied).toolTip().endswith("点击查看")
