@@ -293,5 +293,6 @@ def show_startup_notice(window, open_dashboard: Callable[[], None] | None = None
             from desktop_app.gui.dialogs.deadline_notice_dialog import DeadlineNoticeDialog
 
             DeadlineNoticeDialog(rows, open_dashboard, window).exec()
+            window.activateWindow()  # keyboard shortcuts (Ctrl+F…) work at once, as before the notice
 
     return window.runner.run(service.startup_notice, title="期限提醒", background=True, on_success=tell)
