@@ -326,6 +326,14 @@ def start_window(args: argparse.Namespace) -> StartedWindow | int:
         if instance is not None:
             instance.close()
         return 1
+    if instance is not None and opened.path != db_path:
+        # The user chose another file at start-up: the one-window-per-file claim follows it.
+        instance.close()
+        instance = SingleInstance(opened.path)
+        if (code := _claim_instance(instance)) is not None:
+            opened.close(reason=None)
+            window.close()
+            return code
     opened.connect(services)
     window.show_data(wait=False)
     if opened.integrity_deferred:

@@ -122,8 +122,7 @@ class MainWindow(QMainWindow):
     def _integrity_checked(self, report) -> None:
         if report.integrity_ok:
             return
-        question = (f"数据库文件已损坏（{report.integrity_message}）。\n"
-                    "继续使用可能丢失数据。建议立即从备份恢复（恢复前当前文件会另存一份）。现在恢复吗？")
+        question = f"{report.damage_text}\n\n现在从备份恢复吗？"
         if message_boxes.confirm(self, "数据库已损坏", question, "从备份恢复…"):
             self.restore_backup()
 

@@ -18,7 +18,7 @@ from desktop_app.domain.errors import DatabaseError, ReadOnlyError
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.storage import backup, migrations, tables
-from desktop_app.storage.database import SCHEMA_VERSION
+from desktop_app.storage.database import SCHEMA_VERSION, damage_message
 
 #: Main tables counted by ``check()``, with the Chinese name ``desktop-app check`` prints.
 COUNTED_TABLES = {
@@ -41,10 +41,11 @@ COUNTED_TABLES = {
 @dataclass(frozen=True)
 class CheckReport:
     integrity_ok: bool
-    integrity_message: str  # "ok" or the first problems SQLite reported
+    integrity_message: str  # "ok" or the first problems SQLite reported (English, for the log)
     schema_version: str | None
     app_schema_version: str
     counts: dict[str, int] = field(default_factory=dict)  # table name -> rows
+    damage_text: str = ""  # what the problems mean and what to do, in Chinese ("" when ok)
 
     @property
     def ok(self) -> bool:
@@ -83,6 +84,7 @@ class MaintenanceService:
             schema_version=db.schema_version(),
             app_schema_version=SCHEMA_VERSION,
             counts=counts,
+            damage_text=damage_message(db.path.name, problems) if problems else "",
         )
 
     def backup_now(self, to: Path | str | None = None, reason: str = "manual") -> Path:

@@ -215,3 +215,29 @@ def test_every_button_of_every_view_opens_windows_that_fit(real_start, qtbot):
             misfits.append((name, title, size, hidden))
     assert not misfits, misfits
     assert len(clicked) > 20, clicked
+
+
+def test_a_file_that_is_not_a_database_lets_the_user_open_another_and_the_window_works_on_it(
+        real_start, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    wrong = tmp_path / "台账.sqlite"
+    wrong.write_bytes(b"PK\x03\x04" + b"\x00" * 8000)  # an Excel file renamed
+
+    def open_other(box):
+        next(b for b in box.buttons() if b.objectName() == "openOtherButton").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", open_other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(real_start.db_path), "")))
+    window = real_start.start(wrong)
+    assert window.services.db_path == real_start.db_path
+    assert window.windowTitle().endswith(real_start.db_path.name)
+    assert str(real_start.db_path) in window.dbPathLabel.text()
+    assert window.case_list.model.rowCount() == 60
+    window.findChild(QAction, "rectificationViewAction").trigger()
+    assert window.ui.viewStack.currentWidget().model.rowCount() > 0
+    assert wrong.read_bytes().startswith(b"PK")  # left as it was
+    # Logged, as it should be: why the file asked for could not be opened. Nothing else went wrong.
+    unexpected = [p for p in real_start.watch.problems if wrong.name not in p]
+    assert not unexpected, unexpected
