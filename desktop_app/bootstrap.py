@@ -343,7 +343,7 @@ def start_window(args: argparse.Namespace) -> StartedWindow | int:
         first_rows_ms = (time.perf_counter() - _STARTED) * 1000
         return _finish_smoke_test(app, window, opened, args, first_paint_ms, first_rows_ms)
     instance.activation_requested.connect(lambda: _bring_to_front(window))
-    window.when_loaded(window.show_deadline_notice)
+    window.when_loaded(window.run_startup_tasks)
     return StartedWindow(app, window, opened, instance)
 
 

@@ -10,7 +10,7 @@ from desktop_app.domain.statistics import FIGURES
 def test_every_figure_fits_the_table_at_1366_px_in_every_grouping(qtbot, main_window):
     main_window.resize(1366, 728)
     main_window.findChild(QAction, "statisticsViewAction").trigger()
-    view = main_window.statistics_view
+    view = main_window.commands.view("statistics")
     table = view.table
     for index in range(view.dimension_combo.count()):
         view.dimension_combo.setCurrentIndex(index)
@@ -22,9 +22,9 @@ def test_every_figure_fits_the_table_at_1366_px_in_every_grouping(qtbot, main_wi
 
 def test_a_rate_shows_over_its_fraction_and_headers_break_on_two_lines(qtbot, main_window):
     main_window.findChild(QAction, "statisticsViewAction").trigger()
-    table = main_window.statistics_view.table
+    table = main_window.commands.view("statistics").table
     replied = [key for key, _label in FIGURES].index("replied")
-    figure = main_window.statistics_view.report.overall["replied"]
+    figure = main_window.commands.view("statistics").report.overall["replied"]
     percent, fraction = table.item(0, replied).text().split("\n")
     assert percent == f"{figure.rate * 100:.1f}%" and fraction == f"{figure.count}/{figure.base}"
     on_time = [key for key, _label in FIGURES].index("on_time")

@@ -20,7 +20,7 @@ def shown_ids(window) -> set[int]:
 
 def open_view(window):
     window.findChild(QAction, "statisticsViewAction").trigger()
-    view = window.statistics_view
+    view = window.commands.view("statistics")
     assert window.ui.viewStack.currentWidget() is view
     return view
 
