@@ -11,7 +11,7 @@ from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStat
 from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FeedbackEntry, FollowupService
-from tests.services.records import make_record
+from tests.services.records import make_record, with_opinions
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_a_solving_reply_cannot_be_finalised_without_a_commitment(followup, case
     from desktop_app.services.checklist import ChecklistService
 
     draft = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body="正在推进。")
-    _c, item_id = cases.save(make_record(replies=(draft,)))
+    _c, item_id = cases.save(with_opinions(make_record(replies=(draft,))))
     record = cases.get(item_id)
     final = replace(record, replies=(replace(record.replies[0], finalised=True),))
     with pytest.raises(ValidationError, match="至少登记一项承诺事项"):
@@ -120,10 +120,10 @@ def test_a_solving_reply_cannot_be_finalised_without_a_commitment(followup, case
 def test_a_new_item_cannot_be_saved_already_finalised_as_solving_without_commitments(cases):
     final = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.PLANNED, body="计划明年实施。",
                         finalised=True)
-    with pytest.raises(ValidationError, match="请先取消“定稿”保存"):
-        cases.save(make_record(replies=(final,)))
+    with pytest.raises(ValidationError, match="请先在“反馈与承诺”页添加承诺事项，再点“答复”页的“定稿”按钮"):
+        cases.save(with_opinions(make_record(replies=(final,))))
     solved = replace(final, result=ResultCategory.SOLVED)
-    _c, item_id = cases.save(make_record(replies=(solved,)))  # 已经解决 promises nothing
+    _c, item_id = cases.save(with_opinions(make_record(replies=(solved,))))  # 已经解决 promises nothing
     assert cases.get(item_id).replies[0].finalised
 
 
