@@ -7,8 +7,11 @@ by the item's ``version`` (optimistic locking): a record read at another version
 
 from __future__ import annotations
 
+import re
+import tempfile
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -119,6 +122,16 @@ class CaseService:
         if row is None:
             raise NotFoundError("该附件已不存在（可能已被删除），请重新打开这件建议提案。")
         return row[0], row[1]
+
+    def attachment_to_temp(self, attachment_id: int) -> Path:
+        """Write an attachment under its own name into a new private temporary folder, for opening
+        with the program the system associates with it; the viewer may keep the file open, so it
+        is left for the system's temporary-file clean-up."""
+        file_name, data = self.attachment_bytes(attachment_id)
+        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", file_name).strip(" .") or "附件"
+        path = Path(tempfile.mkdtemp(prefix="desktop_app_attachment_")) / safe
+        path.write_bytes(data)
+        return path
 
     def today(self) -> date:
         """The service clock's date (fixed in tests), for defaults such as a new contact's date."""

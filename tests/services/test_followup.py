@@ -89,7 +89,7 @@ def test_closing_a_commitment_records_its_evidence(followup, replied):
 def test_open_commitments_are_carried_into_next_year_with_a_reason(followup, replied):
     _c, late = followup.add_commitment(replied, "建成停车场", date(2024, 11, 30))
     _c, next_year = followup.add_commitment(replied, "改造桥梁", date(2025, 6, 30))
-    _c, ongoing = followup.add_commitment(replied, "加强巡查", None, "持续推进")
+    _c, ongoing = followup.add_commitment(replied, "加强巡查", date(2024, 12, 31), "持续推进")
     assert {c.id for c in followup.open_at_year_end(2024)} == {late, ongoing}
     with pytest.raises(ValidationError, match="结转理由"):
         followup.carry_over(late, 2024, "")
@@ -141,3 +141,9 @@ def test_commitments_and_the_publication_date_are_on_the_dashboard(ctx, followup
     assert promised == [date(2024, 5, 31), date(2024, 6, 20)]  # the carried one stays tracked
     # Replied on 10 May and public: its 20-working-day publication date is open as well.
     assert any(r.kind is DeadlineKind.PUBLICATION for r in rows)
+
+
+def test_a_commitment_without_a_date_is_refused(followup, replied):
+    with pytest.raises(ValidationError, match="“持续推进”没有具体日期"):
+        followup.add_commitment(replied, "加强巡查", None, "持续推进")
+    assert followup.commitments(replied) == []
