@@ -815,6 +815,7 @@ class Ui_CaseEditDialog(object):
 
         self.finaliseLayout.addWidget(self.unfinaliseButton)
 
+        self.finaliseLayout.setStretch(0, 1)
 
         self.replyLayout.addLayout(self.finaliseLayout, 7, 0, 1, 4)
 

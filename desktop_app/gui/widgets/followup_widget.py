@@ -122,8 +122,16 @@ class FollowupSection:
         self.parts.addTab(commitment_page, "承诺事项(&M)")
         from desktop_app.gui.widgets.review_history import ReviewHistoryBox
 
-        self.review_box = ReviewHistoryBox(ctx, self.parts)
-        self.parts.addTab(self.review_box, "回头看(&K)")
+        # The box hides itself when the item has no entries: it sits in a page of its own.
+        review_page = QWidget(self.parts)
+        review_layout = QVBoxLayout(review_page)
+        review_layout.setContentsMargins(0, 6, 0, 0)
+        self.review_box = ReviewHistoryBox(ctx, review_page)
+        self.no_review_label = QLabel("此件还没有回头看记录（在 跟踪 → 回头看 中记录）。", review_page)
+        review_layout.addWidget(self.review_box, 1)
+        review_layout.addWidget(self.no_review_label)
+        review_layout.addStretch(0)
+        self.parts.addTab(review_page, "回头看(&K)")
         layout.addWidget(self.parts, 1)
         tabs = dialog.ui.sectionTabs
         tabs.insertTab(tabs.indexOf(dialog.ui.replyTab) + 1, page, "&6 反馈与承诺")  # right after 答复
@@ -254,6 +262,7 @@ class FollowupSection:
         self.second_date.setDate(today)
         self.proposer_combo.clear()
         self.review_box.load(record.id)
+        self.no_review_label.setVisible(self.review_box.model.rowCount() == 0)
         if not saved:
             self.feedback_model.set_rows([])
             self.commitment_model.set_rows([])
