@@ -106,23 +106,7 @@ class DocumentActions:
         letters = self.letters()
         if row is None or letters is None:
             return
-
-        def work():
-            from desktop_app.documents.builder import to_pdf_bytes
-
-            data = letters.documents(form, [row.id])
-            return to_pdf_bytes(form, data, letters.settings())
-
-        def show(result) -> None:
-            from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
-
-            pdf, info = result
-            dialog = DocumentPreviewDialog(pdf, info, f"{FORM_LABELS[form]} 第{row.number}号",
-                                           file_name(form, row), self.window)
-            dialog.setModal(False)
-            dialog.show()
-
-        self.window.runner.run(work, title=f"生成{FORM_LABELS[form]}", on_success=show)
+        preview_item(self.window.runner, self.window, letters, form, row)
 
     # ---- batch -----------------------------------------------------------------------------
 
@@ -213,6 +197,29 @@ class DocumentActions:
             if len(problems) > 20:
                 text += f"\n……另有 {len(problems) - 20} 件"
         message_boxes.show_information(self.window, "批量生成答复函", text)
+
+
+def preview_item(runner, parent, letters, form: str, row) -> None:
+    """Make ``form`` for one item on ``runner``'s worker and show it in a preview window over
+    ``parent``; ``row`` is anything with ``id``, ``number`` and ``session_name`` (a list row, or the
+    editor's record). ``letters`` is a LetterService."""
+
+    def work():
+        from desktop_app.documents.builder import to_pdf_bytes
+
+        data = letters.documents(form, [row.id])
+        return to_pdf_bytes(form, data, letters.settings())
+
+    def show(result) -> None:
+        from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
+
+        pdf, info = result
+        dialog = DocumentPreviewDialog(pdf, info, f"{FORM_LABELS[form]} 第{row.number}号",
+                                       file_name(form, row), parent)
+        dialog.setModal(False)
+        dialog.show()
+
+    runner.run(work, title=f"生成{FORM_LABELS[form]}", on_success=show)
 
 
 def _collect(letters, rows, progress, cancelled):

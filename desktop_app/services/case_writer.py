@@ -64,8 +64,9 @@ def noun(kind: ItemKind) -> str:
 class CaseWriter:
     """One save: resolves names to rows, applies the record, records history, re-indexes."""
 
-    def __init__(self, s: OrmSession, record: CaseRecord, now, user: str):
-        self.s, self.record, self.now, self.user = s, record, now, user
+    def __init__(self, s: OrmSession, record: CaseRecord, now, user: str, reason: str = ""):
+        """``reason`` is kept with every history row of this save (e.g. why a reply was un-finalised)."""
+        self.s, self.record, self.now, self.user, self.reason = s, record, now, user, reason
         self.changes: list[tuple[str, int | None, str, str, str]] = []
         self.unit_names: dict[int, str] = {}
         # Kinds of reference data this save created by name ("unit", "session", "proposer").
@@ -143,7 +144,7 @@ class CaseWriter:
         for entity, entity_id, label, old, new in self.changes:
             s.add(History(
                 item_id=item.id, entity=entity, entity_id=entity_id, field=label,
-                old_value=old, new_value=new, changed_by=self.user, changed_at=self.now,
+                old_value=old, new_value=new, changed_by=self.user, changed_at=self.now, reason=self.reason,
             ))
         s.flush()
         return item.id

@@ -228,8 +228,10 @@ class FollowupService:
         text = (description or "").strip()
         if not text:
             raise ValidationError("请写明承诺事项的内容（做什么）。")
-        if due_on is None and not due_term.strip():
-            raise ValidationError("请填写承诺完成日期，或写明期限（如 年底前、持续推进）。")
+        if due_on is None:
+            # Undated commitments never reach the dashboard or the year-end list's date checks.
+            term = f"“{due_term.strip()}”没有具体日期" if due_term.strip() else "没有完成日期"
+            raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             item = _item(s, item_id)

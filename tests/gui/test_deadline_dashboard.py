@@ -96,7 +96,7 @@ def test_the_editor_lists_the_items_deadlines_with_their_explanations(qtbot, ser
     dialog = CaseEditDialog(services, row.item_id)
     qtbot.addWidget(dialog)
     tabs = dialog.ui.sectionTabs
-    assert tabs.tabText(tabs.count() - 1) == "期限"
+    assert tabs.tabText(tabs.count() - 1) == "&0 期限"
     model = dialog.deadlines.model
     listed = [(model.row(n).kind, model.row(n).unit_name, model.row(n).due_on) for n in range(model.rowCount())]
     assert (row.kind, row.unit_name, row.due_on) in listed

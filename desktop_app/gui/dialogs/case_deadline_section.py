@@ -45,7 +45,7 @@ class DeadlinesSection:
         ], page)
         setup_table(self.view, self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._explain(current.row()))
-        ui.sectionTabs.addTab(page, "期限")
+        ui.sectionTabs.addTab(page, "&0 期限")
         self.page = page
 
     def load(self, item_id: int | None) -> None:
