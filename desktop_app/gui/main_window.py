@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         if not message_boxes.confirm(self, "删除建议提案", question, "删除"):
             return
         cases = self.services.cases
-        operation = self.runner.run(lambda: cases.delete(row.id, cases.get(row.id).version), title="删除建议提案")
+        operation = self.runner.run(lambda: cases.delete(row.id, row.version), title="删除建议提案")
         # The runner has said why (e.g. deleted meanwhile); the list then shows what is really there.
         operation.failed.connect(lambda _error: self.case_list.reload(wait=False))
 

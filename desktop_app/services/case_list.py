@@ -110,7 +110,7 @@ def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
     item_columns = select(
         Item.id, Item.session_id, Item.number, Item.title, Item.lead_proposer_name,
         Item.lead_unit_names, Item.co_unit_names, type_coerce(Item.assigned_on, String), _packed(),
-        Item.category,
+        Item.category, Item.version,
     ).order_by(Item.id)
     if limit is not None:
         item_columns = item_columns.limit(limit)
@@ -139,14 +139,14 @@ def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
     get_units = unit_sets.get
     rows: list[CaseRow] = []
     append = rows.append
-    for item_id, session_id, number, title, lead_p, lead_u, co_u, assigned, packed, category in items:
+    for item_id, session_id, number, title, lead_p, lead_u, co_u, assigned, packed, category, version in items:
         kind, raised_at, is_key, is_leader, is_secret, status, result = decode[packed]
         lead_u, co_u, unit_set = get_units((lead_u, co_u)) or units_of(lead_u, co_u)
         append(CaseRow(
             item_id, session_id, get_session(session_id, ""), number, kind, title, intern(lead_p, lead_p),
             lead_u, co_u, get_role(item_id), day(assigned), status, result,
             is_key, is_leader, is_secret, raised_at, intern(category, category),
-            unit_set, get_replied(item_id),
+            unit_set, get_replied(item_id), version,
         ))
     if unknown:
         rows = _with_assigned_units(conn, rows)

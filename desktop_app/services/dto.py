@@ -100,6 +100,9 @@ class CaseRow:
     category: str
     unit_ids: frozenset[int]
     replied_on: date | None = None
+    # The item's version when the row was read: a delete from the list is refused when the item
+    # changed since (another window's newer edit), like a stale save.
+    version: int = 0
     # services.deadlines.NextDeadline: the earliest open deadline, for the 下一期限 column.
     next_deadline: object | None = None
     # domain.checklist.Progress of the item's 办理清单, for the 进度 column.

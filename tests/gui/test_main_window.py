@@ -226,6 +226,22 @@ def test_deleting_an_item_deleted_meanwhile_says_so_and_refreshes_the_list(qtbot
     qtbot.waitUntil(lambda: main_window.case_list.model.row_of(row.id) < 0, timeout=5000)
 
 
+def test_deleting_from_a_stale_list_keeps_another_windows_newer_edit(qtbot, main_window, services, message_log):
+    row = select_first_row(main_window)
+    record = services.cases.get(row.id)
+    services.cases.save(replace(record, title="另一窗口刚改的标题"))  # another window, no broadcast
+    assert main_window.case_list.model.row_at(0).title == row.title  # the list still shows the old row
+
+    main_window.ui.deleteAction.trigger()
+
+    qtbot.waitUntil(lambda: any(kind == "warning" for kind, _t, _x in message_log), timeout=5000)
+    assert "已被他人（或另一窗口）修改，没有删除" in [text for kind, _t, text in message_log if kind == "warning"][0]
+    assert services.cases.get(row.id).title == "另一窗口刚改的标题"
+    qtbot.waitUntil(lambda: main_window.case_list.model.row_of(row.id) >= 0
+                    and main_window.case_list.model.row_at(main_window.case_list.model.row_of(row.id)).title
+                    == "另一窗口刚改的标题", timeout=5000)
+
+
 def test_closing_the_window_asks_each_editor_with_unsaved_edits(qtbot, main_window, monkeypatch):
     from desktop_app.gui.dialogs import case_prompts
     from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
