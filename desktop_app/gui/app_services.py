@@ -7,7 +7,8 @@ and ``connect`` gives it the database later; a service asked for before that rai
 ``NotConnectedError`` instead of quietly being ``None``.
 
 ``changed`` is the one signal through which views refresh after a write (architecture.md
-convention 2).
+convention 2); ``workers`` the app's database threads that every window's runner queues work on
+(convention 3).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database i
     from desktop_app.services.review import ReviewService
     from desktop_app.services.statistics import StatisticsService
     from desktop_app.services.views import ViewService
+    from desktop_app.gui.database_workers import DatabaseWorkers
     from desktop_app.settings import UiSettings
 
 
@@ -89,6 +91,13 @@ class AppServices:
         if self.ctx is None:
             raise NotConnectedError("数据库尚未打开")
         return self.ctx
+
+    @cached_property
+    def workers(self) -> DatabaseWorkers:
+        """The one write thread and the read thread of the whole app (kept across ``connect``)."""
+        from desktop_app.gui.database_workers import DatabaseWorkers
+
+        return DatabaseWorkers()
 
     @property
     def maintenance(self) -> MaintenanceService:

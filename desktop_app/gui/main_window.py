@@ -17,7 +17,7 @@ from desktop_app.domain.errors import NotFoundError
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
-from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.runner import OperationRunner, wait_for_writes
 from desktop_app.gui.views.case_list_view import CaseListView
 from desktop_app.gui.window_commands import WindowCommands
 from desktop_app.gui.widgets import message_boxes
@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
-        self.runner = OperationRunner(services.announce, self)
+        self.runner = OperationRunner.for_window(services, self)
         self.day_clock = DayClock(services.announce, self)
         self._editors: dict[int, QWidget] = {}
         self._startup_tasks: list[Callable[[], None]] = []
@@ -247,7 +247,9 @@ class MainWindow(QMainWindow):
         if not message_boxes.confirm(self, "删除建议提案", question, "删除"):
             return
         cases = self.services.cases
-        operation = self.runner.run(lambda: cases.delete(row.id, row.version), title="删除建议提案")
+        operation = self.runner.run(lambda: cases.delete(row.id, row.version), title="删除建议提案",
+                                    initiator=self.case_list,
+                                    on_success=lambda _changes: self.case_list.remove_rows([row.id]))
         # The runner has said why (e.g. deleted meanwhile); the list then shows what is really there.
         operation.failed.connect(lambda _error: self.case_list.reload(wait=False))
 
@@ -309,6 +311,8 @@ class MainWindow(QMainWindow):
         if any(dialog.isVisible() for dialog in self.findChildren(QDialog)):
             event.ignore()  # 取消 chosen, or a save still running: keep working
             return
+        # Writes queued from any window (a tick, a 回头看 entry) end before the program does.
+        wait_for_writes(self.services.workers, self, APP_TITLE)
         self.save_layout()
         if self.services.save_ui_settings is not None:
             self.services.save_ui_settings()

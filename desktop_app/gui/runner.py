@@ -1,23 +1,27 @@
 """The one operation runner: every non-trivial piece of work goes through here (gui layer).
 
-The work runs on a worker thread. After ``BUSY_DELAY_MS`` the cursor turns busy; work that reports
+The work runs on the app's database threads (``database_workers``): writes, from every window, one
+at a time in the order asked; reads (``read=True``) on a second thread. After ``BUSY_DELAY_MS`` the cursor turns busy; work that reports
 progress gets a cancellable progress dialog after ``PROGRESS_DELAY_MS``. Progress and cancellation
 reach the work as plain callables, never as Qt objects, so services stay free of Qt. Errors end in
 one dialog: a ``DomainError`` shows its Chinese message as a warning; anything else is logged and
 shown as a generic error. A ``Changes`` result (or the first element of a tuple result) is
-broadcast through ``AppServices.changed``.
+broadcast through ``AppServices.changed``, stamped with the operation's ``initiator`` (the view that
+asked) so that the view can skip its own change.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import DomainError
+from desktop_app.gui.database_workers import READ, WRITE, DatabaseWorkers
 from desktop_app.gui.widgets import message_boxes
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
@@ -53,11 +57,14 @@ class Operation(QObject):
     failed = Signal(object)
     _completed = Signal(object, object)  # emitted on the worker thread: (result, error)
 
-    def __init__(self, runner: "OperationRunner", title: str, reports_progress: bool, background: bool = False):
+    def __init__(self, runner: "OperationRunner", title: str, reports_progress: bool, background: bool = False,
+                 read: bool = False, initiator: object | None = None):
         super().__init__(runner)
         self.title = title
         self.reports_progress = reports_progress
         self.background = background
+        self.read = read
+        self.initiator = initiator
         self.done = False
         self._runner = runner
         self._cancel = threading.Event()
@@ -88,7 +95,7 @@ class Operation(QObject):
             self._busy_timer.start()
         if self.reports_progress:
             self._dialog_timer.start()
-        threading.Thread(target=self._run, args=(work,), name=f"operation: {self.title}", daemon=True).start()
+        self._runner.workers.submit(lambda: self._run(work), READ if self.read else WRITE)
 
     def _run(self, work: Callable[[], Any]) -> None:
         try:
@@ -144,7 +151,7 @@ class Operation(QObject):
             return
         changes = changes_of(result)
         if changes is not None:
-            self._runner.announce(changes)
+            self._runner.announce(replace(changes, initiator=self.initiator) if self.initiator is not None else changes)
         self.finished.emit(result)
 
     def _report(self, error: BaseException) -> None:
@@ -159,14 +166,23 @@ class Operation(QObject):
 
 
 class OperationRunner(QObject):
-    """Runs work for one window. ``announce`` is where results' ``Changes`` go (usually
-    ``AppServices.announce``)."""
+    """Runs work for one window on the app's database threads. ``announce`` is where results'
+    ``Changes`` go (usually ``AppServices.announce``); ``workers`` the app's ``DatabaseWorkers``
+    (``for_window`` gives both). A runner made without ``workers`` has threads of its own (a
+    runner used alone, as in tests)."""
 
-    def __init__(self, announce: Callable[[Changes], None], parent_widget: QWidget | None = None):
+    def __init__(self, announce: Callable[[Changes], None], parent_widget: QWidget | None = None,
+                 workers: DatabaseWorkers | None = None):
         super().__init__(parent_widget)
         self.announce = announce
         self.parent_widget = parent_widget
+        self.workers = workers if workers is not None else DatabaseWorkers()
         self._running: set[Operation] = set()
+
+    @classmethod
+    def for_window(cls, services, parent_widget: QWidget | None = None) -> "OperationRunner":
+        """The runner of a window, view or dialog: the app's threads, broadcasting to every view."""
+        return cls(services.announce, parent_widget, services.workers)
 
     @property
     def busy(self) -> bool:
@@ -180,12 +196,16 @@ class OperationRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         reports_progress: bool = False,
         background: bool = False,
+        read: bool = False,
+        initiator: object | None = None,
     ) -> Operation:
         """Start ``work`` on a worker thread. With ``reports_progress`` it is called as
         ``work(progress, cancelled)``; otherwise with no arguments. ``on_success(result)`` runs on
         the UI thread after the ``Changes`` were broadcast. ``background`` work the user did not
-        ask for (a check after start-up) shows no busy cursor; its errors still reach the dialog."""
-        operation = Operation(self, title, reports_progress, background)
+        ask for (a check after start-up) shows no busy cursor; its errors still reach the dialog.
+        ``read`` work only reads and runs beside the writes; everything else is queued behind the
+        writes of every window. ``initiator`` (the view asking) is stamped on the ``Changes``."""
+        operation = Operation(self, title, reports_progress, background, read, initiator)
         if on_success is not None:
             operation.finished.connect(on_success)
         self._running.add(operation)
@@ -198,6 +218,31 @@ class OperationRunner(QObject):
     def _forget(self, operation: Operation) -> None:
         self._running.discard(operation)
         operation.deleteLater()
+
+
+WAITING_FOR_WRITES = "正在完成保存，请稍候…"
+
+
+def wait_for_writes(workers: DatabaseWorkers, parent: QWidget | None, title: str) -> None:
+    """At exit: return once every queued write of every window has ended, showing a progress
+    dialog meanwhile (without 取消: a write is never abandoned half way)."""
+    if not workers.writing:
+        return
+    dialog = QProgressDialog(WAITING_FOR_WRITES, "", 0, 0, parent)
+    dialog.setObjectName("waitingForWritesDialog")
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    loop = QEventLoop()
+    poll = QTimer(interval=PROGRESS_POLL_MS // 5)
+    poll.timeout.connect(lambda: workers.writing or loop.quit())
+    poll.start()
+    loop.exec()  # results arriving meanwhile still reach their callbacks and the views
+    poll.stop()
+    dialog.close()
+    dialog.deleteLater()
 
 
 def _single_shot(parent: QObject, msec: int, slot: Callable[[], None]) -> QTimer:

@@ -68,19 +68,20 @@ def _decode_table() -> list[tuple]:
 _DECODE = _decode_table()
 
 
-def read_rows(s: OrmSession, limit: int | None = None) -> list[CaseRow]:
+def read_rows(s: OrmSession, limit: int | None = None, ids=None) -> list[CaseRow]:
+    """The list's rows in id order (``limit``: the first ones; ``ids``: only those items)."""
     # 100,000 new objects would trigger dozens of cyclic-GC passes over everything alive (and
     # each pass grows with the lists already held); none of these objects form cycles.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_rows(s, limit)
+        return _read_rows(s, limit, None if ids is None else sorted(int(i) for i in ids))
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
+def _read_rows(s: OrmSession, limit: int | None, ids: list[int] | None) -> list[CaseRow]:
     conn = s.connection()
     our = our_unit_id(s)
     sessions = dict(conn.execute(select(Session.id, Session.name)).all())
@@ -88,9 +89,10 @@ def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
     roles: dict[int, UnitRole] = {}
     if our is not None:
         by_code = {m.value: m for m in UnitRole}
-        for item_id, role in conn.execute(
-            select(Assignment.item_id, Assignment.role).where(Assignment.unit_id == our)
-        ):
+        ours = select(Assignment.item_id, Assignment.role).where(Assignment.unit_id == our)
+        if ids is not None:
+            ours = ours.where(Assignment.item_id.in_(ids))
+        for item_id, role in conn.execute(ours):
             roles[item_id] = by_code.get(role)
     # Dates come back as their stored text and are parsed once per distinct day: thousands of
     # rows share a 交办日期, and a dict lookup is cheaper than parsing each.
@@ -112,6 +114,9 @@ def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
         Item.lead_unit_names, Item.co_unit_names, type_coerce(Item.assigned_on, String), _packed(),
         Item.category, Item.version,
     ).order_by(Item.id)
+    if ids is not None:
+        item_columns = item_columns.where(Item.id.in_(ids))
+        latest_replies = latest_replies.where(Reply.item_id.in_(ids))
     if limit is not None:
         item_columns = item_columns.limit(limit)
         first_ids = select(Item.id).order_by(Item.id).limit(limit)
@@ -149,7 +154,7 @@ def _read_rows(s: OrmSession, limit: int | None) -> list[CaseRow]:
             unit_set, get_replied(item_id), version,
         ))
     if unknown:
-        rows = _with_assigned_units(conn, rows)
+        rows = _with_assigned_units(conn, rows, ids)
     return rows
 
 
@@ -169,13 +174,16 @@ def _raw_rows(conn, statement, batch: int = 5000):
         cursor.close()
 
 
-def _with_assigned_units(conn, rows: list[CaseRow]) -> list[CaseRow]:
+def _with_assigned_units(conn, rows: list[CaseRow], ids: list[int] | None = None) -> list[CaseRow]:
     """Unit ids from the assignment table, for rows whose names did not all resolve."""
     from dataclasses import replace
 
     stale = {r.id for r in rows if r.unit_ids is None}
     found: dict[int, set[int]] = {}
-    for item_id, unit_id in conn.execute(select(Assignment.item_id, Assignment.unit_id)):
+    assigned = select(Assignment.item_id, Assignment.unit_id)
+    if ids is not None:
+        assigned = assigned.where(Assignment.item_id.in_(ids))
+    for item_id, unit_id in conn.execute(assigned):
         if item_id in stale:
             found.setdefault(item_id, set()).add(unit_id)
     return [

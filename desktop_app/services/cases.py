@@ -59,6 +59,7 @@ from desktop_app.services.filtering import filter_rows as _filter_rows
 from desktop_app.services.lookup import (
     find_session,
 )
+from desktop_app.storage.database import note_items_written
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
@@ -80,11 +81,13 @@ class CaseService:
 
     # ---- list, search, filter -------------------------------------------------------------
 
-    def list_rows(self, limit: int | None = None) -> list[CaseRow]:
+    def list_rows(self, limit: int | None = None, ids=None) -> list[CaseRow]:
         """Every item as a list row: plain column reads, no ORM objects (see case_list).
-        ``limit``: only the first rows registered, for a first screen while the rest loads."""
+        ``limit``: only the first rows registered, for a first screen while the rest loads.
+        ``ids``: only those items (after a save: the changed rows; an id deleted meanwhile has
+        no row)."""
         with self.ctx.db.read() as s:
-            return read_rows(s, limit)
+            return read_rows(s, limit, ids)
 
     def search_ids(self, text: str) -> set[int] | None:
         """Ids whose 编号/标题/代表/单位/内容 match ``text``; None when there is nothing to search."""
@@ -215,6 +218,7 @@ class CaseService:
                 if record.id is None:
                     checklist.make_item_checklist(s, item_id)
                 deadlines.record_due_moves(s, item_id, due_before, user, now)
+                note_items_written(s, [item_id])
             except IntegrityError as error:
                 # validate() catches these first; this is the safety net for a race or a rule
                 # it does not know, so the user gets a message instead of a crash.
@@ -245,6 +249,7 @@ class CaseService:
             search.unindex_item(s, item.id)
             # Child rows (units, replies, attachments and their bytes ...) go by ON DELETE CASCADE.
             s.delete(item)
+            note_items_written(s, [item_id])
         return Changes.of("item", item_ids=[item_id])
 
 

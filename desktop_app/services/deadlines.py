@@ -3,14 +3,17 @@
 Due dates are computed from the database (rules × anchors × the official calendar); nothing
 stores them, so an anchor or rule change moves every dependent date at once. Items that are 办结 or
 已退回 are never loaded for the dashboard, so its cost follows the open items, not the archive, and
-the computed open deadlines, with the counts made from them, are kept in memory until a cheap
-change token (history, new rows, units, rules, holiday table, 整改清单) says they may be stale.
+the computed open deadlines, with the counts made from them, are kept by the service instance
+until the database's write counter moves (``Database.change_token``). When the writes since then
+each named the items they changed (an item saved or deleted), only those items' deadlines are
+read and recounted: a save shows on the dashboard in milliseconds at 100,000 items.
 The facts are read with plain SQL (``deadline_reads``). ``record_due_moves`` lets a save write to
 history why a date moved.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -33,6 +36,7 @@ from desktop_app.domain.deadlines import (
     bucket_of,
     next_year_missing,
 )
+from desktop_app.storage.database import ChangeToken
 from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.services import rectification  # 整改清单 rows with a date deadline
 from desktop_app.services.context import ServiceContext
@@ -114,8 +118,14 @@ class Dashboard:
 
 
 class DeadlineService:
+    """Holds the open deadlines and their counts between calls (one instance per open database;
+    safe to call from several threads)."""
+
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
+        self._lock = threading.RLock()
+        self._open: _OpenState | None = None
+        self._setup: tuple[ChangeToken, tuple[RuleSet, WorkCalendar]] | None = None
 
     # ---- rules ----------------------------------------------------------------------------
 
@@ -232,7 +242,7 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = _load(s, item_ids=[item_id])
+            loaded = _load(s, item_ids=[item_id], setup=_rules_and_calendar(self, s))
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -240,18 +250,20 @@ class DeadlineService:
     def open_deadlines(self, as_of: date | None = None, unit_id: int | None = None) -> list[DeadlineRow]:
         """Every open deadline (``unit_id``: only that unit's), soonest first."""
         as_of = as_of or self.ctx.today()
-        with self.ctx.db.read() as s:
-            state = _open_state(s, as_of)
+        with self.ctx.db.read() as s, self._lock:
+            state = _open_state(self, s, as_of)
             rows = deadline_rows(state.loaded, as_of, read_thresholds(_dbapi(s)), state.deadlines)
         if unit_id is not None:
             rows = [r for r in rows if r.unit_id == unit_id]
         return rows
 
-    def next_deadlines(self, as_of: date | None = None) -> dict[int, NextDeadline]:
-        """Per item the earliest open deadline; our unit's own deadlines come first when it has any."""
+    def next_deadlines(self, as_of: date | None = None,
+                       item_ids: frozenset[int] | None = None) -> dict[int, NextDeadline]:
+        """Per item the earliest open deadline; our unit's own deadlines come first when it has any.
+        ``item_ids``: only those items (after a save: the changed rows of the list)."""
         as_of = as_of or self.ctx.today()
-        with self.ctx.db.read() as s:
-            return _next_deadlines(s, as_of)
+        with self.ctx.db.read() as s, self._lock:
+            return _next_deadlines(s, _open_state(self, s, as_of), as_of, item_ids)
 
     def dashboard(self, as_of: date | None = None, only_our_unit: bool = True) -> Dashboard:
         """Counts of the open deadlines as of ``as_of``. ``rows`` holds only the urgent ones (up
@@ -260,17 +272,20 @@ class DeadlineService:
         A refresh with nothing written since costs a change-token query: the counts are kept
         per day, thresholds and scope beside the open deadlines they were made from."""
         as_of = as_of or self.ctx.today()
-        with self.ctx.db.read() as s:
-            our = our_unit_id(s)
-            our_row = s.get(Unit, our) if our is not None else None
-            if our_row is None:  # not set, or the unit was deleted since
-                our = None
-            our_name = our_row.name if our_row is not None else ""
-            thresholds = read_thresholds(_dbapi(s))
-            state = _open_state(s, as_of)
-            mine = only_our_unit and our is not None
-            # Read each time: tens of rows, and their texts change without moving a date.
-            rectification_rows = _rectification_due(s, state.loaded, as_of, our if mine else None)
+        with self.ctx.db.read() as s, self._lock:
+            return self._dashboard(s, as_of, only_our_unit)
+
+    def _dashboard(self, s: OrmSession, as_of: date, only_our_unit: bool) -> Dashboard:
+        our = our_unit_id(s)
+        our_row = s.get(Unit, our) if our is not None else None
+        if our_row is None:  # not set, or the unit was deleted since
+            our = None
+        our_name = our_row.name if our_row is not None else ""
+        thresholds = read_thresholds(_dbapi(s))
+        state = _open_state(self, s, as_of)
+        mine = only_our_unit and our is not None
+        # Read each time: tens of rows, and their texts change without moving a date.
+        rectification_rows = _rectification_due(s, state.loaded, as_of, our if mine else None)
         key = (as_of, thresholds, our if mine else None, our_name)
         board = state.boards.get(key)
         if board is None:
@@ -337,11 +352,16 @@ def _rectification_due(s: OrmSession, loaded: Loaded, as_of: date, unit_id: int 
     return out
 
 
-def _next_deadlines(s: OrmSession, as_of: date) -> dict[int, NextDeadline]:
+def _next_deadlines(s: OrmSession, state: _OpenState, as_of: date,
+                    item_ids: frozenset[int] | None) -> dict[int, NextDeadline]:
     our = our_unit_id(s)
     thresholds = read_thresholds(_dbapi(s))
     best: dict[int, Deadline] = {}
-    for d in _open_state(s, as_of).deadlines:
+    if item_ids is None:
+        deadlines = state.deadlines
+    else:
+        deadlines = state.of_items(item_ids)
+    for d in deadlines:
         # Checklist steps have the 进度 column; 下一期限 stays the statutory dates.
         if (d.due.due < as_of and d.kind in WINDOW_KINDS) or d.kind is DeadlineKind.CHECKLIST:
             continue
@@ -390,90 +410,115 @@ def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], use
 
 # ---- loading ------------------------------------------------------------------------------
 
-#: database URL → the open deadlines and what was counted from them. The dashboard, the case
-#: list's 下一期限 and the notice all read them; they are recomputed only when the change token
-#: says something they depend on changed (or a day before the windows left out is asked for).
-_OPEN_CACHE: dict[str, _OpenState] = {}
-_TOKEN_SQL = (
-    "SELECT (SELECT max(id) FROM history), (SELECT max(id) FROM item), (SELECT count(*) FROM item),"
-    " (SELECT max(id) FROM assignment), (SELECT max(id) FROM reply), (SELECT max(id) FROM feedback),"
-    " (SELECT max(id) FROM commitment), (SELECT max(id) FROM checklist_tick),"
-    " (SELECT max(id) FROM item_checklist_entry), (SELECT group_concat(id || ':' || name) FROM unit),"
-    " (SELECT count(*) FROM calendar_day),"
-    " (SELECT total(julianday(day) * (length(kind) + length(name) + 1)) FROM calendar_day),"
-    " (SELECT group_concat(year) FROM calendar_year),"
-    " (SELECT group_concat(kind || item_kind || anchor || length || unit || roll_forward, ';') FROM deadline_rule)"
-)
-
 
 @dataclass
 class _OpenState:
-    token: tuple  # (the items' token, the 整改清单's token)
+    """The open deadlines as of ``windows_from`` or later, read at ``token``. The dashboard, the
+    case list's 下一期限 and the notice all read them."""
+
+    token: ChangeToken
     windows_from: date  # windows that closed before this day are left out
     loaded: Loaded
-    deadlines: list[Deadline]  # the items' own, then 整改期限 of rows linked to them
-    item_deadlines: list[Deadline]
+    our: int | None
+    by_item: dict[int, list[Deadline]]  # the items' own deadlines
+    rectification: list[Deadline]  # 整改期限 of rows linked to the items (tens; read whole each time)
     counters: dict = field(default_factory=dict)  # scope (None: all units, else a unit id) → counts
     boards: dict = field(default_factory=dict)  # (day, thresholds, scope, our name) → Dashboard
 
+    @cached_property
+    def deadlines(self) -> list[Deadline]:
+        return [d for held in self.by_item.values() for d in held] + self.rectification
 
-def _open_state(s: OrmSession, as_of: date) -> _OpenState:
-    """The open items' facts and their not yet met deadlines as of ``as_of`` or later, from the
-    cache when still current.
+    def of_items(self, item_ids) -> list[Deadline]:
+        wanted = set(item_ids)
+        return [d for i in wanted for d in self.by_item.get(i, ())] + [
+            d for d in self.rectification if d.item_id in wanted]
 
-    Every write that can move a date leaves a trace the token sees: item saves write history,
-    child rows get new ids, units (their names label the counts), rules and the holiday table are
-    read whole."""
-    conn = s.connection()
-    our = our_unit_id(s)
-    # Our unit holds the checklist steps and the rows that name it: its change counts as the items'.
-    token = (tuple(conn.exec_driver_sql(_TOKEN_SQL).one()) + (our,), rectification.change_token(conn))
-    key = str(conn.engine.url)
-    held = _OPEN_CACHE.get(key)
+
+def _by_item(deadlines: list[Deadline]) -> dict[int, list[Deadline]]:
+    out: dict[int, list[Deadline]] = {}
+    for d in deadlines:
+        held = out.get(d.item_id)
+        if held is None:
+            out[d.item_id] = [d]
+        else:
+            held.append(d)
+    return out
+
+
+def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenState:
+    """The open items' facts and their not yet met deadlines as of ``as_of`` or later, kept while
+    the database's change token holds; after writes that each named their items (a save, a
+    delete), only those items are read again. Called under the service's lock."""
+    token = service.ctx.db.change_token()  # before reading: a write meanwhile makes the next call look again
+    held = service._open
     if held is not None and held.windows_from > as_of:
         held = None
     if held is not None and held.token == token:
         return held
-    if held is not None and held.token[0] == token[0]:
-        # Only the 整改清单 changed: the items' deadlines (seconds for an archive) still hold.
-        loaded, own, windows_from = held.loaded, held.item_deadlines, held.windows_from
+    our = our_unit_id(s)
+    touched = service.ctx.db.items_written_since(held.token) if held is not None and held.our == our else None
+    if touched is not None:
+        state = _patched(s, held, touched, token)
     else:
-        loaded, windows_from = _load(s), as_of
-        own = open_deadlines(loaded, windows_from=as_of)
-    deadlines = own + rectification_deadlines(_dbapi(s), loaded, our)
-    state = _OPEN_CACHE[key] = _OpenState(token, windows_from, loaded, deadlines, own)
+        loaded = _load(s, setup=_rules_and_calendar(service, s))
+        state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
+                           rectification_deadlines(_dbapi(s), loaded, our))
+    service._open = state
     return state
 
 
-def _load(s: OrmSession, item_ids: list[int] | None = None) -> Loaded:
+def _patched(s: OrmSession, held: _OpenState, touched: frozenset[int], token: ChangeToken) -> _OpenState:
+    """``held`` with the deadlines of the ``touched`` items read again (those no longer open
+    dropped) and the 整改期限 read again, its counts moved by those deadlines alone."""
+    loaded, by_item = held.loaded, held.by_item
+    removed, added = list(held.rectification), []
+    if touched:
+        ids = ",".join(str(int(i)) for i in sorted(touched))
+        fresh = load_facts(_dbapi(s), f"({OPEN_ITEMS}) AND item.id IN ({ids})", loaded.rules, loaded.calendar)
+        items = {i: v for i, v in loaded.items.items() if i not in touched}
+        items.update(fresh.items)
+        facts = [f for f in loaded.facts if f.id not in touched] + fresh.facts
+        loaded = Loaded(items, facts, loaded.rules, loaded.calendar)
+        by_item = dict(by_item)
+        removed += [d for i in touched for d in by_item.pop(i, ())]
+        own = _by_item(open_deadlines(fresh, windows_from=held.windows_from))
+        by_item.update(own)
+        added += [d for held_ in own.values() for d in held_]
+    rect = rectification_deadlines(_dbapi(s), loaded, held.our)
+    added += rect
+    for scope, counter in held.counters.items():
+        def mine(deadlines, scope=scope):
+            return deadlines if scope is None else [d for d in deadlines if d.unit_id == scope]
+        counter.replace(mine(removed), mine(added))
+    return _OpenState(token, held.windows_from, loaded, held.our, by_item, rect, held.counters)
+
+
+def _rules_and_calendar(service: DeadlineService, s: OrmSession) -> tuple[RuleSet, WorkCalendar]:
+    """The rules and the holiday table, read again only after a write (every save reads them)."""
+    token = service.ctx.db.change_token()
+    held = service._setup
+    if held is not None and held[0] == token:
+        return held[1]
+    found = (RuleSet(read_rules(_dbapi(s))), read_calendar(_dbapi(s)))
+    service._setup = (token, found)
+    return found
+
+
+def _load(s: OrmSession, item_ids: list[int] | None = None,
+          setup: tuple[RuleSet, WorkCalendar] | None = None) -> Loaded:
     """The facts of the open items (or of ``item_ids``, whatever their state), read on the
-    session's own connection (inside a save, after its changes are flushed)."""
+    session's own connection (inside a save, after its changes are flushed); ``setup`` the rules
+    and holiday table when already at hand."""
     s.flush()
     scope = OPEN_ITEMS if item_ids is None else f"item.id IN ({','.join(str(int(i)) for i in item_ids)})"
-    rules, cal = _rules_and_calendar(s)
+    rules, cal = setup if setup is not None else (None, None)
     return load_facts(_dbapi(s), scope, rules, cal)
 
 
 def _dbapi(s: OrmSession):
     """The session's DBAPI connection, in the session's transaction."""
     return s.connection().connection.dbapi_connection
-
-
-_SETUP_CACHE: dict[str, tuple[tuple, tuple[RuleSet, WorkCalendar]]] = {}
-_SETUP_TOKEN_SQL = _TOKEN_SQL[_TOKEN_SQL.index("(SELECT count(*) FROM calendar_day)"):]
-
-
-def _rules_and_calendar(s: OrmSession) -> tuple[RuleSet, WorkCalendar]:
-    """The rules and the holiday table, read again only when they changed (every save reads them)."""
-    conn = s.connection()
-    token = tuple(conn.exec_driver_sql("SELECT " + _SETUP_TOKEN_SQL).one())
-    key = str(conn.engine.url)
-    held = _SETUP_CACHE.get(key)
-    if held is not None and held[0] == token:
-        return held[1]
-    found = (RuleSet(read_rules(_dbapi(s))), read_calendar(_dbapi(s)))
-    _SETUP_CACHE[key] = (token, found)
-    return found
 
 
 def _put(s: OrmSession, key: str, value: str) -> None:

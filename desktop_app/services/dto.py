@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 from desktop_app.domain.enums import (
     ContactWay,
@@ -25,22 +26,55 @@ from desktop_app.domain.enums import (
 )
 
 
+class ChangeKind(StrEnum):
+    """The kinds of data a write can change. A ``StrEnum``: a member equals its code, so
+    ``Changes.of("item")`` and ``"item" in changes.kinds`` keep working."""
+
+    ITEM = "item"
+    UNIT = "unit"
+    SESSION = "session"
+    PROPOSER = "proposer"
+    SETTING = "setting"
+    VIEW = "view"
+    DATABASE = "database"  # a restore or a new file: everything
+    CHECKLIST = "checklist"
+    REVIEW = "review"
+    RECTIFICATION = "rectification"
+    DEADLINE = "deadline"  # rules or the holiday table: every due date may move
+    DAY = "day"  # the app's clock passed midnight
+
+
 @dataclass(frozen=True)
 class Changes:
     """What a write changed, so that views refresh only what they show.
 
-    ``kinds`` names kinds of data ("item", "unit", "session", "proposer", "setting", "view",
-    "database" for a restore or a new file); ``item_ids`` the items touched (empty when not known)."""
+    ``kinds`` the ``ChangeKind`` members; ``item_ids`` the items touched (empty when not known);
+    ``initiator`` the view or dialog that asked for the write (stamped by the gui's runner, so that
+    a view can skip a change it made itself; not compared)."""
 
-    kinds: frozenset[str] = frozenset()
+    kinds: frozenset[ChangeKind] = frozenset()
     item_ids: frozenset[int] = frozenset()
+    initiator: object | None = field(default=None, compare=False, repr=False)
 
     def __or__(self, other: "Changes") -> "Changes":
-        return Changes(self.kinds | other.kinds, self.item_ids | other.item_ids)
+        return Changes(self.kinds | other.kinds, self.item_ids | other.item_ids, self.initiator)
 
     @classmethod
-    def of(cls, *kinds: str, item_ids=()) -> "Changes":
-        return cls(frozenset(kinds), frozenset(item_ids))
+    def of(cls, *kinds: ChangeKind | str, item_ids=()) -> "Changes":
+        """``kinds`` as members or their codes (an unknown code raises ValueError)."""
+        return cls(frozenset(ChangeKind(k) for k in kinds), frozenset(item_ids))
+
+    def touches(self, *kinds: ChangeKind) -> bool:
+        """True when any of ``kinds`` changed."""
+        return not self.kinds.isdisjoint(kinds)
+
+    def only_rows(self) -> bool:
+        """True when known items changed and nothing a whole list depends on (units, rules,
+        settings, a restore): the changed rows can be read again alone."""
+        return bool(self.item_ids) and self.kinds <= _ROW_ONLY_KINDS
+
+
+_ROW_ONLY_KINDS = frozenset({ChangeKind.ITEM, ChangeKind.CHECKLIST, ChangeKind.REVIEW})
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from desktop_app.services.rectification_dto import (
     RectificationListInfo,
     RectificationRowData,
 )
+from desktop_app.storage.database import note_items_written
 from desktop_app.storage.tables import (
     Item,
     RectificationList,
@@ -105,6 +106,7 @@ class RectificationService:
         if not title:
             raise ValidationError("整改清单的标题不能为空，请填写（例如 审议意见问题整改清单）。")
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             row = _get_list(s, info.id) if info.id else RectificationList()
             row.title = title
             row.opinion_title, row.opinion_issuer = info.opinion_title.strip(), info.opinion_issuer.strip()
@@ -126,6 +128,7 @@ class RectificationService:
 
     def delete_list(self, list_id: int) -> Changes:
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             s.delete(_get_list(s, list_id))
         return _changed()
 
@@ -167,6 +170,7 @@ class RectificationService:
         if not (data.problem.strip() or data.suggestion.strip() or data.measures.strip()):
             raise ValidationError("重点问题、意见建议、整改措施至少填写一项。")
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             _get_list(s, list_id)
             rows = _ordered(s, list_id)
             if data.id:
@@ -188,6 +192,7 @@ class RectificationService:
 
     def delete_row(self, row_id: int) -> Changes:
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             row = _get_row(s, row_id)
             list_id = row.list_id
             s.delete(row)
@@ -198,6 +203,7 @@ class RectificationService:
     def move_row(self, row_id: int, step: int) -> Changes:
         """Move a row up (-1) or down (+1) within its aspect; at the group's edge it stays."""
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             row = _get_row(s, row_id)
             rows = _ordered(s, row.list_id)
             i = rows.index(row)
@@ -210,6 +216,7 @@ class RectificationService:
     def move_aspect(self, list_id: int, aspect: str, step: int) -> Changes:
         """Move a whole aspect group before the previous (-1) or after the next (+1) group."""
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             groups = _groups(_ordered(s, list_id))
             names = [name for name, _ in groups]
             if aspect not in names:
@@ -226,6 +233,7 @@ class RectificationService:
         if not new:
             raise ValidationError("主要方面不能为空，请输入新的名称。")
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             rows = _ordered(s, list_id)
             if any(r.aspect == new for r in rows) and new != old:
                 raise ValidationError(f"主要方面“{new}”已存在。要合并两组，请逐行修改所属方面。")
@@ -237,6 +245,7 @@ class RectificationService:
     def delete_aspect(self, list_id: int, aspect: str) -> Changes:
         """Delete an aspect with all of its rows."""
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             rows = _ordered(s, list_id)
             for r in rows:
                 if r.aspect == aspect:
@@ -263,6 +272,7 @@ class RectificationService:
         if evidence_data is not None and len(evidence_data) > MAX_EVIDENCE:
             raise ValidationError("佐证材料超过 50 MB，请压缩或拆分后再附上。")
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             row = _get_row(s, row_id)
             s.add(RectificationProgress(row_id=row_id, noted_on=noted_on, note=note.strip(),
                                         evidence_name=evidence_name if evidence_data is not None else "",
@@ -273,6 +283,7 @@ class RectificationService:
 
     def delete_progress(self, note_id: int) -> Changes:
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             note = s.get(RectificationProgress, note_id)
             if note is None:
                 raise NotFoundError("该进展记录已被删除，请刷新后重试。")
@@ -288,6 +299,7 @@ class RectificationService:
 
     def set_status(self, row_id: int, status: RectificationStatus) -> Changes:
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             _get_row(s, row_id).status = status.value
         return _changed()
 
@@ -328,6 +340,7 @@ class RectificationService:
         if not entries:
             raise ValidationError("文件中没有整改事项：请确认表头为 主要方面、重点问题、意见建议、整改措施、责任单位、整改期限。")
         with self.ctx.db.write() as s:
+            note_items_written(s, ())  # the items' own deadlines still hold
             if list_id:
                 lst = _get_list(s, list_id)
             else:

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import getpass
 import logging
+import sqlite3
+import threading
+from collections import deque
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +37,28 @@ BUSY_TIMEOUT_MS = 5000
 #: Above this size the start-up check is ``quick_check`` (skips index cross-checks; seconds saved).
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 _WRITE = "desktop_app_write"
+#: ``Session.info`` key under which a write lists the items it changed (``note_items_written``).
+_ITEMS_WRITTEN = "desktop_app_items_written"
+#: How many recent writes remember their items: a cache older than that reloads whole.
+WRITE_LOG_LENGTH = 256
+
+
+def note_items_written(session: Session, item_ids) -> None:
+    """Inside ``Database.write()``: record that this write changed only the facts of ``item_ids``
+    (and nothing else a cache depends on), so that ``Database.items_written_since`` can tell a
+    cache to reload those items alone. A write that does not call this counts as changing
+    anything."""
+    session.info.setdefault(_ITEMS_WRITTEN, set()).update(int(i) for i in item_ids)
+
+
+class ChangeToken(tuple):
+    """(writes committed through this ``Database``, SQLite's ``data_version`` as seen by a
+    connection of its own): equal tokens mean nothing was written meanwhile, by this process or
+    another (the command line, or another user while this one is read-only)."""
+
+    @property
+    def writes(self) -> int:
+        return self[0]
 
 
 class Database:
@@ -59,6 +84,13 @@ class Database:
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
         )
         self.lock_holder: lock.LockHolder | None = None
+        # The write counter: raised by every committed ``write()``; caches compare it (convention 2).
+        self._count_lock = threading.Lock()
+        self._version_lock = threading.Lock()
+        self._writes = 0
+        # (count, items it changed or None, data_version before and after its commit)
+        self._written: deque[tuple[int, frozenset[int] | None, int, int]] = deque(maxlen=WRITE_LOG_LENGTH)
+        self._version_conn: sqlite3.Connection | None = None
 
         @event.listens_for(self.engine, "connect")
         def _pragmas(dbapi_conn, _record):
@@ -98,7 +130,56 @@ class Database:
                     if transaction.is_active:  # a failed flush has already rolled it back
                         transaction.rollback()
                     raise
+                items = session.info.get(_ITEMS_WRITTEN)
+                # BEGIN IMMEDIATE holds the write lock: nobody else commits between these two.
+                version_before = self.data_version()
                 transaction.commit()
+                self._count_write(frozenset(items) if items is not None else None, version_before)
+
+    @property
+    def write_count(self) -> int:
+        """Writes committed through this object since it was opened."""
+        with self._count_lock:
+            return self._writes
+
+    def change_token(self) -> ChangeToken:
+        """What a cache keeps beside what it read, to know later whether it still holds (cheap: a
+        counter and one PRAGMA)."""
+        with self._count_lock:
+            return ChangeToken((self._writes, self.data_version()))
+
+    def items_written_since(self, token: ChangeToken) -> frozenset[int] | None:
+        """The items changed since ``token`` when only this object's writes happened meanwhile and
+        each said which items it changed (``note_items_written``); None when anything else may
+        have changed (a write that did not say, another process's write, or a token too old)."""
+        with self._count_lock:
+            since, version = token
+            if since > self._writes or self._writes - since > len(self._written):
+                return None
+            items: set[int] = set()
+            for count, written, before, after in self._written:
+                if count <= since:
+                    continue
+                if written is None or before != version:  # before != version: someone else wrote
+                    return None
+                items |= written
+                version = after
+            if self.data_version() != version:
+                return None
+            return frozenset(items)
+
+    def _count_write(self, items: frozenset[int] | None, version_before: int) -> None:
+        with self._count_lock:
+            self._writes += 1
+            self._written.append((self._writes, items, version_before, self.data_version()))
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on a connection kept for it (the value is per
+        connection): it moves whenever any other connection, of this process or another, commits."""
+        with self._version_lock:
+            if self._version_conn is None:
+                self._version_conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            return self._version_conn.execute("PRAGMA data_version").fetchone()[0]
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -125,6 +206,10 @@ class Database:
         return [] if rows == ["ok"] else rows
 
     def close(self) -> None:
+        with self._version_lock:
+            if self._version_conn is not None:
+                self._version_conn.close()
+                self._version_conn = None
         self.engine.dispose()
         if self.holds_lock:
             lock.release_lock(self.path)

@@ -113,6 +113,46 @@ def test_delete_asks_naming_the_item_and_removes_it_from_the_database(qtbot, mai
     qtbot.waitUntil(lambda: main_window.case_list.model.row_of(row.id) < 0, timeout=5000)
 
 
+def test_the_list_shows_its_own_delete_at_once_without_reading_rows_again(qtbot, main_window, services,
+                                                                         message_log, monkeypatch):
+    row = select_first_row(main_window)
+    total = main_window.case_list.model.total_count
+    broadcasts, read = [], []
+    services.changed.connect(broadcasts.append)
+    monkeypatch.setattr(services.cases, "list_rows", lambda *a, **k: read.append(k) or [])
+    main_window.ui.deleteAction.trigger()
+    qtbot.waitUntil(lambda: bool(broadcasts), timeout=5000)
+    assert broadcasts[0].initiator is main_window.case_list  # the dashboard and others still hear of it
+    assert main_window.case_list.model.row_of(row.id) < 0 and main_window.case_list.model.total_count == total - 1
+    assert main_window.countLabel.text() == f"显示 {total - 1} / {total - 1} 条"
+    assert read == []
+
+
+def test_closing_waits_for_a_write_still_running_and_says_so(qtbot, main_window, services):
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    release, done, seen = threading.Event(), [], []
+
+    def slow_write():
+        release.wait(10)
+        done.append(True)
+        return Changes.of("setting")
+
+    main_window.runner.run(slow_write, title="保存设置")
+
+    def look():
+        seen.extend(d.labelText() for d in main_window.findChildren(QProgressDialog) if d.isVisible())
+        release.set()
+
+    QTimer.singleShot(300, look)
+    assert main_window.close()
+    assert done == [True]
+    assert seen == ["正在完成保存，请稍候…"]
+
+
 def test_delete_cancelled_keeps_the_item(qtbot, main_window, services, message_log):
     message_log.answer = False
     row = select_first_row(main_window)
@@ -127,13 +167,20 @@ def titles_shown(window) -> set[str]:
     return {model.row_at(n).title for n in range(model.rowCount())}
 
 
-def test_f5_reloads_and_a_broadcast_change_refreshes_the_list(qtbot, main_window, services):
+def test_f5_reloads_and_another_windows_save_refreshes_only_its_row(qtbot, main_window, services, monkeypatch):
     row = main_window.case_list.model.row_at(0)
     record = services.cases.get(row.id)
     changes, _id = services.cases.save(replace(record, title="关于整治河道的建议（已修改）"))
-    with qtbot.waitSignal(main_window.case_list.rows_reloaded, timeout=5000):
-        services.announce(changes)
+    reloaded, read = [], []
+    main_window.case_list.rows_reloaded.connect(lambda: reloaded.append(True))
+    list_rows = services.cases.list_rows
+    monkeypatch.setattr(services.cases, "list_rows", lambda *a, **k: read.append(k.get("ids")) or list_rows(*a, **k))
+    with qtbot.waitSignal(main_window.case_list.rows_updated, timeout=5000):
+        services.announce(changes)  # as the editor's save does
     assert "关于整治河道的建议（已修改）" in titles_shown(main_window)
+    assert read == [{row.id}] and not reloaded  # that row alone was read again
+    assert main_window.case_list.model.total_count == len(list_rows())
+    monkeypatch.undo()
 
     other = main_window.case_list.model.row_at(1)
     services.cases.save(replace(services.cases.get(other.id), title="在别处修改的标题"))  # no broadcast
@@ -150,8 +197,12 @@ def test_a_refresh_keeps_search_filter_and_selection(qtbot, main_window, service
     matched = services.cases.search_ids("道路")
     keep = view.model.row_at(1)
     view.select_item(keep.id)
-    with qtbot.waitSignal(view.rows_reloaded, timeout=5000):
+    with qtbot.waitSignal(view.rows_updated, timeout=5000):
         services.announce(Changes.of("item", item_ids=[keep.id]))
+    assert {view.model.row_at(n).id for n in range(view.model.rowCount())} == matched
+    assert view.selected_row().id == keep.id
+    with qtbot.waitSignal(view.rows_reloaded, timeout=5000):
+        services.announce(Changes.of("unit"))
     assert {view.model.row_at(n).id for n in range(view.model.rowCount())} == matched
     assert view.selected_row().id == keep.id
 

@@ -124,3 +124,38 @@ def test_progress_is_shown_in_a_chinese_dialog_and_cancel_stops_the_work(qtbot, 
     assert seen_cancel.is_set()
     assert shown == []  # a cancelled operation is not an error to report
     qtbot.waitUntil(lambda: not any(d.isVisible() for d in window.findChildren(QProgressDialog)))
+
+
+def test_writes_from_every_window_run_one_at_a_time_in_order_and_reads_beside_them(qtbot, hub, shown):
+    from desktop_app.gui.database_workers import DatabaseWorkers
+
+    workers = DatabaseWorkers()
+    main, editor = QWidget(), QWidget()
+    qtbot.addWidget(main)
+    qtbot.addWidget(editor)
+    first, second = OperationRunner(hub.changed.emit, main, workers), OperationRunner(hub.changed.emit, editor, workers)
+    release, order = threading.Event(), []
+
+    def slow():
+        order.append("first starts")
+        release.wait(10)
+        order.append("first ends")
+
+    first.run(slow, title="保存")
+    qtbot.waitUntil(lambda: order == ["first starts"], timeout=5000)
+    second.run(lambda: order.append("second"), title="保存")
+    read = second.run(lambda: order.append("read") or "rows", title="载入", read=True)
+    with qtbot.waitSignal(read.finished, timeout=5000):
+        pass
+    assert order[-1] == "read" and "second" not in order  # the read did not wait; the write did
+    release.set()
+    qtbot.waitUntil(lambda: not first.busy and not second.busy, timeout=5000)
+    assert order == ["first starts", "read", "first ends", "second"]
+    assert workers.writing == 0
+
+
+def test_the_initiator_is_stamped_on_the_changes_it_caused(qtbot, window, hub, shown):
+    runner = OperationRunner(hub.changed.emit, window)
+    with qtbot.waitSignal(hub.changed, timeout=5000) as signal:
+        runner.run(lambda: Changes.of("item", item_ids=[3]), title="保存", initiator=window)
+    assert signal.args[0].initiator is window and signal.args[0] == Changes.of("item", item_ids=[3])

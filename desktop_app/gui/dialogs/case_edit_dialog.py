@@ -62,7 +62,7 @@ class CaseEditDialog(QDialog):
         self.ui = Ui_CaseEditDialog()
         self.ui.setupUi(self)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self._runner = OperationRunner(services.announce, self)
+        self._runner = OperationRunner.for_window(services, self)
 
         self.basic = BasicSection(self.ui, services.reference, self)
         self.proposers = ProposersSection(self.ui, services.reference, self)

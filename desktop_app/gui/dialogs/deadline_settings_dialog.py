@@ -29,7 +29,7 @@ class DeadlineSettingsDialog(QDialog):
         self.service = services.deadlines
         self.ui = Ui_DeadlineSettingsDialog()
         self.ui.setupUi(self)
-        self.runner = OperationRunner(services.announce, self)
+        self.runner = OperationRunner.for_window(services, self)
         ui = self.ui
         self.rules_model = RowTableModel([
             Column("期限", lambda r: r.label),

@@ -38,7 +38,7 @@ class ImportDialog(QDialog):
         self.ui = Ui_ImportDialog()
         self.ui.setupUi(self)
         fit_to_screen(self)
-        self._runner = OperationRunner(services.announce, self)
+        self._runner = OperationRunner.for_window(services, self)
         self.model = ImportPreviewModel(self)
         setup_table(self.ui.previewView, self.model)
         self.mapping_combos: list[QComboBox] = []

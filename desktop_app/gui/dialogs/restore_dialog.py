@@ -26,7 +26,7 @@ class RestoreDialog(QDialog):
         self.restored = False
         self.ui = Ui_RestoreDialog()
         self.ui.setupUi(self)
-        self._runner = OperationRunner(services.announce, self)
+        self._runner = OperationRunner.for_window(services, self)
         self.model = RowTableModel([
             Column("备份时间", lambda b: b.taken_at.strftime("%Y-%m-%d %H:%M:%S")),
             Column("类型", lambda b: b.kind_label),

@@ -43,7 +43,7 @@ class SettingsDialog(QDialog):
         self.ui = Ui_SettingsDialog()
         self.ui.setupUi(self)
         fit_to_screen(self)
-        self._runner = OperationRunner(services.announce, self)
+        self._runner = OperationRunner.for_window(services, self)
         self.model = RowTableModel([
             Column("单位名称", lambda u: u.name),
             Column("简称", lambda u: u.short_name),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
@@ -174,6 +174,7 @@ class CaseTableModel(QAbstractTableModel):
         self._colours = {s: QBrush(QColor(c)) for s, c in _STATUS_COLOURS.items()}
         self._colours.update({r: QBrush(QColor(c)) for r, c in _RESULT_COLOURS.items()})
         self._generation = 0
+        self._by_id: dict[int, CaseRow] | None = None  # _base by item id, made when first asked
         self._bucket_brushes: dict | None = None  # made when the 下一期限 column first paints
         self._bold = QFont()
         self._bold.setBold(True)
@@ -186,6 +187,7 @@ class CaseTableModel(QAbstractTableModel):
         self._generation += 1
         self._base = list(rows)
         self._all = list(self._base)
+        self._by_id = None
         self._ranks.clear()
         self._sort_all()
         self._shown = self._filtered()
@@ -208,14 +210,66 @@ class CaseTableModel(QAbstractTableModel):
         """Changes with every ``set_rows``: a late column computed for older rows is dropped."""
         return self._generation
 
-    def update_rows(self, changed: dict[int, CaseRow], key: str) -> None:
-        """Put in rows rebuilt with the late column ``key`` (下一期限, 进度) filled, by item id;
-        then sort and paint that column again."""
+    def update_rows(self, changed: dict[int, tuple[CaseRow, CaseRow]], key: str, field: str) -> None:
+        """Put in rows rebuilt with the late column ``key`` (下一期限, 进度; the row's ``field``)
+        filled: item id → (the row it was built from, the row built). A row replaced meanwhile (a
+        save, the other late column) gets the value on its current self. Then sort and paint that
+        column again."""
         if changed:
-            self._base = [changed.get(r.id, r) for r in self._base]
-            self._all = [changed.get(r.id, r) for r in self._all]
-            self._shown = [changed.get(r.id, r) for r in self._shown]
+            def merged(row: CaseRow) -> CaseRow:
+                found = changed.get(row.id)
+                if found is None:
+                    return row
+                source, built = found
+                return built if source is row else replace(row, **{field: getattr(built, field)})
+
+            by_new = {id(r): merged(r) for r in self._base}
+            self._base = [by_new[id(r)] for r in self._base]
+            self._all = [by_new.get(id(r), r) for r in self._all]
+            self._shown = [by_new.get(id(r), r) for r in self._shown]
+            self._by_id = None
         self._late_column_filled(key)
+
+    def put_rows(self, rows: Iterable[CaseRow], removed_ids: Iterable[int] = ()) -> None:
+        """Replace, add or take out rows by item id (after a save), keeping the rest as loaded,
+        the sort, the filter and the selection. Sorting again is skipped when no row's place can
+        have moved (its value in the sorted column is the same)."""
+        fresh = {r.id: r for r in rows}
+        by_id = self.rows_by_id()
+        gone = {i for i in removed_ids if i in by_id and i not in fresh}
+        added = [r for i, r in fresh.items() if i not in by_id]
+        column = COLUMNS[self._sort_column] if self._sort_column >= 0 else None
+        moved = bool(gone or added) or (column is not None and any(
+            _sort_values(column, by_id[i]) != _sort_values(column, r) for i, r in fresh.items() if i in by_id))
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [case.id for case in self._shown]
+        swapped = {id(by_id[i]): r for i, r in fresh.items() if i in by_id}
+        if gone:
+            self._base = [r for r in self._base if r.id not in gone]
+        if swapped:
+            self._base = [swapped.get(id(r), r) for r in self._base]
+        self._base.extend(added)
+        if moved:
+            self._ranks.clear()
+            self._all = list(self._base)
+            self._sort_all()
+        else:
+            # The sorted column's keys still hold; every other column's are made again when asked.
+            kept = self._ranks.get(self._sort_column)
+            self._ranks = {} if kept is None else {self._sort_column: kept}
+            self._all = [swapped.get(id(r), r) for r in self._all]
+        for i in gone:
+            by_id.pop(i, None)
+        by_id.update(fresh)
+        self._shown = self._filtered()
+        self._move_persistent_indexes(old_ids)
+        self.layoutChanged.emit()
+
+    def rows_by_id(self) -> dict[int, CaseRow]:
+        """The loaded rows by item id."""
+        if self._by_id is None:
+            self._by_id = {r.id: r for r in self._base}
+        return self._by_id
 
     def _bucket_brush(self, bucket):
         if self._bucket_brushes is None:
@@ -312,7 +366,11 @@ class CaseTableModel(QAbstractTableModel):
         old_ids = [case.id for case in self._shown]
         self._sort_all()
         self._shown = self._filtered()
-        # Persistent indexes (selection, current row) follow their items.
+        self._move_persistent_indexes(old_ids)
+        self.layoutChanged.emit()
+
+    def _move_persistent_indexes(self, old_ids: list[int]) -> None:
+        """Persistent indexes (selection, current row) follow their items."""
         old_indexes = self.persistentIndexList()
         if old_indexes:
             new_rows = {case.id: n for n, case in enumerate(self._shown)}
@@ -321,7 +379,6 @@ class CaseTableModel(QAbstractTableModel):
                 row = new_rows.get(old_ids[index.row()], -1) if index.row() < len(old_ids) else -1
                 new_indexes.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
             self.changePersistentIndexList(old_indexes, new_indexes)
-        self.layoutChanged.emit()
 
     # -- internals
 
@@ -362,6 +419,15 @@ class CaseTableModel(QAbstractTableModel):
 
     def _filtered(self) -> list[CaseRow]:
         return list(self._all) if self._row_filter is None else self._row_filter(self._all)
+
+
+def _sort_values(column: Column, case: CaseRow) -> tuple:
+    """What places a row in a sort by ``column`` (with the columns that break its ties)."""
+    values = [column.value(case)]
+    while column.then:
+        column = COLUMNS[COLUMN_INDEX[column.then]]
+        values.append(column.value(case))
+    return tuple(values)
 
 
 def legend_html() -> str:

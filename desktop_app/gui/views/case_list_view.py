@@ -1,7 +1,9 @@
 """The case list: quick search, filter panel, named views and the sortable table (gui layer).
 
-Rows come from ``cases.list_rows`` once per reload; searching asks ``cases.search_ids`` and filtering
-is ``cases.filter_rows`` in memory, applied by the model to its sorted rows.
+Rows come from ``cases.list_rows`` once per reload; after a save only the changed rows are read
+again (``list_rows(ids=...)``, with their 下一期限) and put in place. Searching asks
+``cases.search_ids`` and filtering is ``cases.filter_rows`` in memory, applied by the model to its
+sorted rows.
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ class CaseListView(QWidget):
     open_requested = Signal(int)
     counts_changed = Signal(int, int)
     rows_reloaded = Signal()
+    rows_updated = Signal(object)  # the item ids whose rows were read again after a change
 
     def __init__(self, services: AppServices, runner: OperationRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.runner = runner
+        self._filling: set[str] = set()  # late columns being computed
         self.ui = Ui_CaseListView()
         self.ui.setupUi(self)
         self.model = CaseTableModel(self)
@@ -99,13 +103,19 @@ class CaseListView(QWidget):
         self._reload_rows(wait=wait)
 
     def refresh(self, changes: Changes) -> None:
-        """Reload what ``changes`` touched; rows load off the UI thread (100,000 take a while)."""
+        """Reload what ``changes`` touched, off the UI thread: the changed rows alone after a save
+        or a delete, every row when units, sessions or settings changed (100,000 take a while).
+        A change this list made itself (a delete from it, a view saved) it has already shown."""
+        if changes.initiator is self:
+            return
         if changes.kinds & _CHOICE_KINDS:
             reference = self.services.reference
             self.ui.filterPanel.set_choices(reference.sessions(), reference.units())
         if changes.kinds & {"view", "database"}:
             self._load_views(self.ui.filterPanel.current_view())
-        if changes.kinds & (_ROW_KINDS | {"unit", "session", "setting"}):
+        if "item" in changes.kinds and changes.only_rows() and self.model.total_count:
+            self.refresh_rows(changes.item_ids)
+        elif changes.kinds & (_ROW_KINDS | {"unit", "session", "setting"}):
             self._reload_rows(wait=False)
         elif "day" in changes.kinds:  # past midnight: days left and colours as of the new day
             self.fill_late_column("next_due", wait=False)
@@ -123,8 +133,49 @@ class CaseListView(QWidget):
             if self.model.total_count == 0:
                 self.model.set_rows(cases.list_rows(limit=FIRST_SCREEN_ROWS))
             generation = self._load_generation
-            self.runner.run(load, title="载入建议提案列表",
+            self.runner.run(load, title="载入建议提案列表", read=True,
                             on_success=lambda loaded: self._rows_loaded(generation, loaded))
+
+    def refresh_rows(self, item_ids) -> None:
+        """Read the rows of ``item_ids`` again and put them in place (an id without a row: deleted)."""
+        item_ids = frozenset(item_ids)
+        cases, text = self.services.cases, self.ui.searchEdit.text().strip()
+        deadlines = self.services.deadlines
+
+        def load():
+            rows = cases.list_rows(ids=item_ids)
+            return rows, deadlines.next_deadlines(item_ids=item_ids), text, (cases.search_ids(text) if text else None)
+
+        generation = self._load_generation
+        self.runner.run(load, title="更新建议提案列表", read=True, background=True,
+                        on_success=lambda loaded: self._rows_refreshed(generation, item_ids, loaded))
+
+    def _rows_refreshed(self, generation: int, item_ids: frozenset[int], loaded) -> None:
+        if generation != self._load_generation:
+            return  # every row is being read again
+        rows, next_deadlines, text, matched = loaded
+        held = self.model.rows_by_id()
+        # 进度 stays as it was for a row already shown (a save does not tick steps); a new row gets
+        # it with the next fill of the column.
+        rows = [replace(r, next_deadline=next_deadlines.get(r.id),
+                        checklist_progress=getattr(held.get(r.id), "checklist_progress", None)) for r in rows]
+        added = any(r.id not in held for r in rows)
+        self.model.put_rows(rows, item_ids)
+        if text and text == self.ui.searchEdit.text().strip() and matched != self._matched_ids:
+            self._matched_ids = matched
+            self._install_filter()
+        else:
+            self._announce_counts()
+        for key in list(self._filling):  # computed from the rows before: done again for these rows
+            self.fill_late_column(key, wait=False)
+        if added and "progress" not in self._filling:
+            self.fill_late_column("progress", wait=False)
+        self.rows_updated.emit(item_ids)
+
+    def remove_rows(self, item_ids) -> None:
+        """Take out the rows of items this list's own command deleted."""
+        self.model.put_rows((), item_ids)
+        self._announce_counts()
 
     def _rows_loaded(self, generation: int, loaded, wait: bool = False) -> None:
         if generation != self._load_generation:
@@ -153,18 +204,20 @@ class CaseListView(QWidget):
             return
         generation = model.generation
 
-        def compute() -> dict[int, CaseRow]:
+        def compute() -> dict[int, tuple[CaseRow, CaseRow]]:
             values = service()
-            return {r.id: replace(r, **{field: values[r.id]}) for r in rows if r.id in values}
+            return {r.id: (r, replace(r, **{field: values[r.id]})) for r in rows if r.id in values}
 
-        def filled(changed: dict[int, CaseRow]) -> None:
+        def filled(changed: dict[int, tuple[CaseRow, CaseRow]]) -> None:
+            self._filling.discard(key)
             if model.generation == generation:  # else newer rows are shown; they get their own
-                model.update_rows(changed, key)
+                model.update_rows(changed, key, field)
 
         if wait:
             filled(compute())
         else:
-            self.runner.run(compute, title=title, background=True, on_success=filled)
+            self._filling.add(key)
+            self.runner.run(compute, title=title, background=True, read=True, on_success=filled)
 
     def _load_views(self, current: str = "") -> None:
         saved = self.services.views.views()
@@ -230,7 +283,7 @@ class CaseListView(QWidget):
             return
         case_filter = self.current_filter()
         views = self.services.views
-        self.runner.run(lambda: views.save_view(name, case_filter), title="保存视图",
+        self.runner.run(lambda: views.save_view(name, case_filter), title="保存视图", initiator=self,
                         on_success=lambda _changes: self._view_saved(name))
 
     def _view_saved(self, name: str) -> None:

@@ -91,7 +91,7 @@ class ChecklistEditorView(QWidget):
         self.ui.setupUi(self)
         self._services = services
         self._service = services.checklists
-        self._runner = OperationRunner(services.announce, self)
+        self._runner = OperationRunner.for_window(services, self)
         self.undo_stack = QUndoStack(self)
         self._entries: tuple[Entry, ...] = ()
         self._version = None
