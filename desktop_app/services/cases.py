@@ -78,6 +78,7 @@ from desktop_app.storage.tables import (
 class CaseService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
+        self._deadline_setup = deadlines.RulesAndCalendar()
 
     # ---- list, search, filter -------------------------------------------------------------
 
@@ -212,12 +213,13 @@ class CaseService:
                 raise ValidationError(problems)
             checklist.check_gates(s, record)
             writer = CaseWriter(s, record, now, user, reason)
-            due_before = deadlines.due_snapshot(s, record.id)
+            setup = self._deadline_setup.get(s, self.ctx.db)
+            due_before = deadlines.due_snapshot(s, record.id, setup)
             try:
                 item_id = writer.run()
                 if record.id is None:
                     checklist.make_item_checklist(s, item_id)
-                deadlines.record_due_moves(s, item_id, due_before, user, now)
+                deadlines.record_due_moves(s, item_id, due_before, user, now, setup)
                 note_items_written(s, [item_id])
             except IntegrityError as error:
                 # validate() catches these first; this is the safety net for a race or a rule

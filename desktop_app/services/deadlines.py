@@ -117,6 +117,29 @@ class Dashboard:
         return tuple(deadline_rows(self.loaded, self.as_of, self.thresholds, list(self.urgent)))
 
 
+class RulesAndCalendar:
+    """The deadline rules and the holiday table as last read, kept by a service instance until the
+    database's change token moves (every save reads them; they change a few times a year)."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._held: tuple[ChangeToken, tuple[RuleSet, WorkCalendar]] | None = None
+
+    def get(self, s: OrmSession, db) -> tuple[RuleSet, WorkCalendar]:
+        # Inside a write the token is the one before it: fine, no write that reads them changes them.
+        token = db.change_token()
+        with self._lock:
+            held = self._held
+            # Writes that only changed items (saves, deletes) leave the rules and holidays as they were.
+            if held is not None and (held[0] == token or db.items_written_since(held[0]) is not None):
+                self._held = (token, held[1])
+                return held[1]
+        found = (RuleSet(read_rules(_dbapi(s))), read_calendar(_dbapi(s)))
+        with self._lock:
+            self._held = (token, found)
+        return found
+
+
 class DeadlineService:
     """Holds the open deadlines and their counts between calls (one instance per open database;
     safe to call from several threads)."""
@@ -125,7 +148,7 @@ class DeadlineService:
         self.ctx = ctx
         self._lock = threading.RLock()
         self._open: _OpenState | None = None
-        self._setup: tuple[ChangeToken, tuple[RuleSet, WorkCalendar]] | None = None
+        self._setup = RulesAndCalendar()
 
     # ---- rules ----------------------------------------------------------------------------
 
@@ -242,7 +265,7 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = _load(s, item_ids=[item_id], setup=_rules_and_calendar(self, s))
+            loaded = _load(s, item_ids=[item_id], setup=self._setup.get(s, self.ctx.db))
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -380,20 +403,23 @@ def _next_deadlines(s: OrmSession, state: _OpenState, as_of: date,
     return out
 
 
-def due_snapshot(s: OrmSession, item_id: int | None) -> dict[tuple, date]:
-    """Inside a save: the item's due dates keyed by (kind, unit), to compare after the write."""
+def due_snapshot(s: OrmSession, item_id: int | None,
+                 setup: tuple[RuleSet, WorkCalendar] | None = None) -> dict[tuple, date]:
+    """Inside a save: the item's due dates keyed by (kind, unit), to compare after the write
+    (``setup``: the rules and holiday table, when the caller keeps them)."""
     if item_id is None:
         return {}
-    loaded = _load(s, item_ids=[item_id])
+    loaded = _load(s, item_ids=[item_id], setup=setup)
     return {(d.kind, d.unit_id, i): d.due_on for i, d in enumerate(all_deadlines(loaded))
             if d.kind is not DeadlineKind.COMMITMENT}
 
 
-def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], user: str, now) -> None:
+def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], user: str, now,
+                     setup: tuple[RuleSet, WorkCalendar] | None = None) -> None:
     """Write to history each due date a save moved, saying which date it depends on."""
     if not before:
         return
-    loaded = _load(s, item_ids=[item_id])
+    loaded = _load(s, item_ids=[item_id], setup=setup)
     after = {(d.kind, d.unit_id, i): d for i, d in enumerate(all_deadlines(loaded))
              if d.kind is not DeadlineKind.COMMITMENT}
     for key, old in before.items():
@@ -461,7 +487,7 @@ def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenSt
     if touched is not None:
         state = _patched(s, held, touched, token)
     else:
-        loaded = _load(s, setup=_rules_and_calendar(service, s))
+        loaded = _load(s, setup=service._setup.get(s, service.ctx.db))
         state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
                            rectification_deadlines(_dbapi(s), loaded, our))
     service._open = state
@@ -492,17 +518,6 @@ def _patched(s: OrmSession, held: _OpenState, touched: frozenset[int], token: Ch
             return deadlines if scope is None else [d for d in deadlines if d.unit_id == scope]
         counter.replace(mine(removed), mine(added))
     return _OpenState(token, held.windows_from, loaded, held.our, by_item, rect, held.counters)
-
-
-def _rules_and_calendar(service: DeadlineService, s: OrmSession) -> tuple[RuleSet, WorkCalendar]:
-    """The rules and the holiday table, read again only after a write (every save reads them)."""
-    token = service.ctx.db.change_token()
-    held = service._setup
-    if held is not None and held[0] == token:
-        return held[1]
-    found = (RuleSet(read_rules(_dbapi(s))), read_calendar(_dbapi(s)))
-    service._setup = (token, found)
-    return found
 
 
 def _load(s: OrmSession, item_ids: list[int] | None = None,

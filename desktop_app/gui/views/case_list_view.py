@@ -185,6 +185,7 @@ class CaseListView(QWidget):
         if text == self.ui.searchEdit.text().strip():
             self._matched_ids = matched  # else the search typed meanwhile has already set them
         self.model.set_rows(rows)
+        QTimer.singleShot(0, self.model.prepare_updates)  # after the rows are painted
         self._install_filter()
         if selected is not None:
             self.select_item(selected.id)
