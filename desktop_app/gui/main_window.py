@@ -17,6 +17,7 @@ from desktop_app.domain.errors import NotFoundError
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
+from desktop_app.gui.operations import cases as case_ops, maintenance as maintenance_ops
 from desktop_app.gui.runner import OperationRunner, wait_for_writes
 from desktop_app.gui.views.case_list_view import CaseListView
 from desktop_app.gui.window_commands import WindowCommands
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
     def check_integrity_after_load(self) -> None:
         """Run the integrity check once the list has loaded (deferred for big files, where it
         takes seconds); a damaged file is reported with the way out: restore a backup."""
-        self.when_loaded(lambda: self.runner.run(self.services.maintenance.check, title="检查数据库完整性",
+        self.when_loaded(lambda: self.runner.run(maintenance_ops.check_integrity(self.services),
                                                  background=True, on_success=self._integrity_checked))
 
     def _integrity_checked(self, report) -> None:
@@ -246,8 +247,7 @@ class MainWindow(QMainWindow):
                     "如需找回，只能从备份恢复。")
         if not message_boxes.confirm(self, "删除建议提案", question, "删除"):
             return
-        cases = self.services.cases
-        operation = self.runner.run(lambda: cases.delete(row.id, row.version), title="删除建议提案",
+        operation = self.runner.run(case_ops.delete_case(self.services, row.id, row.version),
                                     initiator=self.case_list,
                                     on_success=lambda _changes: self.case_list.remove_rows([row.id]))
         # The runner has said why (e.g. deleted meanwhile); the list then shows what is really there.
@@ -256,8 +256,7 @@ class MainWindow(QMainWindow):
     # -- files and settings
 
     def backup_now(self) -> None:
-        maintenance = self.services.maintenance
-        self.runner.run(maintenance.backup_now, title="立即备份",
+        self.runner.run(maintenance_ops.backup_now(self.services),
                         on_success=lambda path: self.ui.statusBar.showMessage(f"已备份到 {path}", 10000))
 
     def restore_backup(self) -> None:

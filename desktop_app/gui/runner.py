@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop_app.domain.errors import DomainError
 from desktop_app.gui.database_workers import READ, WRITE, DatabaseWorkers
+from desktop_app.gui.operations import Op, Refused
 from desktop_app.gui.widgets import message_boxes
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
@@ -190,29 +191,41 @@ class OperationRunner(QObject):
 
     def run(
         self,
-        work: Callable[..., Any],
+        work: Op | Callable[..., Any],
         *,
-        title: str,
+        title: str | None = None,
         on_success: Callable[[Any], None] | None = None,
         reports_progress: bool = False,
         background: bool = False,
         read: bool = False,
         initiator: object | None = None,
     ) -> Operation:
-        """Start ``work`` on a worker thread. With ``reports_progress`` it is called as
-        ``work(progress, cancelled)``; otherwise with no arguments. ``on_success(result)`` runs on
-        the UI thread after the ``Changes`` were broadcast. ``background`` work the user did not
-        ask for (a check after start-up) shows no busy cursor; its errors still reach the dialog.
-        ``read`` work only reads and runs beside the writes; everything else is queued behind the
-        writes of every window. ``initiator`` (the view asking) is stamped on the ``Changes``."""
-        operation = Operation(self, title, reports_progress, background, read, initiator)
+        """Start ``work``, an ``Op`` from ``gui.operations`` (its title, lane, progress and
+        refusals come with it) or a plain callable with ``title``. With ``reports_progress`` it
+        is called as ``work(progress, cancelled)``; otherwise with no arguments.
+        ``on_success(result)`` runs on the UI thread after the ``Changes`` were broadcast.
+        ``background`` work the user did not ask for (a check after start-up) shows no busy
+        cursor; its errors still reach the dialog. ``read`` work only reads and runs beside the
+        writes; everything else is queued behind the writes of every window. ``initiator`` (the
+        view asking) is stamped on the ``Changes``."""
+        refusals: tuple[type[BaseException], ...] = ()
+        if isinstance(work, Op):
+            title, read, reports_progress, refusals = work.title, work.read, work.reports_progress, work.refusals
+            work = work.call
+        operation = Operation(self, title or "", reports_progress, background, read, initiator)
         if on_success is not None:
             operation.finished.connect(on_success)
         self._running.add(operation)
-        if reports_progress:
-            operation.start(lambda: work(operation.progress, operation.cancelled))
-        else:
-            operation.start(work)
+        call = (lambda: work(operation.progress, operation.cancelled)) if reports_progress else work
+        if refusals:
+            plain = call
+
+            def call():
+                try:
+                    return plain()
+                except refusals as error:
+                    return Refused(error)
+        operation.start(call)
         return operation
 
     def _forget(self, operation: Operation) -> None:

@@ -9,7 +9,7 @@ user typed can be closed away without the 保存 / 不保存 / 取消 question.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -27,17 +27,11 @@ from desktop_app.gui.dialogs.case_widgets import connect_edits, set_read_only
 from desktop_app.gui.document_actions import PREVIEW_FORMS, preview_item
 from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.operations import Op, Refused, cases as case_ops
 from desktop_app.gui.widgets import item_checklist_widget, message_boxes
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 from desktop_app.gui.widgets.followup_widget import FollowupSection
 from desktop_app.services.dto import CaseRecord
-
-
-@dataclass(frozen=True)
-class _Refused:
-    """A save the service refused for a reason the editor handles itself (not the runner's error path)."""
-
-    error: DomainError
 
 
 class CaseEditDialog(QDialog):
@@ -232,8 +226,7 @@ class CaseEditDialog(QDialog):
             self._close_after_save = False
             self._show_problems(problems)
             return
-        cases = self._cases
-        self._write(lambda: cases.save(record), "保存")
+        self._write(case_ops.save_case(self._services, record))
 
     def finalise(self) -> None:
         """定稿: save the draft with its first reply final, in one service call; the service's
@@ -252,8 +245,7 @@ class CaseEditDialog(QDialog):
             "（须先取消定稿并写明理由）。\n窗口中尚未保存的修改将一并保存。确定定稿吗？", "定稿",
         ):
             return
-        cases = self._cases
-        self._write(lambda: cases.finalise_reply(record, 1), "定稿")
+        self._write(case_ops.finalise_reply(self._services, record, 1))
 
     def unfinalise(self) -> None:
         """取消定稿, with the reason the user gives (kept in the item's history)."""
@@ -267,25 +259,17 @@ class CaseEditDialog(QDialog):
             message_boxes.show_warning(self, "不能取消定稿", "取消定稿须写明理由，例如“代表补充了意见，答复需重写”。")
             return
         record = self.draft()
-        cases = self._cases
-        self._write(lambda: cases.unfinalise_reply(record, 1, reason), "取消定稿")
+        self._write(case_ops.unfinalise_reply(self._services, record, 1, reason))
 
-    def _write(self, call, title: str) -> None:
+    def _write(self, op: Op) -> None:
         """Run one service write through the runner; refusals the editor explains itself."""
-        self._writing = title
+        self._writing = op.title
         self._saving = True
         self.ui.saveButton.setEnabled(False)
         # Edits typed while the save runs would be overwritten by the reload that follows it.
         self._focus_before_save = self.focusWidget()
         self.ui.sectionTabs.setEnabled(False)
-
-        def work():
-            try:
-                return call()
-            except (ValidationError, ConflictError, NotFoundError) as error:
-                return _Refused(error)
-
-        operation = self._runner.run(work, title=title, on_success=self._saved)
+        operation = self._runner.run(op, on_success=self._saved, initiator=self)
         operation.failed.connect(self._save_failed)
 
     def _end_saving(self) -> None:
@@ -297,7 +281,7 @@ class CaseEditDialog(QDialog):
 
     def _saved(self, result) -> None:
         self._end_saving()
-        if isinstance(result, _Refused):
+        if isinstance(result, Refused):
             self._close_after_save = False
             self._refused(result.error)
             return
@@ -433,8 +417,8 @@ class CaseEditDialog(QDialog):
             self, "删除", f"确定删除{what}吗？\n其代表、办理单位、答复、附件和历史将一并删除。", "删除"
         ):
             return
-        cases = self._cases
-        self._runner.run(lambda: cases.delete(record.id, record.version), title="删除", on_success=self._deleted)
+        self._runner.run(case_ops.delete_case(self._services, record.id, record.version, "删除"),
+                         on_success=self._deleted, initiator=self)
 
     def _deleted(self, changes) -> None:
         self.case_deleted.emit(changes)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel, legend_html
+from desktop_app.gui.operations import cases as case_ops, views as view_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
 from desktop_app.gui.widgets import message_boxes
@@ -122,32 +123,23 @@ class CaseListView(QWidget):
 
     def _reload_rows(self, *, wait: bool) -> None:
         cases, text = self.services.cases, self.ui.searchEdit.text().strip()
-
-        def load():
-            return cases.list_rows(), text, (cases.search_ids(text) if text else None)
-
+        load = case_ops.load_rows(self.services, text)
         self._load_generation += 1
         if wait:
-            self._rows_loaded(self._load_generation, load(), wait=True)
+            self._rows_loaded(self._load_generation, load.call(), wait=True)
         else:
             if self.model.total_count == 0:
                 self.model.set_rows(cases.list_rows(limit=FIRST_SCREEN_ROWS))
             generation = self._load_generation
-            self.runner.run(load, title="载入建议提案列表", read=True,
+            self.runner.run(load,
                             on_success=lambda loaded: self._rows_loaded(generation, loaded))
 
     def refresh_rows(self, item_ids) -> None:
         """Read the rows of ``item_ids`` again and put them in place (an id without a row: deleted)."""
         item_ids = frozenset(item_ids)
-        cases, text = self.services.cases, self.ui.searchEdit.text().strip()
-        deadlines = self.services.deadlines
-
-        def load():
-            rows = cases.list_rows(ids=item_ids)
-            return rows, deadlines.next_deadlines(item_ids=item_ids), text, (cases.search_ids(text) if text else None)
-
         generation = self._load_generation
-        self.runner.run(load, title="更新建议提案列表", read=True, background=True,
+        self.runner.run(case_ops.changed_rows(self.services, item_ids, self.ui.searchEdit.text().strip()),
+                        background=True,
                         on_success=lambda loaded: self._rows_refreshed(generation, item_ids, loaded))
 
     def _rows_refreshed(self, generation: int, item_ids: frozenset[int], loaded) -> None:
@@ -218,7 +210,7 @@ class CaseListView(QWidget):
             filled(compute())
         else:
             self._filling.add(key)
-            self.runner.run(compute, title=title, background=True, read=True, on_success=filled)
+            self.runner.run(case_ops.late_column(title, compute), background=True, on_success=filled)
 
     def _load_views(self, current: str = "") -> None:
         saved = self.services.views.views()
@@ -282,9 +274,7 @@ class CaseListView(QWidget):
         name = (name or "").strip()
         if not name:
             return
-        case_filter = self.current_filter()
-        views = self.services.views
-        self.runner.run(lambda: views.save_view(name, case_filter), title="保存视图", initiator=self,
+        self.runner.run(view_ops.save_view(self.services, name, self.current_filter()), initiator=self,
                         on_success=lambda _changes: self._view_saved(name))
 
     def _view_saved(self, name: str) -> None:
@@ -296,9 +286,8 @@ class CaseListView(QWidget):
             return
         if not message_boxes.confirm(self, "删除视图", f"确定要删除视图“{name}”吗？\n只删除保存的筛选条件，不影响任何建议提案。", "删除"):
             return
-        views = self.services.views
         self.services.ui_settings.last_view = ""
-        self.runner.run(lambda: views.delete_view(name), title="删除视图")
+        self.runner.run(view_ops.delete_view(self.services, name))
 
     # -- selection and opening
 

@@ -19,6 +19,7 @@ from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_deadline_dashboard_view import Ui_DeadlineDashboardView
 from desktop_app.gui.models.deadline_count_model import IDS_ROLE, DeadlineCountModel
 from desktop_app.gui.models.rectification_due_model import ROW_ROLE, RectificationDueModel
+from desktop_app.gui.operations import deadlines as deadline_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.week_chart import WeekChart
@@ -96,7 +97,7 @@ class DeadlineDashboardView(QWidget):
         if wait:
             self.show_board(service.dashboard(only_our_unit=ours))
         else:
-            self.runner.run(lambda: service.dashboard(only_our_unit=ours), title="统计期限",
+            self.runner.run(deadline_ops.dashboard(self.services, ours),
                             on_success=self.show_board)
 
     def show_board(self, board) -> None:
@@ -188,7 +189,6 @@ class DeadlineDashboardView(QWidget):
         """催办清单: overdue and nearly-due deadlines of the current scope, as an Excel sheet."""
         if not self.services.connected:
             return
-        service = self.services.deadlines
         board_day = self.board.as_of if self.board is not None else None
         name = f"催办清单_{board_day.isoformat() if board_day else ''}.xlsx"
         target, _filter = QFileDialog.getSaveFileName(self, "导出催办清单", name, "Excel 工作簿 (*.xlsx)")
@@ -198,7 +198,7 @@ class DeadlineDashboardView(QWidget):
             target += ".xlsx"
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
         picked, about = self.picked if self.picked is not None else (None, "全部已超期和 7 天内到期的")
-        self.runner.run(lambda: service.export_reminder_list(target, board_day, ours, picked), title="导出催办清单",
+        self.runner.run(deadline_ops.export_reminder_list(self.services, target, board_day, ours, picked),
                         on_success=lambda count: message_boxes.show_information(
                             self, "导出催办清单", f"已导出 {count} 个期限（{about}）到：\n{target}"))
 
@@ -250,8 +250,6 @@ def show_startup_notice(window, open_dashboard: Callable[[], None] | None = None
     tell or the notice is switched off. Returns the running operation, if any."""
     if not window.services.connected:
         return None
-    service = window.services.deadlines
-
     def tell(rows) -> None:
         if rows:
             from desktop_app.gui.dialogs.deadline_notice_dialog import DeadlineNoticeDialog
@@ -259,4 +257,4 @@ def show_startup_notice(window, open_dashboard: Callable[[], None] | None = None
             DeadlineNoticeDialog(rows, open_dashboard, window).exec()
             window.activateWindow()  # keyboard shortcuts (Ctrl+F…) work at once, as before the notice
 
-    return window.runner.run(service.startup_notice, title="期限提醒", background=True, on_success=tell)
+    return window.runner.run(deadline_ops.startup_notice(window.services), background=True, on_success=tell)

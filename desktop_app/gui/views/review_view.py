@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDateEdit, QFileDialog, QHeaderView, QWidget
 
 from desktop_app.domain.enums import CampaignState, ReviewCategory, ReviewOutcome
 from desktop_app.domain.review import ReviewEntryRow, outcome_choices, suggests_telling
+from desktop_app.gui.operations import review as review_ops
 from desktop_app.gui.forms.ui_review_view import Ui_ReviewView
 from desktop_app.gui.models.review_entry_model import ROW_ROLE, TITLE_COLUMN, ReviewEntryModel, ReviewFilterProxy
 from desktop_app.gui.widgets import message_boxes
@@ -257,7 +258,7 @@ class ReviewView(QWidget):
         if self.editing is None or not self.ui.saveButton.isEnabled():
             return
         entry_id, review = self.editing.id, self.review_input()
-        self.runner.run(lambda: self.service.record_review(entry_id, review), title="保存回头看")
+        self.runner.run(review_ops.record_review(self.services, entry_id, review))
 
     def new_campaign(self) -> None:
         years = self.service.session_years()
@@ -272,25 +273,15 @@ class ReviewView(QWidget):
             message_boxes.show_warning(self, "新建回头看", f"“{text}”不是年份，请填写四位年份，例如 2024。")
             return
 
-        def work():
-            built = self.service.create_campaign(year)
-            return built.changes, built
-
         def done(result) -> None:
             self.campaign_id = result[1].campaign_id
             self.refresh()
             message_boxes.show_information(self, "新建回头看", result[1].message())
 
-        self.runner.run(work, title="建立回头看清单", on_success=done)
+        self.runner.run(review_ops.create_campaign(self.services, year), on_success=done)
 
     def rebuild(self) -> None:
-        campaign_id = self.campaign_id
-
-        def work():
-            built = self.service.rebuild(campaign_id)
-            return built.changes, built
-
-        self.runner.run(work, title="更新回头看清单",
+        self.runner.run(review_ops.rebuild(self.services, self.campaign_id),
                         on_success=lambda result: message_boxes.show_information(self, "更新清单", result[1].message()))
 
     def toggle_state(self) -> None:
@@ -305,7 +296,7 @@ class ReviewView(QWidget):
                 question = f"还有 {left} 条没有回头看。" + question
             if not message_boxes.confirm(self, "标为完成", question, "标为完成"):
                 return
-        self.runner.run(lambda: self.service.set_state(campaign.id, state), title="回头看状态")
+        self.runner.run(review_ops.set_state(self.services, campaign.id, state))
 
     def open_item(self) -> None:
         if self.editing is not None:
@@ -329,7 +320,7 @@ class ReviewView(QWidget):
             self.preview.setModal(False)
             self.preview.show()
 
-        self.runner.run(lambda: self.service.pdf_bytes(campaign_id), title="生成回头看报告", on_success=show)
+        self.runner.run(review_ops.report_pdf(self.services, campaign_id), on_success=show)
 
     def print_file(self, path: Path) -> None:
         """Save the report as a PDF at ``path`` without previewing it."""
@@ -339,7 +330,7 @@ class ReviewView(QWidget):
             text = f"已生成回头看报告（共 {result.pages} 页）：{path}"
             message_boxes.show_information(self, "打印报告", text + (f"\n\n{result.warning}" if result.warning else ""))
 
-        self.runner.run(lambda: self.service.write_pdf(campaign_id, path), title="生成回头看报告", on_success=done)
+        self.runner.run(review_ops.write_report(self.services, campaign_id, path), on_success=done)
 
     def export_report(self) -> None:
         path, _f = QFileDialog.getSaveFileName(self, "导出回头看（Excel）", self._report_name(".xlsx"),
@@ -349,5 +340,5 @@ class ReviewView(QWidget):
 
     def export_file(self, path: Path) -> None:
         campaign_id = self.campaign_id
-        self.runner.run(lambda: self.service.export_excel(campaign_id, path), title="导出回头看",
+        self.runner.run(review_ops.export_excel(self.services, campaign_id, path),
                         on_success=lambda _r: message_boxes.show_information(self, "导出 Excel", f"已导出：{path}"))

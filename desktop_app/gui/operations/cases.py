@@ -1,0 +1,58 @@
+"""Operations on items and the case list (gui layer): one service call each, see ``operations``."""
+
+from __future__ import annotations
+
+from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop_app.gui.operations import Op
+
+#: What the case editor explains itself (next to the fields) instead of the error dialog.
+SAVE_REFUSALS = (ValidationError, ConflictError, NotFoundError)
+
+
+def save_case(services, record) -> Op:
+    cases = services.cases
+    return Op("保存", lambda: cases.save(record), refusals=SAVE_REFUSALS)
+
+
+def finalise_reply(services, record, round_: int = 1) -> Op:
+    cases = services.cases
+    return Op("定稿", lambda: cases.finalise_reply(record, round_), refusals=SAVE_REFUSALS)
+
+
+def unfinalise_reply(services, record, round_: int, reason: str) -> Op:
+    cases = services.cases
+    return Op("取消定稿", lambda: cases.unfinalise_reply(record, round_, reason), refusals=SAVE_REFUSALS)
+
+
+def delete_case(services, item_id: int, version: int, title: str = "删除建议提案") -> Op:
+    """Refused (ConflictError) when the item changed since ``version`` was read."""
+    cases = services.cases
+    return Op(title, lambda: cases.delete(item_id, version))
+
+
+def load_rows(services, search_text: str) -> Op:
+    """Every list row, with the ids the search box matches (None without a search)."""
+    cases = services.cases
+
+    def call():
+        return cases.list_rows(), search_text, (cases.search_ids(search_text) if search_text else None)
+
+    return Op("载入建议提案列表", call, read=True)
+
+
+def changed_rows(services, item_ids: frozenset[int], search_text: str) -> Op:
+    """The rows of ``item_ids`` read again with their 下一期限 (one snapshot of a few rows), and
+    the search's matches."""
+    cases, deadlines = services.cases, services.deadlines
+
+    def call():
+        rows = cases.list_rows(ids=item_ids)
+        return (rows, deadlines.next_deadlines(item_ids=item_ids), search_text,
+                cases.search_ids(search_text) if search_text else None)
+
+    return Op("更新建议提案列表", call, read=True)
+
+
+def late_column(title: str, compute) -> Op:
+    """A late column's values (下一期限, 进度) for the rows loaded: ``compute`` makes the bulk call."""
+    return Op(title, compute, read=True)

@@ -1,0 +1,50 @@
+"""Operations on 回头看 campaigns (gui layer)."""
+
+from __future__ import annotations
+
+from desktop_app.gui.operations import Op
+
+
+def record_review(services, entry_id: int, review) -> Op:
+    service = services.review
+    return Op("保存回头看", lambda: service.record_review(entry_id, review))
+
+
+def create_campaign(services, year: int) -> Op:
+    service = services.review
+
+    def call():
+        built = service.create_campaign(year)
+        return built.changes, built
+
+    return Op("建立回头看清单", call)
+
+
+def rebuild(services, campaign_id: int) -> Op:
+    service = services.review
+
+    def call():
+        built = service.rebuild(campaign_id)
+        return built.changes, built
+
+    return Op("更新回头看清单", call)
+
+
+def set_state(services, campaign_id: int, state) -> Op:
+    service = services.review
+    return Op("回头看状态", lambda: service.set_state(campaign_id, state))
+
+
+def report_pdf(services, campaign_id: int) -> Op:
+    service = services.review
+    return Op("生成回头看报告", lambda: service.pdf_bytes(campaign_id), read=True)
+
+
+def write_report(services, campaign_id: int, path) -> Op:
+    service = services.review
+    return Op("生成回头看报告", lambda: service.write_pdf(campaign_id, path), read=True)
+
+
+def export_excel(services, campaign_id: int, path) -> Op:
+    service = services.review
+    return Op("导出回头看", lambda: service.export_excel(campaign_id, path), read=True)
