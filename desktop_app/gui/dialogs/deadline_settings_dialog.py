@@ -16,6 +16,7 @@ from desktop_app.domain.deadlines import Anchor, Rule
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_deadline_settings_dialog import Ui_DeadlineSettingsDialog
+from desktop_app.gui.operations import deadlines as deadline_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 
@@ -62,7 +63,7 @@ class DeadlineSettingsDialog(QDialog):
         ui.saveRuleButton.clicked.connect(self.save_rule)
         ui.saveThresholdsButton.clicked.connect(self.save_thresholds)
         ui.startupNoticeCheck.clicked.connect(
-            lambda on: self._run(lambda: self.service.set_startup_notice(on), "保存启动提示设置"))
+            lambda on: self._run(deadline_ops.set_startup_notice(self.services, on)))
         ui.yearSpin.valueChanged.connect(lambda _y: self.load_days())
         ui.yearCoveredCheck.clicked.connect(self.set_year_covered)
         ui.importButton.clicked.connect(self.import_years)
@@ -100,8 +101,8 @@ class DeadlineSettingsDialog(QDialog):
             text += f" 已录入的年份：{min(covered)}–{max(covered)} 年中的 {len(covered)} 年。"
         self.ui.coverageLabel.setText(text)
 
-    def _run(self, work, title: str) -> None:
-        self.runner.run(work, title=title, on_success=lambda _r: self.load())
+    def _run(self, op) -> None:
+        self.runner.run(op, on_success=lambda _r: self.load())
 
     # -- rules
 
@@ -136,11 +137,11 @@ class DeadlineSettingsDialog(QDialog):
         if rule is None:
             message_boxes.show_warning(self, "保存规则", "请先在上方列表中选择要修改的期限规则。")
             return
-        self._run(lambda: self.service.save_rule(rule), "保存期限规则")
+        self._run(deadline_ops.save_rule(self.services, rule))
 
     def save_thresholds(self) -> None:
         values = (self.ui.soonSpin.value(), self.ui.weekSpin.value(), self.ui.fortnightSpin.value())
-        self._run(lambda: self.service.set_thresholds(values), "保存提醒档次")
+        self._run(deadline_ops.set_thresholds(self.services, values))
 
     # -- holidays
 
@@ -149,7 +150,7 @@ class DeadlineSettingsDialog(QDialog):
         entry = CalendarDay(day, DayKind(self.ui.dayKindCombo.currentData()), self.ui.dayNameEdit.text())
         if day.year != self.ui.yearSpin.value():
             self.ui.yearSpin.setValue(day.year)
-        self._run(lambda: self.service.save_day(entry), "保存节假日")
+        self._run(deadline_ops.save_day(self.services, entry))
 
     def delete_day(self) -> None:
         row = self.ui.daysTable.currentIndex().row()
@@ -158,11 +159,11 @@ class DeadlineSettingsDialog(QDialog):
             return
         day = self.days_model.row(row).day
         if message_boxes.confirm(self, "删除节假日", f"确定删除 {format_day(day)} 的登记吗？", "删除"):
-            self._run(lambda: self.service.delete_day(day), "删除节假日")
+            self._run(deadline_ops.delete_day(self.services, day))
 
     def set_year_covered(self, covered: bool) -> None:
         year = self.ui.yearSpin.value()
-        self._run(lambda: self.service.set_year_covered(year, covered), "保存节假日年份")
+        self._run(deadline_ops.set_year_covered(self.services, year, covered))
 
     def import_years(self) -> None:
         def done(years) -> None:
@@ -171,4 +172,4 @@ class DeadlineSettingsDialog(QDialog):
                     else "内置日历中的年份都已导入，没有新的年份。新一年的放假安排请按国务院通知手工录入。")
             message_boxes.show_information(self, "导入节假日", text)
 
-        self.runner.run(self.service.import_package_years, title="导入节假日", on_success=done)
+        self.runner.run(deadline_ops.import_package_years(self.services), on_success=done)

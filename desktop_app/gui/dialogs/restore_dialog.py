@@ -13,6 +13,7 @@ from desktop_app.gui.dialogs.case_record_sections import file_size_text
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_restore_dialog import Ui_RestoreDialog
+from desktop_app.gui.operations import maintenance as maintenance_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 
@@ -74,9 +75,8 @@ class RestoreDialog(QDialog):
             "恢复",
         ):
             return
-        maintenance = self._services.maintenance
         self.ui.restoreButton.setEnabled(False)
-        operation = self._runner.run(lambda: maintenance.restore(backup.path), title="从备份恢复",
+        operation = self._runner.run(maintenance_ops.restore(self._services, backup.path),
                                      on_success=self._done)
         operation.failed.connect(self._update)
 

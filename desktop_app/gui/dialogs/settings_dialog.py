@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from desktop_app.gui.operations import settings as setting_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.completer import set_completion
@@ -98,14 +99,13 @@ class SettingsDialog(QDialog):
             button.setEnabled(editable and unit is not None)
         self.ui.toggleActiveButton.setText("启用(&T)" if unit is not None and not unit.active else "停用(&T)")
 
-    def _write(self, work, title: str):
-        return self._runner.run(work, title=title, on_success=lambda _result: self._reload_units())
+    def _write(self, op):
+        return self._runner.run(op, on_success=lambda _result: self._reload_units())
 
     def add_unit(self) -> None:
         name = ask_text(self, "添加单位", "单位全称（如 区交通委）：")
         if name:
-            reference = self._reference
-            self._write(lambda: reference.save_unit(UnitInfo(0, name)), "添加单位")
+            self._write(setting_ops.save_unit(self._services, UnitInfo(0, name), "添加单位"))
 
     def rename_unit(self, *_args) -> None:
         unit = self._selected()
@@ -113,17 +113,15 @@ class SettingsDialog(QDialog):
             return
         name = ask_text(self, "重命名单位", f"“{unit.name}”的新名称：", unit.name)
         if name and name != unit.name:
-            reference = self._reference
             renamed = UnitInfo(unit.id, name, unit.short_name, unit.active, unit.sort_order)
-            self._write(lambda: reference.save_unit(renamed), "重命名单位")
+            self._write(setting_ops.save_unit(self._services, renamed, "重命名单位"))
 
     def toggle_active(self) -> None:
         unit = self._selected()
         if unit is None:
             return
-        reference = self._reference
         toggled = UnitInfo(unit.id, unit.name, unit.short_name, not unit.active, unit.sort_order)
-        self._write(lambda: reference.save_unit(toggled), "启用单位" if toggled.active else "停用单位")
+        self._write(setting_ops.save_unit(self._services, toggled, "启用单位" if toggled.active else "停用单位"))
 
     def delete_unit(self) -> None:
         unit = self._selected()
@@ -131,8 +129,7 @@ class SettingsDialog(QDialog):
             return
         if not message_boxes.confirm(self, "删除单位", f"确定从单位名录中删除“{unit.name}”吗？", "删除"):
             return
-        reference = self._reference
-        self._write(lambda: reference.delete_unit(unit.id), "删除单位")
+        self._write(setting_ops.delete_unit(self._services, unit.id))
 
     # ---- our unit and user name, on 确定
 
@@ -153,8 +150,7 @@ class SettingsDialog(QDialog):
         if self._read_only or name == self._initial_our_unit:
             super().accept()
             return
-        reference = self._reference
-        self._runner.run(lambda: reference.set_our_unit(unit_id), title="设置我的单位",
+        self._runner.run(setting_ops.set_our_unit(self._services, unit_id),
                          on_success=lambda _changes: super(SettingsDialog, self).accept())
 
     def _apply_user_name(self) -> None:

@@ -23,7 +23,31 @@ def import_package_years(services) -> Op:
     return Op("导入节假日", services.deadlines.import_package_years)
 
 
-def write(title: str, call) -> Op:
-    """A write of the 期限设置 dialog (a rule, the thresholds, a holiday, a year): ``call`` is the
-    one service call, e.g. ``lambda: service.save_day(day)``."""
-    return Op(title, call)
+def save_rule(services, rule) -> Op:
+    service = services.deadlines
+    return Op("保存期限规则", lambda: service.save_rule(rule))
+
+
+def set_thresholds(services, values) -> Op:
+    service = services.deadlines
+    return Op("保存提醒档次", lambda: service.set_thresholds(values))
+
+
+def set_startup_notice(services, enabled: bool) -> Op:
+    service = services.deadlines
+    return Op("保存启动提示设置", lambda: service.set_startup_notice(enabled))
+
+
+def save_day(services, day) -> Op:
+    service = services.deadlines
+    return Op("保存节假日", lambda: service.save_day(day))
+
+
+def delete_day(services, day) -> Op:
+    service = services.deadlines
+    return Op("删除节假日", lambda: service.delete_day(day))
+
+
+def set_year_covered(services, year: int, covered: bool) -> Op:
+    service = services.deadlines
+    return Op("保存节假日年份", lambda: service.set_year_covered(year, covered))
