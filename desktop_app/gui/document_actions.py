@@ -97,7 +97,7 @@ class DocumentActions:
                 chosen = dialog.settings()
                 self.window.runner.run(lambda: letters.save_settings(chosen), title="保存公文设置")
 
-        self.window.runner.run(work, title="读取公文设置", on_success=show)
+        self.window.runner.run(work, title="读取公文设置", read=True, on_success=show)
 
     # ---- preview ---------------------------------------------------------------------------
 
@@ -138,7 +138,7 @@ class DocumentActions:
             dialog.setModal(False)
             dialog.show()
 
-        self.window.runner.run(work, title="批量生成答复函", reports_progress=True, on_success=show)
+        self.window.runner.run(work, title="批量生成答复函", reports_progress=True, read=True, on_success=show)
 
     def save_batch_one_file(self) -> None:
         rows, letters = self.selected_rows(), self.letters()
@@ -158,7 +158,7 @@ class DocumentActions:
             result = write_document(path, "reply", data, letters.settings(), cancelled=cancelled)
             return (0 if cancelled() else len(result.page_counts)), problems
 
-        self.window.runner.run(work, title="批量生成答复函", reports_progress=True,
+        self.window.runner.run(work, title="批量生成答复函", reports_progress=True, read=True,
                                on_success=lambda r: self._report(r, path))
 
     def save_batch_folder(self) -> None:
@@ -186,7 +186,7 @@ class DocumentActions:
                 progress(n + 1, len(rows))
             return written, problems
 
-        self.window.runner.run(work, title="批量保存答复函", reports_progress=True,
+        self.window.runner.run(work, title="批量保存答复函", reports_progress=True, read=True,
                                on_success=lambda r: self._report(r, folder))
 
     def _report(self, result, where: str) -> None:
@@ -219,7 +219,7 @@ def preview_item(runner, parent, letters, form: str, row) -> None:
         dialog.setModal(False)
         dialog.show()
 
-    runner.run(work, title=f"生成{FORM_LABELS[form]}", on_success=show)
+    runner.run(work, title=f"生成{FORM_LABELS[form]}", read=True, on_success=show)
 
 
 def _collect(letters, rows, progress, cancelled):

@@ -44,7 +44,7 @@ def export_ledger(window) -> None:
     service = window.services.exports
     window.runner.run(lambda progress, cancelled: service.export_ledger(path, progress=progress, cancelled=cancelled,
                                                                         **choices),
-                      title="导出台账", reports_progress=True,
+                      title="导出台账", reports_progress=True, read=True,
                       on_success=lambda written: window.ui.statusBar.showMessage(f"已导出台账：{written}", 10000))
 
 
@@ -84,5 +84,5 @@ def export_list(window) -> None:
     service = window.services.exports
     window.runner.run(lambda progress, cancelled: service.export_list(path, columns, rows, progress=progress,
                                                                       cancelled=cancelled),
-                      title="导出当前列表", reports_progress=True,
+                      title="导出当前列表", reports_progress=True, read=True,
                       on_success=lambda written: window.ui.statusBar.showMessage(f"已导出列表：{written}", 10000))

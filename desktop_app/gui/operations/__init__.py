@@ -4,7 +4,7 @@ As Anki's ``CollectionOp``/``QueryOp``: a factory takes the app's services and t
 on the UI thread and returns an ``Op``; the runner (``gui.runner``) runs it on the database
 threads — writes one at a time for every window, ``read`` ones beside them — and sends its
 ``Changes`` to every view, stamped with the view that asked (``initiator``). A view then writes
-``runner.run(cases.delete_case(services, row), on_success=..., initiator=self)``.
+``runner.run(cases.delete_case(services, row.id, row.version), on_success=..., initiator=self)``.
 
 Errors take the runner's one error path, except the ``refusals`` a view explains itself next to
 the fields (a save refused by a rule): those come back to ``on_success`` as ``Refused``.

@@ -522,7 +522,7 @@ class ChecklistEditorView(QWidget):
             if not path.lower().endswith(".json"):
                 path += ".json"
             self._runner.run(lambda: self._service.export_template(self._version.version_id, path),
-                             title="导出清单模板")
+                             title="导出清单模板", read=True)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._commit_form()

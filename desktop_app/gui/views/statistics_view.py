@@ -187,7 +187,7 @@ class StatisticsView(QWidget):
             self.preview_dialog.show()
 
         if self._runner is not None:
-            self._runner.run(work, title="生成办理情况统计报告", on_success=show)
+            self._runner.run(work, title="生成办理情况统计报告", read=True, on_success=show)
         else:
             show(work())
 
