@@ -69,12 +69,14 @@ class Changes:
         return not self.kinds.isdisjoint(kinds)
 
     def only_rows(self) -> bool:
-        """True when known items changed and nothing a whole list depends on (units, rules,
-        settings, a restore): the changed rows can be read again alone."""
+        """True when known items changed and nothing else a whole list depends on (rules,
+        settings, a restore): the changed rows can be read again alone. A unit, session or
+        proposer created by a save or renamed comes with the items showing its name."""
         return bool(self.item_ids) and self.kinds <= _ROW_ONLY_KINDS
 
 
-_ROW_ONLY_KINDS = frozenset({ChangeKind.ITEM, ChangeKind.CHECKLIST, ChangeKind.REVIEW})
+_ROW_ONLY_KINDS = frozenset({ChangeKind.ITEM, ChangeKind.CHECKLIST, ChangeKind.REVIEW, ChangeKind.UNIT,
+                             ChangeKind.SESSION, ChangeKind.PROPOSER})
 
 
 @dataclass(frozen=True, slots=True)
