@@ -147,6 +147,7 @@ SHOTS: list[Shot] = [
     Shot("main_window.png", main_window),
     Shot("case_editor_basic.png", case_editor("basicTab")),
     Shot("case_editor_units.png", case_editor("unitsTab")),
+    Shot("case_editor_reply.png", case_editor("replyTab")),
     Shot("settings_dialog.png", menu_dialog("settingsAction")),
     Shot("restore_dialog.png", menu_dialog("restoreAction")),
     Shot("checklist_editor.png", checklist_editor),
