@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop_app.domain.enums import history_label
 from desktop_app.domain.errors import DomainError
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.services.dto import AttachmentInfo, CaseRecord, HistoryEntry, NewAttachment
 
