@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.documents.model import CoOpinion, ReplyLetterData, SimpleLetterData, chinese_date
 from desktop_app.domain.disclosure import Redaction, redact
 from desktop_app.domain.enums import CommitmentStatus, Disclosure, ProposerRole, UnitRole
@@ -114,9 +115,7 @@ class FollowupLetterService:
             letter = replace(letter, body=redact(reviewed_body).text)
         path = Path(path)
         if path.suffix.lower() == ".txt":
-            temp = path.with_name(path.name + ".part")
-            temp.write_text(self._text(letter), encoding="utf-8")
-            temp.replace(path)
+            write_atomically(path, self._text(letter))
         else:
             followup_documents.write(path, "disclosure", letter, self.settings())
         return path
