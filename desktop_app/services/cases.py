@@ -49,6 +49,7 @@ from desktop_app.services.fields import (
 from desktop_app.services.filtering import filter_rows as _filter_rows
 from desktop_app.services.lookup import (
     find_session,
+    get_or_raise,
 )
 from desktop_app.storage.tables import (
     Assignment,
@@ -94,9 +95,7 @@ class CaseService:
 
     def get(self, item_id: int) -> CaseRecord:
         with self.ctx.db.read() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
             return _record(s, item)
 
     def history(self, item_id: int) -> list[HistoryEntry]:
@@ -178,9 +177,7 @@ class CaseService:
     def delete(self, item_id: int, version: int) -> Changes:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
             what = noun(member(ItemKind, item.kind))
             if item.version != version:
                 raise ConflictError(

@@ -51,11 +51,11 @@ from desktop_app.services.deadline_reads import (
     rectification_deadlines,
     rule_of,
 )
-from desktop_app.services.fields import member_or_none
 from desktop_app.services.dto import Changes
-from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import get_or_raise, our_unit_id, put_setting, setting_value
 from desktop_app.services.rectification_dto import RectificationDue
-from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Setting, Unit
+from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Unit
 
 __all__ = ["THRESHOLDS_KEY", "Dashboard", "DeadlineRow", "DeadlineService", "NextDeadline"]
 
@@ -129,9 +129,7 @@ class DeadlineService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.write() as s:
-            row = s.get(DeadlineRule, rule.id)
-            if row is None:
-                raise NotFoundError("该期限规则已不存在，请重新打开 设置 → 期限规则。")
+            row = get_or_raise(s, DeadlineRule, rule.id, "该期限规则已不存在，请重新打开 设置 → 期限规则。")
             old = rule_of(row.id, row.kind, row.item_kind, row.anchor, row.length, row.unit, row.roll_forward,
                           row.note)
             row.anchor, row.length, row.unit = rule.anchor.value, rule.length, rule.unit.value
@@ -153,17 +151,16 @@ class DeadlineService:
         if not 0 <= a < b < c <= 365:
             raise ValidationError("提醒天数要从小到大填写，例如 3、7、14，且不超过 365 天。")
         with self.ctx.db.write() as s:
-            _put(s, THRESHOLDS_KEY, f"{a},{b},{c}")
+            put_setting(s, THRESHOLDS_KEY, f"{a},{b},{c}")
         return Changes.of("setting", "deadline")
 
     def startup_notice_enabled(self) -> bool:
         with self.ctx.db.read() as s:
-            row = s.get(Setting, NOTICE_KEY)
-            return row is None or row.value != "0"
+            return setting_value(s, NOTICE_KEY, "1") != "0"
 
     def set_startup_notice(self, enabled: bool) -> Changes:
         with self.ctx.db.write() as s:
-            _put(s, NOTICE_KEY, "1" if enabled else "0")
+            put_setting(s, NOTICE_KEY, "1" if enabled else "0")
         return Changes.of("setting")
 
     # ---- holiday table ----------------------------------------------------------------------
@@ -474,11 +471,3 @@ def _rules_and_calendar(s: OrmSession) -> tuple[RuleSet, WorkCalendar]:
     found = (RuleSet(read_rules(_dbapi(s))), read_calendar(_dbapi(s)))
     _SETUP_CACHE[key] = (token, found)
     return found
-
-
-def _put(s: OrmSession, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value

@@ -8,6 +8,7 @@ every write (a list holds tens of rows, not thousands).
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -19,6 +20,7 @@ from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.domain.rectification import RectificationEntry, parse_deadline
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
+from desktop_app.services.lookup import get_or_raise, put_setting
 from desktop_app.services.rectification_dto import (
     KIND,
     ProgressNote,
@@ -114,12 +116,8 @@ class RectificationService:
             if not info.id:
                 s.add(row)
             if head is not None:
-                import json
-
-                from desktop_app.services.reference import _put_setting
-
                 mode, mark = head
-                _put_setting(s, REPORT_HEAD_KEY, json.dumps({"letterhead": mode, "mark": mark.strip()},
+                put_setting(s, REPORT_HEAD_KEY, json.dumps({"letterhead": mode, "mark": mark.strip()},
                                                             ensure_ascii=False))
             s.flush()
             return _changed(), row.id
@@ -273,9 +271,7 @@ class RectificationService:
 
     def delete_progress(self, note_id: int) -> Changes:
         with self.ctx.db.write() as s:
-            note = s.get(RectificationProgress, note_id)
-            if note is None:
-                raise NotFoundError("该进展记录已被删除，请刷新后重试。")
+            note = get_or_raise(s, RectificationProgress, note_id, "该进展记录已被删除，请刷新后重试。")
             s.delete(note)
         return _changed()
 
@@ -368,17 +364,11 @@ class RectificationService:
 # ---- helpers ------------------------------------------------------------------------------
 
 def _get_list(s: OrmSession, list_id: int) -> RectificationList:
-    row = s.get(RectificationList, list_id)
-    if row is None:
-        raise NotFoundError("该整改清单已被删除，请刷新后重试。")
-    return row
+    return get_or_raise(s, RectificationList, list_id, "该整改清单已被删除，请刷新后重试。")
 
 
 def _get_row(s: OrmSession, row_id: int) -> RectificationRow:
-    row = s.get(RectificationRow, row_id)
-    if row is None:
-        raise NotFoundError("该整改事项已被删除，请刷新整改清单后重试。")
-    return row
+    return get_or_raise(s, RectificationRow, row_id, "该整改事项已被删除，请刷新整改清单后重试。")
 
 
 def _ordered(s: OrmSession, list_id: int) -> list[RectificationRow]:

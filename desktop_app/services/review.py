@@ -41,6 +41,7 @@ from desktop_app.domain.review import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -195,9 +196,7 @@ class ReviewService:
             raise ValidationError(problems)
         user, now = self.ctx.user_name(), self.ctx.now()
         with self.ctx.db.write() as s:
-            entry = s.get(ReviewEntry, entry_id)
-            if entry is None:
-                raise NotFoundError("该回头看条目已不存在（清单可能已更新），请刷新。")
+            entry = get_or_raise(s, ReviewEntry, entry_id, "该回头看条目已不存在（清单可能已更新），请刷新。")
             campaign = _campaign(s, entry.campaign_id)
             _check_open(campaign)
             old = _summary(entry.outcome, entry.note)
@@ -257,10 +256,7 @@ class ReviewService:
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _campaign(s, campaign_id: int) -> ReviewCampaign:
-    row = s.get(ReviewCampaign, campaign_id)
-    if row is None:
-        raise NotFoundError("该回头看已被删除，请重新选择。")
-    return row
+    return get_or_raise(s, ReviewCampaign, campaign_id, "该回头看已被删除，请重新选择。")
 
 
 def _check_open(row: ReviewCampaign) -> None:
