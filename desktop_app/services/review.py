@@ -41,6 +41,7 @@ from desktop_app.domain.review import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
+from desktop_app.services.letter_settings import letter_settings
 from desktop_app.services.lookup import get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
@@ -231,18 +232,16 @@ class ReviewService:
 
     def write_pdf(self, campaign_id: int, path: str | Path, as_of: date | None = None):
         from desktop_app.documents.review_report import write_review_pdf
-        from desktop_app.services.letters import LetterService
 
-        settings = LetterService(self.ctx).settings()
+        settings = letter_settings(self.ctx)
         return write_review_pdf(Path(path), self.report(campaign_id, as_of), settings.unit_name,
                                 dict(settings.fonts))
 
     def pdf_bytes(self, campaign_id: int, as_of: date | None = None):
         """(PDF bytes, DocumentResult) of the report, for the preview."""
         from desktop_app.documents.review_report import review_pdf_bytes
-        from desktop_app.services.letters import LetterService
 
-        settings = LetterService(self.ctx).settings()
+        settings = letter_settings(self.ctx)
         return review_pdf_bytes(self.report(campaign_id, as_of), settings.unit_name, dict(settings.fonts))
 
     def export_excel(self, campaign_id: int, path: str | Path, as_of: date | None = None) -> ReviewReport:
