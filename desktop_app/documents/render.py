@@ -19,6 +19,7 @@ from pathlib import Path
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop_app import APP_NAME
 from desktop_app.atomic_file import atomic_write
 from desktop_app.documents.fonts import BODY, BOLD, FontSet
 from desktop_app.documents.geometry.page import EM_ASCENT, PageGeometry
@@ -26,7 +27,7 @@ from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Page, Row
 from desktop_app.documents.page_number import draw_page_number
 
 RED = (0.9, 0.0, 0.07)
-CREATOR = "建议提案办理助手"
+CREATOR = APP_NAME
 
 
 @dataclass(frozen=True)
