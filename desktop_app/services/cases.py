@@ -96,7 +96,7 @@ class CaseService:
     def get(self, item_id: int) -> CaseRecord:
         with self.ctx.db.read() as s:
             item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
-            return _record(s, item)
+            return case_record(s, item)
 
     def history(self, item_id: int) -> list[HistoryEntry]:
         with self.ctx.db.read() as s:
@@ -255,7 +255,8 @@ def _with_known_units(s: OrmSession, record: CaseRecord) -> CaseRecord:
 # ---- reading a whole record --------------------------------------------------------------
 
 
-def _record(s: OrmSession, item: Item) -> CaseRecord:
+def case_record(s: OrmSession, item: Item) -> CaseRecord:
+    """The editor's draft of ``item`` (every section), read inside the caller's transaction."""
     session = s.get(Session, item.session_id)
     unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
     proposers = tuple(
