@@ -229,7 +229,7 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = _load(s, item_ids=[item_id])
+            loaded = load_deadline_facts(s, item_ids=[item_id])
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -361,7 +361,7 @@ def due_snapshot(s: OrmSession, item_id: int | None) -> dict[tuple, date]:
     """Inside a save: the item's due dates keyed by (kind, unit), to compare after the write."""
     if item_id is None:
         return {}
-    loaded = _load(s, item_ids=[item_id])
+    loaded = load_deadline_facts(s, item_ids=[item_id])
     return {(d.kind, d.unit_id, i): d.due_on for i, d in enumerate(all_deadlines(loaded))
             if d.kind is not DeadlineKind.COMMITMENT}
 
@@ -370,7 +370,7 @@ def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], use
     """Write to history each due date a save moved, saying which date it depends on."""
     if not before:
         return
-    loaded = _load(s, item_ids=[item_id])
+    loaded = load_deadline_facts(s, item_ids=[item_id])
     after = {(d.kind, d.unit_id, i): d for i, d in enumerate(all_deadlines(loaded))
              if d.kind is not DeadlineKind.COMMITMENT}
     for key, old in before.items():
@@ -435,14 +435,14 @@ def _open_state(s: OrmSession, as_of: date) -> _OpenState:
         # Only the 整改清单 changed: the items' deadlines (seconds for an archive) still hold.
         loaded, own, windows_from = held.loaded, held.item_deadlines, held.windows_from
     else:
-        loaded, windows_from = _load(s), as_of
+        loaded, windows_from = load_deadline_facts(s), as_of
         own = open_deadlines(loaded, windows_from=as_of)
     deadlines = own + rectification_deadlines(_dbapi(s), loaded, our)
     state = _OPEN_CACHE[key] = _OpenState(token, windows_from, loaded, deadlines, own)
     return state
 
 
-def _load(s: OrmSession, item_ids: list[int] | None = None) -> Loaded:
+def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None) -> Loaded:
     """The facts of the open items (or of ``item_ids``, whatever their state), read on the
     session's own connection (inside a save, after its changes are flushed)."""
     s.flush()

@@ -130,7 +130,7 @@ def reply_due_dates(s, item_ids: list[int]) -> dict[int, date]:
 
     out: dict[int, date] = {}
     for start in range(0, len(item_ids), _CHUNK):
-        loaded = deadlines._load(s, item_ids=item_ids[start:start + _CHUNK])
+        loaded = deadlines.load_deadline_facts(s, item_ids=item_ids[start:start + _CHUNK])
         for facts in loaded.facts:
             found = [d.due_on for d in item_deadlines(facts, loaded.rules, loaded.calendar)
                      if d.kind is DeadlineKind.REPLY]
