@@ -33,7 +33,7 @@ def run_due(args: argparse.Namespace) -> int:
     path = frame.db_path(args)
     if not path.exists():
         return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or frame.clock().date()
     conn = _open_read_only(path)
     try:
         if conn is not None:

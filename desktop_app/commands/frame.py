@@ -47,12 +47,17 @@ def open_db(path: Path, create: bool):
     return open_database(path, create=create, backup_dir=paths.backup_dir(path), user_name=os_user_name() or None)
 
 
+def clock() -> datetime:
+    """The command line's clock: what every command means by now and today (tests fix it)."""
+    return datetime.now()
+
+
 def service_context(db):
     from desktop_app.services.context import ServiceContext
     from desktop_app.settings import os_user_name
 
     user = os_user_name() or "命令行"
-    return ServiceContext(db=db, user_name=lambda: user)
+    return ServiceContext(db=db, user_name=lambda: user, now=lambda: clock())
 
 
 def maintenance(db):
