@@ -213,7 +213,7 @@ def test_a_rectification_change_reuses_the_items_deadlines(ctx, cases, reference
     def no_reload(*_args, **_kwargs):
         raise AssertionError("the items' deadlines were computed again")
 
-    monkeypatch.setattr(module, "_load", no_reload)  # an archive takes seconds here
+    monkeypatch.setattr(module, "load_deadline_facts", no_reload)  # an archive takes seconds here
     rect.save_row(list_id, RectificationRowData(0, "一、甲", measures="m", deadline_on=date(2024, 5, 31),
                                                 item_ids=(item_id,)))
     board = deadlines.dashboard(AS_OF, only_our_unit=False)
