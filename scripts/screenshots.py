@@ -174,7 +174,7 @@ def main() -> int:
     screen.write_text(json.dumps(SCREEN), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["DESKTOP_APP_HOME"] = str(folder / "home")
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     from desktop_app import bootstrap, settings, startup
     from desktop_app.gui.widgets import message_boxes

@@ -53,7 +53,6 @@ from desktop_app.services.fields import (
     REPLY_FIELDS,
     from_db,
     member,
-    member_or_none,
 )
 from desktop_app.services.filtering import filter_rows as _filter_rows
 from desktop_app.services.lookup import (
