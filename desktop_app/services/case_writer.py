@@ -21,7 +21,7 @@ from desktop_app.domain.enums import (
     ResultCategory,
     UnitRole,
 )
-from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.services import search
 from desktop_app.services.dto import AssignmentRecord, CaseRecord
 from desktop_app.services.fields import (
@@ -37,6 +37,7 @@ from desktop_app.services.lookup import (
     find_or_create_proposer,
     find_or_create_session,
     find_or_create_unit,
+    get_or_raise,
 )
 from desktop_app.storage.tables import (
     Assignment,
@@ -84,11 +85,10 @@ class CaseWriter:
         if creating:
             item = Item(created_at=self.now, updated_at=self.now, session_id=session.id)
         else:
-            item = s.get(Item, record.id)
-            if item is None:
-                raise NotFoundError(
-                    f"该{noun(kind)}已被删除（可能是他人或另一窗口删除的），无法保存。请关闭编辑窗口并刷新列表。"
-                )
+            item = get_or_raise(
+                s, Item, record.id,
+                f"该{noun(kind)}已被删除（可能是他人或另一窗口删除的），无法保存。请关闭编辑窗口并刷新列表。",
+            )
             if item.version != record.version:
                 raise ConflictError(
                     f"该{noun(kind)}已被他人（或另一窗口）修改，您的修改没有保存。请重新载入后再修改。"

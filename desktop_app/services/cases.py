@@ -53,11 +53,11 @@ from desktop_app.services.fields import (
     REPLY_FIELDS,
     from_db,
     member,
-    member_or_none,
 )
 from desktop_app.services.filtering import filter_rows as _filter_rows
 from desktop_app.services.lookup import (
     find_session,
+    get_or_raise,
 )
 from desktop_app.storage.database import note_items_written
 from desktop_app.storage.tables import (
@@ -107,10 +107,8 @@ class CaseService:
 
     def get(self, item_id: int) -> CaseRecord:
         with self.ctx.db.read() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
-            return _record(s, item)
+            item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            return case_record(s, item)
 
     def history(self, item_id: int) -> list[HistoryEntry]:
         with self.ctx.db.read() as s:
@@ -234,9 +232,7 @@ class CaseService:
     def delete(self, item_id: int, version: int) -> Changes:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
             what = noun(member(ItemKind, item.kind))
             if item.version != version:
                 raise ConflictError(
@@ -329,7 +325,8 @@ def _with_known_units(s: OrmSession, record: CaseRecord) -> CaseRecord:
 # ---- reading a whole record --------------------------------------------------------------
 
 
-def _record(s: OrmSession, item: Item) -> CaseRecord:
+def case_record(s: OrmSession, item: Item) -> CaseRecord:
+    """The editor's draft of ``item`` (every section), read inside the caller's transaction."""
     session = s.get(Session, item.session_id)
     unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
     proposers = tuple(

@@ -36,7 +36,6 @@ from desktop_app.domain.deadlines import (
     bucket_of,
     next_year_missing,
 )
-from desktop_app.storage.database import ChangeToken
 from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.services import rectification  # 整改清单 rows with a date deadline
 from desktop_app.services.context import ServiceContext
@@ -55,11 +54,12 @@ from desktop_app.services.deadline_reads import (
     rectification_deadlines,
     rule_of,
 )
-from desktop_app.services.fields import member_or_none
 from desktop_app.services.dto import Changes
-from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import get_or_raise, our_unit_id, put_setting, setting_value
 from desktop_app.services.rectification_dto import RectificationDue
-from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Setting, Unit
+from desktop_app.storage.database import ChangeToken
+from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Unit
 
 __all__ = ["THRESHOLDS_KEY", "Dashboard", "DeadlineRow", "DeadlineService", "NextDeadline"]
 
@@ -162,9 +162,7 @@ class DeadlineService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.write() as s:
-            row = s.get(DeadlineRule, rule.id)
-            if row is None:
-                raise NotFoundError("该期限规则已不存在，请重新打开 设置 → 期限规则。")
+            row = get_or_raise(s, DeadlineRule, rule.id, "该期限规则已不存在，请重新打开 设置 → 期限规则。")
             old = rule_of(row.id, row.kind, row.item_kind, row.anchor, row.length, row.unit, row.roll_forward,
                           row.note)
             row.anchor, row.length, row.unit = rule.anchor.value, rule.length, rule.unit.value
@@ -186,17 +184,16 @@ class DeadlineService:
         if not 0 <= a < b < c <= 365:
             raise ValidationError("提醒天数要从小到大填写，例如 3、7、14，且不超过 365 天。")
         with self.ctx.db.write() as s:
-            _put(s, THRESHOLDS_KEY, f"{a},{b},{c}")
+            put_setting(s, THRESHOLDS_KEY, f"{a},{b},{c}")
         return Changes.of("setting", "deadline")
 
     def startup_notice_enabled(self) -> bool:
         with self.ctx.db.read() as s:
-            row = s.get(Setting, NOTICE_KEY)
-            return row is None or row.value != "0"
+            return setting_value(s, NOTICE_KEY, "1") != "0"
 
     def set_startup_notice(self, enabled: bool) -> Changes:
         with self.ctx.db.write() as s:
-            _put(s, NOTICE_KEY, "1" if enabled else "0")
+            put_setting(s, NOTICE_KEY, "1" if enabled else "0")
         return Changes.of("setting")
 
     # ---- holiday table ----------------------------------------------------------------------
@@ -265,7 +262,7 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = _load(s, item_ids=[item_id], setup=self._setup.get(s, self.ctx.db))
+            loaded = load_deadline_facts(s, item_ids=[item_id], setup=self._setup.get(s, self.ctx.db))
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -409,7 +406,7 @@ def due_snapshot(s: OrmSession, item_id: int | None,
     (``setup``: the rules and holiday table, when the caller keeps them)."""
     if item_id is None:
         return {}
-    loaded = _load(s, item_ids=[item_id], setup=setup)
+    loaded = load_deadline_facts(s, item_ids=[item_id], setup=setup)
     return {(d.kind, d.unit_id, i): d.due_on for i, d in enumerate(all_deadlines(loaded))
             if d.kind is not DeadlineKind.COMMITMENT}
 
@@ -419,7 +416,7 @@ def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], use
     """Write to history each due date a save moved, saying which date it depends on."""
     if not before:
         return
-    loaded = _load(s, item_ids=[item_id], setup=setup)
+    loaded = load_deadline_facts(s, item_ids=[item_id], setup=setup)
     after = {(d.kind, d.unit_id, i): d for i, d in enumerate(all_deadlines(loaded))
              if d.kind is not DeadlineKind.COMMITMENT}
     for key, old in before.items():
@@ -487,7 +484,7 @@ def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenSt
     if touched is not None:
         state = _patched(s, held, touched, token)
     else:
-        loaded = _load(s, setup=service._setup.get(s, service.ctx.db))
+        loaded = load_deadline_facts(s, setup=service._setup.get(s, service.ctx.db))
         state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
                            rectification_deadlines(_dbapi(s), loaded, our))
     service._open = state
@@ -520,7 +517,7 @@ def _patched(s: OrmSession, held: _OpenState, touched: frozenset[int], token: Ch
     return _OpenState(token, held.windows_from, loaded, held.our, by_item, rect, held.counters)
 
 
-def _load(s: OrmSession, item_ids: list[int] | None = None,
+def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None,
           setup: tuple[RuleSet, WorkCalendar] | None = None) -> Loaded:
     """The facts of the open items (or of ``item_ids``, whatever their state), read on the
     session's own connection (inside a save, after its changes are flushed); ``setup`` the rules
@@ -536,9 +533,3 @@ def _dbapi(s: OrmSession):
     return s.connection().connection.dbapi_connection
 
 
-def _put(s: OrmSession, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value

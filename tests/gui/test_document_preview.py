@@ -115,7 +115,8 @@ def test_batch_saves_one_file_per_selected_item(qtbot, main_window, services, tm
 
 
 def test_letter_settings_dialog_saves_letterhead_category_letters_and_fonts(qtbot, tmp_path, message_log):
-    from desktop_app.documents.fonts import SHIPPED_FONT, resources_dir
+    from desktop_app.documents.fonts import SHIPPED_FONT
+    from desktop_app.paths import resources_dir
     from desktop_app.gui.dialogs.letter_settings_dialog import LetterSettingsDialog
 
     dialog = LetterSettingsDialog(LetterSettings(unit_name="区交通委"), "正文（仿宋）：仿宋")

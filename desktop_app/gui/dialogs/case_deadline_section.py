@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 
 NEW_ITEM_TEXT = "保存后，这里按期限规则列出各办理单位的期限（会办意见、答复等）及其计算依据。"
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QMenu, QWidget
 
 from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole
@@ -29,6 +29,7 @@ from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.operations import Op, Refused, cases as case_ops
 from desktop_app.gui.widgets import item_checklist_widget, message_boxes
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 from desktop_app.gui.widgets.followup_widget import FollowupSection
 from desktop_app.services.dto import CaseRecord
@@ -93,19 +94,10 @@ class CaseEditDialog(QDialog):
             self._make_read_only()
         self.ui.sectionTabs.setCurrentIndex(0)
         self._placed_cursor = False
-        self._fit_to_screen()
-
-    def _fit_to_screen(self) -> None:
-        """Open no larger than the screen's free area (a 1366×768 laptop leaves about 1366×728),
-        so 保存 and 关闭 are always on screen; the sections scroll or split inside."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        free = screen.availableGeometry()
-        # Room for the window frame and title bar, which the dialog's own size does not include.
-        width, height = free.width() - 16, free.height() - 40
-        size = self.sizeHint().expandedTo(self.size())
-        self.resize(min(size.width(), width), min(size.height(), height))
+        # Open no larger than the screen's free area (a 1366×768 laptop leaves about 1366×728), so
+        # 保存 and 关闭 are always on screen; the sections split inside.
+        self.resize(self.sizeHint().expandedTo(self.size()))
+        fit_to_screen(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

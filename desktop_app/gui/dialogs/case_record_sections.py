@@ -7,17 +7,17 @@ removals take effect on Save (``removed_attachment_ids``), so 不保存 leaves t
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.domain.enums import history_label
 from desktop_app.domain.errors import DomainError
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.services.dto import AttachmentInfo, CaseRecord, HistoryEntry, NewAttachment
 
@@ -152,7 +152,7 @@ class AttachmentsSection(QObject):
                 _file_name, data = self._cases.attachment_bytes(row.id)
             else:
                 data = Path(row.path).read_bytes()
-            _write_atomically(target, data)
+            write_atomically(target, data)
         except DomainError as error:
             message_boxes.show_warning(self._dialog, "附件另存为", str(error))
         except OSError as error:
@@ -176,18 +176,6 @@ class AttachmentsSection(QObject):
         self.ui.removeAttachmentButton.setEnabled(selected and not self._read_only)
         self.ui.saveAttachmentAsButton.setEnabled(selected)
         self.ui.openAttachmentButton.setEnabled(selected)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """A temporary file beside the target, then a rename: a failed write never leaves half a file."""
-    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
 
 class HistorySection:

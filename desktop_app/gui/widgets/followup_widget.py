@@ -33,7 +33,7 @@ from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStat
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.followup import commitment_due, propose_commitments
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 
 NEW_ITEM_TEXT = "保存此件后，才能在这里录入代表反馈和承诺事项。"
