@@ -469,13 +469,13 @@ class NewChecklists:
         first = (conn.exec_driver_sql("SELECT max(id) FROM item_checklist_entry").scalar() or 0) + 1
         conn.exec_driver_sql("INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
         conn.exec_driver_sql(
-            "INSERT INTO item_checklist_entry (id, item_id, template_entry_id, position, done, done_at, done_by,"
-            " note) VALUES (?, ?, ?, ?, ?, ?, ?, '')",
-            [(first + n, *row) for n, row in enumerate(self._rows)])
-        ticks = [(first + n, row[0], True, row[4], row[5], "") for n, row in enumerate(self._rows) if row[3]]
-        if ticks:
-            conn.exec_driver_sql("INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by,"
-                                 " note) VALUES (?, ?, ?, ?, ?, ?)", ticks)
+            "INSERT INTO item_checklist_entry (item_id, template_entry_id, position, done, done_at, done_by, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, '')", self._rows)
+        # The tick record of each entry done on registration, copied inside SQLite (no row crosses over).
+        conn.exec_driver_sql(
+            "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
+            " SELECT id, item_id, 1, done_at, done_by, '' FROM item_checklist_entry WHERE id >= ? AND done",
+            (first,))
         self._items, self._rows = [], []
 
     def _build(self, profile: ItemProfile) -> tuple[Entries, list[tuple]]:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from contextlib import closing
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop_app.domain.checklist import EntryLevel, GateAction
+from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.services.checklist import ChecklistService
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.deadlines import DeadlineService
 from desktop_app.storage.database import open_database
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -54,6 +56,10 @@ def test_the_saved_0004_checklist_reads_back_the_same(tmp_path):
             ("签收登记", True, datetime(2024, 3, 4, 10, 0), "已登记", None),
             ("办前沟通", True, datetime(2024, 4, 10, 17, 0), "", 1),
         ]
+        # 办前沟通's own 14-day offset is still a deadline: 交办 2024-03-01 + 14 days.
+        deadlines = DeadlineService(ServiceContext(db, lambda: "张三", lambda: DAY))
+        [step] = [d for d in deadlines.item_deadlines(1) if d.kind is DeadlineKind.CHECKLIST]
+        assert step.due_on == date(2024, 3, 15) and "办前沟通" in step.explanation
     finally:
         db.close()
     with closing(sqlite3.connect(tmp_path / "cases.db")) as conn:
