@@ -18,10 +18,9 @@ keeps its own text. Entry ids, positions and ticks stay as they are, so the tick
 SQLite cannot change a column's NOT NULL in place, so the table is rebuilt. Dropping the old table
 with foreign keys on would cascade to ``checklist_tick``; the ticks are therefore copied aside, the
 tick table dropped and rebuilt after, with the same rows. Its index on ``item_id`` goes (an item's
-ticks are found through its entries): 21 MB at 100,000 items. The entries keep one index,
-(item_id, template_entry_id): it finds an item's entries, its dated entries of its own
-(``template_entry_id IS NULL``) and keeps an entry from appearing twice; the partial index of 0004
-on dated entries goes. The freed pages stay in the file
+ticks are found through its entries): 21 MB at 100,000 items. The entries' index on item_id
+becomes (item_id, template_entry_id), unique; the partial index of 0004 on dated entries now
+holds only dated entries of their own (template entries' offsets are read from the template). The freed pages stay in the file
 until it is compacted (``VACUUM``; a migration runs inside a transaction and cannot do that).
 """
 
@@ -161,6 +160,8 @@ def _restore_ticks(index_item: bool) -> None:
 def _entry_indexes() -> None:
     op.create_index("ix_item_checklist_entry_template", "item_checklist_entry", ["item_id", "template_entry_id"],
                     unique=True)
+    op.create_index("ix_item_checklist_entry_due", "item_checklist_entry", ["item_id"],
+                    sqlite_where=sa.text("due_length IS NOT NULL"))
 
 
 def _state_columns():
