@@ -128,3 +128,29 @@ def test_a_migrated_checklist_with_entries_of_its_own_takes_a_new_version(tmp_pa
         assert service.items_behind() == [2]
     finally:
         db.close()
+
+
+def test_going_back_to_0004_restores_the_copied_entries_and_their_ticks(tmp_path):
+    from alembic import command
+
+    from desktop_app.storage import migrations
+    from desktop_app.storage.database import Database
+
+    copy = tmp_path / "cases.db"
+    shutil.copyfile(FIXTURES / "schema_0004.sqlite", copy)
+    columns = ("id, item_id, key, parent_key, position, level, name, description, due_length, due_unit, due_anchor,"
+               " gate, done, done_at, done_by, note, contact_id, attachment_id")
+    with closing(sqlite3.connect(copy)) as conn:
+        entries = conn.execute(f"SELECT {columns} FROM item_checklist_entry ORDER BY id").fetchall()
+        ticks = conn.execute("SELECT * FROM checklist_tick ORDER BY id").fetchall()
+    open_database(copy, network=False, backup_dir=tmp_path / "backups", now=lambda: DAY).close()
+    db = Database(copy)
+    try:
+        with db.engine.connect() as conn:
+            command.downgrade(migrations.alembic_config(conn), "0004")
+    finally:
+        db.close()
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+        assert conn.execute(f"SELECT {columns} FROM item_checklist_entry ORDER BY id").fetchall() == entries
+        assert conn.execute("SELECT * FROM checklist_tick ORDER BY id").fetchall() == ticks
