@@ -1,9 +1,11 @@
-"""Composition root: command line, logging, crash handler, database, main window (application shell).
+"""Composition root: crash handler, database, main window (application shell).
 
-``main()`` is the ``desktop-app`` command. Subcommands (check, backup, demo) go to ``cli`` without
-importing Qt. The window path sets up logging and the crash dialog, loads Qt's Chinese
-translations, makes sure only one instance works on a database file, opens (and if needed creates or
-migrates) the database, takes the daily backup, and shows the main window.
+``main()`` is the ``desktop-app`` command. A plain window start is read without building the parser
+(``plain_window_args``); anything else (subcommands, --help, mistakes) goes to ``cli``, which builds
+the parser and runs the subcommands without importing Qt. The window path sets up logging and the
+crash dialog, loads Qt's Chinese translations, makes sure only one instance works on a database
+file, opens (and if needed creates or migrates) the database, takes the daily backup, and shows the
+main window.
 
 Imports at module level stay cheap (standard library only): start-up time is measured against a bare
 PySide6 window, so SQLAlchemy comes in only when the database is opened, and ReportLab, openpyxl
@@ -20,84 +22,27 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from desktop_app import APP_NAME
+from desktop_app.logs import ensure_logging
+
 _STARTED = time.perf_counter()
 
-APP_NAME = "建议提案办理助手"
 log = logging.getLogger("desktop_app")
-
-
-# ---- command line -----------------------------------------------------------------------------
-class _ChineseHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        # argparse passes prefix="" when it builds a subcommand's prog name.
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
-class _ChineseRawDescriptionFormatter(_ChineseHelpFormatter, argparse.RawDescriptionHelpFormatter):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):
-        # A command whose description holds examples keeps its line breaks, still in Chinese.
-        if kwargs.get("formatter_class") is argparse.RawDescriptionHelpFormatter:
-            kwargs["formatter_class"] = _ChineseRawDescriptionFormatter
-        kwargs.setdefault("formatter_class", _ChineseHelpFormatter)
-        kwargs.setdefault("add_help", False)
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "子命令"
-        self._optionals.title = "选项"
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, message):
-        for english, chinese in _ARGPARSE_PHRASES:
-            message = message.replace(english, chinese)
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}：参数错误：{message}\n请用 {self.prog} --help 查看用法。\n")
-
-
-# argparse's own error texts are English; the common ones, in Chinese.
-_ARGPARSE_PHRASES = (
-    ("unrecognized arguments", "无法识别的参数"),
-    ("the following arguments are required", "缺少必需的参数"),
-    ("invalid choice", "无效的选项"),
-    ("expected one argument", "需要一个值"),
-    ("not allowed with argument", "不能与以下参数同时使用"),
-    ("argument ", "参数 "),
-)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="desktop-app",
-        description=f"{APP_NAME}：承办单位办理人大代表建议和政协提案的桌面程序。不带参数时打开主窗口。",
-        epilog="数据保存在用户数据目录中；设置环境变量 DESKTOP_APP_HOME 可改用其他目录（便携使用、测试）。",
-    )
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--db", metavar="PATH", help="打开指定的数据库文件（不存在时新建）")
-    where.add_argument("--demo", action="store_true", help="打开单独的演示数据库（首次使用时生成示例数据，不会碰真实数据）")
-    parser.add_argument("--smoke-test", action="store_true", help="在后台构建并绘制一次主窗口，输出启动用时后退出（打包检查用）")
-    parser.add_argument("--json", action="store_true", help="与 --smoke-test 或子命令一起使用：以 JSON 输出")
-
-    from desktop_app import cli  # standard library only at import time
-
-    subparsers = parser.add_subparsers(dest="command", parser_class=_Parser)
-    cli.add_subcommands(subparsers)
-    subparsers.metavar = "{" + ",".join(subparsers.choices) + "}"  # every feature's commands, once registered
-    return parser
+SMOKE_TEST_TIMEOUT_MS = 120_000
+HEAVY_MODULES = ("alembic", "reportlab", "openpyxl", "desktop_app.cli", "desktop_app.commands")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``desktop-app`` command; returns the exit code."""
     args = plain_window_args(sys.argv[1:] if argv is None else argv)
     if args is None:
+        from desktop_app import cli  # the full parser: only for a subcommand, --help or a mistake
+
         try:
-            args = build_parser().parse_args(argv)
+            args = cli.build_parser().parse_args(argv)
         except SystemExit as stop:  # --help (0) or bad usage (2)
             return int(stop.code or 0)
     if args.command:
-        from desktop_app import cli
-
         try:
             return cli.run(args)
         except BrokenPipeError:
@@ -135,42 +80,7 @@ def plain_window_args(argv: list[str]) -> argparse.Namespace | None:
     return argparse.Namespace(**values)
 
 
-# ---- logging and crash handler ----------------------------------------------------------------
-def setup_logging() -> Path | None:
-    """Log to a rotating file in the log folder (5 × 1 MB); returns the file, None if not writable."""
-    from logging.handlers import RotatingFileHandler
-
-    from desktop_app import paths
-
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    # Called again (tests, or the CLI after the parser): replace our handler, never stack them.
-    for old in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
-        root.removeHandler(old)
-        old.close()
-    try:
-        log_file = paths.log_dir() / "desktop-app.log"
-        handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    except OSError as error:
-        logging.basicConfig(level=logging.WARNING)
-        log.warning("无法写日志文件（%s），日志只输出到控制台", error)
-        return None
-    handler.desktop_app_log = True
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    return log_file
-
-
-_logging_set_up: list[Path | None] = []
-
-
-def ensure_logging() -> Path | None:
-    """``setup_logging`` once per process; the log file (None if it is not writable)."""
-    if not _logging_set_up:
-        _logging_set_up.append(setup_logging())
-    return _logging_set_up[0]
-
-
+# ---- crash handler ---------------------------------------------------------------------------
 def install_excepthook(log_file: Path | None | Callable[[], Path | None], *, show_dialog: bool = True) -> None:
     """Every uncaught exception is logged and shown in a Chinese dialog; the app keeps running (Qt
     slots return to the event loop) instead of vanishing without a word. ``log_file`` may be a
@@ -343,7 +253,7 @@ def start_window(args: argparse.Namespace) -> StartedWindow | int:
         first_rows_ms = (time.perf_counter() - _STARTED) * 1000
         return _finish_smoke_test(app, window, opened, args, first_paint_ms, first_rows_ms)
     instance.activation_requested.connect(lambda: _bring_to_front(window))
-    window.when_loaded(window.show_deadline_notice)
+    window.when_loaded(window.run_startup_tasks)
     return StartedWindow(app, window, opened, instance)
 
 
@@ -391,12 +301,14 @@ def _finish_smoke_test(app, window, opened, args: argparse.Namespace, startup_ms
     screen of rows and to the whole list loaded; paint once more with data, close everything."""
     import json
 
+    from PySide6.QtCore import QEventLoop, QTimer
+
     loaded = []
-    window.case_list.rows_reloaded.connect(lambda: loaded.append(True))
-    deadline = time.monotonic() + 120
-    while not loaded and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.002)
+    waiting = QEventLoop()
+    window.case_list.rows_reloaded.connect(lambda: (loaded.append(True), waiting.quit()))
+    QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, waiting.quit)
+    if not loaded:
+        waiting.exec()
     window.grab()
     list_ms = (time.perf_counter() - _STARTED) * 1000
     rows = window.case_list.model.rowCount()
@@ -409,8 +321,8 @@ def _finish_smoke_test(app, window, opened, args: argparse.Namespace, startup_ms
         "db": str(opened.path),
         "read_only": opened.read_only,
         "peak_rss_mb": _peak_rss_mb(),
-        # Loaded only for printing, Excel or migrations: never on a plain start.
-        "heavy_modules": sorted(m for m in ("alembic", "reportlab", "openpyxl") if m in sys.modules),
+        # Loaded only for printing, Excel, migrations or a subcommand: never on a plain start.
+        "heavy_modules": sorted(m for m in HEAVY_MODULES if m in sys.modules),
     }
     window.close()
     opened.close(reason=None)

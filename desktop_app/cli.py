@@ -1,4 +1,5 @@
-"""The command line without a window: check, backup, demo data, due dates (application shell).
+"""The command line without a window: the ``desktop-app`` parser (argparse in Chinese), the
+subcommands' registration, and check, backup, demo data (application shell).
 
 No Qt import on any path here, so these commands run on a server or in a packaging check without a
 display. Errors go to stderr in Chinese; ``--json`` prints one parseable JSON object on stdout. Exit
@@ -8,16 +9,72 @@ codes: 0 success, 1 failure (damaged database, failed backup), 2 bad usage (argp
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import sys
 import time
-from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
-from typing import Any
+
+from desktop_app import APP_NAME, logs
+from desktop_app.commands import frame
 
 MAX_DEMO_ITEMS = 100_000
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        # argparse passes prefix="" when it builds a subcommand's prog name.
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class ChineseRawDescriptionFormatter(ChineseHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        # A command whose description holds examples keeps its line breaks, still in Chinese.
+        if kwargs.get("formatter_class") is argparse.RawDescriptionHelpFormatter:
+            kwargs["formatter_class"] = ChineseRawDescriptionFormatter
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "子命令"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message):
+        for english, chinese in ARGPARSE_PHRASES:
+            message = message.replace(english, chinese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：参数错误：{message}\n请用 {self.prog} --help 查看用法。\n")
+
+
+# argparse's own error texts are English; the common ones, in Chinese.
+ARGPARSE_PHRASES = (
+    ("unrecognized arguments", "无法识别的参数"),
+    ("the following arguments are required", "缺少必需的参数"),
+    ("invalid choice", "无效的选项"),
+    ("expected one argument", "需要一个值"),
+    ("not allowed with argument", "不能与以下参数同时使用"),
+    ("argument ", "参数 "),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseParser(
+        prog="desktop-app",
+        description=f"{APP_NAME}：承办单位办理人大代表建议和政协提案的桌面程序。不带参数时打开主窗口。",
+        epilog="数据保存在用户数据目录中；设置环境变量 DESKTOP_APP_HOME 可改用其他目录（便携使用、测试）。",
+    )
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="PATH", help="打开指定的数据库文件（不存在时新建）")
+    where.add_argument("--demo", action="store_true", help="打开单独的演示数据库（首次使用时生成示例数据，不会碰真实数据）")
+    parser.add_argument("--smoke-test", action="store_true", help="在后台构建并绘制一次主窗口，输出启动用时后退出（打包检查用）")
+    parser.add_argument("--json", action="store_true", help="与 --smoke-test 或子命令一起使用：以 JSON 输出")
+
+    subparsers = parser.add_subparsers(dest="command", parser_class=ChineseParser)
+    add_subcommands(subparsers)
+    subparsers.metavar = "{" + ",".join(subparsers.choices) + "}"  # every feature's commands, once registered
+    return parser
 
 
 def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
@@ -71,40 +128,31 @@ def _item_count(text: str) -> int:
     return value
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2024-06-03") from None
-
-
 def run(args: argparse.Namespace) -> int:
     # Library warnings go to the log file, not between the Chinese messages on stderr.
-    from desktop_app.bootstrap import setup_logging
-
-    setup_logging()
+    logs.setup_logging()
     return args.run(args)
 
 
 # ---- commands ---------------------------------------------------------------------------------
 def run_check(args: argparse.Namespace) -> int:
-    path = _db_path(args)
+    path = frame.db_path(args)
     if not path.exists():
-        return _fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+        return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
     try:
-        db = _open(path, create=False)
+        db = frame.open_db(path, create=False)
     except Exception as error:  # noqa: BLE001 - any failure to open means "not ok", reported in Chinese
-        return _fail(args, _open_error_message(path, error))
+        return frame.fail(args, frame.open_error_message(path, error))
     try:
-        report = _maintenance(db).check()
+        report = frame.maintenance(db).check()
     except Exception as error:  # noqa: BLE001 - a damaged file may fail anywhere inside the check
-        return _fail(args, f"检查数据库时出错：{path}\n{error}\n请从备份恢复（desktop-app 文件 → 从备份恢复）。")
+        return frame.fail(args, f"检查数据库时出错：{path}\n{error}\n请从备份恢复（desktop-app 文件 → 从备份恢复）。")
     finally:
         db.close()
-    data = _plain(report)
+    data = frame.plain(report)
     ok = bool(report.ok)
-    if _json(args):
-        _print_json({"ok": ok, "db": str(path), **data})
+    if frame.wants_json(args):
+        frame.print_json({"ok": ok, "db": str(path), **data})
     else:
         _print_check(path, report)
     if not ok:
@@ -128,22 +176,22 @@ def _print_check(path: Path, report) -> None:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    path = _db_path(args)
+    path = frame.db_path(args)
     if not path.exists():
-        return _fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+        return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
     try:
-        db = _open(path, create=False)
+        db = frame.open_db(path, create=False)
     except Exception as error:  # noqa: BLE001
-        return _fail(args, _open_error_message(path, error))
+        return frame.fail(args, frame.open_error_message(path, error))
     target = Path(args.to).expanduser().absolute() if getattr(args, "to", None) else None
     try:
-        written = Path(_maintenance(db).backup_now(to=target))
+        written = Path(frame.maintenance(db).backup_now(to=target))
     except Exception as error:  # noqa: BLE001 - disk full, folder not writable, ...
-        return _fail(args, f"备份失败：{error}\n请检查目标文件夹是否存在、可写，磁盘空间是否足够。")
+        return frame.fail(args, f"备份失败：{error}\n请检查目标文件夹是否存在、可写，磁盘空间是否足够。")
     finally:
         db.close()
-    if _json(args):
-        _print_json({"ok": True, "db": str(path), "backup": str(written), "size": written.stat().st_size})
+    if frame.wants_json(args):
+        frame.print_json({"ok": True, "db": str(path), "backup": str(written), "size": written.stat().st_size})
     else:
         print(f"已备份到：{written}")
     return 0
@@ -152,24 +200,24 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     from desktop_app.services.demo import fill_demo
 
-    path = _db_path(args, demo=True)
+    path = frame.db_path(args, demo=True)
     try:
-        db = _open(path, create=True)
+        db = frame.open_db(path, create=True)
     except Exception as error:  # noqa: BLE001
-        return _fail(args, _open_error_message(path, error))
+        return frame.fail(args, frame.open_error_message(path, error))
 
     progress = _Progress(args.items)
     try:
-        fill_demo(_context(db), items=args.items, progress=progress)
+        fill_demo(frame.service_context(db), items=args.items, progress=progress)
     except KeyboardInterrupt:
-        return _fail(args, "已中断，演示数据未全部生成。")
+        return frame.fail(args, "已中断，演示数据未全部生成。")
     except Exception as error:  # noqa: BLE001
-        return _fail(args, f"生成演示数据失败：{error}")
+        return frame.fail(args, f"生成演示数据失败：{error}")
     finally:
         progress.finish()
         db.close()
-    if _json(args):
-        _print_json({"ok": True, "db": str(path), "items": args.items})
+    if frame.wants_json(args):
+        frame.print_json({"ok": True, "db": str(path), "items": args.items})
     else:
         print(f"已在 {path} 中生成 {args.items} 件演示数据")
     return 0
@@ -199,128 +247,3 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _db_path(args: argparse.Namespace, *, demo: bool = False) -> Path:
-    given = getattr(args, "db", None)
-    if given:
-        return Path(given).expanduser().absolute()
-    from desktop_app import paths
-
-    # Sample data never goes into the real database by default.
-    return paths.demo_db_path() if demo else paths.default_db_path()
-
-
-def _json(args: argparse.Namespace) -> bool:
-    return bool(getattr(args, "json", False))
-
-
-def _open(path: Path, create: bool):
-    from desktop_app import paths
-    from desktop_app.settings import os_user_name
-    from desktop_app.storage.database import open_database
-
-    return open_database(path, create=create, backup_dir=paths.backup_dir(path), user_name=os_user_name() or None)
-
-
-def _context(db):
-    from desktop_app.services.context import ServiceContext
-    from desktop_app.settings import os_user_name
-
-    user = os_user_name() or "命令行"
-    return ServiceContext(db=db, user_name=lambda: user)
-
-
-def _maintenance(db):
-    from desktop_app import paths
-    from desktop_app.services.maintenance import MaintenanceService
-
-    return MaintenanceService(_context(db), paths.backup_dir(db.path))
-
-
-def _open_error_message(path: Path, error: Exception) -> str:
-    from desktop_app.domain.errors import DomainError
-
-    if isinstance(error, DomainError):
-        return str(error)
-    return (
-        f"无法打开数据库文件：{path}\n原因：{error}\n"
-        "该文件可能已损坏或不是本程序的数据库；请从备份恢复（desktop-app 文件 → 从备份恢复）。"
-    )
-
-
-def with_context(args: argparse.Namespace, work) -> int:
-    """The frame of every feature command: open the ``--db`` database (never creating it), return
-    ``work(ctx)`` with a service context on it, close it. A missing or unreadable file, a
-    ``DomainError`` and a file that cannot be written become a Chinese message and exit code 1."""
-    from desktop_app.domain.errors import DomainError
-
-    path = _db_path(args)
-    if not path.exists():
-        return _fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")
-    try:
-        db = _open(path, create=False)
-    except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return _fail(args, _open_error_message(path, error))
-    try:
-        return work(_context(db))
-    except DomainError as error:
-        return _fail(args, str(error))
-    except BrokenPipeError:
-        raise  # the reader of our output stopped early: not a file problem (see bootstrap.main)
-    except OSError as error:
-        return _fail(args, f"无法读写文件：{error.strerror or error}\n"
-                           "该文件可能正被其他程序（PDF 阅读器、Excel）打开，请关闭后重试；或确认文件夹可写。")
-    finally:
-        db.close()
-
-
-def output_path(args: argparse.Namespace) -> Path | None:
-    """``--out`` as an absolute path; None (after saying so) when its folder does not exist."""
-    out = Path(args.out).expanduser().absolute()
-    if not out.parent.is_dir():
-        _fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个输出路径。")
-        return None
-    return out
-
-
-def report_written(args: argparse.Namespace, out: Path, result, what: str, documents: int | None = None) -> int:
-    """Tell what a print command wrote: ``what`` (e.g. 办理情况统计报告), how many ``documents``
-    when a batch, its pages and fonts, and the font warning on stderr; one JSON object with ``--json``."""
-    if _json(args):
-        counts = {"pages": result.pages} if documents is None else {"pages": result.pages, "documents": documents}
-        _print_json({"ok": True, "out": str(out), **counts, "fonts": result.fonts, "warning": result.warning})
-        return 0
-    batch = "" if documents is None else f"{documents} 份，"
-    print(f"已生成{what}：{out}（{batch}共 {result.pages} 页）")
-    print(f"字体：{result.fonts}")
-    if result.warning:
-        print(f"注意：{result.warning}", file=sys.stderr)
-    return 0
-
-
-def _fail(args: argparse.Namespace, message: str) -> int:
-    print(message, file=sys.stderr)
-    if _json(args):
-        _print_json({"ok": False, "error": message})
-    return 1
-
-
-def _plain(value: Any) -> Any:
-    """DTOs, enums, dates and paths as JSON-friendly values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(_plain(k)): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    return value
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    # ASCII escapes: parseable whatever code page the Windows console or a pipe uses.
-    print(json.dumps(data, ensure_ascii=True, indent=2))

@@ -1,4 +1,5 @@
-"""Where the app keeps its files: data, demo, backups, logs, settings (application shell, no Qt).
+"""Where the app keeps its files: data, demo, backups, logs, settings, and where it finds the files
+it ships (``resources/``, the README) from source and frozen (application shell, no Qt).
 
 Everything lives under one per-user folder (the platform's *local* app-data folder, so that a roaming
 profile never syncs a live SQLite file). The environment variable ``DESKTOP_APP_HOME`` replaces that
@@ -52,6 +53,27 @@ def portable_data_dir() -> Path | None:
     if (program_dir / PORTABLE_MARKER).is_file():
         return program_dir / PORTABLE_DATA_DIR
     return None
+
+
+def app_root() -> Path:
+    """The folder that holds ``resources/`` and the README: the checkout from source, the bundle
+    when frozen (PyInstaller unpacks data files under ``sys._MEIPASS``; ``packaging/desktop-app.spec``
+    puts them there)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if bundle else Path(__file__).resolve().parents[1]
+
+
+def resources_dir() -> Path:
+    return app_root() / "resources"
+
+
+def resource_path(relative: str) -> Path:
+    return resources_dir() / relative
+
+
+def readme_path() -> Path:
+    """The README, whose user sections are the in-app 使用说明."""
+    return app_root() / "README.md"
 
 
 def default_db_path() -> Path:

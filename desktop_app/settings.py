@@ -2,8 +2,8 @@
 
 Only window layout and personal preferences live here; business configuration (units, our unit,
 deadline rules) lives in the database so that it travels with backups. A missing, unreadable or
-damaged file gives defaults and a log warning — never a crash at start-up. Saving writes a temporary
-file and renames it over the old one, so a crash mid-save leaves the previous file intact.
+damaged file gives defaults and a log warning — never a crash at start-up. Saving goes through
+``atomic_write``, so a crash mid-save leaves the previous file intact.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from desktop_app import paths
+from desktop_app.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -150,18 +151,7 @@ def load_settings(path: Path | None = None) -> UiSettings:
 
 
 def save_settings(settings: UiSettings, path: Path | None = None) -> None:
-    """Write atomically: a temporary file in the same folder, flushed, then renamed over the old."""
+    """Write through ``atomic_write``: a failed save leaves the old settings file as it was."""
     path = Path(path) if path is not None else paths.settings_path()
-    import tempfile  # here, not at the top: settings load before the first paint
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as tmp:
-            tmp.write(settings.to_json())
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(path, settings.to_json())

@@ -13,11 +13,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from desktop_app import paths
+from desktop_app import APP_NAME, paths
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "建议提案办理助手"
 DEMO_ITEMS = 60
 # Files above this size (about 15,000 items) are checked after the window shows (storage's own
 # threshold for the quicker check).

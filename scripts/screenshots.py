@@ -147,6 +147,7 @@ SHOTS: list[Shot] = [
     Shot("main_window.png", main_window),
     Shot("case_editor_basic.png", case_editor("basicTab")),
     Shot("case_editor_units.png", case_editor("unitsTab")),
+    Shot("case_editor_reply.png", case_editor("replyTab")),
     Shot("settings_dialog.png", menu_dialog("settingsAction")),
     Shot("restore_dialog.png", menu_dialog("restoreAction")),
     Shot("checklist_editor.png", checklist_editor),
@@ -173,7 +174,7 @@ def main() -> int:
     screen.write_text(json.dumps(SCREEN), encoding="utf-8")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["DESKTOP_APP_HOME"] = str(folder / "home")
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     from desktop_app import bootstrap, settings, startup
     from desktop_app.gui.widgets import message_boxes

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import pytest
 
-from desktop_app import bootstrap, paths, startup
+from desktop_app import bootstrap, cli, logs, paths, startup
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import UnitInfo
 from desktop_app.services.reference import ReferenceService
@@ -53,7 +53,7 @@ def test_a_plain_start_loads_no_printing_excel_or_migration_code(tmp_path):
 
 
 def test_importing_bootstrap_is_cheap():
-    script = ("import sys, desktop_app.bootstrap as b; b.build_parser(); "
+    script = ("import sys, desktop_app.bootstrap, desktop_app.cli as c; c.build_parser(); "
               "print(sorted(m for m in ('PySide6', 'sqlalchemy', 'alembic', 'reportlab', 'openpyxl') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "[]", done.stderr
@@ -88,7 +88,7 @@ def test_help_is_chinese(capsys):
 def test_a_plain_window_start_reads_its_arguments_as_the_parser_does(argv):
     quick = bootstrap.plain_window_args(argv)
     assert quick is not None
-    assert vars(quick) == {key: value for key, value in vars(bootstrap.build_parser().parse_args(argv)).items()
+    assert vars(quick) == {key: value for key, value in vars(cli.build_parser().parse_args(argv)).items()
                            if key in vars(quick)}
 
 
@@ -111,7 +111,7 @@ def test_every_command_is_named_in_the_help_and_subcommand_help_is_chinese_too(c
 
 
 def test_default_database_paths(home):
-    parse = bootstrap.build_parser().parse_args
+    parse = cli.build_parser().parse_args
     assert bootstrap.resolve_db_path(parse([])) == home / "cases.sqlite"
     assert bootstrap.resolve_db_path(parse(["--demo"])) == home / "demo.sqlite"
     assert bootstrap.resolve_db_path(parse(["--db", "rel.sqlite"])).is_absolute()
@@ -366,8 +366,8 @@ def test_a_crash_before_the_first_paint_sets_up_the_log_file_and_names_it(home, 
     shown = []
     monkeypatch.setattr(bootstrap, "_show_crash_dialog", lambda t, e, tb, log_file: shown.append(log_file))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(bootstrap, "_logging_set_up", [])  # this process has not logged yet
-    bootstrap.install_excepthook(bootstrap.ensure_logging)
+    monkeypatch.setattr(logs, "_logging_set_up", [])  # this process has not logged yet
+    bootstrap.install_excepthook(logs.ensure_logging)
     try:
         raise RuntimeError("窗口还没画出来")
     except RuntimeError as error:

@@ -101,3 +101,14 @@ def test_due_on_an_older_database_migrates_it_and_lists_the_same_way(capsys, tmp
         assert db.schema_version() == SCHEMA_VERSION
     finally:
         db.close()
+
+
+def test_due_without_a_day_counts_from_the_command_lines_clock(capsys, db_file, monkeypatch):
+    from desktop_app.commands import frame
+
+    monkeypatch.setattr(frame, "clock", lambda: datetime(2024, 6, 3, 9, 30))
+    assert main(["due", "--db", str(db_file), "--json"]) == 0
+    without = json.loads(capsys.readouterr().out)
+    assert main(["due", "--db", str(db_file), "--as-of", "2024-06-03", "--json"]) == 0
+    assert without == json.loads(capsys.readouterr().out)
+    assert without["as_of"] == "2024-06-03"

@@ -1,107 +1,279 @@
-"""The import direction of architecture.md, read from the source of every module (ast).
+"""The import rules of architecture.md, read from the source of every module (ast), once per session.
 
-gui → services → storage/domain; documents and exchange use domain and DTOs only; the domain is
-pure Python. Imports inside functions count too: a lazy import still ties the layers together.
+Every package and top-level module of ``desktop_app`` is a *unit*; ``ALLOWED`` says which other units
+and which third-party libraries each may import — an allow-list, so a new module or a new dependency
+is a decision written down here. Imports inside functions count too (a lazy import still ties the
+layers together), no import cycle may exist between modules, even through a lazy import, and no module
+imports another module's private (``_name``) helper: a shared helper is public.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "desktop_app"
-QT = ("PySide6", "shiboken6")
+ROOT = "desktop_app"
+GENERATED = ("desktop_app.gui.forms",)  # pyside6-uic output: imports Qt only, never edited
 
-# (layer, forbidden import prefixes, why)
-RULES = [
-    ("domain", QT + ("sqlalchemy", "alembic", "desktop_app.storage", "desktop_app.services",
-                     "desktop_app.gui", "desktop_app.documents", "desktop_app.exchange"),
-     "the domain is pure Python"),
-    ("storage", QT + ("desktop_app.services", "desktop_app.gui"), "storage knows no services or Qt"),
-    ("services", QT + ("desktop_app.gui",), "services never import Qt"),
-    ("documents", QT + ("sqlalchemy", "desktop_app.storage", "desktop_app.gui"),
-     "documents turn DTOs into PDFs: no database, no Qt"),
-    ("exchange", QT + ("sqlalchemy", "desktop_app.storage", "desktop_app.gui"),
-     "exchange reads and writes Excel from DTOs: no database, no Qt"),
-    ("gui", ("sqlalchemy", "alembic", "desktop_app.storage"), "the gui talks to services only"),
-]
-# pyside6-uic output: generated, imports Qt only.
-EXCLUDED = ("gui/forms/",)
-# The command line must run without a display.
-SHELL_RULES = {"cli.py": QT, "paths.py": QT + ("sqlalchemy",), "settings.py": QT + ("sqlalchemy",)}
+# unit -> (units of desktop_app it may import, third-party libraries it may import). The standard
+# library is always allowed; "desktop_app" is the package itself (APP_NAME).
+ALLOWED: dict[str, tuple[set[str], set[str]]] = {
+    # Neutral modules below every layer: the standard library (and platformdirs) only.
+    "desktop_app": (set(), set()),
+    "atomic_file": (set(), set()),
+    "paths": (set(), {"platformdirs"}),
+    "processes": (set(), set()),
+    "logs": ({"paths"}, set()),
+    "settings": ({"paths", "atomic_file"}, set()),
+    # The layers: gui → services → storage/domain; documents and exchange see the domain only.
+    "domain": (set(), {"chinese_calendar"}),
+    "storage": ({"domain", "processes"}, {"sqlalchemy", "alembic", "chinese_calendar"}),
+    "documents": ({"domain", "desktop_app", "atomic_file", "paths"}, {"reportlab"}),
+    "exchange": ({"domain", "atomic_file"}, {"openpyxl", "python_calamine", "defusedxml"}),
+    "services": ({"domain", "storage", "documents", "exchange", "atomic_file"}, {"sqlalchemy"}),
+    # documents/exchange from the gui: until issue 14's "GUI code writes files through services" lands.
+    "gui": ({"services", "domain", "documents", "exchange", "desktop_app", "atomic_file", "paths", "settings",
+             "processes"}, {"PySide6", "shiboken6", "pypdfium2"}),
+    # The shells: the command line without Qt, start-up and composition with it.
+    "commands": ({"services", "domain", "storage", "documents", "exchange", "paths", "settings"}, set()),
+    "cli": ({"commands", "services", "desktop_app", "logs"}, set()),
+    "startup": ({"gui", "services", "storage", "domain", "desktop_app", "paths", "settings"}, set()),
+    "bootstrap": ({"cli", "startup", "gui", "desktop_app", "logs", "paths", "settings"}, {"PySide6"}),
+    "__main__": ({"bootstrap"}, set()),
+}
 
 
-def imported_modules(source: str, module: str) -> set[str]:
-    """Absolute names of every module ``source`` imports (relative imports resolved)."""
-    names: set[str] = set()
-    package = module.rsplit(".", 1)[0]
-    for node in ast.walk(ast.parse(source)):
+@dataclass(frozen=True)
+class Import:
+    importer: str  # the module whose source holds the statement
+    target: str  # the absolute module imported (a submodule when ``from package import submodule``)
+    line: int
+    lazy: bool  # inside a function
+    names: tuple[str, ...] = ()  # the names of ``from target import names`` that are not modules
+
+
+@dataclass
+class Tree:
+    modules: dict[str, Path] = field(default_factory=dict)
+    imports: list[Import] = field(default_factory=list)
+    private_uses: list[str] = field(default_factory=list)
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def unit_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ROOT
+
+
+def is_private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
+def read_imports(source: str, module: str, is_package: bool, known: set[str]) -> tuple[list[Import], list[str]]:
+    """Every import in ``source`` (relative ones resolved) and every use of another module's private
+    name: ``from m import _x`` and ``m._x`` where ``m`` was imported as a module."""
+    tree = ast.parse(source)
+    package = module if is_package else module.rpartition(".")[0]
+    lazy_nodes = {
+        id(inner)
+        for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for inner in ast.walk(node) if isinstance(inner, (ast.Import, ast.ImportFrom))
+    }
+    imports: list[Import] = []
+    private: list[str] = []
+    module_aliases: dict[str, str] = {}
+    for node in ast.walk(tree):
+        lazy = id(node) in lazy_nodes
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            for alias in node.names:
+                imports.append(Import(module, alias.name, node.lineno, lazy))
+                if alias.asname:
+                    module_aliases[alias.asname] = alias.name
         elif isinstance(node, ast.ImportFrom):
             if node.level:
-                base = package.split(".")
-                base = base[: len(base) - node.level + 1]
-                prefix = ".".join(base + ([node.module] if node.module else []))
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                source_module = ".".join(base + ([node.module] if node.module else []))
             else:
-                prefix = node.module or ""
-            names.add(prefix)
-            names.update(f"{prefix}.{alias.name}" for alias in node.names)
-    return names
+                source_module = node.module or ""
+            plain = []
+            for alias in node.names:
+                submodule = f"{source_module}.{alias.name}"
+                if submodule in known:
+                    imports.append(Import(module, submodule, node.lineno, lazy))
+                    module_aliases[alias.asname or alias.name] = submodule
+                else:
+                    plain.append(alias.name)
+                    if is_private(alias.name) and source_module.split(".")[0] == ROOT:
+                        private.append(f"{module}:{node.lineno} imports {source_module}.{alias.name}")
+            if plain or not node.names:
+                imports.append(Import(module, source_module, node.lineno, lazy, tuple(plain)))
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and is_private(node.attr) and isinstance(node.value, ast.Name)
+                and module_aliases.get(node.value.id, "").split(".")[0] == ROOT):
+            private.append(f"{module}:{node.lineno} uses {module_aliases[node.value.id]}.{node.attr}")
+    return imports, private
 
 
-def violations(module: str, imports: set[str], forbidden: tuple[str, ...]) -> list[str]:
-    return sorted(
-        f"{module} imports {name}"
-        for name in imports
-        if any(name == f or name.startswith(f + ".") for f in forbidden)
+@functools.cache
+def tree() -> Tree:
+    """The whole package, parsed once per test session."""
+    found = Tree()
+    paths = sorted(PACKAGE.rglob("*.py"))
+    found.modules = {module_name(p): p for p in paths}
+    found.modules = {m: p for m, p in found.modules.items() if not m.startswith(GENERATED)}
+    known = set(found.modules)
+    for module, path in found.modules.items():
+        imports, private = read_imports(path.read_text(encoding="utf-8"), module, path.name == "__init__.py", known)
+        found.imports += imports
+        found.private_uses += private
+    return found
+
+
+def internal_target(name: str, known: set[str]) -> str | None:
+    """The module of ``desktop_app`` that importing ``name`` runs (the nearest known module)."""
+    while name and name not in known:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = len(index)
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def module_graph(found: Tree) -> dict[str, set[str]]:
+    known = set(found.modules)
+    graph: dict[str, set[str]] = {m: set() for m in known}
+    for imp in found.imports:
+        target = internal_target(imp.target, known)
+        if target and target != imp.importer:
+            graph[imp.importer].add(target)
+    return graph
+
+
+def violations(unit: str, found: Tree) -> list[str]:
+    units, libraries = ALLOWED[unit]
+    known = set(found.modules)
+    wrong = []
+    for imp in found.imports:
+        if unit_of(imp.importer) != unit:
+            continue
+        top = imp.target.split(".")[0]
+        how = " (inside a function)" if imp.lazy else ""
+        if top == ROOT:
+            target = internal_target(imp.target, known) or imp.target
+            if unit_of(target) not in units | {unit}:
+                wrong.append(f"{imp.importer}:{imp.line} imports {imp.target}{how}")
+        elif top not in sys.stdlib_module_names and top != "__future__" and top not in libraries:
+            wrong.append(f"{imp.importer}:{imp.line} imports {imp.target}{how}")
+    return sorted(wrong)
+
+
+# ---- the rules --------------------------------------------------------------------------------
+
+def test_every_package_and_top_level_module_has_its_rule():
+    present = {unit_of(m) for m in tree().modules}
+    assert present == set(ALLOWED), (
+        f"without a rule: {sorted(present - set(ALLOWED))}; rules for nothing: {sorted(set(ALLOWED) - present)}"
     )
 
 
-def modules():
-    for path in sorted(PACKAGE.rglob("*.py")):
-        relative = path.relative_to(PACKAGE).as_posix()
-        module = "desktop_app." + relative[:-3].replace("/", ".")
-        yield relative, module, imported_modules(path.read_text(encoding="utf-8"), module)
+@pytest.mark.parametrize("unit", sorted(ALLOWED))
+def test_imports_stay_inside_the_allow_list(unit):
+    found = violations(unit, tree())
+    assert not found, f"{unit} may import {sorted(ALLOWED[unit][0])} and {sorted(ALLOWED[unit][1])}:\n" + "\n".join(found)
 
 
-@pytest.mark.parametrize("layer,forbidden,why", RULES, ids=[r[0] for r in RULES])
-def test_layer_imports_point_one_way(layer, forbidden, why):
-    found = []
-    for relative, module, imports in modules():
-        if relative.startswith(layer + "/") and not relative.startswith(EXCLUDED):
-            found += violations(module, imports, forbidden)
-    assert not found, f"{why}:\n" + "\n".join(found)
+def test_no_module_is_part_of_an_import_cycle():
+    found = cycles(module_graph(tree()))
+    assert not found, "import cycles (lazy imports included):\n" + "\n".join(" ↔ ".join(c) for c in found)
 
 
-def test_command_line_paths_and_settings_import_no_qt():
-    found = []
-    for relative, module, imports in modules():
-        if relative in SHELL_RULES:
-            found += violations(module, imports, SHELL_RULES[relative])
-    assert not found, "\n".join(found)
+def test_no_module_imports_another_modules_private_name():
+    found = tree().private_uses
+    assert not found, "make the helper public where it is shared:\n" + "\n".join(found)
 
 
-def test_every_layer_exists_so_the_rules_check_something():
-    present = {relative.split("/")[0] for relative, _, _ in modules()}
-    assert {rule[0] for rule in RULES} <= present
+def test_the_layers_that_must_run_without_qt_never_import_it():
+    # Spelled out apart from ALLOWED so that widening the allow-list cannot quietly let Qt in.
+    for unit in ("domain", "storage", "services", "documents", "exchange", "cli", "commands", "paths",
+                 "settings", "atomic_file", "logs"):
+        assert not ALLOWED[unit][1] & {"PySide6", "shiboken6"}
+        assert "gui" not in ALLOWED[unit][0]
+    assert not {"storage"} & ALLOWED["gui"][0] and "sqlalchemy" not in ALLOWED["gui"][1]
+    assert ALLOWED["domain"][0] == set() and ALLOWED["documents"][0] & {"storage", "services"} == set()
 
 
-def test_checker_finds_direct_lazy_and_relative_imports():
+# ---- the checker itself -----------------------------------------------------------------------
+
+def test_checker_sees_direct_lazy_and_relative_imports_and_private_names():
     source = (
         "import PySide6.QtWidgets\n"
-        "def later():\n    from sqlalchemy import select\n"
+        "from desktop_app.services import cases\n"
+        "def later():\n    from sqlalchemy import select\n    return cases._record\n"
         "from ..storage import tables\n"
         "from . import models\n"
+        "from desktop_app.documents.builder import DocumentResult, _result\n"
     )
-    imports = imported_modules(source, "desktop_app.gui.main_window")
-    assert violations("m", imports, ("sqlalchemy", "desktop_app.storage")) == [
-        "m imports desktop_app.storage", "m imports desktop_app.storage.tables", "m imports sqlalchemy",
-        "m imports sqlalchemy.select",
-    ]
-    assert "desktop_app.gui.models" in imports
-    assert violations("m", imports, QT) == ["m imports PySide6.QtWidgets"]
-    # A prefix is a whole module name: "sqlalchemy_utils" is not "sqlalchemy".
-    assert violations("m", {"sqlalchemy_utils"}, ("sqlalchemy",)) == []
+    known = {"desktop_app.services.cases", "desktop_app.storage.tables", "desktop_app.gui.models"}
+    imports, private = read_imports(source, "desktop_app.gui.main_window", False, known)
+    seen = {(i.target, i.lazy) for i in imports}
+    assert ("PySide6.QtWidgets", False) in seen and ("sqlalchemy", True) in seen
+    assert ("desktop_app.storage.tables", False) in seen and ("desktop_app.gui.models", False) in seen
+    assert private == ["desktop_app.gui.main_window:8 imports desktop_app.documents.builder._result",
+                       "desktop_app.gui.main_window:5 uses desktop_app.services.cases._record"]
+    found = Tree(modules=dict.fromkeys(known | {"desktop_app.gui.main_window"}, Path()), imports=imports)
+    assert violations("gui", found) == ["desktop_app.gui.main_window:4 imports sqlalchemy (inside a function)",
+                                        "desktop_app.gui.main_window:6 imports desktop_app.storage.tables"]
+
+
+def test_checker_finds_a_cycle_through_a_lazy_import_and_not_a_chain():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": set()}) == []

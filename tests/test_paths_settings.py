@@ -57,6 +57,17 @@ def test_backups_of_different_databases_never_share_a_folder(home, tmp_path):
     assert paths.backup_dir(paths.default_db_path()) == real  # stable
 
 
+def test_shipped_files_are_found_in_a_checkout_and_in_the_frozen_bundle(tmp_path, monkeypatch):
+    # From source: the checkout's resources/ and README (the icon and the bundled font are there).
+    assert paths.resource_path("icons/app.svg").is_file()
+    assert paths.readme_path().is_file()
+    # Frozen: PyInstaller unpacks the data files under sys._MEIPASS (the icon, the letter templates
+    # and the bundled font are all looked up here).
+    monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
+    assert paths.resource_path("icons/app.svg") == tmp_path / "resources" / "icons" / "app.svg"
+    assert paths.readme_path() == tmp_path / "README.md"
+
+
 def test_the_user_name_is_not_taken_from_the_login_and_the_login_is_only_a_suggestion(monkeypatch):
     monkeypatch.setenv("USER", "zhangsan")
     monkeypatch.setenv("LOGNAME", "zhangsan")

@@ -15,27 +15,25 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from desktop_app.commands import frame
+
 
 def add_subcommands(subparsers, options) -> None:
-    from desktop_app import cli
-
     due = subparsers.add_parser(
         "due", parents=[options("数据库文件（默认：用户数据目录中的 cases.sqlite）")],
         help="列出所有未到期和已超期的期限",
         description="按法定工作日历列出每个未办结的期限：类型、届次、编号、标题、单位、到期日、剩余天数、提醒档次，以及节假日表是否覆盖。",
     )
-    due.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="按哪一天计算（默认：今天）")
+    due.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="按哪一天计算（默认：今天）")
     due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
     due.set_defaults(run=run_due)
 
 
 def run_due(args: argparse.Namespace) -> int:
-    from desktop_app import cli
-
-    path = cli._db_path(args)
+    path = frame.db_path(args)
     if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
-    as_of = args.as_of or date.today()
+        return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+    as_of = args.as_of or frame.clock().date()
     conn = _open_read_only(path)
     try:
         if conn is not None:
@@ -43,16 +41,16 @@ def run_due(args: argparse.Namespace) -> int:
         else:
             units, rows = _read_through_services(path, as_of)
     except Exception as error:  # noqa: BLE001 - a damaged or foreign file may fail anywhere; said in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
+        return frame.fail(args, frame.open_error_message(path, error))
     finally:
         if conn is not None:
             conn.close()
     if args.unit:
         unit_id = units.get(args.unit.strip())
         if unit_id is None:
-            return cli._fail(args, f"没有名为“{args.unit}”的单位。请用单位全称，现有单位：{'、'.join(units) or '无'}")
+            return frame.fail(args, f"没有名为“{args.unit}”的单位。请用单位全称，现有单位：{'、'.join(units) or '无'}")
         rows = [r for r in rows if r.unit_id == unit_id]
-    if cli._json(args):
+    if frame.wants_json(args):
         _print_json(rows, as_of)
     else:
         _print_text(rows, as_of)
@@ -85,14 +83,14 @@ def _read(conn: sqlite3.Connection, as_of: date):
 
 
 def _read_through_services(path: Path, as_of: date):
-    from desktop_app import cli, paths
+    from desktop_app import paths
     from desktop_app.services.deadlines import DeadlineService
     from desktop_app.services.reference import ReferenceService
     from desktop_app.storage.database import open_database
 
     db = open_database(path, create=False, backup_dir=paths.backup_dir(path), check_integrity=False)
     try:
-        ctx = cli._context(db)
+        ctx = frame.service_context(db)
         units = {u.name: u.id for u in ReferenceService(ctx).units(include_inactive=True)}
         return units, DeadlineService(ctx).open_deadlines(as_of)
     finally:

@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop_app.commands import frame
+
 
 def add_subcommands(subparsers, options) -> None:
     real = options("数据库文件（默认：用户数据目录中的 cases.sqlite）")
@@ -38,40 +40,39 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.domain.errors import DomainError
     from desktop_app.exchange.report import NameDecision, RowStatus
     from desktop_app.services.import_cases import ImportService
 
-    path = cli._db_path(args)
+    path = frame.db_path(args)
     decisions = []
     for pair in args.map:
         old, sep, new = pair.partition("=")
         if not sep or not old.strip() or not new.strip():
-            return cli._fail(args, f"--map “{pair}”写法不对，请写成 旧名=已有名，例如 --map 交通委=区交通委")
+            return frame.fail(args, f"--map “{pair}”写法不对，请写成 旧名=已有名，例如 --map 交通委=区交通委")
         decisions += [NameDecision(kind, old.strip(), new.strip()) for kind in ("unit", "proposer")]
     try:
-        db = cli._open(path, create=False) if path.exists() else None
+        db = frame.open_db(path, create=False) if path.exists() else None
     except Exception as error:  # noqa: BLE001 - any failure to open is reported in Chinese
-        return cli._fail(args, cli._open_error_message(path, error))
+        return frame.fail(args, frame.open_error_message(path, error))
     if db is None:
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+        return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
     try:
-        ctx = cli._context(db)
-        service = ImportService(ctx, cli._maintenance(db))
+        ctx = frame.service_context(db)
+        service = ImportService(ctx, frame.maintenance(db))
         preview = service.read_file(args.file, default_session=args.session)
         result = None
         errors = preview.count(RowStatus.ERROR)
         if not args.dry_run and not (errors and not args.skip_errors):
             _changes, result = service.apply(preview, decisions, skip_errors=args.skip_errors)
     except DomainError as error:
-        return cli._fail(args, str(error))
+        return frame.fail(args, str(error))
     finally:
         db.close()
     refused = not args.dry_run and result is None
-    if cli._json(args):
-        cli._print_json({"ok": not refused, "dry_run": args.dry_run, "preview": cli._plain(_plain_preview(preview)),
-                         "result": cli._plain(result)})
+    if frame.wants_json(args):
+        frame.print_json({"ok": not refused, "dry_run": args.dry_run, "preview": frame.plain(_plain_preview(preview)),
+                         "result": frame.plain(result)})
     else:
         _print_preview(preview)
         if result is not None:
@@ -122,30 +123,29 @@ def _print_preview(preview) -> None:
 
 
 def run_export_ledger(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.domain.errors import DomainError
     from desktop_app.services.export_cases import ExportService
 
-    path = cli._db_path(args)
+    path = frame.db_path(args)
     if not path.exists():
-        return cli._fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+        return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
     try:
-        db = cli._open(path, create=False)
+        db = frame.open_db(path, create=False)
     except Exception as error:  # noqa: BLE001
-        return cli._fail(args, cli._open_error_message(path, error))
+        return frame.fail(args, frame.open_error_message(path, error))
     out = Path(args.out).expanduser().absolute()
     try:
-        service = ExportService(cli._context(db))
+        service = ExportService(frame.service_context(db))
         table = service.ledger(args.session, args.unit, args.per)
         from desktop_app.exchange.ledger import write_table
 
         write_table(out, table)
     except DomainError as error:
-        return cli._fail(args, str(error))
+        return frame.fail(args, str(error))
     finally:
         db.close()
-    if cli._json(args):
-        cli._print_json({"ok": True, "out": str(out), "rows": len(table.rows)})
+    if frame.wants_json(args):
+        frame.print_json({"ok": True, "out": str(out), "rows": len(table.rows)})
     else:
         print(f"已导出台账（{len(table.rows)} 行）：{out}")
     return 0

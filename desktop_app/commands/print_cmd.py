@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 
+from desktop_app.commands import frame
+
 FORMS = {
     "reply": "答复函",
     "co_opinion": "会办意见函",
@@ -46,11 +48,10 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.documents.builder import write_document
     from desktop_app.services.letters import LetterService
 
-    out = cli.output_path(args)
+    out = frame.output_path(args)
     if out is None:
         return 1
 
@@ -58,6 +59,6 @@ def run_print(args: argparse.Namespace) -> int:
         service = LetterService(ctx)
         item_ids = [service.find_item(text) for text in args.items]
         result = write_document(out, args.form, service.documents(args.form, item_ids), service.settings())
-        return cli.report_written(args, out, result, FORMS[args.form], documents=len(result.page_counts))
+        return frame.report_written(args, out, result, FORMS[args.form], documents=len(result.page_counts))
 
-    return cli.with_context(args, work)
+    return frame.with_context(args, work)

@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop_app.commands import frame
+
 
 def add_subcommands(subparsers, options) -> None:
     real = options("数据库文件（默认：用户数据目录中的 cases.sqlite）")
@@ -52,14 +54,12 @@ def add_print_forms(forms, real) -> None:
 
 def _with_service(args, work):
     """``work(service)`` on the ``--db`` database, in the frame of every feature command."""
-    from desktop_app import cli
     from desktop_app.services.rectification import RectificationService
 
-    return cli.with_context(args, lambda ctx: work(RectificationService(ctx)))
+    return frame.with_context(args, lambda ctx: work(RectificationService(ctx)))
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.exchange.rectification_sheet import read_entries
 
     source = Path(args.file).expanduser().absolute()
@@ -68,8 +68,8 @@ def run_import(args: argparse.Namespace) -> int:
         read = read_entries(source)
         title = args.title.strip() or read.title or "审议意见问题整改清单"
         _changes, list_id = service.import_entries(title, list(read.entries))
-        if cli._json(args):
-            cli._print_json({"ok": True, "list_id": list_id, "title": title, "rows": len(read.entries),
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "list_id": list_id, "title": title, "rows": len(read.entries),
                              "notes": list(read.notes)})
         else:
             print(f"已导入整改清单 {list_id}“{title}”：{len(read.entries)} 项，"
@@ -82,18 +82,17 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.exchange.rectification_sheet import write_entries
 
-    out = cli.output_path(args)
+    out = frame.output_path(args)
     if out is None:
         return 1
 
     def work(service):
         doc = service.document(service.find_list(args.list))
         count = write_entries(out, doc.info.title, [r.entry() for r in doc.rows])
-        if cli._json(args):
-            cli._print_json({"ok": True, "out": str(out), "rows": count})
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "out": str(out), "rows": count})
         else:
             print(f"已导出“{doc.info.title}”{count} 项到：{out}")
         return 0
@@ -102,12 +101,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from desktop_app import cli
-
     def work(service):
         lists = service.lists()
-        if cli._json(args):
-            cli._print_json({"ok": True, "lists": [
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "lists": [
                 {"id": i.id, "title": i.title, "rows": i.row_count, "overdue": i.overdue_count,
                  "report_doc_number": i.report_doc_number,
                  "report_date": i.report_date.isoformat() if i.report_date else None} for i in lists]})
@@ -123,16 +120,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_print_appendix(args: argparse.Namespace) -> int:
-    from desktop_app import cli
-
-    out = cli.output_path(args)
+    out = frame.output_path(args)
     if out is None:
         return 1
 
     def work(service):
-        from desktop_app.documents.rectification_report import write_rectification_pdf
-
         from desktop_app.documents.model import LETTERHEAD_PREPRINTED
+        from desktop_app.documents.rectification_report import write_rectification_pdf
 
         saved_letterhead, saved_mark = service.report_head()
         mark = saved_mark if args.mark is None else args.mark
@@ -140,6 +134,6 @@ def run_print_appendix(args: argparse.Namespace) -> int:
                                               issuer_mark=mark)
         letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
         result = write_rectification_pdf(out, report, appendix, service.font_overrides(), letterhead)
-        return cli.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
+        return frame.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
 
     return _with_service(args, work)

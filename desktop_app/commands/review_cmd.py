@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 
+from desktop_app.commands import frame
+
 
 def add_subcommands(subparsers, options) -> None:
-    from desktop_app import cli
-
     real = options("数据库文件（默认：用户数据目录中的 cases.sqlite）")
     group = subparsers.add_parser(
         "review", help="年度回头看：建立清单、列出进度、输出报告",
@@ -34,7 +34,7 @@ def add_subcommands(subparsers, options) -> None:
                                 description="按类别和主办单位统计并列出清单；文件名以 .pdf 结尾输出 GB/T 9704 报告，以 .xlsx 结尾输出 Excel。")
     report.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
     report.add_argument("--out", metavar="FILE.pdf|FILE.xlsx", required=True, help="要写入的文件")
-    report.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="报告日期（默认：今天）")
+    report.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="报告日期（默认：今天）")
     report.set_defaults(run=run_report)
 
 
@@ -47,10 +47,9 @@ def _year(text: str) -> int:
 
 def _with_service(args, work):
     """``work(service)`` on the ``--db`` database, in the frame of every feature command."""
-    from desktop_app import cli
     from desktop_app.services.review import ReviewService
 
-    return cli.with_context(args, lambda ctx: work(ReviewService(ctx)))
+    return frame.with_context(args, lambda ctx: work(ReviewService(ctx)))
 
 
 def _campaign(args, service):
@@ -63,13 +62,11 @@ def _campaign(args, service):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from desktop_app import cli
-
     def work(service):
         existing = service.campaign_for_year(args.year)
         built = service.rebuild(existing.id) if existing else service.create_campaign(args.year)
-        if cli._json(args):
-            cli._print_json({"ok": True, "campaign_id": built.campaign_id, "year": args.year, "added": built.added,
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "campaign_id": built.campaign_id, "year": args.year, "added": built.added,
                              "removed": built.removed, "total": built.total})
         else:
             print(("已更新" if existing else "已建立") + f" {args.year} 年回头看：" + built.message())
@@ -79,7 +76,6 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.domain.review import progress
 
     def work(service):
@@ -87,13 +83,13 @@ def run_list(args: argparse.Namespace) -> int:
         entries = service.entries(campaign.id)
         p = progress(entries)
         shown = [e for e in entries if not (args.pending and e.reviewed) and not (args.flagged and not e.tell_deputy)]
-        if cli._json(args):
-            cli._print_json({"ok": True, "campaign": cli._plain(campaign), "progress": {
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "campaign": frame.plain(campaign), "progress": {
                 "total": p.overall.total, "reviewed": p.overall.reviewed, "flagged": p.overall.flagged,
                 "told": p.overall.told,
                 "by_category": {c.value: {"label": c.label, "total": t.total, "reviewed": t.reviewed}
                                 for c, t in p.by_category}},
-                "entries": [{**cli._plain(e), "category_label": e.category.label, "reviewed": e.reviewed}
+                "entries": [{**frame.plain(e), "category_label": e.category.label, "reviewed": e.reviewed}
                             for e in shown]})
             return 0
         print(f"{campaign.title}：{p.label()}")
@@ -108,14 +104,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from desktop_app import cli
-
-    out = cli.output_path(args)
+    out = frame.output_path(args)
     if out is None:
         return 1
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
-        return cli._fail(args, f"不支持输出为“{out.name}”：文件名请以 .pdf（打印报告）或 .xlsx（Excel）结尾。")
+        return frame.fail(args, f"不支持输出为“{out.name}”：文件名请以 .pdf（打印报告）或 .xlsx（Excel）结尾。")
 
     def work(service):
         campaign = _campaign(args, service)
@@ -126,8 +120,8 @@ def run_report(args: argparse.Namespace) -> int:
         else:
             service.export_excel(campaign.id, out, args.as_of)
             text, warning = f"已导出回头看 Excel：{out}", ""
-        if cli._json(args):
-            cli._print_json({"ok": True, "out": str(out), "warning": warning})
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "out": str(out), "warning": warning})
         else:
             print(text)
             if warning:

@@ -8,34 +8,32 @@ from __future__ import annotations
 
 import argparse
 
+from desktop_app.commands import frame
+
 
 def add_subcommands(subparsers, options) -> None:
-    from desktop_app import cli
-
     stats = subparsers.add_parser(
         "stats", parents=[options("数据库文件（默认：用户数据目录中的 cases.sqlite）")],
         help="办理情况统计：办复率、按期办复率、见面率、满意率等",
         description="按截至日期统计办复率、按期办复率、见面率、满意率、办理结果分布、公开率、重新办理件数和承诺事项，"
                     "分总体、承办单位、届次、类别列出。",
     )
-    stats.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="截至哪一天（默认：今天）")
+    stats.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="截至哪一天（默认：今天）")
     stats.set_defaults(run=run_stats)
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.services.statistics import StatisticsService
 
-    return cli.with_context(args, lambda ctx: _print_report(args, StatisticsService(ctx).report(args.as_of)))
+    return frame.with_context(args, lambda ctx: _print_report(args, StatisticsService(ctx).report(args.as_of)))
 
 
 def _print_report(args: argparse.Namespace, report) -> int:
-    from desktop_app import cli
     from desktop_app.domain.statistics import DIMENSIONS, FIGURES
     from desktop_app.services.statistics import report_as_json
 
-    if cli._json(args):
-        cli._print_json({"ok": True, "db": str(cli._db_path(args)), **report_as_json(report)})
+    if frame.wants_json(args):
+        frame.print_json({"ok": True, "db": str(frame.db_path(args)), **report_as_json(report)})
         return 0
     day = report.as_of
     print(f"办理情况统计（截至 {day.year}年{day.month}月{day.day}日）")
@@ -52,24 +50,21 @@ def _print_report(args: argparse.Namespace, report) -> int:
 
 def add_print_forms(forms, real) -> None:
     """``print stats [--as-of DATE] [--title TEXT] --out FILE.pdf``, added to the ``print`` group."""
-    from desktop_app import cli
-
     sub = forms.add_parser("stats", parents=[real], help="办理情况统计报告 PDF（正文及按单位、届次、类别的附表）",
                            description="按 GB/T 9704 版式生成截至某日的建议提案办理情况统计报告：正文概述主要比率，"
                                        "附表按承办单位、届次、类别列出办复率、按期办复率、见面率、满意率、办理结果、"
                                        "公开率、重新办理和承诺事项。")
-    sub.add_argument("--as-of", metavar="YYYY-MM-DD", type=cli._day, default=None, help="截至哪一天（默认：今天）")
+    sub.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="截至哪一天（默认：今天）")
     sub.add_argument("--title", metavar="TEXT", default="", help="报告标题（默认：关于YYYY年建议提案办理情况的统计报告）")
     sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
     sub.set_defaults(run=run_print_stats, form="stats")
 
 
 def run_print_stats(args: argparse.Namespace) -> int:
-    from desktop_app import cli
     from desktop_app.services.statistics import StatisticsService
 
-    out = cli.output_path(args)
+    out = frame.output_path(args)
     if out is None:
         return 1
-    return cli.with_context(args, lambda ctx: cli.report_written(
+    return frame.with_context(args, lambda ctx: frame.report_written(
         args, out, StatisticsService(ctx).write_pdf(out, args.as_of, args.title), "办理情况统计报告"))

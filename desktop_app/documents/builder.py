@@ -23,6 +23,11 @@ class DocumentResult:
     fonts: str
     warning: str
 
+    @classmethod
+    def of(cls, render_result, fonts: FontSet) -> DocumentResult:
+        """What ``render.write_pdf``/``pdf_bytes`` drew, with the fonts it used."""
+        return cls(render_result.pages, render_result.page_counts, fonts.summary(), fonts.warning())
+
     @property
     def substituted(self) -> bool:
         return bool(self.warning)
@@ -50,14 +55,10 @@ def compose(form: str, items: list, settings: LetterSettings, fonts: FontSet,
     return comps
 
 
-def _result(render_result, fonts: FontSet) -> DocumentResult:
-    return DocumentResult(render_result.pages, render_result.page_counts, fonts.summary(), fonts.warning())
-
-
 def to_pdf_bytes(form: str, items: list, settings: LetterSettings) -> tuple[bytes, DocumentResult]:
     fonts = find_fonts(settings.fonts)
     data, result = pdf_bytes(compose(form, items, settings, fonts), fonts, A4_GBT9704)
-    return data, _result(result, fonts)
+    return data, DocumentResult.of(result, fonts)
 
 
 def write_document(path: str | Path, form: str, items: list, settings: LetterSettings,
@@ -65,4 +66,4 @@ def write_document(path: str | Path, form: str, items: list, settings: LetterSet
     """Write the documents of ``items`` into one PDF at ``path`` (temporary name, then renamed)."""
     fonts = find_fonts(settings.fonts)
     comps = compose(form, items, settings, fonts)
-    return _result(write_pdf(path, comps, fonts, A4_GBT9704, progress, cancelled), fonts)
+    return DocumentResult.of(write_pdf(path, comps, fonts, A4_GBT9704, progress, cancelled), fonts)

@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from desktop_app.domain.errors import DomainError
+from desktop_app.paths import resources_dir
 
 TITLE = "title"
 BODY = "body"
@@ -109,13 +110,6 @@ class FontSet:
         roles = "；".join(f"{'、'.join(labels)}改用{family}" for family, labels in by_family.items())
         return (f"本机缺少公文规定字体：{roles}。打印效果与规范略有不同；"
                 "安装方正小标宋简体、仿宋_GB2312 等字体后重新预览即可，或在 设置 → 公文与字体 中指定字体文件。")
-
-
-def resources_dir() -> Path:
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def font_dirs() -> list[Path]:

@@ -10,14 +10,11 @@ the body print in bold 仿宋, as in the seed. The appendix continues the page n
 
 from __future__ import annotations
 
-import io
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.builder import DocumentResult
@@ -27,7 +24,7 @@ from desktop_app.documents.geometry.page import A4_GBT9704
 from desktop_app.documents.layout import LEFT, Paragraph, Run
 from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE, LETTERHEAD_PREPRINTED, chinese_date
 from desktop_app.documents.rectification_appendix import draw_appendix
-from desktop_app.documents.render import draw
+from desktop_app.documents.render import draw, open_canvas, pdf_bytes_of, write_pdf_file
 from desktop_app.domain.rectification import Appendix
 
 BOLD_RUN = re.compile(r"\*\*(.+?)\*\*")
@@ -110,36 +107,18 @@ def render_rectification(target, report: RectificationReport | None, appendix: A
         raise ValueError(f"unknown letterhead mode {letterhead!r}")
     base = find_fonts(font_overrides)
     fonts = _fonts_with_bold(base)
-    saved, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        c = Canvas(target, pageCompression=1)
-        c.setTitle(report.title if report else appendix.title)
-        c.setCreator("建议提案办理助手")
+    with open_canvas(target, report.title if report else appendix.title) as c:
         first = _draw_report(c, report, appendix.title, fonts, letterhead) if report else 0
         count = draw_appendix(c, appendix, fonts, first_number=first + 1) if appendix.rows else 0
-        c.save()
-    finally:
-        rl_config.useA85 = saved
     return DocumentResult(first + count, (first + count,), base.summary(), base.warning())
 
 
 def rectification_pdf_bytes(report, appendix, font_overrides=None,
                             letterhead: str = LETTERHEAD_FULL) -> tuple[bytes, DocumentResult]:
-    buffer = io.BytesIO()
-    result = render_rectification(buffer, report, appendix, font_overrides, letterhead)
-    return buffer.getvalue(), result
+    return pdf_bytes_of(render_rectification, report, appendix, font_overrides, letterhead)
 
 
 def write_rectification_pdf(path: str | Path, report: RectificationReport | None, appendix: Appendix,
                             font_overrides: dict | None = None, letterhead: str = LETTERHEAD_FULL) -> DocumentResult:
-    """Write to a temporary name in the same folder, then rename (never half a PDF)."""
-    path = Path(path)
-    temporary = path.with_name(path.name + ".part")
-    try:
-        with open(temporary, "wb") as handle:
-            result = render_rectification(handle, report, appendix, font_overrides, letterhead)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return result
+    """Write the PDF through ``atomic_write`` (never half a PDF)."""
+    return write_pdf_file(path, render_rectification, report, appendix, font_overrides, letterhead)

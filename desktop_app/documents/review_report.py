@@ -11,12 +11,9 @@ never listed.
 
 from __future__ import annotations
 
-import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.builder import DocumentResult
@@ -26,6 +23,7 @@ from desktop_app.documents.geometry.page import A4_GBT9704, EM_ASCENT, SIZE_2, S
 from desktop_app.documents.layout import CENTER, JUSTIFY, Line, Paragraph, Run, Typesetter
 from desktop_app.documents.model import chinese_date
 from desktop_app.documents.rectification_appendix import draw_line, draw_page_number
+from desktop_app.documents.render import open_canvas, pdf_bytes_of, write_pdf_file
 from desktop_app.domain.enums import ReviewCategory
 from desktop_app.domain.review import ReviewEntryRow, ReviewReport
 
@@ -254,34 +252,16 @@ def compose_report(c: Canvas, report: ReviewReport, unit_name: str, fonts: FontS
 
 def render_review(target, report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None) -> DocumentResult:
     fonts = find_fonts(font_overrides)
-    saved, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        c = Canvas(target, pageCompression=1)
-        c.setTitle(report.title)
-        c.setCreator("建议提案办理助手")
+    with open_canvas(target, report.title) as c:
         pages = compose_report(c, report, unit_name, fonts)
-        c.save()
-    finally:
-        rl_config.useA85 = saved
     return DocumentResult(pages, (pages,), fonts.summary(), fonts.warning())
 
 
 def review_pdf_bytes(report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None):
-    buffer = io.BytesIO()
-    result = render_review(buffer, report, unit_name, font_overrides)
-    return buffer.getvalue(), result
+    return pdf_bytes_of(render_review, report, unit_name, font_overrides)
 
 
 def write_review_pdf(path: str | Path, report: ReviewReport, unit_name: str = "",
                      font_overrides: dict | None = None) -> DocumentResult:
-    """Write to a temporary name in the same folder, then rename (never half a PDF)."""
-    path = Path(path)
-    temporary = path.with_name(path.name + ".part")
-    try:
-        with open(temporary, "wb") as handle:
-            result = render_review(handle, report, unit_name, font_overrides)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return result
+    """Write the PDF through ``atomic_write`` (never half a PDF)."""
+    return write_pdf_file(path, render_review, report, unit_name, font_overrides)

@@ -10,13 +10,10 @@ caption marked （续） and its header row repeated. A rate cell reads "83.3%" 
 
 from __future__ import annotations
 
-import io
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop_app.documents.builder import DocumentResult
@@ -26,7 +23,7 @@ from desktop_app.documents.geometry.page import A4_GBT9704, EM_ASCENT, SIZE_3
 from desktop_app.documents.layout import CENTER, LEFT, Line, Paragraph, Run, Typesetter
 from desktop_app.documents.model import chinese_date
 from desktop_app.documents.rectification_appendix import LANDSCAPE, draw_line, draw_page_number
-from desktop_app.documents.render import draw
+from desktop_app.documents.render import draw, open_canvas, pdf_bytes_of, write_pdf_file
 from desktop_app.domain.statistics import DIMENSIONS, Figure, Report
 
 CELL_SIZE = 12.0  # 小四
@@ -288,40 +285,22 @@ class TablePrinter:
 def render_statistics_report(target, data: StatisticsReportData, font_overrides: dict | None = None) -> DocumentResult:
     """Draw the report and its 附表 into ``target`` (a path or a binary file)."""
     fonts = find_fonts(font_overrides)
-    saved, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        c = Canvas(target, pageCompression=1)
-        c.setTitle(data.full_title)
-        c.setCreator("建议提案办理助手")
+    with open_canvas(target, data.full_title) as c:
         text_pages = _draw_text_pages(c, data, fonts)
         tables = TablePrinter(c, fonts, text_pages + 1)
         for index, ((dim, _label), title) in enumerate(zip(DIMENSIONS, appendix_titles()), start=1):
             tables.appendix(index, title, dim, data.report)
         tables.finish()
-        c.save()
-    finally:
-        rl_config.useA85 = saved
     total = text_pages + tables.pages
     return DocumentResult(total, (total,), fonts.summary(), fonts.warning())
 
 
 def statistics_report_bytes(data: StatisticsReportData,
                             font_overrides: dict | None = None) -> tuple[bytes, DocumentResult]:
-    buffer = io.BytesIO()
-    result = render_statistics_report(buffer, data, font_overrides)
-    return buffer.getvalue(), result
+    return pdf_bytes_of(render_statistics_report, data, font_overrides)
 
 
 def write_statistics_report(path: str | Path, data: StatisticsReportData,
                             font_overrides: dict | None = None) -> DocumentResult:
-    """Write to a temporary name in the same folder, then rename (never half a PDF)."""
-    path = Path(path)
-    temporary = path.with_name(path.name + ".part")
-    try:
-        with open(temporary, "wb") as handle:
-            result = render_statistics_report(handle, data, font_overrides)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return result
+    """Write the PDF through ``atomic_write`` (never half a PDF)."""
+    return write_pdf_file(path, render_statistics_report, data, font_overrides)

@@ -392,9 +392,11 @@ def missing_before(action: GateAction, entries: Entries, done_keys: set[str]) ->
 
 def gate_message(action: GateAction, missing: list[Entry]) -> str:
     names = "、".join(f"“{e.name}”" for e in missing)
+    # The editor's control for each action, named as the user sees it.
+    retry = "再点「答复」页的「定稿」按钮" if action is GateAction.REPLY_FINALISED else "再保存"
     return (
         f"{action.label}前须先完成办理清单中的 {names}。请先在「办理清单」页勾选完成；"
-        f"如确需先{action.label}，请在「办理清单」页点「越过关卡…」并写明理由（记入修改记录）后再保存。"
+        f"如确需先{action.label}，请在「办理清单」页点「越过关卡…」并写明理由（记入修改记录）后{retry}。"
     )
 
 

@@ -194,3 +194,31 @@ class ReviewOutcome(Labelled):
 class CampaignState(Labelled):
     OPEN = ("open", "进行中")
     CLOSED = ("closed", "已完成")
+
+
+class HistoryKind(Labelled):
+    """What a history row is about (the ``entity`` column of ``history``), as the 历史 tab names it."""
+
+    ITEM = ("item", "基本信息")
+    PROPOSER = ("proposer", "代表")
+    ITEM_PROPOSER = ("item_proposer", "代表")
+    ASSIGNMENT = ("assignment", "办理单位")
+    CONTACT = ("contact", "沟通记录")
+    REPLY = ("reply", "答复")
+    ATTACHMENT = ("attachment", "附件")
+    FEEDBACK = ("feedback", "反馈")
+    COMMITMENT = ("commitment", "承诺事项")
+    DEADLINE = ("deadline", "期限")
+    DEADLINE_RULE = ("deadline_rule", "期限规则")
+    REVIEW = ("review", "回头看")
+    CHECKLIST = ("checklist", "办理清单")
+    CHECKLIST_GATE = ("checklist_gate", "清单关卡")
+
+
+def history_label(code: str) -> str:
+    """The Chinese name of a history row's kind; an unknown code (from a newer version) is shown
+    as 其他 rather than as a bare English word."""
+    try:
+        return HistoryKind(code).label
+    except ValueError:
+        return f"其他（{code}）" if code else "其他"

@@ -95,3 +95,26 @@ def carry_over_problem(status: CommitmentStatus, reason: str) -> str | None:
     if not (reason or "").strip():
         return "结转下年必须写明理由（例如 资金下年度安排、工程跨年度施工），请填写结转理由。"
     return None
+
+
+_ISO_START = re.compile(r"^(20\d\d)-(\d{1,2})-(\d{1,2})\s*(.*)$")
+
+
+def commitment_due(text: str, reply_year: int) -> tuple[date | None, str]:
+    """The promised date and term of a commitment typed in one box: ``2025-06-30``,
+    ``2025-06-30 持续推进`` (a standing commitment with its next review date), ``2025年6月``,
+    ``年底前`` / ``年内`` (the end of ``reply_year``) or ``明年`` (the end of the next year), as
+    ``propose_commitments`` reads a reply. The date is None when the text names none (持续推进 alone):
+    such a commitment cannot be tracked and must not be kept."""
+    text = (text or "").strip()
+    m = _ISO_START.match(text)
+    if m:
+        day = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day is not None:
+            return day, m.group(4).strip()
+    due, term = _due_of(text, reply_year)
+    if due is None:
+        return None, term or text
+    if not term and _FULL_DATE.search(text) is None and _MONTH.search(text) is None:
+        term = text  # 2025年底: keep the words the reply used beside the date
+    return due, term

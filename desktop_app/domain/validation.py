@@ -7,11 +7,18 @@ service. Each problem is a full Chinese sentence saying what is wrong and how to
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from desktop_app.domain.enums import Disclosure, ProposerRole, UnitRole
+from desktop_app.domain.enums import ContactWay, Disclosure, ItemStatus, ProposerRole, ReturnOutcome, UnitRole
 
 MAX_EXTENSION_MONTHS = 3
+#: 联合办理 (domain.md §2): the contact ways that count as joint handling.
+JOINT_WAYS = (ContactWay.FIELD_RESEARCH, ContactWay.ON_SITE_OFFICE, ContactWay.FORUM, ContactWay.TOPIC_MEETING)
+#: More co-handling units than this require joint handling before the reply is finalised.
+JOINT_HANDLING_CO_UNITS = 4
+#: Where the user finalises a reply: the editor's button, named the same in every message.
+FINALISE = "“答复”页的“定稿”按钮"
 TITLE_MAX = 300
 NUMBER_MAX = 30
 
@@ -20,12 +27,22 @@ def _d(value: date) -> str:
     return value.isoformat()
 
 
+@dataclass(frozen=True)
+class StatusFacts:
+    """What the database knows about an item beyond its record, for the status rules."""
+
+    feedback: int = 0
+    dissatisfied: bool = False
+    open_commitments: int = 0
+
+
 def case_problems(record, *, number_used_by: str | None = None, commitments: int | None = None,
                   finalised_rounds: frozenset[int] = frozenset()) -> list[str]:
     """Every problem of ``record``; ``number_used_by`` is the title of another item of the same
     session that already has this number (None when the number is free). ``commitments`` is how
     many 承诺事项 the saved item has (None: not known; 0 for a new item, which cannot have any yet)
-    and ``finalised_rounds`` the replies already stored as 定稿 (the rule applies when finalising)."""
+    and ``finalised_rounds`` the replies already stored as 定稿 (the finalising rules apply when a
+    reply becomes 定稿). The status is checked by ``status_problem`` where it is chosen."""
     problems: list[str] = []
     title = (record.title or "").strip()
     number = (record.number or "").strip()
@@ -48,6 +65,8 @@ def case_problems(record, *, number_used_by: str | None = None, commitments: int
     problems += _assignment_problems(record)
     problems += _reply_problems(record)
     problems += commitment_problems(record.replies, commitments, finalised_rounds)
+    if any(r.finalised and r.round not in finalised_rounds for r in record.replies):
+        problems += finalise_problems(record)
     for contact in record.contacts:
         if contact.contact_on is None:
             problems.append("沟通记录缺少日期，请填写沟通的日期。")
@@ -126,9 +145,9 @@ def _reply_problems(record) -> list[str]:
         if reply.disclosure is Disclosure.NOT_PUBLIC and not reply.disclosure_reason.strip():
             problems.append(f"{label}的公开属性为“此件不公开”，请填写不公开的理由。")
         if reply.finalised and reply.replied_on is None:
-            problems.append(f"{label}已标为定稿，请填写答复日期。")
+            problems.append(f"{label}定稿前须填写答复日期，请在“答复”页填写。")
         if reply.finalised and reply.result is None:
-            problems.append(f"{label}已标为定稿，请选择办理结果。")
+            problems.append(f"{label}定稿前须选择办理结果，请在“答复”页选择。")
     return problems
 
 
@@ -138,7 +157,74 @@ def commitment_problems(replies, commitments: int | None, finalised_rounds: froz
         return []
     return [
         f"第 {r.round} 次答复的办理结果为“{r.result.label}”，定稿前必须至少登记一项承诺事项"
-        "（做什么、何时完成）。请先取消“定稿”保存，在“反馈与承诺”页添加承诺事项后再定稿。"
+        f"（做什么、何时完成）。请先在“反馈与承诺”页添加承诺事项，再点{FINALISE}。"
         for r in replies
         if r.finalised and r.result is not None and r.result.needs_commitment and r.round not in finalised_rounds
     ]
+
+
+def finalise_problems(record) -> list[str]:
+    """Why the lead reply of ``record`` cannot be finalised yet (domain.md §4 guardrails): a 会办
+    unit's opinion is missing, or joint handling is required and not recorded."""
+    problems: list[str] = []
+    for a in record.assignments:
+        if a.role is UnitRole.CO and not (a.opinion_received_on or a.opinion_sent_on or a.opinion_text.strip()):
+            name = a.unit_name.strip() or "会办单位"
+            problems.append(
+                f"会办单位“{name}”的会办意见尚未收到，答复不能定稿。请在“办理单位”页选中该单位，"
+                f"填写会办意见的收到日期和内容后，再点{FINALISE}。"
+            )
+    co_units = sum(1 for a in record.assignments if a.role is UnitRole.CO)
+    if record.is_leader_handled or co_units > JOINT_HANDLING_CO_UNITS:
+        why = "区领导亲自办理件" if record.is_leader_handled else f"会办单位有 {co_units} 个（超过 {JOINT_HANDLING_CO_UNITS} 个）"
+        if not any(c.way in JOINT_WAYS for c in record.contacts):
+            ways = "、".join(w.label for w in JOINT_WAYS)
+            problems.append(
+                f"此件为{why}，须联合办理后答复才能定稿。请在“沟通记录”页登记联合办理（{ways}，"
+                f"写明参加单位），再点{FINALISE}。"
+            )
+    return problems
+
+
+def status_problem(status: ItemStatus, record, facts: StatusFacts) -> str | None:
+    """Why ``record`` (with ``facts``) contradicts ``status``, or None when they agree (domain.md §4:
+    status follows the record, it is never typed in against it)."""
+    finalised = any(r.finalised for r in record.replies)
+    if status in (ItemStatus.PENDING, ItemStatus.HANDLING, ItemStatus.RETURN_REQUESTED, ItemStatus.RETURNED):
+        if finalised:
+            return (f"答复已定稿，状态不能改为“{status.label}”。如答复确需重写，"
+                    "请先在“答复”页点“取消定稿”并写明理由。")
+        if status is ItemStatus.RETURN_REQUESTED and not any(a.return_requested_on for a in record.assignments):
+            return "“退回申请”须有退回申请日期。请在“办理单位”页的“退回”中填写申请日期和理由。"
+        if status is ItemStatus.RETURNED and not any(a.return_outcome is ReturnOutcome.APPROVED
+                                                     for a in record.assignments):
+            return "“已退回”须有“同意退回”的决定。请在“办理单位”页的“退回”中填写结果和决定日期。"
+        return None
+    if not finalised:
+        return (f"“{status.label}”须有已定稿的答复。请在“答复”页填写答复日期和办理结果，点“定稿”；"
+                "定稿后状态自动改为“已答复”。")
+    if status is ItemStatus.FEEDBACK and facts.feedback == 0:
+        return "“已反馈”须有代表的反馈。请在“反馈与承诺”页录入代表的征询意见表，状态会随之改变。"
+    if status is ItemStatus.REHANDLING and not facts.dissatisfied:
+        return "“重新办理”须有代表对办理结果“不满意”的反馈。请在“反馈与承诺”页录入该反馈，状态会随之改变。"
+    if status is ItemStatus.TRACKING and facts.open_commitments == 0:
+        return "“跟踪中”须有未落实的承诺事项。请在“反馈与承诺”页登记承诺事项，或选择其他状态。"
+    if status is ItemStatus.CLOSED and facts.open_commitments:
+        return (f"还有 {facts.open_commitments} 项承诺事项未落实，不能办结。请在“反馈与承诺”页把每项标为已落实"
+                "（附佐证）或结转下年（写明理由）。")
+    return None
+
+
+def status_after_finalising(status: ItemStatus) -> ItemStatus:
+    """A reply finalised while the item was still being handled makes it 已答复."""
+    if status in (ItemStatus.PENDING, ItemStatus.HANDLING, None):
+        return ItemStatus.REPLIED
+    return status
+
+
+def status_after_unfinalising(status: ItemStatus, still_finalised: bool) -> ItemStatus:
+    """With no finalised reply left the item is being handled again (a draft counts nowhere)."""
+    if not still_finalised and status in (ItemStatus.REPLIED, ItemStatus.FEEDBACK, ItemStatus.TRACKING,
+                                          ItemStatus.CLOSED, ItemStatus.REHANDLING):
+        return ItemStatus.HANDLING
+    return status

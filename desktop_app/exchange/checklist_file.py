@@ -1,6 +1,6 @@
 """A checklist template as a JSON file, to share it between units (exchange layer: no DB, no Qt).
 
-``write_template`` writes to a temporary name and renames; ``read_template`` checks the whole file
+``write_template`` writes through ``atomic_write``; ``read_template`` checks the whole file
 and raises one ValidationError listing every problem in Chinese, so an import is all or nothing.
 Enumerated values are written as codes and read back as codes or Chinese labels (a hand-edited file
 may use either).
@@ -9,10 +9,10 @@ may use either).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.domain.calendar import LengthUnit
 from desktop_app.domain.checklist import (
     DUE_ANCHORS,
@@ -47,10 +47,7 @@ def write_template(path, name: str, description: str, entries) -> None:
         "description": description,
         "entries": [_entry_dict(e) for e in entries],
     }
-    path = Path(path)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(temporary, path)
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def read_template(path) -> TemplateFile:

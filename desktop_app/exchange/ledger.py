@@ -5,16 +5,18 @@ the unit and the 截至 date, a bold frozen header with an autofilter, sensible 
 (the default format of the workbook), real dates, landscape A4 with the header repeated on every
 printed page. Text that starts
 with = + - @ is stored as text, so a title such as "=SUM(A1)" can never become a formula. Written
-in openpyxl's write-only mode (fast for 100,000 rows) to a temporary name, then renamed.
+in openpyxl's write-only mode (fast for 100,000 rows). ``save_book`` is how every workbook of the
+exchange layer reaches the disk: through ``atomic_write``, with a Chinese message for a file that
+Excel or WPS holds open.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from desktop_app.atomic_file import atomic_write
 from desktop_app.domain.errors import DomainError
 
 TEXT, WRAP, DATE, NUMBER = "text", "wrap", "date", "number"
@@ -108,15 +110,15 @@ def _wrap_by_default(book) -> None:
     book._cell_styles = IndexedList([default])
 
 
-def save_book(book, path: Path) -> Path:
-    temporary = path.with_name(path.name + ".part")
+def save_book(book, path: str | Path) -> Path:
+    """Save the openpyxl ``book`` to ``path`` whole or not at all; a DomainError that says what to do
+    when the file cannot be written (the old file, if any, is then left as it was)."""
+    path = Path(path)
     try:
-        book.save(temporary)
-        os.replace(temporary, path)
+        with atomic_write(path) as handle:
+            book.save(handle)
     except PermissionError as error:
         raise DomainError(f"无法写入“{path.name}”：文件可能正在 Excel 或 WPS 中打开。请关闭该文件后再导出。") from error
     except OSError as error:
         raise DomainError(f"无法写入“{path}”（{error.strerror or error}），请检查文件夹是否存在、可写，磁盘空间是否足够。") from error
-    finally:
-        temporary.unlink(missing_ok=True)
     return path

@@ -10,15 +10,14 @@ over its rows, like the printed appendix.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop_app.domain.errors import DomainError
 from desktop_app.domain.rectification import COLUMNS, RectificationEntry
+from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.reader import SheetError, read_sheet
 
 WIDTHS = (18, 34, 40, 46, 14, 12)  # Excel column widths (characters), by content length
@@ -133,11 +132,5 @@ def write_entries(path: str | Path, title: str, entries: list[RectificationEntry
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    temporary = path.with_name(path.name + ".part")
-    try:
-        wb.save(temporary)
-        os.replace(temporary, path)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise DomainError(f"无法写入 {path}：{error.strerror or error}。该文件可能正在 Excel 中打开，请关闭后重试。") from error
+    save_book(wb, path)
     return len(entries)

@@ -7,9 +7,10 @@ half-written workbook under the chosen name.
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
+
+from desktop_app.exchange.ledger import save_book
 
 HEADERS = ("序号", "届次", "编号", "标题", "期限", "办理单位", "到期日", "剩余/超期", "提醒", "备注")
 WIDTHS = (6, 22, 10, 44, 14, 20, 12, 12, 10, 16)
@@ -52,10 +53,4 @@ def write_reminder_list(path: Path | str, rows, as_of: date, title: str = "催�
     for column, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     sheet.freeze_panes = "A3"
-    temporary = path.with_name(path.name + ".part")
-    try:
-        book.save(temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return path
+    return save_book(book, path)

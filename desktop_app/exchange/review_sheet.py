@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop_app.domain.enums import ReviewCategory
 from desktop_app.domain.review import ReviewEntryRow, ReviewReport
+from desktop_app.exchange.ledger import save_book
 
 LIST_COLUMNS = (
     ("类别", 16), ("届次", 22), ("编号", 8), ("标题", 40), ("领衔代表（委员）", 12), ("主办单位", 18),
@@ -72,14 +73,7 @@ def write_review_sheet(path: Path, report: ReviewReport) -> None:
         flagged.append(entry_cells(entry))
     _finish_list(flagged)
 
-    path = Path(path)
-    temp = path.with_name(path.name + ".part")
-    try:
-        book.save(temp)
-        temp.replace(path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    save_book(book, path)
 
 
 def _header(sheet, names: list[str]) -> None:

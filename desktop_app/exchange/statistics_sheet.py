@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from desktop_app.domain.statistics import DIMENSIONS, FIGURES, Report
+from desktop_app.exchange.ledger import save_book
 
 
-def write_report_sheet(path: Path, report: Report) -> None:
+def write_report_sheet(path, report: Report) -> None:
     """The report as a workbook: 总体 and one sheet per dimension, one row per group."""
     book = Workbook()
     sheet = book.active
@@ -30,7 +29,4 @@ def write_report_sheet(path: Path, report: Report) -> None:
             cell.font = Font(bold=True)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
-    path = Path(path)
-    temp = path.with_name(path.name + ".part")
-    book.save(temp)
-    temp.replace(path)
+    save_book(book, path)

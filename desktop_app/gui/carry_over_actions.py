@@ -1,11 +1,8 @@
-"""Adds 跟踪 → 年底结转承诺事项… to the main window (gui layer), in the 跟踪 menu the 回头看
-feature makes."""
+"""Adds 跟踪 → 年底结转承诺事项… to the main window (gui layer)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-
-from desktop_app.gui.review_actions import tracking_menu
 
 
 def default_year(today) -> int:
@@ -14,13 +11,9 @@ def default_year(today) -> int:
 
 
 def install(window) -> QAction:
-    action = QAction("年底结转承诺事项…", window, objectName="carryOverAction")
-    action.setStatusTip("把年底仍未落实的承诺事项一次结转下一年度跟踪，写明理由")
-    menu = tracking_menu(window)
-    menu.addAction(action)
-
     def open_dialog() -> None:
         from desktop_app.gui.dialogs.carry_over_dialog import CarryOverDialog
+
         services = window.services
         if not services.connected:
             return
@@ -29,9 +22,8 @@ def install(window) -> QAction:
 
             message_boxes.show_information(window, "年底结转", f"数据库以只读方式打开，不能结转。{services.read_only_reason}")
             return
-        dialog = CarryOverDialog(services.followup, default_year(services.today()), window.runner, window)
-        window.carry_over_dialog = dialog
-        dialog.open()
+        # A child of the window: it lives until it is closed, and the window closes it at exit.
+        CarryOverDialog(services.followup, default_year(services.today()), window.runner, window).open()
 
-    action.triggered.connect(open_dialog)
-    return action
+    return window.add_action("carryOverAction", "年底结转承诺事项…", open_dialog,
+                             status_tip="把年底仍未落实的承诺事项一次结转下一年度跟踪，写明理由")

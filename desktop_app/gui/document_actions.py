@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog
 
 from desktop_app.documents.model import FORM_LABELS
 from desktop_app.domain.errors import DomainError
-from desktop_app.gui.models.case_table_model import ROW_ROLE
 from desktop_app.gui.widgets import message_boxes
 
 NO_SELECTION_HINT = "（请先在案件列表中选中一件；批量生成答复函可按住 Ctrl 或 Shift 选中多件）"
@@ -32,47 +31,31 @@ def file_name(form: str, row) -> str:
 class DocumentActions:
     def __init__(self, window):
         self.window = window
-        self.menu = QMenu("打印(&P)", window)
-        self.menu.setObjectName("printMenu")
-        bar = window.ui.menuBar
-        bar.insertMenu(window.ui.settingsMenu.menuAction(), self.menu)
+        self.menu = window.menu("print")
         self.menu.setToolTipsVisible(True)
         # Shown (greyed, as a note) while nothing is selected: says why the entries below are grey.
-        self.hint_action = self.menu.addAction(NO_SELECTION_HINT)
-        self.hint_action.setObjectName("printHintAction")
-        self.hint_action.setEnabled(False)
+        self.hint_action = window.add_action("printHintAction", NO_SELECTION_HINT)
         self.row_actions: list[QAction] = []
         for form in PREVIEW_FORMS:
-            action = self.menu.addAction(f"预览{FORM_LABELS[form]}…")
-            action.setObjectName(f"preview_{form}Action")
-            action.setStatusTip(f"预览列表中选中那一件的{FORM_LABELS[form]}，可打印或另存为 PDF")
-            action.triggered.connect(lambda _=False, f=form: self.preview_selected(f))
-            self.row_actions.append(action)
-        self.row_actions[0].setShortcut(QKeySequence.StandardKey.Print)
-        self.menu.addSeparator()
-        self.batch_print_action = self.menu.addAction("预览并打印选中各件的答复函…")
-        self.batch_print_action.setObjectName("batchPrintAction")
-        self.batch_print_action.triggered.connect(self.preview_batch)
-        self.batch_one_action = self.menu.addAction("选中各件的答复函合并为一个 PDF…")
-        self.batch_one_action.setObjectName("batchOneFileAction")
-        self.batch_one_action.triggered.connect(self.save_batch_one_file)
-        self.batch_files_action = self.menu.addAction("选中各件的答复函分别保存到文件夹…")
-        self.batch_files_action.setObjectName("batchFolderAction")
-        self.batch_files_action.triggered.connect(self.save_batch_folder)
-        self.row_actions += [self.batch_print_action, self.batch_one_action, self.batch_files_action]
-        for action in (self.batch_print_action, self.batch_one_action, self.batch_files_action):
-            action.setStatusTip("对列表中选中的各件（按住 Ctrl 或 Shift 可多选）逐件生成答复函")
-        self.menu.insertSeparator(self.row_actions[0])
-        self.settings_action = QAction("公文与字体(&D)…", window)
-        self.settings_action.setObjectName("letterSettingsAction")
-        self.settings_action.triggered.connect(self.edit_settings)
-        window.ui.settingsMenu.addAction(self.settings_action)
+            self.row_actions.append(window.add_action(
+                f"preview_{form}Action", f"预览{FORM_LABELS[form]}…", lambda f=form: self.preview_selected(f),
+                status_tip=f"预览列表中选中那一件的{FORM_LABELS[form]}，可打印或另存为 PDF"))
+        batch_tip = "对列表中选中的各件（按住 Ctrl 或 Shift 可多选）逐件生成答复函"
+        self.row_actions += [
+            window.add_action("batchPrintAction", "预览并打印选中各件的答复函…", self.preview_batch, status_tip=batch_tip),
+            window.add_action("batchOneFileAction", "选中各件的答复函合并为一个 PDF…", self.save_batch_one_file,
+                              status_tip=batch_tip),
+            window.add_action("batchFolderAction", "选中各件的答复函分别保存到文件夹…", self.save_batch_folder,
+                              status_tip=batch_tip),
+        ]
+        self.settings_action = window.add_action("letterSettingsAction", "公文与字体(&D)…", self.edit_settings)
         table = window.case_list.ui.caseTable
         # Batch printing works on several rows; opening and deleting still use the current row.
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.selectionModel().selectionChanged.connect(self.update_actions)
-        window.case_list.model.modelReset.connect(self.update_actions)
-        self.update_actions()
+        table.selectionModel().selectionChanged.connect(self.update_hint)
+        window.case_list.model.modelReset.connect(self.update_hint)
+        self.menu.aboutToShow.connect(self.update_hint)
+        self.update_hint()
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -81,18 +64,15 @@ class DocumentActions:
         return services.letters if services.connected else None
 
     def selected_rows(self) -> list:
-        table = self.window.case_list.ui.caseTable
-        rows = [index.data(ROW_ROLE) for index in table.selectionModel().selectedRows()]
-        return [row for row in rows if row is not None]
+        return self.window.case_list.selected_rows()
 
-    def update_actions(self, *_args) -> None:
-        ready = self.window.services.connected
-        has_rows = ready and bool(self.selected_rows())
+    def update_hint(self, *_args) -> None:
+        """The note on top and the entries' tooltips say why they are grey (their enabled-rule
+        is in action_registry)."""
+        has_rows = self.window.services.connected and bool(self.selected_rows())
         for action in self.row_actions:
-            action.setEnabled(has_rows)
             action.setToolTip("" if has_rows else NO_SELECTION_HINT)
-        self.hint_action.setVisible(ready and not has_rows)
-        self.settings_action.setEnabled(ready and not self.window.services.read_only)
+        self.hint_action.setVisible(self.window.services.connected and not has_rows)
 
     # ---- settings --------------------------------------------------------------------------
 
@@ -126,23 +106,7 @@ class DocumentActions:
         letters = self.letters()
         if row is None or letters is None:
             return
-
-        def work():
-            from desktop_app.documents.builder import to_pdf_bytes
-
-            data = letters.documents(form, [row.id])
-            return to_pdf_bytes(form, data, letters.settings())
-
-        def show(result) -> None:
-            from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
-
-            pdf, info = result
-            dialog = DocumentPreviewDialog(pdf, info, f"{FORM_LABELS[form]} 第{row.number}号",
-                                           file_name(form, row), self.window)
-            dialog.setModal(False)
-            dialog.show()
-
-        self.window.runner.run(work, title=f"生成{FORM_LABELS[form]}", on_success=show)
+        preview_item(self.window.runner, self.window, letters, form, row)
 
     # ---- batch -----------------------------------------------------------------------------
 
@@ -235,6 +199,29 @@ class DocumentActions:
         message_boxes.show_information(self.window, "批量生成答复函", text)
 
 
+def preview_item(runner, parent, letters, form: str, row) -> None:
+    """Make ``form`` for one item on ``runner``'s worker and show it in a preview window over
+    ``parent``; ``row`` is anything with ``id``, ``number`` and ``session_name`` (a list row, or the
+    editor's record). ``letters`` is a LetterService."""
+
+    def work():
+        from desktop_app.documents.builder import to_pdf_bytes
+
+        data = letters.documents(form, [row.id])
+        return to_pdf_bytes(form, data, letters.settings())
+
+    def show(result) -> None:
+        from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
+
+        pdf, info = result
+        dialog = DocumentPreviewDialog(pdf, info, f"{FORM_LABELS[form]} 第{row.number}号",
+                                       file_name(form, row), parent)
+        dialog.setModal(False)
+        dialog.show()
+
+    runner.run(work, title=f"生成{FORM_LABELS[form]}", on_success=show)
+
+
 def _collect(letters, rows, progress, cancelled):
     data, problems = [], []
     for n, row in enumerate(rows):
@@ -249,5 +236,4 @@ def _collect(letters, rows, progress, cancelled):
 
 
 def install(window) -> DocumentActions:
-    window.document_actions = DocumentActions(window)
-    return window.document_actions
+    return DocumentActions(window)

@@ -3,32 +3,15 @@ menu (gui layer). Installed by ``install(window)``; the work runs through the wi
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop_app.gui.widgets import message_boxes
 
 
 def install(window) -> None:
-    menu = window.ui.fileMenu
-    before = window.ui.backupAction
-    actions = []
-    for name, text, slot in (
-        ("importCasesAction", "导入交办清单(&I)…", lambda: import_cases(window)),
-        ("exportLedgerAction", "导出台账(&L)…", lambda: export_ledger(window)),
-        ("exportListAction", "导出当前列表(&E)…", lambda: export_list(window)),
-    ):
-        action = QAction(text, window)
-        action.setObjectName(name)
-        action.triggered.connect(slot)
-        menu.insertAction(before, action)
-        setattr(window, name, action)
-        actions.append(action)
-    menu.insertSeparator(before)
-    services = window.services
-    window.enable_when(actions[0], lambda: services.connected and not services.read_only)
-    window.enable_when(actions[1], lambda: services.connected)
-    window.enable_when(actions[2], lambda: services.connected)
+    window.add_action("importCasesAction", "导入交办清单(&I)…", lambda: import_cases(window))
+    window.add_action("exportLedgerAction", "导出台账(&L)…", lambda: export_ledger(window))
+    window.add_action("exportListAction", "导出当前列表(&E)…", lambda: export_list(window))
 
 
 def import_cases(window) -> None:

@@ -10,7 +10,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop_app.domain.enums import ItemKind
 from desktop_app.domain.errors import NotFoundError
@@ -19,6 +19,7 @@ from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.views.case_list_view import CaseListView
+from desktop_app.gui.window_commands import WindowCommands
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
@@ -35,11 +36,13 @@ class MainWindow(QMainWindow):
         self.runner = OperationRunner(services.announce, self)
         self.day_clock = DayClock(services.announce, self)
         self._editors: dict[int, QWidget] = {}
-        self._enabled_rules: list[tuple[QAction, Callable[[], bool]]] = []
+        self._startup_tasks: list[Callable[[], None]] = []
+        self.features: dict[str, object] = {}  # what each feature's install returned, by name
         self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
         self.case_list = CaseListView(services, self.runner, self)
-        self.ui.viewStack.addWidget(self.case_list)
+        self.commands = WindowCommands(self)
+        self.add_view("cases", self.case_list, "案件列表").setChecked(True)
         self.case_list.open_requested.connect(self.open_case)
         self.case_list.counts_changed.connect(self._show_counts)
         table = self.case_list.ui.caseTable
@@ -80,10 +83,14 @@ class MainWindow(QMainWindow):
         )
         from desktop_app.gui.views.deadline_dashboard_view import install_dashboard
 
-        for install in (install_dashboard, document_actions.install, exchange_actions.install,
-                        rectification_actions.install, checklist_actions.install, statistics_actions.install,
-                        review_actions.install, carry_over_actions.install):
-            install(self)
+        installs = {
+            "dashboard": install_dashboard, "documents": document_actions.install, "exchange": exchange_actions.install,
+            "rectification": rectification_actions.install, "checklists": checklist_actions.install,
+            "statistics": statistics_actions.install, "review": review_actions.install,
+            "carry_over": carry_over_actions.install,
+        }
+        for name, install in installs.items():
+            self.features[name] = install(self)
         self.case_list.ui.filterPanel.add_date_ranges()
         self._features_installed = True
 
@@ -139,8 +146,8 @@ class MainWindow(QMainWindow):
 
     def _connect_actions(self) -> None:
         ui = self.ui
-        for menu in (ui.fileMenu, ui.editMenu, ui.viewMenu, ui.settingsMenu):
-            menu.aboutToShow.connect(self.update_actions)
+        for name in ("file", "edit", "view", "settings", "help"):
+            self.commands.menu(name).aboutToShow.connect(self.update_actions)
         ui.newSuggestionAction.triggered.connect(lambda: self.new_case(ItemKind.SUGGESTION))
         ui.newProposalAction.triggered.connect(lambda: self.new_case(ItemKind.PROPOSAL))
         ui.restoreAction.triggered.connect(self.restore_backup)
@@ -164,29 +171,32 @@ class MainWindow(QMainWindow):
         if read_only:
             self.setWindowTitle(f"{self.windowTitle()}（只读）")
 
-    def _editing_actions(self):
-        ui = self.ui
-        return (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction)
+    # -- extension points: features add their commands and views here (gui/window_commands.py)
 
-    def enable_when(self, action: QAction, rule: Callable[[], bool]) -> None:
-        """Keep ``action`` enabled exactly while ``rule()`` holds: checked when the database
-        opens, the rows reload, the selection changes and a menu opens."""
-        self._enabled_rules.append((action, rule))
-        action.setEnabled(bool(rule()))
+    def add_action(self, name: str, text: str, slot: Callable | None = None, **options) -> QAction:
+        """The command ``name`` declared in ``action_registry``, on its menu with its shortcut."""
+        return self.commands.add_action(name, text, slot, **options)
+
+    def add_view(self, name: str, view: QWidget, text: str, **options) -> QAction:
+        """``view`` in the stack, behind its switcher on 视图 and the toolbar."""
+        return self.commands.add_view(name, view, text, **options)
+
+    def show_view(self, name: str) -> QWidget:
+        return self.commands.show_view(name)
+
+    def menu(self, name: str) -> QMenu:
+        return self.commands.menu(name)
+
+    def add_startup_task(self, task: Callable[[], None]) -> None:
+        """``task`` runs once the list has loaded at start-up (e.g. the deadline reminder)."""
+        self._startup_tasks.append(task)
+
+    def run_startup_tasks(self) -> list:
+        """Run the start-up tasks; what each returned (an operation under way, or None)."""
+        return [task() for task in self._startup_tasks]
 
     def update_actions(self, *_args) -> None:
-        for action, rule in self._enabled_rules:
-            action.setEnabled(bool(rule()))
-        ready = self.services.connected
-        has_row = ready and self.case_list.selected_row() is not None
-        writable = ready and not self.services.read_only
-        for action in (self.ui.backupAction, self.ui.settingsAction, self.ui.reloadAction):
-            action.setEnabled(ready)
-        self.ui.newSuggestionAction.setEnabled(writable)
-        self.ui.newProposalAction.setEnabled(writable)
-        self.ui.restoreAction.setEnabled(writable)
-        self.ui.deleteAction.setEnabled(writable and has_row)
-        self.ui.openAction.setEnabled(has_row)
+        self.commands.update()
 
     def _show_counts(self, shown: int, total: int) -> None:
         self.countLabel.setText(f"显示 {shown} / {total} 条")

@@ -21,7 +21,7 @@ from desktop_app.domain.enums import (
     ResultCategory,
     UnitRole,
 )
-from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.services import search
 from desktop_app.services.dto import AssignmentRecord, CaseRecord
 from desktop_app.services.fields import (
@@ -37,6 +37,7 @@ from desktop_app.services.lookup import (
     find_or_create_proposer,
     find_or_create_session,
     find_or_create_unit,
+    get_or_raise,
 )
 from desktop_app.storage.tables import (
     Assignment,
@@ -64,8 +65,9 @@ def noun(kind: ItemKind) -> str:
 class CaseWriter:
     """One save: resolves names to rows, applies the record, records history, re-indexes."""
 
-    def __init__(self, s: OrmSession, record: CaseRecord, now, user: str):
-        self.s, self.record, self.now, self.user = s, record, now, user
+    def __init__(self, s: OrmSession, record: CaseRecord, now, user: str, reason: str = ""):
+        """``reason`` is kept with every history row of this save (e.g. why a reply was un-finalised)."""
+        self.s, self.record, self.now, self.user, self.reason = s, record, now, user, reason
         self.changes: list[tuple[str, int | None, str, str, str]] = []
         self.unit_names: dict[int, str] = {}
         # Kinds of reference data this save created by name ("unit", "session", "proposer").
@@ -83,11 +85,10 @@ class CaseWriter:
         if creating:
             item = Item(created_at=self.now, updated_at=self.now, session_id=session.id)
         else:
-            item = s.get(Item, record.id)
-            if item is None:
-                raise NotFoundError(
-                    f"该{noun(kind)}已被删除（可能是他人或另一窗口删除的），无法保存。请关闭编辑窗口并刷新列表。"
-                )
+            item = get_or_raise(
+                s, Item, record.id,
+                f"该{noun(kind)}已被删除（可能是他人或另一窗口删除的），无法保存。请关闭编辑窗口并刷新列表。",
+            )
             if item.version != record.version:
                 raise ConflictError(
                     f"该{noun(kind)}已被他人（或另一窗口）修改，您的修改没有保存。请重新载入后再修改。"
@@ -143,7 +144,7 @@ class CaseWriter:
         for entity, entity_id, label, old, new in self.changes:
             s.add(History(
                 item_id=item.id, entity=entity, entity_id=entity_id, field=label,
-                old_value=old, new_value=new, changed_by=self.user, changed_at=self.now,
+                old_value=old, new_value=new, changed_by=self.user, changed_at=self.now, reason=self.reason,
             ))
         s.flush()
         return item.id

@@ -7,8 +7,11 @@ by the item's ``version`` (optimistic locking): a record read at another version
 
 from __future__ import annotations
 
+import re
+import tempfile
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -21,7 +24,12 @@ from desktop_app.domain.enums import (
     ProposerType,
 )
 from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
-from desktop_app.domain.validation import case_problems
+from desktop_app.domain.validation import (
+    StatusFacts,
+    case_problems,
+    status_after_finalising,
+    status_after_unfinalising,
+)
 from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_list import read_rows
 from desktop_app.services.case_writer import CaseWriter, noun
@@ -49,6 +57,7 @@ from desktop_app.services.fields import (
 from desktop_app.services.filtering import filter_rows as _filter_rows
 from desktop_app.services.lookup import (
     find_session,
+    get_or_raise,
 )
 from desktop_app.storage.tables import (
     Assignment,
@@ -94,10 +103,8 @@ class CaseService:
 
     def get(self, item_id: int) -> CaseRecord:
         with self.ctx.db.read() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
-            return _record(s, item)
+            item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            return case_record(s, item)
 
     def history(self, item_id: int) -> list[HistoryEntry]:
         with self.ctx.db.read() as s:
@@ -113,6 +120,16 @@ class CaseService:
         if row is None:
             raise NotFoundError("该附件已不存在（可能已被删除），请重新打开这件建议提案。")
         return row[0], row[1]
+
+    def attachment_to_temp(self, attachment_id: int) -> Path:
+        """Write an attachment under its own name into a new private temporary folder, for opening
+        with the program the system associates with it; the viewer may keep the file open, so it
+        is left for the system's temporary-file clean-up."""
+        file_name, data = self.attachment_bytes(attachment_id)
+        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", file_name).strip(" .") or "附件"
+        path = Path(tempfile.mkdtemp(prefix="desktop_app_attachment_")) / safe
+        path.write_bytes(data)
+        return path
 
     def today(self) -> date:
         """The service clock's date (fixed in tests), for defaults such as a new contact's date."""
@@ -149,16 +166,47 @@ class CaseService:
         with self.ctx.db.read() as s:
             return _problems(s, record)
 
+    def status_facts(self, item_id: int | None) -> StatusFacts:
+        """What the status rules need beyond the record: feedback and open commitments."""
+        if item_id is None:
+            return StatusFacts()
+        with self.ctx.db.read() as s:
+            return _status_facts(s, item_id)
+
+    def finalise_reply(self, record: CaseRecord, round_: int = 1) -> tuple[Changes, int]:
+        """Save ``record`` with its reply of ``round_`` marked 定稿, in one transaction: every save
+        rule applies, plus the finalising ones (答复日期, 办理结果, 承诺事项, 会办意见, 联合办理, the
+        checklist's gates). An item still being handled becomes 已答复."""
+        if not any(r.round == round_ for r in record.replies):
+            raise ValidationError(f"还没有第 {round_} 次答复，无法定稿。请先在“答复”页填写答复日期、办理结果和正文。")
+        replies = tuple(replace(r, finalised=True) if r.round == round_ else r for r in record.replies)
+        status = status_after_finalising(record.status)
+        return self._save(replace(record, replies=replies, status=status))
+
+    def unfinalise_reply(self, record: CaseRecord, round_: int, reason: str) -> tuple[Changes, int]:
+        """Save ``record`` with its reply of ``round_`` back to a draft; ``reason`` is required and
+        kept in the item's history. With no finalised reply left the item is 办理中 again."""
+        if not (reason or "").strip():
+            raise ValidationError("取消定稿须写明理由（例如 代表补充了意见，答复需重写），理由记入修改记录。")
+        if not any(r.round == round_ and r.finalised for r in record.replies):
+            raise ValidationError(f"第 {round_} 次答复没有定稿，不需要取消定稿。")
+        replies = tuple(replace(r, finalised=False) if r.round == round_ else r for r in record.replies)
+        status = status_after_unfinalising(record.status, any(r.finalised for r in replies))
+        return self._save(replace(record, replies=replies, status=status), reason=f"取消定稿：{reason.strip()}")
+
     def save(self, record: CaseRecord) -> tuple[Changes, int]:
         """Create or update the item; raises ValidationError, ConflictError or NotFoundError
         (nothing is written then)."""
+        return self._save(record)
+
+    def _save(self, record: CaseRecord, reason: str = "") -> tuple[Changes, int]:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             problems = _problems(s, record)
             if problems:
                 raise ValidationError(problems)
             checklist.check_gates(s, record)
-            writer = CaseWriter(s, record, now, user)
+            writer = CaseWriter(s, record, now, user, reason)
             due_before = deadlines.due_snapshot(s, record.id)
             try:
                 item_id = writer.run()
@@ -178,9 +226,7 @@ class CaseService:
     def delete(self, item_id: int, version: int) -> Changes:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
-            item = s.get(Item, item_id)
-            if item is None:
-                raise NotFoundError("该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
+            item = get_or_raise(s, Item, item_id, "该建议（提案）已被删除，可能是他人或另一窗口删除的。请刷新列表。")
             what = noun(member(ItemKind, item.kind))
             if item.version != version:
                 raise ConflictError(
@@ -225,6 +271,20 @@ def _problems(s: OrmSession, record: CaseRecord) -> list[str]:
     return case_problems(_with_known_units(s, record), number_used_by=used_by, **_commitment_facts(s, record))
 
 
+def _status_facts(s: OrmSession, item_id: int) -> StatusFacts:
+    from sqlalchemy import func
+
+    from desktop_app.domain.enums import CommitmentStatus, Rating
+    from desktop_app.storage.tables import Commitment, Feedback
+
+    feedback = s.scalar(select(func.count()).select_from(Feedback).where(Feedback.item_id == item_id))
+    dissatisfied = s.scalar(select(Feedback.id).where(
+        Feedback.item_id == item_id, Feedback.outcome == Rating.DISSATISFIED.value).limit(1)) is not None
+    open_commitments = s.scalar(select(func.count()).select_from(Commitment).where(
+        Commitment.item_id == item_id, Commitment.status == CommitmentStatus.OPEN.value))
+    return StatusFacts(feedback or 0, dissatisfied, open_commitments or 0)
+
+
 def _commitment_facts(s: OrmSession, record: CaseRecord) -> dict:
     """What the 承诺事项 rule needs from the database (issue 8: services/followup adds them)."""
     if record.id is None:
@@ -258,7 +318,8 @@ def _with_known_units(s: OrmSession, record: CaseRecord) -> CaseRecord:
 # ---- reading a whole record --------------------------------------------------------------
 
 
-def _record(s: OrmSession, item: Item) -> CaseRecord:
+def case_record(s: OrmSession, item: Item) -> CaseRecord:
+    """The editor's draft of ``item`` (every section), read inside the caller's transaction."""
     session = s.get(Session, item.session_id)
     unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
     proposers = tuple(

@@ -51,11 +51,11 @@ from desktop_app.services.deadline_reads import (
     rectification_deadlines,
     rule_of,
 )
-from desktop_app.services.fields import member_or_none
 from desktop_app.services.dto import Changes
-from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import get_or_raise, our_unit_id, put_setting, setting_value
 from desktop_app.services.rectification_dto import RectificationDue
-from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Setting, Unit
+from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Unit
 
 __all__ = ["THRESHOLDS_KEY", "Dashboard", "DeadlineRow", "DeadlineService", "NextDeadline"]
 
@@ -129,9 +129,7 @@ class DeadlineService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.db.write() as s:
-            row = s.get(DeadlineRule, rule.id)
-            if row is None:
-                raise NotFoundError("该期限规则已不存在，请重新打开 设置 → 期限规则。")
+            row = get_or_raise(s, DeadlineRule, rule.id, "该期限规则已不存在，请重新打开 设置 → 期限规则。")
             old = rule_of(row.id, row.kind, row.item_kind, row.anchor, row.length, row.unit, row.roll_forward,
                           row.note)
             row.anchor, row.length, row.unit = rule.anchor.value, rule.length, rule.unit.value
@@ -153,17 +151,16 @@ class DeadlineService:
         if not 0 <= a < b < c <= 365:
             raise ValidationError("提醒天数要从小到大填写，例如 3、7、14，且不超过 365 天。")
         with self.ctx.db.write() as s:
-            _put(s, THRESHOLDS_KEY, f"{a},{b},{c}")
+            put_setting(s, THRESHOLDS_KEY, f"{a},{b},{c}")
         return Changes.of("setting", "deadline")
 
     def startup_notice_enabled(self) -> bool:
         with self.ctx.db.read() as s:
-            row = s.get(Setting, NOTICE_KEY)
-            return row is None or row.value != "0"
+            return setting_value(s, NOTICE_KEY, "1") != "0"
 
     def set_startup_notice(self, enabled: bool) -> Changes:
         with self.ctx.db.write() as s:
-            _put(s, NOTICE_KEY, "1" if enabled else "0")
+            put_setting(s, NOTICE_KEY, "1" if enabled else "0")
         return Changes.of("setting")
 
     # ---- holiday table ----------------------------------------------------------------------
@@ -232,7 +229,7 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = _load(s, item_ids=[item_id])
+            loaded = load_deadline_facts(s, item_ids=[item_id])
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -364,7 +361,7 @@ def due_snapshot(s: OrmSession, item_id: int | None) -> dict[tuple, date]:
     """Inside a save: the item's due dates keyed by (kind, unit), to compare after the write."""
     if item_id is None:
         return {}
-    loaded = _load(s, item_ids=[item_id])
+    loaded = load_deadline_facts(s, item_ids=[item_id])
     return {(d.kind, d.unit_id, i): d.due_on for i, d in enumerate(all_deadlines(loaded))
             if d.kind is not DeadlineKind.COMMITMENT}
 
@@ -373,7 +370,7 @@ def record_due_moves(s: OrmSession, item_id: int, before: dict[tuple, date], use
     """Write to history each due date a save moved, saying which date it depends on."""
     if not before:
         return
-    loaded = _load(s, item_ids=[item_id])
+    loaded = load_deadline_facts(s, item_ids=[item_id])
     after = {(d.kind, d.unit_id, i): d for i, d in enumerate(all_deadlines(loaded))
              if d.kind is not DeadlineKind.COMMITMENT}
     for key, old in before.items():
@@ -438,14 +435,14 @@ def _open_state(s: OrmSession, as_of: date) -> _OpenState:
         # Only the 整改清单 changed: the items' deadlines (seconds for an archive) still hold.
         loaded, own, windows_from = held.loaded, held.item_deadlines, held.windows_from
     else:
-        loaded, windows_from = _load(s), as_of
+        loaded, windows_from = load_deadline_facts(s), as_of
         own = open_deadlines(loaded, windows_from=as_of)
     deadlines = own + rectification_deadlines(_dbapi(s), loaded, our)
     state = _OPEN_CACHE[key] = _OpenState(token, windows_from, loaded, deadlines, own)
     return state
 
 
-def _load(s: OrmSession, item_ids: list[int] | None = None) -> Loaded:
+def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None) -> Loaded:
     """The facts of the open items (or of ``item_ids``, whatever their state), read on the
     session's own connection (inside a save, after its changes are flushed)."""
     s.flush()
@@ -474,11 +471,3 @@ def _rules_and_calendar(s: OrmSession) -> tuple[RuleSet, WorkCalendar]:
     found = (RuleSet(read_rules(_dbapi(s))), read_calendar(_dbapi(s)))
     _SETUP_CACHE[key] = (token, found)
     return found
-
-
-def _put(s: OrmSession, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value

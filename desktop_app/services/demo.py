@@ -46,6 +46,7 @@ from desktop_app.services import search
 from desktop_app.services.checklist import NewChecklists
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo_checklist import DemoTicks
+from desktop_app.services.demo_data import latest_session_year, session_name
 from desktop_app.services.lookup import OUR_UNIT_KEY
 from desktop_app.storage.tables import (
     Assignment,
@@ -67,11 +68,6 @@ from desktop_app.storage.tables import (
 CHUNK = 2000
 ITEMS_PER_YEAR = 10_000
 MAX_YEARS = 10
-#: The year whose sessions are 区二届人大五次会议 and 区政协五届三次会议; other years count from it.
-NAMING_YEAR = 2024
-#: The newest session opened at least this many days ago, so that its items have had time to be
-#: handled (plenary items fall due about four months after the session opens).
-SETTLED_SESSION_DAYS = 150
 #: Items already replied were handed over at least this long ago: reply, feedback and a second
 #: round all fit before today.
 SETTLED_ITEM_DAYS = 130
@@ -79,7 +75,6 @@ SETTLED_ITEM_DAYS = 130
 #: some overdue, several this week, some within a fortnight, some later.
 OPEN_DUE_OFFSETS = (-30, 2, -6, 5, 0, 9, -1, 20, 4, 13, 45, 1, -12, 6, 30, 3, 60)
 DEMO_USER = "演示数据"
-_CN = "零一二三四五六七八九十"
 _REPLIED = (ItemStatus.REPLIED, ItemStatus.FEEDBACK, ItemStatus.REHANDLING, ItemStatus.TRACKING,
             ItemStatus.CLOSED)
 
@@ -132,24 +127,6 @@ def fill_demo(
 
         add_demo_review(ctx)
         add_demo_rectification(ctx)
-
-
-def latest_session_year(today: date) -> int:
-    """The year of the newest demo session on ``today``: the last one that opened (early January)
-    at least ``SETTLED_SESSION_DAYS`` ago."""
-    return (today - timedelta(days=SETTLED_SESSION_DAYS)).year
-
-
-def session_name(body: Body, year: int) -> str:
-    """The session held in ``year``: 区二届人大五次会议 / 区政协五届三次会议 in 2024, the others counting
-    on or back from them (5 a term)."""
-    term, sitting = (2, 5) if body is Body.CONGRESS else (5, 3)
-    index = sitting - 1 + (year - NAMING_YEAR)
-    term, sitting = term + index // 5, index % 5 + 1
-    organ = "人大" if body is Body.CONGRESS else "政协"
-    if body is Body.CONGRESS:
-        return f"区{_CN[term]}届{organ}{_CN[sitting]}次会议"
-    return f"区{organ}{_CN[term]}届{_CN[sitting]}次会议"
 
 
 class _Demo:

@@ -1,10 +1,40 @@
 """Word lists for the demo database: a district's units, topics, names and places (services layer).
 
 Invented but realistic: the units are those of a Shanghai suburban district, the topics what its
-deputies raise every year. Names and phone numbers are made up.
+deputies raise every year. Names and phone numbers are made up. Also how the demo names its
+sessions and which is the newest on a given day.
 """
 
 from __future__ import annotations
+
+from datetime import date, timedelta
+
+from desktop_app.domain.enums import Body
+
+#: The year whose sessions are 区二届人大五次会议 and 区政协五届三次会议; other years count from it.
+NAMING_YEAR = 2024
+#: The newest session opened at least this many days ago, so that its items have had time to be
+#: handled (plenary items fall due about four months after the session opens).
+SETTLED_SESSION_DAYS = 150
+_CN = "零一二三四五六七八九十"
+
+
+def latest_session_year(today: date) -> int:
+    """The year of the newest demo session on ``today``: the last one that opened (early January)
+    at least ``SETTLED_SESSION_DAYS`` ago."""
+    return (today - timedelta(days=SETTLED_SESSION_DAYS)).year
+
+
+def session_name(body: Body, year: int) -> str:
+    """The session held in ``year``: 区二届人大五次会议 / 区政协五届三次会议 in 2024, the others counting
+    on or back from them (5 a term)."""
+    term, sitting = (2, 5) if body is Body.CONGRESS else (5, 3)
+    index = sitting - 1 + (year - NAMING_YEAR)
+    term, sitting = term + index // 5, index % 5 + 1
+    organ = "人大" if body is Body.CONGRESS else "政协"
+    if body is Body.CONGRESS:
+        return f"区{_CN[term]}届{organ}{_CN[sitting]}次会议"
+    return f"区{organ}{_CN[term]}届{_CN[sitting]}次会议"
 
 # (name, short name used in 文号, head who signs replies)
 UNITS: tuple[tuple[str, str, str], ...] = (

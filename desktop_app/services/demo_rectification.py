@@ -13,8 +13,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop_app.domain.calendar import add_months
+from desktop_app.domain.enums import Body
 from desktop_app.domain.enums import RectificationStatus as Status
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.demo_data import latest_session_year, session_name
 from desktop_app.services.rectification import RectificationService
 from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData
 
@@ -69,7 +71,6 @@ _REPORT_BODY = """{congress}常委会听取和审议了区政府关于代表建�
 def add_demo_rectification(ctx: ServiceContext) -> int:
     """Add the sample list, a few rows linked to demo items their units handle. Returns its id."""
     from desktop_app.services.cases import CaseService
-    from desktop_app.services.demo import latest_session_year
 
     service = RectificationService(ctx)
     rows = CaseService(ctx).list_rows()
@@ -99,9 +100,6 @@ def add_demo_rectification(ctx: ServiceContext) -> int:
 
 def congress_of(day: date) -> str:
     """The district congress sitting on ``day`` (区二届人大 in 2024), as the demo's sessions name it."""
-    from desktop_app.domain.enums import Body
-    from desktop_app.services.demo import session_name
-
     return session_name(Body.CONGRESS, day.year).split("人大")[0] + "人大"
 
 

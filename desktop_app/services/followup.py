@@ -24,11 +24,12 @@ from desktop_app.domain.enums import (
     Rating,
     ResultCategory,
 )
-from desktop_app.domain.errors import NotFoundError, ValidationError
+from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.followup import carry_over_problem, feedback_warnings
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -228,8 +229,10 @@ class FollowupService:
         text = (description or "").strip()
         if not text:
             raise ValidationError("请写明承诺事项的内容（做什么）。")
-        if due_on is None and not due_term.strip():
-            raise ValidationError("请填写承诺完成日期，或写明期限（如 年底前、持续推进）。")
+        if due_on is None:
+            # Undated commitments never reach the dashboard or the year-end list's date checks.
+            term = f"“{due_term.strip()}”没有具体日期" if due_term.strip() else "没有完成日期"
+            raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             item = _item(s, item_id)
@@ -326,17 +329,11 @@ class FollowupService:
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _item(s, item_id: int) -> Item:
-    item = s.get(Item, item_id)
-    if item is None:
-        raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
-    return item
+    return get_or_raise(s, Item, item_id, "该建议（提案）已被删除，请刷新列表。")
 
 
 def _commitment(s, commitment_id: int) -> Commitment:
-    row = s.get(Commitment, commitment_id)
-    if row is None:
-        raise NotFoundError("该承诺事项已被删除，请重新打开此件。")
-    return row
+    return get_or_raise(s, Commitment, commitment_id, "该承诺事项已被删除，请重新打开此件。")
 
 
 def _carry(s, row: Commitment, year: int, reason: str, user: str, now) -> None:

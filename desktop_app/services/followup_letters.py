@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.documents.model import CoOpinion, ReplyLetterData, SimpleLetterData, chinese_date
 from desktop_app.domain.disclosure import Redaction, redact
 from desktop_app.domain.enums import CommitmentStatus, Disclosure, ProposerRole, UnitRole
-from desktop_app.domain.errors import DomainError, NotFoundError
+from desktop_app.domain.errors import DomainError
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.letters import LetterService, salutation
+from desktop_app.services.lookup import get_or_raise
 from desktop_app.storage.tables import Commitment, Unit
 
 
@@ -41,9 +43,7 @@ class FollowupLetterService:
 
     def commitment_notice(self, commitment_id: int) -> SimpleLetterData:
         with self.ctx.db.read() as s:
-            row = s.get(Commitment, commitment_id)
-            if row is None:
-                raise NotFoundError("该承诺事项已被删除，请重新打开此件。")
+            row = get_or_raise(s, Commitment, commitment_id, "该承诺事项已被删除，请重新打开此件。")
             if row.status != CommitmentStatus.DONE.value:
                 raise DomainError("该承诺事项尚未落实：请先点“标为已落实”并写明落实情况，再出具落实告知函。")
             unit = s.get(Unit, row.unit_id) if row.unit_id is not None else None
@@ -114,9 +114,7 @@ class FollowupLetterService:
             letter = replace(letter, body=redact(reviewed_body).text)
         path = Path(path)
         if path.suffix.lower() == ".txt":
-            temp = path.with_name(path.name + ".part")
-            temp.write_text(self._text(letter), encoding="utf-8")
-            temp.replace(path)
+            write_atomically(path, self._text(letter))
         else:
             followup_documents.write(path, "disclosure", letter, self.settings())
         return path

@@ -17,6 +17,7 @@ from desktop_app.domain.errors import ConflictError
 from desktop_app.exchange.report import ImportedCase, ImportPreview, ImportResult, RowStatus
 from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_writer import NAME_JOINER, CaseWriter
+from desktop_app.services.cases import case_record
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import AssignmentRecord, Changes, ProposerLink
 from desktop_app.services.lookup import find_or_create_session
@@ -206,9 +207,7 @@ def _person_type(kind: ItemKind) -> ProposerType:
 def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user, reason) -> set[str]:
     """The stored record with the sheet's fields put in, saved like an edit (history included).
     Returns the kinds of reference data the save created (a new unit, a new proposer)."""
-    from desktop_app.services.cases import _record
-
-    record = _record(s, item)
+    record = case_record(s, item)
     changes = {}
     for key in ("title", "content", "category", "assigned_on"):
         if key in case.present:

@@ -37,7 +37,7 @@ from desktop_app.exchange.report import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member
-from desktop_app.services.reference import _put_setting
+from desktop_app.services.lookup import put_setting
 from desktop_app.storage.tables import Assignment, Item, ItemProposer, Proposer, Session, Setting, Unit
 
 MAPPINGS_KEY = "exchange.import_mappings"
@@ -125,7 +125,7 @@ class ImportService:
             except ValueError:
                 saved = {}
             saved[signature(headers)] = list(mapping)
-            _put_setting(s, MAPPINGS_KEY, json.dumps(saved, ensure_ascii=False))
+            put_setting(s, MAPPINGS_KEY, json.dumps(saved, ensure_ascii=False))
         return Changes.of("setting")
 
     # ---- writing ------------------------------------------------------------------------

@@ -1,18 +1,12 @@
 """Printed documents' input: an item turned into the documents layer's DTOs (services layer).
 
-Reads the item (its latest reply, proposers, units, session) and the letter settings kept as JSON
-in the ``setting`` table under ``letters``, and returns ``documents.model`` values; the builders in
+Reads the item (its latest reply, proposers, units, session) and the letter settings
+(``services.letter_settings``), and returns ``documents.model`` values; the builders in
 ``documents`` turn those into PDFs. ``find_item`` resolves what a user types on the command line
 ("区二届人大五次会议 0035" or an id).
 """
 
 from __future__ import annotations
-
-import json
-import re
-from dataclasses import asdict, replace
-
-from sqlalchemy import select
 
 from desktop_app.documents.model import (
     DEFAULT_CC,
@@ -22,60 +16,17 @@ from desktop_app.documents.model import (
     ReplyLetterData,
     SimpleLetterData,
 )
-from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, ResultCategory, UnitRole
-from desktop_app.domain.errors import DomainError, NotFoundError
+from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, UnitRole
+from desktop_app.domain.errors import DomainError
 from desktop_app.services.cases import CaseService
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes, ReplyRecord
-from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.letter_settings import SETTINGS_KEY, letter_settings, settings_to_json
+from desktop_app.services.lookup import find_item_id, our_unit_id
 from desktop_app.services.reference import ReferenceService
-from desktop_app.storage.tables import Item, Session, Setting, Unit
+from desktop_app.storage.tables import Unit
 
-SETTINGS_KEY = "letters"
 GOVERNMENT_OFFICE = "区政府办公室"
-
-
-def settings_to_json(settings: LetterSettings) -> str:
-    data = asdict(settings)
-    data["category_letters"] = {k.value: v for k, v in settings.category_letters.items()}
-    data["title_patterns"] = {k.value: v for k, v in settings.title_patterns.items()}
-    return json.dumps(data, ensure_ascii=False)
-
-
-def settings_from_json(text: str) -> LetterSettings:
-    """Letter settings from the stored JSON; missing or unreadable keys keep their defaults so
-    that an old or hand-edited value never stops printing."""
-    default = LetterSettings()
-    try:
-        data = json.loads(text) if text else {}
-    except ValueError:
-        return default
-    if not isinstance(data, dict):
-        return default
-    changes = {}
-    for key in ("unit_name", "letterhead", "closing"):
-        if isinstance(data.get(key), str):
-            changes[key] = data[key]
-    for key in ("one_letter_per_proposer", "include_co_opinions"):
-        if isinstance(data.get(key), bool):
-            changes[key] = data[key]
-    if isinstance(data.get("letterhead_size"), (int, float)):
-        changes["letterhead_size"] = float(data["letterhead_size"])
-    if isinstance(data.get("fonts"), dict):
-        changes["fonts"] = {str(k): str(v) for k, v in data["fonts"].items() if v}
-    letters = dict(default.category_letters)
-    for code, letter in (data.get("category_letters") or {}).items():
-        try:
-            letters[ResultCategory(code)] = str(letter)
-        except ValueError:
-            continue
-    patterns = dict(default.title_patterns)
-    for code, pattern in (data.get("title_patterns") or {}).items():
-        try:
-            patterns[ItemKind(code)] = str(pattern)
-        except ValueError:
-            continue
-    return replace(default, category_letters=letters, title_patterns=patterns, **changes)
 
 
 def salutation(name: str, proposer_type: ProposerType) -> str:
@@ -94,12 +45,7 @@ class LetterService:
     # ---- settings -------------------------------------------------------------------------
 
     def settings(self) -> LetterSettings:
-        with self.ctx.db.read() as s:
-            row = s.get(Setting, SETTINGS_KEY)
-            settings = settings_from_json(row.value if row else "")
-            if not settings.unit_name:
-                settings = replace(settings, unit_name=_our_unit_name(s))
-        return settings
+        return letter_settings(self.ctx)
 
     def save_settings(self, settings: LetterSettings) -> Changes:
         return ReferenceService(self.ctx).set_setting(SETTINGS_KEY, settings_to_json(settings))
@@ -108,26 +54,8 @@ class LetterService:
 
     def find_item(self, text: str) -> int:
         """The id of the item named by ``text``: "会次 编号" (e.g. 区二届人大五次会议 0035) or an id."""
-        text = (text or "").strip()
         with self.ctx.db.read() as s:
-            if text.isdigit() and s.get(Item, int(text)) is not None:
-                return int(text)
-            parts = text.rsplit(None, 1)
-            joined = re.fullmatch(r"(.+?)第(\w+)号", text)
-            if len(parts) < 2 and joined:  # 区二届人大五次会议第0035号, as printed on the letter
-                parts = [joined.group(1), joined.group(2)]
-            if len(parts) == 2:
-                session_name, number = parts
-                number = number.removeprefix("第").removesuffix("号")
-                item_id = s.execute(
-                    select(Item.id).join(Session, Session.id == Item.session_id)
-                    .where(Session.name == session_name, Item.number == number)
-                ).scalar_one_or_none()
-                if item_id is not None:
-                    return item_id
-        raise NotFoundError(
-            f"找不到“{text}”：请写成“会次 编号”（例如 区二届人大五次会议 0035）或建议提案的编号 id。"
-        )
+            return find_item_id(s, text)
 
     # ---- documents ------------------------------------------------------------------------
 

@@ -1,18 +1,46 @@
-"""Finding sessions, units and proposers by id or by the name a user typed, creating the missing
-ones (services layer; helpers used inside a service's transaction)."""
+"""Finding rows inside a service's transaction (services layer): any row by key or a NotFoundError
+that says what to do, sessions, units and proposers by the name a user typed (creating the missing
+ones), and the settings table's values."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.enums import Body, ItemKind, Level, ProposerType
-from desktop_app.storage.tables import Proposer, Session, Setting, Unit
+from desktop_app.domain.errors import NotFoundError
+from desktop_app.storage.tables import Item, Proposer, Session, Setting, Unit
+
+T = TypeVar("T")
 
 OUR_UNIT_KEY = "our_unit_id"
+
+
+def get_or_raise(s: OrmSession, table: type[T], key, gone: str) -> T:
+    """The ``table`` row with primary key ``key``; a NotFoundError with ``gone`` (what happened and
+    what to do, in Chinese) when another window or user deleted it meanwhile."""
+    row = s.get(table, key)
+    if row is None:
+        raise NotFoundError(gone)
+    return row
+
+
+def setting_value(s: OrmSession, key: str, default: str = "") -> str:
+    row = s.get(Setting, key)
+    return default if row is None else (row.value or "")
+
+
+def put_setting(s: OrmSession, key: str, value: str) -> None:
+    """Insert or update one row of the settings table (business configuration, in the database)."""
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
 
 
 def our_unit_id(s: OrmSession) -> int | None:
@@ -108,3 +136,27 @@ def find_or_create_proposer(s: OrmSession, link, body: Body, created: set[str] |
 def _created(created: set[str] | None, kind: str) -> None:
     if created is not None:
         created.add(kind)
+
+
+def find_item_id(s: OrmSession, text: str) -> int:
+    """The id of the item named by ``text``: "会次 编号" (e.g. 区二届人大五次会议 0035, or
+    区二届人大五次会议第0035号 as printed on the letter) or an id."""
+    text = (text or "").strip()
+    if text.isdigit() and s.get(Item, int(text)) is not None:
+        return int(text)
+    parts = text.rsplit(None, 1)
+    joined = re.fullmatch(r"(.+?)第(\w+)号", text)
+    if len(parts) < 2 and joined:
+        parts = [joined.group(1), joined.group(2)]
+    if len(parts) == 2:
+        session_name, number = parts
+        number = number.removeprefix("第").removesuffix("号")
+        item_id = s.execute(
+            select(Item.id).join(Session, Session.id == Item.session_id)
+            .where(Session.name == session_name, Item.number == number)
+        ).scalar_one_or_none()
+        if item_id is not None:
+            return item_id
+    raise NotFoundError(
+        f"找不到“{text}”：请写成“会次 编号”（例如 区二届人大五次会议 0035）或建议提案的编号 id。"
+    )

@@ -8,6 +8,7 @@ every write (a list holds tens of rows, not thousands).
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 
@@ -19,6 +20,8 @@ from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.domain.rectification import RectificationEntry, parse_deadline
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
+from desktop_app.services.letter_settings import letter_settings
+from desktop_app.services.lookup import find_item_id, get_or_raise, put_setting
 from desktop_app.services.rectification_dto import (
     KIND,
     ProgressNote,
@@ -114,12 +117,8 @@ class RectificationService:
             if not info.id:
                 s.add(row)
             if head is not None:
-                import json
-
-                from desktop_app.services.reference import _put_setting
-
                 mode, mark = head
-                _put_setting(s, REPORT_HEAD_KEY, json.dumps({"letterhead": mode, "mark": mark.strip()},
+                put_setting(s, REPORT_HEAD_KEY, json.dumps({"letterhead": mode, "mark": mark.strip()},
                                                             ensure_ascii=False))
             s.flush()
             return _changed(), row.id
@@ -247,11 +246,9 @@ class RectificationService:
 
     def find_items(self, text: str) -> tuple[int, ...]:
         """Items named in ``text``, separated by ；, ; or new lines: "会次 编号" or an id."""
-        from desktop_app.services.letters import LetterService
-
-        letters = LetterService(self.ctx)
         parts = [p.strip() for p in re.split(r"[；;\n]+", text or "") if p.strip()]
-        return tuple(letters.find_item(p) for p in parts)
+        with self.ctx.db.read() as s:
+            return tuple(find_item_id(s, p) for p in parts)
 
     # ---- progress -------------------------------------------------------------------------
 
@@ -273,9 +270,7 @@ class RectificationService:
 
     def delete_progress(self, note_id: int) -> Changes:
         with self.ctx.db.write() as s:
-            note = s.get(RectificationProgress, note_id)
-            if note is None:
-                raise NotFoundError("该进展记录已被删除，请刷新后重试。")
+            note = get_or_raise(s, RectificationProgress, note_id, "该进展记录已被删除，请刷新后重试。")
             s.delete(note)
         return _changed()
 
@@ -297,8 +292,6 @@ class RectificationService:
         ``issuer_mark``, by default that unit + 文件."""
         from desktop_app.documents.rectification_report import RectificationReport
         from desktop_app.domain.rectification import Appendix
-        from desktop_app.services.letters import LetterService
-
         doc = self.document(list_id)
         appendix = Appendix(doc.info.title, tuple(r.entry() for r in doc.rows))
         if not doc.rows and not with_report:
@@ -308,16 +301,14 @@ class RectificationService:
         info = doc.info
         if not info.report_title.strip():
             raise ValidationError("这份整改清单还没有填写办理报告的标题，请在整改清单中填写“报告标题”后再打印整份报告。")
-        unit = LetterService(self.ctx).settings().unit_name
+        unit = letter_settings(self.ctx).unit_name
         return RectificationReport(info.report_doc_number, info.report_title, info.opinion_issuer or "区人大常委会",
                                    info.report_body, unit, info.report_date,
                                    issuer_mark=issuer_mark.strip()), appendix
 
     def font_overrides(self) -> dict:
         """The font files chosen in 设置 → 公文与字体 (shared with the letters)."""
-        from desktop_app.services.letters import LetterService
-
-        return dict(LetterService(self.ctx).settings().fonts)
+        return dict(letter_settings(self.ctx).fonts)
 
     # ---- import, export, deadlines --------------------------------------------------------
 
@@ -368,17 +359,11 @@ class RectificationService:
 # ---- helpers ------------------------------------------------------------------------------
 
 def _get_list(s: OrmSession, list_id: int) -> RectificationList:
-    row = s.get(RectificationList, list_id)
-    if row is None:
-        raise NotFoundError("该整改清单已被删除，请刷新后重试。")
-    return row
+    return get_or_raise(s, RectificationList, list_id, "该整改清单已被删除，请刷新后重试。")
 
 
 def _get_row(s: OrmSession, row_id: int) -> RectificationRow:
-    row = s.get(RectificationRow, row_id)
-    if row is None:
-        raise NotFoundError("该整改事项已被删除，请刷新整改清单后重试。")
-    return row
+    return get_or_raise(s, RectificationRow, row_id, "该整改事项已被删除，请刷新整改清单后重试。")
 
 
 def _ordered(s: OrmSession, list_id: int) -> list[RectificationRow]:

@@ -11,12 +11,12 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.enums import Body, Level, ProposerType, UnitRole
-from desktop_app.domain.errors import NotFoundError, ValidationError
+from desktop_app.domain.errors import ValidationError
 from desktop_app.services import search
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes, ProposerInfo, SessionInfo, UnitInfo
 from desktop_app.services.fields import member
-from desktop_app.services.lookup import OUR_UNIT_KEY, our_unit_id
+from desktop_app.services.lookup import OUR_UNIT_KEY, get_or_raise, our_unit_id, put_setting, setting_value
 from desktop_app.storage.tables import (
     Assignment,
     Item,
@@ -72,9 +72,7 @@ class ReferenceService:
     def delete_unit(self, unit_id: int) -> Changes:
         """Delete a unit no item uses; otherwise refuse, saying how many items use it."""
         with self.ctx.db.write() as s:
-            row = s.get(Unit, unit_id)
-            if row is None:
-                raise NotFoundError("该单位已被删除，请刷新单位列表。")
+            row = get_or_raise(s, Unit, unit_id, "该单位已被删除，请刷新单位列表。")
             used = s.execute(
                 select(func.count(func.distinct(Assignment.item_id))).where(Assignment.unit_id == unit_id)
             ).scalar_one()
@@ -168,28 +166,19 @@ class ReferenceService:
     def set_our_unit(self, unit_id: int | None) -> Changes:
         """Our unit is the perspective of 我方角色; every list row may change with it."""
         with self.ctx.db.write() as s:
-            if unit_id is not None and s.get(Unit, unit_id) is None:
-                raise NotFoundError("所选单位已被删除，请刷新单位列表后重新选择。")
-            _put_setting(s, OUR_UNIT_KEY, "" if unit_id is None else str(unit_id))
+            if unit_id is not None:
+                get_or_raise(s, Unit, unit_id, "所选单位已被删除，请刷新单位列表后重新选择。")
+            put_setting(s, OUR_UNIT_KEY, "" if unit_id is None else str(unit_id))
         return Changes.of("setting", "item")
 
     def get_setting(self, key: str, default: str = "") -> str:
         with self.ctx.db.read() as s:
-            row = s.get(Setting, key)
-            return default if row is None else (row.value or "")
+            return setting_value(s, key, default)
 
     def set_setting(self, key: str, value: str) -> Changes:
         with self.ctx.db.write() as s:
-            _put_setting(s, key, value)
+            put_setting(s, key, value)
         return Changes.of("setting")
-
-
-def _put_setting(s: OrmSession, key: str, value: str) -> None:
-    row = s.get(Setting, key)
-    if row is None:
-        s.add(Setting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def refresh_items(s: OrmSession, item_ids) -> None:
@@ -257,9 +246,7 @@ def _row_to_save(s: OrmSession, table, row_id: int, same_name: list, *, clash: s
     if s.execute(select(table.id).where(*same_name, table.id != row_id)).first() is not None:
         raise ValidationError(clash)
     if row_id:
-        row = s.get(table, row_id)
-        if row is None:
-            raise NotFoundError(gone)
+        row = get_or_raise(s, table, row_id, gone)
         return row
     row = table()
     s.add(row)

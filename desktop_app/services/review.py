@@ -41,6 +41,8 @@ from desktop_app.domain.review import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
+from desktop_app.services.letter_settings import letter_settings
+from desktop_app.services.lookup import get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -195,9 +197,7 @@ class ReviewService:
             raise ValidationError(problems)
         user, now = self.ctx.user_name(), self.ctx.now()
         with self.ctx.db.write() as s:
-            entry = s.get(ReviewEntry, entry_id)
-            if entry is None:
-                raise NotFoundError("该回头看条目已不存在（清单可能已更新），请刷新。")
+            entry = get_or_raise(s, ReviewEntry, entry_id, "该回头看条目已不存在（清单可能已更新），请刷新。")
             campaign = _campaign(s, entry.campaign_id)
             _check_open(campaign)
             old = _summary(entry.outcome, entry.note)
@@ -232,18 +232,16 @@ class ReviewService:
 
     def write_pdf(self, campaign_id: int, path: str | Path, as_of: date | None = None):
         from desktop_app.documents.review_report import write_review_pdf
-        from desktop_app.services.letters import LetterService
 
-        settings = LetterService(self.ctx).settings()
+        settings = letter_settings(self.ctx)
         return write_review_pdf(Path(path), self.report(campaign_id, as_of), settings.unit_name,
                                 dict(settings.fonts))
 
     def pdf_bytes(self, campaign_id: int, as_of: date | None = None):
         """(PDF bytes, DocumentResult) of the report, for the preview."""
         from desktop_app.documents.review_report import review_pdf_bytes
-        from desktop_app.services.letters import LetterService
 
-        settings = LetterService(self.ctx).settings()
+        settings = letter_settings(self.ctx)
         return review_pdf_bytes(self.report(campaign_id, as_of), settings.unit_name, dict(settings.fonts))
 
     def export_excel(self, campaign_id: int, path: str | Path, as_of: date | None = None) -> ReviewReport:
@@ -257,10 +255,7 @@ class ReviewService:
 # ---- helpers ----------------------------------------------------------------------------------
 
 def _campaign(s, campaign_id: int) -> ReviewCampaign:
-    row = s.get(ReviewCampaign, campaign_id)
-    if row is None:
-        raise NotFoundError("该回头看已被删除，请重新选择。")
-    return row
+    return get_or_raise(s, ReviewCampaign, campaign_id, "该回头看已被删除，请重新选择。")
 
 
 def _check_open(row: ReviewCampaign) -> None:

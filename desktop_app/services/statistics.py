@@ -35,6 +35,7 @@ from desktop_app.domain.statistics import (
 )
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.fields import member_or_none
+from desktop_app.services.letter_settings import letter_settings
 from desktop_app.storage.tables import Assignment, Commitment, Contact, Feedback, Item, Reply, Session, Unit
 
 _CHUNK = 500  # ids per IN (...) when asking the deadline rules for reply due dates
@@ -64,9 +65,8 @@ class StatisticsService:
         """What the printed 办理情况统计报告 needs: the figures, the title, our unit's name (from the
         letter settings) as the signature and today as its date; and the chosen fonts."""
         from desktop_app.documents.statistics_report import StatisticsReportData
-        from desktop_app.services.letters import LetterService
 
-        settings = LetterService(self.ctx).settings()
+        settings = letter_settings(self.ctx)
         data = StatisticsReportData(self.report(as_of), title.strip(), settings.unit_name, self.ctx.today())
         return data, dict(settings.fonts)
 
@@ -130,7 +130,7 @@ def reply_due_dates(s, item_ids: list[int]) -> dict[int, date]:
 
     out: dict[int, date] = {}
     for start in range(0, len(item_ids), _CHUNK):
-        loaded = deadlines._load(s, item_ids=item_ids[start:start + _CHUNK])
+        loaded = deadlines.load_deadline_facts(s, item_ids=item_ids[start:start + _CHUNK])
         for facts in loaded.facts:
             found = [d.due_on for d in item_deadlines(facts, loaded.rules, loaded.calendar)
                      if d.kind is DeadlineKind.REPLY]

@@ -9,6 +9,7 @@ import pytest
 
 from desktop_app.documents import fonts
 from desktop_app.documents.fonts import BODY, FONT_DIR_ENV, HEI, SHIPPED_FONT, TITLE, find_fonts
+from desktop_app.paths import resources_dir
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def font_dir(tmp_path, monkeypatch):
 
 
 def shipped():
-    return fonts.resources_dir() / SHIPPED_FONT[0]
+    return resources_dir() / SHIPPED_FONT[0]
 
 
 def test_official_font_found_is_not_a_substitute(font_dir):

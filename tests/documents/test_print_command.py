@@ -36,7 +36,7 @@ def test_print_reply_by_session_and_number(tmp_path, fixed_now, capsys):
     assert report["ok"] and report["documents"] == 2  # one letter per proposer
     lines = [line.text for page in read_lines(out) for line in page]
     assert "张建国代表：" in lines and "李秀英代表：" in lines
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.tmp"))  # atomic_write leaves no temporary file
 
 
 def test_print_by_id_and_other_forms(tmp_path, fixed_now, capsys):

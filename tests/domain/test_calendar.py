@@ -17,14 +17,14 @@ from desktop_app.domain.calendar import (
     package_calendar,
 )
 
+from .fixture_calendar import YEARS, fixture_calendar, fixture_days
+
 W = LengthUnit.WORKING_DAYS
 
 
 @pytest.fixture(scope="module")
 def official() -> WorkCalendar:
-    days, years = package_calendar()
-    assert {2025, 2026} <= set(years)
-    return WorkCalendar.of(days, years)
+    return fixture_calendar()
 
 
 def test_seven_working_days_across_the_2025_spring_festival_count_both_make_up_saturdays(official):
@@ -101,3 +101,14 @@ def test_a_local_closure_entered_in_the_table_is_skipped():
 def test_working_days_between_counts_make_up_days_and_skips_holidays(official):
     assert official.working_days_between(date(2025, 9, 30), date(2025, 10, 16)) == 7
     assert official.working_days_between(date(2025, 10, 16), date(2025, 9, 30)) == -7
+
+
+def test_the_installed_chinesecalendar_still_knows_the_fixtures_years_as_published():
+    """The live package, checked on its own: it covers 2024–2026 and lists exactly the holidays and
+    make-up days the tests count on for them (published notices never change). Whether it already
+    knows a later year is deliberately not checked: a newer release may add one at any time."""
+    days, years = package_calendar()
+    assert set(YEARS) <= set(years), "the installed chinesecalendar lacks a year the app ships for"
+    live = sorted((d.day, d.kind, d.name) for d in days if d.day.year in YEARS)
+    assert live == sorted((d.day, d.kind, d.name) for d in fixture_days())
+

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.calendar import LengthUnit, WorkCalendar, package_calendar
+from desktop_app.domain.calendar import LengthUnit, WorkCalendar
 from desktop_app.domain.deadlines import (
     DEFAULT_RULES,
     Anchor,
@@ -23,13 +23,14 @@ from desktop_app.domain.deadlines import (
 )
 from desktop_app.domain.enums import ItemKind, ItemStatus, UnitRole
 
+from .fixture_calendar import fixture_calendar
+
 RULES = RuleSet(DEFAULT_RULES)
 
 
 @pytest.fixture(scope="module")
 def cal() -> WorkCalendar:
-    days, years = package_calendar()
-    return WorkCalendar.of(days, years)
+    return fixture_calendar()
 
 
 def item(*assignments, replies=(), kind=ItemKind.SUGGESTION, assigned=date(2025, 3, 3), **kw):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from desktop_app.domain.disclosure import MASK, redact
 from desktop_app.domain.enums import CommitmentStatus, Rating
 from desktop_app.domain.followup import ProposedCommitment, carry_over_problem, feedback_warnings, propose_commitments
@@ -74,3 +76,18 @@ def test_a_local_number_is_taken_only_after_a_phone_word():
 def test_contact_words_inside_a_paragraph_remove_only_the_data_not_the_paragraph():
     out = redact("经研究，我委将于年底前完成修复，联系人：王芳，联系电话：13912345678。")
     assert out.text == f"经研究，我委将于年底前完成修复，联系人：{MASK}，联系电话：{MASK}。"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025-06-30", (date(2025, 6, 30), "")),
+    ("2025-06-30 持续推进", (date(2025, 6, 30), "持续推进")),
+    ("明年", (date(2025, 12, 31), "明年")),
+    ("年底前", (date(2024, 12, 31), "年底前")),
+    ("2025年6月", (date(2025, 6, 30), "")),
+    ("持续推进", (None, "持续推进")),
+    ("下半年", (None, "下半年")),
+])
+def test_a_commitment_due_typed_in_words_gets_the_default_date_or_none(text, expected):
+    from desktop_app.domain.followup import commitment_due
+
+    assert commitment_due(text, 2024) == expected

@@ -32,7 +32,7 @@ def test_the_ledger_is_ready_to_print_and_filter(tmp_path):
     assert sheet["C3"].alignment.wrap_text
     assert sheet["D3"].is_date and sheet["D3"].value.date() == date(2024, 1, 15)
     assert sheet["B3"].value == "0035"  # leading zeros kept: text, not a number
-    assert not (tmp_path / "台账.xlsx.part").exists()
+    assert not list(tmp_path.glob("*.tmp"))
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu
 from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.domain.enums import CommitmentStatus
 from desktop_app.gui.carry_over_actions import default_year
-from desktop_app.gui.dialogs.carry_over_dialog import CHECK, REASON
+from desktop_app.gui.dialogs.carry_over_dialog import CHECK, REASON, CarryOverDialog
 from desktop_app.services.deadlines import DeadlineService
 from desktop_app.services.followup import FollowupService
 
@@ -28,7 +28,7 @@ def dialog(main_window, demo_ctx):
     action = main_window.findChild(QAction, "carryOverAction")
     assert action in menu.actions() and menu.title() == "跟踪(&T)"
     action.trigger()
-    found = main_window.carry_over_dialog
+    found = main_window.findChild(CarryOverDialog)
     assert found.isVisible()
     found.year_spin.setValue(2024)
     yield found

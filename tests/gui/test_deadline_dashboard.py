@@ -19,7 +19,7 @@ def shown_ids(window) -> set[int]:
 
 def switch_to_dashboard(window, qtbot):
     window.findChild(QAction, "dashboardViewAction").trigger()
-    view = window.dashboard
+    view = window.commands.view("dashboard")
     assert window.ui.viewStack.currentWidget() is view
     return view
 
@@ -96,7 +96,7 @@ def test_the_editor_lists_the_items_deadlines_with_their_explanations(qtbot, ser
     dialog = CaseEditDialog(services, row.item_id)
     qtbot.addWidget(dialog)
     tabs = dialog.ui.sectionTabs
-    assert tabs.tabText(tabs.count() - 1) == "期限"
+    assert tabs.tabText(tabs.count() - 1) == "&0 期限"
     model = dialog.deadlines.model
     listed = [(model.row(n).kind, model.row(n).unit_name, model.row(n).due_on) for n in range(model.rowCount())]
     assert (row.kind, row.unit_name, row.due_on) in listed
@@ -119,16 +119,16 @@ def test_the_startup_notice_lists_overdue_items_opens_the_dashboard_and_can_be_s
         return dialog.result()
 
     monkeypatch.setattr(DeadlineNoticeDialog, "exec", look_and_open_the_dashboard)
-    assert main_window.ui.viewStack.currentWidget() is not main_window.dashboard
-    with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
+    assert main_window.ui.viewStack.currentWidget() is not main_window.commands.view("dashboard")
+    with qtbot.waitSignal(main_window.run_startup_tasks()[0].finished, timeout=10000):
         pass
     [(title, headline, foot, first_row, height)] = shown
     assert title == "期限提醒" and headline.startswith("已超期") and "可在 设置" in foot
     assert first_row[1].startswith("超期") and first_row[4].startswith("第")  # overdue first
     assert height <= 600  # fits a 1366×768 laptop however many are listed
-    assert main_window.ui.viewStack.currentWidget() is main_window.dashboard  # 打开期限看板 switched the view
+    assert main_window.ui.viewStack.currentWidget() is main_window.commands.view("dashboard")  # 打开期限看板 switched the view
     main_window.services.deadlines.set_startup_notice(False)
-    with qtbot.waitSignal(main_window.show_deadline_notice().finished, timeout=10000):
+    with qtbot.waitSignal(main_window.run_startup_tasks()[0].finished, timeout=10000):
         pass
     assert len(shown) == 1
 

@@ -87,7 +87,7 @@ def test_save_as_writes_the_pdf(dialog, tmp_path, monkeypatch, letter):
 
 
 def test_print_menu_previews_the_selected_items_reply(qtbot, main_window, services):
-    actions = main_window.document_actions
+    actions = main_window.features["documents"]
     assert main_window.findChild(type(actions.menu), "printMenu") is actions.menu
     assert not actions.row_actions[0].isEnabled()
     with_reply = next(row for row in services.cases.list_rows() if services.cases.get(row.id).replies)
@@ -109,13 +109,14 @@ def test_batch_saves_one_file_per_selected_item(qtbot, main_window, services, tm
         table.selectionModel().select(index, table.selectionModel().SelectionFlag.Select
                                       | table.selectionModel().SelectionFlag.Rows)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
-    main_window.document_actions.batch_files_action.trigger()
+    main_window.commands.action("batchFolderAction").trigger()
     qtbot.waitUntil(lambda: any(kind == "information" for kind, *_ in message_log), timeout=20000)
     assert len(list(tmp_path.glob("答复函_*.pdf"))) == 3
 
 
 def test_letter_settings_dialog_saves_letterhead_category_letters_and_fonts(qtbot, tmp_path, message_log):
-    from desktop_app.documents.fonts import SHIPPED_FONT, resources_dir
+    from desktop_app.documents.fonts import SHIPPED_FONT
+    from desktop_app.paths import resources_dir
     from desktop_app.gui.dialogs.letter_settings_dialog import LetterSettingsDialog
 
     dialog = LetterSettingsDialog(LetterSettings(unit_name="区交通委"), "正文（仿宋）：仿宋")
@@ -153,7 +154,7 @@ def test_settings_menu_opens_the_letter_settings(qtbot, main_window, monkeypatch
 
     shown = []
     monkeypatch.setattr(LetterSettingsDialog, "exec", lambda self: shown.append(self) or 0)
-    action = main_window.document_actions.settings_action
+    action = main_window.features["documents"].settings_action
     assert action in main_window.ui.settingsMenu.actions() and action.isEnabled()
     action.trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
@@ -168,7 +169,7 @@ def test_batch_preview_puts_every_selected_items_letters_in_one_preview(qtbot, m
     flags = table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows
     for row in [*with_reply, without]:
         table.selectionModel().select(main_window.case_list.model.index(main_window.case_list.model.row_of(row.id), 0), flags)
-    main_window.document_actions.batch_print_action.trigger()
+    main_window.commands.action("batchPrintAction").trigger()
     qtbot.waitUntil(lambda: any(isinstance(w, DocumentPreviewDialog) and w.isVisible()
                                 for w in QApplication.topLevelWidgets()), timeout=20000)
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentPreviewDialog) and w.isVisible())

@@ -140,6 +140,7 @@ def test_the_items_review_entries_show_in_the_tab(qtbot, ctx, item_id, message_l
     qtbot.addWidget(dialog)
     box = dialog.followup.review_box
     assert box.isHidden()  # never reviewed: no empty table in the way
+    assert not dialog.followup.no_review_label.isHidden()
     reviews = ReviewService(ctx)
     campaign = reviews.create_campaign(2024).campaign_id
     entry = next(e for e in reviews.entries(campaign) if e.item_id == item_id)
@@ -151,3 +152,41 @@ def test_the_items_review_entries_show_in_the_tab(qtbot, ctx, item_id, message_l
     reviewed = next(row for row in rows if row[3] == ReviewOutcome.DELAYED.label)
     assert reviewed[0] == "2024" and reviewed[4] == "2024-06-01" and reviewed[6] == "待告知"
     assert reviewed[7] == "受资金安排影响，进度滞后。"
+
+
+def test_a_commitment_due_next_year_gets_the_end_of_next_year_and_one_with_no_date_is_refused(
+        editor, ctx, item_id, message_log):
+    tab = editor.followup
+    tab.description_edit.setText("建立长效管理机制")
+    tab.due_edit.setText("持续推进")
+    tab.add_commitment_button.click()
+    assert message_log[-1][1] == "承诺事项" and "没有具体日期" in message_log[-1][2]
+    assert FollowupService(ctx).commitments(item_id) == []
+
+    tab.due_edit.setText("明年")
+    assert tab.due_hint.text() == "→ 2025-12-31"  # the reply is of 2024: 明年 ends 2025-12-31
+    tab.add_commitment_button.click()
+    (added,) = FollowupService(ctx).commitments(item_id)
+    assert (added.due_on, added.due_term) == (date(2025, 12, 31), "明年")
+    assert tab.commitment_model.data(tab.commitment_model.index(0, 1)) == "2025-12-31（明年）"
+
+
+def test_after_entering_feedback_the_ratings_are_cleared_for_the_next_form(editor, message_log):
+    tab = editor.followup
+    pick(tab.attitude_combo, Rating.SATISFIED)
+    pick(tab.outcome_combo, Rating.SATISFIED)
+    tab.reference_edit.setText("纸质意见表 0035-1")
+    tab.add_feedback_button.click()
+    assert tab.feedback_model.rowCount() == 1
+    assert tab.attitude_combo.currentData() is None and tab.outcome_combo.currentData() is None
+
+
+def test_the_second_replys_result_must_be_chosen(editor, ctx, item_id, message_log):
+    tab = editor.followup
+    pick(tab.outcome_combo, Rating.DISSATISFIED)
+    tab.reference_edit.setText("网上反馈 88")
+    tab.add_feedback_button.click()
+    assert tab.second_result.currentData() is None and tab.second_result.currentText() == "（请选择）"
+    tab.second_button.click()
+    assert message_log[-1][1] == "登记第二次答复" and "请选择" in message_log[-1][2]
+    assert [r.round for r in editor.record.replies] == [1]

@@ -89,7 +89,7 @@ def test_file_menu_exports_the_current_list_and_the_ledger(qtbot, main_window, t
     assert texts[start:start + 3] == ["导入交办清单(&I)…", "导出台账(&L)…", "导出当前列表(&E)…"]
     target = tmp_path / "列表.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    main_window.exportListAction.trigger()
+    main_window.commands.action("exportListAction").trigger()
     qtbot.waitUntil(target.exists, timeout=10000)
     sheet = load_workbook(target).active
     model = main_window.case_list.model
@@ -103,7 +103,7 @@ def test_file_menu_exports_the_current_list_and_the_ledger(qtbot, main_window, t
     ledger = tmp_path / "台账.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(ledger), ""))
     monkeypatch.setattr(ledger_export_dialog.LedgerExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    main_window.exportLedgerAction.trigger()
+    main_window.commands.action("exportLedgerAction").trigger()
     qtbot.waitUntil(ledger.exists, timeout=10000)
     assert "建议提案办理台账" in load_workbook(ledger).active["A1"].value
 

@@ -118,8 +118,10 @@ def test_delete_cancelled_keeps_the_item(qtbot, main_window, services, message_l
     row = select_first_row(main_window)
     main_window.ui.deleteAction.trigger()
     assert message_log and message_log[0][0] == "confirm"
-    qtbot.wait(50)
+    # A delete would have been started on the runner by now; wait until whatever runs has finished.
+    qtbot.waitUntil(lambda: not main_window.runner.busy, timeout=5000)
     assert services.cases.get(row.id).title == row.title
+    assert main_window.case_list.model.row_of(row.id) >= 0
 
 
 def titles_shown(window) -> set[str]:

@@ -26,7 +26,7 @@ def test_no_two_actions_share_a_shortcut(main_window):
 
 
 def test_ctrl_4_shows_the_statistics_and_ctrl_5_the_review(qtbot, main_window):
-    for key, view in (("Ctrl+4", main_window.statistics_view), ("Ctrl+5", main_window.review_view)):
+    for key, view in (("Ctrl+4", main_window.commands.view("statistics")), ("Ctrl+5", main_window.commands.view("review"))):
         action = next(a for a in view_actions(main_window) if a.shortcut() == QKeySequence(key))
         action.trigger()
         assert main_window.ui.viewStack.currentWidget() is view

@@ -1,6 +1,7 @@
 """The shipped resources are found from a checkout and render."""
 
-from desktop_app.gui.resources import app_icon, resource_path
+from desktop_app.gui.resources import app_icon
+from desktop_app.paths import resource_path
 
 
 def test_the_app_icon_is_found_and_renders(qapp):

@@ -38,7 +38,7 @@ def open_view(window):
     action = window.findChild(QAction, "reviewViewAction")
     assert action.text() == "回头看" and action in window.ui.viewMenu.actions()
     action.trigger()
-    view = window.review_view
+    view = window.commands.view("review")
     assert window.ui.viewStack.currentWidget() is view
     return view
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 
 from desktop_app.domain.statistics import FIGURES
@@ -10,23 +11,31 @@ from desktop_app.domain.statistics import FIGURES
 def test_every_figure_fits_the_table_at_1366_px_in_every_grouping(qtbot, main_window):
     main_window.resize(1366, 728)
     main_window.findChild(QAction, "statisticsViewAction").trigger()
-    view = main_window.statistics_view
+    view = main_window.commands.view("statistics")
     table = view.table
     for index in range(view.dimension_combo.count()):
         view.dimension_combo.setCurrentIndex(index)
         qtbot.wait(20)
-        assert table.columnCount() == len(FIGURES)
+        assert table.model().columnCount() == len(FIGURES)
         assert table.horizontalHeader().length() <= table.viewport().width(), view.dimension_combo.currentText()
         assert not table.horizontalScrollBar().isVisible()
 
 
 def test_a_rate_shows_over_its_fraction_and_headers_break_on_two_lines(qtbot, main_window):
     main_window.findChild(QAction, "statisticsViewAction").trigger()
-    table = main_window.statistics_view.table
+    table = main_window.commands.view("statistics").table
     replied = [key for key, _label in FIGURES].index("replied")
-    figure = main_window.statistics_view.report.overall["replied"]
-    percent, fraction = table.item(0, replied).text().split("\n")
+    figure = main_window.commands.view("statistics").report.overall["replied"]
+    model = table.model()
+    percent, fraction = model.index(0, replied).data().split("\n")
     assert percent == f"{figure.rate * 100:.1f}%" and fraction == f"{figure.count}/{figure.base}"
     on_time = [key for key, _label in FIGURES].index("on_time")
-    assert table.horizontalHeaderItem(on_time).text() == "按期\n办复率"
-    assert table.item(0, replied).toolTip().endswith("点击查看")
+    assert model.headerData(on_time, Qt.Orientation.Horizontal) == "按期\n办复率"
+    assert model.index(0, replied).data(Qt.ItemDataRole.ToolTipRole).endswith("点击查看")
+
+
+def test_the_statistics_table_is_a_sound_model(qtbot, main_window, qtmodeltester):
+    main_window.show_view("statistics")
+    view = main_window.commands.view("statistics")
+    view.dimension_combo.setCurrentIndex(view.dimension_combo.findData("unit"))
+    qtmodeltester.check(view.model)

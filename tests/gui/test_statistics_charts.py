@@ -19,7 +19,7 @@ def shown_ids(window) -> set[int]:
 
 def open_view(window, dimension: str = "unit"):
     window.findChild(QAction, "statisticsViewAction").trigger()
-    view = window.statistics_view
+    view = window.commands.view("statistics")
     view.as_of_edit.setDate(QDate(2030, 1, 1))
     view.refresh_button.click()
     view.dimension_combo.setCurrentIndex(view.dimension_combo.findData(dimension))

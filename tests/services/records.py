@@ -33,3 +33,10 @@ def make_record(**changes) -> CaseRecord:
         ),
     )
     return replace(record, **changes)
+
+
+def with_opinions(record: CaseRecord, received_on: date = date(2024, 3, 15)) -> CaseRecord:
+    """``record`` with every 会办 unit's opinion received (a reply can be finalised only then)."""
+    return replace(record, assignments=tuple(
+        replace(a, opinion_received_on=received_on, opinion_text="同意主办单位的办理意见。")
+        if a.role is UnitRole.CO else a for a in record.assignments))

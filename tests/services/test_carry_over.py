@@ -18,7 +18,7 @@ from tests.services.records import make_record
 
 @pytest.fixture
 def promised(cases, ctx):
-    """Two items; open commitments due 2024-11-30 (item A), none-dated (item B), 2025-06-30 (A),
+    """Two items; open commitments due 2024-11-30 (item A), 2024-12-31 持续推进 (item B), 2025-06-30 (A),
     and a closed one (B)."""
     reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body="正在推进。")
     _c, a = cases.save(make_record(status=ItemStatus.REPLIED, replies=(reply,)))
@@ -27,7 +27,7 @@ def promised(cases, ctx):
     f = FollowupService(ctx)
     ids = {
         "late": f.add_commitment(a, "建成停车场", date(2024, 11, 30))[1],
-        "ongoing": f.add_commitment(b, "加强巡查", None, "持续推进")[1],
+        "ongoing": f.add_commitment(b, "加强巡查", date(2024, 12, 31), "持续推进")[1],
         "next_year": f.add_commitment(a, "改造桥梁", date(2025, 6, 30))[1],
         "done": f.add_commitment(b, "修复路面", date(2024, 6, 1))[1],
     }
@@ -38,7 +38,7 @@ def promised(cases, ctx):
 def test_year_end_lists_the_open_commitments_of_the_year_with_their_items(promised):
     f, a, b, ids = promised
     found = f.year_end_candidates(2024)
-    assert [c.commitment.id for c in found] == [ids["late"], ids["ongoing"]]  # dated first, then undated
+    assert [c.commitment.id for c in found] == [ids["late"], ids["ongoing"]]  # by promised date
     assert (found[0].item_number, found[0].item_title) == ("0035", "关于加强农村道路养护管理的建议")
     assert found[1].commitment.item_id == b and found[1].session_name == "区二届人大五次会议"
 

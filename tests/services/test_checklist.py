@@ -14,7 +14,7 @@ from desktop_app.services.cases import CaseService
 from desktop_app.services.checklist import ChecklistService, GateRefused
 from desktop_app.services.dto import AssignmentRecord, ReplyRecord
 from desktop_app.services.reference import ReferenceService
-from tests.services.records import make_record
+from tests.services.records import make_record, with_opinions
 
 FINAL = ReplyRecord(finalised=True, replied_on=date(2024, 5, 20), result=ResultCategory.SOLVED, body="答复")
 
@@ -108,7 +108,7 @@ def test_an_invalid_template_is_refused_with_every_problem(checklists):
 
 def test_finalising_a_reply_needs_the_pre_handling_contact_unless_overridden(ctx, checklists):
     cases = CaseService(ctx)
-    item_id = register(ctx)
+    item_id = CaseService(ctx).save(with_opinions(make_record()))[1]
     record = cases.get(item_id)
     finalised = replace(record, status=ItemStatus.HANDLING, replies=(FINAL,))
     with pytest.raises(GateRefused, match="“办前沟通”"):
@@ -125,7 +125,7 @@ def test_finalising_a_reply_needs_the_pre_handling_contact_unless_overridden(ctx
 
 def test_ticking_the_gated_step_lets_the_reply_be_finalised(ctx, checklists):
     cases = CaseService(ctx)
-    item_id = register(ctx)
+    item_id = CaseService(ctx).save(with_opinions(make_record()))[1]
     step = next(e for e in checklists.item_checklist(item_id).entries if e.entry.name == "办前沟通")
     checklists.tick(step.id, True, note="电话沟通")
     cases.save(replace(cases.get(item_id), replies=(FINAL,)))

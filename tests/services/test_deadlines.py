@@ -135,7 +135,7 @@ def test_the_reminder_list_is_an_excel_sheet_of_overdue_and_nearly_due_deadlines
     assert lines[0][2] == "0035" and lines[0][7].startswith("超期") and lines[0][8] == "已超期"
     listed = {(line[2], line[4], line[5]) for line in lines}
     assert ("0036", "答复", "区交通委") in listed and ("0037", "答复", "区交通委") not in listed
-    assert not list(tmp_path.glob("*.part"))
+    assert not list(tmp_path.glob("*.tmp"))  # atomic_write leaves no temporary file
 
 
 def test_an_approved_extension_moves_the_reply_date_up_to_the_cap_and_history_says_so(cases, deadlines):
@@ -213,7 +213,7 @@ def test_a_rectification_change_reuses_the_items_deadlines(ctx, cases, reference
     def no_reload(*_args, **_kwargs):
         raise AssertionError("the items' deadlines were computed again")
 
-    monkeypatch.setattr(module, "_load", no_reload)  # an archive takes seconds here
+    monkeypatch.setattr(module, "load_deadline_facts", no_reload)  # an archive takes seconds here
     rect.save_row(list_id, RectificationRowData(0, "一、甲", measures="m", deadline_on=date(2024, 5, 31),
                                                 item_ids=(item_id,)))
     board = deadlines.dashboard(AS_OF, only_our_unit=False)

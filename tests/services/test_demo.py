@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 
 from desktop_app.domain.enums import Body, ContactWay, ItemStatus, ResultCategory, UnitRole
 from desktop_app.services.cases import CaseService
-from desktop_app.services.demo import fill_demo, latest_session_year, session_name
+from desktop_app.services.demo import fill_demo
+from desktop_app.services.demo_data import latest_session_year, session_name
 from desktop_app.services.rectification import RectificationService
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.tables import Attachment, Commitment, Contact, Feedback, Item

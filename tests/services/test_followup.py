@@ -11,7 +11,7 @@ from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStat
 from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FeedbackEntry, FollowupService
-from tests.services.records import make_record
+from tests.services.records import make_record, with_opinions
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_closing_a_commitment_records_its_evidence(followup, replied):
 def test_open_commitments_are_carried_into_next_year_with_a_reason(followup, replied):
     _c, late = followup.add_commitment(replied, "建成停车场", date(2024, 11, 30))
     _c, next_year = followup.add_commitment(replied, "改造桥梁", date(2025, 6, 30))
-    _c, ongoing = followup.add_commitment(replied, "加强巡查", None, "持续推进")
+    _c, ongoing = followup.add_commitment(replied, "加强巡查", date(2024, 12, 31), "持续推进")
     assert {c.id for c in followup.open_at_year_end(2024)} == {late, ongoing}
     with pytest.raises(ValidationError, match="结转理由"):
         followup.carry_over(late, 2024, "")
@@ -106,7 +106,7 @@ def test_a_solving_reply_cannot_be_finalised_without_a_commitment(followup, case
     from desktop_app.services.checklist import ChecklistService
 
     draft = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body="正在推进。")
-    _c, item_id = cases.save(make_record(replies=(draft,)))
+    _c, item_id = cases.save(with_opinions(make_record(replies=(draft,))))
     record = cases.get(item_id)
     final = replace(record, replies=(replace(record.replies[0], finalised=True),))
     with pytest.raises(ValidationError, match="至少登记一项承诺事项"):
@@ -120,10 +120,10 @@ def test_a_solving_reply_cannot_be_finalised_without_a_commitment(followup, case
 def test_a_new_item_cannot_be_saved_already_finalised_as_solving_without_commitments(cases):
     final = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.PLANNED, body="计划明年实施。",
                         finalised=True)
-    with pytest.raises(ValidationError, match="请先取消“定稿”保存"):
-        cases.save(make_record(replies=(final,)))
+    with pytest.raises(ValidationError, match="请先在“反馈与承诺”页添加承诺事项，再点“答复”页的“定稿”按钮"):
+        cases.save(with_opinions(make_record(replies=(final,))))
     solved = replace(final, result=ResultCategory.SOLVED)
-    _c, item_id = cases.save(make_record(replies=(solved,)))  # 已经解决 promises nothing
+    _c, item_id = cases.save(with_opinions(make_record(replies=(solved,))))  # 已经解决 promises nothing
     assert cases.get(item_id).replies[0].finalised
 
 
@@ -141,3 +141,9 @@ def test_commitments_and_the_publication_date_are_on_the_dashboard(ctx, followup
     assert promised == [date(2024, 5, 31), date(2024, 6, 20)]  # the carried one stays tracked
     # Replied on 10 May and public: its 20-working-day publication date is open as well.
     assert any(r.kind is DeadlineKind.PUBLICATION for r in rows)
+
+
+def test_a_commitment_without_a_date_is_refused(followup, replied):
+    with pytest.raises(ValidationError, match="“持续推进”没有具体日期"):
+        followup.add_commitment(replied, "加强巡查", None, "持续推进")
+    assert followup.commitments(replied) == []

@@ -12,7 +12,8 @@ from desktop_app.domain.enums import Disclosure, ItemKind, ProposerRole, Propose
 from desktop_app.domain.errors import DomainError, NotFoundError
 from desktop_app.services.cases import CaseService
 from desktop_app.services.dto import AssignmentRecord, ProposerLink, ReplyRecord, UnitInfo
-from desktop_app.services.letters import LetterService, settings_from_json
+from desktop_app.services.letter_settings import settings_from_json
+from desktop_app.services.letters import LetterService
 from desktop_app.services.reference import ReferenceService
 from tests.services.records import make_record
 

@@ -96,19 +96,22 @@ def test_second_writer_fails_cleanly_while_the_first_holds_the_write_lock(opened
 
 def test_second_writer_waits_for_the_first_to_commit(opened, db_path, item_adder):
     other = open_database(db_path, network=False)
-    release = threading.Event()
+    holding, release = threading.Event(), threading.Event()
 
     def first_writer():
         with opened.write() as session:
             item_adder(session, "第1号")
+            holding.set()
             release.wait(5)
 
     thread = threading.Thread(target=first_writer)
     thread.start()
     try:
-        time.sleep(0.1)
-        threading.Timer(0.3, release.set).start()
+        assert holding.wait(5)  # the first writer holds the write lock
+        # It commits a moment later; the second writer, started now, must wait for that.
+        threading.Timer(0.2, release.set).start()
         with other.write() as session:  # blocks in BEGIN IMMEDIATE until the first commits
+            # Had it not waited, the first writer's row would still be uncommitted and unseen.
             assert session.scalars(select(t.Item.number)).all() == ["第1号"]
             item_adder(session, "第2号")
     finally:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop_app.domain.enums import Disclosure, ItemKind, ItemStatus, RaisedAt, ResultCategory
+from desktop_app.domain.validation import StatusFacts, status_problem
 from desktop_app.gui.dialogs.case_widgets import (
     combo_value,
     fill_enum_combo,
     set_combo_value,
+    set_read_only,
     set_text,
     text,
 )
@@ -90,6 +92,18 @@ class BasicSection(QObject):
             assigned_on=ui.assignedOnEdit.date_value(),
         )
 
+    def offer_statuses(self, draft: CaseRecord, loaded: ItemStatus | None, facts: StatusFacts) -> None:
+        """Offer only the states the draft agrees with; the others are greyed out, their tooltip
+        saying what the record lacks. The status the item was loaded with stays selectable."""
+        combo = self.ui.statusCombo
+        model = combo.model()
+        for index in range(combo.count()):
+            status = ItemStatus(combo.itemData(index))
+            problem = None if status is loaded else status_problem(status, draft, facts)
+            item = model.item(index)
+            item.setEnabled(problem is None)
+            combo.setItemData(index, problem or "", Qt.ItemDataRole.ToolTipRole)
+
     def _kind_edited(self) -> None:
         self._offer_sessions(self.kind())
         self.kind_changed.emit(self.kind())
@@ -119,6 +133,28 @@ class ReplySection(QObject):
             ui.docNumberEdit, ui.signerEdit, ui.repliedOnEdit, ui.resultCombo, ui.disclosureCombo,
             ui.disclosureReasonEdit, ui.contactPersonEdit, ui.contactPhoneEdit, ui.ccEdit, ui.replyBodyEdit,
         ]
+
+    def show_finalised(self, read_only: bool) -> None:
+        """The 定稿 row: what the reply is (draft or final) and what the user can do next; a
+        finalised reply is not edited in place (取消定稿 first, with a reason)."""
+        ui, reply = self.ui, self._base
+        finalised = reply.id is not None and reply.finalised
+        if finalised:
+            when = reply.replied_on.isoformat() if reply.replied_on else ""
+            ui.finaliseStateLabel.setText(
+                f"已定稿（{when} {reply.result.label if reply.result else ''}）。"
+                "如需修改答复，请先点“取消定稿”并写明理由。")
+        else:
+            ui.finaliseStateLabel.setText(
+                "草稿，未定稿：草稿不计入办复率。填好答复日期、办理结果和正文后点“定稿”，"
+                "通过检查后状态改为“已答复”。")
+        set_read_only(self.fields, finalised or read_only)
+        if not read_only:
+            self._update_reason()
+        ui.finaliseButton.setVisible(not finalised)
+        ui.finaliseButton.setEnabled(not read_only)
+        ui.unfinaliseButton.setVisible(finalised)
+        ui.unfinaliseButton.setEnabled(not read_only)
 
     def load(self, record: CaseRecord) -> None:
         ui = self.ui

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.domain.enums import Body, ContactWay, ItemKind, ProposerRole, ProposerType, ReturnOutcome, UnitRole
 from desktop_app.gui.dialogs.case_row_editor import RowEditor
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.dialogs.case_widgets import add_enum_item, combo_value, fill_enum_combo, set_combo_value, set_text, text
 from desktop_app.gui.widgets.completer import set_completion
 from desktop_app.services.dto import AssignmentRecord, ContactRecord, ProposerLink

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 
 NEW_ITEM_TEXT = "保存后，这里按期限规则列出各办理单位的期限（会办意见、答复等）及其计算依据。"
 
@@ -45,7 +45,7 @@ class DeadlinesSection:
         ], page)
         setup_table(self.view, self.model)
         self.view.selectionModel().currentRowChanged.connect(lambda current, _old: self._explain(current.row()))
-        ui.sectionTabs.addTab(page, "期限")
+        ui.sectionTabs.addTab(page, "&0 期限")
         self.page = page
 
     def load(self, item_id: int | None) -> None:

@@ -13,19 +13,22 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QWidget
 
-from desktop_app.domain.enums import ItemKind, ProposerRole
+from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole
 from desktop_app.domain.errors import ConflictError, DomainError, NotFoundError, ValidationError
+from desktop_app.domain.validation import StatusFacts, status_problem
 from desktop_app.gui.dialogs import case_prompts
 from desktop_app.gui.dialogs.case_basic_sections import BasicSection, ReplySection
 from desktop_app.gui.dialogs.case_child_sections import ContactsSection, ProposersSection, UnitsSection
 from desktop_app.gui.dialogs.case_deadline_section import DeadlinesSection
 from desktop_app.gui.dialogs.case_record_sections import AttachmentsSection, HistorySection
 from desktop_app.gui.dialogs.case_widgets import connect_edits, set_read_only
+from desktop_app.gui.document_actions import PREVIEW_FORMS, preview_item
 from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import item_checklist_widget, message_boxes
+from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 from desktop_app.gui.widgets.followup_widget import FollowupSection
 from desktop_app.services.dto import CaseRecord
@@ -52,6 +55,8 @@ class CaseEditDialog(QDialog):
         self._cases = services.cases
         self._read_only = bool(services.read_only)
         self._saving = False
+        self._writing = "保存"
+        self._facts = StatusFacts()
         self._close_after_save = False
         self._finished = False
         self._focus_before_save: QWidget | None = None
@@ -79,6 +84,10 @@ class CaseEditDialog(QDialog):
         self.ui.saveButton.clicked.connect(self.save)
         self.ui.closeButton.clicked.connect(self.reject)
         self.ui.deleteButton.clicked.connect(self.delete)
+        self.ui.finaliseButton.clicked.connect(self.finalise)
+        self.ui.unfinaliseButton.clicked.connect(self.unfinalise)
+        self.print_menu = self._make_print_menu()
+        QShortcut(QKeySequence.StandardKey.Print, self).activated.connect(self.ui.printButton.showMenu)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         QShortcut(QKeySequence("Ctrl+W"), self).activated.connect(self.reject)
         self.ui.readOnlyLabel.setVisible(False)
@@ -91,6 +100,10 @@ class CaseEditDialog(QDialog):
             self._make_read_only()
         self.ui.sectionTabs.setCurrentIndex(0)
         self._placed_cursor = False
+        # Open no larger than the screen's free area (a 1366×768 laptop leaves about 1366×728), so
+        # 保存 and 关闭 are always on screen; the sections split inside.
+        self.resize(self.sizeHint().expandedTo(self.size()))
+        fit_to_screen(self)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -147,6 +160,9 @@ class CaseEditDialog(QDialog):
         self.history.load(record.history)
         self.deadlines.load(record.id)
         self.followup.load(record)
+        self.reply.show_finalised(self._read_only)
+        self._facts = self._cases.status_facts(record.id) if record.id is not None else StatusFacts()
+        self.ui.printButton.setEnabled(record.id is not None)
         self.ui.deleteButton.setVisible(record.id is not None and not self._read_only)
         # Built from the widgets, so that normalisation on the way in is not mistaken for an edit.
         self._baseline = self.draft()
@@ -193,6 +209,7 @@ class CaseEditDialog(QDialog):
             title = f"新建{noun}[*]" if draft.id is None else f"{noun}[*]"
         self.setWindowTitle(title)
         self.setWindowModified(not self._read_only and self.is_modified())
+        self.basic.offer_statuses(draft, self._record.status, self._facts)
 
     # ---- saving
 
@@ -207,20 +224,60 @@ class CaseEditDialog(QDialog):
             self._close_after_save = False
             self._show_problems(problems)
             return
+        cases = self._cases
+        self._write(lambda: cases.save(record), "保存")
+
+    def finalise(self) -> None:
+        """定稿: save the draft with its first reply final, in one service call; the service's
+        rules (答复日期, 办理结果, 承诺事项, 会办意见, 联合办理, the checklist's gates) may refuse."""
+        if self._saving or self._read_only:
+            return
+        record = self.draft()
+        problems = self._form_problems()
+        if problems:
+            self._show_problems(problems, "不能定稿")
+            return
+        noun = record.kind.label
+        if not message_boxes.confirm(
+            self, "定稿",
+            f"定稿后，本{noun}的答复计入办复率，状态改为“已答复”，答复内容不能再直接修改"
+            "（须先取消定稿并写明理由）。\n窗口中尚未保存的修改将一并保存。确定定稿吗？", "定稿",
+        ):
+            return
+        cases = self._cases
+        self._write(lambda: cases.finalise_reply(record, 1), "定稿")
+
+    def unfinalise(self) -> None:
+        """取消定稿, with the reason the user gives (kept in the item's history)."""
+        if self._saving or self._read_only:
+            return
+        reason = message_boxes.ask_text(
+            self, "取消定稿", "取消定稿后答复回到草稿，不计入办复率。请写明理由（记入修改记录）：", "", "取消定稿")
+        if reason is None:
+            return
+        if not reason.strip():
+            message_boxes.show_warning(self, "不能取消定稿", "取消定稿须写明理由，例如“代表补充了意见，答复需重写”。")
+            return
+        record = self.draft()
+        cases = self._cases
+        self._write(lambda: cases.unfinalise_reply(record, 1, reason), "取消定稿")
+
+    def _write(self, call, title: str) -> None:
+        """Run one service write through the runner; refusals the editor explains itself."""
+        self._writing = title
         self._saving = True
         self.ui.saveButton.setEnabled(False)
         # Edits typed while the save runs would be overwritten by the reload that follows it.
         self._focus_before_save = self.focusWidget()
         self.ui.sectionTabs.setEnabled(False)
-        cases = self._cases
 
         def work():
             try:
-                return cases.save(record)
+                return call()
             except (ValidationError, ConflictError, NotFoundError) as error:
                 return _Refused(error)
 
-        operation = self._runner.run(work, title="保存", on_success=self._saved)
+        operation = self._runner.run(work, title=title, on_success=self._saved)
         operation.failed.connect(self._save_failed)
 
     def _end_saving(self) -> None:
@@ -254,7 +311,7 @@ class CaseEditDialog(QDialog):
 
     def _refused(self, error: DomainError) -> None:
         if isinstance(error, ValidationError):
-            self._show_problems(error.problems)
+            self._show_problems(error.problems, f"不能{self._writing}")
         elif isinstance(error, ConflictError):
             self._conflict()
         else:
@@ -280,6 +337,11 @@ class CaseEditDialog(QDialog):
     def _form_problems(self) -> list[str]:
         """What the widgets themselves can tell before asking the service."""
         problems = self._bad_dates()
+        draft = self.draft()
+        if draft.status is not None and draft.status is not self._record.status:
+            problem = status_problem(ItemStatus(draft.status), draft, self._facts)
+            if problem:
+                problems.append(f"状态不能改为“{ItemStatus(draft.status).label}”：{problem}")
         proposers = self.proposers.rows()
         if proposers and not any(p.role is ProposerRole.LEAD for p in proposers):
             lead = "领衔代表" if self._record.kind is ItemKind.SUGGESTION else "领衔提案人"
@@ -295,8 +357,10 @@ class CaseEditDialog(QDialog):
                 )
         return problems
 
-    def _show_problems(self, problems: list[str]) -> None:
-        message_boxes.show_warning(self, "不能保存", "请先改正以下问题再保存：\n\n" + "\n".join(f"· {p}" for p in problems))
+    def _show_problems(self, problems: list[str], title: str = "不能保存") -> None:
+        action = title.removeprefix("不能")
+        message_boxes.show_warning(
+            self, title, f"请先改正以下问题再{action}：\n\n" + "\n".join(f"· {p}" for p in problems))
         widget = self._row_field_for(problems[0]) or _widget_for(self, problems[0])
         if widget is not None:
             self._focus(widget)
@@ -322,6 +386,33 @@ class CaseEditDialog(QDialog):
                 tabs.setCurrentIndex(index)
                 break
         widget.setFocus()
+
+    # ---- printing
+
+    def _make_print_menu(self) -> QMenu:
+        """The documents of this item, as the main window's 打印 menu offers them for a row."""
+        from desktop_app.documents.model import FORM_LABELS
+
+        menu = QMenu(self)
+        menu.setObjectName("editorPrintMenu")
+        for form in PREVIEW_FORMS:
+            action = menu.addAction(f"预览{FORM_LABELS[form]}…")
+            action.setObjectName(f"print_{form}Action")
+            action.triggered.connect(lambda _=False, f=form: self.print_document(f))
+        self.ui.printButton.setMenu(menu)
+        return menu
+
+    def print_document(self, form: str) -> None:
+        """Preview (and from there print or save) ``form`` as saved; unsaved edits are not printed."""
+        if self._record.id is None:
+            return
+        if not self._read_only and self.is_modified():
+            message_boxes.show_information(
+                self, "打印", "打印的是已保存的内容。窗口中还有未保存的修改，请先保存再打印。")
+            return
+        from desktop_app.services.letters import LetterService
+
+        preview_item(self._runner, self, LetterService(self._cases.ctx), form, self._record)
 
     # ---- deleting and closing
 

@@ -7,31 +7,19 @@ removals take effect on Save (``removed_attachment_ids``), so 不保存 leaves t
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop_app.atomic_file import write_atomically
+from desktop_app.domain.enums import history_label
 from desktop_app.domain.errors import DomainError
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.services.dto import AttachmentInfo, CaseRecord, HistoryEntry, NewAttachment
-
-ENTITY_LABELS = {
-    "item": "基本信息",
-    "proposer": "代表",
-    "item_proposer": "代表",
-    "assignment": "办理单位",
-    "contact": "沟通记录",
-    "reply": "答复",
-    "attachment": "附件",
-    "feedback": "反馈",
-    "commitment": "承诺事项",
-    "deadline": "期限",
-}
-
 
 def file_size_text(size: int) -> str:
     if size < 1024:
@@ -73,7 +61,8 @@ class AttachmentsSection(QObject):
             Column("文件名", _name), Column("大小", _size), Column("添加时间", _added_at), Column("添加人", _added_by),
         ], self)
         setup_table(ui.attachmentsView, self.model)
-        ui.attachmentsView.doubleClicked.connect(self.save_selected_as)
+        ui.attachmentsView.doubleClicked.connect(self.open_selected)
+        ui.openAttachmentButton.clicked.connect(self.open_selected)
         ui.addAttachmentButton.clicked.connect(self.add_files)
         ui.saveAttachmentAsButton.clicked.connect(self.save_selected_as)
         ui.removeAttachmentButton.clicked.connect(self.remove_selected)
@@ -119,6 +108,34 @@ class AttachmentsSection(QObject):
         self.model.remove_row(position)
         self._select(min(position, self.model.rowCount() - 1))
 
+    def open_selected(self, *_args) -> None:
+        """Open the selected attachment with the program the system associates with it: a saved
+        one through a temporary copy the service writes, one added in this window from its file."""
+        position = self._selected()
+        if position < 0:
+            return
+        row = self.model.row(position)
+        try:
+            path = self._cases.attachment_to_temp(row.id) if isinstance(row, AttachmentInfo) else Path(row.path)
+        except DomainError as error:
+            message_boxes.show_warning(self._dialog, "打开附件", str(error))
+            return
+        except OSError as error:
+            message_boxes.show_warning(
+                self._dialog, "打开附件",
+                f"无法把附件“{_name(row)}”写入临时文件夹：{error.strerror or error}。\n"
+                "请检查磁盘空间，或用“另存为”保存到其他文件夹后再打开。",
+            )
+            return
+        if not path.exists():
+            message_boxes.show_warning(self._dialog, "打开附件", f"文件“{path}”已不存在，请删除此附件后重新添加。")
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            message_boxes.show_warning(
+                self._dialog, "打开附件",
+                f"本机没有能打开“{_name(row)}”的程序。请用“另存为”保存后，用合适的程序打开。",
+            )
+
     def save_selected_as(self, *_args) -> None:
         position = self._selected()
         if position < 0:
@@ -135,7 +152,7 @@ class AttachmentsSection(QObject):
                 _file_name, data = self._cases.attachment_bytes(row.id)
             else:
                 data = Path(row.path).read_bytes()
-            _write_atomically(target, data)
+            write_atomically(target, data)
         except DomainError as error:
             message_boxes.show_warning(self._dialog, "附件另存为", str(error))
         except OSError as error:
@@ -158,18 +175,7 @@ class AttachmentsSection(QObject):
         self.ui.addAttachmentButton.setEnabled(not self._read_only)
         self.ui.removeAttachmentButton.setEnabled(selected and not self._read_only)
         self.ui.saveAttachmentAsButton.setEnabled(selected)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """A temporary file beside the target, then a rename: a failed write never leaves half a file."""
-    fd, tmp_name = tempfile.mkstemp(prefix=target.name + ".", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        self.ui.openAttachmentButton.setEnabled(selected)
 
 
 class HistorySection:
@@ -179,10 +185,11 @@ class HistorySection:
         self.model = RowTableModel([
             Column("时间", lambda h: text_or_blank(h.changed_at)),
             Column("操作人", lambda h: h.changed_by),
-            Column("项目", lambda h: ENTITY_LABELS.get(h.entity, h.entity)),
+            Column("项目", lambda h: history_label(h.entity)),
             Column("字段", lambda h: h.field),
             Column("原值", lambda h: h.old_value),
             Column("新值", lambda h: h.new_value),
+            Column("理由", lambda h: h.reason),
         ], parent)
         setup_table(ui.historyView, self.model)
 

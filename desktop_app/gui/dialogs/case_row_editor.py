@@ -11,7 +11,7 @@ from typing import Callable
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop_app.gui.dialogs.case_row_model import RowTableModel
+from desktop_app.gui.models.row_table_model import RowTableModel
 from desktop_app.gui.dialogs.case_widgets import connect_edits
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit

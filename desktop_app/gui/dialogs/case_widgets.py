@@ -85,12 +85,12 @@ def connect_edits(widgets: Iterable[QWidget], slot: Callable) -> None:
             widget.toggled.connect(slot)
 
 
-def set_read_only(widgets: Iterable[QWidget]) -> None:
-    """Make inputs read-only but still selectable, so text can be copied."""
+def set_read_only(widgets: Iterable[QWidget], read_only: bool = True) -> None:
+    """Make inputs read-only but still selectable, so text can be copied (``read_only`` False undoes it)."""
     for widget in widgets:
         if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-            widget.setReadOnly(True)
+            widget.setReadOnly(read_only)
         elif isinstance(widget, QAbstractSpinBox):
-            widget.setReadOnly(True)
+            widget.setReadOnly(read_only)
         else:
-            widget.setEnabled(False)
+            widget.setEnabled(not read_only)

@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_deadline_notice_dialog import Ui_DeadlineNoticeDialog
 
 

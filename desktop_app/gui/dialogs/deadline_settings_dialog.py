@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, format_day
 from desktop_app.domain.deadlines import Anchor, Rule
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_deadline_settings_dialog import Ui_DeadlineSettingsDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes

@@ -6,7 +6,6 @@ The dialog holds the PDF bytes the documents layer made; it never builds documen
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPix
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from desktop_app.atomic_file import write_atomically
 from desktop_app.gui.forms.ui_document_preview_dialog import Ui_DocumentPreviewDialog
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
@@ -31,16 +31,6 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     width, height = bitmap.width, bitmap.height
     image = QImage(bitmap.buffer, width, height, bitmap.stride, QImage.Format.Format_RGB888)
     return image.copy()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(path.name + ".part")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 class DocumentPreviewDialog(QDialog):

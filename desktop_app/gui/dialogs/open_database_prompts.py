@@ -16,9 +16,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from desktop_app import APP_NAME
 from desktop_app.gui.widgets import message_boxes
 
-APP_NAME = "建议提案办理助手"
 DATABASE_FILTER = "数据库文件 (*.sqlite *.sqlite3 *.db);;所有文件 (*)"
 NEW_DATABASE_NAME = "新数据库.sqlite"
 

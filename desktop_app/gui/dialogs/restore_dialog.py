@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.gui.dialogs.case_record_sections import file_size_text
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_restore_dialog import Ui_RestoreDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes

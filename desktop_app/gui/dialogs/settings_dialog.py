@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes

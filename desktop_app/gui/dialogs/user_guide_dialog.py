@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.gui.forms.ui_user_guide_dialog import Ui_UserGuideDialog
-from desktop_app.gui.resources import readme_path
+from desktop_app.paths import readme_path
 
 #: The first README section that is for developers: the guide ends before it.
 DEVELOPER_SECTIONS = ("## 性能测试", "## 项目结构")

@@ -797,6 +797,28 @@ class Ui_CaseEditDialog(object):
 
         self.replyLayout.addWidget(self.otherRepliesLabel, 6, 0, 1, 4)
 
+        self.finaliseLayout = QHBoxLayout()
+        self.finaliseLayout.setObjectName(u"finaliseLayout")
+        self.finaliseStateLabel = QLabel(self.replyTab)
+        self.finaliseStateLabel.setObjectName(u"finaliseStateLabel")
+        self.finaliseStateLabel.setWordWrap(True)
+
+        self.finaliseLayout.addWidget(self.finaliseStateLabel)
+
+        self.finaliseButton = QPushButton(self.replyTab)
+        self.finaliseButton.setObjectName(u"finaliseButton")
+
+        self.finaliseLayout.addWidget(self.finaliseButton)
+
+        self.unfinaliseButton = QPushButton(self.replyTab)
+        self.unfinaliseButton.setObjectName(u"unfinaliseButton")
+
+        self.finaliseLayout.addWidget(self.unfinaliseButton)
+
+        self.finaliseLayout.setStretch(0, 1)
+
+        self.replyLayout.addLayout(self.finaliseLayout, 7, 0, 1, 4)
+
         self.replyLayout.setColumnStretch(1, 1)
         self.replyLayout.setColumnStretch(3, 1)
         self.sectionTabs.addTab(self.replyTab, "")
@@ -815,6 +837,11 @@ class Ui_CaseEditDialog(object):
         self.addAttachmentButton.setObjectName(u"addAttachmentButton")
 
         self.attachmentButtonsLayout.addWidget(self.addAttachmentButton)
+
+        self.openAttachmentButton = QPushButton(self.attachmentsTab)
+        self.openAttachmentButton.setObjectName(u"openAttachmentButton")
+
+        self.attachmentButtonsLayout.addWidget(self.openAttachmentButton)
 
         self.saveAttachmentAsButton = QPushButton(self.attachmentsTab)
         self.saveAttachmentAsButton.setObjectName(u"saveAttachmentAsButton")
@@ -853,6 +880,11 @@ class Ui_CaseEditDialog(object):
         self.deleteButton.setObjectName(u"deleteButton")
 
         self.buttonsLayout.addWidget(self.deleteButton)
+
+        self.printButton = QPushButton(CaseEditDialog)
+        self.printButton.setObjectName(u"printButton")
+
+        self.buttonsLayout.addWidget(self.printButton)
 
         self.buttonsSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -1017,13 +1049,30 @@ class Ui_CaseEditDialog(object):
         self.ccLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6284\u9001(&C)", None))
         self.replyBodyLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6b63\u6587(&Z)", None))
         self.otherRepliesLabel.setText("")
+        self.finaliseStateLabel.setText("")
+#if QT_CONFIG(tooltip)
+        self.finaliseButton.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u4fdd\u5b58\u5e76\u628a\u672c\u7b54\u590d\u6807\u4e3a\u5b9a\u7a3f\uff1a\u68c0\u67e5\u7b54\u590d\u65e5\u671f\u3001\u529e\u7406\u7ed3\u679c\u3001\u627f\u8bfa\u4e8b\u9879\u3001\u4f1a\u529e\u610f\u89c1\u3001\u8054\u5408\u529e\u7406\u548c\u529e\u7406\u6e05\u5355\u5173\u5361\uff1b\u5b9a\u7a3f\u540e\u72b6\u6001\u6539\u4e3a\u201c\u5df2\u7b54\u590d\u201d\u3002", None))
+#endif // QT_CONFIG(tooltip)
+        self.finaliseButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u5b9a\u7a3f(&F)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.unfinaliseButton.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u628a\u5df2\u5b9a\u7a3f\u7684\u7b54\u590d\u6539\u56de\u8349\u7a3f\uff1b\u987b\u5199\u660e\u7406\u7531\uff0c\u7406\u7531\u8bb0\u5165\u4fee\u6539\u8bb0\u5f55\u3002", None))
+#endif // QT_CONFIG(tooltip)
+        self.unfinaliseButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u53d6\u6d88\u5b9a\u7a3f(&U)\u2026", None))
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.replyTab), QCoreApplication.translate("CaseEditDialog", u"&5 \u7b54\u590d", None))
         self.addAttachmentButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u6dfb\u52a0(&A)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.openAttachmentButton.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u7528\u672c\u673a\u5173\u8054\u7684\u7a0b\u5e8f\u6253\u5f00\u6240\u9009\u9644\u4ef6\uff08\u53cc\u51fb\u4e5f\u53ef\u6253\u5f00\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.openAttachmentButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u6253\u5f00(&O)", None))
         self.saveAttachmentAsButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u53e6\u5b58\u4e3a(&V)\u2026", None))
         self.removeAttachmentButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u5220\u9664\u9644\u4ef6(&R)", None))
-        self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.attachmentsTab), QCoreApplication.translate("CaseEditDialog", u"&6 \u9644\u4ef6", None))
-        self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.historyTab), QCoreApplication.translate("CaseEditDialog", u"&7 \u5386\u53f2", None))
+        self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.attachmentsTab), QCoreApplication.translate("CaseEditDialog", u"&7 \u9644\u4ef6", None))
+        self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.historyTab), QCoreApplication.translate("CaseEditDialog", u"&8 \u5386\u53f2", None))
         self.deleteButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u5220\u9664(&D)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.printButton.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u9884\u89c8\u5e76\u6253\u5370\u672c\u4ef6\u7684\u516c\u6587\uff08Ctrl+P\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.printButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u6253\u5370\u2026", None))
         self.saveButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u4fdd\u5b58(&S)", None))
         self.closeButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u5173\u95ed", None))
     # retranslateUi

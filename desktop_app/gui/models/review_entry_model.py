@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.review import ReviewEntryRow
-from desktop_app.gui.dialogs.case_row_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel  # noqa: F401 - ROW_ROLE: the view reads it here
+from desktop_app.gui.models.row_table_model import ROW_ROLE, SORT_ROLE, Column, RowTableModel  # noqa: F401 - ROW_ROLE: the view reads it here
 
 TITLE_COLUMN = 3
 

@@ -254,6 +254,11 @@ class CaseListView(QWidget):
             return None
         return index.data(ROW_ROLE)
 
+    def selected_rows(self) -> list[CaseRow]:
+        """Every selected row (batch printing works on several)."""
+        rows = [index.data(ROW_ROLE) for index in self.ui.caseTable.selectionModel().selectedRows()]
+        return [row for row in rows if row is not None]
+
     def select_item(self, item_id: int) -> bool:
         row = self.model.row_of(item_id)
         if row < 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup
+
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop_app.domain.calendar import format_day
@@ -20,7 +20,6 @@ from desktop_app.gui.forms.ui_deadline_dashboard_view import Ui_DeadlineDashboar
 from desktop_app.gui.models.deadline_count_model import IDS_ROLE, DeadlineCountModel
 from desktop_app.gui.models.rectification_due_model import ROW_ROLE, RectificationDueModel
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.view_actions import view_shortcut
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.week_chart import WeekChart
 from desktop_app.services.rectification_dto import KIND as RECTIFICATION_KIND
@@ -218,64 +217,29 @@ class DeadlineDashboardView(QWidget):
 
 
 def install_dashboard(window) -> DeadlineDashboardView:
-    """Add the dashboard to ``window`` (a MainWindow): the stacked view, 视图 → 案件列表 / 期限看板
-    on the menu and toolbar, and 设置 → 期限规则和节假日…"""
+    """Add the dashboard to ``window`` (a MainWindow): the view behind 视图 → 期限看板, 设置 →
+    期限规则和节假日…, and the deadline reminder once the list has loaded at start-up."""
     view = DeadlineDashboardView(window.services, window.runner, window)
     view.setObjectName("deadlineDashboard")
-    stack = window.ui.viewStack
-    stack.addWidget(view)
-    group = QActionGroup(window)
-    list_action = QAction("案件列表", window, checkable=True, checked=True, objectName="caseListViewAction")
-    board_action = QAction("期限看板", window, checkable=True, objectName="dashboardViewAction")
-    list_action.setShortcut(view_shortcut("caseListViewAction"))
-    board_action.setShortcut(view_shortcut("dashboardViewAction"))
-    for action in (list_action, board_action):
-        group.addAction(action)
-    menu = window.ui.viewMenu
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertActions(first, [list_action, board_action])
-    menu.insertSeparator(first)
-    toolbar = window.ui.mainToolBar
-    toolbar.addSeparator()
-    toolbar.addActions([list_action, board_action])
-
-    def show_list() -> None:
-        list_action.setChecked(True)
-        stack.setCurrentWidget(window.case_list)
-
-    def show_board() -> None:
-        board_action.setChecked(True)
-        view.refresh(wait=True)
-        stack.setCurrentWidget(view)
+    window.add_view("dashboard", view, "期限看板")
 
     def show_items(ids, description: str) -> None:
         window.case_list.show_only(ids, f"看板：{description}")
-        show_list()
+        window.show_view("cases")
 
     def show_rectification_row(list_id: int, row_id: int) -> None:
-        editor = window.findChild(QWidget, "rectificationView")
-        action = window.findChild(QAction, "rectificationViewAction")
-        if editor is not None and action is not None:
-            action.trigger()
-            editor.show_row(list_id, row_id)
+        window.show_view("rectification").show_row(list_id, row_id)
 
-    list_action.triggered.connect(show_list)
-    board_action.triggered.connect(show_board)
     view.items_requested.connect(show_items)
     view.rectification_row_requested.connect(show_rectification_row)
-
-    settings_action = QAction("期限规则和节假日…", window, objectName="deadlineSettingsAction")
-    window.ui.settingsMenu.addAction(settings_action)
 
     def open_settings() -> None:
         from desktop_app.gui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
 
         DeadlineSettingsDialog(window.services, window).exec()
 
-    settings_action.triggered.connect(open_settings)
-    window.show_dashboard = show_board
-    window.show_deadline_notice = lambda: show_startup_notice(window, open_dashboard=show_board)
-    window.dashboard = view
+    window.add_action("deadlineSettingsAction", "期限规则和节假日…", open_settings)
+    window.add_startup_task(lambda: show_startup_notice(window, open_dashboard=lambda: window.show_view("dashboard")))
     return view
 
 

@@ -17,36 +17,19 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.statistics import DIMENSIONS, FIGURES
+from desktop_app.gui.models.statistics_table_model import IDS_ROLE, StatisticsTableModel
 from desktop_app.gui.views.statistics_charts import StatisticsCharts
 from desktop_app.gui.widgets import message_boxes
 
-IDS_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERALL = "overall"
-# Headers on two short lines and each rate over its fraction, so that all 19 figures fit a
-# 1366-px window side by side (one line each needs some 1,700 px).
-HEADER_LINES = {"应办件数": "应办\n件数", "按期办复率": "按期\n办复率", "基本满意": "基本\n满意",
-                "办理态度满意率": "办理态度\n满意率", "解决采纳率": "解决\n采纳率", "已经解决": "已经\n解决",
-                "正在解决": "正在\n解决", "计划解决": "计划\n解决", "留作参考": "留作\n参考",
-                "重新办理": "重新\n办理", "二次答复": "二次\n答复", "未落实承诺事项": "未落实\n承诺事项",
-                "超期承诺事项": "超期\n承诺事项"}
-
 COLUMN_PADDING = 10
 MIN_COLUMN_WIDTH = 56
-
-
-def cell_text(figure) -> str:
-    """A count alone; a rate over its numerator/base (58.6% over 34/58)."""
-    if figure.base is None:
-        return str(figure.count)
-    percent = "—" if figure.rate is None else f"{figure.rate * 100:.1f}%"
-    return f"{percent}\n{figure.count}/{figure.base}"
 
 
 class StatisticsView(QWidget):
@@ -80,12 +63,14 @@ class StatisticsView(QWidget):
                            "按期办复以期限规则算出的答复到期日（含批准延期）为准。", self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
-        self.table = QTableWidget(self)
+        self.model = StatisticsTableModel(self)
+        self.table = QTableView(self)
         self.table.setObjectName("statisticsTable")
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table.cellClicked.connect(self._clicked)
+        self.table.clicked.connect(self._clicked)
         self.charts = StatisticsCharts(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -125,22 +110,7 @@ class StatisticsView(QWidget):
         if self.report is None:
             return
         groups = self._groups()
-        self.table.clear()
-        self.table.setRowCount(len(groups))
-        self.table.setColumnCount(len(FIGURES))
-        self.table.setHorizontalHeaderLabels([HEADER_LINES.get(label, label) for _k, label in FIGURES])
-        self.table.setVerticalHeaderLabels([name for name, _f in groups])
-        for row, (name, figures) in enumerate(groups):
-            for col, (key, _label) in enumerate(FIGURES):
-                f = figures[key]
-                cell = QTableWidgetItem(cell_text(f))
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                cell.setData(IDS_ROLE, (sorted(f.ids), f"{name} {f.label}"))
-                cell.setToolTip(f"{name}：{f.label} {f.shown()}，涉及 {len(f.ids)} 件；点击查看")
-                if f.rate is not None:
-                    # The cell's background is a bar as long as the rate: a chart that reads in place.
-                    cell.setData(Qt.ItemDataRole.BackgroundRole, _bar(f.rate))
-                self.table.setItem(row, col, cell)
+        self.model.set_groups(groups)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for col in range(len(FIGURES)):  # some air between the figures, as much as 1366 px allows
@@ -148,11 +118,8 @@ class StatisticsView(QWidget):
         self.table.resizeRowsToContents()
         self.charts.show_groups(groups, self.dimension_combo.currentData() == OVERALL)
 
-    def _clicked(self, row: int, col: int) -> None:
-        cell = self.table.item(row, col)
-        if cell is None:
-            return
-        ids, description = cell.data(IDS_ROLE)
+    def _clicked(self, index) -> None:
+        ids, description = index.data(IDS_ROLE)
         if not ids:
             message_boxes.show_information(self, "办理统计", f"“{description}”没有对应的件。")
             return
@@ -204,15 +171,3 @@ class StatisticsView(QWidget):
             message_boxes.show_warning(self, "导出", f"无法写入 {path}：{error}\n该文件可能正在 Excel 中打开，请关闭后重试。")
             return
         message_boxes.show_information(self, "导出", f"已导出：{path}")
-
-
-def _bar(rate: float):
-    from PySide6.QtGui import QBrush, QColor, QLinearGradient
-
-    gradient = QLinearGradient(0, 0, 1, 0)
-    gradient.setCoordinateMode(QLinearGradient.CoordinateMode.ObjectBoundingMode)
-    stop = max(0.0, min(1.0, rate))
-    gradient.setColorAt(0, QColor("#cfe2ff"))
-    gradient.setColorAt(stop, QColor("#cfe2ff"))
-    gradient.setColorAt(min(1.0, stop + 0.001), QColor(0, 0, 0, 0))
-    return QBrush(gradient)

@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStatus, Rating, ResultCategory
 from desktop_app.domain.errors import DomainError
-from desktop_app.domain.followup import propose_commitments
+from desktop_app.domain.followup import commitment_due, propose_commitments
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 
 NEW_ITEM_TEXT = "保存此件后，才能在这里录入代表反馈和承诺事项。"
@@ -89,23 +90,47 @@ class FollowupSection:
         page = QWidget(dialog)
         page.setObjectName("followupTab")
         layout = QVBoxLayout(page)
+        top = QHBoxLayout()
         self.state_label = QLabel(page)
         self.state_label.setObjectName("followupStateLabel")
         self.state_label.setWordWrap(True)
-        layout.addWidget(self.state_label)
-        layout.addWidget(self._feedback_box(page), 3)
-        layout.addWidget(self._second_reply_box(page))
-        layout.addWidget(self._commitment_box(page), 3)
-        from desktop_app.gui.widgets.review_history import ReviewHistoryBox
-
-        self.review_box = ReviewHistoryBox(services.review, page)
-        layout.addWidget(self.review_box, 2)
+        top.addWidget(self.state_label, 1)
         self.disclosure_button = QPushButton("公开文本（去除联系方式）…", page)
         self.disclosure_button.setObjectName("disclosureButton")
         self.disclosure_button.clicked.connect(self.review_disclosure)
-        layout.addWidget(self.disclosure_button)
+        top.addWidget(self.disclosure_button)
+        layout.addLayout(top)
+        # Three parts, one at a time, so each table has the height of the page on a 768-pixel
+        # laptop screen (all three stacked left one or two rows each).
+        self.parts = QTabWidget(page)
+        self.parts.setObjectName("followupParts")
+        self.parts.setDocumentMode(True)
+        feedback_page = QWidget(self.parts)
+        feedback_layout = QVBoxLayout(feedback_page)
+        feedback_layout.setContentsMargins(0, 6, 0, 0)
+        feedback_layout.addWidget(self._feedback_box(feedback_page), 1)
+        feedback_layout.addWidget(self._second_reply_box(feedback_page))
+        self.parts.addTab(feedback_page, "代表反馈(&F)")
+        commitment_page = QWidget(self.parts)
+        commitment_layout = QVBoxLayout(commitment_page)
+        commitment_layout.setContentsMargins(0, 6, 0, 0)
+        commitment_layout.addWidget(self._commitment_box(commitment_page), 1)
+        self.parts.addTab(commitment_page, "承诺事项(&M)")
+        from desktop_app.gui.widgets.review_history import ReviewHistoryBox
+
+        # The box hides itself when the item has no entries: it sits in a page of its own.
+        review_page = QWidget(self.parts)
+        review_layout = QVBoxLayout(review_page)
+        review_layout.setContentsMargins(0, 6, 0, 0)
+        self.review_box = ReviewHistoryBox(services.review, review_page)
+        self.no_review_label = QLabel("此件还没有回头看记录（在 跟踪 → 回头看 中记录）。", review_page)
+        review_layout.addWidget(self.review_box, 1)
+        review_layout.addWidget(self.no_review_label)
+        review_layout.addStretch(0)
+        self.parts.addTab(review_page, "回头看(&K)")
+        layout.addWidget(self.parts, 1)
         tabs = dialog.ui.sectionTabs
-        tabs.insertTab(tabs.indexOf(dialog.ui.replyTab) + 1, page, "反馈与承诺")  # right after 答复
+        tabs.insertTab(tabs.indexOf(dialog.ui.replyTab) + 1, page, "&6 反馈与承诺")  # right after 答复
         self.page = page
 
     # ---- building ---------------------------------------------------------------------------
@@ -166,7 +191,9 @@ class FollowupSection:
         self.second_body.setMaximumHeight(90)
         column.addWidget(self.second_body)
         self.second_date = QDateEdit(box, calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.second_result = _combo(box, ResultCategory)
+        # Unset until the user chooses: a pre-set 已经解决 would be saved unread.
+        self.second_result = _combo(box, ResultCategory, "（请选择）")
+        self.second_result.setObjectName("secondResultCombo")
         self.second_doc_edit = QLineEdit(box, placeholderText="文号")
         self.second_button = QPushButton("登记第二次答复", box)
         self.second_button.setObjectName("secondReplyButton")
@@ -192,11 +219,19 @@ class FollowupSection:
         layout.addWidget(self.commitment_view, 1)
         add = QHBoxLayout()
         self.description_edit = QLineEdit(box, placeholderText="做什么（例如 完成新河镇道路修复）")
-        self.due_edit = QLineEdit(box, placeholderText="2025-06-30 或 年底前 / 持续推进")
+        self.due_edit = QLineEdit(box, placeholderText="2025-06-30、年底前、明年，或 2025-06-30 持续推进")
+        self.due_edit.setObjectName("commitmentDueEdit")
+        self.due_edit.setToolTip("承诺事项必须有完成日期才能跟踪和提醒。年底前、明年等按答复年份换算为年底的日期；"
+                                 "持续推进的事项写下次检查的日期。")
+        self.due_hint = QLabel(box)
+        self.due_hint.setObjectName("commitmentDueHint")
+        self.due_edit.textChanged.connect(self._show_due)
         self.add_commitment_button = QPushButton("添加", box)
+        self.add_commitment_button.setObjectName("addCommitmentButton")
         self.add_commitment_button.clicked.connect(self.add_commitment)
         add.addWidget(self.description_edit, 3)
-        add.addWidget(self.due_edit, 1)
+        add.addWidget(self.due_edit, 2)
+        add.addWidget(self.due_hint)
         add.addWidget(self.add_commitment_button)
         layout.addLayout(add)
         buttons = QHBoxLayout()
@@ -223,6 +258,7 @@ class FollowupSection:
         self.second_date.setDate(today)
         self.proposer_combo.clear()
         self.review_box.load(record.id)
+        self.no_review_label.setVisible(self.review_box.model.rowCount() == 0)
         if not saved:
             self.feedback_model.set_rows([])
             self.commitment_model.set_rows([])
@@ -301,6 +337,9 @@ class FollowupSection:
         if self._write(act):
             self.comment_edit.clear()
             self.reference_edit.clear()
+            # The next form is another deputy's: nothing of this one may carry over to it.
+            self.attitude_combo.setCurrentIndex(0)
+            self.outcome_combo.setCurrentIndex(0)
             due = holder["result"].second_reply_due
             if due is not None:
                 message_boxes.show_information(
@@ -308,28 +347,46 @@ class FollowupSection:
                     f"代表对办理结果不满意，此件已转为“重新办理”。第二次答复须于 {due.isoformat()} 前作出。")
 
     def add_second_reply(self) -> None:
+        if _picked(self.second_result, ResultCategory) is None:
+            message_boxes.show_warning(self.page, "登记第二次答复", "请选择第二次答复的办理结果（已经解决、正在解决、计划解决或留作参考）。")
+            self.second_result.setFocus()
+            return
         self._write(lambda: self.service.record_second_reply(
             self.record.id, _day(self.second_date), _picked(self.second_result, ResultCategory),
             body=self.second_body.toPlainText(), doc_number=self.second_doc_edit.text().strip()))
 
+    def _reply_year(self) -> int:
+        """The year 年底前 / 明年 count from: the latest reply's, else this year."""
+        replies = self.record.replies if self.record is not None else ()
+        return max((r.replied_on.year for r in replies if r.replied_on), default=self.service.ctx.today().year)
+
+    def _show_due(self, text: str) -> None:
+        due_on, term = commitment_due(text, self._reply_year())
+        self.due_hint.setText(f"→ {due_on.isoformat()}" if due_on and term else "")
+
     def add_commitment(self) -> None:
         text = self.due_edit.text().strip()
-        try:
-            due_on, term = date.fromisoformat(text), ""
-        except ValueError:
-            due_on, term = None, text
+        due_on, term = commitment_due(text, self._reply_year())
+        if due_on is None:
+            what = f"“{text}”没有具体日期" if text else "没有填写完成日期"
+            message_boxes.show_warning(
+                self.page, "承诺事项",
+                f"承诺期限{what}。承诺事项必须有完成日期，才能跟踪、提醒并在期限看板上显示。\n"
+                "请填写日期，如 2025-06-30；年底前、明年按答复年份换算为年底；"
+                "持续推进的事项请写下次检查的日期，如“2025-06-30 持续推进”。")
+            self.due_edit.setFocus()
+            return
         if self._write(lambda: self.service.add_commitment(self.record.id, self.description_edit.text(), due_on, term)):
             self.description_edit.clear()
             self.due_edit.clear()
 
     def propose(self) -> None:
         body = "\n".join(r.body for r in sorted(self.record.replies, key=lambda r: r.round))
-        year = max((r.replied_on.year for r in self.record.replies if r.replied_on), default=self.service.ctx.today().year)
-        found = propose_commitments(body, year)
+        found = propose_commitments(body, self._reply_year())
         if not found:
             message_boxes.show_information(self.page, "从答复中提取承诺", "答复正文中没有找到带日期或期限（如 年底前、2025年6月）的句子。")
             return
-        chosen = choose_proposals(self.page, found)
+        chosen = [p for p in choose_proposals(self.page, found) if p.due_on is not None]
         if chosen:
             self._write(lambda: [self.service.add_commitment(self.record.id, p.description, p.due_on, p.due_term)
                                  for p in chosen][-1])
@@ -401,7 +458,12 @@ def choose_proposals(parent, proposals) -> list:
     layout.addWidget(QLabel("答复正文中这些句子带有日期或期限。勾选确属承诺的，点“添加”：", dialog))
     listing = QListWidget(dialog)
     for p in proposals:
-        when = p.due_on.isoformat() if p.due_on else p.due_term
+        if p.due_on is None:
+            # A commitment without a date never reaches the dashboard: add it by hand with one.
+            item = QListWidgetItem(f"{p.description}（{p.due_term}，没有日期：请手工添加并写明日期）", listing)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            continue
+        when = f"{p.due_on.isoformat()}（{p.due_term}）" if p.due_term else p.due_on.isoformat()
         item = QListWidgetItem(f"{p.description}（{when}）", listing)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked)
@@ -414,4 +476,5 @@ def choose_proposals(parent, proposals) -> list:
     layout.addWidget(buttons)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return []
-    return [p for i, p in enumerate(proposals) if listing.item(i).checkState() == Qt.CheckState.Checked]
+    return [p for i, p in enumerate(proposals)
+            if p.due_on is not None and listing.item(i).checkState() == Qt.CheckState.Checked]

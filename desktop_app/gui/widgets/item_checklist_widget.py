@@ -230,7 +230,7 @@ def install(dialog) -> ItemChecklistWidget:
     tabs = dialog.ui.sectionTabs
     # Before the read-only 期限 tab, which stays last.
     deadlines = tabs.indexOf(dialog.deadlines.page)
-    tabs.insertTab(deadlines if deadlines >= 0 else tabs.count(), widget, "办理清单")
+    tabs.insertTab(deadlines if deadlines >= 0 else tabs.count(), widget, "&9 办理清单")
     widget.load(dialog.record.id)
     dialog.case_saved.connect(lambda *_: widget.load(dialog.record.id))
     return widget

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QTableView, QVBoxLayout
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.dialogs.case_row_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.models.review_entry_model import told_text
 
 

@@ -19,7 +19,7 @@ class WeekChart(QWidget):
         super().__init__(parent)
         self.setObjectName("weekChart")
         self.weeks: list[tuple[date, int]] = []
-        self.setMinimumHeight(160)
+        self.setMinimumHeight(100)  # the dashboard fits a 1366×768 laptop with its tables and warnings
 
     def set_weeks(self, weeks: list[tuple[date, int]]) -> None:
         self.weeks = list(weeks)

@@ -76,17 +76,18 @@ def new_revision(message: str, rev_id: str) -> None:
     import tempfile
 
     from alembic import command
+    from sqlalchemy import create_engine
 
-    from desktop_app.storage.database import Database
-
+    # A bare engine, not ``storage.database.Database``: that module runs these migrations, and a
+    # developer's tool must not tie the two into an import cycle.
     with tempfile.TemporaryDirectory() as folder:
-        db = Database(Path(folder) / "head.db")
+        engine = create_engine(f"sqlite:///{Path(folder) / 'head.db'}")
         try:
-            with db.engine.connect() as conn:
+            with engine.connect() as conn:
                 upgrade(conn)
                 command.revision(alembic_config(conn), message=message, autogenerate=True, rev_id=rev_id)
         finally:
-            db.close()
+            engine.dispose()
 
 
 def _escape(value: str) -> str:

@@ -1,7 +1,8 @@
-"""A table model over a list of frozen row records, for the editor's child tables (gui layer).
+"""A table model over a list of frozen row records, its columns given as functions (gui layer).
 
-The editor keeps its draft rows (proposers, units, contacts, attachments, history) in these
-models; a detail form beside the table replaces the selected row as it is edited.
+Shared by the editor's child tables (its draft rows: proposers, units, contacts, attachments,
+history, where a detail form beside the table replaces the selected row as it is edited) and the
+other lists of the dialogs and views.
 """
 
 from __future__ import annotations
