@@ -2,7 +2,9 @@
 (services layer).
 
 Saving a template writes a new version; items keep the version their checklist was made from until
-the user applies a newer one after a preview. An item's checklist is made inside the save that
+the user applies a newer one after a preview. An item's checklist rows point at the entries of
+that version (names, descriptions, offsets and gates are read from there) and hold only the item's
+state: tick, when, who, note, evidence. An item's checklist is made inside the save that
 registers the item (``make_item_checklist``; ``NewChecklists`` for an import or the demo data),
 and ``check_gates`` refuses a save whose action (答复定稿, 办结) a step must precede, unless an
 override with a reason is on record in history.
@@ -254,9 +256,9 @@ class ChecklistService:
                 if item is None:
                     continue
                 held = s.get(ItemChecklist, item_id)
-                rows = _item_rows(s, item_id)
-                old = tuple(_entry(r) for r in rows)
-                done = {r.key for r in rows if r.done}
+                pairs = _item_entries(s, item_id)
+                old = tuple(e for _r, e in pairs)
+                done = {e.key for r, e in pairs if r.done}
                 wanted = build_checklist(new, _profile(s, item, our))
                 number = s.get(ChecklistTemplateVersion, held.version_id).number if held else None
                 out.append(ApplyPreview(item_id, _label(s, item), number, diff(old, wanted, done)))
@@ -268,28 +270,29 @@ class ChecklistService:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             version = _version(s, version_id)
+            ids = _entry_ids(s, version_id)
             our = our_unit_id(s)
             touched = []
             for item_id in item_ids:
                 item = s.get(Item, item_id)
                 if item is None:
                     continue
-                rows = _item_rows(s, item_id)
-                by_key = {r.key: r for r in rows}
-                old = tuple(_entry(r) for r in rows)
+                pairs = _item_entries(s, item_id)
+                by_key = {e.key: r for r, e in pairs}
+                old = tuple(e for _r, e in pairs)
                 wanted = build_checklist(version.entries, _profile(s, item, our))
-                change = diff(old, wanted, {r.key for r in rows if r.done})
+                change = diff(old, wanted, {e.key for r, e in pairs if r.done})
                 keep = {e.key for e in wanted}
-                for r in rows:
-                    if r.key not in keep:
+                for r, e in pairs:
+                    if e.key not in keep:
                         s.delete(r)
                 s.flush()
                 for position, e in enumerate(wanted):
                     row = by_key.get(e.key)
                     if row is None:
-                        row = ItemChecklistEntry(item_id=item_id, key=e.key, done=False, done_by="", note="")
+                        row = ItemChecklistEntry(item_id=item_id, done=False, done_by="", note="")
                         s.add(row)
-                    _copy_entry(row, e, position)
+                    _point_at(row, ids[e.key], position)
                 held = s.get(ItemChecklist, item_id)
                 before = s.get(ChecklistTemplateVersion, held.version_id).number if held else None
                 if held is None:
@@ -317,12 +320,12 @@ class ChecklistService:
             template = s.get(ChecklistTemplate, version.template_id)
             latest = s.scalar(select(func.max(ChecklistTemplateVersion.number))
                               .where(ChecklistTemplateVersion.template_id == template.id))
-            rows = _item_rows(s, item_id)
+            pairs = _item_entries(s, item_id)
             entries = tuple(
-                ItemEntry(r.id, _entry(r), r.done, r.done_at, r.done_by, r.note, r.contact_id, r.attachment_id)
-                for r in rows
+                ItemEntry(r.id, e, r.done, r.done_at, r.done_by, r.note, r.contact_id, r.attachment_id)
+                for r, e in pairs
             )
-            done = {r.key for r in rows if r.done}
+            done = {e.key for r, e in pairs if r.done}
             overrides = tuple(
                 f"{h.field.removeprefix('越过关卡：')}：{h.reason}（{h.changed_by}，{h.changed_at:%Y-%m-%d %H:%M}）"
                 for h in s.scalars(select(History).where(History.item_id == item_id, History.entity == GATE_ENTITY)
@@ -350,8 +353,9 @@ class ChecklistService:
             row = s.get(ItemChecklistEntry, entry_id)
             if row is None:
                 raise NotFoundError("该清单条目已不存在（清单可能已换成新版本），请重新打开这件建议提案。")
-            if not tickable(_entry(row)):
-                raise ValidationError(f"“{row.name}”是阶段，不能勾选；请勾选它下面的步骤或要点。")
+            entry = _entry_of(s, row)
+            if not tickable(entry):
+                raise ValidationError(f"“{entry.name}”是阶段，不能勾选；请勾选它下面的步骤或要点。")
             if contact_id is not None and s.scalar(select(Contact.item_id).where(Contact.id == contact_id)) != row.item_id:
                 raise ValidationError("所选沟通记录不属于这件建议提案，请重新选择佐证。")
             if attachment_id is not None and s.scalar(
@@ -373,9 +377,11 @@ class ChecklistService:
             return [
                 TickRecord(name, t.ticked, t.ticked_at, t.ticked_by, t.note, t.contact_id, t.attachment_id)
                 for t, name in s.execute(
-                    select(ChecklistTick, ItemChecklistEntry.name)
+                    select(ChecklistTick, func.coalesce(ItemChecklistEntry.name, ChecklistTemplateEntry.name))
                     .join(ItemChecklistEntry, ItemChecklistEntry.id == ChecklistTick.entry_id)
-                    .where(ChecklistTick.item_id == item_id).order_by(ChecklistTick.id))
+                    .outerjoin(ChecklistTemplateEntry,
+                               ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
+                    .where(ItemChecklistEntry.item_id == item_id).order_by(ChecklistTick.id))
             ]
 
     def override_gate(self, item_id: int, action: GateAction, reason: str) -> Changes:
@@ -386,8 +392,8 @@ class ChecklistService:
         with self.ctx.db.write() as s:
             if s.get(Item, item_id) is None:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
-            rows = _item_rows(s, item_id)
-            missing = missing_before(action, tuple(_entry(r) for r in rows), {r.key for r in rows if r.done})
+            pairs = _item_entries(s, item_id)
+            missing = missing_before(action, tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done})
             s.add(History(
                 item_id=item_id, entity=GATE_ENTITY, entity_id=None, field=f"越过关卡：{action.label}",
                 old_value="、".join(e.name for e in missing), new_value="已越过",
@@ -412,11 +418,10 @@ def make_item_checklist(s: OrmSession, item_id: int) -> None:
     version_id = _latest_version_id(s, template_id)
     item = s.get(Item, item_id)
     wanted = build_checklist(_version(s, version_id).entries, _profile(s, item, our_unit_id(s)))
+    ids = _entry_ids(s, version_id)
     s.add(ItemChecklist(item_id=item_id, version_id=version_id))
-    for position, e in enumerate(wanted):
-        row = ItemChecklistEntry(item_id=item_id, key=e.key, done=False, done_by="", note="")
-        _copy_entry(row, e, position)
-        s.add(row)
+    s.add_all(ItemChecklistEntry(item_id=item_id, template_entry_id=ids[e.key], position=position, done=False,
+                                 done_by="", note="") for position, e in enumerate(wanted))
     s.flush()
 
 
@@ -430,6 +435,7 @@ class NewChecklists:
         template_id = _current_template_id(s)
         self.version_id = _latest_version_id(s, template_id) if template_id else None
         self._template = _version(s, self.version_id).entries if self.version_id else ()
+        self._ids = _entry_ids(s, self.version_id) if self.version_id else {}
         self.our_unit = our_unit_id(s)
         self._built: dict[ItemProfile, tuple[Entries, list[tuple]]] = {}
         self._items: list[tuple[int, int]] = []
@@ -448,11 +454,12 @@ class NewChecklists:
             return
         self._items.append((item_id, self.version_id))
         if not done:
-            self._rows.extend((item_id, *fixed, False, None, "") for fixed in self._build(profile)[1])
+            self._rows.extend((item_id, entry_id, position, False, None, "")
+                              for _key, entry_id, position in self._build(profile)[1])
             return
-        for fixed in self._build(profile)[1]:
-            at, by = done.get(fixed[0], (None, ""))
-            self._rows.append((item_id, *fixed, at is not None, _stamp(at), by))
+        for key, entry_id, position in self._build(profile)[1]:
+            at, by = done.get(key, (None, ""))
+            self._rows.append((item_id, entry_id, position, at is not None, _stamp(at), by))
 
     def write(self, s: OrmSession) -> None:
         """Insert what was queued (after the items themselves) and start a new batch."""
@@ -462,23 +469,20 @@ class NewChecklists:
         first = (conn.exec_driver_sql("SELECT max(id) FROM item_checklist_entry").scalar() or 0) + 1
         conn.exec_driver_sql("INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
         conn.exec_driver_sql(
-            "INSERT INTO item_checklist_entry (id, item_id, key, parent_key, position, level, name, description,"
-            " due_length, due_unit, due_anchor, gate, note, done, done_at, done_by)"
-            " VALUES (" + ", ".join("?" * 16) + ")",
-            [(first + n, *row) for n, row in enumerate(self._rows)])
-        ticks = [(first + n, row[0], True, row[-2], row[-1], "") for n, row in enumerate(self._rows) if row[-3]]
-        if ticks:
-            conn.exec_driver_sql("INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by,"
-                                 " note) VALUES (?, ?, ?, ?, ?, ?)", ticks)
+            "INSERT INTO item_checklist_entry (item_id, template_entry_id, position, done, done_at, done_by, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, '')", self._rows)
+        # The tick record of each entry done on registration, copied inside SQLite (no row crosses over).
+        conn.exec_driver_sql(
+            "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
+            " SELECT id, item_id, 1, done_at, done_by, '' FROM item_checklist_entry WHERE id >= ? AND done",
+            (first,))
         self._items, self._rows = [], []
 
     def _build(self, profile: ItemProfile) -> tuple[Entries, list[tuple]]:
         found = self._built.get(profile)
         if found is None:
             wanted = build_checklist(self._template, profile)
-            fixed = [(e.key, e.parent_key, position, e.level.value, e.name, e.description, e.due_length,
-                      e.due_unit.value, e.due_anchor.value, e.gate.value if e.gate else "", "")
-                     for position, e in enumerate(wanted)]
+            fixed = [(e.key, self._ids[e.key], position) for position, e in enumerate(wanted)]
             found = self._built[profile] = (wanted, fixed)
         return found
 
@@ -510,8 +514,8 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
         actions.append(GateAction.CLOSE)
     if not actions:
         return
-    rows = _item_rows(s, record.id)
-    entries, done = tuple(_entry(r) for r in rows), {r.key for r in rows if r.done}
+    pairs = _item_entries(s, record.id)
+    entries, done = tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done}
     for action in actions:
         missing = missing_before(action, entries, done)
         if missing and not s.scalar(select(History.id).where(
@@ -522,26 +526,33 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
 
 def progress_by_item(s: OrmSession) -> dict[int, Progress]:
     conn = s.connection()
+    # The level of an entry pointing at a template entry is the template entry's: the few ids
+    # of phases and steps are looked up once (a subquery SQLite evaluates once), not joined per row.
     counts = conn.exec_driver_sql(
-        "SELECT item_id, count(*), total(done) FROM item_checklist_entry WHERE level != 'phase' GROUP BY item_id"
+        "SELECT item_id, count(*), total(done) FROM item_checklist_entry WHERE CASE"
+        " WHEN template_entry_id IS NULL THEN level != 'phase'"
+        " ELSE template_entry_id NOT IN (SELECT id FROM checklist_template_entry WHERE level = 'phase') END"
+        " GROUP BY item_id"
     ).all()
-    # SQLite returns the row holding min(position) for the bare column ``name``.
-    nxt = {i: n for i, n, _p in conn.exec_driver_sql(
-        "SELECT item_id, name, min(position) FROM item_checklist_entry"
-        " WHERE level = 'step' AND done = 0 GROUP BY item_id"
+    # SQLite returns the row holding min(position) for the bare columns.
+    nxt = {i: (t, n) for i, t, n, _p in conn.exec_driver_sql(
+        "SELECT item_id, template_entry_id, name, min(position) FROM item_checklist_entry WHERE done = 0 AND CASE"
+        " WHEN template_entry_id IS NULL THEN level = 'step'"
+        " ELSE template_entry_id IN (SELECT id FROM checklist_template_entry WHERE level = 'step') END"
+        " GROUP BY item_id"
     )}
-    return {i: Progress(int(d), total, nxt.get(i, "")) for i, total, d in counts}
+    steps = dict(conn.exec_driver_sql("SELECT id, name FROM checklist_template_entry WHERE level = 'step'").all())
+    return {
+        i: Progress(int(d), total, _next_name(nxt.get(i), steps))
+        for i, total, d in counts
+    }
 
 
-def step_due_rows(s: OrmSession, item_ids_sql) -> list[tuple]:
-    """(item_id, entry_id, name, length, unit, anchor, done_at) of entries with a due offset, for
-    the deadlines service; ``item_ids_sql`` is a select of the item ids wanted."""
-    return s.execute(
-        select(ItemChecklistEntry.item_id, ItemChecklistEntry.id, ItemChecklistEntry.name,
-               ItemChecklistEntry.due_length, ItemChecklistEntry.due_unit, ItemChecklistEntry.due_anchor,
-               ItemChecklistEntry.done_at)
-        .where(ItemChecklistEntry.due_length.is_not(None), ItemChecklistEntry.item_id.in_(item_ids_sql))
-    ).all()
+def _next_name(found: tuple | None, steps: dict[int, str]) -> str:
+    if found is None:
+        return ""
+    template_entry_id, own_name = found
+    return own_name if template_entry_id is None else steps.get(template_entry_id, "")
 
 
 # ---- helpers ----------------------------------------------------------------------------
@@ -586,6 +597,19 @@ def _write_version(s: OrmSession, template_id: int, entries, now, user: str, not
     return version.id
 
 
+def _entry_ids(s: OrmSession, version_id: int) -> dict[str, int]:
+    """The version's template entry ids by key."""
+    return dict(s.execute(select(ChecklistTemplateEntry.key, ChecklistTemplateEntry.id)
+                          .where(ChecklistTemplateEntry.version_id == version_id)).all())
+
+
+def _point_at(row: ItemChecklistEntry, template_entry_id: int, position: int) -> None:
+    """Make an item's entry take its text from ``template_entry_id`` (dropping any text of its own)."""
+    row.template_entry_id, row.position = template_entry_id, position
+    row.key = row.parent_key = row.level = row.name = row.description = None
+    row.due_length = row.due_unit = row.due_anchor = row.gate = None
+
+
 def _copy_entry(row, e: Entry, position: int) -> None:
     row.key, row.parent_key, row.position, row.level = e.key, e.parent_key, position, e.level.value
     row.name, row.description, row.due_length = e.name, e.description, e.due_length
@@ -608,9 +632,21 @@ def _or(enum_cls, code, default):
         return default
 
 
-def _item_rows(s: OrmSession, item_id: int) -> list[ItemChecklistEntry]:
-    return list(s.scalars(select(ItemChecklistEntry).where(ItemChecklistEntry.item_id == item_id)
-                          .order_by(ItemChecklistEntry.position)))
+def _item_entries(s: OrmSession, item_id: int) -> list[tuple[ItemChecklistEntry, Entry]]:
+    """The item's checklist rows in display order, each with its entry (from the template entry it
+    points at, or its own text)."""
+    found = s.execute(
+        select(ItemChecklistEntry, ChecklistTemplateEntry)
+        .outerjoin(ChecklistTemplateEntry, ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
+        .where(ItemChecklistEntry.item_id == item_id).order_by(ItemChecklistEntry.position)
+    ).all()
+    return [(row, _entry(row if template is None else template)) for row, template in found]
+
+
+def _entry_of(s: OrmSession, row: ItemChecklistEntry) -> Entry:
+    if row.template_entry_id is None:
+        return _entry(row)
+    return _entry(s.get(ChecklistTemplateEntry, row.template_entry_id))
 
 
 def _profile(s: OrmSession, item: Item, our: int | None) -> ItemProfile:

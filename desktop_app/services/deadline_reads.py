@@ -169,7 +169,12 @@ def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
     our = read_our_unit(conn)
     steps: dict[int, list[StepFacts]] = defaultdict(list)
     for item_id, entry_id, name, length, unit, anchor, done_at in rows_of(conn, (
-            "SELECT item_id, id, name, due_length, due_unit, due_anchor, done_at FROM item_checklist_entry"
+            # Dated template entries (few; CROSS JOIN keeps them the outer loop) joined to the items'
+            # entries pointing at them, then the items' dated entries of their own (a partial index).
+            "SELECT e.item_id, e.id, t.name, t.due_length, t.due_unit, t.due_anchor, e.done_at"
+            " FROM checklist_template_entry t CROSS JOIN item_checklist_entry e ON e.template_entry_id = t.id"
+            f" WHERE t.due_length IS NOT NULL AND e.item_id IN ({wanted})"
+            " UNION ALL SELECT item_id, id, name, due_length, due_unit, due_anchor, done_at FROM item_checklist_entry"
             f" WHERE due_length IS NOT NULL AND item_id IN ({wanted})")):
         steps[item_id].append(StepFacts(
             entry_id, name, member_or_none(Anchor, anchor) or Anchor.ASSIGNED, length,

@@ -432,33 +432,42 @@ class ItemChecklist(Base):
 
 
 class ItemChecklistEntry(Base):
-    """An entry of an item's checklist (copied from the template version) and its current tick;
-    the progress column reads this one table for every item."""
+    """An entry of an item's checklist and its current tick; the progress column reads this one
+    table for every item.
+
+    The entry's text (key, level, name, description, due offset, gate) comes from the template
+    version's entry it points at (``template_entry_id``), and its own text columns are NULL. An
+    entry without a template entry (``template_entry_id`` NULL: one whose text differed from its
+    template when migration 0005 converted the copies) keeps its own text in those columns."""
 
     __tablename__ = "item_checklist_entry"
     __table_args__ = (
-        UniqueConstraint("item_id", "key", name="uq_item_checklist_entry_key"),
-        # The few dated steps among ~20 entries per item (deadlines read only these).
+        # An item's entries (item_id first), and no template entry twice in one item.
+        Index("ix_item_checklist_entry_template", "item_id", "template_entry_id", unique=True),
+        # Dated entries of their own (rare: their text differed from the template before 0005).
         Index("ix_item_checklist_entry_due", "item_id", sqlite_where=text("due_length IS NOT NULL")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
-    key: Mapped[str] = mapped_column(String(40))
-    parent_key: Mapped[str] = mapped_column(String(40), default="")
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
+    template_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("checklist_template_entry.id", ondelete="RESTRICT"))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    level: Mapped[str] = mapped_column(String(20))  # EntryLevel
-    name: Mapped[str] = mapped_column(String(200))
-    description: Mapped[str] = mapped_column(Text, default="")
-    due_length: Mapped[int | None] = mapped_column(Integer)
-    due_unit: Mapped[str] = mapped_column(String(20), default="days")
-    due_anchor: Mapped[str] = mapped_column(String(30), default="assigned_on")
-    gate: Mapped[str] = mapped_column(String(30), default="")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     done_at: Mapped[datetime | None] = mapped_column(DateTime)
     done_by: Mapped[str] = mapped_column(String(50), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
     attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
+    # An entry of its own only (NULL when it points at a template entry):
+    key: Mapped[str | None] = mapped_column(String(40))
+    parent_key: Mapped[str | None] = mapped_column(String(40))
+    level: Mapped[str | None] = mapped_column(String(20))  # EntryLevel
+    name: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    due_length: Mapped[int | None] = mapped_column(Integer)
+    due_unit: Mapped[str | None] = mapped_column(String(20))
+    due_anchor: Mapped[str | None] = mapped_column(String(30))
+    gate: Mapped[str | None] = mapped_column(String(30))
 
 
 class ChecklistTick(Base):
@@ -468,7 +477,7 @@ class ChecklistTick(Base):
     __tablename__ = "checklist_tick"
     id: Mapped[int] = mapped_column(primary_key=True)
     entry_id: Mapped[int] = mapped_column(ForeignKey("item_checklist_entry.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[int] = mapped_column(Integer, index=True)
+    item_id: Mapped[int] = mapped_column(Integer)  # an item's ticks are found through its entries
     ticked: Mapped[bool] = mapped_column(Boolean)
     ticked_at: Mapped[datetime] = mapped_column(DateTime)
     ticked_by: Mapped[str] = mapped_column(String(50), default="")
