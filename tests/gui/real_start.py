@@ -112,9 +112,15 @@ def install_watch(monkeypatch, qtbot) -> tuple[Watch, logging.Handler]:
         dialog.reject()
         return QDialog.DialogCode.Rejected.value
 
-    monkeypatch.setattr(QDialog, "exec", exec_)
+    from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog
+    from PySide6.QtWidgets import QMessageBox
+
+    # Subclasses that wrap exec themselves are patched too, so that no dialog ever waits.
+    for dialog_class in (QDialog, QMessageBox, QInputDialog, QFileDialog, QPrintDialog, QPageSetupDialog):
+        monkeypatch.setattr(dialog_class, "exec", exec_)
     for name in ("getSaveFileName", "getOpenFileName"):
         monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *a, **k: ("", "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))

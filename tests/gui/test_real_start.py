@@ -249,3 +249,57 @@ def test_a_file_that_is_not_a_database_lets_the_user_open_another_and_the_window
     # Logged, as it should be: why the file asked for could not be opened. Nothing else went wrong.
     unexpected = [p for p in real_start.watch.problems if wrong.name not in p]
     assert not unexpected, unexpected
+
+
+def test_every_button_of_the_editor_and_the_template_editor_opens_windows_that_fit(real_start, qtbot):
+    """The dialogs behind the item editor's buttons on every tab (公开文本, 打印, 录入反馈…) and
+    the checklist template editor's fit the 1366×728 work area, and no button ends in an error."""
+    from PySide6.QtWidgets import QPushButton, QTabWidget
+
+    window = real_start.start(real_start.db_path)
+    real_start.watch.confirm_answer = False  # nothing is deleted, nothing finalised
+    misfits, clicked = [], []
+
+    def click_all(top: QWidget) -> None:
+        tabs = top.findChildren(QTabWidget)
+        pages = [(t, i) for t in tabs for i in range(t.count())] or [(None, 0)]
+        for tab_widget, index in pages:
+            if tab_widget is not None:
+                tab_widget.setCurrentIndex(index)
+            for button in top.findChildren(QPushButton):
+                if not (button.isVisible() and button.isEnabled()) or button.text() in ("保存(&S)", "关闭", "删除(&D)…"):
+                    continue
+                # A button with a menu (打印…) would wait in the menu: its entries are run instead.
+                menu = button.menu()
+                presses = [a.trigger for a in menu.actions() if a.isEnabled() and not a.isSeparator()] if menu else [button.click]
+                before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+                for press in presses:
+                    press()
+                    real_start.wait_idle()
+                clicked.append(button.text())
+                for opened in new_windows(before):
+                    qtbot.waitExposed(opened)
+                    if not fits_screen(opened) or hidden_buttons(opened):
+                        misfits.append((button.text(), opened.windowTitle(),
+                                        opened.frameGeometry().size().toTuple(), hidden_buttons(opened)))
+                    opened.close()
+                    real_start.wait_idle()
+            if not fits_screen(top):
+                misfits.append(("—", top.windowTitle(), top.frameGeometry().size().toTuple(), []))
+
+    select_replied_row(window)
+    window.ui.openAction.trigger()
+    editor = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "CaseEditDialog" and w.isVisible())
+    qtbot.waitExposed(editor)
+    click_all(editor)
+    editor.close()
+    window.commands.action("checklistTemplatesAction").trigger()
+    templates = next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "ChecklistEditorView")
+    click_all(templates)
+    templates.close()
+    assert not real_start.watch.problems, "\n".join(real_start.watch.problems)
+    for name, title, size, hidden in real_start.watch.dialogs:
+        if size[0] > 1366 or size[1] > 728 or hidden:
+            misfits.append((name, title, size, hidden))
+    assert not misfits, misfits
+    assert len(clicked) > 15, clicked
