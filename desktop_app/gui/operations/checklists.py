@@ -30,3 +30,19 @@ def export_template(services, version_id: int, path) -> Op:
 def apply_version(services, version_id: int, item_ids) -> Op:
     service = services.checklists
     return Op("应用清单版本", lambda: service.apply_version(version_id, item_ids), refusals=REFUSALS)
+
+
+def create_for_item(services, item_id: int) -> Op:
+    service = services.checklists
+    return Op("生成办理清单", lambda: service.create_for_item(item_id), refusals=REFUSALS)
+
+
+def tick(services, entry_id: int, done: bool, note: str, contact_id: int | None, attachment_id: int | None) -> Op:
+    service = services.checklists
+    return Op("勾选办理清单", lambda: service.tick(entry_id, done, note, contact_id, attachment_id),
+              refusals=REFUSALS)
+
+
+def override_gate(services, item_id: int, action, reason: str) -> Op:
+    service = services.checklists
+    return Op("越过关卡", lambda: service.override_gate(item_id, action, reason), refusals=REFUSALS)
