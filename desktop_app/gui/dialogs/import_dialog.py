@@ -12,8 +12,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QWidget
 
-from desktop_app.exchange.columns import FIELDS, IGNORED_LABEL
-from desktop_app.exchange.report import NameDecision, RowStatus
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.forms.ui_import_dialog import Ui_ImportDialog
 from desktop_app.gui.models.import_preview_model import ImportPreviewModel
@@ -21,6 +19,7 @@ from desktop_app.gui.operations import exchange
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
+from desktop_app.services.import_terms import FIELDS, IGNORED_LABEL, NameDecision, RowStatus
 
 _KIND_LABEL = {"unit": "单位", "proposer": "代表/委员"}
 
