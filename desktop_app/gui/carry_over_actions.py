@@ -23,7 +23,7 @@ def install(window) -> QAction:
             message_boxes.show_information(window, "年底结转", f"数据库以只读方式打开，不能结转。{services.read_only_reason}")
             return
         # A child of the window: it lives until it is closed, and the window closes it at exit.
-        CarryOverDialog(services.followup, default_year(services.today()), window.runner, window).open()
+        CarryOverDialog(services, default_year(services.today()), window.runner, window).open()
 
     return window.add_action("carryOverAction", "年底结转承诺事项…", open_dialog,
                              status_tip="把年底仍未落实的承诺事项一次结转下一年度跟踪，写明理由")

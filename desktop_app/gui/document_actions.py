@@ -2,30 +2,22 @@
 in one go (gui layer).
 
 Installed by ``MainWindow`` with one call. ReportLab, pdfium and the print support load only when
-a document is first made (start-up time). Documents are built on the runner's worker thread
-(services read the item, the documents layer makes the PDF); the preview dialog only shows bytes.
+a document is first made (start-up time). Documents are made by ``LetterService`` through the
+runner (``operations.documents``); the preview dialog only shows bytes.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog
 
-from desktop_app.documents.model import FORM_LABELS
-from desktop_app.domain.errors import DomainError
+from desktop_app.gui.operations import documents
 from desktop_app.gui.widgets import message_boxes
+from desktop_app.services.letter_forms import FORM_LABELS, PREVIEW_FORMS, file_name
+
+__all__ = ["PREVIEW_FORMS", "DocumentActions", "file_name", "install", "preview_item"]
 
 NO_SELECTION_HINT = "（请先在案件列表中选中一件；批量生成答复函可按住 Ctrl 或 Shift 选中多件）"
-PREVIEW_FORMS = ("reply", "feedback", "co_opinion", "reminder", "extension", "return")
-
-
-def file_name(form: str, row) -> str:
-    """A Windows-safe file name such as 答复函_区二届人大五次会议_0035.pdf."""
-    name = f"{FORM_LABELS[form]}_{row.session_name}_{row.number}.pdf"
-    return re.sub(r'[\\/:*?"<>|]', "_", name)
 
 
 class DocumentActions:
@@ -59,9 +51,8 @@ class DocumentActions:
 
     # ---- helpers ---------------------------------------------------------------------------
 
-    def letters(self):  # -> LetterService | None
-        services = self.window.services
-        return services.letters if services.connected else None
+    def connected(self) -> bool:
+        return self.window.services.connected
 
     def selected_rows(self) -> list:
         return self.window.case_list.selected_rows()
@@ -77,15 +68,9 @@ class DocumentActions:
     # ---- settings --------------------------------------------------------------------------
 
     def edit_settings(self) -> None:
-        letters = self.letters()
-        if letters is None:
+        if not self.connected():
             return
-
-        def work():
-            from desktop_app.documents.fonts import find_fonts
-
-            settings = letters.settings()
-            return settings, find_fonts(settings.fonts).summary()
+        services = self.window.services
 
         def show(result) -> None:
             from desktop_app.gui.dialogs.letter_settings_dialog import LetterSettingsDialog
@@ -95,34 +80,25 @@ class DocumentActions:
             self.settings_dialog = dialog
             if dialog.exec() == LetterSettingsDialog.DialogCode.Accepted:
                 chosen = dialog.settings()
-                self.window.runner.run(lambda: letters.save_settings(chosen), title="保存公文设置")
+                self.window.runner.run(documents.save_letter_settings(services, chosen))
 
-        self.window.runner.run(work, title="读取公文设置", read=True, on_success=show)
+        self.window.runner.run(documents.letter_settings(services), on_success=show)
 
     # ---- preview ---------------------------------------------------------------------------
 
     def preview_selected(self, form: str) -> None:
         row = self.window.case_list.selected_row() or next(iter(self.selected_rows()), None)
-        letters = self.letters()
-        if row is None or letters is None:
+        if row is None or not self.connected():
             return
-        preview_item(self.window.runner, self.window, letters, form, row)
+        preview_item(self.window.runner, self.window, self.window.services, form, row)
 
     # ---- batch -----------------------------------------------------------------------------
 
     def preview_batch(self) -> None:
         """All selected items' letters in one preview, to print them with one print dialog."""
-        rows, letters = self.selected_rows(), self.letters()
-        if not rows or letters is None:
+        rows = self.selected_rows()
+        if not rows or not self.connected():
             return
-
-        def work(progress, cancelled):
-            from desktop_app.documents.builder import to_pdf_bytes
-
-            data, problems = _collect(letters, rows, progress, cancelled)
-            if cancelled() or not data:
-                return None, problems
-            return to_pdf_bytes("reply", data, letters.settings()), problems
 
         def show(result) -> None:
             from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
@@ -138,55 +114,27 @@ class DocumentActions:
             dialog.setModal(False)
             dialog.show()
 
-        self.window.runner.run(work, title="批量生成答复函", reports_progress=True, read=True, on_success=show)
+        self.window.runner.run(documents.replies_pdf(self.window.services, rows), on_success=show)
 
     def save_batch_one_file(self) -> None:
-        rows, letters = self.selected_rows(), self.letters()
-        if not rows or letters is None:
+        rows = self.selected_rows()
+        if not rows or not self.connected():
             return
         path, _ = QFileDialog.getSaveFileName(self.window, "保存答复函", f"答复函（{len(rows)}件）.pdf",
                                               "PDF 文件 (*.pdf)")
         if not path:
             return
-
-        def work(progress, cancelled):
-            from desktop_app.documents.builder import write_document
-
-            data, problems = _collect(letters, rows, progress, cancelled)
-            if cancelled() or not data:
-                return 0, problems
-            result = write_document(path, "reply", data, letters.settings(), cancelled=cancelled)
-            return (0 if cancelled() else len(result.page_counts)), problems
-
-        self.window.runner.run(work, title="批量生成答复函", reports_progress=True, read=True,
+        self.window.runner.run(documents.write_replies(self.window.services, path, rows),
                                on_success=lambda r: self._report(r, path))
 
     def save_batch_folder(self) -> None:
-        rows, letters = self.selected_rows(), self.letters()
-        if not rows or letters is None:
+        rows = self.selected_rows()
+        if not rows or not self.connected():
             return
         folder = QFileDialog.getExistingDirectory(self.window, "选择保存答复函的文件夹")
         if not folder:
             return
-
-        def work(progress, cancelled):
-            from desktop_app.documents.builder import write_document
-
-            settings = letters.settings()
-            written, problems = 0, []
-            for n, row in enumerate(rows):
-                if cancelled():
-                    break
-                try:
-                    data = letters.documents("reply", [row.id])
-                    write_document(Path(folder) / file_name("reply", row), "reply", data, settings)
-                    written += 1
-                except DomainError as error:
-                    problems.append(f"第{row.number}号：{error}")
-                progress(n + 1, len(rows))
-            return written, problems
-
-        self.window.runner.run(work, title="批量保存答复函", reports_progress=True, read=True,
+        self.window.runner.run(documents.write_replies_to_folder(self.window.services, folder, rows),
                                on_success=lambda r: self._report(r, folder))
 
     def _report(self, result, where: str) -> None:
@@ -199,16 +147,10 @@ class DocumentActions:
         message_boxes.show_information(self.window, "批量生成答复函", text)
 
 
-def preview_item(runner, parent, letters, form: str, row) -> None:
+def preview_item(runner, parent, services, form: str, row) -> None:
     """Make ``form`` for one item on ``runner``'s worker and show it in a preview window over
     ``parent``; ``row`` is anything with ``id``, ``number`` and ``session_name`` (a list row, or the
-    editor's record). ``letters`` is a LetterService."""
-
-    def work():
-        from desktop_app.documents.builder import to_pdf_bytes
-
-        data = letters.documents(form, [row.id])
-        return to_pdf_bytes(form, data, letters.settings())
+    editor's record). ``services`` the app's ``AppServices``."""
 
     def show(result) -> None:
         from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
@@ -219,20 +161,7 @@ def preview_item(runner, parent, letters, form: str, row) -> None:
         dialog.setModal(False)
         dialog.show()
 
-    runner.run(work, title=f"生成{FORM_LABELS[form]}", read=True, on_success=show)
-
-
-def _collect(letters, rows, progress, cancelled):
-    data, problems = [], []
-    for n, row in enumerate(rows):
-        if cancelled():
-            break
-        try:
-            data += letters.documents("reply", [row.id])
-        except DomainError as error:
-            problems.append(f"第{row.number}号：{error}")
-        progress(n + 1, len(rows))
-    return data, problems
+    runner.run(documents.preview(services, form, row.id), on_success=show)
 
 
 def install(window) -> DocumentActions:

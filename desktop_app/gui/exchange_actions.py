@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from desktop_app.gui.operations import exchange
 from desktop_app.gui.widgets import message_boxes
 
 
@@ -18,7 +19,7 @@ def import_cases(window) -> None:
     from desktop_app.gui.dialogs.import_dialog import ImportDialog
     if not window.services.connected or window.services.read_only:
         return
-    ImportDialog(window.services, window.services.imports, window).exec()
+    ImportDialog(window.services, window).exec()
 
 
 def _save_path(window, title: str, name: str) -> str:
@@ -41,10 +42,7 @@ def export_ledger(window) -> None:
     path = _save_path(window, "导出台账", "办理台账.xlsx")
     if not path:
         return
-    service = window.services.exports
-    window.runner.run(lambda progress, cancelled: service.export_ledger(path, progress=progress, cancelled=cancelled,
-                                                                        **choices),
-                      title="导出台账", reports_progress=True, read=True,
+    window.runner.run(exchange.export_ledger(window.services, path, choices),
                       on_success=lambda written: window.ui.statusBar.showMessage(f"已导出台账：{written}", 10000))
 
 
@@ -81,8 +79,5 @@ def export_list(window) -> None:
     if not path:
         return
     columns = list_columns(view)
-    service = window.services.exports
-    window.runner.run(lambda progress, cancelled: service.export_list(path, columns, rows, progress=progress,
-                                                                      cancelled=cancelled),
-                      title="导出当前列表", reports_progress=True, read=True,
+    window.runner.run(exchange.export_list(window.services, path, columns, rows),
                       on_success=lambda written: window.ui.statusBar.showMessage(f"已导出列表：{written}", 10000))

@@ -226,27 +226,39 @@ class FollowupService:
 
     def add_commitment(self, item_id: int, description: str, due_on: date | None, due_term: str = "",
                        unit_id: int | None = None) -> tuple[Changes, int]:
-        text = (description or "").strip()
-        if not text:
-            raise ValidationError("请写明承诺事项的内容（做什么）。")
-        if due_on is None:
-            # Undated commitments never reach the dashboard or the year-end list's date checks.
-            term = f"“{due_term.strip()}”没有具体日期" if due_term.strip() else "没有完成日期"
-            raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
+        changes, (row_id,) = self.add_commitments(item_id, [(description, due_on, due_term)], unit_id)
+        return changes, row_id
+
+    def add_commitments(self, item_id: int, commitments, unit_id: int | None = None) -> tuple[Changes, list[int]]:
+        """Add ``(description, due_on, due_term)`` commitments to an item, all or none (one
+        transaction); returns their ids in order."""
+        checked = []
+        for description, due_on, due_term in commitments:
+            text = (description or "").strip()
+            if not text:
+                raise ValidationError("请写明承诺事项的内容（做什么）。")
+            if due_on is None:
+                # Undated commitments never reach the dashboard or the year-end list's date checks.
+                term = f"“{due_term.strip()}”没有具体日期" if due_term.strip() else "没有完成日期"
+                raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
+            checked.append((text, due_on, due_term.strip()))
         now, user = self.ctx.now(), self.ctx.user_name()
+        ids = []
         with self.ctx.db.write() as s:
             item = _item(s, item_id)
             reply = s.scalars(select(Reply).where(Reply.item_id == item_id).order_by(Reply.round.desc())).first()
-            row = Commitment(item_id=item_id, reply_id=reply.id if reply else None,
-                             unit_id=unit_id if unit_id is not None else (reply.unit_id if reply else None),
-                             description=text, due_on=due_on, due_term=due_term.strip(),
-                             status=CommitmentStatus.OPEN.value)
-            s.add(row)
-            s.flush()
-            when = due_on.isoformat() if due_on else due_term.strip()
-            _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{when}）", user, now)
+            for text, due_on, due_term in checked:
+                row = Commitment(item_id=item_id, reply_id=reply.id if reply else None,
+                                 unit_id=unit_id if unit_id is not None else (reply.unit_id if reply else None),
+                                 description=text, due_on=due_on, due_term=due_term,
+                                 status=CommitmentStatus.OPEN.value)
+                s.add(row)
+                s.flush()
+                when = due_on.isoformat() if due_on else due_term
+                _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{when}）", user, now)
+                ids.append(row.id)
             _touch(item, now)
-            return Changes.of("item", item_ids=[item_id]), row.id
+            return Changes.of("item", item_ids=[item_id]), ids
 
     def close_commitment(self, commitment_id: int, closed_on: date, evidence: str) -> Changes:
         """Mark a commitment 已落实 with what proves it (the 落实告知函 is printed from it)."""

@@ -41,6 +41,13 @@ class FollowupLetterService:
 
     # ---- 承诺事项落实告知函 ---------------------------------------------------------------
 
+    def write_commitment_notice(self, commitment_id: int, path: str | Path):
+        """Print the 落实告知函 of a commitment to the PDF ``path``; the ``DocumentResult``."""
+        from desktop_app.documents import followup_documents
+
+        return followup_documents.write(path, "commitment_notice", self.commitment_notice(commitment_id),
+                                        self.settings())
+
     def commitment_notice(self, commitment_id: int) -> SimpleLetterData:
         with self.ctx.db.read() as s:
             row = get_or_raise(s, Commitment, commitment_id, "该承诺事项已被删除，请重新打开此件。")

@@ -87,6 +87,13 @@ class ImportService:
             mapping = tuple(k if k in FIELD_BY_KEY else None for k in saved)
         return ImportSource(Path(path), sheet, layout, mapping)
 
+    def open_file(self, path: Path | str, default_session: str = "", progress=None,
+                  cancelled=None) -> tuple[ImportSource, ImportPreview]:
+        """The sheet ``path`` read, and what importing it would do: ``(source, preview)``; the
+        source serves later previews with another mapping."""
+        source = self.load(path)
+        return source, self.preview(source, default_session=default_session, progress=progress, cancelled=cancelled)
+
     def read_file(self, path: Path | str, default_session: str = "", progress=None, cancelled=None) -> ImportPreview:
         return self.preview(self.load(path), default_session=default_session, progress=progress, cancelled=cancelled)
 
@@ -132,11 +139,13 @@ class ImportService:
 
     def apply(
         self, preview: ImportPreview, decisions: list[NameDecision] | tuple = (), skip_errors: bool = False,
-        progress=None, cancelled=None,
+        progress=None, cancelled=None, remember_mapping: tuple[list[str], list[str | None]] | None = None,
     ):
         """Write the previewed new and updated rows in one transaction after a backup; returns
         ``(Changes, ImportResult)``. Refuses (nothing written) when rows have errors and
-        ``skip_errors`` is False, or when the database changed since the preview."""
+        ``skip_errors`` is False, or when the database changed since the preview. With
+        ``remember_mapping`` (headers, mapping) the mapping is then saved as ``save_mapping``
+        does (a setting of its own: the import stands if only that fails)."""
         from desktop_app.services.import_apply import apply_import
 
         errors = preview.count(RowStatus.ERROR)
@@ -151,7 +160,10 @@ class ImportService:
         backup_path = ""
         if self.maintenance is not None and (preview.count(RowStatus.NEW) or preview.count(RowStatus.UPDATE)):
             backup_path = str(self.maintenance.backup_now(reason="import"))
-        return apply_import(self.ctx, preview, decisions, backup_path, progress, cancelled)
+        changes, result = apply_import(self.ctx, preview, decisions, backup_path, progress, cancelled)
+        if remember_mapping is not None:
+            changes = changes | self.save_mapping(*remember_mapping)
+        return changes, result
 
 
 class _Previewer:

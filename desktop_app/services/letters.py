@@ -50,6 +50,13 @@ class LetterService:
     def save_settings(self, settings: LetterSettings) -> Changes:
         return ReferenceService(self.ctx).set_setting(SETTINGS_KEY, settings_to_json(settings))
 
+    def settings_and_fonts(self):
+        """``(LetterSettings, a summary of the fonts they find)`` for the settings dialog."""
+        from desktop_app.documents.fonts import find_fonts
+
+        settings = self.settings()
+        return settings, find_fonts(settings.fonts).summary()
+
     # ---- finding items --------------------------------------------------------------------
 
     def find_item(self, text: str) -> int:
@@ -74,6 +81,74 @@ class LetterService:
             value = make(item_id)
             result += value if isinstance(value, list) else [value]
         return result
+
+    # ---- PDFs -----------------------------------------------------------------------------
+
+    def pdf(self, form: str, item_ids) -> tuple[bytes, object]:
+        """``(PDF bytes, DocumentResult)`` of ``form`` for the items, for the preview."""
+        from desktop_app.documents.builder import to_pdf_bytes
+
+        return to_pdf_bytes(form, self.documents(form, item_ids), self.settings())
+
+    def batch_replies(self, rows, progress=None, cancelled=None) -> tuple[list, list[str]]:
+        """The reply letters' DTOs of every row (anything with ``id`` and ``number``) that has one,
+        and a line per row that has none (第0035号：why)."""
+        progress, cancelled = progress or (lambda _d, _t: None), cancelled or (lambda: False)
+        data, problems = [], []
+        for n, row in enumerate(rows):
+            if cancelled():
+                break
+            try:
+                data += self.documents("reply", [row.id])
+            except DomainError as error:
+                problems.append(f"第{row.number}号：{error}")
+            progress(n + 1, len(rows))
+        return data, problems
+
+    def replies_pdf(self, rows, progress=None, cancelled=None):
+        """The reply letters of ``rows`` in one preview: ``((PDF bytes, DocumentResult) or None
+        when none was made or cancelled, problems)``."""
+        from desktop_app.documents.builder import to_pdf_bytes
+
+        cancelled = cancelled or (lambda: False)
+        data, problems = self.batch_replies(rows, progress, cancelled)
+        if cancelled() or not data:
+            return None, problems
+        return to_pdf_bytes("reply", data, self.settings()), problems
+
+    def write_replies(self, path, rows, progress=None, cancelled=None) -> tuple[int, list[str]]:
+        """The reply letters of ``rows`` into one PDF at ``path``: ``(pages written, problems)``."""
+        from desktop_app.documents.builder import write_document
+
+        cancelled = cancelled or (lambda: False)
+        data, problems = self.batch_replies(rows, progress, cancelled)
+        if cancelled() or not data:
+            return 0, problems
+        result = write_document(path, "reply", data, self.settings(), cancelled=cancelled)
+        return (0 if cancelled() else len(result.page_counts)), problems
+
+    def write_replies_to_folder(self, folder, rows, progress=None, cancelled=None) -> tuple[int, list[str]]:
+        """One PDF per row in ``folder`` (named by ``letter_forms.file_name``): ``(files written,
+        problems)``; rows are rows of the case list (``id``, ``number``, ``session_name``)."""
+        from pathlib import Path
+
+        from desktop_app.documents.builder import write_document
+        from desktop_app.services.letter_forms import file_name
+
+        progress, cancelled = progress or (lambda _d, _t: None), cancelled or (lambda: False)
+        settings = self.settings()
+        written, problems = 0, []
+        for n, row in enumerate(rows):
+            if cancelled():
+                break
+            try:
+                data = self.documents("reply", [row.id])
+                write_document(Path(folder) / file_name("reply", row), "reply", data, settings)
+                written += 1
+            except DomainError as error:
+                problems.append(f"第{row.number}号：{error}")
+            progress(n + 1, len(rows))
+        return written, problems
 
     def reply_letter(self, item_id: int) -> ReplyLetterData:
         record = self.cases.get(item_id)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from desktop_app.documents.model import LETTERHEAD_FULL
 from desktop_app.domain.enums import RectificationStatus
 from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.domain.rectification import RectificationEntry, parse_deadline
@@ -43,6 +46,7 @@ from desktop_app.storage.tables import (
 )
 
 MAX_EVIDENCE = 50 * 1024 * 1024
+
 REPORT_HEAD_KEY = "rectification_report_head"  # setting: the report's 版头 mode and 发文机关标志
 
 
@@ -159,10 +163,14 @@ class RectificationService:
             return RectificationDocument(info, tuple(
                 _row_data(r, units.get(r.id, ()), items.get(r.id, ()), notes.get(r.id, ())) for r in rows))
 
-    def save_row(self, list_id: int, data: RectificationRowData) -> tuple[Changes, int]:
+    def save_row(self, list_id: int, data: RectificationRowData,
+                 items_text: str | None = None) -> tuple[Changes, int]:
         """Create (``id`` 0: after the last row of its aspect, or at the end for a new aspect) or
         update a row with its units and linked items. Changing the aspect moves the row to the
-        end of the new aspect's group."""
+        end of the new aspect's group. ``items_text`` (as ``find_items`` reads it) replaces the
+        linked items when given."""
+        if items_text is not None:
+            data = replace(data, item_ids=self.find_items(items_text))
         aspect = data.aspect.strip()
         if not aspect:
             raise ValidationError("主要方面不能为空：请填写该行所属的主要方面（例如 一、少数承办单位对办理工作认识不深）。")
@@ -278,6 +286,16 @@ class RectificationService:
                 row.status = status.value
         return _changed()
 
+    def add_progress_file(self, row_id: int, noted_on: date, note: str, evidence: str | Path | None = None,
+                          status: RectificationStatus | None = None) -> Changes:
+        """``add_progress`` with the evidence read from the file ``evidence`` (its name kept)."""
+        if evidence is None:
+            return self.add_progress(row_id, noted_on, note, "", None, status)
+        evidence = Path(evidence)
+        if evidence.stat().st_size > MAX_EVIDENCE:
+            raise ValidationError("佐证材料超过 50 MB，请压缩或拆分后再附上。")
+        return self.add_progress(row_id, noted_on, note, evidence.name, evidence.read_bytes(), status)
+
     def delete_progress(self, note_id: int) -> Changes:
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
@@ -322,7 +340,32 @@ class RectificationService:
         """The font files chosen in 设置 → 公文与字体 (shared with the letters)."""
         return dict(letter_settings(self.ctx).fonts)
 
+    def write_pdf(self, list_id: int, path: str | Path, with_report: bool = False, issuer_mark: str = "",
+                  letterhead: str = LETTERHEAD_FULL):
+        """Print the list (and with ``with_report`` the whole report) to the PDF ``path``;
+        returns the documents layer's ``DocumentResult`` (pages, warning)."""
+        from desktop_app.documents.rectification_report import write_rectification_pdf
+
+        report, appendix = self.print_data(list_id, with_report, issuer_mark=issuer_mark)
+        return write_rectification_pdf(path, report, appendix, self.font_overrides(), letterhead)
+
     # ---- import, export, deadlines --------------------------------------------------------
+
+    def import_sheet(self, path: str | Path) -> tuple[Changes, int]:
+        """Read the Excel sheet ``path`` and import its rows as a new list (named after the
+        sheet's title, else the file)."""
+        from desktop_app.exchange.rectification_sheet import read_entries
+
+        path = Path(path)
+        read = read_entries(path)
+        return self.import_entries(read.title or path.stem, list(read.entries))
+
+    def export_sheet(self, list_id: int, path: str | Path) -> int:
+        """Write list ``list_id`` to the Excel file ``path``; returns the number of rows written."""
+        from desktop_app.exchange.rectification_sheet import write_entries
+
+        doc = self.document(list_id)
+        return write_entries(path, doc.info.title, [r.entry() for r in doc.rows])
 
     def import_entries(self, title: str, entries: list[RectificationEntry], list_id: int = 0,
                        **list_fields) -> tuple[Changes, int]:

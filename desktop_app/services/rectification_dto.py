@@ -5,10 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE, LETTERHEAD_PREPRINTED
 from desktop_app.domain.enums import RectificationStatus
 from desktop_app.domain.rectification import RectificationEntry, deadline_text
 
 KIND = "rectification"  # Changes kind of every write here
+
+#: The report's 版头 modes (``RectificationService.write_pdf``'s ``letterhead``), for the gui's choice.
+REPORT_HEADS = (
+    (LETTERHEAD_FULL, "红头：打印红色发文机关标志和红色分隔线"),
+    (LETTERHEAD_PREPRINTED, "套打：用预印版头的纸，版头处留空、只印文号"),
+    (LETTERHEAD_NONE, "不用版头：文号在首行右侧"),
+)
 
 
 @dataclass(frozen=True)

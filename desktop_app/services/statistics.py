@@ -70,6 +70,13 @@ class StatisticsService:
         data = StatisticsReportData(self.report(as_of), title.strip(), settings.unit_name, self.ctx.today())
         return data, dict(settings.fonts)
 
+    def report_pdf(self, as_of: date | None = None, title: str = ""):
+        """The printed report for the preview: ``((PDF bytes, DocumentResult), its full title)``."""
+        from desktop_app.documents.statistics_report import statistics_report_bytes
+
+        data, fonts = self.print_data(as_of, title)
+        return statistics_report_bytes(data, fonts), data.full_title
+
     def write_pdf(self, path, as_of: date | None = None, title: str = ""):
         """Write the printed report to ``path`` (a temporary name, then renamed); the DocumentResult."""
         from desktop_app.documents.statistics_report import write_statistics_report

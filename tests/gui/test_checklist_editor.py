@@ -114,7 +114,7 @@ def test_apply_dialog_previews_each_item_and_applies_to_the_ticked_ones(qtbot, e
     v = service.template()
     service.save_template(v.template_id, v.name, v.description, add_entry(v.entries, Entry("z1", "归档"), "p3"))
     editor.load_templates()
-    dialog = ApplyChecklistDialog(service, editor._runner, editor._version, editor)
+    dialog = ApplyChecklistDialog(editor._services, editor._runner, editor._version, editor)
     qtbot.addWidget(dialog)
     (row,) = [dialog.itemList.item(i) for i in range(dialog.itemList.count())]
     assert "第1版" in row.text() and "新增 归档" in row.text()

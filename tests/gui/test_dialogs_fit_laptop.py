@@ -62,8 +62,7 @@ def test_settings_fit_1366_by_728_with_their_buttons(qtbot, laptop, services):
 
 def test_import_fits_1366_by_728_with_its_buttons(qtbot, laptop, services):
     from desktop_app.gui.dialogs.import_dialog import ImportDialog
-    from desktop_app.services.import_cases import ImportService
 
-    dialog = ImportDialog(services, ImportService(services.cases.ctx, services.maintenance))
+    dialog = ImportDialog(services)
     ui = dialog.ui
     assert_fits(qtbot, dialog, LAPTOP, (ui.browseButton, ui.previewButton, ui.importButton, ui.closeButton))

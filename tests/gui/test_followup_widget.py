@@ -36,55 +36,61 @@ def pick(combo, data) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
-def test_entering_feedback_of_each_cosigner(editor, ctx, item_id, message_log):
+def click(qtbot, editor, button) -> None:
+    """Click and wait for the write it starts (through the editor's runner)."""
+    button.click()
+    qtbot.waitUntil(lambda: not editor._runner.busy, timeout=5000)
+
+
+def test_entering_feedback_of_each_cosigner(qtbot, editor, ctx, item_id, message_log):
     tab = editor.followup
     assert [tab.proposer_combo.itemText(i) for i in range(tab.proposer_combo.count())] == ["张建国", "李秀英"]
     pick(tab.attitude_combo, Rating.SATISFIED)
     pick(tab.outcome_combo, Rating.FAIRLY_SATISFIED)
     pick(tab.channel_combo, FeedbackChannel.PAPER)
     tab.reference_edit.setText("纸质意见表 0035-1")
-    tab.add_feedback_button.click()
+    click(qtbot, editor, tab.add_feedback_button)
     assert tab.feedback_model.rowCount() == 1
     assert tab.feedback_model.row(0).outcome is Rating.FAIRLY_SATISFIED and tab.feedback_model.row(0).entered_by == "测试员"
     assert editor.record.status is ItemStatus.FEEDBACK  # the editor reloaded: its next save does not conflict
     assert not [m for m in message_log if m[0] == "confirm"]
 
 
-def test_dissatisfied_without_the_deputys_form_asks_first_then_opens_rehandling(editor, item_id, message_log):
+def test_dissatisfied_without_the_deputys_form_asks_first_then_opens_rehandling(qtbot, editor, item_id, message_log):
     tab = editor.followup
     tab.proposer_combo.setCurrentIndex(1)
     pick(tab.outcome_combo, Rating.DISSATISFIED)
     message_log.answer = False
-    tab.add_feedback_button.click()
+    click(qtbot, editor, tab.add_feedback_button)
     assert "被满意" in message_log[-1][2] and tab.feedback_model.rowCount() == 0
     message_log.answer = True
-    tab.add_feedback_button.click()
+    click(qtbot, editor, tab.add_feedback_button)
     assert tab.feedback_model.rowCount() == 1
     assert editor.record.status is ItemStatus.REHANDLING
     assert "2024-07-03" in message_log[-1][2]  # 3 June + 1 month
     assert "2024-07-03" in tab.state_label.text() and tab.second_button.isEnabled()
 
 
-def test_closing_a_commitment_with_its_evidence(editor, ctx, item_id, message_log):
+def test_closing_a_commitment_with_its_evidence(qtbot, editor, ctx, item_id, message_log):
     tab = editor.followup
     tab.description_edit.setText("完成新河镇道路修复")
     tab.due_edit.setText("2024-12-31")
-    tab.add_commitment_button.click()
+    click(qtbot, editor, tab.add_commitment_button)
     assert tab.commitment_model.rowCount() == 1
     tab.commitment_view.selectRow(0)
     message_log.text_answer = "竣工验收单 2024-06-01"
-    tab.close_button.click()
+    click(qtbot, editor, tab.close_button)
     (done,) = FollowupService(ctx).commitments(item_id)
     assert done.status is CommitmentStatus.DONE and done.evidence == "竣工验收单 2024-06-01"
     assert "已落实" in tab.commitment_model.data(tab.commitment_model.index(0, 2))
 
 
-def test_writes_wait_for_unsaved_edits_in_the_editor(editor, ctx, item_id, message_log):
+def test_writes_wait_for_unsaved_edits_in_the_editor(qtbot, editor, ctx, item_id, message_log):
     original = editor.ui.titleEdit.text()
     editor.ui.titleEdit.setText("改过的标题")
     editor.followup.description_edit.setText("完成修复")
     editor.followup.due_edit.setText("年底前")
-    editor.followup.add_commitment_button.click()
+    click(qtbot, editor, editor.followup.add_commitment_button)
     assert message_log[-1][1] == "请先保存" and FollowupService(ctx).commitments(item_id) == []
     editor.ui.titleEdit.setText(original)  # closing a modified editor would ask to save
 
@@ -105,27 +111,27 @@ def pick(combo, data) -> None:  # noqa: F811 - Qt keeps the code of a str enum
     combo.setCurrentIndex(combo.findData(data.value))
 
 
-def test_the_second_reply_is_entered_beside_the_first(editor, ctx, item_id, message_log):
+def test_the_second_reply_is_entered_beside_the_first(qtbot, editor, ctx, item_id, message_log):
     tab = editor.followup
     assert tab.second_box.isHidden()
     pick(tab.outcome_combo, Rating.DISSATISFIED)
     tab.reference_edit.setText("网上反馈 88")
-    tab.add_feedback_button.click()
+    click(qtbot, editor, tab.add_feedback_button)
     assert not tab.second_box.isHidden()
     pick(tab.second_result, ResultCategory.PLANNED)
     tab.second_body.setPlainText("经再次研究，计划于2025年完成。")
-    tab.second_button.click()
+    click(qtbot, editor, tab.second_button)
     replies = editor.record.replies
     assert [(r.round, r.body) for r in replies] == [(1, BODY), (2, "经再次研究，计划于2025年完成。")]
     assert editor.record.status is ItemStatus.REPLIED and "第二次答复：2024-06-03" in tab.state_label.text()
 
 
-def test_commitments_proposed_from_the_reply_are_added_once_confirmed(editor, ctx, item_id, monkeypatch):
+def test_commitments_proposed_from_the_reply_are_added_once_confirmed(qtbot, editor, ctx, item_id, monkeypatch):
     from desktop_app.gui.widgets import followup_widget
 
     offered = []
     monkeypatch.setattr(followup_widget, "choose_proposals", lambda _parent, found: offered.extend(found) or found)
-    editor.followup.propose_button.click()
+    click(qtbot, editor, editor.followup.propose_button)
     assert [(p.description, p.due_on) for p in offered] == [("经研究，我委将于2024年12月31日前完成道路修复", date(2024, 12, 31))]
     (added,) = FollowupService(ctx).commitments(item_id)
     assert added.due_on == date(2024, 12, 31) and editor.followup.commitment_model.rowCount() == 1
@@ -155,38 +161,38 @@ def test_the_items_review_entries_show_in_the_tab(qtbot, ctx, item_id, message_l
 
 
 def test_a_commitment_due_next_year_gets_the_end_of_next_year_and_one_with_no_date_is_refused(
-        editor, ctx, item_id, message_log):
+        qtbot, editor, ctx, item_id, message_log):
     tab = editor.followup
     tab.description_edit.setText("建立长效管理机制")
     tab.due_edit.setText("持续推进")
-    tab.add_commitment_button.click()
+    click(qtbot, editor, tab.add_commitment_button)
     assert message_log[-1][1] == "承诺事项" and "没有具体日期" in message_log[-1][2]
     assert FollowupService(ctx).commitments(item_id) == []
 
     tab.due_edit.setText("明年")
     assert tab.due_hint.text() == "→ 2025-12-31"  # the reply is of 2024: 明年 ends 2025-12-31
-    tab.add_commitment_button.click()
+    click(qtbot, editor, tab.add_commitment_button)
     (added,) = FollowupService(ctx).commitments(item_id)
     assert (added.due_on, added.due_term) == (date(2025, 12, 31), "明年")
     assert tab.commitment_model.data(tab.commitment_model.index(0, 1)) == "2025-12-31（明年）"
 
 
-def test_after_entering_feedback_the_ratings_are_cleared_for_the_next_form(editor, message_log):
+def test_after_entering_feedback_the_ratings_are_cleared_for_the_next_form(qtbot, editor, message_log):
     tab = editor.followup
     pick(tab.attitude_combo, Rating.SATISFIED)
     pick(tab.outcome_combo, Rating.SATISFIED)
     tab.reference_edit.setText("纸质意见表 0035-1")
-    tab.add_feedback_button.click()
+    click(qtbot, editor, tab.add_feedback_button)
     assert tab.feedback_model.rowCount() == 1
     assert tab.attitude_combo.currentData() is None and tab.outcome_combo.currentData() is None
 
 
-def test_the_second_replys_result_must_be_chosen(editor, ctx, item_id, message_log):
+def test_the_second_replys_result_must_be_chosen(qtbot, editor, ctx, item_id, message_log):
     tab = editor.followup
     pick(tab.outcome_combo, Rating.DISSATISFIED)
     tab.reference_edit.setText("网上反馈 88")
-    tab.add_feedback_button.click()
+    click(qtbot, editor, tab.add_feedback_button)
     assert tab.second_result.currentData() is None and tab.second_result.currentText() == "（请选择）"
-    tab.second_button.click()
+    click(qtbot, editor, tab.second_button)
     assert message_log[-1][1] == "登记第二次答复" and "请选择" in message_log[-1][2]
     assert [r.round for r in editor.record.replies] == [1]

@@ -10,7 +10,6 @@ from desktop_app.exchange.report import RowStatus
 from desktop_app.gui.dialogs.import_dialog import ImportDialog
 from desktop_app.gui.models.import_preview_model import STATUS_COLOURS
 from desktop_app.services.dto import UnitInfo
-from desktop_app.services.import_cases import ImportService
 from tests.exchange.sheets import SESSION, row, simple_list
 
 
@@ -18,7 +17,7 @@ from tests.exchange.sheets import SESSION, row, simple_list
 def dialog(qtbot, ctx, make_services, message_log):
     services = make_services(ctx)
     services.reference.save_unit(UnitInfo(0, "区交通委"))
-    dialog = ImportDialog(services, ImportService(ctx, services.maintenance))
+    dialog = ImportDialog(services)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -110,7 +109,7 @@ def test_file_menu_exports_the_current_list_and_the_ledger(qtbot, main_window, t
 
 def test_a_read_only_database_can_preview_but_not_import(qtbot, ctx, make_services, tmp_path, message_log):
     services = make_services(ctx, read_only=True, read_only_reason="张三 正在使用该数据库")
-    dialog = ImportDialog(services, ImportService(ctx, services.maintenance))
+    dialog = ImportDialog(services)
     qtbot.addWidget(dialog)
     open_sheet(qtbot, dialog, simple_list(tmp_path / "a.xlsx", [row(1, "0035", "关于增设公交站点的建议")]))
     assert dialog.model.rowCount() == 1

@@ -18,6 +18,11 @@ from tests.services.records import make_record
 CHECKED, UNCHECKED = Qt.CheckState.Checked, Qt.CheckState.Unchecked
 
 
+def settle(qtbot, tab) -> None:
+    """Wait for the tab's writes (they go through the editor's runner)."""
+    qtbot.waitUntil(lambda: not tab.runner.busy, timeout=5000)
+
+
 @pytest.fixture
 def item(ctx):
     from desktop_app.domain.enums import ContactWay
@@ -39,11 +44,12 @@ def tab(qtbot, ctx, tmp_path, item, message_log):
     return dialog.checklist
 
 
-def test_ticking_records_note_and_evidence_and_shows_progress(tab, ctx, item):
+def test_ticking_records_note_and_evidence_and_shows_progress(qtbot, tab, ctx, item):
     assert "进度 0/" in tab.progressLabel.text() and "下一步：签收登记" in tab.progressLabel.text()
     tab.noteEdit.setText("已电话沟通")
     tab.evidenceCombo.setCurrentIndex(1)  # the contact record
     tab.item_for("办前沟通").setCheckState(0, CHECKED)
+    settle(qtbot, tab)
 
     row = tab.item_for("办前沟通")
     assert row.checkState(0) == CHECKED and row.text(1) == "测试员" and row.text(3) == "已电话沟通"
@@ -53,13 +59,15 @@ def test_ticking_records_note_and_evidence_and_shows_progress(tab, ctx, item):
     assert (tick.entry_name, tick.ticked, tick.note, tick.contact_id is not None) == ("办前沟通", True, "已电话沟通", True)
 
     tab.item_for("办前沟通").setCheckState(0, UNCHECKED)
+    settle(qtbot, tab)
     assert tab.item_for("办前沟通").text(1) == "" and "进度 0/" in tab.progressLabel.text()
     assert [t.ticked for t in ChecklistService(ctx).ticks(item)] == [True, False]
 
 
-def test_a_gate_is_overridden_with_a_reason_kept_in_history(tab, ctx, item, message_log):
+def test_a_gate_is_overridden_with_a_reason_kept_in_history(qtbot, tab, ctx, item, message_log):
     message_log.text_answer = "代表在外地，已书面征求意见"
     tab.overrideButton.click()
+    settle(qtbot, tab)
     assert "“办前沟通”尚未完成" in message_log[-1][2]
     assert "代表在外地" in tab.overridesLabel.text()
     from desktop_app.services.cases import CaseService

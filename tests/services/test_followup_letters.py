@@ -82,3 +82,19 @@ def test_the_notice_is_printed_through_the_documents_engine(ctx, cases, letters,
     result = followup_documents.write(tmp_path / "告知函.pdf", "commitment_notice", letters.commitment_notice(cid),
                                       letters.settings())
     assert result.pages == 1 and (tmp_path / "告知函.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_service_writes_the_notice_and_several_commitments_are_added_together(ctx, cases, letters, tmp_path):
+    from desktop_app.domain.errors import ValidationError
+
+    item_id = save(cases)
+    followup = FollowupService(ctx)
+    with pytest.raises(ValidationError):
+        followup.add_commitments(item_id, [("修路", date(2024, 12, 31), ""), ("建机制", None, "持续推进")])
+    assert followup.commitments(item_id) == []
+    _c, (first, _second) = followup.add_commitments(item_id, [("修路", date(2024, 12, 31), ""),
+                                                               ("建机制", date(2025, 6, 30), "持续推进")])
+    assert [c.description for c in followup.commitments(item_id)] == ["修路", "建机制"]
+    followup.close_commitment(first, date(2024, 6, 1), "道路已修复")
+    result = letters.write_commitment_notice(first, tmp_path / "告知函.pdf")
+    assert result.pages == 1 and (tmp_path / "告知函.pdf").read_bytes().startswith(b"%PDF")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.domain.errors import DomainError
+from desktop_app.gui.operations import Refused, checklists
 from desktop_app.gui.widgets import message_boxes
 
 #: Previews are computed item by item; beyond this many the user narrows the list first.
@@ -23,12 +23,15 @@ MAX_PREVIEW = 500
 
 
 class ApplyChecklistDialog(QDialog):
-    def __init__(self, service, runner, version, parent=None):
+    """``services`` the app's ``AppServices``; ``runner`` the editor's."""
+
+    def __init__(self, services, runner, version, parent=None):
         super().__init__(parent)
         self.setObjectName("ApplyChecklistDialog")
         self.setWindowTitle(f"应用“{version.name}”第 {version.number} 版")
         self.resize(760, 480)
-        self._service, self._runner, self._version = service, runner, version
+        self._services, self._runner, self._version = services, runner, version
+        self._service = service = services.checklists
         layout = QVBoxLayout(self)
         behind = service.items_behind(version.template_id)
         shown = behind[:MAX_PREVIEW]
@@ -79,17 +82,10 @@ class ApplyChecklistDialog(QDialog):
             message_boxes.show_information(self, "应用清单版本", "请先勾选要改用新版本的建议提案。")
             return
         version_id = self._version.version_id
-
-        def work():
-            try:
-                return self._service.apply_version(version_id, ids)
-            except DomainError as error:
-                return error
-
         def done(result):
-            if isinstance(result, DomainError):
-                message_boxes.show_warning(self, "应用清单版本", str(result))
+            if isinstance(result, Refused):
+                message_boxes.show_warning(self, "应用清单版本", str(result.error))
                 return
             self.accept()
 
-        self._runner.run(work, title="应用清单版本", on_success=done)
+        self._runner.run(checklists.apply_version(self._services, version_id, ids), on_success=done)

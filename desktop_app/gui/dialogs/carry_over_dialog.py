@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop_app.gui.operations import followup
 from desktop_app.gui.widgets import message_boxes
 
 _ANY_INDEX = QModelIndex | QPersistentModelIndex
@@ -102,11 +103,13 @@ class CarryOverModel(QAbstractTableModel):
 
 
 class CarryOverDialog(QDialog):
-    """``service`` a FollowupService; ``runner`` the window's operation runner (None: run inline)."""
+    """``services`` the app's ``AppServices``; ``runner`` the window's operation runner (None: run
+    inline)."""
 
-    def __init__(self, service, year: int, runner=None, parent=None):
+    def __init__(self, services, year: int, runner=None, parent=None):
         super().__init__(parent)
-        self.service, self.runner = service, runner
+        self.services, self.runner = services, runner
+        self.service = services.followup
         self.carried = False
         self.setWindowTitle("年底结转承诺事项")
         self.resize(980, 520)
@@ -188,8 +191,8 @@ class CarryOverDialog(QDialog):
             message_boxes.show_information(self, "年底结转", f"已结转 {len(chosen)} 项承诺事项到 {year + 1} 年跟踪。")
             self.accept()
 
-        work = lambda: self.service.carry_over_many(year, chosen)  # noqa: E731
+        op = followup.carry_over_many(self.services, year, chosen)
         if self.runner is not None:
-            self.runner.run(work, title="结转承诺事项", on_success=done)
+            self.runner.run(op, on_success=done)
         else:
-            done(work())
+            done(op.call())

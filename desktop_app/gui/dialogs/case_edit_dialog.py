@@ -24,7 +24,7 @@ from desktop_app.gui.dialogs.case_child_sections import ContactsSection, Propose
 from desktop_app.gui.dialogs.case_deadline_section import DeadlinesSection
 from desktop_app.gui.dialogs.case_record_sections import AttachmentsSection, HistorySection
 from desktop_app.gui.dialogs.case_widgets import connect_edits, set_read_only
-from desktop_app.gui.document_actions import PREVIEW_FORMS, preview_item
+from desktop_app.gui.document_actions import preview_item
 from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.operations import Op, Refused, cases as case_ops
@@ -33,6 +33,7 @@ from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 from desktop_app.gui.widgets.followup_widget import FollowupSection
 from desktop_app.services.dto import CaseRecord
+from desktop_app.services.letter_forms import FORM_LABELS, PREVIEW_FORMS
 
 
 class CaseEditDialog(QDialog):
@@ -375,8 +376,6 @@ class CaseEditDialog(QDialog):
 
     def _make_print_menu(self) -> QMenu:
         """The documents of this item, as the main window's 打印 menu offers them for a row."""
-        from desktop_app.documents.model import FORM_LABELS
-
         menu = QMenu(self)
         menu.setObjectName("editorPrintMenu")
         for form in PREVIEW_FORMS:
@@ -394,9 +393,7 @@ class CaseEditDialog(QDialog):
             message_boxes.show_information(
                 self, "打印", "打印的是已保存的内容。窗口中还有未保存的修改，请先保存再打印。")
             return
-        from desktop_app.services.letters import LetterService
-
-        preview_item(self._runner, self, LetterService(self._cases.ctx), form, self._record)
+        preview_item(self._runner, self, self._services, form, self._record)
 
     # ---- deleting and closing
 

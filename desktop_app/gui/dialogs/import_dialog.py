@@ -12,26 +12,25 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QWidget
 
-from desktop_app.exchange.columns import FIELDS, IGNORED_LABEL
-from desktop_app.exchange.report import NameDecision, RowStatus
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.forms.ui_import_dialog import Ui_ImportDialog
 from desktop_app.gui.models.import_preview_model import ImportPreviewModel
+from desktop_app.gui.operations import exchange
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
+from desktop_app.services.import_terms import FIELDS, IGNORED_LABEL, NameDecision, RowStatus
 
 _KIND_LABEL = {"unit": "单位", "proposer": "代表/委员"}
 
 
 class ImportDialog(QDialog):
-    """``importer`` is a services.import_cases.ImportService. ``result`` holds the ImportResult
-    once the import was written."""
+    """Imports through ``services.imports``. ``result`` holds the ImportResult once the import
+    was written."""
 
-    def __init__(self, services, importer, parent: QWidget | None = None):
+    def __init__(self, services, parent: QWidget | None = None):
         super().__init__(parent)
         self._services = services
-        self._importer = importer
         self.source = None
         self.preview = None
         self.result = None
@@ -61,13 +60,8 @@ class ImportDialog(QDialog):
 
     def open_file(self, path: str | Path) -> None:
         self.ui.fileEdit.setText(str(path))
-        importer, session = self._importer, self.ui.sessionCombo.currentText()
-
-        def work(progress, cancelled):
-            source = importer.load(path)
-            return source, importer.preview(source, default_session=session, progress=progress, cancelled=cancelled)
-
-        self._start(work, "读取交办清单", self._loaded)
+        session = self.ui.sessionCombo.currentText()
+        self._start(exchange.open_sheet(self._services, path, session), self._loaded)
 
     def _loaded(self, result) -> None:
         self.source, preview = result
@@ -79,14 +73,13 @@ class ImportDialog(QDialog):
     def refresh_preview(self) -> None:
         if self.source is None:
             return
-        importer, source = self._importer, self.source
         mapping = [combo.currentData() for combo in self.mapping_combos]
         session = self.ui.sessionCombo.currentText().strip()
-        self._start(lambda p, c: importer.preview(source, mapping, session, p, c), "预览导入", self._show)
+        self._start(exchange.preview_import(self._services, self.source, mapping, session), self._show)
 
-    def _start(self, work, title, on_success) -> None:
+    def _start(self, op, on_success) -> None:
         self.ui.importButton.setEnabled(False)
-        operation = self._runner.run(work, title=title, on_success=on_success, reports_progress=True)
+        operation = self._runner.run(op, on_success=on_success)
         operation.failed.connect(lambda _error: self._update())
 
     def _build_mapping(self, preview) -> None:
@@ -176,18 +169,11 @@ class ImportDialog(QDialog):
                     + "。\n导入前程序会自动备份数据库；导入全部成功或全部不做，不会只导入一半。\n\n确定导入吗？")
         if not message_boxes.confirm(self, "导入交办清单", question, "导入"):
             return
-        importer, decisions, skip = self._importer, self.decisions(), self.ui.skipErrorsCheck.isChecked()
-        save_mapping = self.ui.saveMappingCheck.isChecked() and self.source is not None
-        headers = list(self.source.layout.headers) if self.source is not None else []
-        mapping = [combo.currentData() for combo in self.mapping_combos]
-
-        def work(progress, cancelled):
-            changes, result = importer.apply(preview, decisions, skip, progress, cancelled)
-            if save_mapping:
-                changes = changes | importer.save_mapping(headers, mapping)
-            return changes, result
-
-        self._start(work, "导入交办清单", self._imported)
+        decisions, skip = self.decisions(), self.ui.skipErrorsCheck.isChecked()
+        remember = None
+        if self.ui.saveMappingCheck.isChecked() and self.source is not None:
+            remember = (list(self.source.layout.headers), [combo.currentData() for combo in self.mapping_combos])
+        self._start(exchange.apply_import(self._services, preview, decisions, skip, remember), self._imported)
 
     def _imported(self, outcome) -> None:
         _changes, self.result = outcome

@@ -7,15 +7,16 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
-from desktop_app.documents.model import (
+from desktop_app.domain.enums import ItemKind, ResultCategory
+from desktop_app.gui.forms.ui_letter_settings_dialog import Ui_LetterSettingsDialog
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.services.letter_forms import (
     LETTERHEAD_FULL,
     LETTERHEAD_NONE,
     LETTERHEAD_PREPRINTED,
     LetterSettings,
+    font_problems,
 )
-from desktop_app.domain.enums import ItemKind, ResultCategory
-from desktop_app.gui.forms.ui_letter_settings_dialog import Ui_LetterSettingsDialog
-from desktop_app.gui.widgets import message_boxes
 
 LETTERHEADS = [
     (LETTERHEAD_FULL, "信函格式：打印红色单位名称和红色双线"),
@@ -93,13 +94,7 @@ class LetterSettingsDialog(QDialog):
                 edit.text().format(会次="", 编号="", 标题="")
             except (KeyError, IndexError, ValueError):
                 problems.append(f"{kind}标题格式有误：只能使用 {{会次}}、{{编号}}、{{标题}}，花括号要成对。")
-        from desktop_app.documents.fonts import ROLE_LABELS, register
-
-        for role in ROLES:
-            path = getattr(self.ui, f"{role}FontEdit").text().strip()
-            if path and register(path) is None:
-                problems.append(f"{ROLE_LABELS[role]}：{path} 无法嵌入 PDF（不是 TrueType 字体，或文件已损坏）。"
-                                "请选择 .ttf/.ttc 的 TrueType 字体，或点“自动”。")
+        problems += font_problems({role: getattr(self.ui, f"{role}FontEdit").text().strip() for role in ROLES})
         if problems:
             message_boxes.show_warning(self, "无法保存", "\n".join(problems))
             return

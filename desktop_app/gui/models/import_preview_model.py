@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.exchange.report import RowPreview, RowStatus
+from desktop_app.services.import_terms import RowPreview, RowStatus
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_COLOURS = {

@@ -33,8 +33,8 @@ from desktop_app.domain.checklist import (
 )
 from desktop_app.domain.deadlines import Anchor
 from desktop_app.domain.enums import ItemKind
-from desktop_app.domain.errors import DomainError
 from desktop_app.gui.forms.ui_checklist_editor_view import Ui_ChecklistEditorView
+from desktop_app.gui.operations import Refused, checklists
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 
@@ -458,18 +458,12 @@ class ChecklistEditorView(QWidget):
         if v is None or self._services.read_only:
             return
         entries, note = self._entries, self.ui.noteEdit.text().strip()
-
-        def work():
-            try:
-                return self._service.save_template(v.template_id, v.name, v.description, entries, note)
-            except DomainError as error:
-                return error
-
-        self._runner.run(work, title="保存清单模板", on_success=self._saved)
+        self._runner.run(checklists.save_template(self._services, v.template_id, v.name, v.description, entries, note),
+                         on_success=self._saved)
 
     def _saved(self, result) -> None:
-        if isinstance(result, DomainError):
-            message_boxes.show_warning(self, "清单模板未保存", str(result))
+        if isinstance(result, Refused):
+            message_boxes.show_warning(self, "清单模板未保存", str(result.error))
             return
         self.ui.noteEdit.clear()
         self.load_templates(self._version.template_id)
@@ -487,7 +481,7 @@ class ChecklistEditorView(QWidget):
         if self.is_modified():
             message_boxes.show_information(self, "清单模板", "请先保存修改（保存为新版本），再应用到建议提案。")
             return
-        ApplyChecklistDialog(self._service, self._runner, self._version, self).exec()
+        ApplyChecklistDialog(self._services, self._runner, self._version, self).exec()
 
     def import_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, "导入清单模板", "", "清单模板 (*.json)")
@@ -495,21 +489,15 @@ class ChecklistEditorView(QWidget):
             self.import_path(path)
 
     def import_path(self, path: str) -> None:
-        def work():
-            try:
-                return self._service.import_template(path)
-            except DomainError as error:
-                return error
-
         def done(result):
-            if isinstance(result, DomainError):
-                message_boxes.show_warning(self, "清单模板未导入", str(result))
+            if isinstance(result, Refused):
+                message_boxes.show_warning(self, "清单模板未导入", str(result.error))
                 return
             version = self._service.template(version_id=result[1])
             self.load_templates(version.template_id)
             message_boxes.show_information(self, "清单模板", f"已导入“{version.name}”第 {version.number} 版。")
 
-        self._runner.run(work, title="导入清单模板", on_success=done)
+        self._runner.run(checklists.import_template(self._services, path), on_success=done)
 
     def export_file(self) -> None:
         if self._version is None:
@@ -521,8 +509,7 @@ class ChecklistEditorView(QWidget):
         if path:
             if not path.lower().endswith(".json"):
                 path += ".json"
-            self._runner.run(lambda: self._service.export_template(self._version.version_id, path),
-                             title="导出清单模板", read=True)
+            self._runner.run(checklists.export_template(self._services, self._version.version_id, path))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._commit_form()

@@ -14,24 +14,19 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QStringListModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QFileDialog, QHeaderView, QWidget
 
-from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE, LETTERHEAD_PREPRINTED
 from desktop_app.domain.enums import RectificationStatus
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.rectification import TERMS
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_rectification_view import Ui_RectificationView
 from desktop_app.gui.models.rectification_row_model import ROW_ROLE, RectificationRowModel
+from desktop_app.gui.operations import rectification as ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.completer import set_completion
-from desktop_app.services.rectification_dto import KIND, RectificationListInfo, RectificationRowData
+from desktop_app.services.rectification_dto import KIND, REPORT_HEADS, RectificationListInfo, RectificationRowData
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-REPORT_HEADS = [
-    (LETTERHEAD_FULL, "红头：打印红色发文机关标志和红色分隔线"),
-    (LETTERHEAD_PREPRINTED, "套打：用预印版头的纸，版头处留空、只印文号"),
-    (LETTERHEAD_NONE, "不用版头：文号在首行右侧"),
-]
 
 
 class UnitsCompleter(QCompleter):
@@ -247,8 +242,8 @@ class RectificationView(QWidget):
             list(RectificationStatus)[ui.statusCombo.currentIndex()],
             current.item_ids if current else ())
 
-    def _run(self, work, title: str, after=None) -> None:
-        self.runner.run(work, title=title, on_success=after)
+    def _run(self, op, after=None) -> None:
+        self.runner.run(op, on_success=after)
 
     # ---- lists ----------------------------------------------------------------------------
 
@@ -261,13 +256,13 @@ class RectificationView(QWidget):
             self.list_id = result[1]
             self.refresh()
 
-        self._run(lambda: self.service.save_list(RectificationListInfo(0, title)), "新建整改清单", done)
+        self._run(ops.save_list(self.services, RectificationListInfo(0, title), title="新建整改清单"), done)
 
     def delete_list(self) -> None:
         if self.doc and message_boxes.confirm(
                 self, "删除整改清单", f"删除“{self.doc.info.title}”及其全部 {len(self.doc.rows)} 项整改事项和进展记录？此操作不能撤销。", "删除"):
             list_id, self.list_id = self.list_id, 0
-            self._run(lambda: self.service.delete_list(list_id), "删除整改清单")
+            self._run(ops.delete_list(self.services, list_id))
 
     def save_info(self) -> None:
         ui = self.ui
@@ -280,7 +275,7 @@ class RectificationView(QWidget):
             message_boxes.show_warning(self, "清单信息", str(error))
             return
         head = (ui.headCombo.currentData(), ui.markEdit.text())
-        self._run(lambda: self.service.save_list(info, head), "保存清单信息")
+        self._run(ops.save_list(self.services, info, head))
 
     # ---- rows -----------------------------------------------------------------------------
 
@@ -295,30 +290,22 @@ class RectificationView(QWidget):
             message_boxes.show_warning(self, "保存事项", "请先新建或选择一份整改清单。")
             return
         data, list_id, items_text = self.draft(), self.list_id, self.ui.itemsEdit.text()
-
-        def work():
-            from dataclasses import replace
-
-            return self.service.save_row(list_id, replace(data, item_ids=self.service.find_items(items_text)))
-
-        self._run(work, "保存整改事项", lambda result: self._load_document(result[1]))
+        self._run(ops.save_row(self.services, list_id, data, items_text), lambda result: self._load_document(result[1]))
 
     def delete_row(self) -> None:
         data = self.current_data()
         if data and message_boxes.confirm(self, "删除整改事项", "删除选中的整改事项及其进展记录？", "删除"):
-            self._run(lambda: self.service.delete_row(data.id), "删除整改事项")
+            self._run(ops.delete_row(self.services, data.id))
 
     def _move_row(self, step: int) -> None:
         data = self.current_data()
         if data:
-            self._run(lambda: self.service.move_row(data.id, step), "移动整改事项",
-                      lambda _r: self._load_document(data.id))
+            self._run(ops.move_row(self.services, data.id, step), lambda _r: self._load_document(data.id))
 
     def _move_aspect(self, step: int) -> None:
         data, list_id = self.current_data(), self.list_id
         if data:
-            self._run(lambda: self.service.move_aspect(list_id, data.aspect, step), "移动主要方面",
-                      lambda _r: self._load_document(data.id))
+            self._run(ops.move_aspect(self.services, list_id, data.aspect, step), lambda _r: self._load_document(data.id))
 
     def rename_aspect(self) -> None:
         data, list_id = self.current_data(), self.list_id
@@ -326,7 +313,7 @@ class RectificationView(QWidget):
             return
         new = message_boxes.ask_text(self, "重命名主要方面", "新的主要方面：", data.aspect, "重命名")
         if new:
-            self._run(lambda: self.service.rename_aspect(list_id, data.aspect, new), "重命名主要方面")
+            self._run(ops.rename_aspect(self.services, list_id, data.aspect, new))
 
     def delete_aspect(self) -> None:
         data, list_id = self.current_data(), self.list_id
@@ -334,7 +321,7 @@ class RectificationView(QWidget):
             return
         count = sum(1 for r in self.model.rows if r.aspect == data.aspect)
         if message_boxes.confirm(self, "删除主要方面", f"删除主要方面“{data.aspect}”及其下 {count} 项整改事项？", "删除"):
-            self._run(lambda: self.service.delete_aspect(list_id, data.aspect), "删除主要方面")
+            self._run(ops.delete_aspect(self.services, list_id, data.aspect))
 
     # ---- progress -------------------------------------------------------------------------
 
@@ -345,15 +332,11 @@ class RectificationView(QWidget):
         noted_on = self.ui.progressDate.date().toPython()
         status = list(RectificationStatus)[self.ui.statusCombo.currentIndex()]
 
-        def work():
-            data = evidence.read_bytes() if evidence else None
-            return self.service.add_progress(row_id, noted_on, note, evidence.name if evidence else "", data, status)
-
         def done(_result) -> None:
             self.ui.progressEdit.clear()
             self._load_document(row_id)
 
-        self._run(work, "记录整改进展", done)
+        self._run(ops.add_progress(self.services, row_id, noted_on, note, evidence, status), done)
 
     def add_evidence(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "选择佐证材料", "", "所有文件 (*)")
@@ -368,17 +351,11 @@ class RectificationView(QWidget):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        def work():
-            from desktop_app.exchange.rectification_sheet import read_entries
-
-            read = read_entries(path)
-            return self.service.import_entries(read.title or path.stem, list(read.entries))
-
         def done(result) -> None:
             self.list_id = result[1]
             self.refresh()
 
-        self._run(work, "导入整改清单", done)
+        self._run(ops.import_sheet(self.services, path), done)
 
     def export_sheet(self) -> None:
         if not self.doc:
@@ -388,10 +365,7 @@ class RectificationView(QWidget):
             self.export_file(Path(path))
 
     def export_file(self, path: Path) -> None:
-        from desktop_app.exchange.rectification_sheet import write_entries
-
-        doc = self.doc
-        self._run(lambda: write_entries(path, doc.info.title, [r.entry() for r in doc.rows]), "导出整改清单",
+        self._run(ops.export_sheet(self.services, self.list_id, path),
                   lambda count: message_boxes.show_information(self, "导出整改清单", f"已导出 {count} 项到：{path}"))
 
     def print_pdf(self, with_report: bool) -> None:
@@ -406,14 +380,8 @@ class RectificationView(QWidget):
         list_id = self.list_id
         letterhead, mark = self.ui.headCombo.currentData(), self.ui.markEdit.text().strip()
 
-        def work():
-            from desktop_app.documents.rectification_report import write_rectification_pdf
-
-            report, appendix = self.service.print_data(list_id, with_report, issuer_mark=mark)
-            return write_rectification_pdf(path, report, appendix, self.service.font_overrides(), letterhead)
-
         def done(result) -> None:
             text = f"已生成 PDF（共 {result.pages} 页）：{path}"
             message_boxes.show_information(self, "打印", text + (f"\n\n{result.warning}" if result.warning else ""))
 
-        self._run(work, "生成整改清单 PDF", done)
+        self._run(ops.write_pdf(self.services, list_id, path, with_report, mark, letterhead), done)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.statistics import DIMENSIONS, FIGURES
 from desktop_app.gui.models.statistics_table_model import IDS_ROLE, StatisticsTableModel
+from desktop_app.gui.operations import Refused, statistics
 from desktop_app.gui.views.statistics_charts import StatisticsCharts
 from desktop_app.gui.widgets import message_boxes
 
@@ -133,16 +134,10 @@ class StatisticsView(QWidget):
 
     def print_report(self) -> None:
         """The printed 办理情况统计报告 as of the chosen day, in the preview window."""
-        service = self._services.statistics
-        if service is None:
+        if self._services.statistics is None:
             return
         day = self.as_of()
-
-        def work():
-            from desktop_app.documents.statistics_report import statistics_report_bytes
-
-            data, fonts = service.print_data(day)
-            return statistics_report_bytes(data, fonts), data.full_title
+        op = statistics.report_pdf(self._services, day)
 
         def show(result) -> None:
             from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
@@ -154,20 +149,29 @@ class StatisticsView(QWidget):
             self.preview_dialog.show()
 
         if self._runner is not None:
-            self._runner.run(work, title="生成办理情况统计报告", read=True, on_success=show)
+            self._runner.run(op, on_success=show)
         else:
-            show(work())
+            show(op.call())
 
     def _export(self) -> None:
-        service = self._services.statistics
         day = self.as_of()
         path, _f = QFileDialog.getSaveFileName(self, "导出办理情况统计", f"办理情况统计（截至{day.isoformat()}）.xlsx",
                                                "Excel 工作簿 (*.xlsx)")
         if not path:
             return
-        try:
-            service.export_excel(path, day)
-        except OSError as error:
-            message_boxes.show_warning(self, "导出", f"无法写入 {path}：{error}\n该文件可能正在 Excel 中打开，请关闭后重试。")
-            return
-        message_boxes.show_information(self, "导出", f"已导出：{path}")
+
+        def done(result) -> None:
+            if isinstance(result, Refused):
+                message_boxes.show_warning(self, "导出", f"无法写入 {path}：{result.error}\n"
+                                           "该文件可能正在 Excel 中打开，请关闭后重试。")
+                return
+            message_boxes.show_information(self, "导出", f"已导出：{path}")
+
+        op = statistics.export_excel(self._services, path, day)
+        if self._runner is not None:
+            self._runner.run(op, on_success=done)
+        else:
+            try:
+                done(op.call())
+            except OSError as error:
+                done(Refused(error))

@@ -34,6 +34,7 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.domain.followup import commitment_due, propose_commitments
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
+from desktop_app.gui.operations import Refused, followup
 from desktop_app.gui.widgets import message_boxes
 
 NEW_ITEM_TEXT = "保存此件后，才能在这里录入代表反馈和承诺事项。"
@@ -78,11 +79,12 @@ def _outcome_text(c) -> str:
 
 
 class FollowupSection:
-    """Adds the 反馈与承诺 tab to ``dialog`` (a CaseEditDialog); ``load(record)`` after each load."""
+    """Adds the 反馈与承诺 tab to ``dialog`` (a CaseEditDialog); ``load(record)`` after each load.
+    Writes go through the editor's runner, queued with every other write."""
 
     def __init__(self, dialog):
         self.dialog = dialog
-        services = dialog._services
+        self._services = services = dialog._services
         self._read_only = bool(services.read_only)
         self.service = services.followup
         self.letters = services.followup_letters
@@ -297,22 +299,24 @@ class FollowupSection:
 
     # ---- writing ----------------------------------------------------------------------------
 
-    def _write(self, action) -> bool:
-        """Run one write; refuse while the editor has unsaved edits; reload the editor after."""
+    def _write(self, op, after=None) -> None:
+        """Run one write operation through the editor's runner (which announces its Changes);
+        refuse while the editor has unsaved edits; reload the editor after, then ``after(result)``."""
         if self.dialog.is_modified():
             message_boxes.show_warning(self.page, "请先保存", "编辑窗口中还有未保存的修改。请先保存（或撤销）这些修改，再录入反馈或承诺事项。")
-            return False
-        try:
-            changes = action()
-        except DomainError as error:
-            message_boxes.show_warning(self.page, "不能保存", str(error))
-            return False
-        if isinstance(changes, tuple):
-            changes = changes[0]
-        changes = getattr(changes, "changes", changes)
-        self.dialog._load(self.dialog._cases.get(self.record.id))
-        self.dialog._services.announce(changes)
-        return True
+            return
+        item_id = self.record.id
+
+        def written(result) -> None:
+            if isinstance(result, Refused):
+                message_boxes.show_warning(self.page, "不能保存", str(result.error))
+                return
+            if self.record is not None and self.record.id == item_id:
+                self.dialog._load(self.dialog._cases.get(item_id))
+            if after is not None:
+                after(result)
+
+        self.dialog._runner.run(op, on_success=written)
 
     def add_feedback(self) -> None:
         from desktop_app.services.followup import FeedbackEntry
@@ -328,32 +332,29 @@ class FollowupSection:
                 "这条评价没有注明代表本人填写的意见表出处。评价必须由代表本人作出，单位不得代填（“被满意”）。\n"
                 "仍要录入吗？（建议先填写意见表编号或扫描件名称）", "仍然录入"):
                 return
-        holder = {}
 
-        def act():
-            holder["result"] = self.service.record_feedback(entry)
-            return holder["result"].changes
-
-        if self._write(act):
+        def recorded(result) -> None:
             self.comment_edit.clear()
             self.reference_edit.clear()
             # The next form is another deputy's: nothing of this one may carry over to it.
             self.attitude_combo.setCurrentIndex(0)
             self.outcome_combo.setCurrentIndex(0)
-            due = holder["result"].second_reply_due
+            due = result[1].second_reply_due
             if due is not None:
                 message_boxes.show_information(
                     self.page, "重新办理",
                     f"代表对办理结果不满意，此件已转为“重新办理”。第二次答复须于 {due.isoformat()} 前作出。")
+
+        self._write(followup.record_feedback(self._services, entry), recorded)
 
     def add_second_reply(self) -> None:
         if _picked(self.second_result, ResultCategory) is None:
             message_boxes.show_warning(self.page, "登记第二次答复", "请选择第二次答复的办理结果（已经解决、正在解决、计划解决或留作参考）。")
             self.second_result.setFocus()
             return
-        self._write(lambda: self.service.record_second_reply(
-            self.record.id, _day(self.second_date), _picked(self.second_result, ResultCategory),
-            body=self.second_body.toPlainText(), doc_number=self.second_doc_edit.text().strip()))
+        self._write(followup.record_second_reply(
+            self._services, self.record.id, _day(self.second_date), _picked(self.second_result, ResultCategory),
+            self.second_body.toPlainText(), self.second_doc_edit.text().strip()))
 
     def _reply_year(self) -> int:
         """The year 年底前 / 明年 count from: the latest reply's, else this year."""
@@ -376,9 +377,12 @@ class FollowupSection:
                 "持续推进的事项请写下次检查的日期，如“2025-06-30 持续推进”。")
             self.due_edit.setFocus()
             return
-        if self._write(lambda: self.service.add_commitment(self.record.id, self.description_edit.text(), due_on, term)):
+        def added(_result) -> None:
             self.description_edit.clear()
             self.due_edit.clear()
+
+        self._write(followup.add_commitments(self._services, self.record.id,
+                                             [(self.description_edit.text(), due_on, term)]), added)
 
     def propose(self) -> None:
         body = "\n".join(r.body for r in sorted(self.record.replies, key=lambda r: r.round))
@@ -388,8 +392,8 @@ class FollowupSection:
             return
         chosen = [p for p in choose_proposals(self.page, found) if p.due_on is not None]
         if chosen:
-            self._write(lambda: [self.service.add_commitment(self.record.id, p.description, p.due_on, p.due_term)
-                                 for p in chosen][-1])
+            self._write(followup.add_commitments(self._services, self.record.id,
+                                                 [(p.description, p.due_on, p.due_term) for p in chosen]))
 
     def _selected(self):
         index = self.commitment_view.currentIndex()
@@ -405,7 +409,7 @@ class FollowupSection:
         evidence = message_boxes.ask_text(self.page, "标为已落实", f"“{c.description}”的落实情况或佐证材料：", "", "已落实")
         if evidence is None:
             return
-        self._write(lambda: self.service.close_commitment(c.id, self.service.ctx.today(), evidence))
+        self._write(followup.close_commitment(self._services, c.id, self._services.today(), evidence))
 
     def carry_over(self) -> None:
         c = self._selected()
@@ -415,7 +419,7 @@ class FollowupSection:
         reason = message_boxes.ask_text(self.page, "结转下年", f"“{c.description}”结转 {year + 1} 年跟踪的理由：", "", "结转")
         if reason is None:
             return
-        self._write(lambda: self.service.carry_over(c.id, year, reason))
+        self._write(followup.carry_over(self._services, c.id, year, reason))
 
     def print_notice(self) -> None:
         c = self._selected()
@@ -429,12 +433,14 @@ class FollowupSection:
         path, _filter = QFileDialog.getSaveFileName(self.page, "保存落实告知函", f"{data.title}.pdf", "PDF 文件 (*.pdf)")
         if not path:
             return
-        from desktop_app.documents import followup_documents
 
-        try:
-            followup_documents.write(path, "commitment_notice", data, self.letters.settings())
-        except OSError as error:
-            message_boxes.show_warning(self.page, "落实告知函", f"无法写入 {path}：{error}\n该文件可能正被打开，请关闭后重试。")
+        def written(result) -> None:
+            if isinstance(result, Refused):
+                error = result.error
+                message_boxes.show_warning(self.page, "落实告知函", f"无法写入 {path}：{error}\n该文件可能正被打开，请关闭后重试。"
+                                           if isinstance(error, OSError) else str(error))
+
+        self.dialog._runner.run(followup.write_commitment_notice(self._services, c.id, path), on_success=written)
 
     def review_disclosure(self) -> None:
         from desktop_app.gui.dialogs.disclosure_dialog import DisclosureDialog

@@ -1,8 +1,9 @@
 """The editor's 办理清单 tab: the item's checklist with tick boxes, note, evidence and progress
 (gui layer).
 
-A tick is its own record (who, when, note, evidence) written at once through the service, not part
-of the editor's draft: it never changes the item row, so it cannot conflict with the item's save.
+A tick is its own record (who, when, note, evidence) written at once through the editor's runner
+(queued with every other write), not part of the editor's draft: it never changes the item row, so
+it cannot conflict with the item's save.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.checklist import GateAction, tickable
-from desktop_app.domain.errors import DomainError
+from desktop_app.gui.operations import Refused, checklists
 from desktop_app.gui.widgets import message_boxes
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
@@ -30,12 +31,14 @@ NEW_ITEM_TEXT = "保存后，按当前清单模板和本件的条件（主办/�
 
 
 class ItemChecklistWidget(QWidget):
-    """``load(item_id)`` after each load or save of the editor."""
+    """``load(item_id)`` after each load or save of the editor. Writes go through ``runner`` (the
+    editor's); the runner announces their ``Changes``."""
 
-    def __init__(self, services, parent: QWidget | None = None):
+    def __init__(self, services, runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("checklistTab")
         self._services = services
+        self.runner = runner
         self._service = services.checklists
         self._item_id: int | None = None
         self.view = None
@@ -176,15 +179,27 @@ class ItemChecklistWidget(QWidget):
         evidence = self.evidenceCombo.currentData()
         contact_id = evidence[1] if evidence and evidence[0] == "contact" else None
         attachment_id = evidence[1] if evidence and evidence[0] == "attachment" else None
-        try:
-            changes = self._service.tick(entry_id, done, self.noteEdit.text().strip(), contact_id, attachment_id)
-        except DomainError as error:
-            message_boxes.show_warning(self, "办理清单", str(error))
-        else:
-            self.noteEdit.clear()
-            self.evidenceCombo.setCurrentIndex(0)
-            self._services.announce(changes)
-        self.load(self._item_id, rebuild=False)
+        item_id = self._item_id
+
+        def ticked(result) -> None:
+            if isinstance(result, Refused):
+                message_boxes.show_warning(self, "办理清单", str(result.error))
+            else:
+                self.noteEdit.clear()
+                self.evidenceCombo.setCurrentIndex(0)
+            self._reload(item_id, rebuild=False)
+
+        self._write(checklists.tick(self._services, entry_id, done, self.noteEdit.text().strip(), contact_id,
+                                    attachment_id), ticked, lambda: self._reload(item_id, rebuild=False))
+
+    def _write(self, op, on_success, reload) -> None:
+        operation = self.runner.run(op, on_success=on_success)
+        operation.failed.connect(lambda _error: reload())
+
+    def _reload(self, item_id: int | None, rebuild: bool = True) -> None:
+        """Show the item again after a write, unless the editor moved to another item meanwhile."""
+        if item_id == self._item_id:
+            self.load(item_id, rebuild)
 
     def _describe(self, current, _previous) -> None:
         if current is None or self.view is None:
@@ -206,27 +221,25 @@ class ItemChecklistWidget(QWidget):
             self, "越过关卡", f"“{missing}”尚未完成。如确需先{action.label}，请写明理由（记入修改记录）：")
         if reason is None:
             return
-        try:
-            changes = self._service.override_gate(self._item_id, action, reason)
-        except DomainError as error:
-            message_boxes.show_warning(self, "越过关卡", str(error))
-            return
-        self._services.announce(changes)
-        self.load(self._item_id)
+        item_id = self._item_id
+        self._write(checklists.override_gate(self._services, item_id, action, reason),
+                    lambda result: self._after(result, "越过关卡", item_id), lambda: None)
 
     def _create(self) -> None:
-        try:
-            changes = self._service.create_for_item(self._item_id)
-        except DomainError as error:
-            message_boxes.show_warning(self, "办理清单", str(error))
+        item_id = self._item_id
+        self._write(checklists.create_for_item(self._services, item_id),
+                    lambda result: self._after(result, "办理清单", item_id), lambda: None)
+
+    def _after(self, result, title: str, item_id: int | None) -> None:
+        if isinstance(result, Refused):
+            message_boxes.show_warning(self, title, str(result.error))
             return
-        self._services.announce(changes)
-        self.load(self._item_id)
+        self._reload(item_id)
 
 
 def install(dialog) -> ItemChecklistWidget:
     """Add the 办理清单 tab to a CaseEditDialog and keep it on the item as loaded or saved."""
-    widget = ItemChecklistWidget(dialog._services, dialog)
+    widget = ItemChecklistWidget(dialog._services, dialog._runner, dialog)
     tabs = dialog.ui.sectionTabs
     # Before the read-only 期限 tab, which stays last.
     deadlines = tabs.indexOf(dialog.deadlines.page)

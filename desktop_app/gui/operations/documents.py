@@ -1,0 +1,43 @@
+"""Operations on letters and their PDFs (gui layer): one service call each, see ``operations``."""
+
+from __future__ import annotations
+
+from desktop_app.gui.operations import Op
+from desktop_app.services.letter_forms import FORM_LABELS
+
+
+def letter_settings(services) -> Op:
+    """``(LetterSettings, fonts summary)``."""
+    return Op("读取公文设置", services.letters.settings_and_fonts, read=True)
+
+
+def save_letter_settings(services, settings) -> Op:
+    letters = services.letters
+    return Op("保存公文设置", lambda: letters.save_settings(settings))
+
+
+def preview(services, form: str, item_id: int) -> Op:
+    """``(pdf, info)`` of ``form`` for one item."""
+    letters = services.letters
+    return Op(f"生成{FORM_LABELS[form]}", lambda: letters.pdf(form, [item_id]), read=True)
+
+
+def replies_pdf(services, rows) -> Op:
+    letters = services.letters
+    return Op("批量生成答复函",
+              lambda progress, cancelled: letters.replies_pdf(rows, progress, cancelled),
+              read=True, reports_progress=True)
+
+
+def write_replies(services, path, rows) -> Op:
+    letters = services.letters
+    return Op("批量生成答复函",
+              lambda progress, cancelled: letters.write_replies(path, rows, progress, cancelled),
+              read=True, reports_progress=True)
+
+
+def write_replies_to_folder(services, folder, rows) -> Op:
+    letters = services.letters
+    return Op("批量保存答复函",
+              lambda progress, cancelled: letters.write_replies_to_folder(folder, rows, progress, cancelled),
+              read=True, reports_progress=True)
