@@ -4,8 +4,8 @@ when it is enabled (gui layer).
 The main window applies this table to the actions of its form and to the actions features add
 through ``MainWindow.add_action`` / ``add_view``; an action missing here cannot be added, so a new
 command is declared here first and no two commands can share a shortcut unnoticed (a test checks).
-Menus and views have names too (``MENUS``, ``VIEWS``): features reach each other through them,
-never by looking up a widget's object name.
+Menus and views have names too (``MENUS``, and each view switcher's ``view``): features reach each
+other through them, never by looking up a widget's object name.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class ActionSpec:
     section: int = 0  # a menu's sections are divided by separators
     shortcut: str = ""
     when: When = When.ALWAYS
-    view: str = ""  # for a view switcher: the view's name in VIEWS
+    view: str = ""  # for a view switcher: the name of its view (MainWindow.show_view)
 
 
 #: The menu bar, in order: name → (title, the form's object name when the form makes it).
@@ -46,9 +46,6 @@ MENUS: dict[str, tuple[str, str]] = {
     "settings": ("设置(&S)", "settingsMenu"),
     "help": ("帮助(&H)", "helpMenu"),
 }
-
-#: The views of the stack, in menu order.
-VIEWS = ("cases", "dashboard", "rectification", "statistics", "review")
 
 # Menus list their actions in this order, a separator between sections.
 ACTIONS: tuple[ActionSpec, ...] = (
