@@ -179,6 +179,28 @@ class RealStart:
         self.qtbot.waitUntil(lambda: not runner.busy, timeout=20000)
         QApplication.processEvents()
 
+    def press(self, label: str, *presses) -> list[tuple]:
+        """Run ``presses`` (a menu command, a button's click…) as a user would, then measure and
+        close every window they opened; the misfits: (label, title, frame size, hidden buttons)."""
+        before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+        for press in presses:
+            press()
+            self.wait_idle()
+        misfits = []
+        for opened in [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]:
+            self.qtbot.waitExposed(opened)
+            if not fits_screen(opened) or hidden_buttons(opened):
+                misfits.append((label, opened.windowTitle(), opened.frameGeometry().size().toTuple(),
+                                hidden_buttons(opened)))
+            opened.close()
+            self.wait_idle()
+        return misfits
+
+    def misfit_dialogs(self) -> list[tuple]:
+        """The dialogs shown with ``exec()`` that were larger than the screen or hid buttons."""
+        return [(name, title, size, hidden) for name, title, size, hidden in self.watch.dialogs
+                if size[0] > 1366 or size[1] > 728 or hidden]
+
     def stop(self) -> None:
         logging.getLogger().removeHandler(self._catcher)
         if self.started is None:

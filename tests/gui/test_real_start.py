@@ -42,10 +42,6 @@ def select_replied_row(window) -> None:
     table.selectRow(row)
 
 
-def new_windows(before: set[QWidget]) -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets() if w.isVisible() and w not in before]
-
-
 def test_every_menu_command_opens_without_an_error_and_every_window_fits(real_start, qtbot):
     window = real_start.start(real_start.db_path)
     assert fits_screen(window), "首次启动的窗口不超出屏幕"
@@ -61,23 +57,12 @@ def test_every_menu_command_opens_without_an_error_and_every_window_fits(real_st
         select_replied_row(window)
         if not action.isEnabled():
             continue
-        before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
-        action.trigger()
-        real_start.wait_idle()
+        misfits += real_start.press(action.text(), action.trigger)
         ran.append(action.text())
         if not fits_screen(window):  # a view too tall for the laptop pushes the window off screen
             misfits.append((action.text(), "主窗口", window.frameGeometry().size().toTuple(), []))
-        for opened in new_windows(before):
-            qtbot.waitExposed(opened)
-            if not fits_screen(opened) or hidden_buttons(opened):
-                misfits.append((action.text(), opened.windowTitle(), opened.frameGeometry().size().toTuple(),
-                                hidden_buttons(opened)))
-            opened.close()
-            real_start.wait_idle()
     assert not watch.problems, "\n".join(watch.problems)
-    for name, title, size, hidden in watch.dialogs:
-        if size[0] > 1366 or size[1] > 728 or hidden:
-            misfits.append((name, title, size, hidden))
+    misfits += real_start.misfit_dialogs()
     assert not misfits, misfits
     # The sweep reached the views and the dialogs behind the menus.
     for expected in ("期限看板", "整改清单", "办理统计", "回头看"):
@@ -203,24 +188,13 @@ def test_every_button_of_every_view_opens_windows_that_fit(real_start, qtbot):
         for button in view.findChildren(QPushButton):
             if not (button.isVisible() and button.isEnabled()):
                 continue
-            before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
-            button.click()
-            real_start.wait_idle()
+            misfits += real_start.press(button.text(), button.click)
             clicked.append(button.text())
             if not fits_screen(window):
                 misfits.append((button.text(), "主窗口", window.frameGeometry().size().toTuple(), []))
-            for opened in new_windows(before):
-                qtbot.waitExposed(opened)
-                if not fits_screen(opened) or hidden_buttons(opened):
-                    misfits.append((button.text(), opened.windowTitle(), opened.frameGeometry().size().toTuple(),
-                                    hidden_buttons(opened)))
-                opened.close()
-                real_start.wait_idle()
             stack.setCurrentWidget(view)
     assert not real_start.watch.problems, "\n".join(real_start.watch.problems)
-    for name, title, size, hidden in real_start.watch.dialogs:
-        if size[0] > 1366 or size[1] > 728 or hidden:
-            misfits.append((name, title, size, hidden))
+    misfits += real_start.misfit_dialogs()
     assert not misfits, misfits
     assert len(clicked) > 20, clicked
 
@@ -272,18 +246,8 @@ def test_every_button_of_the_editor_and_the_template_editor_opens_windows_that_f
                 # A button with a menu (打印…) would wait in the menu: its entries are run instead.
                 menu = button.menu()
                 presses = [a.trigger for a in menu.actions() if a.isEnabled() and not a.isSeparator()] if menu else [button.click]
-                before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
-                for press in presses:
-                    press()
-                    real_start.wait_idle()
+                misfits.extend(real_start.press(button.text(), *presses))
                 clicked.append(button.text())
-                for opened in new_windows(before):
-                    qtbot.waitExposed(opened)
-                    if not fits_screen(opened) or hidden_buttons(opened):
-                        misfits.append((button.text(), opened.windowTitle(),
-                                        opened.frameGeometry().size().toTuple(), hidden_buttons(opened)))
-                    opened.close()
-                    real_start.wait_idle()
             if not fits_screen(top):
                 misfits.append(("—", top.windowTitle(), top.frameGeometry().size().toTuple(), []))
 
@@ -298,8 +262,6 @@ def test_every_button_of_the_editor_and_the_template_editor_opens_windows_that_f
     click_all(templates)
     templates.close()
     assert not real_start.watch.problems, "\n".join(real_start.watch.problems)
-    for name, title, size, hidden in real_start.watch.dialogs:
-        if size[0] > 1366 or size[1] > 728 or hidden:
-            misfits.append((name, title, size, hidden))
+    misfits += real_start.misfit_dialogs()
     assert not misfits, misfits
     assert len(clicked) > 15, clicked

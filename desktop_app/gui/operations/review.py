@@ -10,24 +10,19 @@ def record_review(services, entry_id: int, review) -> Op:
     return Op("保存回头看", lambda: service.record_review(entry_id, review))
 
 
+def _built(result):
+    """A campaign built or rebuilt: its ``Changes`` for the views, and itself for the caller."""
+    return result.changes, result
+
+
 def create_campaign(services, year: int) -> Op:
     service = services.review
-
-    def call():
-        built = service.create_campaign(year)
-        return built.changes, built
-
-    return Op("建立回头看清单", call)
+    return Op("建立回头看清单", lambda: _built(service.create_campaign(year)))
 
 
 def rebuild(services, campaign_id: int) -> Op:
     service = services.review
-
-    def call():
-        built = service.rebuild(campaign_id)
-        return built.changes, built
-
-    return Op("更新回头看清单", call)
+    return Op("更新回头看清单", lambda: _built(service.rebuild(campaign_id)))
 
 
 def set_state(services, campaign_id: int, state) -> Op:
