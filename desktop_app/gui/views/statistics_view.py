@@ -96,7 +96,7 @@ class StatisticsView(QWidget):
             return
         service = self._services.statistics
         if self.report is None:
-            today = service.ctx.today()
+            today = self._services.today()
             self.as_of_edit.setDate(QDate(today.year, today.month, today.day))
         self.report = service.report(self.as_of())
         self._show()

@@ -255,7 +255,7 @@ class FollowupSection:
     def load(self, record) -> None:
         self.record = record
         saved = record.id is not None
-        today = _qdate(self.service.ctx.today())
+        today = _qdate(self._services.today())
         self.feedback_date.setDate(today)
         self.second_date.setDate(today)
         self.proposer_combo.clear()
@@ -359,7 +359,7 @@ class FollowupSection:
     def _reply_year(self) -> int:
         """The year 年底前 / 明年 count from: the latest reply's, else this year."""
         replies = self.record.replies if self.record is not None else ()
-        return max((r.replied_on.year for r in replies if r.replied_on), default=self.service.ctx.today().year)
+        return max((r.replied_on.year for r in replies if r.replied_on), default=self._services.today().year)
 
     def _show_due(self, text: str) -> None:
         due_on, term = commitment_due(text, self._reply_year())
@@ -415,7 +415,7 @@ class FollowupSection:
         c = self._selected()
         if c is None:
             return
-        year = c.due_on.year if c.due_on else self.service.ctx.today().year
+        year = c.due_on.year if c.due_on else self._services.today().year
         reason = message_boxes.ask_text(self.page, "结转下年", f"“{c.description}”结转 {year + 1} 年跟踪的理由：", "", "结转")
         if reason is None:
             return
