@@ -11,7 +11,7 @@ from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FollowupService
 from tests.gui.dialog_support import make_services
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 
 BODY = "经研究，我委将于2024年12月31日前完成道路修复。联系电话：13912345678。"
 
@@ -19,9 +19,8 @@ BODY = "经研究，我委将于2024年12月31日前完成道路修复。联系�
 @pytest.fixture
 def item_id(ctx, tmp_path):
     services = make_services(ctx, tmp_path)
-    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body=BODY)
-    _c, found = services.cases.save(make_record(status=ItemStatus.REPLIED, replies=(reply,)))
-    return found
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED, body=BODY)
+    return save_replied(services.cases, make_record(replies=(reply,)))
 
 
 @pytest.fixture
