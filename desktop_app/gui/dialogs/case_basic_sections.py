@@ -42,7 +42,7 @@ class BasicSection(QObject):
         self.fields = [
             ui.kindCombo, ui.sessionCombo, ui.numberEdit, ui.assignedOnEdit, ui.titleEdit,
             ui.categoryEdit, ui.raisedAtCombo, ui.statusCombo, ui.keyCheck, ui.leaderHandledCheck,
-            ui.leaderNameEdit, ui.secretCheck, ui.contentEdit,
+            ui.leaderNameEdit, ui.secretCheck, ui.contentEdit, ui.feedbackWaitEdit,
         ]
 
     def kind(self) -> ItemKind:
@@ -64,6 +64,7 @@ class BasicSection(QObject):
         set_text(ui.leaderNameEdit, record.leader_name)
         ui.secretCheck.setChecked(record.is_secret)
         set_text(ui.contentEdit, record.content)
+        set_text(ui.feedbackWaitEdit, record.feedback_wait_note)
         self._update_leader_name()
 
     def values(self, record: CaseRecord) -> CaseRecord:
@@ -90,6 +91,7 @@ class BasicSection(QObject):
             is_secret=ui.secretCheck.isChecked(),
             status=combo_value(ui.statusCombo),
             assigned_on=ui.assignedOnEdit.date_value(),
+            feedback_wait_note=text(ui.feedbackWaitEdit),
         )
 
     def offer_statuses(self, draft: CaseRecord, loaded: ItemStatus | None, facts: StatusFacts) -> None:

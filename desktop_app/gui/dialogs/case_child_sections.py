@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
 
 from desktop_app.domain.enums import Body, ContactWay, ItemKind, ProposerRole, ProposerType, ReturnOutcome, UnitRole
 from desktop_app.gui.dialogs.case_row_editor import RowEditor
@@ -166,6 +167,7 @@ class UnitsSection(QObject):
             ui.opinionTextEdit, ui.returnRequestedEdit, ui.returnOutcomeCombo, ui.returnDecidedEdit,
             ui.returnReasonEdit, ui.extensionRequestedEdit, ui.extensionMonthsSpin,
             ui.extensionApprovedEdit, ui.extensionApproverEdit, ui.extensionReasonEdit,
+            ui.unitAssignedOnEdit, ui.designatedCheck, ui.returnLateReasonEdit, ui.extensionToldEdit,
         ]
         self.editor = RowEditor(
             ui.unitsView, self.model, form=ui.unitDetailWidget, fields=self.fields,
@@ -174,6 +176,11 @@ class UnitsSection(QObject):
             up_button=ui.moveUnitUpButton, down_button=ui.moveUnitDownButton, parent=self,
         )
         self.editor.edited.connect(self.edited)
+        # This tab's fields need every Alt key, so its row buttons take the usual shortcuts instead.
+        for button, keys in ((ui.addUnitButton, "Alt+Insert"), (ui.removeUnitButton, "Alt+Delete"),
+                             (ui.moveUnitUpButton, "Alt+Up"), (ui.moveUnitDownButton, "Alt+Down")):
+            button.setShortcut(QKeySequence(keys))
+            button.setToolTip(f"{button.text()}（{keys}）")
         ui.unitsSplitter.setStretchFactor(0, 2)
         ui.unitsSplitter.setStretchFactor(1, 3)
 
@@ -208,6 +215,10 @@ class UnitsSection(QObject):
         ui.extensionApprovedEdit.set_date_value(row.extension_approved_on)
         set_text(ui.extensionApproverEdit, row.extension_approver)
         set_text(ui.extensionReasonEdit, row.extension_reason)
+        ui.unitAssignedOnEdit.set_date_value(row.assigned_on)
+        ui.designatedCheck.setChecked(row.designated)
+        set_text(ui.returnLateReasonEdit, row.return_late_reason)
+        ui.extensionToldEdit.set_date_value(row.extension_told_on)
 
     def _store_row(self, row: AssignmentRecord) -> AssignmentRecord:
         ui = self.ui
@@ -234,6 +245,10 @@ class UnitsSection(QObject):
             extension_approved_on=ui.extensionApprovedEdit.date_value(),
             extension_approver=text(ui.extensionApproverEdit),
             extension_reason=text(ui.extensionReasonEdit),
+            assigned_on=ui.unitAssignedOnEdit.date_value(),
+            designated=ui.designatedCheck.isChecked(),
+            return_late_reason=text(ui.returnLateReasonEdit),
+            extension_told_on=ui.extensionToldEdit.date_value(),
         )
 
 

@@ -231,6 +231,18 @@ class CaseEditDialog(QDialog):
         if problems:
             self._show_problems(problems, "不能定稿")
             return
+        override = ""
+        gates = self._cases.finalise_gates(record)
+        if gates:
+            # 会办意见 or joint handling missing: refused unless the user records why (domain.md §4).
+            override = message_boxes.ask_text(
+                self, "不能定稿", "\n".join(gates) + "\n\n如确需先定稿，请写明理由（记入修改记录）；否则点“取消”。",
+                "", "写明理由后定稿")
+            if override is None:
+                return
+            if not override.strip():
+                message_boxes.show_warning(self, "不能定稿", "越过会办意见或联合办理的要求定稿，须写明理由。")
+                return
         noun = record.kind.label
         if not message_boxes.confirm(
             self, "定稿",
@@ -238,7 +250,7 @@ class CaseEditDialog(QDialog):
             "（须先取消定稿并写明理由）。\n窗口中尚未保存的修改将一并保存。确定定稿吗？", "定稿",
         ):
             return
-        self._write(case_ops.finalise_reply(self._services, record, 1))
+        self._write(case_ops.finalise_reply(self._services, record, 1, override))
 
     def unfinalise(self) -> None:
         """取消定稿, with the reason the user gives (kept in the item's history)."""

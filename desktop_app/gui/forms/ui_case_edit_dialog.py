@@ -113,10 +113,15 @@ class Ui_CaseEditDialog(object):
 
         self.basicLayout.addWidget(self.statusCombo, 4, 1, 1, 1)
 
-        self.basicFiller = QWidget(self.basicTab)
-        self.basicFiller.setObjectName(u"basicFiller")
+        self.feedbackWaitLabel = QLabel(self.basicTab)
+        self.feedbackWaitLabel.setObjectName(u"feedbackWaitLabel")
 
-        self.basicLayout.addWidget(self.basicFiller, 4, 3, 1, 1)
+        self.basicLayout.addWidget(self.feedbackWaitLabel, 4, 2, 1, 1)
+
+        self.feedbackWaitEdit = QLineEdit(self.basicTab)
+        self.feedbackWaitEdit.setObjectName(u"feedbackWaitEdit")
+
+        self.basicLayout.addWidget(self.feedbackWaitEdit, 4, 3, 1, 1)
 
         self.flagsWidget = QWidget(self.basicTab)
         self.flagsWidget.setObjectName(u"flagsWidget")
@@ -422,10 +427,20 @@ class Ui_CaseEditDialog(object):
 
         self.unitMainLayout.addWidget(self.handlerPhoneEdit, 3, 1, 1, 1)
 
-        self.unitFiller = QWidget(self.unitDetailWidget)
-        self.unitFiller.setObjectName(u"unitFiller")
+        self.unitAssignedOnLabel = QLabel(self.unitDetailWidget)
+        self.unitAssignedOnLabel.setObjectName(u"unitAssignedOnLabel")
 
-        self.unitMainLayout.addWidget(self.unitFiller, 3, 3, 1, 1)
+        self.unitMainLayout.addWidget(self.unitAssignedOnLabel, 3, 2, 1, 1)
+
+        self.unitAssignedOnEdit = DateLineEdit(self.unitDetailWidget)
+        self.unitAssignedOnEdit.setObjectName(u"unitAssignedOnEdit")
+
+        self.unitMainLayout.addWidget(self.unitAssignedOnEdit, 3, 3, 1, 1)
+
+        self.designatedCheck = QCheckBox(self.unitDetailWidget)
+        self.designatedCheck.setObjectName(u"designatedCheck")
+
+        self.unitMainLayout.addWidget(self.designatedCheck, 4, 1, 1, 1)
 
         self.unitMainLayout.setColumnStretch(1, 1)
         self.unitMainLayout.setColumnStretch(3, 1)
@@ -507,6 +522,16 @@ class Ui_CaseEditDialog(object):
 
         self.returnLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.returnDecidedEdit)
 
+        self.returnLateReasonLabel = QLabel(self.returnGroup)
+        self.returnLateReasonLabel.setObjectName(u"returnLateReasonLabel")
+
+        self.returnLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.returnLateReasonLabel)
+
+        self.returnLateReasonEdit = QLineEdit(self.returnGroup)
+        self.returnLateReasonEdit.setObjectName(u"returnLateReasonEdit")
+
+        self.returnLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.returnLateReasonEdit)
+
         self.returnReasonLabel = QLabel(self.returnGroup)
         self.returnReasonLabel.setObjectName(u"returnReasonLabel")
 
@@ -566,6 +591,16 @@ class Ui_CaseEditDialog(object):
         self.extensionApproverEdit.setObjectName(u"extensionApproverEdit")
 
         self.extensionLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.extensionApproverEdit)
+
+        self.extensionToldLabel = QLabel(self.extensionGroup)
+        self.extensionToldLabel.setObjectName(u"extensionToldLabel")
+
+        self.extensionLayout.setWidget(5, QFormLayout.ItemRole.LabelRole, self.extensionToldLabel)
+
+        self.extensionToldEdit = DateLineEdit(self.extensionGroup)
+        self.extensionToldEdit.setObjectName(u"extensionToldEdit")
+
+        self.extensionLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.extensionToldEdit)
 
         self.extensionReasonLabel = QLabel(self.extensionGroup)
         self.extensionReasonLabel.setObjectName(u"extensionReasonLabel")
@@ -912,6 +947,7 @@ class Ui_CaseEditDialog(object):
         self.categoryLabel.setBuddy(self.categoryEdit)
         self.raisedAtLabel.setBuddy(self.raisedAtCombo)
         self.statusLabel.setBuddy(self.statusCombo)
+        self.feedbackWaitLabel.setBuddy(self.feedbackWaitEdit)
         self.leaderNameLabel.setBuddy(self.leaderNameEdit)
         self.contentLabel.setBuddy(self.contentEdit)
         self.proposerNameLabel.setBuddy(self.proposerNameEdit)
@@ -927,17 +963,20 @@ class Ui_CaseEditDialog(object):
         self.sectionLabel.setBuddy(self.sectionEdit)
         self.handlerLabel.setBuddy(self.handlerEdit)
         self.handlerPhoneLabel.setBuddy(self.handlerPhoneEdit)
+        self.unitAssignedOnLabel.setBuddy(self.unitAssignedOnEdit)
         self.opinionSentLabel.setBuddy(self.opinionSentEdit)
         self.opinionReceivedLabel.setBuddy(self.opinionReceivedEdit)
         self.opinionTextLabel.setBuddy(self.opinionTextEdit)
         self.returnRequestedLabel.setBuddy(self.returnRequestedEdit)
         self.returnOutcomeLabel.setBuddy(self.returnOutcomeCombo)
         self.returnDecidedLabel.setBuddy(self.returnDecidedEdit)
+        self.returnLateReasonLabel.setBuddy(self.returnLateReasonEdit)
         self.returnReasonLabel.setBuddy(self.returnReasonEdit)
         self.extensionRequestedLabel.setBuddy(self.extensionRequestedEdit)
         self.extensionMonthsLabel.setBuddy(self.extensionMonthsSpin)
         self.extensionApprovedLabel.setBuddy(self.extensionApprovedEdit)
         self.extensionApproverLabel.setBuddy(self.extensionApproverEdit)
+        self.extensionToldLabel.setBuddy(self.extensionToldEdit)
         self.extensionReasonLabel.setBuddy(self.extensionReasonEdit)
         self.contactDateLabel.setBuddy(self.contactDateEdit)
         self.contactWayLabel.setBuddy(self.contactWayCombo)
@@ -977,6 +1016,8 @@ class Ui_CaseEditDialog(object):
         self.categoryEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u5982 \u57ce\u5efa\u3001\u6559\u80b2", None))
         self.raisedAtLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5927\u4f1a/\u95ed\u4f1a(&M)", None))
         self.statusLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u72b6\u6001(&Z)", None))
+        self.feedbackWaitLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u672a\u53cd\u9988\u8bf4\u660e(&B)", None))
+        self.feedbackWaitEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u4ee3\u8868\u786e\u672a\u53cd\u9988\u65f6\u5199\u660e\u60c5\u51b5\uff0c\u65b9\u53ef\u529e\u7ed3", None))
         self.keyCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u91cd\u70b9\u7763\u529e(&Y)", None))
         self.leaderHandledCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u533a\u9886\u5bfc\u4eb2\u81ea\u529e\u7406(&L)", None))
         self.leaderNameLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u9886\u5bfc\u59d3\u540d(&X)", None))
@@ -998,10 +1039,10 @@ class Ui_CaseEditDialog(object):
         self.proposerAddressLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5730\u5740(&E)", None))
         self.privacyLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u8054\u7cfb\u65b9\u5f0f\u4ec5\u672c\u673a\u4fdd\u5b58\uff0c\u4e0d\u5bf9\u5916\u516c\u5f00", None))
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.proposersTab), QCoreApplication.translate("CaseEditDialog", u"&2 \u4ee3\u8868", None))
-        self.addUnitButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u65b0\u589e(&N)", None))
-        self.removeUnitButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u79fb\u9664(&R)", None))
-        self.moveUnitUpButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u4e0a\u79fb(&U)", None))
-        self.moveUnitDownButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u4e0b\u79fb(&O)", None))
+        self.addUnitButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u65b0\u589e", None))
+        self.removeUnitButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u79fb\u9664", None))
+        self.moveUnitUpButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u4e0a\u79fb", None))
+        self.moveUnitDownButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u4e0b\u79fb", None))
         self.unitLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5355\u4f4d(&W)", None))
         self.unitRoleLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u89d2\u8272(&J)", None))
         self.signedOnLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7b7e\u6536\u65e5\u671f(&Q)", None))
@@ -1009,6 +1050,11 @@ class Ui_CaseEditDialog(object):
         self.sectionLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u627f\u529e\u79d1\u5ba4(&K)", None))
         self.handlerLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u627f\u529e\u4eba(&P)", None))
         self.handlerPhoneLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7535\u8bdd(&H)", None))
+        self.unitAssignedOnLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u672c\u5355\u4f4d\u4ea4\u529e\u65e5\u671f(&C)", None))
+#if QT_CONFIG(tooltip)
+        self.unitAssignedOnEdit.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u8c03\u6574\u5206\u529e\u6216\u6307\u5b9a\u529e\u7406\u65f6\uff0c\u6b64\u5355\u4f4d\u6536\u5230\u4ea4\u529e\u7684\u65e5\u671f\uff1b\u7559\u7a7a\u5373\u540c\u672c\u4ef6\u4ea4\u529e\u65e5\u671f\u3002\u6b64\u5355\u4f4d\u7684\u671f\u9650\u4ece\u8fd9\u4e00\u5929\u7b97\u8d77\u3002", None))
+#endif // QT_CONFIG(tooltip)
+        self.designatedCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u6307\u5b9a\u529e\u7406(&N)", None))
         self.opinionGroup.setTitle(QCoreApplication.translate("CaseEditDialog", u"\u4f1a\u529e\u610f\u89c1", None))
         self.opinionSentLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u53d1\u51fa\u65e5\u671f(&F)", None))
         self.opinionReceivedLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6536\u5230\u65e5\u671f(&V)", None))
@@ -1017,6 +1063,8 @@ class Ui_CaseEditDialog(object):
         self.returnRequestedLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7533\u8bf7\u65e5\u671f(&B)", None))
         self.returnOutcomeLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7ed3\u679c(&G)", None))
         self.returnDecidedLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u51b3\u5b9a\u65e5\u671f(&X)", None))
+        self.returnLateReasonLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u903e\u671f\u7406\u7531(&R)", None))
+        self.returnLateReasonEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u7b7e\u6536 7 \u4e2a\u5de5\u4f5c\u65e5\u540e\u7533\u8bf7\u9000\u56de\u65f6\u5fc5\u586b", None))
         self.returnReasonLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u9000\u56de\u7406\u7531(&Z)", None))
         self.extensionGroup.setTitle(QCoreApplication.translate("CaseEditDialog", u"\u5ef6\u671f", None))
         self.extensionRequestedLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7533\u8bf7\u65e5\u671f(&E)", None))
@@ -1025,6 +1073,7 @@ class Ui_CaseEditDialog(object):
         self.extensionMonthsSpin.setSuffix(QCoreApplication.translate("CaseEditDialog", u" \u4e2a\u6708", None))
         self.extensionApprovedLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6279\u51c6\u65e5\u671f(&T)", None))
         self.extensionApproverLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6279\u51c6\u4eba(&A)", None))
+        self.extensionToldLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u544a\u77e5\u4ee3\u8868\u65e5\u671f(&O)", None))
         self.extensionReasonLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5ef6\u671f\u7406\u7531(&I)", None))
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.unitsTab), QCoreApplication.translate("CaseEditDialog", u"&3 \u529e\u7406\u5355\u4f4d", None))
         self.addContactButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u65b0\u589e(&N)", None))

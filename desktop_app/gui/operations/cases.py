@@ -14,9 +14,9 @@ def save_case(services, record) -> Op:
     return Op("保存", lambda: cases.save(record), refusals=SAVE_REFUSALS)
 
 
-def finalise_reply(services, record, round_: int = 1) -> Op:
+def finalise_reply(services, record, round_: int = 1, override_reason: str = "") -> Op:
     cases = services.cases
-    return Op("定稿", lambda: cases.finalise_reply(record, round_), refusals=SAVE_REFUSALS)
+    return Op("定稿", lambda: cases.finalise_reply(record, round_, override_reason), refusals=SAVE_REFUSALS)
 
 
 def unfinalise_reply(services, record, round_: int, reason: str) -> Op:
