@@ -9,6 +9,7 @@ date it returns can be flagged 未含节假日安排 and explained (rule, anchor
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -228,14 +229,16 @@ def _short(first: date, last: date) -> str:
     return f"{last.month}月{last.day}日"
 
 
-def package_calendar() -> tuple[list[CalendarDay], list[int]]:
+@functools.cache
+def package_calendar() -> tuple[tuple[CalendarDay, ...], tuple[int, ...]]:
     """Holidays and make-up days known to the ``chinesecalendar`` package, and the years it
-    covers; empty when the package is missing."""
+    covers; empty when the package is missing. Read once per process (the package does not
+    change while the app runs)."""
     try:
         from chinese_calendar.constants import holidays, workdays
     except ImportError:
-        return [], []
+        return (), ()
     days = [CalendarDay(d, DayKind.HOLIDAY, HOLIDAY_NAMES.get(n, n)) for d, n in holidays.items()]
     days += [CalendarDay(d, DayKind.MAKEUP, HOLIDAY_NAMES.get(n, n)) for d, n in workdays.items()]
     years = sorted({d.day.year for d in days})
-    return sorted(days, key=lambda d: d.day), years
+    return tuple(sorted(days, key=lambda d: d.day)), tuple(years)

@@ -66,6 +66,8 @@ __all__ = ["THRESHOLDS_KEY", "Dashboard", "DeadlineRow", "DeadlineService", "Nex
 #: 责任单位 text naming every handling unit: such a row is also our unit's.
 COLLECTIVE_UNITS = "各承办单位"
 NOTICE_KEY = "deadline_startup_notice"
+#: ``calendar_year.source`` of the years taken from the chinesecalendar package.
+PACKAGE_SOURCE = "chinese-calendar"
 
 
 @dataclass(frozen=True)
@@ -245,15 +247,31 @@ class DeadlineService:
 
     def import_package_years(self) -> list[int]:
         """Add the years the installed chinese-calendar knows and the table does not; returns them."""
-        days, years = package_calendar()
+        _days, years = package_calendar()
         with self.ctx.db.write() as s:
             have = set(s.scalars(select(CalendarYear.year)))
             new = [y for y in years if y not in have]
-            for d in days:
-                if d.day.year in new and s.get(CalendarEntry, d.day) is None:
-                    s.add(CalendarEntry(day=d.day, kind=d.kind.value, name=d.name))
-            for y in new:
-                s.add(CalendarYear(year=y, source="chinese-calendar"))
+            _add_package_years(s, new, have_days=True)
+        return new
+
+    def refresh_package_years(self) -> list[int]:
+        """At start-up: add the years the installed chinese-calendar brings and the table lacks
+        (a newer package ships with an app update); returns them.
+
+        Cheap when there is nothing to do (every start): the package's years are compared with
+        the table's year set, never day by day, and nothing is written. A year already in the
+        table is never touched, whoever entered it, nor is a year whose days someone has begun
+        entering by hand without marking it complete (the manual 导入 button fills those in)."""
+        if self.ctx.db.read_only:
+            return []
+        _days, years = package_calendar()
+        with self.ctx.db.read() as s:
+            new = _years_to_add(s, years)
+        if not new:
+            return []
+        with self.ctx.db.write() as s:
+            new = _years_to_add(s, years)  # as in this transaction
+            _add_package_years(s, new, have_days=False)
         return new
 
     # ---- due dates ----------------------------------------------------------------------------
@@ -533,3 +551,23 @@ def _dbapi(s: OrmSession):
     return s.connection().connection.dbapi_connection
 
 
+def _years_to_add(s: OrmSession, package_years) -> list[int]:
+    """The package's years neither in the table nor begun by hand."""
+    missing = set(package_years) - set(s.scalars(select(CalendarYear.year)))
+    if not missing:
+        return []
+    started = {d.year for d in s.scalars(select(CalendarEntry.day).where(
+        CalendarEntry.day.between(date(min(missing), 1, 1), date(max(missing), 12, 31))))}
+    return sorted(missing - started)
+
+
+def _add_package_years(s: OrmSession, years: list[int], *, have_days: bool) -> None:
+    """Write the package's days of ``years`` and mark them covered. ``have_days``: the table may
+    already hold days of those years (entered by hand); they are kept as they are."""
+    wanted = set(years)
+    days, _years = package_calendar()
+    for d in days:
+        if d.day.year in wanted and not (have_days and s.get(CalendarEntry, d.day) is not None):
+            s.add(CalendarEntry(day=d.day, kind=d.kind.value, name=d.name))
+    for y in years:
+        s.add(CalendarYear(year=y, source=PACKAGE_SOURCE))
