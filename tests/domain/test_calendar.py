@@ -152,6 +152,6 @@ def test_working_days_name_the_holidays_skipped_and_the_make_up_days_counted(off
         "计入调休工作日：2025年1月26日（春节上班）、2025年2月8日（春节上班）。")
 
 
-def test_a_date_promised_for_a_day_is_due_that_day():
-    due = WorkCalendar().due(date(2024, 6, 30), 0, LengthUnit.DAYS, anchor_label="承诺日期", roll_forward=False)
+def test_a_date_promised_for_a_day_is_due_that_day(official):
+    due = official.due(date(2024, 6, 30), 0, LengthUnit.DAYS, anchor_label="承诺日期", roll_forward=False)
     assert due.explanation("承诺事项期限") == "承诺事项期限：到期日即承诺日期 2024年6月30日（周日）。"
