@@ -163,9 +163,12 @@ class AssignmentFacts(NamedTuple):
     return_outcome: ReturnOutcome | None = None
     extension_months: int | None = None
     extension_approved_on: date | None = None
+    assigned_on: date | None = None  # this unit's own 交办日期 (调整分办 / 指定办理); None: the item's
 
 
 class ReplyFacts(NamedTuple):
+    """A finalised (定稿) reply: a draft counts nowhere (domain.md §4)."""
+
     round: int
     replied_on: date
     unit_id: int | None = None
@@ -200,7 +203,9 @@ class ItemFacts(NamedTuple):
     assigned_on: date | None
     assignments: tuple[AssignmentFacts, ...] = ()
     replies: tuple[ReplyFacts, ...] = ()
-    dissatisfied_on: date | None = None  # the first 不满意 feedback after the first reply
+    # (round, day) for each reply round rated 不满意: the first such form of that round opens the
+    # next round's reply deadline. Every round keeps its own (domain.md §4: nothing is overwritten).
+    dissatisfied: tuple[tuple[int, date], ...] = ()
     commitments: tuple[CommitmentFacts, ...] = ()
     steps: tuple[StepFacts, ...] = ()
 
@@ -273,18 +278,19 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
         if signed is not None and (d := make(_RETURN, signed, _SIGNED_LABEL, a, a.return_requested_on)):
             append(d)
         if a.role is _CO:
-            anchor_day, label = (signed, _SIGNED_LABEL) if signed else (item.assigned_on, _ASSIGNED_LABEL)
+            anchor_day, label = (signed, _SIGNED_LABEL) if signed else (a.assigned_on or item.assigned_on, _ASSIGNED_LABEL)
             if anchor_day is not None and (d := make(_OPINION, anchor_day, label, a, a.opinion_sent_on)):
                 append(d)
-        elif item.assigned_on is not None:
+        elif (assigned := a.assigned_on or item.assigned_on) is not None:
             replied = [r.replied_on for r in replies if r.round == 1 and r.unit_id in (None, a.unit_id)]
-            d = make(_REPLY, item.assigned_on, _ASSIGNED_LABEL, a, min(replied) if replied else None, item.kind)
+            d = make(_REPLY, assigned, _ASSIGNED_LABEL, a, min(replied) if replied else None, item.kind)
             if d is not None:
                 append(_extended(d, a, rules, cal))
     lead = next((a for a in item.assignments if a.role is not _CO), None)
-    if item.dissatisfied_on is not None:
-        done = min((r.replied_on for r in replies if r.round >= 2), default=None)
-        if d := make(_SECOND_REPLY, item.dissatisfied_on, _FEEDBACK_LABEL, lead, done):
+    for round_, rated_on in item.dissatisfied:
+        # Round n rated 不满意 calls for reply n + 1, a month from that rating.
+        done = min((r.replied_on for r in replies if r.round == round_ + 1), default=None)
+        if d := make(_SECOND_REPLY, rated_on, _FEEDBACK_LABEL, lead, done):
             append(d)
     for r in replies:
         if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, None)):

@@ -114,30 +114,35 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
     positions: dict[int, int] = {}
     # No ORDER BY: SQLite would sort every open item's rows; each item's few are sorted below.
     for (item_id, aid, unit_id, position, role, signed, sent, return_asked, outcome, months,
-         approved) in rows_of(conn, (
+         approved, assigned) in rows_of(conn, (
             "SELECT item_id, id, unit_id, position, role, signed_on, coalesce(opinion_sent_on, opinion_received_on),"
-            " return_requested_on, return_outcome, extension_months, extension_approved_on"
+            " return_requested_on, return_outcome, extension_months, extension_approved_on, assigned_on"
             f" FROM assignment WHERE item_id IN ({wanted})")):
         positions[aid] = position or 0
         assignments[item_id].append(AssignmentFacts(
             aid, unit_id, unit_names.get(unit_id, ""), roles.get(role, lead), day(signed), day(sent),
-            day(return_asked), outcomes.get(outcome), months, day(approved),
+            day(return_asked), outcomes.get(outcome), months, day(approved), day(assigned),
         ))
     for held in assignments.values():
         if len(held) > 1:
             held.sort(key=lambda a: (positions[a.id], a.id))
     replies: dict[int, list[ReplyFacts]] = defaultdict(list)
     public = Disclosure.PUBLIC.value  # not per row: an enum's value is a slow property
+    # 涉密 items are never published, so they have no 公开 deadline (domain.md §4).
+    secret = {i for (i,) in rows_of(conn, f"SELECT id FROM item WHERE is_secret AND {scope}")}
+    # Only a finalised (定稿) reply counts as given; a draft counts nowhere.
     for item_id, round_, replied_on, unit_id, disclosure in rows_of(conn, (
             "SELECT item_id, round, replied_on, unit_id, disclosure FROM reply"
-            f" WHERE replied_on IS NOT NULL AND item_id IN ({wanted})")):
-        replies[item_id].append(ReplyFacts(round_, day(replied_on), unit_id, disclosure == public))
-    dissatisfied = {
-        item_id: day(first) for item_id, first in rows_of(conn, (
-            "SELECT item_id, min(received_on) FROM feedback"
-            f" WHERE outcome = '{Rating.DISSATISFIED.value}' AND received_on IS NOT NULL"
-            f" AND item_id IN ({wanted}) GROUP BY item_id"))
-    }
+            f" WHERE replied_on IS NOT NULL AND finalised AND item_id IN ({wanted})")):
+        replies[item_id].append(ReplyFacts(
+            round_, day(replied_on), unit_id, disclosure == public and item_id not in secret))
+    dissatisfied: dict[int, list[tuple[int, date]]] = defaultdict(list)
+    for item_id, round_, first in rows_of(conn, (
+            "SELECT feedback.item_id, reply.round, min(feedback.received_on) FROM feedback"
+            " JOIN reply ON reply.id = feedback.reply_id"
+            f" WHERE feedback.outcome = '{Rating.DISSATISFIED.value}' AND feedback.received_on IS NOT NULL"
+            f" AND feedback.item_id IN ({wanted}) GROUP BY feedback.item_id, reply.round")):
+        dissatisfied[item_id].append((round_, day(first)))
     commitments: dict[int, list[CommitmentFacts]] = defaultdict(list)
     done_status = CommitmentStatus.DONE.value
     for cid, item_id, due_on, unit_id, status, closed_on in rows_of(conn, (
@@ -152,7 +157,7 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
     facts = [
         ItemFacts(
             i, kinds.get(kind, suggestion), statuses.get(status, handling), assigned_on,
-            tuple(assignments.get(i, none)), tuple(replies.get(i, none)), dissatisfied.get(i),
+            tuple(assignments.get(i, none)), tuple(replies.get(i, none)), tuple(sorted(dissatisfied.get(i, none))),
             tuple(commitments.get(i, none)), tuple(steps.get(i, none)),
         )
         for i, (kind, status, assigned_on, *_rest) in items.items()

@@ -112,6 +112,8 @@ class Item(Base):
     lead_proposer_name: Mapped[str] = mapped_column(String(100), default="")
     lead_unit_names: Mapped[str] = mapped_column(String(500), default="")
     co_unit_names: Mapped[str] = mapped_column(String(1000), default="")
+    # Why the item may be 办结 without the deputy's feedback (e.g. 多次联系未反馈), kept as recorded.
+    feedback_wait_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -157,6 +159,11 @@ class Assignment(Base):
     extension_months: Mapped[int | None] = mapped_column(Integer)
     extension_approved_on: Mapped[date | None] = mapped_column(Date)
     extension_approver: Mapped[str] = mapped_column(String(50), default="")
+    extension_told_on: Mapped[date | None] = mapped_column(Date)  # the deputy was told of the extension
+    return_late_reason: Mapped[str] = mapped_column(Text, default="")  # why 退回 is asked after 7 working days
+    # 调整分办 / 指定办理: a unit assigned later runs its deadlines from its own date (None: the item's).
+    assigned_on: Mapped[date | None] = mapped_column(Date)
+    designated: Mapped[bool] = mapped_column(Boolean, default=False)  # 指定办理
 
 
 class Contact(Base):

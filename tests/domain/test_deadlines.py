@@ -103,9 +103,29 @@ def test_a_closed_item_has_no_open_deadlines(cal):
 
 
 def test_dissatisfied_feedback_opens_a_second_reply_deadline(cal):
-    facts = item(LEAD, replies=[ReplyFacts(1, date(2025, 5, 6), 1)], dissatisfied_on=date(2025, 5, 31))
+    facts = item(LEAD, replies=[ReplyFacts(1, date(2025, 5, 6), 1)], dissatisfied=((1, date(2025, 5, 31)),))
     [second] = by_kind(item_deadlines(facts, RULES, cal), DeadlineKind.SECOND_REPLY)
     assert second.due_on == date(2025, 6, 30) and second.unit_name == "区教育局"
+
+
+def test_each_dissatisfied_round_has_its_own_reply_deadline(cal):
+    """Round 1 rated 不满意 on 5-31 → reply 2 due 6-30 (met 6-20); round 2 rated 不满意 on 7-10 →
+    reply 3 due 8-10, a Sunday, so 8-11 (still open)."""
+    facts = item(LEAD, replies=[ReplyFacts(1, date(2025, 5, 6), 1), ReplyFacts(2, date(2025, 6, 20), 1)],
+                 dissatisfied=((1, date(2025, 5, 31)), (2, date(2025, 7, 10))))
+    second, third = by_kind(item_deadlines(facts, RULES, cal), DeadlineKind.SECOND_REPLY)
+    assert (second.due_on, second.done_on) == (date(2025, 6, 30), date(2025, 6, 20))
+    assert (third.due_on, third.done_on) == (date(2025, 8, 11), None)
+
+
+def test_a_unit_assigned_later_runs_its_reply_deadline_from_its_own_date(cal):
+    """调整分办: the item was handed over 2025-03-03; the new lead unit got it on 2025-04-15, so its
+    reply is due three months from then (2025-07-15), not 2025-06-03."""
+    moved = AssignmentFacts(12, 3, "区水务局", UnitRole.LEAD, assigned_on=date(2025, 4, 15))
+    [reply] = by_kind(item_deadlines(item(moved), RULES, cal), DeadlineKind.REPLY)
+    assert reply.due_on == date(2025, 7, 15)
+    [original] = by_kind(item_deadlines(item(LEAD), RULES, cal), DeadlineKind.REPLY)
+    assert original.due_on == date(2025, 6, 3)
 
 
 @pytest.mark.parametrize(("days", "bucket"), [(-1, Bucket.OVERDUE), (0, Bucket.SOON), (3, Bucket.SOON),

@@ -22,7 +22,7 @@ def followup(ctx) -> FollowupService:
 @pytest.fixture
 def replied(cases) -> int:
     reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED, body="已完成道路修复。")
-    _changes, item_id = cases.save(make_record(status=ItemStatus.REPLIED, replies=(reply,)))
+    _changes, item_id = cases.finalise_reply(with_opinions(make_record(replies=(reply,))))
     return item_id
 
 

@@ -1,14 +1,16 @@
 """Test-only revision after the released head: adds a column through a batch (table rebuild).
 
 Revision ID: t002
-Revises: 0005
+Revises: the released head (migrations.HEAD)
 """
 
 import sqlalchemy as sa
 from alembic import op
 
+from desktop_app.storage.migrations import HEAD
+
 revision = "t002"
-down_revision = "0005"
+down_revision = HEAD  # always the released head, whatever it is now
 branch_labels = None
 depends_on = None
 
