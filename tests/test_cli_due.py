@@ -27,6 +27,14 @@ def home(tmp_path, monkeypatch):
     root.setLevel(level)
 
 
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    """The command line's today: a day before it is a view of the past (test_cli_as_of.py)."""
+    from desktop_app.commands import frame
+
+    monkeypatch.setattr(frame, "clock", lambda: datetime(2024, 6, 3, 9, 30))
+
+
 @pytest.fixture
 def db_file(tmp_path):
     path = tmp_path / "cases.sqlite"

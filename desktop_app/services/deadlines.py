@@ -47,6 +47,7 @@ from desktop_app.services.deadline_reads import (
     all_deadlines,
     deadline_rows,
     load_facts,
+    load_facts_as_of,
     open_deadlines,
     read_calendar,
     read_rules,
@@ -150,6 +151,7 @@ class DeadlineService:
         self.ctx = ctx
         self._lock = threading.RLock()
         self._open: _OpenState | None = None
+        self._past: _OpenState | None = None  # a day before today, as it was (dashboard, due)
         self._setup = RulesAndCalendar()
 
     # ---- rules ----------------------------------------------------------------------------
@@ -280,7 +282,12 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = load_deadline_facts(s, item_ids=[item_id], setup=self._setup.get(s, self.ctx.db))
+            setup = self._setup.get(s, self.ctx.db)
+            if as_of < self.ctx.today():  # as it was that day
+                s.flush()
+                loaded = load_facts_as_of(_dbapi(s), as_of, f"item.id = {int(item_id)}", *setup)
+            else:
+                loaded = load_deadline_facts(s, item_ids=[item_id], setup=setup)
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -492,6 +499,8 @@ def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenSt
     the database's change token holds; after writes that each named their items (a save, a
     delete), only those items are read again. Called under the service's lock."""
     token = service.ctx.db.change_token()  # before reading: a write meanwhile makes the next call look again
+    if as_of < service.ctx.today():
+        return _past_state(service, s, as_of, token)
     held = service._open
     if held is not None and held.windows_from > as_of:
         held = None
@@ -506,6 +515,21 @@ def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenSt
         state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
                            rectification_deadlines(_dbapi(s), loaded, our))
     service._open = state
+    return state
+
+
+def _past_state(service: DeadlineService, s: OrmSession, as_of: date, token: ChangeToken) -> _OpenState:
+    """The deadlines open at the end of a past day, events dated later ignored (also items 办结
+    or 已退回 since). Kept beside today's state, for that day, until the next write."""
+    held = service._past
+    if held is not None and held.token == token and held.windows_from == as_of:
+        return held
+    rules, calendar = service._setup.get(s, service.ctx.db)
+    loaded = load_facts_as_of(_dbapi(s), as_of, rules=rules, calendar=calendar)
+    our = our_unit_id(s)
+    state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
+                       rectification_deadlines(_dbapi(s), loaded, our))
+    service._past = state
     return state
 
 
