@@ -22,18 +22,33 @@ def facts_as_of(facts: ItemFacts, as_of: date, status: ItemStatus | None = None)
     status = status or facts.status
     if facts.assigned_on is not None and facts.assigned_on > as_of:
         return ItemFacts(facts.id, facts.kind, status, None)
-    return facts._replace(
-        status=status,
-        assignments=tuple(_assignment_as_of(a, as_of) for a in facts.assignments
-                          if a.assigned_on is None or a.assigned_on <= as_of),
-        replies=tuple(r for r in facts.replies if r.replied_on <= as_of),
-        dissatisfied=tuple(d for d in facts.dissatisfied if d[1] <= as_of),
-        commitments=tuple(
+    # Runs for every open item of an archive: most have nothing dated later, and keep their tuples.
+    changes = {}
+    if status is not facts.status:
+        changes["status"] = status
+    if any(_later(a, as_of) for a in facts.assignments):
+        changes["assignments"] = tuple(_assignment_as_of(a, as_of) for a in facts.assignments
+                                       if a.assigned_on is None or a.assigned_on <= as_of)
+    if any(r.replied_on > as_of for r in facts.replies):
+        changes["replies"] = tuple(r for r in facts.replies if r.replied_on <= as_of)
+    if any(d[1] > as_of for d in facts.dissatisfied):
+        changes["dissatisfied"] = tuple(d for d in facts.dissatisfied if d[1] <= as_of)
+    if any(_later(c, as_of) for c in facts.commitments):
+        changes["commitments"] = tuple(
             c if c.closed_on is None or c.closed_on <= as_of else c._replace(closed_on=None)
-            for c in facts.commitments if c.made_on is None or c.made_on <= as_of),
-        steps=tuple(s if s.done_on is None or s.done_on <= as_of else s._replace(done_on=None)
-                    for s in facts.steps),
-    )
+            for c in facts.commitments if c.made_on is None or c.made_on <= as_of)
+    if any(s.done_on is not None and s.done_on > as_of for s in facts.steps):
+        changes["steps"] = tuple(s if s.done_on is None or s.done_on <= as_of else s._replace(done_on=None)
+                                 for s in facts.steps)
+    return facts._replace(**changes) if changes else facts
+
+
+def _later(facts: tuple, as_of: date) -> bool:
+    """Whether any date of ``facts`` (an assignment's or a commitment's) is after ``as_of``."""
+    for value in facts:
+        if type(value) is date and value > as_of:
+            return True
+    return False
 
 
 def _assignment_as_of(a: AssignmentFacts, as_of: date) -> AssignmentFacts:
