@@ -284,7 +284,6 @@ class DeadlineService:
         with self.ctx.db.read() as s:
             setup = self._setup.get(s, self.ctx.db)
             if as_of < self.ctx.today():  # as it was that day
-                s.flush()
                 loaded = load_facts_as_of(_dbapi(s), as_of, f"item.id = {int(item_id)}", *setup)
             else:
                 loaded = load_deadline_facts(s, item_ids=[item_id], setup=setup)
