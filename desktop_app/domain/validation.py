@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain import guardrails
+from desktop_app.domain.calendar import WorkCalendar
+from desktop_app.domain.deadlines import RuleSet
 from desktop_app.domain.enums import ContactWay, Disclosure, ItemStatus, ProposerRole, ReturnOutcome, UnitRole
 
 MAX_EXTENSION_MONTHS = 3
@@ -37,12 +40,17 @@ class StatusFacts:
 
 
 def case_problems(record, *, number_used_by: str | None = None, commitments: int | None = None,
-                  finalised_rounds: frozenset[int] = frozenset()) -> list[str]:
+                  finalised_rounds: frozenset[int] = frozenset(), today: date | None = None,
+                  rules: RuleSet | None = None, calendar: WorkCalendar | None = None,
+                  gates_overridden: bool = False) -> list[str]:
     """Every problem of ``record``; ``number_used_by`` is the title of another item of the same
     session that already has this number (None when the number is free). ``commitments`` is how
     many 承诺事项 the saved item has (None: not known; 0 for a new item, which cannot have any yet)
     and ``finalised_rounds`` the replies already stored as 定稿 (the finalising rules apply when a
-    reply becomes 定稿). The status is checked by ``status_problem`` where it is chosen."""
+    reply becomes 定稿). ``today`` refuses events dated later; ``rules`` and ``calendar`` check the
+    退回 and 延期 windows. ``gates_overridden``: the user recorded why the reply is finalised
+    without a 会办意见 or the joint handling (kept in history). The status is checked by
+    ``status_problem``."""
     problems: list[str] = []
     title = (record.title or "").strip()
     number = (record.number or "").strip()
@@ -65,11 +73,17 @@ def case_problems(record, *, number_used_by: str | None = None, commitments: int
     problems += _assignment_problems(record)
     problems += _reply_problems(record)
     problems += commitment_problems(record.replies, commitments, finalised_rounds)
-    if any(r.finalised and r.round not in finalised_rounds for r in record.replies):
+    if not gates_overridden and any(r.finalised and r.round not in finalised_rounds for r in record.replies):
         problems += finalise_problems(record)
     for contact in record.contacts:
         if contact.contact_on is None:
             problems.append("沟通记录缺少日期，请填写沟通的日期。")
+    problems += guardrails.secret_problems(record)
+    if today is not None:
+        problems += guardrails.future_date_problems(record, today)
+    if rules is not None and calendar is not None:
+        problems += guardrails.return_problems(record, rules, calendar)
+        problems += guardrails.extension_problems(record, rules, calendar)
     return problems
 
 
@@ -177,11 +191,12 @@ def finalise_problems(record) -> list[str]:
     co_units = sum(1 for a in record.assignments if a.role is UnitRole.CO)
     if record.is_leader_handled or co_units > JOINT_HANDLING_CO_UNITS:
         why = "区领导亲自办理件" if record.is_leader_handled else f"会办单位有 {co_units} 个（超过 {JOINT_HANDLING_CO_UNITS} 个）"
-        if not any(c.way in JOINT_WAYS for c in record.contacts):
+        # A joint-handling record names the units that took part (domain.md §4).
+        if not any(c.way in JOINT_WAYS and c.participants.strip() for c in record.contacts):
             ways = "、".join(w.label for w in JOINT_WAYS)
             problems.append(
                 f"此件为{why}，须联合办理后答复才能定稿。请在“沟通记录”页登记联合办理（{ways}，"
-                f"写明参加单位），再点{FINALISE}。"
+                f"在“参加人员”中写明参加单位），再点{FINALISE}。"
             )
     return problems
 
@@ -209,7 +224,21 @@ def status_problem(status: ItemStatus, record, facts: StatusFacts) -> str | None
         return "“重新办理”须有代表对办理结果“不满意”的反馈。请在“反馈与承诺”页录入该反馈，状态会随之改变。"
     if status is ItemStatus.TRACKING and facts.open_commitments == 0:
         return "“跟踪中”须有未落实的承诺事项。请在“反馈与承诺”页登记承诺事项，或选择其他状态。"
-    if status is ItemStatus.CLOSED and facts.open_commitments:
+    if status is ItemStatus.CLOSED:
+        return _closing_problem(record, facts)
+    return None
+
+
+def _closing_problem(record, facts: StatusFacts) -> str | None:
+    """办结 needs every reply finalised, the feedback (or the recorded wait for it) and no open
+    commitment (domain.md §4)."""
+    drafts = [str(r.round) for r in record.replies if not r.finalised]
+    if drafts:
+        return (f"第 {'、'.join(drafts)} 次答复还是草稿，不能办结。请在“答复”页定稿，或删去不再需要的草稿。")
+    if facts.feedback == 0 and not (record.feedback_wait_note or "").strip():
+        return ("还没有代表的反馈，不能办结。请在“反馈与承诺”页录入代表的征询意见表；代表确未反馈的，"
+                "请在“未反馈说明”中写明情况（例如 多次联系未反馈及联系日期）。")
+    if facts.open_commitments:
         return (f"还有 {facts.open_commitments} 项承诺事项未落实，不能办结。请在“反馈与承诺”页把每项标为已落实"
                 "（附佐证）或结转下年（写明理由）。")
     return None

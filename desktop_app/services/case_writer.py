@@ -117,7 +117,8 @@ class CaseWriter:
         item.co_unit_names = NAME_JOINER.join(
             u.name for u, rec in units if UnitRole(rec.role).value not in _LEAD_ROLES
         )
-        with_result = [r for r in record.replies if r.result is not None]
+        # A draft counts nowhere (domain.md §4): the list shows the latest finalised result.
+        with_result = [r for r in record.replies if r.result is not None and r.finalised]
         latest = max(with_result, key=lambda r: r.round, default=None)
         item.result = ResultCategory(latest.result).value if latest else None
         item.updated_at = self.now

@@ -27,8 +27,10 @@ from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationEr
 from desktop_app.domain.validation import (
     StatusFacts,
     case_problems,
+    finalise_problems,
     status_after_finalising,
     status_after_unfinalising,
+    status_problem,
 )
 from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_list import read_rows
@@ -168,7 +170,12 @@ class CaseService:
 
     def validate(self, record: CaseRecord) -> list[str]:
         with self.ctx.db.read() as s:
-            return _problems(s, record)
+            return self._problems(s, record)
+
+    def _problems(self, s: OrmSession, record: CaseRecord, gates_overridden: bool = False) -> list[str]:
+        rules, calendar = self._deadline_setup.get(s, self.ctx.db)
+        return _problems(s, record, today=self.ctx.today(), rules=rules, calendar=calendar,
+                         gates_overridden=gates_overridden)
 
     def status_facts(self, item_id: int | None) -> StatusFacts:
         """What the status rules need beyond the record: feedback and open commitments."""
@@ -177,15 +184,22 @@ class CaseService:
         with self.ctx.db.read() as s:
             return _status_facts(s, item_id)
 
-    def finalise_reply(self, record: CaseRecord, round_: int = 1) -> tuple[Changes, int]:
+    def finalise_reply(self, record: CaseRecord, round_: int = 1, override_reason: str = "") -> tuple[Changes, int]:
         """Save ``record`` with its reply of ``round_`` marked 定稿, in one transaction: every save
         rule applies, plus the finalising ones (答复日期, 办理结果, 承诺事项, 会办意见, 联合办理, the
-        checklist's gates). An item still being handled becomes 已答复."""
+        checklist's gates). An item still being handled becomes 已答复. ``override_reason``: why the
+        reply is finalised although a 会办意见 or the joint handling is missing (kept in history)."""
         if not any(r.round == round_ for r in record.replies):
             raise ValidationError(f"还没有第 {round_} 次答复，无法定稿。请先在“答复”页填写答复日期、办理结果和正文。")
         replies = tuple(replace(r, finalised=True) if r.round == round_ else r for r in record.replies)
         status = status_after_finalising(record.status)
-        return self._save(replace(record, replies=replies, status=status))
+        reason = override_reason.strip()
+        return self._save(replace(record, replies=replies, status=status),
+                          reason=f"未经会办意见或联合办理定稿：{reason}" if reason else "", gates_overridden=bool(reason))
+
+    def finalise_gates(self, record: CaseRecord) -> list[str]:
+        """The 会办意见 and joint-handling problems that a recorded reason may override."""
+        return finalise_problems(record)
 
     def unfinalise_reply(self, record: CaseRecord, round_: int, reason: str) -> tuple[Changes, int]:
         """Save ``record`` with its reply of ``round_`` back to a draft; ``reason`` is required and
@@ -203,10 +217,12 @@ class CaseService:
         (nothing is written then)."""
         return self._save(record)
 
-    def _save(self, record: CaseRecord, reason: str = "") -> tuple[Changes, int]:
+    def _save(self, record: CaseRecord, reason: str = "", gates_overridden: bool = False) -> tuple[Changes, int]:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
-            problems = _problems(s, record)
+            problems = self._problems(s, record, gates_overridden)
+            if not problems:
+                problems = _status_problems(s, record)
             if problems:
                 raise ValidationError(problems)
             checklist.check_gates(s, record)
@@ -260,7 +276,22 @@ def next_number(numbers) -> str:
     return str(max(int(n) for n in digits) + 1).zfill(width)
 
 
-def _problems(s: OrmSession, record: CaseRecord) -> list[str]:
+def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:
+    """A status the user chose (changed from the stored one) must agree with the record
+    (domain.md §4); statuses the app sets itself (finalising, feedback) follow the record already."""
+    stored = None
+    if record.id is not None:
+        stored = s.scalar(select(Item.status).where(Item.id == record.id))
+    if record.status is None or (stored is not None and stored == record.status.value):
+        return []
+    if stored is None and record.status is ItemStatus.PENDING:
+        return []
+    facts = _status_facts(s, record.id) if record.id is not None else StatusFacts()
+    problem = status_problem(record.status, record, facts)
+    return [problem] if problem else []
+
+
+def _problems(s: OrmSession, record: CaseRecord, **rules) -> list[str]:
     session = None
     if record.session_id is not None:
         session = s.get(Session, record.session_id)
@@ -275,7 +306,8 @@ def _problems(s: OrmSession, record: CaseRecord) -> list[str]:
         used_by = s.execute(query.limit(1)).scalar_one_or_none()
     if session is not None and record.session_name != session.name:
         record = replace(record, session_name=session.name)
-    return case_problems(_with_known_units(s, record), number_used_by=used_by, **_commitment_facts(s, record))
+    return case_problems(_with_known_units(s, record), number_used_by=used_by, **_commitment_facts(s, record),
+                         **rules)
 
 
 def _status_facts(s: OrmSession, item_id: int) -> StatusFacts:

@@ -347,7 +347,7 @@ class _Demo:
         if status in _REPLIED:
             result = self._result(status)
             replied_on = assigned + timedelta(days=rng.randint(40, 85))
-            self._reply(item_id, kind, units[0], proposers, status, result, replied_on, year, title)
+            self._reply(item_id, kind, units[0], proposers, status, result, replied_on, year, title, is_secret)
         if status not in (ItemStatus.PENDING,):
             self._contacts(item_id, proposers, units[0], assigned, replied_on, latest)
         lead_names = [self.unit_names[u] for u, role, _s in units if role is not UnitRole.CO]
@@ -478,7 +478,7 @@ class _Demo:
             out.append((unit_id, unit_role, signed))
         return out
 
-    def _reply(self, item_id, kind, lead, proposers, status, result, replied_on, year, title):
+    def _reply(self, item_id, kind, lead, proposers, status, result, replied_on, year, title, secret=False):
         rng = self.rng
         unit_id, _role, _signed = lead
         name = self.unit_names[unit_id]
@@ -486,6 +486,8 @@ class _Demo:
         seq = self.doc_numbers.get((unit_id, year), 0) + 1
         self.doc_numbers[(unit_id, year)] = seq
         disclosure = rng.choices(_DISCLOSURES, (7, 2, 1))[0]
+        if secret:  # a 涉密 item is never published (domain.md §4)
+            disclosure = Disclosure.NOT_PUBLIC
         lead_name = proposers[0][1]
         salutation = f"{lead_name}{'代表' if kind is ItemKind.SUGGESTION else '委员'}"
         body = (f"{salutation}：\n    您提出的《{title}》收悉。经认真研究，现答复如下：……\n"
@@ -501,7 +503,8 @@ class _Demo:
                 "id": reply_id, "item_id": item_id, "round": rnd, "unit_id": unit_id,
                 "doc_number": f"{short}〔{year}〕{seq if rnd == 1 else seq + 500}号", "signer": head,
                 "replied_on": on, "result": result.value, "disclosure": disclosure.value,
-                "disclosure_reason": rng.choice(data.NOT_PUBLIC_REASONS) if disclosure is Disclosure.NOT_PUBLIC else "",
+                "disclosure_reason": "涉密" if secret else (
+                    rng.choice(data.NOT_PUBLIC_REASONS) if disclosure is Disclosure.NOT_PUBLIC else ""),
                 "contact_person": f"{rng.choice(data.SURNAMES)}{rng.choice(data.GIVEN)}",
                 "contact_phone": f"021-5969{rng.randrange(10000):04d}",
                 "cc": "区人大常委会代表工作室，区政府办公室" if kind is ItemKind.SUGGESTION else "区政协提案委员会，区政府办公室",

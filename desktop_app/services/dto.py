@@ -189,6 +189,9 @@ class AssignmentRecord:
     unit_name: str
     role: UnitRole
     id: int | None = None
+    # 调整分办 / 指定办理: this unit's own 交办日期 (None: the item's) and whether it was designated.
+    assigned_on: date | None = None
+    designated: bool = False
     signed_on: date | None = None
     leader: str = ""
     section: str = ""
@@ -199,6 +202,7 @@ class AssignmentRecord:
     opinion_text: str = ""
     return_requested_on: date | None = None
     return_reason: str = ""
+    return_late_reason: str = ""  # why 退回 is asked after the 7-working-day window
     return_outcome: ReturnOutcome | None = None
     return_decided_on: date | None = None
     extension_requested_on: date | None = None
@@ -206,6 +210,7 @@ class AssignmentRecord:
     extension_months: int | None = None
     extension_approved_on: date | None = None
     extension_approver: str = ""
+    extension_told_on: date | None = None  # when the deputy was told of the extension
 
 
 @dataclass(frozen=True)
@@ -286,6 +291,7 @@ class CaseRecord:
     is_secret: bool = False
     status: ItemStatus = ItemStatus.PENDING
     assigned_on: date | None = None
+    feedback_wait_note: str = ""  # why it may be 办结 without the deputy's feedback
     proposers: tuple[ProposerLink, ...] = ()
     assignments: tuple[AssignmentRecord, ...] = ()
     contacts: tuple[ContactRecord, ...] = ()

@@ -37,10 +37,13 @@ ITEM_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("is_secret", "涉密", bool),
     ("status", "状态", ItemStatus),
     ("assigned_on", "交办日期", date),
+    ("feedback_wait_note", "未反馈说明", str),
 )
 
 ASSIGNMENT_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("role", "角色", UnitRole),
+    ("assigned_on", "交办日期", date),
+    ("designated", "指定办理", bool),
     ("signed_on", "签收日期", date),
     ("leader", "责任领导", str),
     ("section", "承办科室", str),
@@ -51,6 +54,7 @@ ASSIGNMENT_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("opinion_text", "会办意见", str),
     ("return_requested_on", "退回申请日期", date),
     ("return_reason", "退回理由", str),
+    ("return_late_reason", "逾期退回理由", str),
     ("return_outcome", "退回结果", ReturnOutcome),
     ("return_decided_on", "退回决定日期", date),
     ("extension_requested_on", "延期申请日期", date),
@@ -58,6 +62,7 @@ ASSIGNMENT_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("extension_months", "延期月数", int),
     ("extension_approved_on", "延期批准日期", date),
     ("extension_approver", "延期批准人", str),
+    ("extension_told_on", "告知代表延期日期", date),
 )
 
 CONTACT_FIELDS: tuple[tuple[str, str, object], ...] = (

@@ -150,16 +150,20 @@ class FollowupService:
         if problems:
             raise ValidationError(problems)
         now, user = self.ctx.now(), self.ctx.user_name()
+        warnings = list(feedback_warnings(entry.attitude, entry.outcome, entry.form_reference))
         with self.ctx.db.write() as s:
             item = _item(s, entry.item_id)
-            reply = s.scalars(select(Reply).where(Reply.item_id == item.id, Reply.replied_on.is_not(None))
+            # Feedback answers the latest reply actually sent (定稿); a draft was never sent.
+            reply = s.scalars(select(Reply).where(Reply.item_id == item.id, Reply.replied_on.is_not(None),
+                                                  Reply.finalised.is_(True))
                               .order_by(Reply.round.desc())).first()
             if reply is None:
-                raise ValidationError("此件还没有已填答复日期的答复，收到答复后代表才能反馈。请先登记答复。")
+                raise ValidationError("此件还没有已定稿的答复，收到答复后代表才能反馈。请先在“答复”页定稿答复。")
             if entry.received_on < reply.replied_on:
                 raise ValidationError(
                     f"反馈日期 {entry.received_on.isoformat()} 早于第 {reply.round} 次答复日期 "
                     f"{reply.replied_on.isoformat()}，请检查日期。")
+            _check_forms_of_round(s, item.id, reply, entry.proposer_id)
             s.add(Feedback(
                 item_id=item.id, reply_id=reply.id, proposer_id=entry.proposer_id,
                 attitude=_code(entry.attitude), outcome=_code(entry.outcome), comment=entry.comment.strip(),
@@ -168,46 +172,64 @@ class FollowupService:
             ))
             ratings = f"办理态度 {_label(entry.attitude)}，办理结果 {_label(entry.outcome)}"
             _history(s, item.id, "feedback", "征询意见反馈", "", ratings, user, now)
+            # Each 不满意 opens a new round (domain.md §4); its reply is the next round's.
             rehandle = entry.outcome is Rating.DISSATISFIED and item.status != ItemStatus.REHANDLING.value
             if rehandle:
-                _set_status(s, item, ItemStatus.REHANDLING, user, now, "代表对办理结果不满意，重新办理")
+                _set_status(s, item, ItemStatus.REHANDLING, user, now,
+                            f"代表对第 {reply.round} 次答复的办理结果不满意，重新办理")
+                if reply.round + 1 >= SUPERVISED_ROUND:
+                    warnings.append(_supervise(s, item, reply.round + 1, user, now))
             elif item.status == ItemStatus.REPLIED.value:
                 _set_status(s, item, ItemStatus.FEEDBACK, user, now, "收到代表反馈")
             _touch(item, now)
-        due = self._second_reply_due(entry.item_id) if rehandle else None
-        return FeedbackResult(Changes.of("item", item_ids=[entry.item_id]),
-                              tuple(feedback_warnings(entry.attitude, entry.outcome, entry.form_reference)), due)
+        due = self._next_reply_due(entry.item_id, reply.round + 1) if rehandle else None
+        return FeedbackResult(Changes.of("item", item_ids=[entry.item_id]), tuple(warnings), due)
 
-    def _second_reply_due(self, item_id: int) -> date | None:
+    def _next_reply_due(self, item_id: int, round_: int) -> date | None:
+        """The due date of the reply of ``round_`` (opened by 不满意 on the round before)."""
         from desktop_app.services.deadlines import DeadlineService
 
-        rows = DeadlineService(self.ctx).item_deadlines(item_id)
-        return next((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY), None)
+        rows = [r for r in DeadlineService(self.ctx).item_deadlines(item_id) if r.kind is DeadlineKind.SECOND_REPLY]
+        rows.sort(key=lambda r: r.due_on)
+        return rows[round_ - 2].due_on if len(rows) >= round_ - 1 else None
 
     def record_second_reply(self, item_id: int, replied_on: date, result: ResultCategory, body: str = "",
-                            doc_number: str = "") -> Changes:
-        """The reply after re-handling (round 2), kept beside the first; the item is 已答复 again."""
+                            doc_number: str = "", commitments=()) -> Changes:
+        """The reply after re-handling, recorded as sent (定稿) as the next round, beside every
+        earlier one: nothing of an earlier round is overwritten. ``commitments`` are
+        ``(description, due_on, due_term)`` made in this reply: 正在解决 / 计划解决 need at least one."""
         if replied_on > self.ctx.today():
             raise ValidationError(f"答复日期 {replied_on.isoformat()} 在今天之后，请检查日期。")
+        if result.needs_commitment and not commitments:
+            raise ValidationError(
+                f"办理结果为“{result.label}”的答复须至少登记一项承诺事项（做什么、何时完成；持续推进的事项写下次检查日期），"
+                "请在答复里写明并登记后再保存。")
+        checked = _checked_commitments(commitments)
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             item = _item(s, item_id)
-            first = s.scalars(select(Reply).where(Reply.item_id == item_id, Reply.round == 1)).first()
             if item.status != ItemStatus.REHANDLING.value:
-                raise ValidationError("只有“重新办理”状态的建议提案才登记第二次答复。请先录入代表的不满意反馈。")
-            if first is not None and first.replied_on and replied_on < first.replied_on:
-                raise ValidationError("第二次答复日期早于第一次答复日期，请检查。")
-            row = s.scalars(select(Reply).where(Reply.item_id == item_id, Reply.round == 2)).first()
-            if row is None:
-                row = Reply(item_id=item_id, round=2, unit_id=first.unit_id if first else None,
-                            contact_person=first.contact_person if first else "",
-                            contact_phone=first.contact_phone if first else "", cc=first.cc if first else "",
-                            disclosure=first.disclosure if first else "public",
-                            disclosure_reason=first.disclosure_reason if first else "")
-                s.add(row)
-            row.replied_on, row.result, row.body, row.doc_number = replied_on, result.value, body, doc_number
+                raise ValidationError("只有“重新办理”状态的建议提案才登记重新办理后的答复。请先录入代表的不满意反馈。")
+            last = s.scalars(select(Reply).where(Reply.item_id == item_id).order_by(Reply.round.desc())).first()
+            if last is not None and last.replied_on and replied_on < last.replied_on:
+                raise ValidationError(
+                    f"此次答复日期早于第 {last.round} 次答复日期 {last.replied_on.isoformat()}，请检查。")
+            round_ = (last.round if last else 0) + 1
+            row = Reply(item_id=item_id, round=round_, unit_id=last.unit_id if last else None,
+                        contact_person=last.contact_person if last else "",
+                        contact_phone=last.contact_phone if last else "", cc=last.cc if last else "",
+                        disclosure=last.disclosure if last else "public",
+                        disclosure_reason=last.disclosure_reason if last else "",
+                        replied_on=replied_on, result=result.value, body=body, doc_number=doc_number,
+                        finalised=True)
+            s.add(row)
+            s.flush()
+            for text, due_on, due_term in checked:
+                s.add(Commitment(item_id=item_id, reply_id=row.id, unit_id=row.unit_id, description=text,
+                                 due_on=due_on, due_term=due_term, status=CommitmentStatus.OPEN.value))
+                _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{due_on.isoformat()}）", user, now)
             item.result = result.value
-            _history(s, item_id, "reply", "第2次答复", "", f"{replied_on.isoformat()} {result.label}", user, now)
+            _history(s, item_id, "reply", f"第{round_}次答复", "", f"{replied_on.isoformat()} {result.label}", user, now)
             _set_status(s, item, ItemStatus.REPLIED, user, now, "重新办理后再次答复")
             _touch(item, now)
         return Changes.of("item", item_ids=[item_id])
@@ -232,16 +254,7 @@ class FollowupService:
     def add_commitments(self, item_id: int, commitments, unit_id: int | None = None) -> tuple[Changes, list[int]]:
         """Add ``(description, due_on, due_term)`` commitments to an item, all or none (one
         transaction); returns their ids in order."""
-        checked = []
-        for description, due_on, due_term in commitments:
-            text = (description or "").strip()
-            if not text:
-                raise ValidationError("请写明承诺事项的内容（做什么）。")
-            if due_on is None:
-                # Undated commitments never reach the dashboard or the year-end list's date checks.
-                term = f"“{due_term.strip()}”没有具体日期" if due_term.strip() else "没有完成日期"
-                raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
-            checked.append((text, due_on, due_term.strip()))
+        checked = _checked_commitments(commitments)
         now, user = self.ctx.now(), self.ctx.user_name()
         ids = []
         with self.ctx.db.write() as s:
@@ -339,6 +352,47 @@ class FollowupService:
 
 
 # ---- helpers ----------------------------------------------------------------------------------
+
+#: The round from which re-handling is flagged to the office for 督办 (a second 不满意).
+SUPERVISED_ROUND = 3
+
+
+def _checked_commitments(commitments) -> list[tuple[str, date, str]]:
+    checked = []
+    for description, due_on, due_term in commitments:
+        text = (description or "").strip()
+        if not text:
+            raise ValidationError("请写明承诺事项的内容（做什么）。")
+        if due_on is None:
+            # Undated commitments never reach the dashboard or the year-end list's date checks.
+            term = f"“{due_term.strip()}”没有具体日期" if due_term.strip() else "没有完成日期"
+            raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
+        checked.append((text, due_on, (due_term or "").strip()))
+    return checked
+
+
+def _check_forms_of_round(s, item_id: int, reply: Reply, proposer_id: int | None) -> None:
+    """No more forms per round than proposers, and one per proposer (domain.md §4)."""
+    from sqlalchemy import func
+
+    proposers = s.scalar(select(func.count()).select_from(ItemProposer).where(ItemProposer.item_id == item_id))
+    given = s.execute(select(Feedback.proposer_id).where(Feedback.reply_id == reply.id)).scalars().all()
+    if len(given) >= max(proposers, 1):
+        raise ValidationError(
+            f"第 {reply.round} 次答复已收到 {len(given)} 份征询意见表，与提出人人数（{proposers} 人）相同，"
+            "不能再录入。如需更正，请联系管理员删除错误的一份；重新办理后的反馈请在登记新的答复后录入。")
+    if proposer_id is not None and proposer_id in given:
+        raise ValidationError(f"这位代表对第 {reply.round} 次答复的征询意见表已经录入过，每人每轮只填一份。")
+
+
+def _supervise(s, item: Item, round_: int, user: str, now) -> str:
+    """A third round (or later) is flagged to the office: the item becomes 重点督办件."""
+    if not item.is_key:
+        item.is_key = True
+        _history(s, item.id, "item", "重点督办", "否", "是", user, now,
+                 reason=f"第 {round_} 轮办理：代表再次不满意，报区政府办公室督办")
+    return (f"代表再次不满意，此件进入第 {round_} 轮办理，已列为重点督办件。"
+            "请报区政府办公室督办，并在期限内再次答复。")
 
 def _item(s, item_id: int) -> Item:
     return get_or_raise(s, Item, item_id, "该建议（提案）已被删除，请刷新列表。")

@@ -19,7 +19,7 @@ from .conftest import read_lines
 def make_db(path, fixed_now):
     db = open_database(path)
     ctx = ServiceContext(db=db, user_name=lambda: "测试员", now=lambda: fixed_now)
-    reply = ReplyRecord(replied_on=date(2024, 10, 30), result=ResultCategory.SOLVED,
+    reply = ReplyRecord(replied_on=date(2024, 5, 30), result=ResultCategory.SOLVED,
                         body="一、基本情况\n已完成排查。", doc_number="崇交委〔2024〕45号")
     _, item_id = CaseService(ctx).save(make_record(replies=(reply,)))
     db.close()

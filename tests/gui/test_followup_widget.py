@@ -11,7 +11,7 @@ from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FollowupService
 from tests.gui.dialog_support import make_services
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 
 BODY = "经研究，我委将于2024年12月31日前完成道路修复。联系电话：13912345678。"
 
@@ -19,9 +19,8 @@ BODY = "经研究，我委将于2024年12月31日前完成道路修复。联系�
 @pytest.fixture
 def item_id(ctx, tmp_path):
     services = make_services(ctx, tmp_path)
-    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body=BODY)
-    _c, found = services.cases.save(make_record(status=ItemStatus.REPLIED, replies=(reply,)))
-    return found
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED, body=BODY)
+    return save_replied(services.cases, make_record(replies=(reply,)))
 
 
 @pytest.fixture
@@ -120,10 +119,16 @@ def test_the_second_reply_is_entered_beside_the_first(qtbot, editor, ctx, item_i
     assert not tab.second_box.isHidden()
     pick(tab.second_result, ResultCategory.PLANNED)
     tab.second_body.setPlainText("经再次研究，计划于2025年完成。")
+    click(qtbot, editor, tab.second_button)  # 计划解决 without the commitment it makes: refused
+    assert "须至少有一项承诺事项" in message_log[-1][2] and len(editor.record.replies) == 1
+    tab.description_edit.setText("完成道路拓宽")
+    tab.due_edit.setText("2025-06-30")
     click(qtbot, editor, tab.second_button)
     replies = editor.record.replies
-    assert [(r.round, r.body) for r in replies] == [(1, BODY), (2, "经再次研究，计划于2025年完成。")]
-    assert editor.record.status is ItemStatus.REPLIED and "第二次答复：2024-06-03" in tab.state_label.text()
+    assert [(r.round, r.body, r.finalised) for r in replies] == [
+        (1, BODY, True), (2, "经再次研究，计划于2025年完成。", True)]
+    assert editor.record.status is ItemStatus.REPLIED and "第 2 次答复：2024-06-03" in tab.state_label.text()
+    assert [(c.description, c.due_on) for c in tab.service.commitments(item_id)] == [("完成道路拓宽", date(2025, 6, 30))]
 
 
 def test_commitments_proposed_from_the_reply_are_added_once_confirmed(qtbot, editor, ctx, item_id, monkeypatch):
@@ -194,5 +199,5 @@ def test_the_second_replys_result_must_be_chosen(qtbot, editor, ctx, item_id, me
     click(qtbot, editor, tab.add_feedback_button)
     assert tab.second_result.currentData() is None and tab.second_result.currentText() == "（请选择）"
     click(qtbot, editor, tab.second_button)
-    assert message_log[-1][1] == "登记第二次答复" and "请选择" in message_log[-1][2]
+    assert message_log[-1][1] == "登记再次答复" and "请选择" in message_log[-1][2]
     assert [r.round for r in editor.record.replies] == [1]

@@ -13,7 +13,7 @@ from desktop_app.domain.errors import ValidationError
 from desktop_app.services.deadlines import DeadlineService
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FollowupService
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 
 
 @pytest.fixture
@@ -21,16 +21,14 @@ def promised(cases, ctx):
     """Two items; open commitments due 2024-11-30 (item A), 2024-12-31 持续推进 (item B), 2025-06-30 (A),
     and a closed one (B)."""
     reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body="正在推进。")
-    _c, a = cases.save(make_record(status=ItemStatus.REPLIED, replies=(reply,)))
-    _c, b = cases.save(make_record(number="0036", title="关于增设公交线路的建议", status=ItemStatus.REPLIED,
-                                   replies=(reply,)))
+    a = save_replied(cases, make_record(replies=(reply,)),
+                     [("建成停车场", date(2024, 11, 30)), ("改造桥梁", date(2025, 6, 30))])
     f = FollowupService(ctx)
-    ids = {
-        "late": f.add_commitment(a, "建成停车场", date(2024, 11, 30))[1],
-        "ongoing": f.add_commitment(b, "加强巡查", date(2024, 12, 31), "持续推进")[1],
-        "next_year": f.add_commitment(a, "改造桥梁", date(2025, 6, 30))[1],
-        "done": f.add_commitment(b, "修复路面", date(2024, 6, 1))[1],
-    }
+    _c, b = cases.save(make_record(number="0036", title="关于增设公交线路的建议", replies=(reply,)))
+    ongoing = f.add_commitment(b, "加强巡查", date(2024, 12, 31), "持续推进")[1]
+    done = f.add_commitment(b, "修复路面", date(2024, 6, 1))[1]
+    late, next_year = (c.id for c in f.commitments(a))
+    ids = {"late": late, "ongoing": ongoing, "next_year": next_year, "done": done}
     f.close_commitment(ids["done"], date(2024, 6, 1), "验收单")
     return f, a, b, ids
 

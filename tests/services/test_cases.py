@@ -93,9 +93,12 @@ def test_the_list_row_shows_names_our_role_and_result(cases, reference):
 
 
 def test_result_is_that_of_the_latest_reply_with_a_result(cases):
+    """A draft counts nowhere: the list shows the result of the latest finalised reply."""
+    hidden = dict(disclosure=Disclosure.NOT_PUBLIC, disclosure_reason="涉密")
     second = ReplyRecord(round=2, doc_number="崇交委〔2024〕30号", replied_on=date(2024, 6, 1),
-                         result=ResultCategory.SOLVED)
-    _c, item_id = cases.save(full_record(replies=(REPLY, second, ReplyRecord(round=3))))
+                         result=ResultCategory.SOLVED, finalised=True, **hidden)
+    draft = ReplyRecord(round=3, result=ResultCategory.REFERENCE, **hidden)
+    _c, item_id = cases.save(full_record(replies=(REPLY, second, draft)))
     assert cases.list_rows()[0].result is ResultCategory.SOLVED
 
 
@@ -137,8 +140,8 @@ def test_history_records_who_when_field_and_readable_old_and_new_values(cases, c
     ctx.user_name = lambda: "李办事员"
     lead, co = record.assignments
     cases.save(replace(
-        record, title="关于完善农村公路养护的建议", status=ItemStatus.FEEDBACK,
-        assigned_on=date(2024, 2, 21),
+        record, title="关于完善农村公路养护的建议", status=ItemStatus.CLOSED,
+        feedback_wait_note="5月多次电话联系代表，未反馈", assigned_on=date(2024, 2, 21),
         assignments=(replace(lead, signed_on=date(2024, 2, 23)),
                      AssignmentRecord(None, "区规划资源局", UnitRole.CO)),
         replies=(replace(record.replies[0], result=ResultCategory.SOLVED),),
@@ -147,7 +150,8 @@ def test_history_records_who_when_field_and_readable_old_and_new_values(cases, c
     history = cases.history(item_id)
     newest = [(h.field, h.old_value, h.new_value) for h in history if h.changed_at == datetime(2024, 6, 4, 10, 0)]
     assert ("标题", "关于加强农村道路养护管理的建议", "关于完善农村公路养护的建议") in newest
-    assert ("状态", "已答复", "已反馈") in newest
+    assert ("状态", "已答复", "办结") in newest
+    assert ("未反馈说明", "", "5月多次电话联系代表，未反馈") in newest
     assert ("交办日期", "2024-02-20", "2024-02-21") in newest
     assert ("区交通委 签收日期", "2024-02-22", "2024-02-23") in newest
     assert ("办理单位", "区农业农村委（会办）", "") in newest

@@ -110,7 +110,7 @@ def test_finalising_a_reply_needs_the_pre_handling_contact_unless_overridden(ctx
     cases = CaseService(ctx)
     item_id = CaseService(ctx).save(with_opinions(make_record()))[1]
     record = cases.get(item_id)
-    finalised = replace(record, status=ItemStatus.HANDLING, replies=(FINAL,))
+    finalised = replace(record, status=ItemStatus.REPLIED, replies=(FINAL,))
     with pytest.raises(GateRefused, match="“办前沟通”"):
         cases.save(finalised)
     assert cases.get(item_id).replies == ()  # nothing written

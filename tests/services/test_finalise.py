@@ -108,7 +108,12 @@ def test_the_status_rule_names_what_the_record_lacks(ctx, cases):
     assert "须有代表的反馈" in status_problem(ItemStatus.FEEDBACK, final, StatusFacts())
     assert status_problem(ItemStatus.FEEDBACK, final, StatusFacts(feedback=1)) is None
     assert "不满意" in status_problem(ItemStatus.REHANDLING, final, StatusFacts(feedback=1))
-    assert "未落实" in status_problem(ItemStatus.CLOSED, final, StatusFacts(open_commitments=2))
+    assert "未落实" in status_problem(ItemStatus.CLOSED, final, StatusFacts(feedback=1, open_commitments=2))
+    assert "还没有代表的反馈" in status_problem(ItemStatus.CLOSED, final, StatusFacts())
+    waited = replace(final, feedback_wait_note="多次联系未反馈")
+    assert status_problem(ItemStatus.CLOSED, waited, StatusFacts()) is None
+    with_draft = replace(final, replies=(*final.replies, ReplyRecord(round=2)))
+    assert "第 2 次答复还是草稿" in status_problem(ItemStatus.CLOSED, with_draft, StatusFacts(feedback=1))
     assert "退回申请日期" in status_problem(ItemStatus.RETURN_REQUESTED, draft, StatusFacts())
     item_id = saved(cases, make_record())
     FollowupService(ctx).add_commitment(item_id, "年底前完成", date(2024, 12, 31))

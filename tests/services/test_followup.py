@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -55,7 +55,7 @@ def test_feedback_needs_a_rating_a_date_a_channel_and_a_reply(followup, cases, r
         followup.record_feedback(entry(replied, attitude=None, outcome=None, received_on=None, channel=None))
     assert len(error.value.problems) == 3
     _c, unreplied = cases.save(make_record(number="0036"))
-    with pytest.raises(ValidationError, match="请先登记答复"):
+    with pytest.raises(ValidationError, match="请先在“答复”页定稿答复"):
         followup.record_feedback(entry(unreplied))
 
 
@@ -63,10 +63,51 @@ def test_dissatisfied_opens_rehandling_with_a_second_reply_due_one_month_later(f
     result = followup.record_feedback(entry(replied, outcome=Rating.DISSATISFIED, received_on=date(2024, 5, 22)))
     assert result.second_reply_due == date(2024, 6, 24)  # 22 June is a Saturday: next working day
     assert cases.get(replied).status is ItemStatus.REHANDLING
-    followup.record_second_reply(replied, date(2024, 6, 3), ResultCategory.SOLVING, "再次答复。")
+    with pytest.raises(ValidationError, match="须至少登记一项承诺事项"):
+        followup.record_second_reply(replied, date(2024, 6, 3), ResultCategory.SOLVING, "再次答复。")
+    followup.record_second_reply(replied, date(2024, 6, 3), ResultCategory.SOLVING, "再次答复。",
+                                 commitments=[("完成路面拓宽", date(2024, 12, 31), "")])
     record = cases.get(replied)
     assert [(r.round, r.replied_on) for r in record.replies] == [(1, date(2024, 5, 10)), (2, date(2024, 6, 3))]
     assert record.status is ItemStatus.REPLIED and record.replies[1].result is ResultCategory.SOLVING
+    assert record.replies[1].finalised  # recorded as sent: it counts as given
+
+
+def test_three_rounds_keep_every_reply_feedback_and_due_date(ctx, followup, cases, replied):
+    """Round 1 (replied 5-10) rated 不满意 on 5-22 → reply 2 due 6-24 (6-22 is a Saturday), given
+    6-03; round 2 rated 不满意 on 6-10 → reply 3 due 7-10, flagged for 督办; given 7-01."""
+    from desktop_app.domain.deadlines import DeadlineKind
+    from desktop_app.services.deadlines import DeadlineService
+
+    first = followup.record_feedback(entry(replied, outcome=Rating.DISSATISFIED, received_on=date(2024, 5, 22)))
+    followup.record_second_reply(replied, date(2024, 6, 3), ResultCategory.SOLVED, "第二次答复。")
+    ctx.now = lambda: datetime(2024, 6, 11, 9, 0)
+    second = followup.record_feedback(entry(replied, outcome=Rating.DISSATISFIED, received_on=date(2024, 6, 10),
+                                            form_reference="意见表 2024-035-2"))
+    assert (first.second_reply_due, second.second_reply_due) == (date(2024, 6, 24), date(2024, 7, 10))
+    assert any("重点督办" in w for w in second.warnings) and cases.get(replied).is_key
+    ctx.now = lambda: datetime(2024, 7, 2, 9, 0)
+    followup.record_second_reply(replied, date(2024, 7, 1), ResultCategory.SOLVED, "第三次答复。")
+    record = cases.get(replied)
+    assert [(r.round, r.replied_on, r.body) for r in record.replies] == [
+        (1, date(2024, 5, 10), "已完成道路修复。"), (2, date(2024, 6, 3), "第二次答复。"), (3, date(2024, 7, 1), "第三次答复。")]
+    assert [(f.reply_round, f.received_on) for f in followup.feedback(replied)] == [
+        (1, date(2024, 5, 22)), (2, date(2024, 6, 10))]
+    rounds = [(r.due_on, r.done_on) for r in DeadlineService(ctx).item_deadlines(replied)
+              if r.kind is DeadlineKind.SECOND_REPLY]
+    assert rounds == [(date(2024, 6, 24), date(2024, 6, 3)), (date(2024, 7, 10), date(2024, 7, 1))]
+    assert record.status is ItemStatus.REPLIED
+
+
+def test_no_more_forms_per_round_than_proposers(followup, replied):
+    (lead, _), (cosigner, _) = followup.cosigners(replied)
+    followup.record_feedback(entry(replied, lead))
+    with pytest.raises(ValidationError, match="已经录入过"):
+        followup.record_feedback(entry(replied, lead))
+    followup.record_feedback(entry(replied, cosigner))
+    with pytest.raises(ValidationError, match="与提出人人数（2 人）相同"):
+        followup.record_feedback(entry(replied))
+    assert len(followup.feedback(replied)) == 2
 
 
 def test_a_followup_write_makes_an_open_editor_reload_before_saving(followup, cases, replied):

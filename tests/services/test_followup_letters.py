@@ -11,7 +11,7 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FollowupService
 from desktop_app.services.followup_letters import FollowupLetterService
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 
 BODY = ("张建国代表：\n您提出的建议收悉。经研究，2024年底前完成道路修复。\n"
         "如有疑问请致电13912345678或021-59671234，邮箱road@cmx.gov.cn，地址：城桥镇八一路1号。\n"
@@ -19,10 +19,9 @@ BODY = ("张建国代表：\n您提出的建议收悉。经研究，2024年底�
 
 
 def save(cases, number="0035", **changes) -> int:
-    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVING, body=BODY,
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED, body=BODY,
                         contact_person="李明", contact_phone="59671234", **changes)
-    _c, item_id = cases.save(make_record(number=number, status=ItemStatus.REPLIED, replies=(reply,)))
-    return item_id
+    return save_replied(cases, make_record(number=number, replies=(reply,)))
 
 
 @pytest.fixture
@@ -59,8 +58,9 @@ def test_the_disclosure_copy_has_no_contact_data(cases, letters, tmp_path):
 
 
 def test_secret_and_not_public_items_never_leave_the_app(cases, letters, tmp_path):
-    _c, secret = cases.save(make_record(number="0040", is_secret=True, status=ItemStatus.REPLIED,
-                                        replies=(ReplyRecord(replied_on=date(2024, 5, 10), body=BODY),)))
+    secret = save_replied(cases, make_record(number="0040", is_secret=True, replies=(ReplyRecord(
+        replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED, body=BODY,
+        disclosure=Disclosure.NOT_PUBLIC, disclosure_reason="涉密"),)))
     with pytest.raises(DomainError, match="涉密"):
         letters.disclosure_copy(secret)
     with pytest.raises(DomainError, match="涉密"):

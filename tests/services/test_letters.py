@@ -18,7 +18,7 @@ from desktop_app.services.reference import ReferenceService
 from tests.services.records import make_record
 
 REPLY = ReplyRecord(
-    doc_number="崇交委〔2024〕45号", signer="王五", replied_on=date(2024, 10, 30),
+    doc_number="崇交委〔2024〕45号", signer="王五", replied_on=date(2024, 5, 30),
     result=ResultCategory.SOLVING, disclosure=Disclosure.ON_REQUEST, contact_person="李明",
     contact_phone="69691234", body="一、基本情况\n已完成排查。",
 )

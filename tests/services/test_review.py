@@ -16,7 +16,7 @@ from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FollowupService
 from desktop_app.services.review import ReviewInput, ReviewService
 from desktop_app.storage.tables import History
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 from tests.services.review_data import build_dataset, expected_2024, keys
 
 
@@ -41,7 +41,7 @@ def test_the_2024_list_holds_each_kind_of_candidate_with_its_reason(review, data
     assert keys(entries) == expected_2024(data)
     b = entry_of(entries, ReviewCategory.IN_PROGRESS, data["B"])
     assert b.reason == "答复结果为正在解决；承诺 2 项，已落实 1 项，逾期 1 项"
-    assert "没有登记承诺事项" in entry_of(entries, ReviewCategory.IN_PROGRESS, data["C"]).reason
+    assert "承诺 1 项，已落实 1 项" in entry_of(entries, ReviewCategory.IN_PROGRESS, data["C"]).reason
     carried = entry_of(entries, ReviewCategory.COMMITMENT, data["F"])
     assert carried.subject == "完成桥梁加固" and "已结转 2024 年跟踪" in carried.reason
     assert entry_of(entries, ReviewCategory.DISSATISFIED, data["A"]).reason == "代表对办理结果评价为不满意"
@@ -70,9 +70,8 @@ def test_rebuilding_adds_new_candidates_and_keeps_reviews(ctx, review, data):
     # Both commitments are now kept: B's unreviewed entry goes, F's reviewed one stays.
     follow.close_commitment(data["B_open"], date(2024, 6, 2), "制度文件")
     follow.close_commitment(data["F_open"], date(2024, 6, 2), "竣工验收")
-    _c, h = CaseService(ctx).save(replace(make_record(number="0006"), status=ItemStatus.REPLIED,
-                                          replies=(ReplyRecord(replied_on=date(2024, 5, 30),
-                                                               result=ResultCategory.REFERENCE),)))
+    h = save_replied(CaseService(ctx), replace(make_record(number="0006"), replies=(
+        ReplyRecord(replied_on=date(2024, 5, 30), result=ResultCategory.REFERENCE),)))
     rebuilt = review.rebuild(campaign)
     assert (rebuilt.added, rebuilt.removed, rebuilt.total) == (1, 1, 7)
     after = review.entries(campaign)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -13,24 +13,26 @@ from desktop_app.domain.enums import ContactWay, FeedbackChannel, ItemStatus, Ra
 from desktop_app.services.dto import ContactRecord, ReplyRecord
 from desktop_app.services.followup import FeedbackEntry, FollowupService
 from desktop_app.services.statistics import StatisticsService
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 
 
 @pytest.fixture
 def two_items(cases, ctx):
     """A: replied a day after its due date (20 May), after meeting the deputy; B: a one-month
     extension moves its due date to 20 June, replied 10 June, only a phone call."""
+    ctx.now = lambda: datetime(2024, 6, 30, 9, 0)  # B's reply of 10 June has happened
     late = make_record(
-        status=ItemStatus.REPLIED, contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING),),
+        contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING),),
         replies=(ReplyRecord(replied_on=date(2024, 5, 21), result=ResultCategory.SOLVED),))
-    _c, a = cases.save(late)
+    a = save_replied(cases, late)
     base = make_record(number="0036")
     extended = replace(base.assignments[0], extension_requested_on=date(2024, 5, 1), extension_months=1,
                        extension_approved_on=date(2024, 5, 6), extension_approver="王局长", extension_reason="需调研")
-    _c, b = cases.save(replace(
-        base, status=ItemStatus.REPLIED, assignments=(extended, base.assignments[1]),
+    b = save_replied(cases, replace(
+        base, assignments=(extended, base.assignments[1]),
         contacts=(ContactRecord(date(2024, 5, 2), ContactWay.PHONE),),
-        replies=(ReplyRecord(replied_on=date(2024, 6, 10), result=ResultCategory.PLANNED),)))
+        replies=(ReplyRecord(replied_on=date(2024, 6, 10), result=ResultCategory.PLANNED),)),
+        [("编制改造计划", date(2024, 12, 31))])
     FollowupService(ctx).record_feedback(FeedbackEntry(a, None, Rating.SATISFIED, Rating.DISSATISFIED,
                                                        date(2024, 5, 25), FeedbackChannel.ONLINE, form_reference="网上 17"))
     return a, b

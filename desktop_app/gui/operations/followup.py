@@ -27,10 +27,13 @@ def record_feedback(services, entry) -> Op:
     return Op("录入反馈", call, refusals=REFUSALS)
 
 
-def record_second_reply(services, item_id: int, replied_on, result, body: str, doc_number: str) -> Op:
+def record_second_reply(services, item_id: int, replied_on, result, body: str, doc_number: str,
+                        commitments=()) -> Op:
+    """The reply after re-handling (the next round), with the commitments it makes."""
     service = services.followup
-    return Op("登记第二次答复",
-              lambda: service.record_second_reply(item_id, replied_on, result, body=body, doc_number=doc_number),
+    return Op("登记重新办理后的答复",
+              lambda: service.record_second_reply(item_id, replied_on, result, body=body, doc_number=doc_number,
+                                                  commitments=list(commitments)),
               refusals=REFUSALS)
 
 

@@ -184,12 +184,12 @@ class FollowupSection:
         return box
 
     def _second_reply_box(self, page) -> QGroupBox:
-        box = QGroupBox("重新办理：第二次答复", page)
+        box = QGroupBox("重新办理：再次答复", page)
         self.second_box = box
         column = QVBoxLayout(box)
         row = QHBoxLayout()
         column.addLayout(row)
-        self.second_body = QPlainTextEdit(box, placeholderText="第二次答复正文（与第一次答复并存，不覆盖）")
+        self.second_body = QPlainTextEdit(box, placeholderText="再次答复的正文（与此前每一轮答复并存，不覆盖）")
         self.second_body.setMaximumHeight(90)
         column.addWidget(self.second_body)
         self.second_date = QDateEdit(box, calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -197,7 +197,7 @@ class FollowupSection:
         self.second_result = _combo(box, ResultCategory, "（请选择）")
         self.second_result.setObjectName("secondResultCombo")
         self.second_doc_edit = QLineEdit(box, placeholderText="文号")
-        self.second_button = QPushButton("登记第二次答复", box)
+        self.second_button = QPushButton("登记再次答复", box)
         self.second_button.setObjectName("secondReplyButton")
         self.second_button.clicked.connect(self.add_second_reply)
         for label, widget in (("答复日期", self.second_date), ("办理结果", self.second_result), ("文号", self.second_doc_edit)):
@@ -282,12 +282,12 @@ class FollowupSection:
             from desktop_app.domain.deadlines import DeadlineKind
 
             rows = self.dialog._services.deadlines.item_deadlines(record.id)
-            due = next((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY), None)
+            due = max((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY and r.is_open), default=None)
             if due is not None:
-                text += f"代表不满意，须于 {due.isoformat()} 前作出第二次答复（反馈日期起 1 个月）。"
-        rounds = [r for r in record.replies if r.round >= 2 and r.replied_on]
-        if rounds:
-            text += f"第二次答复：{rounds[0].replied_on.isoformat()} {text_or_blank(rounds[0].result)}。"
+                text += f"代表不满意，须于 {due.isoformat()} 前再次答复（反馈日期起 1 个月）。"
+        for reply in sorted(record.replies, key=lambda r: r.round):
+            if reply.round >= 2 and reply.replied_on:
+                text += f"第 {reply.round} 次答复：{reply.replied_on.isoformat()} {text_or_blank(reply.result)}。"
         return text
 
     def _enable(self, enabled: bool) -> None:
@@ -343,18 +343,37 @@ class FollowupSection:
             if due is not None:
                 message_boxes.show_information(
                     self.page, "重新办理",
-                    f"代表对办理结果不满意，此件已转为“重新办理”。第二次答复须于 {due.isoformat()} 前作出。")
+                    f"代表对办理结果不满意，此件已转为“重新办理”。再次答复须于 {due.isoformat()} 前作出。"
+                    + "".join(f"\n{w}" for w in result[1].warnings if "督办" in w))
 
         self._write(followup.record_feedback(self._services, entry), recorded)
 
     def add_second_reply(self) -> None:
-        if _picked(self.second_result, ResultCategory) is None:
-            message_boxes.show_warning(self.page, "登记第二次答复", "请选择第二次答复的办理结果（已经解决、正在解决、计划解决或留作参考）。")
+        result = _picked(self.second_result, ResultCategory)
+        if result is None:
+            message_boxes.show_warning(self.page, "登记再次答复", "请选择再次答复的办理结果（已经解决、正在解决、计划解决或留作参考）。")
             self.second_result.setFocus()
             return
+        commitments = []
+        if result.needs_commitment:
+            # The commitment made in this reply is typed in the 承诺事项 box below and saved with it.
+            due_on, term = commitment_due(self.due_edit.text().strip(), self._reply_year())
+            if not self.description_edit.text().strip() or due_on is None:
+                message_boxes.show_warning(
+                    self.page, "登记再次答复",
+                    f"办理结果为“{result.label}”的答复须至少有一项承诺事项。请先在下方“承诺事项”栏填写做什么和完成日期"
+                    "（持续推进的事项写下次检查日期），再点“登记再次答复”，两者一并保存。")
+                self.description_edit.setFocus()
+                return
+            commitments.append((self.description_edit.text(), due_on, term))
+
+        def recorded(_result) -> None:
+            self.description_edit.clear()
+            self.due_edit.clear()
+
         self._write(followup.record_second_reply(
-            self._services, self.record.id, _day(self.second_date), _picked(self.second_result, ResultCategory),
-            self.second_body.toPlainText(), self.second_doc_edit.text().strip()))
+            self._services, self.record.id, _day(self.second_date), result,
+            self.second_body.toPlainText(), self.second_doc_edit.text().strip(), commitments), recorded)
 
     def _reply_year(self) -> int:
         """The year 年底前 / 明年 count from: the latest reply's, else this year."""
