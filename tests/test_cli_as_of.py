@@ -42,7 +42,7 @@ def clock(monkeypatch):
 
 def reply(on: date, result=ResultCategory.SOLVED) -> ReplyRecord:
     return ReplyRecord(replied_on=on, result=result, disclosure=Disclosure.NOT_PUBLIC,
-                       disclosure_reason="涉及个人信息", body="答复正文。")
+                       disclosure_reason="涉及个人信息", body="答复正文。", finalised=True)
 
 
 def finish(path, item_id: int, old: ItemStatus, new: ItemStatus, when: str) -> None:
@@ -70,7 +70,7 @@ def archive(tmp_path):
             assignments=(AssignmentRecord(None, LEAD, UnitRole.LEAD, signed_on=date(2026, 3, 17)),
                          AssignmentRecord(None, CO, UnitRole.CO, opinion_received_on=date(2026, 4, 10),
                                           opinion_text="同意。")),
-            replies=(reply(date(2026, 6, 12), ResultCategory.SOLVING),),
+            replies=(reply(date(2026, 6, 12)),),
             contacts=(ContactRecord(date(2026, 9, 5), ContactWay.MEETING, "张建国"),)))[1]
         _c, promise = followup.add_commitment(a, "六月底前增设站点", date(2026, 6, 30))
         followup.close_commitment(promise, date(2026, 8, 1), "站点已启用")
@@ -84,7 +84,7 @@ def archive(tmp_path):
                                           extension_approver="王主任"),
                          AssignmentRecord(None, CO, UnitRole.CO, opinion_received_on=date(2026, 8, 1),
                                           opinion_text="同意。")),
-            replies=(reply(date(2026, 8, 15), ResultCategory.PLANNED),)))[1]
+            replies=(reply(date(2026, 8, 15)),)))[1]
         followup.add_commitment(b, "年底前完成清淤", date(2026, 12, 31))
         # 0103: handed over on 2026-08-03.
         cases.save(make_record(number="0103", title="关于路灯维修的建议", assigned_on=date(2026, 8, 3),
@@ -96,9 +96,6 @@ def archive(tmp_path):
                                           return_requested_on=date(2026, 4, 8), return_reason="不属本单位职责",
                                           return_outcome=ReturnOutcome.APPROVED,
                                           return_decided_on=date(2026, 8, 20)),)))[1]
-        with sqlite3.connect(path) as conn:
-            conn.execute("UPDATE reply SET finalised = 1")
-        conn.close()
         proposer = followup.cosigners(a)[0][0]
         followup.record_feedback(FeedbackEntry(a, proposer, Rating.SATISFIED, Rating.DISSATISFIED,
                                                date(2026, 9, 1), FeedbackChannel.PAPER, form_reference="纸质表"))
