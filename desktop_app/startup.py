@@ -88,7 +88,22 @@ def open_for_window(
     maintenance = MaintenanceService(ctx, paths.backup_dir(path))
     if interactive and not db.read_only:
         _backup_if_due(maintenance, "start", interactive=True, db_path=path)
+    refresh_holidays(ctx)
     return OpenedDatabase(path=path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=deferred)
+
+
+def refresh_holidays(ctx) -> None:
+    """Take the years a newer chinesecalendar brings into the holiday table (services). A failure
+    only costs those years until the next start: logged, never in the way of opening."""
+    from desktop_app.services.deadlines import DeadlineService
+
+    try:
+        added = DeadlineService(ctx).refresh_package_years()
+    except Exception:  # noqa: BLE001 - the file opened; the table is topped up at the next start
+        log.exception("从 chinesecalendar 补充节假日年份失败")
+        return
+    if added:
+        log.info("已从 chinesecalendar 补充 %s 年的节假日", "、".join(map(str, added)))
 
 
 def operator_name(ui_settings) -> Callable[[], str]:

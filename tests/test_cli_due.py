@@ -27,6 +27,14 @@ def home(tmp_path, monkeypatch):
     root.setLevel(level)
 
 
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    """The command line's today: a day before it is a view of the past (test_cli_as_of.py)."""
+    from desktop_app.commands import frame
+
+    monkeypatch.setattr(frame, "clock", lambda: datetime(2024, 6, 3, 9, 30))
+
+
 @pytest.fixture
 def db_file(tmp_path):
     path = tmp_path / "cases.sqlite"
@@ -112,3 +120,18 @@ def test_due_without_a_day_counts_from_the_command_lines_clock(capsys, db_file, 
     assert main(["due", "--db", str(db_file), "--as-of", "2024-06-03", "--json"]) == 0
     assert without == json.loads(capsys.readouterr().out)
     assert without["as_of"] == "2024-06-03"
+
+
+def test_due_explains_each_date_in_json_and_in_text(capsys, db_file):
+    reply = ("答复期限（代表建议）：交办日期 2024年2月20日 起 3个月，到期 2024年5月20日（周一）。"
+             "该日是工作日，不需顺延。")
+    assert main(["due", "--db", str(db_file), "--as-of", "2024-06-03", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    explained = {(d["number"], d["kind"]): d["explanation"] for d in data["deadlines"]}
+    assert explained[("0035", "reply")] == reply
+    assert explained[("0035", "opinion")] == (
+        "会办意见期限：交办日期 2024年2月20日 起 1个月，到期 2024年3月20日（周三）。该日是工作日，不需顺延。")
+
+    assert main(["due", "--db", str(db_file), "--as-of", "2024-06-03"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if "\t0035\t" in line and line.startswith("答复"))
+    assert line.endswith("\t" + reply)

@@ -79,7 +79,8 @@ def _read(conn: sqlite3.Connection, as_of: date):
     from desktop_app.services.deadline_reads import open_deadline_rows, read_units
 
     conn.execute("BEGIN")  # one snapshot for every query
-    return read_units(conn), open_deadline_rows(conn, as_of)
+    # A day before today is seen as it was: events dated later are ignored.
+    return read_units(conn), open_deadline_rows(conn, as_of, frame.clock().date())
 
 
 def _read_through_services(path: Path, as_of: date):
@@ -103,20 +104,35 @@ def _print_json(rows, as_of: date) -> None:
     from desktop_app.domain.deadlines import Bucket, DeadlineKind
 
     kinds, buckets = {k: k.value for k in DeadlineKind}, {b: b.value for b in Bucket}
+    explained = _Explanations()
     deadlines = [
         {"item_id": r.item_id, "kind": kinds[r.kind], "session_name": r.session_name, "number": r.number,
          "title": r.title, "unit_name": r.unit_name, "due_on": r.due_on.isoformat(),
-         "days_left": r.days_left, "bucket": buckets[r.bucket], "covered": r.covered}
+         "days_left": r.days_left, "bucket": buckets[r.bucket], "covered": r.covered,
+         "explanation": explained(r.deadline)}
         for r in rows
     ]
     print(json.dumps({"ok": True, "as_of": as_of.isoformat(), "deadlines": deadlines}, ensure_ascii=True))
 
 
 def _print_text(rows, as_of: date) -> None:
-    lines = [f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个："]
+    lines = [f"截至 {as_of.isoformat()}，未办结的期限 {len(rows)} 个（最后一列说明到期日的由来）："]
+    explained = _Explanations()
     for r in rows:
         left = f"超期 {-r.days_left} 天" if r.days_left < 0 else f"剩 {r.days_left} 天"
         note = "" if r.covered else "  未含节假日安排"
         lines.append(f"{r.kind.label}\t{r.session_name}\t{r.number}\t{r.title}\t{r.unit_name}\t"
-                     f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}")
+                     f"{r.due_on.isoformat()}\t{left}\t{r.bucket.label}{note}\t{explained(r.deadline)}")
     print("\n".join(lines))
+
+
+class _Explanations(dict):
+    """A deadline's explanation, built once per distinct due date and rule: thousands of items
+    handed over on the same day share them."""
+
+    def __call__(self, deadline) -> str:
+        key = (id(deadline.due), id(deadline.rule), deadline.extension, deadline.done_on)
+        found = self.get(key)
+        if found is None:
+            found = self[key] = deadline.explanation()
+        return found

@@ -44,7 +44,25 @@ def open_db(path: Path, create: bool):
     from desktop_app.settings import os_user_name
     from desktop_app.storage.database import open_database
 
-    return open_database(path, create=create, backup_dir=paths.backup_dir(path), user_name=os_user_name() or None)
+    db = open_database(path, create=create, backup_dir=paths.backup_dir(path), user_name=os_user_name() or None)
+    _refresh_holidays(db)
+    return db
+
+
+def _refresh_holidays(db) -> None:
+    """Years a newer chinesecalendar brings go into the holiday table at every open, as in the
+    window; a failure to write them is no reason to refuse the command (logged)."""
+    import logging
+
+    from desktop_app.services.deadlines import DeadlineService
+
+    try:
+        added = DeadlineService(service_context(db)).refresh_package_years()
+    except Exception:  # noqa: BLE001 - the command still runs; the next open tries again
+        logging.getLogger(__name__).exception("从 chinesecalendar 补充节假日年份失败")
+        return
+    if added:
+        logging.getLogger(__name__).info("已从 chinesecalendar 补充 %s 年的节假日", "、".join(map(str, added)))
 
 
 def clock() -> datetime:

@@ -9,6 +9,7 @@ date it returns can be flagged 未含节假日安排 and explained (rule, anchor
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -70,17 +71,26 @@ class DueDate:
     moved_from: date | None = None  # the date before moving off a day off
     covered: bool = True  # False when a year touched is not in the holiday table
     capped_from: date | None = None  # an extension that would have gone past the cap
+    roll_forward: bool = True  # a month or day length landing on a day off moves to a working day
+    makeup_day: CalendarDay | None = None  # a month or day length landing on a 调休 make-up day
+    day_off_kept: str = ""  # why the (not moved) due date is a day off: 周六, 春节 …
 
     def explanation(self, rule_label: str = "") -> str:
-        """One Chinese paragraph: rule, anchor, length, days skipped or counted."""
+        """One Chinese paragraph: rule, anchor, length, whether the date moved off a day off,
+        days skipped or counted."""
         parts = []
         head = f"{rule_label}：" if rule_label else ""
-        parts.append(
-            f"{head}{self.anchor_label} {format_day(self.anchor)} 起 {self.length}{self.unit.label}，"
-            f"到期 {format_day(self.due)}（{WEEKDAY_NAMES[self.due.weekday()]}）。"
-        )
-        if self.moved_from is not None:
-            parts.append(f"原到期日 {format_day(self.moved_from)} 不是工作日，顺延到下一个工作日。")
+        weekday = WEEKDAY_NAMES[self.due.weekday()]
+        if self.length == 0:
+            parts.append(f"{head}到期日即{self.anchor_label} {format_day(self.due)}（{weekday}）。")
+        else:
+            counted = "（起算日当天不计）" if self.unit is LengthUnit.WORKING_DAYS else ""
+            parts.append(
+                f"{head}{self.anchor_label} {format_day(self.anchor)} 起 {self.length}{self.unit.label}{counted}，"
+                f"到期 {format_day(self.due)}（{weekday}）。"
+            )
+        if self.unit is not LengthUnit.WORKING_DAYS and (self.length or self.moved_from is not None):
+            parts.append(self._landing())  # a date given as such (承诺日期) is due as given
         if self.skipped:
             parts.append(f"跳过 {len(self.skipped)} 天非工作日：{_describe_skipped(self.skipped)}。")
         if self.counted_makeup:
@@ -91,6 +101,18 @@ class DueDate:
         if not self.covered:
             parts.append(f"{NOT_COVERED_NOTE}：所涉年份的节假日表尚未录入，按周一至周五计算，请在 设置 → 节假日 补录。")
         return "".join(parts)
+
+    def _landing(self) -> str:
+        """Where a month or day length landed: moved off a day off, or why it stays."""
+        if self.moved_from is not None:
+            # The moved-from day is the first day skipped.
+            return f"原到期日 {format_day(self.moved_from)}（{self.skipped[0].reason}）不是工作日，顺延到下一个工作日。"
+        if self.makeup_day is not None:
+            name = f"{self.makeup_day.name}调休" if self.makeup_day.name else "调休"
+            return f"该日虽是{WEEKDAY_NAMES[self.due.weekday()]}，但为{name}上班日，是工作日，不顺延。"
+        if self.day_off_kept:
+            return f"该日是非工作日（{self.day_off_kept}），按规则不顺延。"
+        return "该日是工作日，不需顺延。" if self.roll_forward else ""
 
 
 def format_day(d: date) -> str:
@@ -191,8 +213,13 @@ class WorkCalendar:
                     day += one_day
                 years.update(range(moved_from.year, day.year + 1))
         covered = all(y in self.covered_years for y in years)
+        landed_makeup, kept = None, ""
+        if unit is not LengthUnit.WORKING_DAYS and moved_from is None:
+            landed_makeup = self._makeup(day)
+            if not roll_forward and not self.is_working_day(day):
+                kept = self.day_off_reason(day)
         return DueDate(day, anchor_label, anchor, length, unit, tuple(skipped), tuple(makeup),
-                       moved_from, covered)
+                       moved_from, covered, None, roll_forward, landed_makeup, kept)
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end`` (negative when end < start)."""
@@ -228,14 +255,16 @@ def _short(first: date, last: date) -> str:
     return f"{last.month}月{last.day}日"
 
 
-def package_calendar() -> tuple[list[CalendarDay], list[int]]:
+@functools.cache
+def package_calendar() -> tuple[tuple[CalendarDay, ...], tuple[int, ...]]:
     """Holidays and make-up days known to the ``chinesecalendar`` package, and the years it
-    covers; empty when the package is missing."""
+    covers; empty when the package is missing. Read once per process (the package does not
+    change while the app runs)."""
     try:
         from chinese_calendar.constants import holidays, workdays
     except ImportError:
-        return [], []
+        return (), ()
     days = [CalendarDay(d, DayKind.HOLIDAY, HOLIDAY_NAMES.get(n, n)) for d, n in holidays.items()]
     days += [CalendarDay(d, DayKind.MAKEUP, HOLIDAY_NAMES.get(n, n)) for d, n in workdays.items()]
     years = sorted({d.day.year for d in days})
-    return sorted(days, key=lambda d: d.day), years
+    return tuple(sorted(days, key=lambda d: d.day)), tuple(years)

@@ -164,6 +164,7 @@ class AssignmentFacts(NamedTuple):
     extension_months: int | None = None
     extension_approved_on: date | None = None
     assigned_on: date | None = None  # this unit's own 交办日期 (调整分办 / 指定办理); None: the item's
+    return_decided_on: date | None = None  # when the office decided the 退回 request
 
 
 class ReplyFacts(NamedTuple):
@@ -180,6 +181,7 @@ class CommitmentFacts(NamedTuple):
     due_on: date
     unit_id: int | None = None
     closed_on: date | None = None  # None while open
+    made_on: date | None = None  # the date of the reply that promised it (None: not known)
 
 
 class StepFacts(NamedTuple):

@@ -14,7 +14,9 @@ Definitions (domain.md §7), all "as of" the chosen day — events after it are 
 - Result distribution: the latest reply's category; 解决采纳率 = 已经解决 + 正在解决 + 计划解决 / replied.
 - 公开率 = replied items whose latest reply is 此件公开发布 / replied.
 - 重新办理: items with a 不满意 办理结果; 二次答复: those with a second reply on or before the day.
-- Commitments: open (未落实 or 结转下年, or closed after the day), overdue (open and promised before it).
+- Commitments: open (未落实 or 结转下年, or closed after the day), overdue (open and promised before it);
+  a commitment made in a reply dated after the day does not exist yet.
+The service hands in each item's status as it was that day (an item 已退回 since still counts).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ class StatCommitment:
     due_on: date | None
     status: CommitmentStatus
     closed_on: date | None = None
+    made_on: date | None = None  # the date of the reply that promised it (None: not known)
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,8 @@ def figures(items: list[StatItem], as_of: date) -> dict[str, Figure]:
                 continue
             _count_form(form, item.id, ids, counts)
         for c in item.commitments:
+            if c.made_on is not None and c.made_on > as_of:
+                continue  # not promised yet
             still_open = c.status is not CommitmentStatus.DONE or (c.closed_on is not None and c.closed_on > as_of)
             if still_open:
                 ids["commitments_open"].add(item.id)

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from desktop_app.domain.enums import ItemKind
+from desktop_app.domain.enums import ItemKind, RaisedAt
 
 # Full-width digits, letters and the ideographic space, but not full-width punctuation: a title's
 # ，。 stay as typed.
@@ -100,6 +100,21 @@ def kind(value) -> ItemKind | None:
     if "建议" in raw or "人大" in raw or "议案" in raw:
         return ItemKind.SUGGESTION
     raise CellError(f"“{raw}”不是类型，请填写“代表建议”或“政协提案”")
+
+
+_INTERIM_WORDS = frozenset({"是", "√", "✓", "✔", "闭会", "闭会期间", "闭会期间提出", "y", "yes", "1", "true"})
+_PLENARY_WORDS = frozenset({"否", "×", "✗", "✘", "大会", "大会期间", "会议期间", "n", "no", "0", "false"})
+
+
+def raised_at(value) -> RaisedAt:
+    """闭会期间: 是 / √ / 闭会期间 for an item raised between meetings; 否 / 大会 or a blank cell
+    (a column of ticks leaves the others empty) for one raised at the plenary meeting."""
+    raw = _SPACES.sub("", text(value)).lower()
+    if not raw or raw in _PLENARY_WORDS:
+        return RaisedAt.PLENARY
+    if raw in _INTERIM_WORDS:
+        return RaisedAt.INTERIM
+    raise CellError(f"“{text(value)}”看不出是否闭会期间提出：请填写“是”或“否”、打“√”，或写“闭会期间”“大会”")
 
 
 def kind_of_session(name: str) -> ItemKind | None:

@@ -33,6 +33,9 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("lead_units", "主办单位", ("主办单位", "主办", "承办单位", "牵头单位", "主办部门")),
     ImportField("co_units", "会办单位", ("会办单位", "协办单位", "会办", "协办", "配合单位", "会办部门")),
     ImportField("assigned_on", "交办日期", ("交办日期", "交办时间", "交办日")),
+    # Our unit's 签收, or the lead unit's when the office keeps the list (services decide which).
+    ImportField("signed_on", "签收日期", ("签收日期", "签收时间", "签收日")),
+    ImportField("raised_at", "闭会期间", ("闭会期间", "是否闭会期间", "闭会期间提出", "大会闭会", "大会或闭会期间")),
     ImportField("category", "类别", ("类别", "分类", "所属类别", "内容分类")),
     ImportField("content", "内容", ("内容", "正文", "建议内容", "提案内容", "主要内容")),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.enums import RaisedAt
 from desktop_app.exchange import cleaning
 from desktop_app.exchange.columns import LABEL_OF
 from desktop_app.exchange.report import ImportedCase, RowProblem
@@ -60,7 +61,8 @@ def parse_rows(
 _SKIP_STARTS = frozenset("合总小共汇注说备")
 _NOTE_STARTS = ("注：", "注:", "说明", "备注：")
 _CONVERT = {
-    "number": cleaning.number, "assigned_on": cleaning.day, "kind": cleaning.kind,
+    "number": cleaning.number, "assigned_on": cleaning.day, "signed_on": cleaning.day,
+    "raised_at": cleaning.raised_at, "kind": cleaning.kind,
     "cosigners": cleaning.names, "lead_units": cleaning.names, "co_units": cleaning.names,
     "lead_proposer": cleaning.names,
 }
@@ -89,8 +91,8 @@ def _parse(row_number, values, header_of, present, default_session, caches) -> P
             if cache is not None:
                 cache[value] = out
         clean[key] = out
-    if not problems and not any(clean.values()):
-        return None  # only blanks: an empty row
+    if not problems and not any(v for k, v in clean.items() if k != "raised_at"):
+        return None  # only blanks: an empty row (a blank 闭会期间 cell reads as 大会)
     lead = clean.get("lead_proposer", ())
     extra = ()
     if lead:  # several leads in one cell: the first leads, the rest co-sign
@@ -109,6 +111,9 @@ def _parse(row_number, values, header_of, present, default_session, caches) -> P
         fail("title", "标题为空，请填写标题（案由）")
     elif len(title) > MAX_TITLE:
         fail("title", f"标题超过 {MAX_TITLE} 个字，请精简，或把详细内容放在“内容”列")
+    if "lead_units" in clean and not clean["lead_units"]:
+        # Not a new item without a lead unit, nor an existing one stripped of its lead units.
+        fail("lead_units", "没有主办单位。请填写主办单位（例如 区交通委），或删去这一行")
     if problems:
         shown = ImportedCase(row_number, str(session), str(number), str(title), present=present)
         return ParsedRow(shown, tuple(problems))
@@ -122,6 +127,6 @@ def _parse(row_number, values, header_of, present, default_session, caches) -> P
     case = ImportedCase(
         row_number, str(session), number, str(title), clean.get("kind"), lead, cosigners,
         lead_units, co_units, clean.get("assigned_on"), clean.get("category", ""), clean.get("content", ""),
-        present,
+        present, clean.get("signed_on"), clean.get("raised_at", RaisedAt.PLENARY),
     )
     return ParsedRow(case)

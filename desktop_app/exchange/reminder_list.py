@@ -1,4 +1,5 @@
-"""催办清单 as an Excel sheet: item, unit, deadline, days left or overdue (exchange layer).
+"""催办清单 as an Excel sheet: item, unit, deadline, days left or overdue, and how each due date
+was reached (exchange layer).
 
 Input rows are the deadline rows of ``services.deadlines`` (read by attribute only); no database,
 no Qt. The file is written under a temporary name and renamed, so a failed export never leaves a
@@ -12,8 +13,8 @@ from pathlib import Path
 
 from desktop_app.exchange.ledger import save_book
 
-HEADERS = ("序号", "届次", "编号", "标题", "期限", "办理单位", "到期日", "剩余/超期", "提醒", "备注")
-WIDTHS = (6, 22, 10, 44, 14, 20, 12, 12, 10, 16)
+HEADERS = ("序号", "届次", "编号", "标题", "期限", "办理单位", "到期日", "剩余/超期", "提醒", "备注", "到期日说明")
+WIDTHS = (6, 22, 10, 44, 14, 20, 12, 12, 10, 16, 70)
 OVERDUE_FILL = "F8D7DA"
 
 
@@ -44,9 +45,10 @@ def write_reminder_list(path: Path | str, rows, as_of: date, title: str = "催�
     for n, r in enumerate(rows, start=1):
         sheet.append([
             n, r.session_name, r.number, r.title, r.kind.label, r.unit_name, r.due_on,
-            left_text(r.days_left), r.bucket.label, "" if r.covered else "未含节假日安排",
+            left_text(r.days_left), r.bucket.label, "" if r.covered else "未含节假日安排", r.explanation,
         ])
         sheet.cell(sheet.max_row, 7).number_format = "yyyy-mm-dd"
+        sheet.cell(sheet.max_row, len(HEADERS)).alignment = Alignment(wrap_text=True, vertical="top")
         if r.days_left < 0:
             for cell in sheet[sheet.max_row]:
                 cell.fill = fill

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop_app.domain.enums import ItemKind, Labelled
+from desktop_app.domain.enums import ItemKind, Labelled, RaisedAt
 
 
 class RowStatus(Labelled):
@@ -50,6 +50,8 @@ class ImportedCase:
     category: str = ""
     content: str = ""
     present: frozenset[str] = frozenset()
+    signed_on: date | None = None  # None: not given (a recorded 签收 is kept)
+    raised_at: RaisedAt = RaisedAt.PLENARY
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,9 @@ class ImportPreview:
     default_session: str = ""
     signature: str = ""
     mapping_saved: bool = False  # the mapping came from one saved for this sheet shape
+    # Whose 签收日期 the sheet gives: our unit's; "" when we are the office (or no unit is set),
+    # the lead units'.
+    signing_unit: str = ""
 
     def count(self, status: RowStatus) -> int:
         return sum(1 for r in self.rows if r.status is status)
@@ -113,6 +118,11 @@ class ImportPreview:
     def summary(self) -> str:
         parts = [f"{s.label} {self.count(s)} 行" for s in RowStatus]
         return "，".join(parts)
+
+
+def signing_units(signing_unit: str, lead_units) -> tuple[str, ...]:
+    """The units a row's 签收日期 is recorded for: ``signing_unit`` (ours), else the lead units."""
+    return (signing_unit,) if signing_unit else tuple(lead_units)
 
 
 @dataclass(frozen=True)

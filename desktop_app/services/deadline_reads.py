@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, WorkCalendar
@@ -42,6 +42,7 @@ from desktop_app.domain.enums import (
     ReturnOutcome,
     UnitRole,
 )
+from desktop_app.domain.point_in_time import facts_as_of
 from desktop_app.services.fields import codes_of, member_or_none
 
 THRESHOLDS_KEY = "deadline_thresholds"
@@ -49,6 +50,9 @@ OUR_UNIT_KEY = "our_unit_id"  # the key services.lookup writes (a test keeps the
 # Listed rather than "NOT IN (finished)" so that SQLite reads the open items through ix_item_status.
 UNFINISHED = tuple(s.value for s in ItemStatus if s not in FINISHED_STATUSES)
 OPEN_ITEMS = "item.status IN ({})".format(",".join(f"'{code}'" for code in UNFINISHED))
+FINISHED_ITEMS = "item.status IN ({})".format(",".join(f"'{s.value}'" for s in FINISHED_STATUSES))
+STATUS_FIELD = "状态"  # the history label of an item's status (services.fields.ITEM_FIELDS)
+_STATUS_BY_LABEL = {s.label: s for s in ItemStatus} | {s.value: s for s in ItemStatus}
 
 
 class DeadlineRow(NamedTuple):
@@ -114,14 +118,14 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
     positions: dict[int, int] = {}
     # No ORDER BY: SQLite would sort every open item's rows; each item's few are sorted below.
     for (item_id, aid, unit_id, position, role, signed, sent, return_asked, outcome, months,
-         approved, assigned) in rows_of(conn, (
+         approved, assigned, decided) in rows_of(conn, (
             "SELECT item_id, id, unit_id, position, role, signed_on, coalesce(opinion_sent_on, opinion_received_on),"
-            " return_requested_on, return_outcome, extension_months, extension_approved_on, assigned_on"
-            f" FROM assignment WHERE item_id IN ({wanted})")):
+            " return_requested_on, return_outcome, extension_months, extension_approved_on, assigned_on,"
+            f" return_decided_on FROM assignment WHERE item_id IN ({wanted})")):
         positions[aid] = position or 0
         assignments[item_id].append(AssignmentFacts(
             aid, unit_id, unit_names.get(unit_id, ""), roles.get(role, lead), day(signed), day(sent),
-            day(return_asked), outcomes.get(outcome), months, day(approved), day(assigned),
+            day(return_asked), outcomes.get(outcome), months, day(approved), day(assigned), day(decided),
         ))
     for held in assignments.values():
         if len(held) > 1:
@@ -145,12 +149,13 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
         dissatisfied[item_id].append((round_, day(first)))
     commitments: dict[int, list[CommitmentFacts]] = defaultdict(list)
     done_status = CommitmentStatus.DONE.value
-    for cid, item_id, due_on, unit_id, status, closed_on in rows_of(conn, (
-            "SELECT id, item_id, due_on, unit_id, status, closed_on FROM commitment"
-            f" WHERE due_on IS NOT NULL AND item_id IN ({wanted})")):
+    for cid, item_id, due_on, unit_id, status, closed_on, made_on in rows_of(conn, (
+            "SELECT c.id, c.item_id, c.due_on, c.unit_id, c.status, c.closed_on, r.replied_on FROM commitment c"
+            " LEFT JOIN reply r ON r.id = c.reply_id"
+            f" WHERE c.due_on IS NOT NULL AND c.item_id IN ({wanted})")):
         # 结转下年 is still tracked (issue 8): only 已落实 ends a commitment's deadline.
         done = day(closed_on or due_on) if status == done_status else None
-        commitments[item_id].append(CommitmentFacts(cid, day(due_on), unit_id, done))
+        commitments[item_id].append(CommitmentFacts(cid, day(due_on), unit_id, done, day(made_on)))
     steps = _checklist_steps(conn, wanted, day)
     kinds, statuses = codes_of(ItemKind), codes_of(ItemStatus)
     suggestion, handling, none = ItemKind.SUGGESTION, ItemStatus.HANDLING, ()
@@ -167,6 +172,33 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
     if calendar is None:
         calendar = read_calendar(conn)
     return Loaded(items, facts, rules, calendar)
+
+
+def load_facts_as_of(conn, as_of: date, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
+                     calendar: WorkCalendar | None = None) -> Loaded:
+    """The facts of the items matching ``scope`` as they stood at the end of ``as_of`` (a day
+    before today): events dated later taken out (``domain.point_in_time``). With the default
+    scope, the items open that day: the open ones, and those 办结 or 已退回 since."""
+    then = statuses_on(conn, as_of, FINISHED_ITEMS if scope == OPEN_ITEMS else scope)
+    if then and scope == OPEN_ITEMS:
+        scope = f"({OPEN_ITEMS}) OR item.id IN ({','.join(str(int(i)) for i in then)})"
+    loaded = load_facts(conn, scope, rules, calendar)
+    facts = [facts_as_of(f, as_of, then.get(f.id)) for f in loaded.facts]
+    return Loaded(loaded.items, facts, loaded.rules, loaded.calendar)
+
+
+def statuses_on(conn, as_of: date, scope: str) -> dict[int, ItemStatus]:
+    """Status on ``as_of`` of the items matching ``scope`` whose status changed after it: what
+    the first later change in their history changed from. Read through the history's index on
+    (item, time): one short seek per item in scope."""
+    after = (as_of + timedelta(days=1)).isoformat()  # changed_at is "YYYY-MM-DD HH:MM:SS…" text
+    out: dict[int, ItemStatus] = {}
+    for item_id, old in rows_of(conn, (
+            "SELECT h.item_id, h.old_value FROM history h"
+            f" WHERE h.item_id IN (SELECT id FROM item WHERE {scope}) AND h.changed_at >= '{after}'"
+            f" AND h.entity = 'item' AND h.field = '{STATUS_FIELD}' ORDER BY h.item_id, h.changed_at DESC, h.id DESC")):
+        out[item_id] = _STATUS_BY_LABEL.get(old, ItemStatus.HANDLING)  # the earliest change comes last
+    return out
 
 
 def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
@@ -231,10 +263,11 @@ def rectification_deadlines(conn, loaded: Loaded, our_unit: int | None) -> list[
     return out
 
 
-def open_deadline_rows(conn, as_of: date) -> list[DeadlineRow]:
+def open_deadline_rows(conn, as_of: date, today: date | None = None) -> list[DeadlineRow]:
     """Every open deadline as of ``as_of`` (the items' own and 整改期限 of rows linked to them),
-    soonest first: what ``desktop-app due`` prints, read without any cache."""
-    loaded = load_facts(conn)
+    soonest first: what ``desktop-app due`` prints, read without any cache. A day before
+    ``today`` is seen as it was: later events ignored."""
+    loaded = load_facts_as_of(conn, as_of) if today is not None and as_of < today else load_facts(conn)
     deadlines = open_deadlines(loaded, windows_from=as_of) + rectification_deadlines(conn, loaded, read_our_unit(conn))
     return deadline_rows(loaded, as_of, read_thresholds(conn), deadlines)
 

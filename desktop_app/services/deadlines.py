@@ -47,6 +47,7 @@ from desktop_app.services.deadline_reads import (
     all_deadlines,
     deadline_rows,
     load_facts,
+    load_facts_as_of,
     open_deadlines,
     read_calendar,
     read_rules,
@@ -66,6 +67,8 @@ __all__ = ["THRESHOLDS_KEY", "Dashboard", "DeadlineRow", "DeadlineService", "Nex
 #: 责任单位 text naming every handling unit: such a row is also our unit's.
 COLLECTIVE_UNITS = "各承办单位"
 NOTICE_KEY = "deadline_startup_notice"
+#: ``calendar_year.source`` of the years taken from the chinesecalendar package.
+PACKAGE_SOURCE = "chinese-calendar"
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ class DeadlineService:
         self.ctx = ctx
         self._lock = threading.RLock()
         self._open: _OpenState | None = None
+        self._past: _OpenState | None = None  # a day before today, as it was (dashboard, due)
         self._setup = RulesAndCalendar()
 
     # ---- rules ----------------------------------------------------------------------------
@@ -245,15 +249,31 @@ class DeadlineService:
 
     def import_package_years(self) -> list[int]:
         """Add the years the installed chinese-calendar knows and the table does not; returns them."""
-        days, years = package_calendar()
+        _days, years = package_calendar()
         with self.ctx.db.write() as s:
             have = set(s.scalars(select(CalendarYear.year)))
             new = [y for y in years if y not in have]
-            for d in days:
-                if d.day.year in new and s.get(CalendarEntry, d.day) is None:
-                    s.add(CalendarEntry(day=d.day, kind=d.kind.value, name=d.name))
-            for y in new:
-                s.add(CalendarYear(year=y, source="chinese-calendar"))
+            _add_package_years(s, new, have_days=True)
+        return new
+
+    def refresh_package_years(self) -> list[int]:
+        """At start-up: add the years the installed chinese-calendar brings and the table lacks
+        (a newer package ships with an app update); returns them.
+
+        Cheap when there is nothing to do (every start): the package's years are compared with
+        the table's year set, never day by day, and nothing is written. A year already in the
+        table is never touched, whoever entered it, nor is a year whose days someone has begun
+        entering by hand without marking it complete (the manual 导入 button fills those in)."""
+        if self.ctx.db.read_only:
+            return []
+        _days, years = package_calendar()
+        with self.ctx.db.read() as s:
+            new = _years_to_add(s, years)
+        if not new:
+            return []
+        with self.ctx.db.write() as s:
+            new = _years_to_add(s, years)  # as in this transaction
+            _add_package_years(s, new, have_days=False)
         return new
 
     # ---- due dates ----------------------------------------------------------------------------
@@ -262,7 +282,11 @@ class DeadlineService:
         """Every deadline of one item, met or open, each explained."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            loaded = load_deadline_facts(s, item_ids=[item_id], setup=self._setup.get(s, self.ctx.db))
+            setup = self._setup.get(s, self.ctx.db)
+            if as_of < self.ctx.today():  # as it was that day
+                loaded = load_facts_as_of(_dbapi(s), as_of, f"item.id = {int(item_id)}", *setup)
+            else:
+                loaded = load_deadline_facts(s, item_ids=[item_id], setup=setup)
             if not loaded.items:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
             return deadline_rows(loaded, as_of, read_thresholds(_dbapi(s)), all_deadlines(loaded), open_only=False)
@@ -474,6 +498,8 @@ def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenSt
     the database's change token holds; after writes that each named their items (a save, a
     delete), only those items are read again. Called under the service's lock."""
     token = service.ctx.db.change_token()  # before reading: a write meanwhile makes the next call look again
+    if as_of < service.ctx.today():
+        return _past_state(service, s, as_of, token)
     held = service._open
     if held is not None and held.windows_from > as_of:
         held = None
@@ -488,6 +514,21 @@ def _open_state(service: DeadlineService, s: OrmSession, as_of: date) -> _OpenSt
         state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
                            rectification_deadlines(_dbapi(s), loaded, our))
     service._open = state
+    return state
+
+
+def _past_state(service: DeadlineService, s: OrmSession, as_of: date, token: ChangeToken) -> _OpenState:
+    """The deadlines open at the end of a past day, events dated later ignored (also items 办结
+    or 已退回 since). Kept beside today's state, for that day, until the next write."""
+    held = service._past
+    if held is not None and held.token == token and held.windows_from == as_of:
+        return held
+    rules, calendar = service._setup.get(s, service.ctx.db)
+    loaded = load_facts_as_of(_dbapi(s), as_of, rules=rules, calendar=calendar)
+    our = our_unit_id(s)
+    state = _OpenState(token, as_of, loaded, our, _by_item(open_deadlines(loaded, windows_from=as_of)),
+                       rectification_deadlines(_dbapi(s), loaded, our))
+    service._past = state
     return state
 
 
@@ -533,3 +574,23 @@ def _dbapi(s: OrmSession):
     return s.connection().connection.dbapi_connection
 
 
+def _years_to_add(s: OrmSession, package_years) -> list[int]:
+    """The package's years neither in the table nor begun by hand."""
+    missing = set(package_years) - set(s.scalars(select(CalendarYear.year)))
+    if not missing:
+        return []
+    started = {d.year for d in s.scalars(select(CalendarEntry.day).where(
+        CalendarEntry.day.between(date(min(missing), 1, 1), date(max(missing), 12, 31))))}
+    return sorted(missing - started)
+
+
+def _add_package_years(s: OrmSession, years: list[int], *, have_days: bool) -> None:
+    """Write the package's days of ``years`` and mark them covered. ``have_days``: the table may
+    already hold days of those years (entered by hand); they are kept as they are."""
+    wanted = set(years)
+    days, _years = package_calendar()
+    for d in days:
+        if d.day.year in wanted and not (have_days and s.get(CalendarEntry, d.day) is not None):
+            s.add(CalendarEntry(day=d.day, kind=d.kind.value, name=d.name))
+    for y in years:
+        s.add(CalendarYear(year=y, source=PACKAGE_SOURCE))

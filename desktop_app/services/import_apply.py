@@ -12,9 +12,9 @@ from dataclasses import replace
 
 from sqlalchemy import Date, DateTime, func, select
 
-from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole, ProposerType, RaisedAt, UnitRole
+from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import ConflictError
-from desktop_app.exchange.report import ImportedCase, ImportPreview, ImportResult, RowStatus
+from desktop_app.exchange.report import ImportedCase, ImportPreview, ImportResult, RowStatus, signing_units
 from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_writer import NAME_JOINER, CaseWriter
 from desktop_app.services.cases import case_record
@@ -63,14 +63,15 @@ def apply_import(ctx: ServiceContext, preview: ImportPreview, decisions, backup_
         conn.exec_driver_sql("PRAGMA cache_size=-65536")
         try:
             item_ids = _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, now, user,
-                                   reason, progress, cancelled)
+                                   reason, progress, cancelled, preview.signing_unit)
         finally:
             conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
         for r in (r for r in wanted if r.status is RowStatus.UPDATE):
             item = s.get(Item, r.item_id)
             if item is None or item.version != r.version:
                 raise _changed(r.row)
-            created_kinds |= _update(s, item, r.case, unit_name, person_name, now, user, reason)
+            created_kinds |= _update(s, item, r.case, unit_name, person_name, now, user, reason,
+                                     preview.signing_unit)
             item_ids.append(r.item_id)
             if cancelled is not None and cancelled():
                 raise InterruptedError
@@ -106,7 +107,7 @@ def _names_to_ids(s, table, keys, make_row, created_kinds, kind) -> dict:
 
 
 def _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, now, user, reason,
-                progress, cancelled) -> list[int]:
+                progress, cancelled, signing_unit) -> list[int]:
     """Bulk inserts of the new items, their proposers, units, history and search terms."""
     if not new_rows:
         return []
@@ -123,7 +124,8 @@ def _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, no
 
     checklists = checklist.NewChecklists(s)  # as cases.save makes them, in this transaction
     ids = []
-    pending, lead_role, co_role = ItemStatus.PENDING.value, UnitRole.LEAD.value, UnitRole.CO.value
+    pending, handling = ItemStatus.PENDING.value, ItemStatus.HANDLING.value
+    lead_role, co_role = UnitRole.LEAD.value, UnitRole.CO.value
     lead_p, co_p = ProposerRole.LEAD.value, ProposerRole.COSIGNER.value
     for n, r in enumerate(new_rows):
         case = r.case
@@ -133,9 +135,13 @@ def _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, no
         co_units = [u for u in (unit_name(u) for u in case.co_units) if u not in lead_units]
         lead = person_name(case.lead_proposer) if case.lead_proposer else ""
         cosigners = [p for p in dict.fromkeys(map(person_name, case.cosigners)) if p != lead]
+        signers = signing_units(signing_unit, lead_units) if case.signed_on is not None else ()
+        signed = case.signed_on.isoformat() if signers else None
+        # Signed by a lead unit: no longer 待签收.
+        status = handling if signers and set(signers) & set(lead_units) else pending
         items.append((
             item_id, 1, case.kind.value, sessions[case.session], case.number, case.title, case.content,
-            case.category, RaisedAt.PLENARY.value, False, False, "", False, pending, None,
+            case.category, case.raised_at.value, False, False, "", False, status, None,
             case.assigned_on.isoformat() if case.assigned_on else None, lead, NAME_JOINER.join(lead_units),
             NAME_JOINER.join(co_units), stamp, stamp,
         ))
@@ -148,9 +154,9 @@ def _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, no
             links.append((item_id, people[(p, body)], co_p, position))
             position += 1
         for position, name in enumerate(lead_units):
-            parts.append((item_id, units[name], lead_role, position))
+            parts.append((item_id, units[name], lead_role, position, signed if name in signers else None))
         for position, name in enumerate(co_units, len(lead_units)):
-            parts.append((item_id, units[name], co_role, position))
+            parts.append((item_id, units[name], co_role, position, signed if name in signers else None))
         checklists.add(item_id, checklists.profile(
             case.kind, [(units[u], lead_role) for u in lead_units] + [(units[u], co_role) for u in co_units]))
         history.append((item_id, "item", item_id, "新建", "", f"{case.session} 第{case.number}号 {case.title}",
@@ -185,9 +191,9 @@ def _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, no
 _ASSIGNMENT_DEFAULT_COLUMNS = [c for c in Assignment.__table__.columns
                                if c.default is not None and c.default.is_scalar]
 _ASSIGNMENT_INSERT = (
-    "INSERT INTO assignment (item_id, unit_id, role, position, "
+    "INSERT INTO assignment (item_id, unit_id, role, position, signed_on, "
     + ", ".join(c.name for c in _ASSIGNMENT_DEFAULT_COLUMNS if c.name != "position")
-    + ") VALUES (" + ", ".join("?" * (4 + len([c for c in _ASSIGNMENT_DEFAULT_COLUMNS if c.name != "position"]))) + ")"
+    + ") VALUES (" + ", ".join("?" * (5 + len([c for c in _ASSIGNMENT_DEFAULT_COLUMNS if c.name != "position"]))) + ")"
 )
 _ASSIGNMENT_DEFAULTS = tuple(c.default.arg for c in _ASSIGNMENT_DEFAULT_COLUMNS if c.name != "position")
 
@@ -204,7 +210,8 @@ def _person_type(kind: ItemKind) -> ProposerType:
     return ProposerType.DEPUTY if kind is ItemKind.SUGGESTION else ProposerType.MEMBER
 
 
-def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user, reason) -> set[str]:
+def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user, reason,
+            signing_unit: str) -> set[str]:
     """The stored record with the sheet's fields put in, saved like an edit (history included).
     Returns the kinds of reference data the save created (a new unit, a new proposer)."""
     record = case_record(s, item)
@@ -214,6 +221,8 @@ def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user
             changes[key] = getattr(case, key)
     if "kind" in case.present and case.kind is not None:
         changes["kind"] = case.kind
+    if "raised_at" in case.present:
+        changes["raised_at"] = case.raised_at
     kind = changes.get("kind", record.kind)
     if {"lead_proposer", "cosigners"} & case.present:
         old_lead = [p for p in record.proposers if p.role is ProposerRole.LEAD]
@@ -249,6 +258,14 @@ def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user
         cos = [assignment(unit_name(n), UnitRole.CO) for n in case.co_units] \
             if "co_units" in case.present else old_cos
         changes["assignments"] = tuple(leads + [a for a in cos if a.unit_name not in lead_names])
+    if case.signed_on is not None:
+        assignments = changes.get("assignments", record.assignments)
+        signers = signing_units(signing_unit, [a.unit_name for a in assignments if a.role is not UnitRole.CO])
+        changes["assignments"] = tuple(replace(a, signed_on=case.signed_on) if a.unit_name in signers else a
+                                       for a in assignments)
+        if record.status is ItemStatus.PENDING and any(a.role is not UnitRole.CO for a in assignments
+                                                       if a.unit_name in signers):
+            changes["status"] = ItemStatus.HANDLING
     record = replace(record, **changes)
     writer = CaseWriter(s, record, now, user)
     before = deadlines.due_snapshot(s, item.id)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop_app.domain.enums import Body, ItemKind, UnitRole
+from desktop_app.domain.enums import Body, ItemKind, RaisedAt, UnitRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.exchange import cleaning
 from desktop_app.exchange.columns import FIELD_BY_KEY, LABEL_OF, signature
@@ -33,14 +33,18 @@ from desktop_app.exchange.report import (
     RowProblem,
     RowStatus,
     UnknownName,
+    signing_units,
 )
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member
-from desktop_app.services.lookup import put_setting
+from desktop_app.services.lookup import our_unit_id, put_setting
 from desktop_app.storage.tables import Assignment, Item, ItemProposer, Proposer, Session, Setting, Unit
 
 MAPPINGS_KEY = "exchange.import_mappings"
+#: Our unit is the office when its name says so (区政府办公室, 区人民政府办公室 …): it keeps the
+#: 交办清单 of every unit, and its 签收日期 column is the lead units'.
+OFFICE_MARK = "政府办公室"
 _LEAD_ROLES = (UnitRole.LEAD.value, UnitRole.SPLIT.value)
 
 
@@ -69,6 +73,8 @@ class StoredItem:
     cosigners: tuple[str, ...]
     lead_units: tuple[str, ...]
     co_units: tuple[str, ...]
+    raised_at: RaisedAt = RaisedAt.PLENARY
+    signed_on: tuple[tuple[str, object], ...] = ()  # (unit name, 签收日期 or None) per assignment
 
 
 class ImportService:
@@ -111,7 +117,7 @@ class ImportService:
             default_session, progress, cancelled,
         )
         with self.ctx.db.read() as s:
-            return _Previewer(s, source, layout, chosen, default_session, parsed, skipped).run()
+            return _Previewer(s, source, layout, chosen, default_session, parsed, skipped, self.ctx.today()).run()
 
     # ---- saved mappings -----------------------------------------------------------------
 
@@ -167,9 +173,9 @@ class ImportService:
 
 
 class _Previewer:
-    def __init__(self, s, source, layout, mapping, default_session, parsed, skipped):
+    def __init__(self, s, source, layout, mapping, default_session, parsed, skipped, today):
         self.s, self.source, self.layout, self.mapping = s, source, layout, mapping
-        self.default_session, self.parsed, self.skipped = default_session, parsed, skipped
+        self.default_session, self.parsed, self.skipped, self.today = default_session, parsed, skipped, today
 
     def run(self) -> ImportPreview:
         s = self.s
@@ -185,6 +191,7 @@ class _Previewer:
                 key = (session_id, int(number))
                 by_value[key] = None if key in by_value else stored_item
         units = set(s.execute(select(Unit.name)).scalars())
+        signing_unit = _signing_unit(s)
         people: dict[str, set[str]] = {}
         for name, body in s.execute(select(Proposer.name, Proposer.body)):
             people.setdefault(body, set()).add(name)
@@ -232,10 +239,16 @@ class _Previewer:
             item = stored.get((known[0], case.number)) if known else None
             if item is None and known and case.number.isdigit():
                 item = by_value.get((known[0], int(case.number)))
+            problems = self._check_new(case) if item is None else ()
+            if case.signed_on is not None:
+                problems += self._check_signed(case, item, signing_unit)
+            if problems:
+                rows.append(RowPreview(case.row, RowStatus.ERROR, case, problems=problems))
+                continue
             if item is None:
                 rows.append(RowPreview(case.row, RowStatus.NEW, case))
                 continue
-            diffs = differences(item, case)
+            diffs = differences(item, case, signing_unit)
             status = RowStatus.UPDATE if diffs else RowStatus.UNCHANGED
             rows.append(RowPreview(case.row, status, case, item.id, item.version, diffs))
 
@@ -255,13 +268,48 @@ class _Previewer:
             new_sessions=tuple(new_sessions), skipped=tuple(self.skipped),
             default_session=self.default_session, signature=signature(list(self.layout.headers)),
             mapping_saved=self.source.saved_mapping is not None and tuple(self.mapping) == self.source.saved_mapping,
+            signing_unit=signing_unit,
         )
+
+    def _check_new(self, case: ImportedCase) -> tuple[RowProblem, ...]:
+        if case.lead_units:
+            return ()
+        # A blank cell is the parser's error; here the sheet has no column of lead units at all.
+        return (RowProblem(case.row, self._header("lead_units"),
+                           "表中没有主办单位，这一行不能作为新的一件导入。请在列对应中指定“主办单位”列，或删去这一行"),)
+
+    def _check_signed(self, case: ImportedCase, item: StoredItem | None, signing_unit: str) -> tuple[RowProblem, ...]:
+        """签收 happened: not after today, not before 交办, and by a unit of the item."""
+        header, signed = self._header("signed_on"), case.signed_on
+        assigned_on = case.assigned_on if "assigned_on" in case.present or item is None else item.assigned_on
+        if signed > self.today:
+            return (RowProblem(case.row, header, f"签收日期 {signed.isoformat()} 晚于今天，签收还没有发生。请检查日期"),)
+        if assigned_on is not None and signed < assigned_on:
+            return (RowProblem(case.row, header,
+                               f"签收日期 {signed.isoformat()} 早于交办日期 {assigned_on.isoformat()}。请检查这两个日期"),)
+        if signing_unit:
+            units = (*case.lead_units, *case.co_units) if {"lead_units", "co_units"} & case.present or item is None \
+                else (*item.lead_units, *item.co_units)
+            if signing_unit not in units:
+                return (RowProblem(case.row, header,
+                                   f"签收日期记在本单位（{signing_unit}）名下，但本单位不是这一件的主办或会办单位。"
+                                   "请核对单位列，或清空这一行的签收日期"),)
+        return ()
 
     def _header(self, key: str) -> str:
         for header, k in zip(self.layout.headers, self.mapping):
             if k == key:
                 return header or LABEL_OF[key]
         return LABEL_OF[key]
+
+
+def _signing_unit(s) -> str:
+    """Whose 签收日期 an imported sheet gives: our unit's name, or "" for the lead units' (our
+    unit is the office, or none is set)."""
+    our = our_unit_id(s)
+    unit = s.get(Unit, our) if our is not None else None
+    name = unit.name if unit is not None else ""
+    return "" if OFFICE_MARK in name else name
 
 
 def _kind_of_body(body: str) -> ItemKind:
@@ -274,11 +322,11 @@ def load_stored(s, session_ids) -> dict[tuple[int, str], StoredItem]:
         return {}
     items = s.execute(
         select(Item.id, Item.version, Item.session_id, Item.number, Item.kind, Item.title, Item.content,
-               Item.category, Item.assigned_on).where(Item.session_id.in_(session_ids))
+               Item.category, Item.assigned_on, Item.raised_at).where(Item.session_id.in_(session_ids))
     ).all()
     ids = [row.id for row in items]
     people: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
-    units: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    units: dict[int, list[tuple[str, str, object]]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         for item_id, name, role in s.execute(
@@ -287,12 +335,12 @@ def load_stored(s, session_ids) -> dict[tuple[int, str], StoredItem]:
             .order_by(ItemProposer.item_id, ItemProposer.position, ItemProposer.id)
         ):
             people[item_id].append((name, role))
-        for item_id, name, role in s.execute(
-            select(Assignment.item_id, Unit.name, Assignment.role)
+        for item_id, name, role, signed_on in s.execute(
+            select(Assignment.item_id, Unit.name, Assignment.role, Assignment.signed_on)
             .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.item_id.in_(chunk))
             .order_by(Assignment.item_id, Assignment.position, Assignment.id)
         ):
-            units[item_id].append((name, role))
+            units[item_id].append((name, role, signed_on))
     out = {}
     for row in items:
         leads = [n for n, r in people[row.id] if r == "lead"]
@@ -300,8 +348,9 @@ def load_stored(s, session_ids) -> dict[tuple[int, str], StoredItem]:
             row.id, row.version, member(ItemKind, row.kind), row.title, row.content or "", row.category or "",
             row.assigned_on, leads[0] if leads else "",
             tuple(n for n, r in people[row.id] if r != "lead"),
-            tuple(n for n, r in units[row.id] if r in _LEAD_ROLES),
-            tuple(n for n, r in units[row.id] if r not in _LEAD_ROLES),
+            tuple(n for n, r, _d in units[row.id] if r in _LEAD_ROLES),
+            tuple(n for n, r, _d in units[row.id] if r not in _LEAD_ROLES),
+            member(RaisedAt, row.raised_at), tuple((n, d) for n, _r, d in units[row.id]),
         )
     return out
 
@@ -310,8 +359,9 @@ _COMPARED = ("kind", "title", "content", "category", "assigned_on", "lead_propos
              "co_units")
 
 
-def differences(item: StoredItem, case: ImportedCase) -> tuple[FieldDiff, ...]:
-    """Field-by-field differences for the fields the sheet carries."""
+def differences(item: StoredItem, case: ImportedCase, signing_unit: str = "") -> tuple[FieldDiff, ...]:
+    """Field-by-field differences for the fields the sheet carries (a blank 签收日期 changes
+    nothing; ``signing_unit``: whose 签收 it is, "" the lead units')."""
     diffs = []
     for key in _COMPARED:
         if key not in case.present:
@@ -321,7 +371,17 @@ def differences(item: StoredItem, case: ImportedCase) -> tuple[FieldDiff, ...]:
             continue
         if old != new:
             diffs.append(FieldDiff(LABEL_OF[key], _shown(old), _shown(new)))
+    if "raised_at" in case.present and item.raised_at is not case.raised_at:
+        diffs.append(FieldDiff(LABEL_OF["raised_at"], item.raised_at.label, case.raised_at.label))
+    if case.signed_on is not None:
+        leads = case.lead_units if "lead_units" in case.present else item.lead_units
+        signers = signing_units(signing_unit, leads)
+        old = [d for n, d in item.signed_on if n in signers]
+        if any(d != case.signed_on for d in old) or len(old) < len(signers):
+            label = f"{LABEL_OF['signed_on']}（{'、'.join(signers)}）"
+            diffs.append(FieldDiff(label, "、".join(_shown(d) for d in dict.fromkeys(old) if d), _shown(case.signed_on)))
     return tuple(diffs)
+
 
 
 def _shown(value) -> str:

@@ -34,6 +34,7 @@ from desktop_app.domain.statistics import (
     handling_report,
 )
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of, statuses_on
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.letter_settings import letter_settings
 from desktop_app.storage.tables import Assignment, Commitment, Contact, Feedback, Item, Reply, Session, Unit
@@ -49,7 +50,9 @@ class StatisticsService:
         """The handling figures as of ``as_of`` (today by default)."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            items = load_stat_items(s)
+            # A day before today is seen as it was: the status that day, the due dates before
+            # later extensions (the figures themselves ignore later replies, forms and contacts).
+            items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
         return handling_report(items, as_of)
 
     def export_excel(self, path, as_of: date | None = None) -> Report:
@@ -85,7 +88,9 @@ class StatisticsService:
         return write_statistics_report(Path(path), data, fonts)
 
 
-def load_stat_items(s) -> list[StatItem]:
+def load_stat_items(s, as_of: date | None = None) -> list[StatItem]:
+    """Every item's facts for the figures; ``as_of`` (a past day): statuses and reply due dates
+    as they were that day."""
     items = s.execute(
         select(Item.id, Item.kind, Session.name, Item.status, Item.assigned_on)
         .join(Session, Session.id == Item.session_id)
@@ -114,16 +119,19 @@ def load_stat_items(s) -> list[StatItem]:
     ):
         forms[item_id].append(StatFeedback(received, member_or_none(Rating, outcome), member_or_none(Rating, attitude)))
     promised: dict[int, list[StatCommitment]] = defaultdict(list)
-    for cid, item_id, due_on, status, closed_on in s.execute(
-        select(Commitment.id, Commitment.item_id, Commitment.due_on, Commitment.status, Commitment.closed_on)
+    for cid, item_id, due_on, status, closed_on, made_on in s.execute(
+        select(Commitment.id, Commitment.item_id, Commitment.due_on, Commitment.status, Commitment.closed_on,
+               Reply.replied_on).outerjoin(Reply, Reply.id == Commitment.reply_id)
     ):
         promised[item_id].append(StatCommitment(cid, due_on, member_or_none(CommitmentStatus, status)
-                                                or CommitmentStatus.OPEN, closed_on))
-    due = reply_due_dates(s, [row[0] for row in items])
+                                                or CommitmentStatus.OPEN, closed_on, made_on))
+    due = reply_due_dates(s, [row[0] for row in items], as_of)
+    then = statuses_on(_dbapi(s), as_of, FINISHED_ITEMS) if as_of is not None else {}
     return [
         StatItem(
             item_id, member_or_none(ItemKind, kind) or ItemKind.SUGGESTION, session_name, tuple(units.get(item_id, ())),
-            member_or_none(ItemStatus, status) or ItemStatus.HANDLING, assigned_on, due.get(item_id),
+            then.get(item_id) or member_or_none(ItemStatus, status) or ItemStatus.HANDLING, assigned_on,
+            due.get(item_id),
             tuple(replies.get(item_id, ())), tuple(met.get(item_id, ())), tuple(forms.get(item_id, ())),
             tuple(promised.get(item_id, ())),
         )
@@ -131,19 +139,30 @@ def load_stat_items(s) -> list[StatItem]:
     ]
 
 
-def reply_due_dates(s, item_ids: list[int]) -> dict[int, date]:
-    """Per item the first lead unit's 答复 due date as the deadline rules compute it."""
+def reply_due_dates(s, item_ids: list[int], as_of: date | None = None) -> dict[int, date]:
+    """Per item the first lead unit's 答复 due date as the deadline rules compute it (``as_of``:
+    as they computed it that day, before later extensions and re-assignments)."""
     from desktop_app.services import deadlines
 
     out: dict[int, date] = {}
     for start in range(0, len(item_ids), _CHUNK):
-        loaded = deadlines.load_deadline_facts(s, item_ids=item_ids[start:start + _CHUNK])
+        chunk = item_ids[start:start + _CHUNK]
+        if as_of is None:
+            loaded = deadlines.load_deadline_facts(s, item_ids=chunk)
+        else:
+            scope = f"item.id IN ({','.join(str(int(i)) for i in chunk)})"
+            loaded = load_facts_as_of(_dbapi(s), as_of, scope)
         for facts in loaded.facts:
             found = [d.due_on for d in item_deadlines(facts, loaded.rules, loaded.calendar)
                      if d.kind is DeadlineKind.REPLY]
             if found:
                 out[facts.id] = found[0] if len(found) == 1 else min(found)
     return out
+
+
+def _dbapi(s):
+    """The session's DBAPI connection, in the session's transaction (the plain-SQL reads)."""
+    return s.connection().connection.dbapi_connection
 
 
 def report_as_json(report: Report) -> dict:

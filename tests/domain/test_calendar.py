@@ -112,3 +112,46 @@ def test_the_installed_chinesecalendar_still_knows_the_fixtures_years_as_publish
     live = sorted((d.day, d.kind, d.name) for d in days if d.day.year in YEARS)
     assert live == sorted((d.day, d.kind, d.name) for d in fixture_days())
 
+
+
+# ---- explanations, written out in full ----------------------------------------------------------
+
+def test_a_month_date_on_a_make_up_saturday_says_it_is_a_working_day(official):
+    due = official.due(date(2025, 11, 14), 3, LengthUnit.MONTHS, anchor_label="交办日期")
+    assert due.due == date(2026, 2, 14) and due.moved_from is None
+    assert due.explanation("答复期限") == (
+        "答复期限：交办日期 2025年11月14日 起 3个月，到期 2026年2月14日（周六）。"
+        "该日虽是周六，但为春节调休上班日，是工作日，不顺延。")
+
+
+def test_a_month_date_moved_off_the_spring_festival_names_the_day_and_every_day_skipped(official):
+    due = official.due(date(2025, 11, 15), 3, LengthUnit.MONTHS, anchor_label="交办日期")
+    assert due.explanation("答复期限") == (
+        "答复期限：交办日期 2025年11月15日 起 3个月，到期 2026年2月24日（周二）。"
+        "原到期日 2026年2月15日（春节）不是工作日，顺延到下一个工作日。"
+        "跳过 9 天非工作日：2026年2月15日至2月23日 春节。")
+
+
+def test_a_month_date_on_an_ordinary_working_day_says_it_did_not_move(official):
+    due = official.due(date(2024, 6, 3), 1, LengthUnit.MONTHS, anchor_label="签收日期")
+    assert due.explanation("会办意见期限") == (
+        "会办意见期限：签收日期 2024年6月3日 起 1个月，到期 2024年7月3日（周三）。该日是工作日，不需顺延。")
+
+
+def test_a_rule_without_rolling_forward_says_the_day_off_is_kept(official):
+    due = official.due(date(2025, 11, 15), 3, LengthUnit.MONTHS, anchor_label="交办日期", roll_forward=False)
+    assert due.explanation() == (
+        "交办日期 2025年11月15日 起 3个月，到期 2026年2月15日（周日）。该日是非工作日（春节），按规则不顺延。")
+
+
+def test_working_days_name_the_holidays_skipped_and_the_make_up_days_counted(official):
+    due = official.due(date(2025, 1, 24), 7, W, anchor_label="签收日期", roll_forward=False)
+    assert due.explanation("退回申请期限") == (
+        "退回申请期限：签收日期 2025年1月24日 起 7个工作日（起算日当天不计），到期 2025年2月10日（周一）。"
+        "跳过 10 天非工作日：2025年1月25日 周六、2025年1月28日至2月4日 春节、2025年2月9日 周日。"
+        "计入调休工作日：2025年1月26日（春节上班）、2025年2月8日（春节上班）。")
+
+
+def test_a_date_promised_for_a_day_is_due_that_day(official):
+    due = official.due(date(2024, 6, 30), 0, LengthUnit.DAYS, anchor_label="承诺日期", roll_forward=False)
+    assert due.explanation("承诺事项期限") == "承诺事项期限：到期日即承诺日期 2024年6月30日（周日）。"

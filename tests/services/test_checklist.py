@@ -150,9 +150,12 @@ def test_a_step_with_a_due_offset_is_a_deadline_until_ticked(ctx, checklists):
     assert [d.due_on for d in step] == [date(2024, 3, 5)]
     assert any(r.kind is DeadlineKind.CHECKLIST for r in deadlines.open_deadlines(as_of=date(2024, 3, 1)))
     entry = next(e for e in checklists.item_checklist(item_id).entries if e.entry.name == "办前沟通")
-    checklists.tick(entry.id, True)
+    checklists.tick(entry.id, True)  # today, 2024-06-03
     assert not any(r.kind is DeadlineKind.CHECKLIST and r.item_id == item_id and "办前沟通" in r.explanation
-                   for r in deadlines.open_deadlines(as_of=date(2024, 3, 1)))
+                   for r in deadlines.open_deadlines())
+    # As of 2024-03-01 it was not ticked yet.
+    assert any(r.kind is DeadlineKind.CHECKLIST and r.item_id == item_id and "办前沟通" in r.explanation
+               for r in deadlines.open_deadlines(as_of=date(2024, 3, 1)))
 
 
 def test_the_seeded_template_is_the_default_of_domain_md(checklists):
