@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from desktop_app import APP_NAME, paths
 
@@ -39,6 +39,30 @@ def pending_services(db_path: Path, ui_settings):  # -> AppServices
     return AppServices(ui_settings=ui_settings, db_path=db_path, save_ui_settings=save_ui_settings)
 
 
+def read_list_early(db_path: Path, first: int) -> Iterator[tuple[list, bool]]:
+    """The case list of ``db_path`` read before the database is opened, with plain ``sqlite3``
+    while SQLAlchemy is not even imported: ``(rows, complete)``, first the ``first`` rows (a
+    screen) and then every row. Nothing when the file is not of the current schema or cannot be
+    read (the list then loads once the database is open, as always); only the first rows when
+    reading every row fails."""
+    import sqlite3
+
+    from desktop_app.services.case_list import read_rows_from
+    from desktop_app.storage.read_only import open_read_only
+
+    conn = open_read_only(db_path)
+    if conn is None:
+        return
+    try:
+        yield read_rows_from(conn, limit=first), False
+        conn.execute("BEGIN")  # one snapshot for every query
+        yield read_rows_from(conn), True
+    except sqlite3.Error:
+        log.warning("无法预先读取列表，打开数据库后再读", exc_info=True)
+    finally:
+        conn.close()
+
+
 @dataclass
 class OpenedDatabase:
     """An open database with its service context and maintenance service, ready for a window.
@@ -50,6 +74,7 @@ class OpenedDatabase:
     ctx: Any
     maintenance: Any
     integrity_deferred: bool = False
+    first_try: bool = True  # False: the file asked for failed, another (or a restored copy) was opened
 
     @property
     def read_only(self) -> bool:
@@ -81,7 +106,7 @@ def open_for_window(
     found = _open_with_recovery(db_path, demo=demo, user_name=user_name, interactive=interactive)
     if found is None:
         return None
-    db, path, deferred = found
+    db, path, deferred, first_try = found
     ctx = _context(db, user_name)
     from desktop_app.services.maintenance import MaintenanceService
 
@@ -89,7 +114,8 @@ def open_for_window(
     if interactive and not db.read_only:
         _backup_if_due(maintenance, "start", interactive=True, db_path=path)
     refresh_holidays(ctx)
-    return OpenedDatabase(path=path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=deferred)
+    return OpenedDatabase(path=path, db=db, ctx=ctx, maintenance=maintenance, integrity_deferred=deferred,
+                          first_try=first_try)
 
 
 def refresh_holidays(ctx) -> None:
@@ -145,8 +171,10 @@ def _context(db, user_name: Callable[[], str]):
 
 
 def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bool):
-    """(database, the path really opened, integrity check deferred), or None to quit."""
+    """(database, the path really opened, integrity check deferred, opened at the first try), or
+    None to quit."""
     path, create = db_path, False  # create: the user chose to build a new database in ``path``
+    first_try = True
     while True:
         if not create and _is_empty_file(path):
             if not interactive:
@@ -158,20 +186,20 @@ def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bo
             choice = _ask_empty_file(path)
             if choice.action == "quit":
                 return None
-            path, create = choice.path, choice.action == "create"
+            path, create, first_try = choice.path, choice.action == "create", False
             continue
         # Checking a big file takes seconds: the window does it after the list shows.
         defer = path.is_file() and path.stat().st_size > FULL_CHECK_MAX_BYTES
         try:
             if demo and path == db_path and not path.exists():
-                return _create_demo(path, user_name), path, False
-            return _open(path, user_name, check_integrity=not defer), path, defer
+                return _create_demo(path, user_name), path, False, first_try
+            return _open(path, user_name, check_integrity=not defer), path, defer, first_try
         except Exception as error:  # noqa: BLE001 - sorted below; anything else is a bug and re-raised
             if not _is_open_failure(error):
                 raise
             log.exception("无法打开数据库 %s", path)
             failure = error
-        create = False
+        create, first_try = False, False
         message, details = explain_open_failure(path, failure)
         if not interactive:
             import sys

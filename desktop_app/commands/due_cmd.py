@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.commands import frame
+from desktop_app.storage.read_only import open_read_only
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -34,7 +35,7 @@ def run_due(args: argparse.Namespace) -> int:
     if not path.exists():
         return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
     as_of = args.as_of or frame.clock().date()
-    conn = _open_read_only(path)
+    conn = open_read_only(path)
     try:
         if conn is not None:
             units, rows = _read(conn, as_of)
@@ -55,24 +56,6 @@ def run_due(args: argparse.Namespace) -> int:
     else:
         _print_text(rows, as_of)
     return 0
-
-
-def _open_read_only(path: Path) -> sqlite3.Connection | None:
-    """A read-only connection to a file of this app's schema; None for any other file."""
-    from desktop_app.storage.migrations import HEAD
-
-    try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5, isolation_level=None)
-    except sqlite3.Error:
-        return None
-    try:
-        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
-        version = None
-    if version is None or version[0] != HEAD:
-        conn.close()
-        return None
-    return conn
 
 
 def _read(conn: sqlite3.Connection, as_of: date):

@@ -13,11 +13,11 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop_app.domain.enums import ItemKind
-from desktop_app.domain.errors import NotFoundError
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
-from desktop_app.gui.operations import cases as case_ops, maintenance as maintenance_ops
+from desktop_app.gui.item_commands import ItemCommands
+from desktop_app.gui.operations import maintenance as maintenance_ops
 from desktop_app.gui.runner import OperationRunner, wait_for_writes
 from desktop_app.gui.views.case_list_view import CaseListView
 from desktop_app.gui.window_commands import WindowCommands
@@ -36,15 +36,15 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.runner = OperationRunner.for_window(services, self)
         self.day_clock = DayClock(services.announce, self)
-        self._editors: dict[int, QWidget] = {}
         self._startup_tasks: list[Callable[[], None]] = []
         self.features: dict[str, object] = {}  # what each feature's install returned, by name
         self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
         self.case_list = CaseListView(services, self.runner, self)
+        self.items = ItemCommands(self)
         self.commands = WindowCommands(self)
         self.add_view("cases", self.case_list, "案件列表").setChecked(True)
-        self.case_list.open_requested.connect(self.open_case)
+        self.case_list.open_requested.connect(self.items.open_case)
         self.case_list.counts_changed.connect(self._show_counts)
         table = self.case_list.ui.caseTable
         # Enter and Delete act only while the list has the focus (WidgetShortcut in the form), so
@@ -149,13 +149,13 @@ class MainWindow(QMainWindow):
         ui = self.ui
         for name in ("file", "edit", "view", "settings", "help"):
             self.commands.menu(name).aboutToShow.connect(self.update_actions)
-        ui.newSuggestionAction.triggered.connect(lambda: self.new_case(ItemKind.SUGGESTION))
-        ui.newProposalAction.triggered.connect(lambda: self.new_case(ItemKind.PROPOSAL))
+        ui.newSuggestionAction.triggered.connect(lambda: self.items.new_case(ItemKind.SUGGESTION))
+        ui.newProposalAction.triggered.connect(lambda: self.items.new_case(ItemKind.PROPOSAL))
         ui.restoreAction.triggered.connect(self.restore_backup)
         ui.backupAction.triggered.connect(self.backup_now)
         ui.quitAction.triggered.connect(self.close)
-        ui.openAction.triggered.connect(self.open_selected)
-        ui.deleteAction.triggered.connect(self.delete_selected)
+        ui.openAction.triggered.connect(self.items.open_selected)
+        ui.deleteAction.triggered.connect(self.items.delete_selected)
         ui.findAction.triggered.connect(self.case_list.focus_search)
         ui.columnsAction.triggered.connect(self.case_list.choose_columns)
         ui.filterPanelAction.toggled.connect(self.case_list.set_filter_panel_visible)
@@ -202,56 +202,11 @@ class MainWindow(QMainWindow):
     def _show_counts(self, shown: int, total: int) -> None:
         self.countLabel.setText(f"显示 {shown} / {total} 条")
 
-    # -- items
-
-    def new_case(self, kind: ItemKind) -> None:
-        if not self.services.read_only:
-            self._show_editor(None, kind)
-
-    def open_selected(self) -> None:
-        row = self.case_list.selected_row()
-        if row is not None:
-            self.open_case(row.id)
+    # -- items: ItemCommands (gui/item_commands.py)
 
     def open_case(self, item_id: int) -> None:
-        editor = self._editors.get(item_id)
-        if editor is not None:
-            editor.raise_()
-            editor.activateWindow()
-            return
-        self._show_editor(item_id, None)
-
-    def _show_editor(self, item_id: int | None, kind: ItemKind | None) -> None:
-        from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog  # the editor loads on first use
-
-        try:
-            editor = CaseEditDialog(self.services, item_id, kind, parent=self)
-        except NotFoundError:
-            # Deleted by someone else (or another window) since the list was read.
-            message_boxes.show_warning(
-                self, "无法打开", "这件建议提案已被删除（可能是他人或另一窗口删除的），列表已刷新。")
-            self.case_list.reload(wait=False)
-            return
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if item_id is not None:
-            self._editors[item_id] = editor
-            editor.destroyed.connect(lambda _obj=None, key=item_id: self._editors.pop(key, None))
-        editor.show()
-
-    def delete_selected(self) -> None:
-        row = self.case_list.selected_row()
-        if row is None or self.services.read_only:
-            return
-        question = (f"确定要删除{row.kind.label}“{row.session_name} 第{row.number}号：{row.title}”吗？\n"
-                    "删除后它的办理单位、沟通记录、答复、附件和历史都会一并删除；"
-                    "如需找回，只能从备份恢复。")
-        if not message_boxes.confirm(self, "删除建议提案", question, "删除"):
-            return
-        operation = self.runner.run(case_ops.delete_case(self.services, row.id, row.version),
-                                    initiator=self.case_list,
-                                    on_success=lambda _changes: self.case_list.remove_rows([row.id]))
-        # The runner has said why (e.g. deleted meanwhile); the list then shows what is really there.
-        operation.failed.connect(lambda _error: self.case_list.reload(wait=False))
+        """Open the item's editor (or bring it forward): for features whose views list items."""
+        self.items.open_case(item_id)
 
     # -- files and settings
 

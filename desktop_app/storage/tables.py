@@ -136,10 +136,14 @@ class Assignment(Base):
     """One unit's part in an item (办理单位 row)."""
 
     __tablename__ = "assignment"
-    __table_args__ = (UniqueConstraint("item_id", "unit_id", name="uq_assignment_item_unit"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "unit_id", name="uq_assignment_item_unit"),
+        # A unit's items and its role on each, from the index alone (the case list's 我单位 column).
+        Index("ix_assignment_unit_item_role", "unit_id", "item_id", "role"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     role: Mapped[str] = mapped_column(String(20))  # UnitRole
     position: Mapped[int] = mapped_column(Integer, default=0)
     signed_on: Mapped[date | None] = mapped_column(Date)  # 签收日期
@@ -183,9 +187,13 @@ class Reply(Base):
     """答复: the reply letter; ``round`` 1 is the first reply, 2 the reply after re-handling."""
 
     __tablename__ = "reply"
-    __table_args__ = (UniqueConstraint("item_id", "round", name="uq_reply_item_round"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "round", name="uq_reply_item_round"),
+        # Each item's reply dates from the index alone (the case list's 答复日期 column).
+        Index("ix_reply_item_replied", "item_id", "replied_on"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
     round: Mapped[int] = mapped_column(Integer, default=1)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
     doc_number: Mapped[str] = mapped_column(String(100), default="")  # 文号

@@ -134,7 +134,7 @@ def test_double_click_opens_the_item_in_the_case_editor(window, qtbot, ctx, monk
     ReviewService(ctx).create_campaign(2024)
     view.refresh()
     opened = []
-    monkeypatch.setattr(window, "_show_editor", lambda item_id, kind: opened.append(item_id))
+    monkeypatch.setattr(window.items, "_show_editor", lambda item_id, kind: opened.append(item_id))
     index = view.proxy.index(0, 3)
     rect = view.ui.entryTable.visualRect(index)
     qtbot.mouseClick(view.ui.entryTable.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -222,9 +222,9 @@ def test_a_rectification_change_reuses_the_items_deadlines(ctx, cases, reference
 
 
 def test_the_plain_sql_reads_use_the_settings_the_services_write(ctx, cases, reference, deadlines):
-    from desktop_app.services import deadline_reads, lookup
+    from desktop_app.services import case_list, deadline_reads, lookup
 
-    assert deadline_reads.OUR_UNIT_KEY == lookup.OUR_UNIT_KEY
+    assert deadline_reads.OUR_UNIT_KEY == lookup.OUR_UNIT_KEY == case_list.OUR_UNIT_KEY
     save(cases)
     unit = next(u for u in reference.units() if u.name == "区农业农村委")
     reference.set_our_unit(unit.id)

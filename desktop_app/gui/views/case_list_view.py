@@ -58,6 +58,7 @@ class CaseListView(QWidget):
         self._only_ids: frozenset[int] | None = None  # a dashboard count shown alone
         self._views: dict[str, CaseFilter] = {}
         self._load_generation = 0
+        self._early_complete: bool | None = None  # rows shown by show_early_rows: all of them?
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.apply_search)
 
@@ -121,8 +122,22 @@ class CaseListView(QWidget):
         elif "day" in changes.kinds:  # past midnight: days left and colours as of the new day
             self.fill_late_column("next_due", wait=False)
 
+    def show_early_rows(self, rows: list[CaseRow], *, complete: bool) -> None:
+        """At start-up, before the database is open: show ``rows`` of its file (the first screen,
+        then every row: ``complete``). The first reload then reads no rows again."""
+        self.model.set_rows(rows)
+        self._early_complete = complete
+
+    def forget_early_rows(self) -> None:
+        """The rows of ``show_early_rows`` are not of the database opened after all: none shown."""
+        if self._early_complete is not None:
+            self._early_complete = None
+            self.model.set_rows(())
+
     def _reload_rows(self, *, wait: bool) -> None:
         cases, text = self.services.cases, self.ui.searchEdit.text().strip()
+        if self._shown_early(text, wait=wait):
+            return
         load = case_ops.load_rows(self.services, text)
         self._load_generation += 1
         if wait:
@@ -133,6 +148,25 @@ class CaseListView(QWidget):
             generation = self._load_generation
             self.runner.run(load,
                             on_success=lambda loaded: self._rows_loaded(generation, loaded))
+
+    def _shown_early(self, text: str, *, wait: bool) -> bool:
+        """True when every row was shown at start-up (``show_early_rows``): then only the rest of
+        a load is done (filter, late columns, ``rows_reloaded``)."""
+        complete, self._early_complete = self._early_complete, None
+        if not complete or text:
+            return False
+        self._load_generation += 1
+        generation = self._load_generation
+
+        def finish() -> None:
+            if generation == self._load_generation:  # else a newer reload has begun
+                self._rows_shown(None, wait=wait)
+
+        if wait:
+            finish()
+        else:  # from the event loop, as the end of a load through the runner is
+            QTimer.singleShot(0, finish)
+        return True
 
     def refresh_rows(self, item_ids) -> None:
         """Read the rows of ``item_ids`` again and put them in place (an id without a row: deleted)."""
@@ -177,13 +211,23 @@ class CaseListView(QWidget):
         if text == self.ui.searchEdit.text().strip():
             self._matched_ids = matched  # else the search typed meanwhile has already set them
         self.model.set_rows(rows)
+        self._rows_shown(selected, wait=wait)
+
+    def _rows_shown(self, selected: CaseRow | None, *, wait: bool = False) -> None:
+        """After all rows are in the model: filter, selection, late columns, ``rows_reloaded``."""
         QTimer.singleShot(0, self.model.prepare_updates)  # after the rows are painted
         self._install_filter()
         if selected is not None:
             self.select_item(selected.id)
+        if wait:
+            self._fill_late_columns(wait=True)
+        else:  # once the rows are painted: computing them holds Python's lock for seconds
+            QTimer.singleShot(0, self._fill_late_columns)
+        self.rows_reloaded.emit()
+
+    def _fill_late_columns(self, *, wait: bool = False) -> None:
         for key in LATE_COLUMNS:
             self.fill_late_column(key, wait=wait)
-        self.rows_reloaded.emit()
 
     def fill_late_column(self, key: str, *, wait: bool) -> None:
         """Fill the column ``key`` of ``LATE_COLUMNS`` for the rows loaded, off the UI thread unless
