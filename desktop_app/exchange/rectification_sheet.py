@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from desktop_app.domain.rectification import COLUMNS, RectificationEntry
+from desktop_app.domain.text import writable
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.reader import SheetError, read_sheet
 
@@ -45,7 +46,10 @@ def _text(value) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    value = writable(str(value))
+    if value[:1] == "'" and value[1:2] in "=+-@\t\r" and len(value) > 1:
+        value = value[1:]  # the apostrophe our own export puts before a leading =
+    return value.strip()
 
 
 def _header_map(row: list) -> dict[int, int] | None:
