@@ -82,7 +82,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.exchange.rectification_sheet import write_entries
+    from desktop_app.services.exporters import export
 
     out = frame.output_path(args)
     if out is None:
@@ -90,7 +90,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     def work(service):
         doc = service.document(service.find_list(args.list))
-        count = write_entries(out, doc.info.title, [r.entry() for r in doc.rows])
+        count = export(service.ctx, "rectification", out, list_id=doc.info.id)
         if frame.wants_json(args):
             frame.print_json({"ok": True, "out": str(out), "rows": count})
         else:
@@ -126,14 +126,13 @@ def run_print_appendix(args: argparse.Namespace) -> int:
 
     def work(service):
         from desktop_app.documents.model import LETTERHEAD_PREPRINTED
-        from desktop_app.documents.rectification_report import write_rectification_pdf
+        from desktop_app.services.exporters import export
 
         saved_letterhead, saved_mark = service.report_head()
         mark = saved_mark if args.mark is None else args.mark
-        report, appendix = service.print_data(service.find_list(args.list), with_report=args.report,
-                                              issuer_mark=mark)
         letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
-        result = write_rectification_pdf(out, report, appendix, service.font_overrides(), letterhead)
+        result = export(service.ctx, "rectification_report", out, list_id=service.find_list(args.list),
+                        with_report=args.report, issuer_mark=mark, letterhead=letterhead)
         return frame.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
 
     return _with_service(args, work)

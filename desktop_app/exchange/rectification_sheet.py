@@ -20,6 +20,7 @@ from desktop_app.domain.rectification import COLUMNS, RectificationEntry
 from desktop_app.domain.text import writable
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.reader import SheetError, read_sheet
+from desktop_app.exchange.xlsx_writer import append_row
 
 WIDTHS = (18, 34, 40, 46, 14, 12)  # Excel column widths (characters), by content length
 
@@ -110,11 +111,11 @@ def write_entries(path: str | Path, title: str, entries: list[RectificationEntry
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="center")
-    ws.append([title] + [None] * 5)
+    append_row(ws, [title] + [None] * 5)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
     ws.cell(1, 1).font = Font(bold=True, size=16)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
-    ws.append(list(COLUMNS))
+    append_row(ws, list(COLUMNS))
     for col, width in enumerate(WIDTHS, start=1):
         ws.cell(2, col).font = Font(bold=True)
         ws.cell(2, col).alignment = Alignment(horizontal="center", vertical="center")
@@ -122,7 +123,7 @@ def write_entries(path: str | Path, title: str, entries: list[RectificationEntry
         ws.column_dimensions[chr(64 + col)].width = width
     start = 3
     for i, entry in enumerate(entries):
-        ws.append(list(entry.cells()))
+        append_row(ws, list(entry.cells()))
         r = ws.max_row
         for col in range(1, 7):
             ws.cell(r, col).alignment = wrap

@@ -96,7 +96,6 @@ class RectificationService:
         default, our unit + 文件). One per database: the same office issues every report."""
         import json
 
-        from desktop_app.documents.model import LETTERHEAD_FULL
         from desktop_app.services.reference import ReferenceService
 
         saved = ReferenceService(self.ctx).get_setting(REPORT_HEAD_KEY)
@@ -340,15 +339,6 @@ class RectificationService:
         """The font files chosen in 设置 → 公文与字体 (shared with the letters)."""
         return dict(letter_settings(self.ctx).fonts)
 
-    def write_pdf(self, list_id: int, path: str | Path, with_report: bool = False, issuer_mark: str = "",
-                  letterhead: str = LETTERHEAD_FULL):
-        """Print the list (and with ``with_report`` the whole report) to the PDF ``path``;
-        returns the documents layer's ``DocumentResult`` (pages, warning)."""
-        from desktop_app.documents.rectification_report import write_rectification_pdf
-
-        report, appendix = self.print_data(list_id, with_report, issuer_mark=issuer_mark)
-        return write_rectification_pdf(path, report, appendix, self.font_overrides(), letterhead)
-
     # ---- import, export, deadlines --------------------------------------------------------
 
     def import_sheet(self, path: str | Path) -> tuple[Changes, int]:
@@ -359,13 +349,6 @@ class RectificationService:
         path = Path(path)
         read = read_entries(path)
         return self.import_entries(read.title or path.stem, list(read.entries))
-
-    def export_sheet(self, list_id: int, path: str | Path) -> int:
-        """Write list ``list_id`` to the Excel file ``path``; returns the number of rows written."""
-        from desktop_app.exchange.rectification_sheet import write_entries
-
-        doc = self.document(list_id)
-        return write_entries(path, doc.info.title, [r.entry() for r in doc.rows])
 
     def import_entries(self, title: str, entries: list[RectificationEntry], list_id: int = 0,
                        **list_fields) -> tuple[Changes, int]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import case, func, or_, select
 
@@ -41,7 +40,6 @@ from desktop_app.domain.review import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
-from desktop_app.services.letter_settings import letter_settings
 from desktop_app.services.lookup import get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
@@ -229,27 +227,6 @@ class ReviewService:
 
     def campaign_for_year(self, year: int) -> CampaignInfo | None:
         return next((c for c in self.campaigns() if c.year == year), None)
-
-    def write_pdf(self, campaign_id: int, path: str | Path, as_of: date | None = None):
-        from desktop_app.documents.review_report import write_review_pdf
-
-        settings = letter_settings(self.ctx)
-        return write_review_pdf(Path(path), self.report(campaign_id, as_of), settings.unit_name,
-                                dict(settings.fonts))
-
-    def pdf_bytes(self, campaign_id: int, as_of: date | None = None):
-        """(PDF bytes, DocumentResult) of the report, for the preview."""
-        from desktop_app.documents.review_report import review_pdf_bytes
-
-        settings = letter_settings(self.ctx)
-        return review_pdf_bytes(self.report(campaign_id, as_of), settings.unit_name, dict(settings.fonts))
-
-    def export_excel(self, campaign_id: int, path: str | Path, as_of: date | None = None) -> ReviewReport:
-        from desktop_app.exchange.review_sheet import write_review_sheet
-
-        report = self.report(campaign_id, as_of)
-        write_review_sheet(Path(path), report)
-        return report
 
 
 # ---- helpers ----------------------------------------------------------------------------------

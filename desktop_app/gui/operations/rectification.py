@@ -58,11 +58,12 @@ def import_sheet(services, path) -> Op:
 
 
 def export_sheet(services, list_id: int, path) -> Op:
-    service = services.rectification
-    return Op("导出整改清单", lambda: service.export_sheet(list_id, path), read=True)
+    exporters = services.exporters
+    return Op("导出整改清单", lambda: exporters.export("rectification", path, list_id=list_id), read=True)
 
 
 def write_pdf(services, list_id: int, path, with_report: bool, issuer_mark: str, letterhead: str) -> Op:
-    service = services.rectification
+    exporters = services.exporters
     return Op("生成整改清单 PDF",
-              lambda: service.write_pdf(list_id, path, with_report, issuer_mark, letterhead), read=True)
+              lambda: exporters.export("rectification_report", path, list_id=list_id, with_report=with_report,
+                                       issuer_mark=issuer_mark, letterhead=letterhead), read=True)
