@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
+from desktop_app.domain.text import has_unwritable, writable
 from desktop_app.storage import lock, migrations
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class Database:
             except OperationalError as exc:
                 raise _busy_error(exc) from exc
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                event.listen(session, "before_flush", _clean_text)
                 try:
                     yield session
                     session.flush()
@@ -214,6 +216,16 @@ class Database:
         if self.holds_lock:
             lock.release_lock(self.path)
             self.holds_lock = False
+
+
+def _clean_text(session: Session, _context, _instances) -> None:
+    """The storage boundary of ``domain.text``: no record is written with a control character or
+    a lone surrogate in its text, whichever editor or import it came from (a lone surrogate would
+    fail the write; a control character every later Excel export)."""
+    for record in (*session.new, *session.dirty):
+        for key, value in list(vars(record).items()):
+            if isinstance(value, str) and not key.startswith("_") and has_unwritable(value):
+                setattr(record, key, writable(value))
 
 
 def open_database(
