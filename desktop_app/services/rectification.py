@@ -24,7 +24,7 @@ from desktop_app.domain.rectification import RectificationEntry, parse_deadline
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.letter_settings import letter_settings
-from desktop_app.services.lookup import find_item_id, get_or_raise, put_setting
+from desktop_app.services.lookup import check_and_bump, find_item_id, get_or_raise, put_setting
 from desktop_app.services.rectification_dto import (
     KIND,
     ProgressNote,
@@ -183,6 +183,7 @@ class RectificationService:
                 row = next((r for r in rows if r.id == data.id), None)
                 if row is None:
                     raise NotFoundError("该整改事项已被删除，请刷新整改清单后重试。")
+                check_and_bump(row, data.version, "整改事项")
                 if row.aspect != aspect:
                     rows.remove(row)
                     rows.insert(_group_end(rows, aspect), row)
@@ -196,10 +197,11 @@ class RectificationService:
             _set_links(s, row.id, data.unit_ids or _matching_units(s, row.units_text), data.item_ids)
             return _changed(), row.id
 
-    def delete_row(self, row_id: int) -> Changes:
+    def delete_row(self, row_id: int, version: int | None = None) -> Changes:
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
             row = _get_row(s, row_id)
+            check_and_bump(row, version, "整改事项")
             list_id = row.list_id
             s.delete(row)
             s.flush()
@@ -309,10 +311,12 @@ class RectificationService:
                 raise NotFoundError("该进展记录没有佐证材料，或已被删除。")
             return note.evidence_name, note.evidence_data
 
-    def set_status(self, row_id: int, status: RectificationStatus) -> Changes:
+    def set_status(self, row_id: int, status: RectificationStatus, version: int | None = None) -> Changes:
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
-            _get_row(s, row_id).status = status.value
+            row = _get_row(s, row_id)
+            check_and_bump(row, version, "整改事项")
+            row.status = status.value
         return _changed()
 
     def print_data(self, list_id: int, with_report: bool = False, issuer_mark: str = ""):
@@ -473,7 +477,7 @@ def _row_data(r: RectificationRow, unit_ids, items, notes) -> RectificationRowDa
     return RectificationRowData(
         r.id, r.aspect, r.problem or "", r.suggestion or "", r.measures or "", r.units_text or "",
         tuple(unit_ids), r.deadline_on, r.deadline_term or "", RectificationStatus(r.status),
-        tuple(i for i, _ in items), tuple(label for _, label in items), tuple(notes), r.position)
+        tuple(i for i, _ in items), tuple(label for _, label in items), tuple(notes), r.position, r.version or 1)
 
 
 # ---- the deadline dashboard ---------------------------------------------------------------

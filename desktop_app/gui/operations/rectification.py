@@ -21,9 +21,9 @@ def save_row(services, list_id: int, data, items_text: str) -> Op:
     return Op("保存整改事项", lambda: service.save_row(list_id, data, items_text))
 
 
-def delete_row(services, row_id: int) -> Op:
+def delete_row(services, row_id: int, version: int | None = None) -> Op:
     service = services.rectification
-    return Op("删除整改事项", lambda: service.delete_row(row_id))
+    return Op("删除整改事项", lambda: service.delete_row(row_id, version))
 
 
 def move_row(services, row_id: int, step: int) -> Op:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from desktop_app.gui.operations import Op
 
 
-def record_review(services, entry_id: int, review) -> Op:
+def record_review(services, entry_id: int, review, version: int | None = None) -> Op:
     service = services.review
-    return Op("保存回头看", lambda: service.record_review(entry_id, review))
+    return Op("保存回头看", lambda: service.record_review(entry_id, review, version))
 
 
 def _built(result):
