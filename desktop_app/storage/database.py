@@ -270,6 +270,9 @@ def open_database(
     try:
         if existed and check_integrity:
             _check_integrity(db)
+        if existed:
+            # Nothing is changed in a file (not even its journal mode) before its version is known.
+            _refuse_newer(db)
         if not db.read_only:
             _set_journal_mode(db)
         _migrate(db, existed, Path(backup_dir) if backup_dir else path.parent / "backups", now)
@@ -326,6 +329,18 @@ def _known_revisions() -> set[str]:
     except Exception:  # noqa: BLE001 - Alembic's own error for a missing or broken script folder
         log.exception("cannot read the migration scripts")
         return set()
+
+
+def _refuse_newer(db: Database) -> None:
+    version = db.schema_version()
+    if version is None or version == SCHEMA_VERSION:
+        return
+    known = _known_revisions()
+    if SCHEMA_VERSION in known and version not in known:
+        raise NewerSchemaError(
+            f"数据库 {db.path.name} 由较新版本的程序创建（数据库版本 {version}，本程序支持到 "
+            f"{SCHEMA_VERSION}）。请升级本程序后再打开，以免损坏数据。数据库没有被改动。"
+        )
 
 
 def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], datetime]) -> None:
