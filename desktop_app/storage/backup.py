@@ -87,6 +87,35 @@ def backup_to(db_or_path, target: Path | str) -> Path:
     return target
 
 
+#: A temporary file untouched this long belongs to no backup in progress (a backup rewrites it
+#: continuously; even a 350 MB one takes seconds).
+LEFTOVER_AGE_SECONDS = 10 * 60
+
+
+def remove_leftovers(db_path: Path | str, backup_dir: Path | str, now: float | None = None) -> list[Path]:
+    """Delete what interrupted backups and restores left behind — full-size ``*.sqlite.tmp``
+    snapshots and their ``-journal`` files in ``backup_dir``, ``<db>.restore.tmp`` beside the
+    database — once old enough not to belong to one still running. Returns what was deleted."""
+    import time
+
+    db_path, backup_dir = Path(db_path), Path(backup_dir)
+    now = time.time() if now is None else now
+    candidates = []
+    if backup_dir.is_dir():
+        candidates += [p for p in backup_dir.iterdir() if p.name.endswith((".sqlite.tmp", ".sqlite.tmp-journal"))]
+    candidates += [db_path.with_name(db_path.name + suffix) for suffix in (".restore.tmp", ".restore.tmp-journal")]
+    removed = []
+    for path in candidates:
+        try:
+            if now - path.stat().st_mtime < LEFTOVER_AGE_SECONDS:
+                continue
+            path.unlink()
+        except OSError:  # gone already, or held open by another program: left for next time
+            continue
+        removed.append(path)
+    return removed
+
+
 def list_backups(backup_dir: Path | str, stem: str | None = None) -> list[BackupFile]:
     """Backups in ``backup_dir`` (of the database named ``stem`` when given), oldest first."""
     backup_dir = Path(backup_dir)

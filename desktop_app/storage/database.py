@@ -268,6 +268,8 @@ def open_database(
     db.holds_lock = network and not reason
     db.lock_holder = holder
     try:
+        if not db.read_only:
+            _remove_leftovers(path, Path(backup_dir) if backup_dir else path.parent / "backups")
         if existed and check_integrity:
             _check_integrity(db)
         if existed:
@@ -329,6 +331,13 @@ def _known_revisions() -> set[str]:
     except Exception:  # noqa: BLE001 - Alembic's own error for a missing or broken script folder
         log.exception("cannot read the migration scripts")
         return set()
+
+
+def _remove_leftovers(path: Path, backup_dir: Path) -> None:
+    from desktop_app.storage.backup import remove_leftovers
+
+    for leftover in remove_leftovers(path, backup_dir):
+        log.info("removed %s, left by an interrupted backup or restore", leftover)
 
 
 def _refuse_newer(db: Database) -> None:
