@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.atomic_file import atomic_write
+from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DomainError
 from desktop_app.exchange.xlsx_writer import append_row, cell_text
 
@@ -111,5 +112,7 @@ def save_book(book, path: str | Path) -> Path:
     except PermissionError as error:
         raise DomainError(f"无法写入“{path.name}”：文件可能正在 Excel 或 WPS 中打开。请关闭该文件后再导出。") from error
     except OSError as error:
+        if is_disk_full(error):
+            raise disk_full_error(path, "导出的文件") from error
         raise DomainError(f"无法写入“{path}”（{error.strerror or error}），请检查文件夹是否存在、可写，磁盘空间是否足够。") from error
     return path

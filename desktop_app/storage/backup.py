@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DatabaseError
 
 ROTATION_KINDS = ("daily", "weekly", "monthly")
@@ -81,6 +82,8 @@ def backup_to(db_or_path, target: Path | str) -> Path:
         os.replace(temp, target)
     except (sqlite3.Error, OSError) as exc:
         _unlink(temp)
+        if is_disk_full(exc):
+            raise BackupError(str(disk_full_error(target, "备份"))) from exc
         raise BackupError(
             f"无法备份到 {target}：{exc}。请检查该文件夹是否存在、可写且磁盘空间充足。"
         ) from exc

@@ -27,6 +27,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
 from desktop_app.domain.text import has_unwritable, writable
 from desktop_app.storage import lock, migrations
@@ -112,7 +113,19 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction; commits when the block ends, rolls back wholly when it raises."""
+        """One write transaction; commits when the block ends, rolls back wholly when it raises.
+        A full disk becomes ``DiskFullError`` (Chinese: which disk, nothing saved before lost)."""
+        try:
+            with self._write() as session:
+                yield session
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            if is_disk_full(exc):
+                log.error("write to %s failed: disk full (%s)", self.path, exc)
+                raise disk_full_error(self.path) from exc
+            raise
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise ReadOnlyError(
                 "不能保存修改：" + (self.read_only_reason or "数据库以只读方式打开。请关闭后重新打开。")
@@ -388,6 +401,8 @@ def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], da
     except Exception as exc:
         log.exception("migration of %s failed", db.path)
         where = f"升级前的备份在 {saved}。" if saved else ""
+        if is_disk_full(exc):
+            raise DatabaseError(f"{disk_full_error(db.path, '数据库升级')}未完成的升级步骤已撤销。{where}") from exc
         detail = getattr(exc, "orig", None) or exc
         raise DatabaseError(
             f"数据库升级失败（{detail}）。未完成的升级步骤已撤销，数据没有丢失；{where}"
