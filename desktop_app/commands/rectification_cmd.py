@@ -26,6 +26,7 @@ def add_subcommands(subparsers, options) -> None:
                                          "合并的主要方面单元格按所在各行读取。")
     imp.add_argument("file", metavar="FILE", help="Excel 文件（.xlsx 或 .xls）")
     imp.add_argument("--title", metavar="TEXT", default="", help="清单标题（默认：表格上方的标题行）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入数据库")
     imp.set_defaults(run=run_import)
     exp = actions.add_parser("export", parents=[real], help="把整改清单导出为 Excel",
                              description="按附件的列导出，主要方面合并单元格。")
@@ -67,13 +68,24 @@ def run_import(args: argparse.Namespace) -> int:
     def work(service):
         read = read_entries(source)
         title = args.title.strip() or read.title or "审议意见问题整改清单"
-        _changes, list_id = service.import_entries(title, list(read.entries))
+        aspects = len({e.aspect for e in read.entries})
+        if args.dry_run:
+            if frame.wants_json(args):
+                frame.print_json({"ok": True, "dry_run": True, "title": title, "rows": len(read.entries),
+                                  "aspects": aspects, "notes": list(read.notes)})
+            else:
+                print(f"预览（没有写入）：整改清单“{title}”，{len(read.entries)} 项，{aspects} 个主要方面")
+                for e in read.entries:
+                    print(f"  [{e.aspect}] {e.problem or e.suggestion or e.measures}｜{e.units_text}｜{e.deadline_text}")
+                for note in read.notes:
+                    print(f"注意：{note}", file=sys.stderr)
+            return 0
+        _changes, list_id = service.import_entries(title, list(read.entries), maintenance=frame.maintenance(service.ctx.db))
         if frame.wants_json(args):
             frame.print_json({"ok": True, "list_id": list_id, "title": title, "rows": len(read.entries),
                              "notes": list(read.notes)})
         else:
-            print(f"已导入整改清单 {list_id}“{title}”：{len(read.entries)} 项，"
-                  f"{len({e.aspect for e in read.entries})} 个主要方面")
+            print(f"已导入整改清单 {list_id}“{title}”：{len(read.entries)} 项，{aspects} 个主要方面")
             for note in read.notes:
                 print(f"注意：{note}", file=sys.stderr)
         return 0

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop_app.domain.rectification import COLUMNS, RectificationEntry
+from desktop_app.domain.rectification import COLUMNS, MAX_LENGTHS, RectificationEntry
 from desktop_app.domain.text import writable
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.reader import SheetError, read_sheet
@@ -72,6 +72,7 @@ def read_entries(path: str | Path) -> SheetRead:
     sheet = read_sheet(path)
     mapping, title, notes = None, "", []
     entries: list[RectificationEntry] = []
+    too_long: list[str] = []
     aspect = ""
     for number, row in enumerate(sheet.rows, start=1):
         header = _header_map(row)
@@ -88,11 +89,16 @@ def read_entries(path: str | Path) -> SheetRead:
         if not any(cells[1:]):
             continue  # blank line, or a page's merged aspect cell left alone
         aspect = cells[0] or aspect
+        too_long += [f"第 {number} 行“{COLUMNS[f]}”有 {len(text)} 个字，超过 {MAX_LENGTHS[f]} 个字的上限，请精简或拆成几行。"
+                     for f, text in enumerate([aspect, *cells[1:]]) if len(text) > MAX_LENGTHS[f]]
         if not aspect:
             notes.append(f"第 {number} 行没有主要方面，已归入“（未分组）”。")
         entries.append(RectificationEntry(aspect or "（未分组）", *cells[1:]))
     if mapping is None:
         raise SheetError(f"“{Path(path).name}”中找不到表头。请确认有一行依次写着：{'、'.join(COLUMNS)}。")
+    if too_long:
+        shown = too_long[:20] + ([f"……另有 {len(too_long) - 20} 处"] if len(too_long) > 20 else [])
+        raise SheetError("\n".join([f"“{Path(path).name}”不能导入，没有写入任何内容："] + shown))
     # A continuation mark copied from a printed page is not part of the aspect's name.
     entries = [RectificationEntry(e.aspect.removesuffix("（续）").strip(), *e.cells()[1:]) for e in entries]
     return SheetRead(tuple(entries), title, tuple(notes))

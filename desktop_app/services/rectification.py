@@ -345,21 +345,24 @@ class RectificationService:
 
     # ---- import, export, deadlines --------------------------------------------------------
 
-    def import_sheet(self, path: str | Path) -> tuple[Changes, int]:
+    def import_sheet(self, path: str | Path, maintenance=None) -> tuple[Changes, int]:
         """Read the Excel sheet ``path`` and import its rows as a new list (named after the
-        sheet's title, else the file)."""
+        sheet's title, else the file); with ``maintenance`` (a MaintenanceService) the database
+        is backed up first, as before an item import."""
         from desktop_app.exchange.rectification_sheet import read_entries
 
         path = Path(path)
         read = read_entries(path)
-        return self.import_entries(read.title or path.stem, list(read.entries))
+        return self.import_entries(read.title or path.stem, list(read.entries), maintenance=maintenance)
 
     def import_entries(self, title: str, entries: list[RectificationEntry], list_id: int = 0,
-                       **list_fields) -> tuple[Changes, int]:
+                       maintenance=None, **list_fields) -> tuple[Changes, int]:
         """Rows read from Excel, in order, appended to list ``list_id`` or to a new list
         ``title``; units named in 责任单位 are linked, dates become real 整改期限."""
         if not entries:
             raise ValidationError("文件中没有整改事项：请确认表头为 主要方面、重点问题、意见建议、整改措施、责任单位、整改期限。")
+        if maintenance is not None:
+            maintenance.backup_now(reason="import")  # all or nothing, and a way back
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
             if list_id:

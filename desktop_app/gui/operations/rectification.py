@@ -54,7 +54,8 @@ def add_progress(services, row_id: int, noted_on, note: str, evidence, status) -
 
 def import_sheet(services, path) -> Op:
     service = services.rectification
-    return Op("导入整改清单", lambda: service.import_sheet(path))
+    maintenance = services.maintenance
+    return Op("导入整改清单", lambda: service.import_sheet(path, maintenance))
 
 
 def export_sheet(services, list_id: int, path) -> Op:
