@@ -34,7 +34,13 @@ HEAVY_MODULES = ("alembic", "reportlab", "openpyxl", "desktop_app.cli", "desktop
 
 def main(argv: list[str] | None = None) -> int:
     """Run the ``desktop-app`` command; returns the exit code."""
-    args = plain_window_args(sys.argv[1:] if argv is None else argv)
+    given = sys.argv[1:] if argv is None else argv
+    if given[:1] == ["--sandbox-child"]:
+        # The frozen app reading an untrusted file in a child of itself (exchange.sandbox).
+        from desktop_app.exchange.sandbox import child_main
+
+        return child_main(given[1:])
+    args = plain_window_args(given)
     if args is None:
         from desktop_app import cli  # the full parser: only for a subcommand, --help or a mistake
 

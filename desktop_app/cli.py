@@ -105,9 +105,17 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     demo.add_argument("--items", metavar="N", type=_item_count, default=60, help="建议提案件数，1 至 100000（默认 60）")
     demo.set_defaults(run=run_demo)
 
-    from desktop_app.commands import due_cmd, exchange_cmd, print_cmd, rectification_cmd, review_cmd, stats_cmd
+    from desktop_app.commands import (
+        due_cmd,
+        exchange_cmd,
+        print_cmd,
+        rectification_cmd,
+        restore_cmd,
+        review_cmd,
+        stats_cmd,
+    )
 
-    for feature in (due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd):
+    for feature in (restore_cmd, due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd):
         feature.add_subcommands(subparsers, _options)
 
 

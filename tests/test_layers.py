@@ -44,7 +44,8 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "commands": ({"services", "domain", "storage", "documents", "exchange", "paths", "settings"}, set()),
     "cli": ({"commands", "services", "desktop_app", "logs"}, set()),
     "startup": ({"gui", "services", "storage", "domain", "desktop_app", "paths", "settings"}, set()),
-    "bootstrap": ({"cli", "startup", "gui", "desktop_app", "logs", "paths", "settings"}, {"PySide6"}),
+    # bootstrap also starts the frozen app as the child that reads an untrusted workbook (exchange.sandbox).
+    "bootstrap": ({"cli", "startup", "gui", "desktop_app", "logs", "paths", "settings", "exchange"}, {"PySide6"}),
     "__main__": ({"bootstrap"}, set()),
 }
 

@@ -27,6 +27,9 @@ def add_subcommands(subparsers, options) -> None:
     )
     due.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="按哪一天计算（默认：今天）")
     due.add_argument("--unit", metavar="NAME", default=None, help="只列出该单位的期限（单位全称）")
+    due.add_argument("--xlsx", metavar="FILE", default=None,
+                     help="写出催办清单 Excel（与期限看板上“导出催办清单”相同：已超期和 7 天内到期的期限；"
+                          "不加 --unit 时为本单位的）")
     due.set_defaults(run=run_due)
 
 
@@ -34,6 +37,8 @@ def run_due(args: argparse.Namespace) -> int:
     path = frame.db_path(args)
     if not path.exists():
         return frame.fail(args, f"找不到数据库文件：{path}\n请检查路径是否正确。")
+    if args.xlsx:
+        return _write_reminder_list(args)
     as_of = args.as_of or frame.clock().date()
     conn = open_read_only(path)
     try:
@@ -56,6 +61,25 @@ def run_due(args: argparse.Namespace) -> int:
     else:
         _print_text(rows, as_of)
     return 0
+
+
+def _write_reminder_list(args: argparse.Namespace) -> int:
+    """``due --xlsx FILE``: the 催办清单 workbook, through the export registry (涉密 items left out)."""
+    out = frame.output_path(args, args.xlsx)
+    if out is None:
+        return 1
+
+    def work(ctx) -> int:
+        from desktop_app.services.exporters import export
+
+        count = export(ctx, "reminder_list", out, as_of=args.as_of or frame.clock().date(), unit_name=args.unit)
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "out": str(out), "deadlines": count})
+        else:
+            print(f"已写出催办清单（{count} 个期限）：{out}")
+        return 0
+
+    return frame.with_context(args, work)
 
 
 def _read(conn: sqlite3.Connection, as_of: date):

@@ -124,7 +124,7 @@ def _print_preview(preview) -> None:
 
 def run_export_ledger(args: argparse.Namespace) -> int:
     from desktop_app.domain.errors import DomainError
-    from desktop_app.services.export_cases import ExportService
+    from desktop_app.services.exporters import export_with_data
 
     path = frame.db_path(args)
     if not path.exists():
@@ -135,11 +135,9 @@ def run_export_ledger(args: argparse.Namespace) -> int:
         return frame.fail(args, frame.open_error_message(path, error))
     out = Path(args.out).expanduser().absolute()
     try:
-        service = ExportService(frame.service_context(db))
-        table = service.ledger(args.session, args.unit, args.per)
-        from desktop_app.exchange.ledger import write_table
-
-        write_table(out, table)
+        ctx = frame.service_context(db)
+        _path, table = export_with_data(ctx, "ledger", out, session_name=args.session, unit_name=args.unit,
+                                        per=args.per)
     except DomainError as error:
         return frame.fail(args, str(error))
     finally:

@@ -122,9 +122,10 @@ def with_context(args: argparse.Namespace, work) -> int:
         db.close()
 
 
-def output_path(args: argparse.Namespace) -> Path | None:
-    """``--out`` as an absolute path; None (after saying so) when its folder does not exist."""
-    out = Path(args.out).expanduser().absolute()
+def output_path(args: argparse.Namespace, given: str | None = None) -> Path | None:
+    """``--out`` (or ``given``) as an absolute path; None (after saying so) when its folder does
+    not exist."""
+    out = Path(given if given is not None else args.out).expanduser().absolute()
     if not out.parent.is_dir():
         fail(args, f"输出文件夹不存在：{out.parent}\n请先建立该文件夹，或换一个输出路径。")
         return None

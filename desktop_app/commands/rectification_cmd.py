@@ -26,6 +26,7 @@ def add_subcommands(subparsers, options) -> None:
                                          "合并的主要方面单元格按所在各行读取。")
     imp.add_argument("file", metavar="FILE", help="Excel 文件（.xlsx 或 .xls）")
     imp.add_argument("--title", metavar="TEXT", default="", help="清单标题（默认：表格上方的标题行）")
+    imp.add_argument("--dry-run", action="store_true", help="只检查并列出将导入的内容，不写入数据库")
     imp.set_defaults(run=run_import)
     exp = actions.add_parser("export", parents=[real], help="把整改清单导出为 Excel",
                              description="按附件的列导出，主要方面合并单元格。")
@@ -67,13 +68,24 @@ def run_import(args: argparse.Namespace) -> int:
     def work(service):
         read = read_entries(source)
         title = args.title.strip() or read.title or "审议意见问题整改清单"
-        _changes, list_id = service.import_entries(title, list(read.entries))
+        aspects = len({e.aspect for e in read.entries})
+        if args.dry_run:
+            if frame.wants_json(args):
+                frame.print_json({"ok": True, "dry_run": True, "title": title, "rows": len(read.entries),
+                                  "aspects": aspects, "notes": list(read.notes)})
+            else:
+                print(f"预览（没有写入）：整改清单“{title}”，{len(read.entries)} 项，{aspects} 个主要方面")
+                for e in read.entries:
+                    print(f"  [{e.aspect}] {e.problem or e.suggestion or e.measures}｜{e.units_text}｜{e.deadline_text}")
+                for note in read.notes:
+                    print(f"注意：{note}", file=sys.stderr)
+            return 0
+        _changes, list_id = service.import_entries(title, list(read.entries), maintenance=frame.maintenance(service.ctx.db))
         if frame.wants_json(args):
             frame.print_json({"ok": True, "list_id": list_id, "title": title, "rows": len(read.entries),
                              "notes": list(read.notes)})
         else:
-            print(f"已导入整改清单 {list_id}“{title}”：{len(read.entries)} 项，"
-                  f"{len({e.aspect for e in read.entries})} 个主要方面")
+            print(f"已导入整改清单 {list_id}“{title}”：{len(read.entries)} 项，{aspects} 个主要方面")
             for note in read.notes:
                 print(f"注意：{note}", file=sys.stderr)
         return 0
@@ -82,7 +94,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from desktop_app.exchange.rectification_sheet import write_entries
+    from desktop_app.services.exporters import export
 
     out = frame.output_path(args)
     if out is None:
@@ -90,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     def work(service):
         doc = service.document(service.find_list(args.list))
-        count = write_entries(out, doc.info.title, [r.entry() for r in doc.rows])
+        count = export(service.ctx, "rectification", out, list_id=doc.info.id)
         if frame.wants_json(args):
             frame.print_json({"ok": True, "out": str(out), "rows": count})
         else:
@@ -126,14 +138,13 @@ def run_print_appendix(args: argparse.Namespace) -> int:
 
     def work(service):
         from desktop_app.documents.model import LETTERHEAD_PREPRINTED
-        from desktop_app.documents.rectification_report import write_rectification_pdf
+        from desktop_app.services.exporters import export
 
         saved_letterhead, saved_mark = service.report_head()
         mark = saved_mark if args.mark is None else args.mark
-        report, appendix = service.print_data(service.find_list(args.list), with_report=args.report,
-                                              issuer_mark=mark)
         letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
-        result = write_rectification_pdf(out, report, appendix, service.font_overrides(), letterhead)
+        result = export(service.ctx, "rectification_report", out, list_id=service.find_list(args.list),
+                        with_report=args.report, issuer_mark=mark, letterhead=letterhead)
         return frame.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
 
     return _with_service(args, work)

@@ -112,13 +112,15 @@ def run_report(args: argparse.Namespace) -> int:
         return frame.fail(args, f"不支持输出为“{out.name}”：文件名请以 .pdf（打印报告）或 .xlsx（Excel）结尾。")
 
     def work(service):
+        from desktop_app.services.exporters import export
+
         campaign = _campaign(args, service)
         if suffix == ".pdf":
-            result = service.write_pdf(campaign.id, out, args.as_of)
+            result = export(service.ctx, "review_report", out, campaign_id=campaign.id, as_of=args.as_of)
             text = f"已写入回头看报告（{result.pages} 页）：{out}"
             warning = result.warning
         else:
-            service.export_excel(campaign.id, out, args.as_of)
+            export(service.ctx, "review", out, campaign_id=campaign.id, as_of=args.as_of)
             text, warning = f"已导出回头看 Excel：{out}", ""
         if frame.wants_json(args):
             frame.print_json({"ok": True, "out": str(out), "warning": warning})

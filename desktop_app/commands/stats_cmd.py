@@ -7,6 +7,7 @@ Each figure in the JSON carries the ids of its items, so a script can list them.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from desktop_app.commands import frame
 
@@ -19,21 +20,38 @@ def add_subcommands(subparsers, options) -> None:
                     "分总体、承办单位、届次、类别列出。",
     )
     stats.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="截至哪一天（默认：今天）")
+    stats.add_argument("--xlsx", metavar="FILE", default=None,
+                       help="同时导出为 Excel 工作簿（与“办理统计”中的“导出 Excel”相同：总体和按单位、届次、类别各一张表）")
     stats.set_defaults(run=run_stats)
 
 
 def run_stats(args: argparse.Namespace) -> int:
+    from desktop_app.services.exporters import export
     from desktop_app.services.statistics import StatisticsService
 
-    return frame.with_context(args, lambda ctx: _print_report(args, StatisticsService(ctx).report(args.as_of)))
+    out = None
+    if args.xlsx:
+        out = frame.output_path(args, args.xlsx)
+        if out is None:
+            return 1
+
+    def work(ctx) -> int:
+        if out is None:
+            return _print_report(args, StatisticsService(ctx).report(args.as_of))
+        report = export(ctx, "statistics", out, as_of=args.as_of)
+        if not frame.wants_json(args):
+            print(f"已导出办理情况统计 Excel：{out}", file=sys.stderr)
+        return _print_report(args, report, {"out": str(out)})
+
+    return frame.with_context(args, work)
 
 
-def _print_report(args: argparse.Namespace, report) -> int:
+def _print_report(args: argparse.Namespace, report, extra: dict | None = None) -> int:
     from desktop_app.domain.statistics import DIMENSIONS, FIGURES
     from desktop_app.services.statistics import report_as_json
 
     if frame.wants_json(args):
-        frame.print_json({"ok": True, "db": str(frame.db_path(args)), **report_as_json(report)})
+        frame.print_json({"ok": True, "db": str(frame.db_path(args)), **(extra or {}), **report_as_json(report)})
         return 0
     day = report.as_of
     print(f"办理情况统计（截至 {day.year}年{day.month}月{day.day}日）")
@@ -61,10 +79,10 @@ def add_print_forms(forms, real) -> None:
 
 
 def run_print_stats(args: argparse.Namespace) -> int:
-    from desktop_app.services.statistics import StatisticsService
+    from desktop_app.services.exporters import export
 
     out = frame.output_path(args)
     if out is None:
         return 1
     return frame.with_context(args, lambda ctx: frame.report_written(
-        args, out, StatisticsService(ctx).write_pdf(out, args.as_of, args.title), "办理情况统计报告"))
+        args, out, export(ctx, "statistics_report", out, as_of=args.as_of, title=args.title), "办理情况统计报告"))

@@ -13,6 +13,9 @@ from datetime import date, datetime
 
 COLUMNS = ("主要方面", "重点问题", "意见建议", "整改措施", "责任单位", "整改期限")
 FIELDS = ("aspect", "problem", "suggestion", "measures", "units_text", "deadline_text")
+#: The longest text each column takes (characters): an import over it is refused with the row and
+#: column named, like the item import's limits.
+MAX_LENGTHS = (200, 4000, 4000, 4000, 500, 50)
 TERMS = ("持续推进", "长期坚持", "年底前")
 CONTINUED = "（续）"
 COLLECTIVE_UNITS = ("各承办单位", "各主办单位", "各会办单位", "各相关单位")

@@ -188,6 +188,7 @@ class ReviewEntryRow:
     told_on: date | None = None
     is_secret: bool = False
     lead_proposer: str = ""
+    version: int = 1  # as read: the optimistic lock checked when the review is saved
 
     @property
     def reviewed(self) -> bool:

@@ -8,6 +8,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from desktop_app.domain.enums import ItemKind, RaisedAt
+from desktop_app.domain.text import writable
 
 # Full-width digits, letters and the ideographic space, but not full-width punctuation: a title's
 # ，。 stay as typed.
@@ -29,12 +30,18 @@ class CellError(ValueError):
     """A value that cannot be used; ``str()`` is the Chinese reason."""
 
 
+_NEUTRALISED = frozenset("=+-@\t\r")
 _WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0]")
 
 
 def text(value) -> str:
-    """A cell as trimmed text; numbers without a trailing .0."""
+    """A cell as trimmed text; numbers without a trailing .0; control characters and lone
+    surrogates removed (domain.text); the apostrophe our own exports put before a leading
+    = + - @ (exchange.xlsx_writer) taken off again."""
     if type(value) is str:  # the common case first: 10,000 rows × 10 cells
+        value = writable(value)
+        if value[:1] == "'" and value[1:2] in _NEUTRALISED:
+            value = value[1:]
         return value.translate(_FOLD).strip() if _WIDE.search(value) else value.strip()
     if value is None:
         return ""
@@ -44,7 +51,7 @@ def text(value) -> str:
         value = int(value)
     if isinstance(value, (datetime, date)):
         return value.isoformat()[:10]
-    return str(value).translate(_FOLD).strip()
+    return writable(str(value)).translate(_FOLD).strip()
 
 
 def number(value) -> str:

@@ -3,9 +3,8 @@
 Input is a ``LedgerTable`` of plain values; no database, no Qt. The sheet has a title row naming
 the unit and the 截至 date, a bold frozen header with an autofilter, sensible widths, wrapped text
 (the default format of the workbook), real dates, landscape A4 with the header repeated on every
-printed page. Text that starts
-with = + - @ is stored as text, so a title such as "=SUM(A1)" can never become a formula. Written
-in openpyxl's write-only mode (fast for 100,000 rows). ``save_book`` is how every workbook of the
+printed page. Every value goes through ``exchange.xlsx_writer`` (text stays text, formula starts
+neutralised, control characters dropped). Written in openpyxl's write-only mode (fast for 100,000 rows). ``save_book`` is how every workbook of the
 exchange layer reaches the disk: through ``atomic_write``, with a Chinese message for a file that
 Excel or WPS holds open.
 """
@@ -17,10 +16,11 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.atomic_file import atomic_write
+from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DomainError
+from desktop_app.exchange.xlsx_writer import append_row, cell_text
 
 TEXT, WRAP, DATE, NUMBER = "text", "wrap", "date", "number"
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -68,28 +68,20 @@ def write_table(path: Path | str, table: LedgerTable, progress=None, cancelled=N
     sheet.print_options.horizontalCentered = True
     sheet.auto_filter.ref = f"A2:{last}{len(table.rows) + 2}"
 
-    title = WriteOnlyCell(sheet, table.heading)
+    title = WriteOnlyCell(sheet, cell_text(table.heading))
     title.font = Font(bold=True, size=14)
-    sheet.append([title])
+    append_row(sheet, [title])
     header_font, header_align = Font(bold=True), Alignment(horizontal="center", vertical="center", wrap_text=True)
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, column.title)
+        cell = WriteOnlyCell(sheet, cell_text(column.title))
         cell.font, cell.alignment = header_font, header_align
         header.append(cell)
-    sheet.append(header)
+    append_row(sheet, header)
 
-    guarded = [i for i, c in enumerate(columns) if c.kind in (TEXT, WRAP)]
     total = len(table.rows)
     for n, row in enumerate(table.rows):
-        values = list(row)
-        for i in guarded:
-            value = values[i]
-            if isinstance(value, str) and value[:1] in _FORMULA_START:
-                cell = WriteOnlyCell(sheet, value)
-                cell.data_type = "s"  # openpyxl would otherwise write "=…" as a formula
-                values[i] = cell
-        sheet.append(values)
+        append_row(sheet, row)
         if progress is not None and n % 2000 == 0:
             if cancelled is not None and cancelled():
                 raise InterruptedError
@@ -120,5 +112,7 @@ def save_book(book, path: str | Path) -> Path:
     except PermissionError as error:
         raise DomainError(f"无法写入“{path.name}”：文件可能正在 Excel 或 WPS 中打开。请关闭该文件后再导出。") from error
     except OSError as error:
+        if is_disk_full(error):
+            raise disk_full_error(path, "导出的文件") from error
         raise DomainError(f"无法写入“{path}”（{error.strerror or error}），请检查文件夹是否存在、可写，磁盘空间是否足够。") from error
     return path

@@ -1,6 +1,10 @@
 """Reading the first worksheet of an .xlsx or .xls file with python-calamine, after refusing
 files that are not spreadsheets, encrypted, too large, or built to exhaust memory (exchange layer).
 
+The work a file can cause is bounded before it is read (``exchange.xlsx_bounds``), and the read
+itself runs in a child process with a memory limit (``exchange.sandbox``): no file can take the
+window's process down.
+
 Rows come back as lists of cell values (str, float, bool, date, datetime; formulas as their
 cached values) with row index = Excel row number − 1, and merged cells filled with their
 top-left value so that a unit merged over several rows belongs to each of them.
@@ -13,12 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.domain.errors import DomainError
+from desktop_app.exchange import sandbox, xlsx_bounds
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 200_000
-# A real workbook's XML shrinks 5–30× in the zip; a bomb shrinks thousands of times.
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-MAX_RATIO = 400
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -54,7 +56,22 @@ def read_sheet(path: Path | str) -> RawSheet:
         _check_ole(path)
     else:
         raise SheetError(f"“{name}”不是 Excel 工作簿（.xlsx 或 .xls）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入。")
-    return _load(path)
+    return _load_in_child(path)
+
+
+def _load_in_child(path: Path) -> RawSheet:
+    """``_load`` in a child process with a memory limit: a file that still manages to exhaust it
+    ends the child, never the window."""
+    name = path.name
+    try:
+        return sandbox.run_bounded(_load, path)
+    except sandbox.ChildFailed as failed:
+        if failed.reason == "timeout":
+            raise SheetError(f"读取“{name}”超过 {sandbox.TIMEOUT_SECONDS:.0f} 秒仍未完成，已停止。{_ASK_AGAIN}") from failed
+        limit = sandbox.MEMORY_LIMIT_BYTES // 1024 // 1024
+        raise SheetError(
+            f"读取“{name}”所需的内存超过 {limit} MB 的上限（可能是恶意构造的文件），已停止读取，程序和数据不受影响。"
+            f"{_ASK_AGAIN}") from failed
 
 
 def _check_xlsx(path: Path) -> None:
@@ -67,30 +84,29 @@ def _check_xlsx(path: Path) -> None:
             members = {info.filename: info for info in archive.infolist()}
             if "xl/workbook.xml" not in members:
                 raise SheetError(f"“{name}”是压缩文件，但不是 Excel 工作簿。请选择 .xlsx 或 .xls 文件。")
-            total = sum(info.file_size for info in members.values())
-            if total > MAX_UNPACKED_BYTES or any(
-                info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-                for info in members.values()
-            ):
-                raise SheetError(f"“{name}”解压后异常庞大（可能是恶意构造的文件），已拒绝导入。请让对方重新导出清单。")
+            try:
+                xlsx_bounds.check_workbook(archive, MAX_ROWS)
+            except xlsx_bounds.BoundsError as error:
+                raise SheetError(f"“{name}”{error}，已拒绝导入。{_ASK_AGAIN}") from error
             for member, info in members.items():
-                if not member.endswith((".xml", ".rels")):
-                    continue
-                with archive.open(info) as fh:
-                    start = fh.read(4096)
-                # A workbook never declares a DTD; entity declarations are how XML bombs expand.
-                if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                    raise SheetError(f"“{name}”含有不安全的 XML 声明（可能是恶意构造的文件），已拒绝导入。")
-                if info.file_size < 1024 * 1024 and not member.startswith("xl/worksheets/"):
+                # Small parts other than sheets are parsed whole, by a parser that refuses DTDs.
+                if member.endswith((".xml", ".rels")) and info.file_size < 1024 * 1024 \
+                        and not member.startswith("xl/worksheets/"):
                     ElementTree.fromstring(archive.read(info))
-                elif member.startswith("xl/worksheets/") and b"<dimension" in start:
-                    _check_dimension(name, start)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
+                elif member.startswith("xl/worksheets/"):
+                    with archive.open(info) as fh:
+                        start = fh.read(4096)
+                    if b"<dimension" in start:
+                        _check_dimension(name, start)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
         raise SheetError(f"“{name}”已损坏，无法作为 Excel 工作簿读取。请在 Excel 中打开并另存后再导入。") from error
     except DefusedXmlException as error:
         raise SheetError(f"“{name}”含有不安全的 XML 内容（可能是恶意构造的文件），已拒绝导入。") from error
     except ElementTree.ParseError as error:
         raise SheetError(f"“{name}”内部格式有误，无法读取。请在 Excel 中打开并另存后再导入。") from error
+
+
+_ASK_AGAIN = "如果这是正常的清单，请在 Excel 或 WPS 中打开、删除无关的内容后另存为 .xlsx 再导入，或让对方重新导出。"
 
 
 def _check_dimension(name: str, start: bytes) -> None:

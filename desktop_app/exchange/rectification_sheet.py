@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from desktop_app.domain.rectification import COLUMNS, RectificationEntry
+from desktop_app.domain.rectification import COLUMNS, MAX_LENGTHS, RectificationEntry
+from desktop_app.domain.text import writable
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.reader import SheetError, read_sheet
+from desktop_app.exchange.xlsx_writer import append_row
 
 WIDTHS = (18, 34, 40, 46, 14, 12)  # Excel column widths (characters), by content length
 
@@ -45,7 +47,10 @@ def _text(value) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    value = writable(str(value))
+    if value[:1] == "'" and value[1:2] in "=+-@\t\r" and len(value) > 1:
+        value = value[1:]  # the apostrophe our own export puts before a leading =
+    return value.strip()
 
 
 def _header_map(row: list) -> dict[int, int] | None:
@@ -67,6 +72,7 @@ def read_entries(path: str | Path) -> SheetRead:
     sheet = read_sheet(path)
     mapping, title, notes = None, "", []
     entries: list[RectificationEntry] = []
+    too_long: list[str] = []
     aspect = ""
     for number, row in enumerate(sheet.rows, start=1):
         header = _header_map(row)
@@ -83,11 +89,16 @@ def read_entries(path: str | Path) -> SheetRead:
         if not any(cells[1:]):
             continue  # blank line, or a page's merged aspect cell left alone
         aspect = cells[0] or aspect
+        too_long += [f"第 {number} 行“{COLUMNS[f]}”有 {len(text)} 个字，超过 {MAX_LENGTHS[f]} 个字的上限，请精简或拆成几行。"
+                     for f, text in enumerate([aspect, *cells[1:]]) if len(text) > MAX_LENGTHS[f]]
         if not aspect:
             notes.append(f"第 {number} 行没有主要方面，已归入“（未分组）”。")
         entries.append(RectificationEntry(aspect or "（未分组）", *cells[1:]))
     if mapping is None:
         raise SheetError(f"“{Path(path).name}”中找不到表头。请确认有一行依次写着：{'、'.join(COLUMNS)}。")
+    if too_long:
+        shown = too_long[:20] + ([f"……另有 {len(too_long) - 20} 处"] if len(too_long) > 20 else [])
+        raise SheetError("\n".join([f"“{Path(path).name}”不能导入，没有写入任何内容："] + shown))
     # A continuation mark copied from a printed page is not part of the aspect's name.
     entries = [RectificationEntry(e.aspect.removesuffix("（续）").strip(), *e.cells()[1:]) for e in entries]
     return SheetRead(tuple(entries), title, tuple(notes))
@@ -106,11 +117,11 @@ def write_entries(path: str | Path, title: str, entries: list[RectificationEntry
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="center")
-    ws.append([title] + [None] * 5)
+    append_row(ws, [title] + [None] * 5)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
     ws.cell(1, 1).font = Font(bold=True, size=16)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
-    ws.append(list(COLUMNS))
+    append_row(ws, list(COLUMNS))
     for col, width in enumerate(WIDTHS, start=1):
         ws.cell(2, col).font = Font(bold=True)
         ws.cell(2, col).alignment = Alignment(horizontal="center", vertical="center")
@@ -118,7 +129,7 @@ def write_entries(path: str | Path, title: str, entries: list[RectificationEntry
         ws.column_dimensions[chr(64 + col)].width = width
     start = 3
     for i, entry in enumerate(entries):
-        ws.append(list(entry.cells()))
+        append_row(ws, list(entry.cells()))
         r = ws.max_row
         for col in range(1, 7):
             ws.cell(r, col).alignment = wrap

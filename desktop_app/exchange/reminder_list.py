@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.exchange.ledger import save_book
+from desktop_app.exchange.xlsx_writer import append_row
 
 HEADERS = ("序号", "届次", "编号", "标题", "期限", "办理单位", "到期日", "剩余/超期", "提醒", "备注", "到期日说明")
 WIDTHS = (6, 22, 10, 44, 14, 20, 12, 12, 10, 16, 70)
@@ -34,16 +35,16 @@ def write_reminder_list(path: Path | str, rows, as_of: date, title: str = "催�
     book = Workbook()
     sheet = book.active
     sheet.title = "催办清单"
-    sheet.append([f"{title}（截至 {as_of.year}年{as_of.month}月{as_of.day}日）"])
+    append_row(sheet, [f"{title}（截至 {as_of.year}年{as_of.month}月{as_of.day}日）"])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet.append(list(HEADERS))
+    append_row(sheet, list(HEADERS))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     fill = PatternFill("solid", fgColor=OVERDUE_FILL)
     for n, r in enumerate(rows, start=1):
-        sheet.append([
+        append_row(sheet, [
             n, r.session_name, r.number, r.title, r.kind.label, r.unit_name, r.due_on,
             left_text(r.days_left), r.bucket.label, "" if r.covered else "未含节假日安排", r.explanation,
         ])

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from desktop_app.domain.enums import ReviewCategory
 from desktop_app.domain.review import ReviewEntryRow, ReviewReport
 from desktop_app.exchange.ledger import save_book
+from desktop_app.exchange.xlsx_writer import append_row
 
 LIST_COLUMNS = (
     ("类别", 16), ("届次", 22), ("编号", 8), ("标题", 40), ("领衔代表（委员）", 12), ("主办单位", 18),
@@ -36,48 +37,48 @@ def write_review_sheet(path: Path, report: ReviewReport) -> None:
     summary = book.active
     summary.title = "汇总"
     day = report.as_of
-    summary.append([f"{report.title}（截至 {day.year}年{day.month}月{day.day}日）"])
+    append_row(summary, [f"{report.title}（截至 {day.year}年{day.month}月{day.day}日）"])
     summary["A1"].font = Font(bold=True, size=14)
-    summary.append([report.progress.label()])
-    summary.append([])
+    append_row(summary, [report.progress.label()])
+    append_row(summary, [])
     _header(summary, ["类别", "条数", "已回头看", "未回头看", "需告知代表", "已告知"])
     for category, t in report.progress.by_category:
-        summary.append([category.label, t.total, t.reviewed, t.total - t.reviewed, t.flagged, t.told])
+        append_row(summary, [category.label, t.total, t.reviewed, t.total - t.reviewed, t.flagged, t.told])
     o = report.progress.overall
-    summary.append(["合计", o.total, o.reviewed, o.total - o.reviewed, o.flagged, o.told])
-    summary.append([])
+    append_row(summary, ["合计", o.total, o.reviewed, o.total - o.reviewed, o.flagged, o.told])
+    append_row(summary, [])
     _header(summary, ["回头看结果", "条数"])
     for outcome, count in report.outcomes:
-        summary.append([outcome.label if outcome else "未回头看", count])
+        append_row(summary, [outcome.label if outcome else "未回头看", count])
     if report.secret_count:
-        summary.append([])
-        summary.append([f"另有涉密件 {report.secret_count} 条已计入以上数字，不在清单中列出。"])
+        append_row(summary, [])
+        append_row(summary, [f"另有涉密件 {report.secret_count} 条已计入以上数字，不在清单中列出。"])
     _widths(summary, [18, 10, 10, 10, 12, 10])
 
     units = book.create_sheet("按主办单位")
     _header(units, ["主办单位", *[c.label for c in ReviewCategory], "合计", "已回头看", "需告知代表"])
     for line in report.by_unit:
-        units.append([line.unit, *line.counts, line.overall.total, line.overall.reviewed, line.overall.flagged])
+        append_row(units, [line.unit, *line.counts, line.overall.total, line.overall.reviewed, line.overall.flagged])
     _widths(units, [20, *[14] * len(ReviewCategory), 8, 10, 12])
 
     listing = book.create_sheet("清单")
     _header(listing, [name for name, _w in LIST_COLUMNS])
     for category in ReviewCategory:
         for entry in report.listed(category):
-            listing.append(entry_cells(entry))
+            append_row(listing, entry_cells(entry))
     _finish_list(listing)
 
     flagged = book.create_sheet("需告知代表")
     _header(flagged, [name for name, _w in LIST_COLUMNS])
     for entry in report.flagged():
-        flagged.append(entry_cells(entry))
+        append_row(flagged, entry_cells(entry))
     _finish_list(flagged)
 
     save_book(book, path)
 
 
 def _header(sheet, names: list[str]) -> None:
-    sheet.append(names)
+    append_row(sheet, names)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
 

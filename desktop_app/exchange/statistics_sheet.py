@@ -7,6 +7,7 @@ from openpyxl.styles import Font
 
 from desktop_app.domain.statistics import DIMENSIONS, FIGURES, Report
 from desktop_app.exchange.ledger import save_book
+from desktop_app.exchange.xlsx_writer import append_row
 
 
 def write_report_sheet(path, report: Report) -> None:
@@ -14,17 +15,17 @@ def write_report_sheet(path, report: Report) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "总体"
-    sheet.append([f"办理情况统计（截至 {report.as_of.year}年{report.as_of.month}月{report.as_of.day}日）"])
-    sheet.append(["指标", "数值", "件数", "基数"])
+    append_row(sheet, [f"办理情况统计（截至 {report.as_of.year}年{report.as_of.month}月{report.as_of.day}日）"])
+    append_row(sheet, ["指标", "数值", "件数", "基数"])
     for key, label in FIGURES:
         f = report.overall[key]
-        sheet.append([label, f.shown(), f.count, f.base if f.base is not None else ""])
+        append_row(sheet, [label, f.shown(), f.count, f.base if f.base is not None else ""])
     for dim, dim_label in DIMENSIONS:
         ws = book.create_sheet(dim_label)
-        ws.append([dim_label, *[label for _k, label in FIGURES]])
+        append_row(ws, [dim_label, *[label for _k, label in FIGURES]])
         for name in report.group_names(dim):
             figures = report.groups[(dim, name)]
-            ws.append([name, *[figures[key].shown() for key, _l in FIGURES]])
+            append_row(ws, [name, *[figures[key].shown() for key, _l in FIGURES]])
         for cell in ws[1]:
             cell.font = Font(bold=True)
     for cell in sheet[2]:

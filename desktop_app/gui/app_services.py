@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database i
     from desktop_app.services.context import ServiceContext
     from desktop_app.services.deadlines import DeadlineService
     from desktop_app.services.export_cases import ExportService
+    from desktop_app.services.exporters import Exporters
     from desktop_app.services.followup import FollowupService
     from desktop_app.services.followup_letters import FollowupLetterService
     from desktop_app.services.import_cases import ImportService
@@ -52,7 +53,7 @@ class ChangeHub(QObject):
 
 # The cached services, dropped when ``connect`` gives another database.
 _SERVICE_NAMES = ("cases", "reference", "views", "deadlines", "checklists", "rectification", "review",
-                  "statistics", "followup", "followup_letters", "letters", "exports", "imports")
+                  "statistics", "followup", "followup_letters", "letters", "exports", "exporters", "imports")
 
 
 class AppServices:
@@ -175,6 +176,13 @@ class AppServices:
         from desktop_app.services.export_cases import ExportService
 
         return ExportService(self._context())
+
+    @cached_property
+    def exporters(self) -> Exporters:
+        """Every file written from the data goes through it (涉密 items kept out)."""
+        from desktop_app.services.exporters import Exporters
+
+        return Exporters(self._context())
 
     @cached_property
     def imports(self) -> ImportService:

@@ -75,12 +75,12 @@ class DocumentActions:
         def show(result) -> None:
             from desktop_app.gui.dialogs.letter_settings_dialog import LetterSettingsDialog
 
-            settings, summary = result
+            settings, summary, version = result
             dialog = LetterSettingsDialog(settings, summary, self.window)
             self.settings_dialog = dialog
             if dialog.exec() == LetterSettingsDialog.DialogCode.Accepted:
                 chosen = dialog.settings()
-                self.window.runner.run(documents.save_letter_settings(services, chosen))
+                self.window.runner.run(documents.save_letter_settings(services, chosen, version))
 
         self.window.runner.run(documents.letter_settings(services), on_success=show)
 

@@ -355,8 +355,9 @@ def _read_attachment(path: str) -> bytes:
         size = os.path.getsize(path)
         if size > MAX_ATTACHMENT_BYTES:
             raise ValidationError(
-                f"附件“{name}”有 {size / 1024 / 1024:.0f} MB，超过每个文件 "
-                f"{MAX_ATTACHMENT_BYTES // 1024 // 1024} MB 的上限，请压缩或拆分后再添加。"
+                # The real size, not rounded down to the limit (a 100.01 MB file said "100 MB").
+                f"附件“{name}”有 {size / 1024 / 1024:.2f} MB（{size:,} 字节），超过每个文件 "
+                f"{MAX_ATTACHMENT_BYTES / 1024 / 1024:g} MB 的上限，请压缩或拆分后再添加。"
             )
         with open(path, "rb") as fh:
             return fh.read()

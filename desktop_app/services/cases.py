@@ -164,6 +164,7 @@ class CaseService:
             number=number or "0001",
             title="",
             status=ItemStatus.PENDING,
+            suggested_number=number or "0001",
         )
 
     # ---- validate and save --------------------------------------------------------------
@@ -220,6 +221,7 @@ class CaseService:
     def _save(self, record: CaseRecord, reason: str = "", gates_overridden: bool = False) -> tuple[Changes, int]:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
+            record = _allocate_number(s, record)
             problems = self._problems(s, record, gates_overridden)
             if not problems:
                 problems = _status_problems(s, record)
@@ -274,6 +276,25 @@ def next_number(numbers) -> str:
         return "0001"
     width = max(len(n) for n in digits)
     return str(max(int(n) for n in digits) + 1).zfill(width)
+
+
+def _allocate_number(s: OrmSession, record: CaseRecord) -> CaseRecord:
+    """A new item still carrying the number ``new_record`` proposed gets the next free number of
+    its session, read inside the write transaction (BEGIN IMMEDIATE: no other writer between the
+    read and the insert), so that windows and processes creating items at once never clash. A
+    number the user typed is kept and checked as typed."""
+    number = (record.number or "").strip()
+    if record.id is not None or not record.suggested_number or number != record.suggested_number:
+        return record
+    session = s.get(Session, record.session_id) if record.session_id is not None else None
+    session = session or find_session(s, record.session_name)
+    if session is None:
+        return record
+    numbers = s.execute(select(Item.number).where(Item.session_id == session.id)).scalars().all()
+    if number not in numbers:
+        return record
+    allocated = next_number(numbers)
+    return replace(record, number=allocated, suggested_number=allocated)
 
 
 def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:

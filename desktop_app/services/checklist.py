@@ -39,7 +39,7 @@ from desktop_app.domain.checklist import (
 )
 from desktop_app.domain.deadlines import Anchor
 from desktop_app.domain.enums import ItemKind, ItemStatus, UnitRole
-from desktop_app.domain.errors import NotFoundError, ValidationError
+from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.exchange import checklist_file
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes
@@ -192,9 +192,11 @@ class ChecklistService:
         return Changes.of("checklist", "setting")
 
     def save_template(self, template_id: int | None, name: str, description: str,
-                      entries: tuple[Entry, ...], note: str = "") -> tuple[Changes, int]:
+                      entries: tuple[Entry, ...], note: str = "", based_on: int | None = None) -> tuple[Changes, int]:
         """Write ``entries`` as a new version (a new template when ``template_id`` is None);
-        returns the new version's id. Raises ValidationError listing every problem."""
+        returns the new version's id. Raises ValidationError listing every problem.
+        ``based_on``: the version id the editor loaded; when someone saved a newer version since,
+        the save is refused (ConflictError) instead of silently replacing it (optimistic lock)."""
         name = (name or "").strip()
         problems = ([] if name else ["请填写清单模板的名称。"]) + template_problems(tuple(entries))
         if problems:
@@ -213,6 +215,12 @@ class ChecklistService:
                     raise NotFoundError("该清单模板已被删除，无法保存。请关闭后重新打开清单模板。")
                 if same_name is not None and same_name.id != template.id:
                     raise ValidationError(f"已有名为“{name}”的清单模板，请换一个名称。")
+                latest = s.scalar(select(ChecklistTemplateVersion.id)
+                                  .where(ChecklistTemplateVersion.template_id == template.id)
+                                  .order_by(ChecklistTemplateVersion.number.desc()).limit(1))
+                if based_on is not None and latest != based_on:
+                    raise ConflictError(f"清单模板“{template.name}”已被他人（或另一窗口）另存为新版本，您的修改没有保存。"
+                                        "请重新打开该模板，在新版本上修改。")
                 template.name, template.description = name, description
             version_id = _write_version(s, template.id, entries, self.ctx.now(), self.ctx.user_name(), note)
         return Changes.of("checklist"), version_id

@@ -360,18 +360,6 @@ class DeadlineService:
         rows = [r for r in board.rows if r.bucket in wanted and (item_ids is None or r.item_id in item_ids)]
         return sorted(rows, key=lambda r: (r.days_left, r.session_name, r.number))
 
-    def export_reminder_list(self, path, as_of: date | None = None, only_our_unit: bool = True,
-                             item_ids: frozenset[int] | None = None) -> int:
-        """Write the 催办清单 Excel sheet; returns how many deadlines it lists."""
-        from desktop_app.exchange.reminder_list import write_reminder_list
-
-        as_of = as_of or self.ctx.today()
-        rows = self.reminder_rows(as_of, only_our_unit, item_ids)
-        if not rows:
-            raise ValidationError("没有已超期或 7 天内到期的期限，无需生成催办清单。")
-        write_reminder_list(path, rows, as_of)
-        return len(rows)
-
     def startup_notice(self, as_of: date | None = None) -> list[DeadlineRow]:
         """What is overdue or due within the first threshold (3 days), for our unit when set;
         empty when the notice is switched off."""

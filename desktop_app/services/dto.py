@@ -303,3 +303,6 @@ class CaseRecord:
     new_attachments: tuple[NewAttachment, ...] = ()
     removed_attachment_ids: frozenset[int] = frozenset()
     history: tuple[HistoryEntry, ...] = field(default=(), compare=False)
+    # The number ``new_record`` proposed: kept as typed, it is only a proposal, and the save takes
+    # the next free one inside its transaction should another window or process have taken it.
+    suggested_number: str = field(default="", compare=False)

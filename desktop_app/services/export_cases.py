@@ -1,5 +1,5 @@
-"""Exporting to Excel: the 台账 (one row per item or per assignment) and the case list as
-filtered on screen (services layer; the sheets are written by ``exchange.ledger``).
+"""What the 台账 (one row per item or per assignment) and the case list as filtered on screen hold
+when exported (services layer; ``services.exporters`` writes them through ``exchange.ledger``).
 
 涉密 items are never exported (domain.md §4): they are left out of every sheet.
 """
@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import func, select
 
 from desktop_app.domain.enums import ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.domain.errors import ValidationError
-from desktop_app.exchange.ledger import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable, write_table
+from desktop_app.exchange.ledger import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.fields import member
 from desktop_app.services.lookup import our_unit_id
@@ -95,21 +94,16 @@ class ExportService:
         title = " ".join(x for x in (unit, (session_name or "").strip(), "建议提案办理台账") if x)
         return LedgerTable(title, as_of or self.ctx.today(), chosen, rows)
 
-    def export_ledger(self, path: Path | str, session_name: str | None = None, unit_name: str | None = None,
-                      per: str = PER_ITEM, columns: list[str] | None = None, progress=None, cancelled=None) -> Path:
-        table = self.ledger(session_name, unit_name, per, columns)
-        return write_table(path, table, progress, cancelled)
 
-    def export_list(self, path: Path | str, columns: list[ListColumn], rows: list, title: str = "建议提案列表",
-                    progress=None, cancelled=None) -> Path:
-        """The case list as shown (its rows in order, its visible columns); 涉密 rows left out."""
-        shown = [r for r in rows if not getattr(r, "is_secret", False)]
-        values = [tuple(c.value(r) for c in columns) for r in shown]
-        kinds = [DATE if any(isinstance(v[i], date) for v in values[:200]) else WRAP if c.width >= 30 else TEXT
-                 for i, c in enumerate(columns)]
-        table = LedgerTable(title, self.ctx.today(), tuple(
-            LedgerColumn(f"c{i}", c.title, max(6, c.width), kinds[i]) for i, c in enumerate(columns)), values, "列表")
-        return write_table(path, table, progress, cancelled)
+def list_table(title: str, as_of: date, columns: list[ListColumn], rows: list) -> LedgerTable:
+    """The case list as shown (its rows in order, its visible columns) as a table to write; 涉密 rows
+    left out."""
+    shown = [r for r in rows if not getattr(r, "is_secret", False)]
+    values = [tuple(c.value(r) for c in columns) for r in shown]
+    kinds = [DATE if any(isinstance(v[i], date) for v in values[:200]) else WRAP if c.width >= 30 else TEXT
+             for i, c in enumerate(columns)]
+    return LedgerTable(title, as_of, tuple(
+        LedgerColumn(f"c{i}", c.title, max(6, c.width), kinds[i]) for i, c in enumerate(columns)), values, "列表")
 
 
 def _session_id(s, name: str | None) -> int | None:

@@ -29,7 +29,7 @@ from desktop_app.domain.followup import carry_over_problem, feedback_warnings
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
-from desktop_app.services.lookup import get_or_raise
+from desktop_app.services.lookup import check_and_bump, get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -91,6 +91,7 @@ class CommitmentInfo:
     evidence: str = ""
     carried_reason: str = ""
     carried_to_year: int | None = None
+    version: int = 1  # as read: the optimistic lock
 
 
 @dataclass(frozen=True)
@@ -273,8 +274,10 @@ class FollowupService:
             _touch(item, now)
             return Changes.of("item", item_ids=[item_id]), ids
 
-    def close_commitment(self, commitment_id: int, closed_on: date, evidence: str) -> Changes:
-        """Mark a commitment 已落实 with what proves it (the 落实告知函 is printed from it)."""
+    def close_commitment(self, commitment_id: int, closed_on: date, evidence: str,
+                         version: int | None = None) -> Changes:
+        """Mark a commitment 已落实 with what proves it (the 落实告知函 is printed from it);
+        ``version``: the commitment's as read."""
         if not (evidence or "").strip():
             raise ValidationError("请写明落实情况或佐证材料（例如 完工验收单、文件名称），再标为已落实。")
         if closed_on > self.ctx.today():
@@ -282,6 +285,7 @@ class FollowupService:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             row = _commitment(s, commitment_id)
+            check_and_bump(row, version, "承诺事项")
             if row.status == CommitmentStatus.DONE.value:
                 raise ValidationError("该承诺事项已标为已落实。")
             row.status, row.closed_on, row.evidence = CommitmentStatus.DONE.value, closed_on, evidence.strip()
@@ -297,11 +301,12 @@ class FollowupService:
         return [c for c in self.commitments(only_open=True)
                 if c.status is CommitmentStatus.OPEN and (c.due_on is None or c.due_on <= end)]
 
-    def carry_over(self, commitment_id: int, year: int, reason: str) -> Changes:
+    def carry_over(self, commitment_id: int, year: int, reason: str, version: int | None = None) -> Changes:
         """Carry an open commitment from ``year`` into the next year's tracking, with the reason."""
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
             row = _commitment(s, commitment_id)
+            check_and_bump(row, version, "承诺事项")
             problem = carry_over_problem(CommitmentStatus(row.status), reason)
             if problem:
                 raise ValidationError(problem)
@@ -430,7 +435,7 @@ def _history(s, item_id, entity, field, old, new, user, now, reason: str = "") -
 def _info(r: Commitment, names: dict) -> CommitmentInfo:
     return CommitmentInfo(r.id, r.item_id, r.description, r.due_on, r.due_term,
                           member_or_none(CommitmentStatus, r.status) or CommitmentStatus.OPEN, names.get(r.unit_id, ""),
-                          r.closed_on, r.evidence, r.carried_reason, r.carried_to_year)
+                          r.closed_on, r.evidence, r.carried_reason, r.carried_to_year, r.version or 1)
 
 
 

@@ -47,15 +47,20 @@ class LetterService:
     def settings(self) -> LetterSettings:
         return letter_settings(self.ctx)
 
-    def save_settings(self, settings: LetterSettings) -> Changes:
-        return ReferenceService(self.ctx).set_setting(SETTINGS_KEY, settings_to_json(settings))
+    def save_settings(self, settings: LetterSettings, expected_version: int | None = None) -> Changes:
+        """``expected_version``: what ``settings_version`` said when the dialog opened."""
+        return ReferenceService(self.ctx).set_setting(SETTINGS_KEY, settings_to_json(settings), expected_version)
+
+    def settings_version(self) -> int:
+        return ReferenceService(self.ctx).setting_with_version(SETTINGS_KEY)[1]
 
     def settings_and_fonts(self):
-        """``(LetterSettings, a summary of the fonts they find)`` for the settings dialog."""
+        """``(LetterSettings, a summary of the fonts they find, their version)`` for the settings
+        dialog, which hands the version back to ``save_settings``."""
         from desktop_app.documents.fonts import find_fonts
 
         settings = self.settings()
-        return settings, find_fonts(settings.fonts).summary()
+        return settings, find_fonts(settings.fonts).summary(), self.settings_version()
 
     # ---- finding items --------------------------------------------------------------------
 

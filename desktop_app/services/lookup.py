@@ -12,12 +12,23 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.enums import Body, ItemKind, Level, ProposerType
-from desktop_app.domain.errors import NotFoundError
+from desktop_app.domain.errors import ConflictError, NotFoundError
 from desktop_app.storage.tables import Item, Proposer, Session, Setting, Unit
 
 T = TypeVar("T")
 
 OUR_UNIT_KEY = "our_unit_id"
+
+
+def check_and_bump(record, expected: int | None, what: str) -> None:
+    """The optimistic lock of a record other than an item (rectification rows, commitments, 回头看
+    entries, settings): refuse the save when ``expected`` — the version the editor read — is no
+    longer the record's, else raise the version. ``expected`` None: a caller that read nothing
+    to compare (a new value, a batch), which still raises the version."""
+    if expected is not None and (record.version or 1) != expected:
+        raise ConflictError(
+            f"该{what}已被他人（或另一窗口）修改，您的修改没有保存。请重新载入（刷新）后再修改。")
+    record.version = (record.version or 1) + 1
 
 
 def get_or_raise(s: OrmSession, table: type[T], key, gone: str) -> T:
@@ -34,13 +45,24 @@ def setting_value(s: OrmSession, key: str, default: str = "") -> str:
     return default if row is None else (row.value or "")
 
 
-def put_setting(s: OrmSession, key: str, value: str) -> None:
-    """Insert or update one row of the settings table (business configuration, in the database)."""
+def put_setting(s: OrmSession, key: str, value: str, expected_version: int | None = None) -> None:
+    """Insert or update one row of the settings table (business configuration, in the database);
+    ``expected_version``: the version the editor read (``setting_version``), checked."""
     row = s.get(Setting, key)
     if row is None:
+        if expected_version:
+            raise ConflictError("该设置已被他人（或另一窗口）删除，您的修改没有保存。请重新打开设置。")
         s.add(Setting(key=key, value=value))
     else:
+        # Read as never saved (0), now saved by someone else: that is a conflict too.
+        check_and_bump(row, -1 if expected_version == 0 else expected_version, "设置")
         row.value = value
+
+
+def setting_version(s: OrmSession, key: str) -> int:
+    """The version of setting ``key`` (0 when it was never saved), to hand back to ``put_setting``."""
+    row = s.get(Setting, key)
+    return 0 if row is None else (row.version or 1)
 
 
 def our_unit_id(s: OrmSession) -> int | None:

@@ -24,7 +24,7 @@ from desktop_app.domain.rectification import RectificationEntry, parse_deadline
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.letter_settings import letter_settings
-from desktop_app.services.lookup import find_item_id, get_or_raise, put_setting
+from desktop_app.services.lookup import check_and_bump, find_item_id, get_or_raise, put_setting
 from desktop_app.services.rectification_dto import (
     KIND,
     ProgressNote,
@@ -96,7 +96,6 @@ class RectificationService:
         default, our unit + 文件). One per database: the same office issues every report."""
         import json
 
-        from desktop_app.documents.model import LETTERHEAD_FULL
         from desktop_app.services.reference import ReferenceService
 
         saved = ReferenceService(self.ctx).get_setting(REPORT_HEAD_KEY)
@@ -184,6 +183,7 @@ class RectificationService:
                 row = next((r for r in rows if r.id == data.id), None)
                 if row is None:
                     raise NotFoundError("该整改事项已被删除，请刷新整改清单后重试。")
+                check_and_bump(row, data.version, "整改事项")
                 if row.aspect != aspect:
                     rows.remove(row)
                     rows.insert(_group_end(rows, aspect), row)
@@ -197,10 +197,11 @@ class RectificationService:
             _set_links(s, row.id, data.unit_ids or _matching_units(s, row.units_text), data.item_ids)
             return _changed(), row.id
 
-    def delete_row(self, row_id: int) -> Changes:
+    def delete_row(self, row_id: int, version: int | None = None) -> Changes:
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
             row = _get_row(s, row_id)
+            check_and_bump(row, version, "整改事项")
             list_id = row.list_id
             s.delete(row)
             s.flush()
@@ -310,10 +311,12 @@ class RectificationService:
                 raise NotFoundError("该进展记录没有佐证材料，或已被删除。")
             return note.evidence_name, note.evidence_data
 
-    def set_status(self, row_id: int, status: RectificationStatus) -> Changes:
+    def set_status(self, row_id: int, status: RectificationStatus, version: int | None = None) -> Changes:
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
-            _get_row(s, row_id).status = status.value
+            row = _get_row(s, row_id)
+            check_and_bump(row, version, "整改事项")
+            row.status = status.value
         return _changed()
 
     def print_data(self, list_id: int, with_report: bool = False, issuer_mark: str = ""):
@@ -340,39 +343,26 @@ class RectificationService:
         """The font files chosen in 设置 → 公文与字体 (shared with the letters)."""
         return dict(letter_settings(self.ctx).fonts)
 
-    def write_pdf(self, list_id: int, path: str | Path, with_report: bool = False, issuer_mark: str = "",
-                  letterhead: str = LETTERHEAD_FULL):
-        """Print the list (and with ``with_report`` the whole report) to the PDF ``path``;
-        returns the documents layer's ``DocumentResult`` (pages, warning)."""
-        from desktop_app.documents.rectification_report import write_rectification_pdf
-
-        report, appendix = self.print_data(list_id, with_report, issuer_mark=issuer_mark)
-        return write_rectification_pdf(path, report, appendix, self.font_overrides(), letterhead)
-
     # ---- import, export, deadlines --------------------------------------------------------
 
-    def import_sheet(self, path: str | Path) -> tuple[Changes, int]:
+    def import_sheet(self, path: str | Path, maintenance=None) -> tuple[Changes, int]:
         """Read the Excel sheet ``path`` and import its rows as a new list (named after the
-        sheet's title, else the file)."""
+        sheet's title, else the file); with ``maintenance`` (a MaintenanceService) the database
+        is backed up first, as before an item import."""
         from desktop_app.exchange.rectification_sheet import read_entries
 
         path = Path(path)
         read = read_entries(path)
-        return self.import_entries(read.title or path.stem, list(read.entries))
-
-    def export_sheet(self, list_id: int, path: str | Path) -> int:
-        """Write list ``list_id`` to the Excel file ``path``; returns the number of rows written."""
-        from desktop_app.exchange.rectification_sheet import write_entries
-
-        doc = self.document(list_id)
-        return write_entries(path, doc.info.title, [r.entry() for r in doc.rows])
+        return self.import_entries(read.title or path.stem, list(read.entries), maintenance=maintenance)
 
     def import_entries(self, title: str, entries: list[RectificationEntry], list_id: int = 0,
-                       **list_fields) -> tuple[Changes, int]:
+                       maintenance=None, **list_fields) -> tuple[Changes, int]:
         """Rows read from Excel, in order, appended to list ``list_id`` or to a new list
         ``title``; units named in 责任单位 are linked, dates become real 整改期限."""
         if not entries:
             raise ValidationError("文件中没有整改事项：请确认表头为 主要方面、重点问题、意见建议、整改措施、责任单位、整改期限。")
+        if maintenance is not None:
+            maintenance.backup_now(reason="import")  # all or nothing, and a way back
         with self.ctx.db.write() as s:
             note_items_written(s, ())  # the items' own deadlines still hold
             if list_id:
@@ -490,7 +480,7 @@ def _row_data(r: RectificationRow, unit_ids, items, notes) -> RectificationRowDa
     return RectificationRowData(
         r.id, r.aspect, r.problem or "", r.suggestion or "", r.measures or "", r.units_text or "",
         tuple(unit_ids), r.deadline_on, r.deadline_term or "", RectificationStatus(r.status),
-        tuple(i for i, _ in items), tuple(label for _, label in items), tuple(notes), r.position)
+        tuple(i for i, _ in items), tuple(label for _, label in items), tuple(notes), r.position, r.version or 1)
 
 
 # ---- the deadline dashboard ---------------------------------------------------------------

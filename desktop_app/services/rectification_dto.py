@@ -67,6 +67,7 @@ class RectificationRowData:
     item_labels: tuple[str, ...] = ()
     progress: tuple[ProgressNote, ...] = ()
     position: int = 0
+    version: int | None = None  # as read (optimistic lock); None for a new row
 
     @property
     def deadline_text(self) -> str:

@@ -16,7 +16,14 @@ from desktop_app.services import search
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes, ProposerInfo, SessionInfo, UnitInfo
 from desktop_app.services.fields import member
-from desktop_app.services.lookup import OUR_UNIT_KEY, get_or_raise, our_unit_id, put_setting, setting_value
+from desktop_app.services.lookup import (
+    OUR_UNIT_KEY,
+    get_or_raise,
+    our_unit_id,
+    put_setting,
+    setting_value,
+    setting_version,
+)
 from desktop_app.storage.tables import (
     Assignment,
     Item,
@@ -175,10 +182,16 @@ class ReferenceService:
         with self.ctx.db.read() as s:
             return setting_value(s, key, default)
 
-    def set_setting(self, key: str, value: str) -> Changes:
+    def set_setting(self, key: str, value: str, expected_version: int | None = None) -> Changes:
+        """Save one setting; ``expected_version`` (from ``setting_with_version``) is checked."""
         with self.ctx.db.write() as s:
-            put_setting(s, key, value)
+            put_setting(s, key, value, expected_version)
         return Changes.of("setting")
+
+    def setting_with_version(self, key: str, default: str = "") -> tuple[str, int]:
+        """A setting and its version, for an editor that saves it back with ``set_setting``."""
+        with self.ctx.db.read() as s:
+            return setting_value(s, key, default), setting_version(s, key)
 
 
 def refresh_items(s: OrmSession, item_ids) -> None:

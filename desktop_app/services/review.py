@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from sqlalchemy import case, func, or_, select
 
@@ -41,8 +40,7 @@ from desktop_app.domain.review import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
-from desktop_app.services.letter_settings import letter_settings
-from desktop_app.services.lookup import get_or_raise
+from desktop_app.services.lookup import check_and_bump, get_or_raise
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -189,9 +187,9 @@ class ReviewService:
         with self.ctx.db.read() as s:
             return _entry_rows(s, ReviewEntry.item_id == item_id)
 
-    def record_review(self, entry_id: int, review: ReviewInput) -> Changes:
+    def record_review(self, entry_id: int, review: ReviewInput, version: int | None = None) -> Changes:
         """Keep one entry's review (note, outcome, date, reviewer, the deputy flag) in one
-        transaction, with a line in the item's history."""
+        transaction, with a line in the item's history; ``version``: the entry's as read."""
         problems = review_problems(review.outcome, review.note, review.reviewed_on, self.ctx.today(), review.told_on)
         if problems:
             raise ValidationError(problems)
@@ -200,6 +198,7 @@ class ReviewService:
             entry = get_or_raise(s, ReviewEntry, entry_id, "该回头看条目已不存在（清单可能已更新），请刷新。")
             campaign = _campaign(s, entry.campaign_id)
             _check_open(campaign)
+            check_and_bump(entry, version, "回头看条目")
             old = _summary(entry.outcome, entry.note)
             entry.outcome, entry.note = review.outcome.value, review.note.strip()
             entry.reviewed_on, entry.reviewer = review.reviewed_on, (review.reviewer or "").strip() or user
@@ -229,27 +228,6 @@ class ReviewService:
 
     def campaign_for_year(self, year: int) -> CampaignInfo | None:
         return next((c for c in self.campaigns() if c.year == year), None)
-
-    def write_pdf(self, campaign_id: int, path: str | Path, as_of: date | None = None):
-        from desktop_app.documents.review_report import write_review_pdf
-
-        settings = letter_settings(self.ctx)
-        return write_review_pdf(Path(path), self.report(campaign_id, as_of), settings.unit_name,
-                                dict(settings.fonts))
-
-    def pdf_bytes(self, campaign_id: int, as_of: date | None = None):
-        """(PDF bytes, DocumentResult) of the report, for the preview."""
-        from desktop_app.documents.review_report import review_pdf_bytes
-
-        settings = letter_settings(self.ctx)
-        return review_pdf_bytes(self.report(campaign_id, as_of), settings.unit_name, dict(settings.fonts))
-
-    def export_excel(self, campaign_id: int, path: str | Path, as_of: date | None = None) -> ReviewReport:
-        from desktop_app.exchange.review_sheet import write_review_sheet
-
-        report = self.report(campaign_id, as_of)
-        write_review_sheet(Path(path), report)
-        return report
 
 
 # ---- helpers ----------------------------------------------------------------------------------
@@ -318,7 +296,7 @@ def _entry_rows(s, condition) -> list[ReviewEntryRow]:
             reason=e.reason, commitment_id=e.commitment_id, subject=e.subject, note=e.note,
             outcome=member_or_none(ReviewOutcome, e.outcome), reviewed_on=e.reviewed_on, reviewer=e.reviewer,
             tell_deputy=bool(e.tell_deputy), told_on=e.told_on, is_secret=bool(secret),
-            lead_proposer=proposer or "",
+            lead_proposer=proposer or "", version=e.version or 1,
         )
         for e, session_name, number, title, kind, lead_units, secret, proposer in rows
     ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -55,15 +54,6 @@ class StatisticsService:
             items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
         return handling_report(items, as_of)
 
-    def export_excel(self, path, as_of: date | None = None) -> Report:
-        """Write the report to an .xlsx file (one sheet per dimension and the totals)."""
-        from desktop_app.exchange.statistics_sheet import write_report_sheet
-
-        report = self.report(as_of)
-        write_report_sheet(Path(path), report)
-        return report
-
-
     def print_data(self, as_of: date | None = None, title: str = ""):
         """What the printed 办理情况统计报告 needs: the figures, the title, our unit's name (from the
         letter settings) as the signature and today as its date; and the chosen fonts."""
@@ -72,20 +62,6 @@ class StatisticsService:
         settings = letter_settings(self.ctx)
         data = StatisticsReportData(self.report(as_of), title.strip(), settings.unit_name, self.ctx.today())
         return data, dict(settings.fonts)
-
-    def report_pdf(self, as_of: date | None = None, title: str = ""):
-        """The printed report for the preview: ``((PDF bytes, DocumentResult), its full title)``."""
-        from desktop_app.documents.statistics_report import statistics_report_bytes
-
-        data, fonts = self.print_data(as_of, title)
-        return statistics_report_bytes(data, fonts), data.full_title
-
-    def write_pdf(self, path, as_of: date | None = None, title: str = ""):
-        """Write the printed report to ``path`` (a temporary name, then renamed); the DocumentResult."""
-        from desktop_app.documents.statistics_report import write_statistics_report
-
-        data, fonts = self.print_data(as_of, title)
-        return write_statistics_report(Path(path), data, fonts)
 
 
 def load_stat_items(s, as_of: date | None = None) -> list[StatItem]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DatabaseError
 
 ROTATION_KINDS = ("daily", "weekly", "monthly")
@@ -81,10 +82,41 @@ def backup_to(db_or_path, target: Path | str) -> Path:
         os.replace(temp, target)
     except (sqlite3.Error, OSError) as exc:
         _unlink(temp)
+        if is_disk_full(exc):
+            raise BackupError(str(disk_full_error(target, "备份"))) from exc
         raise BackupError(
             f"无法备份到 {target}：{exc}。请检查该文件夹是否存在、可写且磁盘空间充足。"
         ) from exc
     return target
+
+
+#: A temporary file untouched this long belongs to no backup in progress (a backup rewrites it
+#: continuously; even a 350 MB one takes seconds).
+LEFTOVER_AGE_SECONDS = 10 * 60
+
+
+def remove_leftovers(db_path: Path | str, backup_dir: Path | str, now: float | None = None) -> list[Path]:
+    """Delete what interrupted backups and restores left behind — full-size ``*.sqlite.tmp``
+    snapshots and their ``-journal`` files in ``backup_dir``, ``<db>.restore.tmp`` beside the
+    database — once old enough not to belong to one still running. Returns what was deleted."""
+    import time
+
+    db_path, backup_dir = Path(db_path), Path(backup_dir)
+    now = time.time() if now is None else now
+    candidates = []
+    if backup_dir.is_dir():
+        candidates += [p for p in backup_dir.iterdir() if p.name.endswith((".sqlite.tmp", ".sqlite.tmp-journal"))]
+    candidates += [db_path.with_name(db_path.name + suffix) for suffix in (".restore.tmp", ".restore.tmp-journal")]
+    removed = []
+    for path in candidates:
+        try:
+            if now - path.stat().st_mtime < LEFTOVER_AGE_SECONDS:
+                continue
+            path.unlink()
+        except OSError:  # gone already, or held open by another program: left for next time
+            continue
+        removed.append(path)
+    return removed
 
 
 def list_backups(backup_dir: Path | str, stem: str | None = None) -> list[BackupFile]:

@@ -27,7 +27,9 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
+from desktop_app.domain.text import has_unwritable, writable
 from desktop_app.storage import lock, migrations
 
 log = logging.getLogger(__name__)
@@ -111,7 +113,19 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction; commits when the block ends, rolls back wholly when it raises."""
+        """One write transaction; commits when the block ends, rolls back wholly when it raises.
+        A full disk becomes ``DiskFullError`` (Chinese: which disk, nothing saved before lost)."""
+        try:
+            with self._write() as session:
+                yield session
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            if is_disk_full(exc):
+                log.error("write to %s failed: disk full (%s)", self.path, exc)
+                raise disk_full_error(self.path) from exc
+            raise
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
         if self.read_only:
             raise ReadOnlyError(
                 "不能保存修改：" + (self.read_only_reason or "数据库以只读方式打开。请关闭后重新打开。")
@@ -123,6 +137,7 @@ class Database:
             except OperationalError as exc:
                 raise _busy_error(exc) from exc
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
+                event.listen(session, "before_flush", _clean_text)
                 try:
                     yield session
                     session.flush()
@@ -216,6 +231,16 @@ class Database:
             self.holds_lock = False
 
 
+def _clean_text(session: Session, _context, _instances) -> None:
+    """The storage boundary of ``domain.text``: no record is written with a control character or
+    a lone surrogate in its text, whichever editor or import it came from (a lone surrogate would
+    fail the write; a control character every later Excel export)."""
+    for record in (*session.new, *session.dirty):
+        for key, value in list(vars(record).items()):
+            if isinstance(value, str) and not key.startswith("_") and has_unwritable(value):
+                setattr(record, key, writable(value))
+
+
 def open_database(
     path: Path | str,
     *,
@@ -256,8 +281,13 @@ def open_database(
     db.holds_lock = network and not reason
     db.lock_holder = holder
     try:
+        if not db.read_only:
+            _remove_leftovers(path, Path(backup_dir) if backup_dir else path.parent / "backups")
         if existed and check_integrity:
             _check_integrity(db)
+        if existed:
+            # Nothing is changed in a file (not even its journal mode) before its version is known.
+            _refuse_newer(db)
         if not db.read_only:
             _set_journal_mode(db)
         _migrate(db, existed, Path(backup_dir) if backup_dir else path.parent / "backups", now)
@@ -316,6 +346,25 @@ def _known_revisions() -> set[str]:
         return set()
 
 
+def _remove_leftovers(path: Path, backup_dir: Path) -> None:
+    from desktop_app.storage.backup import remove_leftovers
+
+    for leftover in remove_leftovers(path, backup_dir):
+        log.info("removed %s, left by an interrupted backup or restore", leftover)
+
+
+def _refuse_newer(db: Database) -> None:
+    version = db.schema_version()
+    if version is None or version == SCHEMA_VERSION:
+        return
+    known = _known_revisions()
+    if SCHEMA_VERSION in known and version not in known:
+        raise NewerSchemaError(
+            f"数据库 {db.path.name} 由较新版本的程序创建（数据库版本 {version}，本程序支持到 "
+            f"{SCHEMA_VERSION}）。请升级本程序后再打开，以免损坏数据。数据库没有被改动。"
+        )
+
+
 def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], datetime]) -> None:
     version = db.schema_version()
     if version == SCHEMA_VERSION:
@@ -352,6 +401,8 @@ def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], da
     except Exception as exc:
         log.exception("migration of %s failed", db.path)
         where = f"升级前的备份在 {saved}。" if saved else ""
+        if is_disk_full(exc):
+            raise DatabaseError(f"{disk_full_error(db.path, '数据库升级')}未完成的升级步骤已撤销。{where}") from exc
         detail = getattr(exc, "orig", None) or exc
         raise DatabaseError(
             f"数据库升级失败（{detail}）。未完成的升级步骤已撤销，数据没有丢失；{where}"

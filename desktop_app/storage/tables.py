@@ -45,6 +45,7 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic lock (0006)
 
 
 class Unit(Base):
@@ -242,6 +243,7 @@ class Commitment(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
     carried_reason: Mapped[str] = mapped_column(Text, default="")
     carried_to_year: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic lock (0006)
 
 
 class Attachment(Base):
@@ -324,6 +326,7 @@ class RectificationRow(Base):
     deadline_on: Mapped[date | None] = mapped_column(Date)  # 整改期限 when a real date
     deadline_term: Mapped[str] = mapped_column(String(50), default="")  # 持续推进 / 长期坚持 ...
     status: Mapped[str] = mapped_column(String(20), default="not_started")  # RectificationStatus
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic lock (0006)
 
 
 class RectificationRowUnit(Base):
@@ -535,3 +538,4 @@ class ReviewEntry(Base):
     reviewer: Mapped[str] = mapped_column(String(50), default="")
     tell_deputy: Mapped[bool] = mapped_column(Boolean, default=False)  # situation changed: tell the deputy
     told_on: Mapped[date | None] = mapped_column(Date)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic lock (0006)

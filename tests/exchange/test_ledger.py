@@ -35,15 +35,31 @@ def test_the_ledger_is_ready_to_print_and_filter(tmp_path):
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_text_that_looks_like_a_formula_stays_text(tmp_path):
-    risky = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 021 1234", "-1", "@SUM(A1)"]
+def test_text_that_looks_like_a_formula_stays_text_and_reads_back_as_typed(tmp_path):
+    from desktop_app.exchange.cleaning import text
+    from desktop_app.exchange.xlsx_writer import cell_text
+
+    risky = ["=HYPERLINK(\"http://x\",\"点我\")", "+86 021 1234", "-1", "@SUM(A1)", "\t=1+1"]
     rows = [(n, value, value, None) for n, value in enumerate(risky, 1)]
     path = write_table(tmp_path / "t.xlsx", LedgerTable("台账", date(2024, 6, 3), COLUMNS, rows))
 
     sheet = load_workbook(path).active
     for n, value in enumerate(risky, 3):
-        assert sheet.cell(n, 2).value == value and sheet.cell(n, 2).data_type == "s"
-        assert sheet.cell(n, 3).value == value and sheet.cell(n, 3).data_type == "s"
+        for column in (2, 3):
+            cell = sheet.cell(n, column)
+            # An apostrophe in front, as OWASP advises: Excel shows the text and never evaluates it.
+            assert cell.value == "'" + value and cell.data_type == "s"
+            assert text(cell.value) == value.strip()  # the import takes the apostrophe off again
+    assert cell_text("\r=1") == "'\r=1"  # (XML reads a carriage return back as a line feed)
+
+
+def test_control_characters_already_stored_do_not_break_the_export(tmp_path):
+    rows = [(1, "标\x07题\x1b", "单\ud800位\x00", None)]
+    path = write_table(tmp_path / "t.xlsx", LedgerTable("台账\x01", date(2024, 6, 3), COLUMNS, rows))
+
+    sheet = load_workbook(path).active
+    assert (sheet.cell(3, 2).value, sheet.cell(3, 3).value) == ("标题", "单位")
+    assert sheet["A1"].value.startswith("台账（截至")
 
 
 def test_an_export_over_an_open_file_says_to_close_it(tmp_path, monkeypatch):

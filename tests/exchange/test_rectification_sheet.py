@@ -94,3 +94,30 @@ def test_command_line_import_list_export_and_print(capsys, tmp_path):
     assert "报告标题" in capsys.readouterr().err  # the report needs its title first
     assert main(["rectification", "export", "9", str(out), "--db", str(db)]) == 1
     assert "没有名为“9”的整改清单" in capsys.readouterr().err
+
+
+def test_command_line_import_dry_run_backup_and_length_limits(capsys, tmp_path):
+    from desktop_app import paths
+    from desktop_app.storage.backup import list_backups
+
+    db = tmp_path / "cases.sqlite"
+    open_database(db).close()
+    sheet = tmp_path / "in.xlsx"
+    write_entries(sheet, "审议意见问题整改清单", seed_entries())
+
+    assert main(["rectification", "import", str(sheet), "--db", str(db), "--dry-run"]) == 0
+    assert "预览（没有写入）" in capsys.readouterr().out
+    assert main(["rectification", "list", "--db", str(db), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["lists"] == []
+    assert list_backups(paths.backup_dir(db)) == []
+
+    assert main(["rectification", "import", str(sheet), "--db", str(db)]) == 0
+    assert [b.kind for b in list_backups(paths.backup_dir(db))] == ["import"]  # backed up first
+
+    long = seed_entries()
+    long[2] = RectificationEntry(long[2].aspect, "问" * 4001, units_text="区交通委")
+    write_entries(sheet, "审议意见问题整改清单", long)
+    capsys.readouterr()
+    assert main(["rectification", "import", str(sheet), "--db", str(db), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    assert "没有写入任何内容" in err and "第 5 行“重点问题”有 4001 个字，超过 4000 个字的上限" in err

@@ -256,6 +256,17 @@ def test_an_attachment_over_the_limit_is_refused(cases, tmp_path, monkeypatch):
         cases.save(make_record(new_attachments=(NewAttachment(str(path)),)))
 
 
+def test_the_attachment_message_gives_the_real_size(cases, tmp_path, monkeypatch):
+    from desktop_app.services import case_writer
+
+    monkeypatch.setattr(case_writer, "MAX_ATTACHMENT_BYTES", 100 * 1024 * 1024)
+    path = tmp_path / "扫描件.pdf"
+    with open(path, "wb") as fh:
+        fh.truncate(100 * 1024 * 1024 + 10_486)  # 100.01 MB, sparse
+    with pytest.raises(ValidationError, match=r"有 100\.01 MB（104,868,086 字节），超过每个文件 100 MB 的上限"):
+        cases.save(make_record(new_attachments=(NewAttachment(str(path)),)))
+
+
 def test_a_proposer_picked_by_name_keeps_the_known_phone(cases, reference):
     cases.save(make_record())
     cases.save(make_record(number="0036", proposers=(

@@ -124,10 +124,12 @@ def test_thresholds_are_settings(cases, deadlines):
 def test_the_reminder_list_is_an_excel_sheet_of_overdue_and_nearly_due_deadlines(cases, deadlines, tmp_path):
     from openpyxl import load_workbook
 
+    from desktop_app.services.exporters import export
+
     save(cases, assigned_on=date(2024, 2, 20))  # reply overdue by 14 days
     save(cases, number="0036", assigned_on=date(2024, 3, 5))  # reply due in 2 days
     save(cases, number="0037", assigned_on=date(2024, 5, 6))  # reply due 8月6日: not listed
-    count = deadlines.export_reminder_list(tmp_path / "催办清单.xlsx", AS_OF, only_our_unit=False)
+    count = export(deadlines.ctx, "reminder_list", tmp_path / "催办清单.xlsx", as_of=AS_OF, only_our_unit=False)
     sheet = load_workbook(tmp_path / "催办清单.xlsx").active
     assert sheet["A1"].value == "催办清单（截至 2024年6月3日）"
     lines = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]

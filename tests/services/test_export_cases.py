@@ -10,7 +10,8 @@ from openpyxl import load_workbook
 from desktop_app.domain.errors import ValidationError
 from desktop_app.exchange.report import RowStatus
 from desktop_app.services.cases import CaseService
-from desktop_app.services.export_cases import PER_ASSIGNMENT, ExportService, ListColumn
+from desktop_app.services.export_cases import PER_ASSIGNMENT, ListColumn
+from desktop_app.services.exporters import export
 from desktop_app.services.import_cases import ImportService
 from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.domain.enums import UnitRole
@@ -40,20 +41,21 @@ def sheet_rows(path):
 
 
 def test_ledger_per_item_leaves_secret_items_out(ctx, filled, tmp_path):
-    path = ExportService(ctx).export_ledger(tmp_path / "台账.xlsx", session_name=SESSION)
+    path = export(ctx, "ledger", tmp_path / "台账.xlsx", session_name=SESSION)
 
     sheet, rows = sheet_rows(path)
     assert sheet["A1"].value == f"{SESSION} 建议提案办理台账（截至2024年6月3日）"
     assert [r[2] for r in rows] == ["0035", "0036", "0104"]
     assert rows[1][7:9] == ["区水务局", "城桥镇、新河镇"]
-    assert rows[2][4] == "=关于“公式”开头的建议"
+    assert rows[2][4] == "'=关于“公式”开头的建议"  # text, with the apostrophe that keeps it from being a formula
+    assert all(c.data_type != "f" for r in sheet.iter_rows() for c in r)
     assert rows[0][9].date() == date(2024, 1, 15)
     assert "涉密事项" not in {r[4] for r in rows}
 
 
 def test_ledger_per_assignment_of_one_unit_with_chosen_columns(ctx, filled, tmp_path):
-    path = ExportService(ctx).export_ledger(
-        tmp_path / "t.xlsx", unit_name="区建设管理委", per=PER_ASSIGNMENT, columns=["number", "unit", "role"])
+    path = export(ctx, "ledger", tmp_path / "t.xlsx", unit_name="区建设管理委", per=PER_ASSIGNMENT,
+                  columns=["number", "unit", "role"])
 
     sheet, rows = sheet_rows(path)
     assert sheet["A1"].value.startswith("区建设管理委 建议提案办理台账")
@@ -63,9 +65,9 @@ def test_ledger_per_assignment_of_one_unit_with_chosen_columns(ctx, filled, tmp_
 
 def test_an_unknown_session_or_unit_is_named_with_the_choices(ctx, filled, tmp_path):
     with pytest.raises(ValidationError, match=f"没有名为“区三届”的届次.*{SESSION}"):
-        ExportService(ctx).export_ledger(tmp_path / "t.xlsx", session_name="区三届")
+        export(ctx, "ledger", tmp_path / "t.xlsx", session_name="区三届")
     with pytest.raises(ValidationError, match="没有名为“交通委”的单位.*区交通委"):
-        ExportService(ctx).export_ledger(tmp_path / "t.xlsx", unit_name="交通委")
+        export(ctx, "ledger", tmp_path / "t.xlsx", unit_name="交通委")
 
 
 def test_the_case_list_is_exported_as_shown(ctx, filled, tmp_path):
@@ -74,7 +76,7 @@ def test_the_case_list_is_exported_as_shown(ctx, filled, tmp_path):
     columns = [ListColumn("编号", lambda r: r.number, 8), ListColumn("标题", lambda r: r.title, 40),
                ListColumn("交办日期", lambda r: r.assigned_on, 12)]
 
-    path = ExportService(ctx).export_list(tmp_path / "列表.xlsx", columns, shown)
+    path = export(ctx, "case_list", tmp_path / "列表.xlsx", columns=columns, rows=shown)
 
     _sheet, values = sheet_rows(path)
     assert [v[0] for v in values] == ["0104", "0036", "0035"]  # in the list's order, 涉密 left out
@@ -82,7 +84,7 @@ def test_the_case_list_is_exported_as_shown(ctx, filled, tmp_path):
 
 
 def test_round_trip_a_ledger_edited_in_excel_is_a_reviewed_update(ctx, filled, tmp_path):
-    path = ExportService(ctx).export_ledger(tmp_path / "台账.xlsx", session_name=SESSION)
+    path = export(ctx, "ledger", tmp_path / "台账.xlsx", session_name=SESSION)
     before = {r.number: CaseService(ctx).get(r.id) for r in CaseService(ctx).list_rows()}
     # The user edits two cells in Excel and saves.
     book = load_workbook(path)

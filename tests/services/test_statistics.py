@@ -69,8 +69,10 @@ def test_stats_command_refuses_a_missing_file(tmp_path, capsys):
 def test_statistics_export_to_excel(ctx, two_items, tmp_path):
     from openpyxl import load_workbook
 
+    from desktop_app.services.exporters import export
+
     out = tmp_path / "统计.xlsx"
-    StatisticsService(ctx).export_excel(out, date(2024, 6, 30))
+    export(ctx, "statistics", out, as_of=date(2024, 6, 30))
     book = load_workbook(out)
     assert book.sheetnames == ["总体", "承办单位", "届次", "类别"]
     rows = {r[0]: r[1] for r in book["总体"].iter_rows(min_row=3, values_only=True)}

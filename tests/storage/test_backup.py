@@ -157,3 +157,28 @@ def test_a_damaged_backup_is_not_restored(opened, db_path, tmp_path, item_adder)
         restore_backup(bad, db_path, tmp_path / "backups", LAST_DAY)
     assert _numbers(db_path) == ["第1号"]
     assert [b.kind for b in list_backups(tmp_path / "backups")] == ["daily"]
+
+
+def test_what_an_interrupted_backup_left_is_removed_at_the_next_start(tmp_path):
+    import os
+    import time
+
+    from desktop_app.storage.backup import LEFTOVER_AGE_SECONDS
+    from desktop_app.storage.database import open_database
+
+    db_path, backups = tmp_path / "cases.sqlite", tmp_path / "backups"
+    open_database(db_path, backup_dir=backups).close()
+    backups.mkdir()
+    old = time.time() - LEFTOVER_AGE_SECONDS - 60
+    leftovers = [backups / "cases-20240603-093000-daily.sqlite.tmp", backups / "cases-20240603-093000-daily.sqlite.tmp-journal",
+                 tmp_path / "cases.sqlite.restore.tmp"]
+    running = backups / "cases-20240603-100000-daily.sqlite.tmp"  # another process's backup, still being written
+    for path in [*leftovers, running]:
+        path.write_bytes(b"\0" * 4096)
+    for path in leftovers:
+        os.utime(path, (old, old))
+
+    open_database(db_path, backup_dir=backups).close()
+
+    assert [p.exists() for p in leftovers] == [False, False, False]
+    assert running.exists()

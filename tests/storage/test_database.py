@@ -140,6 +140,21 @@ def test_database_newer_than_the_app_is_refused(db_path, tmp_path):
     assert not (tmp_path / "backups").exists()  # refused before touching anything
 
 
+def test_a_newer_file_is_not_modified_at_all_not_even_its_journal_mode(db_path, tmp_path):
+    open_database(db_path, network=False).close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")  # as a newer release on a share might leave it
+        conn.execute("UPDATE alembic_version SET version_num = '0099'")
+        conn.commit()
+    before = db_path.read_bytes()
+
+    with pytest.raises(NewerSchemaError, match="数据库没有被改动"):
+        open_database(db_path, network=False, backup_dir=tmp_path / "backups")
+
+    assert db_path.read_bytes() == before  # still in rollback-journal mode, byte for byte
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+
+
 def test_a_program_missing_its_migration_scripts_says_so_and_leaves_the_file_alone(db_path, tmp_path, monkeypatch):
     from desktop_app.storage import migrations
 

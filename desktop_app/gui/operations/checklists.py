@@ -11,9 +11,12 @@ from desktop_app.gui.operations import Op
 REFUSALS = (DomainError,)
 
 
-def save_template(services, template_id: int, name: str, description: str, entries, note: str) -> Op:
+def save_template(services, template_id: int, name: str, description: str, entries, note: str,
+                  based_on: int | None = None) -> Op:
+    """``based_on``: the version the editor loaded (a newer one saved meanwhile refuses the save)."""
     service = services.checklists
-    return Op("保存清单模板", lambda: service.save_template(template_id, name, description, entries, note),
+    return Op("保存清单模板",
+              lambda: service.save_template(template_id, name, description, entries, note, based_on=based_on),
               refusals=REFUSALS)
 
 

@@ -15,8 +15,9 @@ def startup_notice(services) -> Op:
 
 
 def export_reminder_list(services, target, as_of, only_our_unit: bool, item_ids) -> Op:
-    service = services.deadlines
-    return Op("导出催办清单", lambda: service.export_reminder_list(target, as_of, only_our_unit, item_ids), read=True)
+    exporters = services.exporters
+    return Op("导出催办清单", lambda: exporters.export("reminder_list", target, as_of=as_of, only_our_unit=only_our_unit,
+                                                 item_ids=item_ids), read=True)
 
 
 def import_package_years(services) -> Op:

@@ -7,13 +7,14 @@ from desktop_app.services.letter_forms import FORM_LABELS
 
 
 def letter_settings(services) -> Op:
-    """``(LetterSettings, fonts summary)``."""
+    """``(LetterSettings, fonts summary, version)``."""
     return Op("读取公文设置", services.letters.settings_and_fonts, read=True)
 
 
-def save_letter_settings(services, settings) -> Op:
+def save_letter_settings(services, settings, version: int | None = None) -> Op:
+    """``version``: the settings' version when the dialog opened (someone else's save meanwhile refuses it)."""
     letters = services.letters
-    return Op("保存公文设置", lambda: letters.save_settings(settings))
+    return Op("保存公文设置", lambda: letters.save_settings(settings, version))
 
 
 def preview(services, form: str, item_id: int) -> Op:

@@ -32,16 +32,15 @@ def apply_import(services, preview, decisions, skip_errors: bool, remember_mappi
 
 
 def export_ledger(services, path, choices: dict) -> Op:
-    exports = services.exports
+    exporters = services.exporters
     return Op("导出台账",
-              lambda progress, cancelled: exports.export_ledger(path, progress=progress, cancelled=cancelled,
-                                                                **choices),
+              lambda progress, cancelled: exporters.export("ledger", path, progress, cancelled, **choices),
               read=True, reports_progress=True)
 
 
 def export_list(services, path, columns, rows) -> Op:
-    exports = services.exports
+    exporters = services.exporters
     return Op("导出当前列表",
-              lambda progress, cancelled: exports.export_list(path, columns, rows, progress=progress,
-                                                              cancelled=cancelled),
+              lambda progress, cancelled: exporters.export("case_list", path, progress, cancelled, columns=columns,
+                                                           rows=rows),
               read=True, reports_progress=True)

@@ -43,14 +43,14 @@ def add_commitments(services, item_id: int, commitments) -> Op:
     return Op("添加承诺事项", lambda: service.add_commitments(item_id, list(commitments)), refusals=REFUSALS)
 
 
-def close_commitment(services, commitment_id: int, closed_on, evidence: str) -> Op:
+def close_commitment(services, commitment_id: int, closed_on, evidence: str, version: int | None = None) -> Op:
     service = services.followup
-    return Op("标为已落实", lambda: service.close_commitment(commitment_id, closed_on, evidence), refusals=REFUSALS)
+    return Op("标为已落实", lambda: service.close_commitment(commitment_id, closed_on, evidence, version), refusals=REFUSALS)
 
 
-def carry_over(services, commitment_id: int, year: int, reason: str) -> Op:
+def carry_over(services, commitment_id: int, year: int, reason: str, version: int | None = None) -> Op:
     service = services.followup
-    return Op("结转下年", lambda: service.carry_over(commitment_id, year, reason), refusals=REFUSALS)
+    return Op("结转下年", lambda: service.carry_over(commitment_id, year, reason, version), refusals=REFUSALS)
 
 
 def write_commitment_notice(services, commitment_id: int, path) -> Op:

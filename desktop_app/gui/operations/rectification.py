@@ -21,9 +21,9 @@ def save_row(services, list_id: int, data, items_text: str) -> Op:
     return Op("保存整改事项", lambda: service.save_row(list_id, data, items_text))
 
 
-def delete_row(services, row_id: int) -> Op:
+def delete_row(services, row_id: int, version: int | None = None) -> Op:
     service = services.rectification
-    return Op("删除整改事项", lambda: service.delete_row(row_id))
+    return Op("删除整改事项", lambda: service.delete_row(row_id, version))
 
 
 def move_row(services, row_id: int, step: int) -> Op:
@@ -54,15 +54,17 @@ def add_progress(services, row_id: int, noted_on, note: str, evidence, status) -
 
 def import_sheet(services, path) -> Op:
     service = services.rectification
-    return Op("导入整改清单", lambda: service.import_sheet(path))
+    maintenance = services.maintenance
+    return Op("导入整改清单", lambda: service.import_sheet(path, maintenance))
 
 
 def export_sheet(services, list_id: int, path) -> Op:
-    service = services.rectification
-    return Op("导出整改清单", lambda: service.export_sheet(list_id, path), read=True)
+    exporters = services.exporters
+    return Op("导出整改清单", lambda: exporters.export("rectification", path, list_id=list_id), read=True)
 
 
 def write_pdf(services, list_id: int, path, with_report: bool, issuer_mark: str, letterhead: str) -> Op:
-    service = services.rectification
+    exporters = services.exporters
     return Op("生成整改清单 PDF",
-              lambda: service.write_pdf(list_id, path, with_report, issuer_mark, letterhead), read=True)
+              lambda: exporters.export("rectification_report", path, list_id=list_id, with_report=with_report,
+                                       issuer_mark=issuer_mark, letterhead=letterhead), read=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from desktop_app.gui.operations import Op
 
 
-def record_review(services, entry_id: int, review) -> Op:
+def record_review(services, entry_id: int, review, version: int | None = None) -> Op:
     service = services.review
-    return Op("保存回头看", lambda: service.record_review(entry_id, review))
+    return Op("保存回头看", lambda: service.record_review(entry_id, review, version))
 
 
 def _built(result):
@@ -31,15 +31,15 @@ def set_state(services, campaign_id: int, state) -> Op:
 
 
 def report_pdf(services, campaign_id: int) -> Op:
-    service = services.review
-    return Op("生成回头看报告", lambda: service.pdf_bytes(campaign_id), read=True)
+    exporters = services.exporters
+    return Op("生成回头看报告", lambda: exporters.pdf_preview("review_report", campaign_id=campaign_id)[0], read=True)
 
 
 def write_report(services, campaign_id: int, path) -> Op:
-    service = services.review
-    return Op("生成回头看报告", lambda: service.write_pdf(campaign_id, path), read=True)
+    exporters = services.exporters
+    return Op("生成回头看报告", lambda: exporters.export("review_report", path, campaign_id=campaign_id), read=True)
 
 
 def export_excel(services, campaign_id: int, path) -> Op:
-    service = services.review
-    return Op("导出回头看", lambda: service.export_excel(campaign_id, path), read=True)
+    exporters = services.exporters
+    return Op("导出回头看", lambda: exporters.export("review", path, campaign_id=campaign_id), read=True)

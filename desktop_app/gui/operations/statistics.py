@@ -7,11 +7,17 @@ from desktop_app.gui.operations import Op
 
 def report_pdf(services, as_of) -> Op:
     """``((pdf, info), title)`` of the printed report as of ``as_of``."""
-    service = services.statistics
-    return Op("生成办理情况统计报告", lambda: service.report_pdf(as_of), read=True)
+    exporters = services.exporters
+
+    def preview():
+        pdf, export = exporters.pdf_preview("statistics_report", as_of=as_of)
+        return pdf, export.data.full_title
+
+    return Op("生成办理情况统计报告", preview, read=True)
 
 
 def export_excel(services, path, as_of) -> Op:
     """Refused with ``OSError`` when the file cannot be written (open in Excel, say)."""
-    service = services.statistics
-    return Op("导出办理情况统计", lambda: service.export_excel(path, as_of), read=True, refusals=(OSError,))
+    exporters = services.exporters
+    return Op("导出办理情况统计", lambda: exporters.export("statistics", path, as_of=as_of), read=True,
+              refusals=(OSError,))

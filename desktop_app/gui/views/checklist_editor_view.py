@@ -458,8 +458,8 @@ class ChecklistEditorView(QWidget):
         if v is None or self._services.read_only:
             return
         entries, note = self._entries, self.ui.noteEdit.text().strip()
-        self._runner.run(checklists.save_template(self._services, v.template_id, v.name, v.description, entries, note),
-                         on_success=self._saved)
+        self._runner.run(checklists.save_template(self._services, v.template_id, v.name, v.description, entries, note,
+                                                  based_on=v.version_id), on_success=self._saved)
 
     def _saved(self, result) -> None:
         if isinstance(result, Refused):

@@ -240,7 +240,7 @@ class RectificationView(QWidget):
             ui.suggestionEdit.toPlainText().strip(), ui.measuresEdit.toPlainText().strip(),
             " ".join(ui.unitsEdit.text().split()), (), None, deadline,
             list(RectificationStatus)[ui.statusCombo.currentIndex()],
-            current.item_ids if current else ())
+            current.item_ids if current else (), version=current.version if current else None)
 
     def _run(self, op, after=None) -> None:
         self.runner.run(op, on_success=after)
@@ -295,7 +295,7 @@ class RectificationView(QWidget):
     def delete_row(self) -> None:
         data = self.current_data()
         if data and message_boxes.confirm(self, "删除整改事项", "删除选中的整改事项及其进展记录？", "删除"):
-            self._run(ops.delete_row(self.services, data.id))
+            self._run(ops.delete_row(self.services, data.id, data.version))
 
     def _move_row(self, step: int) -> None:
         data = self.current_data()

@@ -258,7 +258,7 @@ class ReviewView(QWidget):
         if self.editing is None or not self.ui.saveButton.isEnabled():
             return
         entry_id, review = self.editing.id, self.review_input()
-        self.runner.run(review_ops.record_review(self.services, entry_id, review))
+        self.runner.run(review_ops.record_review(self.services, entry_id, review, self.editing.version))
 
     def new_campaign(self) -> None:
         years = self.service.session_years()

@@ -428,7 +428,7 @@ class FollowupSection:
         evidence = message_boxes.ask_text(self.page, "标为已落实", f"“{c.description}”的落实情况或佐证材料：", "", "已落实")
         if evidence is None:
             return
-        self._write(followup.close_commitment(self._services, c.id, self._services.today(), evidence))
+        self._write(followup.close_commitment(self._services, c.id, self._services.today(), evidence, c.version))
 
     def carry_over(self) -> None:
         c = self._selected()
@@ -438,7 +438,7 @@ class FollowupSection:
         reason = message_boxes.ask_text(self.page, "结转下年", f"“{c.description}”结转 {year + 1} 年跟踪的理由：", "", "结转")
         if reason is None:
             return
-        self._write(followup.carry_over(self._services, c.id, year, reason))
+        self._write(followup.carry_over(self._services, c.id, year, reason, c.version))
 
     def print_notice(self) -> None:
         c = self._selected()
