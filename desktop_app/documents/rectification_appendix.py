@@ -70,7 +70,7 @@ class AppendixLayout:
             self.x.append(self.x[-1] + w)
         self.cells = [[self.set_cell(text, col) for col, text in enumerate(row.cells())]
                       for row in appendix.rows]
-        self.header = [self.set_text(name, i, HEI, CENTER) for i, name in enumerate(COLUMNS)]
+        self.header = [self.set_text(name, i, HEI, CENTER, words=True) for i, name in enumerate(COLUMNS)]
         self.header_height = max(len(h) for h in self.header) * LEAD + 2 * PAD_Y
 
     # ---- measuring ------------------------------------------------------------------------
@@ -111,11 +111,12 @@ class AppendixLayout:
                 long_cols.remove(i)
         return [float(w) for w in widths]
 
-    def set_text(self, text: str, col: int, role: str = BODY, align: str = JUSTIFY) -> list[Line]:
+    def set_text(self, text: str, col: int, role: str = BODY, align: str = JUSTIFY,
+                 words: bool = False) -> list[Line]:
         measure = self.widths[col] - 2 * PAD_X
         lines: list[Line] = []
         for part in text.splitlines() or [""]:
-            para = Paragraph((Run(part, role),), size=CELL_SIZE, indent=0, align=align, grid=False)
+            para = Paragraph((Run(part, role),), size=CELL_SIZE, indent=0, align=align, grid=False, words=words)
             lines += self.ts.set_paragraph(para, x=0.0, measure=measure)
         return lines
 

@@ -107,7 +107,7 @@ def render_rectification(target, report: RectificationReport | None, appendix: A
         raise ValueError(f"unknown letterhead mode {letterhead!r}")
     base = find_fonts(font_overrides)
     fonts = _fonts_with_bold(base)
-    with open_canvas(target, report.title if report else appendix.title) as c:
+    with open_canvas(target, report.title if report else appendix.title, fonts) as c:
         first = _draw_report(c, report, appendix.title, fonts, letterhead) if report else 0
         count = draw_appendix(c, appendix, fonts, first_number=first + 1) if appendix.rows else 0
     return DocumentResult(first + count, (first + count,), base.summary(), base.warning())

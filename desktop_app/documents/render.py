@@ -27,6 +27,7 @@ from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Page, Row
 from desktop_app.documents.page_number import draw_page_number
 
 RED = (0.9, 0.0, 0.07)
+JUSTIFY_LIMIT = 0.5  # at most half an em between characters when a line is justified
 CREATOR = APP_NAME
 
 
@@ -64,7 +65,8 @@ class Composition:
     marks: list[Mark] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     record_lines: list[Line] = field(default_factory=list)  # 版记 (抄送 …), bottom of last page
-    number_first_page: bool = True
+    number_first_page: bool = True  # False for a 信函 (GB/T 9704 §10.1: 首页不显示页码)
+    record_rules: bool = True  # 版记 between separator rules; a 信函's has none (§10.1)
     author: str = ""
 
 
@@ -94,7 +96,10 @@ def set_line(line: Line, left: float) -> tuple[float, float]:
     n = sum(len(t) for t, _ in line.tokens)
     space = line.tracking
     if line.align == JUSTIFY and not line.last and n > 1 and line.natural < line.measure:
-        space += (line.measure - line.natural) / (n - 1)
+        stretch = (line.measure - line.natural) / (n - 1)
+        # A short line in a narrow cell is left as set: spread, it would read 办 法 不 多.
+        if stretch <= JUSTIFY_LIMIT * line.size:
+            space += stretch
     elif line.align == CENTER:
         left += (line.measure - (line.natural - line.tracking)) / 2
     elif line.align == RIGHT:
@@ -170,16 +175,19 @@ def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:
     c.restoreState()
 
 
-def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line]) -> None:
-    """版记: a thick rule, the lines with thin rules between them, a thick rule on the block's
-    bottom edge (GB/T 9704 §7.4: 0.35 mm outer rules, 0.25 mm inner)."""
+def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line], rules: bool = True) -> None:
+    """版记 at the foot of the block: a thick rule, the lines with thin rules between them, a thick
+    rule on the block's bottom edge (GB/T 9704 §7.4: 0.35 mm outer rules, 0.25 mm inner); without
+    ``rules`` (a 信函, §10.1) the lines alone."""
     top = g.bottom - len(lines) * g.pitch
     thick, thin = 0.35 * 72 / 25.4, 0.25 * 72 / 25.4
     for i, line in enumerate(lines):
         line_top = top + i * g.pitch
-        _draw_rule(c, g, Rule(g.left, g.right, line_top, thick if i == 0 else thin))
+        if rules:
+            _draw_rule(c, g, Rule(g.left, g.right, line_top, thick if i == 0 else thin))
         _draw_line(c, fonts, g, line, line_top)
-    _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
+    if rules:
+        _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
 
 
 def _draw_marks(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> None:
@@ -202,24 +210,34 @@ def draw(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> int:
             if row.beside is not None:
                 _draw_line(c, fonts, g, row.beside, top)
         if index == record_page:
-            _draw_record(c, fonts, g, comp.record_lines)
-        elif index > 0 or comp.number_first_page:
+            _draw_record(c, fonts, g, comp.record_lines, comp.record_rules)
+        if numbered(comp, page, index, record_page):
             draw_page_number(c, fonts, g, index + 1)
         c.showPage()
     return len(pages)
 
 
+def numbered(comp: Composition, page: Page, index: int, record_page: int | None) -> bool:
+    """Whether page ``index`` carries a page number (GB/T 9704 §7.5, §10.1): every page with
+    text does, except a 信函's first page; a page that holds nothing but the 版记 does not."""
+    if index == 0 and not comp.number_first_page:
+        return False
+    return index != record_page or any(row.line is not None for _top, row in page.rows)
+
+
 @contextmanager
-def open_canvas(target, title: str, author: str = "", pagesize=None) -> Iterator[Canvas]:
+def open_canvas(target, title: str, fonts: FontSet, author: str = "", pagesize=None) -> Iterator[Canvas]:
     """A canvas drawing into ``target`` (a path or a binary file), saved when the block ends.
 
     Every printed form starts here: title, author and creator in the PDF's properties, compressed
     pages, and binary (Flate only) streams — ASCII85 makes files 25 % larger and, without
-    ReportLab's C accelerator, takes a fifth of the time of a batch. ``pagesize`` defaults to
-    ReportLab's (A4 portrait); a block that raises saves nothing."""
+    ReportLab's C accelerator, takes a fifth of the time of a batch. The canvas starts in the
+    body font of ``fonts``: ReportLab's default, Helvetica, would be declared in every PDF
+    without being used or embedded. ``pagesize`` defaults to ReportLab's (A4 portrait); a block
+    that raises saves nothing."""
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
-        c = Canvas(target, pagesize=pagesize, pageCompression=1)
+        c = Canvas(target, pagesize=pagesize, pageCompression=1, initialFontName=fonts.name(BODY))
         c.setTitle(title)
         if author:
             c.setAuthor(author)
@@ -252,7 +270,7 @@ def render(target, comps: list[Composition], fonts: FontSet, g: PageGeometry,
     """Draw ``comps`` into ``target`` (a path or a binary file object)."""
     title, author = (comps[0].title, comps[0].author) if comps else ("", "")
     counts = []
-    with open_canvas(target, title, author, pagesize=(g.width, g.height)) as c:
+    with open_canvas(target, title, fonts, author, pagesize=(g.width, g.height)) as c:
         for i, comp in enumerate(comps):
             if cancelled is not None and cancelled():
                 break

@@ -162,10 +162,10 @@ class TablePrinter:
         self.y = 0.0
 
     def _set(self, text: str, width: float, role: str = BODY, align: str = CENTER,
-             size: float = CELL_SIZE) -> list[Line]:
+             size: float = CELL_SIZE, words: bool = False) -> list[Line]:
         lines: list[Line] = []
         for part in text.splitlines() or [""]:
-            para = Paragraph((Run(part, role),), size=size, indent=0, align=align, grid=False)
+            para = Paragraph((Run(part, role),), size=size, indent=0, align=align, grid=False, words=words)
             lines += self.ts.set_paragraph(para, x=0.0, measure=width)
         return lines
 
@@ -229,7 +229,7 @@ class TablePrinter:
         for w in widths:
             x.append(x[-1] + w)
         header = [self._set("", widths[0] - 2 * PAD_X, HEI)] + \
-                 [self._set(h, w - 2 * PAD_X, HEI) for (h, _k), w in zip(columns, widths[1:])]
+                 [self._set(h, w - 2 * PAD_X, HEI, words=True) for (h, _k), w in zip(columns, widths[1:])]
         header_height = max(len(h) for h in header) * LEAD + 2 * PAD_Y
         rows = []
         for name, figures in groups:
@@ -285,7 +285,7 @@ class TablePrinter:
 def render_statistics_report(target, data: StatisticsReportData, font_overrides: dict | None = None) -> DocumentResult:
     """Draw the report and its 附表 into ``target`` (a path or a binary file)."""
     fonts = find_fonts(font_overrides)
-    with open_canvas(target, data.full_title) as c:
+    with open_canvas(target, data.full_title, fonts) as c:
         text_pages = _draw_text_pages(c, data, fonts)
         tables = TablePrinter(c, fonts, text_pages + 1)
         for index, ((dim, _label), title) in enumerate(zip(DIMENSIONS, appendix_titles()), start=1):

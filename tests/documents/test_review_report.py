@@ -66,7 +66,8 @@ def test_lists_repeat_their_header_and_keep_secret_items_out(printed):
     pages = read_lines(out)
     lines = [squash(line.text) for page in pages for line in page]
     text = "".join(lines)
-    assert any("关于第1件事项的建" in line for line in lines)
+    assert any("关于第1件事项的" in line for line in lines)
+    assert "建议" in lines  # never 议 alone on the last line of the cell
     assert not any("关于第5件" in line for line in lines)
     assert "承诺：年底前完成桥梁加固" in text
     assert "（二）正在/计划解决进度（30条）" in text

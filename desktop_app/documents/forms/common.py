@@ -18,6 +18,7 @@ from desktop_app.documents.layout import (
     Typesetter,
     grid_slots,
 )
+from desktop_app.documents.linebreak import EPSILON, breakable, tokenize
 from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE
 from desktop_app.documents.render import RED, Composition, Mark, Rule
 
@@ -49,28 +50,75 @@ def body_paragraph(text: str) -> Paragraph:
     return Paragraph((Run(text[: end.end()], role), Run(text[end.end():])))
 
 
-TITLE_BREAKS = ("会议", "关于", "的", "和", "与", "及")
+# Where a title reads well broken: after 会议 (…会议 / 第0035号…), before 关于 (…政府 / 关于…).
+GOOD_BREAK_AFTER = ("会议",)
+GOOD_BREAK_BEFORE = ("关于",)
+# A line never ends with a word that leads into what follows (关于 / 对 …), nor does one start
+# with a particle that ends what precedes (的答复).
+BAD_LINE_END = ("关于", "对", "对于", "就", "由", "把", "将", "在", "与", "和", "及", "第", "《")
+BAD_LINE_START = ("的", "之", "》", "号")
 
 
-def split_title(title: str, width, measure: float) -> list[str]:
-    """Lines of a title: the user's own line breaks, else one line when it fits, else the
-    most balanced two-line split after a word such as 会议 or 的 (before 关于)."""
+def _break_cost(tokens: list[str], k: int, em: float) -> float:
+    """What breaking before ``tokens[k]`` costs, in points of imbalance it is worth."""
+    before, after = tokens[k - 1], tokens[k]
+    cost = 0.0
+    if not breakable(tokens, k):
+        return float("inf")
+    if before in BAD_LINE_END or after.startswith(BAD_LINE_START):
+        cost += 6 * em
+    head = "".join(tokens[:k])
+    if head.count("《") > head.count("》"):  # inside a book title
+        cost += 4 * em
+    if before.endswith(GOOD_BREAK_AFTER) or after.startswith(GOOD_BREAK_BEFORE):
+        cost -= 3 * em
+    return cost
+
+
+def split_title(title: str, width, measure: float, em: float = SIZE_2) -> list[str]:
+    """Lines of a title: the user's own line breaks, else one line when it fits, else as few lines
+    as it needs, broken between words (never 意/见, never after 关于) and as even as the words
+    allow (GB/T 9704 §7.3.1: 回行时词意完整、排列对称)."""
     if "\n" in title:
         return [t.strip() for t in title.splitlines() if t.strip()]
     if width(title) <= measure:
         return [title]
-    best = None
-    for word in TITLE_BREAKS:
-        start = title.find(word, 1)
-        while start > 0:
-            cut = start if word == "关于" else start + len(word)
-            head, tail = title[:cut], title[cut:]
-            if tail and width(head) <= measure and width(tail) <= measure:
-                score = abs(width(head) - width(tail))
-                if best is None or score < best[0]:
-                    best = (score, [head, tail])
-            start = title.find(word, start + 1)
-    return best[1] if best else [title]
+    tokens = tokenize(title, words=True)
+    widths = [width(t) for t in tokens]
+    n = len(tokens)
+    if any(w > measure for w in widths):  # a word longer than a line: break between characters
+        tokens = tokenize(title)
+        widths = [width(t) for t in tokens]
+        n = len(tokens)
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+    costs = [0.0] + [_break_cost(tokens, k, em) for k in range(1, n)]
+    for count in range(2, n + 1):
+        target = prefix[n] / count
+        # best[j][k]: the cheapest way to set tokens[:k] as j lines, and where its last line starts
+        best = [{0: (0.0, -1)}] + [{} for _ in range(count)]
+        for j in range(1, count + 1):
+            for k in range(1, n + 1):
+                if j == count and k != n:
+                    continue
+                options = []
+                for start, (cost, _) in best[j - 1].items():
+                    line = prefix[k] - prefix[start]
+                    if start >= k or line > measure + EPSILON:
+                        continue
+                    total = cost + abs(line - target) / 2 + (costs[k] if k < n else 0.0)
+                    options.append((total, start))
+                if options:
+                    best[j][k] = min(options)
+        if n in best[count] and best[count][n][0] != float("inf"):
+            cuts, k = [], n
+            for j in range(count, 0, -1):
+                start = best[j][k][1]
+                cuts.append("".join(tokens[start:k]))
+                k = start
+            return cuts[::-1]
+    return [title]
 
 
 def body_paragraphs(text: str) -> list[Paragraph]:
@@ -160,21 +208,15 @@ class LetterComposer:
             self.marks.append(Mark(letter, HEI, SIZE_3, self.g.right, 18 * MM, RIGHT))
 
     def doc_number(self, number: str, signer: str = "") -> None:
-        """文号 on the first row: at the block's right edge; with a 签发人 the 文号 moves one
-        character in from the left and 签发人：name (name in 楷体) ends one character from the right."""
-        if not number and not signer:
-            return
-        cell = self.ts.cell(SIZE_3, True)
-        if signer:
-            track = self.ts.tracking(SIZE_3, True)
-            width = self.ts.width("签发人：", BODY, SIZE_3, track) + self.ts.width(signer, KAI, SIZE_3, track)
-            left = self.ts.set_paragraph(Paragraph((Run(number),), indent=1, align=LEFT))
-            right = Line([("签发人：", BODY), (signer, KAI)], SIZE_3, self.g.right - cell - width,
-                         width, width, track, LEFT, True)
-            self.rows.append(Row(left[0] if left else None, fixed=True, beside=right))
-        else:
+        """信函格式 (GB/T 9704 §10.1): the 文号 flush with the block's right edge on the first row
+        under the rule; a 签发人 (name in 楷体) goes flush right on the row below it, so that the
+        title keeps its two blank rows under the last of them."""
+        if number:
             self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(
                 Paragraph((Run(number),), indent=0, align=RIGHT))]
+        if signer:
+            self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(
+                Paragraph((Run("签发人："), Run(signer, KAI)), indent=0, align=RIGHT))]
 
     # ---- flowing text ----------------------------------------------------------------------
 
@@ -232,10 +274,10 @@ class LetterComposer:
 
     # ---- result ----------------------------------------------------------------------------
 
-    def composition(self, number_first_page: bool) -> Composition:
+    def composition(self, number_first_page: bool, record_rules: bool = True) -> Composition:
+        """The document: a 信函 passes ``number_first_page=False, record_rules=False``."""
         g = self.g
         first = grid_slots(self.first_top, g.pitch, g.bottom)
         slots = grid_slots(g.top, g.pitch, g.bottom)
-        rows = self.rows
-        return Composition(self.title, rows, first, slots, list(self.marks), list(self.rules),
-                           list(self.record), number_first_page, author="")
+        return Composition(self.title, self.rows, first, slots, list(self.marks), list(self.rules),
+                           list(self.record), number_first_page, record_rules, author="")

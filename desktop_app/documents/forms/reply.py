@@ -138,5 +138,5 @@ def build_reply_letters(data: ReplyLetterData, settings: LetterSettings, fonts: 
             c.note(contact)
         c.copy_to(data.cc)
         # 信函格式: page 1 carries no number (GB/T 9704 §10.1).
-        letters.append(c.composition(number_first_page=False))
+        letters.append(c.composition(number_first_page=False, record_rules=False))
     return letters

@@ -39,4 +39,4 @@ def build(data: SimpleLetterData, settings: LetterSettings, fonts: FontSet,
     if contact:
         c.note(contact)
     c.copy_to(data.cc)
-    return [c.composition(number_first_page=False)]
+    return [c.composition(number_first_page=False, record_rules=False)]

@@ -1,14 +1,14 @@
 """Test-only revision after the released head: adds a column through a batch (table rebuild).
 
 Revision ID: t002
-Revises: 0005
+Revises: 0006
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "t002"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
