@@ -64,10 +64,11 @@ class Composition:
     slots: list[float]
     marks: list[Mark] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    record_lines: list[Line] = field(default_factory=list)  # 版记 (抄送 …), bottom of last page
+    record_lines: list[Row] = field(default_factory=list)  # 版记 (抄送, 印发机关 …), foot of last page
     number_first_page: bool = True  # False for a 信函 (GB/T 9704 §10.1: 首页不显示页码)
     record_rules: bool = True  # 版记 between separator rules; a 信函's has none (§10.1)
     author: str = ""
+    notes: list[str] = field(default_factory=list)  # what the user should check (issuer disagreements)
 
 
 @dataclass(frozen=True)
@@ -175,17 +176,19 @@ def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:
     c.restoreState()
 
 
-def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line], rules: bool = True) -> None:
+def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Row], rules: bool = True) -> None:
     """版记 at the foot of the block: a thick rule, the lines with thin rules between them, a thick
     rule on the block's bottom edge (GB/T 9704 §7.4: 0.35 mm outer rules, 0.25 mm inner); without
     ``rules`` (a 信函, §10.1) the lines alone."""
     top = g.bottom - len(lines) * g.pitch
     thick, thin = 0.35 * 72 / 25.4, 0.25 * 72 / 25.4
-    for i, line in enumerate(lines):
+    for i, row in enumerate(lines):
         line_top = top + i * g.pitch
         if rules:
             _draw_rule(c, g, Rule(g.left, g.right, line_top, thick if i == 0 else thin))
-        _draw_line(c, fonts, g, line, line_top)
+        for line in (row.line, row.beside):
+            if line is not None:
+                _draw_line(c, fonts, g, line, line_top)
     if rules:
         _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
 

@@ -135,9 +135,10 @@ class LetterComposer:
         self.rows: list[Row] = []
         self.marks: list[Mark] = []
         self.rules: list[Rule] = []
-        self.record: list[Line] = []
+        self.record: list[Row] = []
         self.title = title
         self.first_top = geometry.top  # top of the first flowing row on page 1
+        self.notes: list[str] = []  # what the user should check before sending it
         self._keep = 0
 
     # ---- page 1 header ---------------------------------------------------------------------
@@ -209,14 +210,17 @@ class LetterComposer:
 
     def doc_number(self, number: str, signer: str = "") -> None:
         """信函格式 (GB/T 9704 §10.1): the 文号 flush with the block's right edge on the first row
-        under the rule; a 签发人 (name in 楷体) goes flush right on the row below it, so that the
-        title keeps its two blank rows under the last of them."""
-        if number:
-            self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(
-                Paragraph((Run(number),), indent=0, align=RIGHT))]
-        if signer:
-            self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(
-                Paragraph((Run("签发人："), Run(signer, KAI)), indent=0, align=RIGHT))]
+        under the rule; a 签发人 (name in 楷体) flush left on the same row, where a 信函 puts what
+        it marks besides (份号、密级), so that the title keeps its place two rows below."""
+        if not number and not signer:
+            return
+        right = self.ts.set_paragraph(Paragraph((Run(number),), indent=0, align=RIGHT)) if number else []
+        left = self.ts.set_paragraph(Paragraph((Run("签发人："), Run(signer, KAI)), indent=0, align=LEFT)) \
+            if signer else []
+        if right:
+            self.rows.append(Row(right[0], fixed=True, beside=left[0] if left else None))
+        else:
+            self.rows.append(Row(left[0], fixed=True))
 
     # ---- flowing text ----------------------------------------------------------------------
 
@@ -270,7 +274,18 @@ class LetterComposer:
             return
         para = Paragraph((Run(f"抄送：{cc}。"),), size=SIZE_4, indent=0, hanging=3, left=1, right=1,
                          align="justify", grid=False)
-        self.record = self.ts.set_paragraph(para)
+        self.record = [Row(line) for line in self.ts.set_paragraph(para)] + self.record
+
+    def printed_by(self, office: str, day: str) -> None:
+        """版记 印发机关 (one character in from the left) and 印发日期 + 印发 (one character in from
+        the right) on the 版记's last row (GB/T 9704 §7.4.3)."""
+        if not office.strip() and not day:
+            return
+        left = self.ts.set_paragraph(Paragraph((Run(office.strip()),), size=SIZE_4, indent=0, left=1,
+                                               align=LEFT, grid=False))
+        right = self.ts.set_paragraph(Paragraph((Run(f"{day}印发" if day else ""),), size=SIZE_4, indent=0,
+                                                right=1, align=RIGHT, grid=False))
+        self.record.append(Row(left[0] if left else None, beside=right[0] if right else None))
 
     # ---- result ----------------------------------------------------------------------------
 
@@ -280,4 +295,4 @@ class LetterComposer:
         first = grid_slots(self.first_top, g.pitch, g.bottom)
         slots = grid_slots(g.top, g.pitch, g.bottom)
         return Composition(self.title, self.rows, first, slots, list(self.marks), list(self.rules),
-                           list(self.record), number_first_page, record_rules, author="")
+                           list(self.record), number_first_page, record_rules, author="", notes=list(self.notes))

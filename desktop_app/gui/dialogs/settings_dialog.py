@@ -7,6 +7,8 @@ list are saved at once, each as one operation; 我的单位 and 我的姓名 are
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
@@ -113,14 +115,14 @@ class SettingsDialog(QDialog):
             return
         name = ask_text(self, "重命名单位", f"“{unit.name}”的新名称：", unit.name)
         if name and name != unit.name:
-            renamed = UnitInfo(unit.id, name, unit.short_name, unit.active, unit.sort_order)
+            renamed = replace(unit, name=name)
             self._write(setting_ops.save_unit(self._services, renamed, "重命名单位"))
 
     def toggle_active(self) -> None:
         unit = self._selected()
         if unit is None:
             return
-        toggled = UnitInfo(unit.id, unit.name, unit.short_name, not unit.active, unit.sort_order)
+        toggled = replace(unit, active=not unit.active)
         self._write(setting_ops.save_unit(self._services, toggled, "启用单位" if toggled.active else "停用单位"))
 
     def delete_unit(self) -> None:

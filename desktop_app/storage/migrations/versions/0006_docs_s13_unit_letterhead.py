@@ -23,12 +23,12 @@ COLUMNS = (("letterhead_mark", 100), ("doc_number_pattern", 100), ("signature", 
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("unit") as batch:
-        for name, length in COLUMNS:
-            batch.add_column(sa.Column(name, sa.String(length), nullable=False, server_default=""))
+    for name, length in COLUMNS:
+        op.add_column("unit", sa.Column(name, sa.String(length), nullable=False, server_default=""))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("unit") as batch:
-        for name, _length in COLUMNS:
-            batch.drop_column(name)
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL), not a batch: rebuilding ``unit`` would
+    # drop the table every assignment points at.
+    for name, _length in COLUMNS:
+        op.execute(f"ALTER TABLE unit DROP COLUMN {name}")
