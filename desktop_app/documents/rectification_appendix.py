@@ -215,8 +215,19 @@ def _text_block(c: Canvas, fonts: FontSet, role: str, size: float, text: str, x:
     name = fonts.name(role)
     if centre:
         x -= c.stringWidth(text, name, size) / 2
-    c.setFont(name, size)
-    c.drawString(x, g.height - (top + EM_ASCENT * size), text)
+    line = c.beginText(x, g.height - (top + EM_ASCENT * size))
+    line.setFont(name, size)
+    stroke = fonts.stroke(role)  # a light face standing in for 小标宋 is emboldened
+    if stroke:
+        line.setTextRenderMode(2)
+    line.textOut(text)
+    if stroke:
+        c.saveState()
+        c.setLineWidth(stroke * size)
+        c.drawText(line)
+        c.restoreState()
+    else:
+        c.drawText(line)
 
 
 def draw_appendix(c: Canvas, appendix: Appendix, fonts: FontSet, first_number: int = 1,

@@ -27,7 +27,8 @@ from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Page, Row
 from desktop_app.documents.page_number import draw_page_number
 
 RED = (0.9, 0.0, 0.07)
-JUSTIFY_LIMIT = 0.5  # at most half an em between characters when a line is justified
+JUSTIFY_LIMIT = 0.25  # at most a quarter em between characters when a line is justified
+BOLD_STROKE = 0.03  # stroke width, in em, of 加粗 仿宋
 CREATOR = APP_NAME
 
 
@@ -120,16 +121,18 @@ def _draw_line(c: Canvas, fonts: FontSet, g: PageGeometry, line: Line, top: floa
 
 def write_runs(c: Canvas, text, fonts: FontSet, line: Line, spaced: bool) -> None:
     """Put ``line``'s runs into ``text`` (a text object placed at the line's start, ``spaced``
-    when it was given character spacing) and draw it: each run in its role's font, ``BOLD`` runs
-    as 仿宋 filled and stroked."""
-    bold = False
+    when it was given character spacing) and draw it: each run in its role's font; ``BOLD`` runs
+    as 仿宋 filled and stroked, and so are roles the font set emboldens (a light 宋 as 小标宋)."""
+    mode, stroke = 0, 0.0
     for chunk, role in line.runs():
         text.setFont(fonts.name(BODY if role == BOLD else role), line.size)
-        if bold or role == BOLD:
-            text.setTextRenderMode(2 if role == BOLD else 0)
-            bold = True
+        width = BOLD_STROKE if role == BOLD else fonts.stroke(role)
+        if (2 if width else 0) != mode:
+            mode = 2 if width else 0
+            text.setTextRenderMode(mode)
+        stroke = max(stroke, width)
         text.textOut(chunk)
-    _draw_text(c, text, line.color, stroke=line.size * 0.03 if bold else None, spaced=spaced)
+    _draw_text(c, text, line.color, stroke=line.size * stroke if stroke else None, spaced=spaced)
 
 
 def _draw_text(c: Canvas, text, color, stroke: float | None = None, spaced: bool = False) -> None:
@@ -139,11 +142,13 @@ def _draw_text(c: Canvas, text, color, stroke: float | None = None, spaced: bool
         text.setCharSpace(0)
     # A fill colour set inside a text object stays in the graphics state after it: coloured text
     # (the red letterhead) is drawn inside save/restore so that what follows stays black; so is
-    # the stroke width of bold runs.
+    # the stroke width (and colour) of emboldened text.
     if color or stroke:
         c.saveState()
         if stroke:
             c.setLineWidth(stroke)
+            if color:
+                c.setStrokeColorRGB(*color)
         c.drawText(text)
         c.restoreState()
     else:
@@ -163,8 +168,11 @@ def _draw_mark(c: Canvas, fonts: FontSet, g: PageGeometry, mark: Mark) -> None:
     text.setCharSpace(mark.tracking)
     if mark.color:
         text.setFillColorRGB(*mark.color)
+    stroke = fonts.stroke(mark.role)
+    if stroke:
+        text.setTextRenderMode(2)
     text.textOut(mark.text)
-    _draw_text(c, text, mark.color, spaced=bool(mark.tracking))
+    _draw_text(c, text, mark.color, stroke=mark.size * stroke if stroke else None, spaced=bool(mark.tracking))
 
 
 def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:

@@ -87,6 +87,8 @@ def test_page_numbers_and_cells_stay_inside_the_text_block(printed):
             words = page.extract_text().splitlines()
             assert f"— {number} —" in words[-1]
             cells = [c for c in page.chars if abs(c["size"] - CELL_SIZE) < 0.5]
+            if number == len(pdf.pages) and not cells:
+                continue  # the signature's page, when the last table filled the page before
             assert cells and min(c["x0"] for c in cells) >= g.left - 0.5
             assert max(c["x1"] for c in cells) <= g.left + g.block_width + 0.5
             assert max(c["bottom"] for c in cells) <= g.top + g.block_height + 1
