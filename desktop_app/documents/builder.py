@@ -58,6 +58,9 @@ def _builders() -> dict[str, Callable]:
         "reminder": simple.build,
         "extension": simple.build,
         "return": simple.build,
+        "commitment_notice": simple.build,
+        "supervision": simple.build,
+        "assignment": simple.build,
     }
 
 

@@ -58,6 +58,7 @@ class Line:
     align: str
     last: bool  # last line of its paragraph: never stretched
     color: tuple[float, float, float] | None = None
+    grid: bool = False  # body text on the character grid: always justified, as Word does
 
     @property
     def text(self) -> str:
@@ -181,6 +182,7 @@ class Typesetter:
                 tokens=line_tokens, size=para.size, x=left + offset * cell,
                 measure=(first if n == 0 else other), natural=sum(widths[start:end]),
                 tracking=tracking, align=para.align, last=(n == len(spans) - 1), color=para.color,
+                grid=para.grid,
             ))
         return lines
 

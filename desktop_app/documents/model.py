@@ -19,6 +19,9 @@ FORM_LABELS = {
     "reminder": "催办通知",
     "extension": "延期报告",
     "return": "退回申请",
+    "commitment_notice": "承诺事项落实告知函",
+    "supervision": "督办通知",
+    "assignment": "交办通知",
 }
 
 DEFAULT_CATEGORY_LETTERS = {

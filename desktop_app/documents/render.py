@@ -99,8 +99,9 @@ def set_line(line: Line, left: float) -> tuple[float, float]:
     space = line.tracking
     if line.align == JUSTIFY and not line.last and n > 1 and line.natural < line.measure:
         stretch = (line.measure - line.natural) / (n - 1)
-        # A short line in a narrow cell is left as set: spread, it would read 办 法 不 多.
-        if stretch <= JUSTIFY_LIMIT * line.size:
+        # A short line in a narrow cell is left as set: spread, it would read 办 法 不 多. Body
+        # text is always justified (a line cut short by a whole date would look like a paragraph's end).
+        if line.grid or stretch <= JUSTIFY_LIMIT * line.size:
             space += stretch
     elif line.align == CENTER:
         left += (line.measure - (line.natural - line.tracking)) / 2

@@ -48,6 +48,18 @@ class FollowupLetterService:
         return followup_documents.write(path, "commitment_notice", self.commitment_notice(commitment_id),
                                         self.settings())
 
+    def done_commitments(self, item_id: int) -> list[int]:
+        """The ids of the item's commitments marked 已落实 (each has its 告知函), oldest first."""
+        from sqlalchemy import select
+
+        with self.ctx.db.read() as s:
+            ids = list(s.execute(select(Commitment.id).where(
+                Commitment.item_id == item_id, Commitment.status == CommitmentStatus.DONE.value)
+                .order_by(Commitment.id)).scalars())
+        if not ids:
+            raise DomainError("这一件还没有已落实的承诺事项：请先在“跟踪落实”中把承诺事项标为已落实并写明落实情况。")
+        return ids
+
     def commitment_notice(self, commitment_id: int) -> SimpleLetterData:
         with self.ctx.db.read() as s:
             row = get_or_raise(s, Commitment, commitment_id, "该承诺事项已被删除，请重新打开此件。")
