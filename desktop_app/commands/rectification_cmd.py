@@ -49,6 +49,11 @@ def add_print_forms(forms, real) -> None:
                           "该处留空只印文号；none 不要版头（默认：整改清单中保存的选择，未保存时为 full）")
     sub.add_argument("--mark", metavar="TEXT", default=None,
                      help="发文机关标志（默认：整改清单中保存的，未保存时为署名单位加“文件”，例如 上海市崇明区人民政府文件）")
+    sub.add_argument("--cc", metavar="TEXT", default=None, help="整份报告版记的抄送机关（默认：保存的）")
+    sub.add_argument("--printed-by", metavar="TEXT", default=None,
+                     help="版记的印发机关，例如 上海市崇明区人民政府办公室（默认：保存的；都不填则不印版记）")
+    sub.add_argument("--printed-on", metavar="YYYY-MM-DD", type=frame.day, default=None,
+                     help="版记的印发日期（默认：保存的，未保存时为成文日期）")
     sub.set_defaults(run=run_print_appendix, form="appendix")
 
 
@@ -132,6 +137,12 @@ def run_print_appendix(args: argparse.Namespace) -> int:
         mark = saved_mark if args.mark is None else args.mark
         report, appendix = service.print_data(service.find_list(args.list), with_report=args.report,
                                               issuer_mark=mark)
+        if report is not None:  # the 版记 typed on the command line replaces the saved one
+            from dataclasses import replace
+
+            changes = {key: value for key, value in (("cc", args.cc), ("printed_by", args.printed_by),
+                                                     ("printed_on", args.printed_on)) if value is not None}
+            report = replace(report, **changes)
         letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
         result = write_rectification_pdf(out, report, appendix, service.font_overrides(), letterhead)
         return frame.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
