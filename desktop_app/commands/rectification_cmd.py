@@ -50,6 +50,11 @@ def add_print_forms(forms, real) -> None:
                           "该处留空只印文号；none 不要版头（默认：整改清单中保存的选择，未保存时为 full）")
     sub.add_argument("--mark", metavar="TEXT", default=None,
                      help="发文机关标志（默认：整改清单中保存的，未保存时为署名单位加“文件”，例如 上海市崇明区人民政府文件）")
+    sub.add_argument("--cc", metavar="TEXT", default=None, help="整份报告版记的抄送机关（默认：保存的）")
+    sub.add_argument("--printed-by", metavar="TEXT", default=None,
+                     help="版记的印发机关，例如 上海市崇明区人民政府办公室（默认：保存的；都不填则不印版记）")
+    sub.add_argument("--printed-on", metavar="YYYY-MM-DD", type=frame.day, default=None,
+                     help="版记的印发日期（默认：保存的，未保存时为成文日期）")
     sub.set_defaults(run=run_print_appendix, form="appendix")
 
 
@@ -142,9 +147,13 @@ def run_print_appendix(args: argparse.Namespace) -> int:
 
         saved_letterhead, saved_mark = service.report_head()
         mark = saved_mark if args.mark is None else args.mark
+        # The 版记 typed on the command line replaces the saved one.
+        report_changes = {key: value for key, value in (("cc", args.cc), ("printed_by", args.printed_by),
+                                                        ("printed_on", args.printed_on)) if value is not None}
         letterhead = {None: saved_letterhead, "blank": LETTERHEAD_PREPRINTED}.get(args.letterhead, args.letterhead)
         result = export(service.ctx, "rectification_report", out, list_id=service.find_list(args.list),
-                        with_report=args.report, issuer_mark=mark, letterhead=letterhead)
+                        with_report=args.report, issuer_mark=mark, letterhead=letterhead,
+                        report_changes=report_changes)
         return frame.report_written(args, out, result, f"{'办理报告及' if args.report else ''}整改清单附件")
 
     return _with_service(args, work)

@@ -38,6 +38,24 @@ def add_subcommands(subparsers, options) -> None:
     report.set_defaults(run=run_report)
 
 
+def add_print_forms(forms, real) -> None:
+    """``print review YEAR [--as-of DATE] --out FILE.pdf``, added to the ``print`` group."""
+    sub = forms.add_parser("review", parents=[real], help="回头看报告 PDF",
+                           description="按 GB/T 9704 版式生成一个年度的回头看报告（同 review report … --out 文件.pdf）。")
+    sub.add_argument("year", metavar="YEAR", type=_year, help="年度，例如 2024")
+    sub.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="报告日期（默认：今天）")
+    sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
+    sub.set_defaults(run=run_print_review, form="review")
+
+
+def run_print_review(args: argparse.Namespace) -> int:
+    out = frame.output_path(args)
+    if out is None:
+        return 1
+    return _with_service(args, lambda service: frame.report_written(
+        args, out, service.write_pdf(_campaign(args, service).id, out, args.as_of), "回头看报告"))
+
+
 def _year(text: str) -> int:
     try:
         return int(text)

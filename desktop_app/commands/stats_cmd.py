@@ -68,12 +68,14 @@ def _print_report(args: argparse.Namespace, report, extra: dict | None = None) -
 
 def add_print_forms(forms, real) -> None:
     """``print stats [--as-of DATE] [--title TEXT] --out FILE.pdf``, added to the ``print`` group."""
-    sub = forms.add_parser("stats", parents=[real], help="办理情况统计报告 PDF（正文及按单位、届次、类别的附表）",
+    sub = forms.add_parser("stats", parents=[real], help="办理情况统计报告 PDF（正文及按单位、届次、类别的附件）",
                            description="按 GB/T 9704 版式生成截至某日的建议提案办理情况统计报告：正文概述主要比率，"
-                                       "附表按承办单位、届次、类别列出办复率、按期办复率、见面率、满意率、办理结果、"
+                                       "附件按承办单位、届次、类别列出办复率、按期办复率、见面率、满意率、办理结果、"
                                        "公开率、重新办理和承诺事项。")
     sub.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="截至哪一天（默认：今天）")
     sub.add_argument("--title", metavar="TEXT", default="", help="报告标题（默认：关于YYYY年建议提案办理情况的统计报告）")
+    sub.add_argument("--to", metavar="TEXT", default="",
+                     help="主送机关（默认：区政府办公室；“我的单位”是区政府办公室时为区人民政府）")
     sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
     sub.set_defaults(run=run_print_stats, form="stats")
 
@@ -85,4 +87,5 @@ def run_print_stats(args: argparse.Namespace) -> int:
     if out is None:
         return 1
     return frame.with_context(args, lambda ctx: frame.report_written(
-        args, out, export(ctx, "statistics_report", out, as_of=args.as_of, title=args.title), "办理情况统计报告"))
+        args, out, export(ctx, "statistics_report", out, as_of=args.as_of, title=args.title, recipient=args.to),
+        "办理情况统计报告"))

@@ -13,24 +13,39 @@ from desktop_app.documents.model import FORM_LABELS, LetterSettings  # noqa: F40
 from desktop_app.documents.render import Composition, pdf_bytes, write_pdf
 
 
+MAX_NOTES = 10  # a batch of 300 letters says the first few things to check, not 300
+
+
 @dataclass(frozen=True)
 class DocumentResult:
-    """What was produced: pages, and which fonts served (``warning`` "" when none was
-    substituted)."""
+    """What was produced: pages, which fonts served, and what the user should check: ``warning``
+    ("" when nothing) holds the font substitutions and the ``notes`` (an issuer's 文号, 署名 or
+    title naming another unit)."""
 
     pages: int
     page_counts: tuple[int, ...]
     fonts: str
     warning: str
+    notes: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, render_result, fonts: FontSet) -> DocumentResult:
+    def of(cls, render_result, fonts: FontSet, notes=()) -> DocumentResult:
         """What ``render.write_pdf``/``pdf_bytes`` drew, with the fonts it used."""
-        return cls(render_result.pages, render_result.page_counts, fonts.summary(), fonts.warning())
+        return cls.made(render_result.pages, render_result.page_counts, fonts, notes)
+
+    @classmethod
+    def made(cls, pages: int, page_counts: tuple[int, ...], fonts: FontSet, notes=()) -> DocumentResult:
+        notes = tuple(dict.fromkeys(notes))[:MAX_NOTES]
+        warning = "\n".join(part for part in (*notes, fonts.warning()) if part)
+        return cls(pages, page_counts, fonts.summary(), warning, notes)
 
     @property
     def substituted(self) -> bool:
         return bool(self.warning)
+
+
+def notes_of(comps: list[Composition]) -> list[str]:
+    return [note for comp in comps for note in comp.notes]
 
 
 def _builders() -> dict[str, Callable]:
@@ -43,6 +58,9 @@ def _builders() -> dict[str, Callable]:
         "reminder": simple.build,
         "extension": simple.build,
         "return": simple.build,
+        "commitment_notice": simple.build,
+        "supervision": simple.build,
+        "assignment": simple.build,
     }
 
 
@@ -57,8 +75,9 @@ def compose(form: str, items: list, settings: LetterSettings, fonts: FontSet,
 
 def to_pdf_bytes(form: str, items: list, settings: LetterSettings) -> tuple[bytes, DocumentResult]:
     fonts = find_fonts(settings.fonts)
-    data, result = pdf_bytes(compose(form, items, settings, fonts), fonts, A4_GBT9704)
-    return data, DocumentResult.of(result, fonts)
+    comps = compose(form, items, settings, fonts)
+    data, result = pdf_bytes(comps, fonts, A4_GBT9704)
+    return data, DocumentResult.of(result, fonts, notes_of(comps))
 
 
 def write_document(path: str | Path, form: str, items: list, settings: LetterSettings,
@@ -66,4 +85,4 @@ def write_document(path: str | Path, form: str, items: list, settings: LetterSet
     """Write the documents of ``items`` into one PDF at ``path`` (temporary name, then renamed)."""
     fonts = find_fonts(settings.fonts)
     comps = compose(form, items, settings, fonts)
-    return DocumentResult.of(write_pdf(path, comps, fonts, A4_GBT9704, progress, cancelled), fonts)
+    return DocumentResult.of(write_pdf(path, comps, fonts, A4_GBT9704, progress, cancelled), fonts, notes_of(comps))

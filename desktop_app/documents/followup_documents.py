@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from desktop_app.documents.builder import DocumentResult
+from desktop_app.documents.builder import DocumentResult, notes_of
 from desktop_app.documents.fonts import find_fonts
 from desktop_app.documents.forms import reply, simple
 from desktop_app.documents.geometry.page import A4_GBT9704
@@ -26,10 +26,12 @@ def write(path: str | Path, kind: str, data: SimpleLetterData | ReplyLetterData,
           settings: LetterSettings) -> DocumentResult:
     """``kind`` "commitment_notice" (a SimpleLetterData) or "disclosure" (a ReplyLetterData)."""
     fonts = find_fonts(settings.fonts)
-    return DocumentResult.of(write_pdf(path, _compose(kind, data, settings, fonts), fonts, A4_GBT9704), fonts)
+    comps = _compose(kind, data, settings, fonts)
+    return DocumentResult.of(write_pdf(path, comps, fonts, A4_GBT9704), fonts, notes_of(comps))
 
 
 def to_bytes(kind: str, data, settings: LetterSettings) -> tuple[bytes, DocumentResult]:
     fonts = find_fonts(settings.fonts)
-    data_bytes, result = pdf_bytes(_compose(kind, data, settings, fonts), fonts, A4_GBT9704)
-    return data_bytes, DocumentResult.of(result, fonts)
+    comps = _compose(kind, data, settings, fonts)
+    data_bytes, result = pdf_bytes(comps, fonts, A4_GBT9704)
+    return data_bytes, DocumentResult.of(result, fonts, notes_of(comps))

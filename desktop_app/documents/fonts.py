@@ -1,9 +1,10 @@
 """Finding and registering the CJK fonts of official documents (documents layer).
 
 Each typographic role (title 小标宋, body 仿宋, 黑体, 楷体, 宋体) has a list of preferred font files.
-On Windows those are the official fonts in the system (and per-user) font folder; elsewhere any
-installed TrueType CJK font; the last resort is WenQuanYi Micro Hei (Apache-2.0) shipped in
-``resources/fonts``. ReportLab embeds subsets of TrueType (glyf) fonts only: CFF/OpenType fonts
+On Windows those are the official fonts in the system (and per-user) font folder (方正小标宋简体 and
+仿宋_GB2312 first where installed); then the open-licensed fonts shipped in ``resources/fonts``
+closest to the role (AR PL SungtiL GB for 小标宋/仿宋/宋体, AR PL KaitiM GB for 楷体, WenQuanYi Micro
+Hei for 黑体); then other TrueType CJK fonts of the machine; WenQuanYi Micro Hei is the last resort. ReportLab embeds subsets of TrueType (glyf) fonts only: CFF/OpenType fonts
 such as Noto CJK fail to load and are skipped. ``FontSet`` says which file served each role and
 whether it is a substitute, so that the user can be warned.
 """
@@ -66,7 +67,14 @@ OTHER_FONTS = {
     KAI: ["ukai.ttc", "uming.ttc"],
     SONG: ["uming.ttc", "wqy-microhei.ttc"],
 }
-SHIPPED_FONT = ("fonts/wqy-microhei.ttc", "文泉驿微米黑（程序自带）")
+# Open-licensed TrueType fonts shipped in resources/fonts, the nearest to each role (a light 宋
+# for the title, body and page numbers, a 楷 for 楷体, a sans for 黑体); after the official fonts,
+# before whatever else a machine has. The title's 宋 is drawn emboldened, as 小标宋 is heavy.
+SHIPPED_SONG = ("fonts/gbsn00lp.ttf", "AR PL SungtiL GB（程序自带）")
+SHIPPED_KAI = ("fonts/gkai00mp.ttf", "AR PL KaitiM GB（程序自带）")
+SHIPPED_FONT = ("fonts/wqy-microhei.ttc", "文泉驿微米黑（程序自带）")  # the last resort of every role
+SHIPPED = {TITLE: SHIPPED_SONG, BODY: SHIPPED_SONG, HEI: SHIPPED_FONT, KAI: SHIPPED_KAI, SONG: SHIPPED_SONG}
+EMBOLDEN = {TITLE: 0.025}  # stroke width, in em, of a role drawn in a shipped light face
 # Environment variable naming an extra font folder, searched first (tests, portable installs).
 FONT_DIR_ENV = "DESKTOP_APP_FONT_DIR"
 
@@ -80,6 +88,7 @@ class FontChoice:
     path: str
     family: str
     substituted: bool
+    embolden: float = 0.0  # stroke width in em (a light face standing in for a heavy one)
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,11 @@ class FontSet:
 
     def name(self, role: str) -> str:
         return self.choices[role].name
+
+    def stroke(self, role: str) -> float:
+        """Stroke width in em to draw ``role`` with (0: filled only)."""
+        choice = self.choices.get(role)
+        return choice.embolden if choice is not None else 0.0
 
     def substitutions(self) -> list[FontChoice]:
         return [c for c in self.choices.values() if c.substituted]
@@ -182,6 +196,8 @@ def _candidates(role: str) -> list[tuple[Path, str]]:
             path = index.get(file_name.lower())
             if path is not None:
                 found.append((path, family))
+    shipped, family = SHIPPED[role]
+    found.append((resources_dir() / shipped, family))
     for file_name in OTHER_FONTS[role]:
         path = index.get(file_name.lower())
         if path is not None:
@@ -204,7 +220,8 @@ def find_fonts(overrides: dict[str, str] | None = None) -> FontSet:
             name = register(path)
             if name is not None:
                 official = family in OFFICIAL[role] or bool(chosen and Path(chosen) == path)
-                choices[role] = FontChoice(role, name, str(path), family, not official)
+                embolden = EMBOLDEN.get(role, 0.0) if family == SHIPPED[role][1] and not official else 0.0
+                choices[role] = FontChoice(role, name, str(path), family, not official, embolden)
                 break
         else:
             raise DomainError(

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop_app.documents.fonts import BODY, FontSet
 from desktop_app.documents.geometry.page import PageGeometry
-from desktop_app.documents.linebreak import break_lines, tokenize
+from desktop_app.documents.linebreak import break_lines, split_token, tidy_spaces, tokenize
 
 JUSTIFY, LEFT, CENTER, RIGHT = "justify", "left", "center", "right"
 
@@ -39,6 +39,7 @@ class Paragraph:
     right: float = 0
     align: str = JUSTIFY
     grid: bool = True  # set on the 28-character grid (body text); off for titles
+    words: bool = False  # break between words only (titles, table headers)
     color: tuple[float, float, float] | None = None
 
     @classmethod
@@ -57,6 +58,7 @@ class Line:
     align: str
     last: bool  # last line of its paragraph: never stretched
     color: tuple[float, float, float] | None = None
+    grid: bool = False  # body text on the character grid: always justified, as Word does
 
     @property
     def text(self) -> str:
@@ -139,21 +141,34 @@ class Typesetter:
         cell = para.size + tracking
         tokens: list[tuple[str, str]] = []
         widths: list[float] = []
-        for run in para.runs:
-            table = self._table(run.role, para.size)
-            for token in tokenize(run.text):
-                tokens.append((token, run.role))
-                width = table.get(token) if len(token) == 1 else None
-                if width is None:
-                    widths.append(self.width(token, run.role, para.size, tracking))
-                else:
-                    widths.append(width + tracking)
-        if not tokens:
-            return []
         left = x + para.left * cell
         inner = measure - (para.left + para.right) * cell
         first = inner - para.indent * cell
         other = inner - para.hanging * cell
+        narrowest = min(first, other)
+        for run in para.runs:
+            table = self._table(run.role, para.size)
+            for token in tokenize(tidy_spaces(run.text), words=para.words):
+                width = table.get(token) if len(token) == 1 else None
+                if width is None:
+                    width = self.width(token, run.role, para.size, tracking)
+                else:
+                    width += tracking
+                if width > narrowest and len(token) > 1 and not token.isascii():
+                    # A word or date wider than the measure (a narrow cell) breaks after all:
+                    # a date between its parts, a word between its characters.
+                    for piece in split_token(token):
+                        pieces = [piece]
+                        if len(piece) > 1 and self.width(piece, run.role, para.size, tracking) > narrowest:
+                            pieces = list(piece)
+                        for part in pieces:
+                            tokens.append((part, run.role))
+                            widths.append(self.width(part, run.role, para.size, tracking))
+                    continue
+                tokens.append((token, run.role))
+                widths.append(width)
+        if not tokens:
+            return []
         spans = break_lines([t for t, _ in tokens], widths.__getitem__, first, other)
         lines = []
         for n, (start, end) in enumerate(spans):
@@ -167,6 +182,7 @@ class Typesetter:
                 tokens=line_tokens, size=para.size, x=left + offset * cell,
                 measure=(first if n == 0 else other), natural=sum(widths[start:end]),
                 tracking=tracking, align=para.align, last=(n == len(spans) - 1), color=para.color,
+                grid=para.grid,
             ))
         return lines
 

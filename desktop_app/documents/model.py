@@ -19,6 +19,9 @@ FORM_LABELS = {
     "reminder": "催办通知",
     "extension": "延期报告",
     "return": "退回申请",
+    "commitment_notice": "承诺事项落实告知函",
+    "supervision": "督办通知",
+    "assignment": "交办通知",
 }
 
 DEFAULT_CATEGORY_LETTERS = {
@@ -38,6 +41,14 @@ DEFAULT_CC = {
 }
 
 
+def letterhead_name(issuer: Issuer | None, settings_name: str, signature: str) -> str:
+    """The name a letter's letterhead prints: its issuer's 发文机关标志, else (an old caller) the
+    letter settings' unit, else the signing unit."""
+    if issuer is not None:
+        return issuer.letterhead
+    return settings_name or signature
+
+
 @dataclass(frozen=True)
 class LetterSettings:
     """Per-database letter settings (the ``setting`` table, key ``letters``)."""
@@ -51,6 +62,53 @@ class LetterSettings:
     one_letter_per_proposer: bool = True  # False: one letter to 张三等代表
     include_co_opinions: bool = True
     fonts: dict = field(default_factory=dict)  # font role -> font file chosen in 设置 → 字体
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The unit a document is issued by, as the units list describes it (设置 → 单位名录): each
+    unit has its own 发文机关标志, 文号 pattern and 署名; empty ones are derived from its name and
+    简称."""
+
+    name: str  # the unit's name in the list: 区水务局
+    mark: str = ""  # 发文机关标志 of its letters: 上海市崇明区水务局 (the name when empty)
+    doc_number_pattern: str = ""  # 崇水〔{年}〕{号}号 (简称〔{年}〕{号}号 when empty)
+    signature: str = ""  # 署名: 上海市崇明区水务局 (the name when empty)
+    short_name: str = ""
+
+    @property
+    def letterhead(self) -> str:
+        return self.mark.strip() or self.name
+
+    @property
+    def signed(self) -> str:
+        return self.signature.strip() or self.name
+
+    @property
+    def pattern(self) -> str:
+        if self.doc_number_pattern.strip():
+            return self.doc_number_pattern.strip()
+        return f"{self.short_name.strip()}〔{{年}}〕{{号}}号" if self.short_name.strip() else ""
+
+    @property
+    def prefix(self) -> str:
+        """机关代字 of its 文号 (崇水), "" when it has no pattern."""
+        return self.pattern.split("〔")[0].strip() if "〔" in self.pattern else ""
+
+    @property
+    def names(self) -> set[str]:
+        """Every way a document may name this unit (署名, 标志, list name)."""
+        return {self.name, self.signed, self.letterhead}
+
+    def doc_number(self, year: int, number: int | None = None) -> str:
+        """The 文号 for ``year``; without a ``number``, room to write it in (崇水〔2025〕　　号)."""
+        if not self.pattern:
+            return ""
+        filled = "　　" if number is None else str(number)
+        try:
+            return self.pattern.format(年=year, 号=filled)
+        except (KeyError, IndexError, ValueError):
+            return ""  # a pattern the user mistyped must not stop printing
 
 
 @dataclass(frozen=True)
@@ -80,6 +138,7 @@ class ReplyLetterData:
     contact_phone: str = ""
     disclosure: Disclosure = Disclosure.PUBLIC
     cc: str = ""
+    issuer: Issuer | None = None  # whose letterhead; the letter settings' unit when None
 
 
 @dataclass(frozen=True)
@@ -96,6 +155,7 @@ class SimpleLetterData:
     contact_person: str = ""
     contact_phone: str = ""
     cc: str = ""
+    issuer: Issuer | None = None  # whose letterhead; the letter settings' unit when None
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,12 @@ SHORT_CHARS = 7  # a column whose longest entry fits in this many characters get
 MIN_CHARS = 6
 RULE = 0.75
 # Splitting a row across pages: at least SPLIT_HEAD lines stay at the page's foot and SPLIT_TAIL
-# lines go on; a row no taller than KEEP_WHOLE of a page is never split.
-SPLIT_HEAD, SPLIT_TAIL = 3, 2
+# lines go on (a fragment of one or two lines is never left alone: the row moves whole); a row no
+# taller than KEEP_WHOLE of a page is never split.
+SPLIT_HEAD, SPLIT_TAIL = 3, 3
+# 责任单位 and 整改期限 are printed whole on every piece of a row split across pages: a reader of
+# the continued piece must see who answers for it and by when.
+REPEATED = (4, 5)
 KEEP_WHOLE = 1 / 3  # moving such a row whole leaves at most a third of a page blank
 
 
@@ -70,7 +74,7 @@ class AppendixLayout:
             self.x.append(self.x[-1] + w)
         self.cells = [[self.set_cell(text, col) for col, text in enumerate(row.cells())]
                       for row in appendix.rows]
-        self.header = [self.set_text(name, i, HEI, CENTER) for i, name in enumerate(COLUMNS)]
+        self.header = [self.set_text(name, i, HEI, CENTER, words=True) for i, name in enumerate(COLUMNS)]
         self.header_height = max(len(h) for h in self.header) * LEAD + 2 * PAD_Y
 
     # ---- measuring ------------------------------------------------------------------------
@@ -111,11 +115,12 @@ class AppendixLayout:
                 long_cols.remove(i)
         return [float(w) for w in widths]
 
-    def set_text(self, text: str, col: int, role: str = BODY, align: str = JUSTIFY) -> list[Line]:
+    def set_text(self, text: str, col: int, role: str = BODY, align: str = JUSTIFY,
+                 words: bool = False) -> list[Line]:
         measure = self.widths[col] - 2 * PAD_X
         lines: list[Line] = []
         for part in text.splitlines() or [""]:
-            para = Paragraph((Run(part, role),), size=CELL_SIZE, indent=0, align=align, grid=False)
+            para = Paragraph((Run(part, role),), size=CELL_SIZE, indent=0, align=align, grid=False, words=words)
             lines += self.ts.set_paragraph(para, x=0.0, measure=measure)
         return lines
 
@@ -129,7 +134,8 @@ class AppendixLayout:
         return self.set_text(text, col)
 
     def aspect_lines(self, aspect: str, continued: bool) -> list[Line]:
-        return self.set_text(aspect + (CONTINUED if continued else ""), 0)
+        # Centred, as in the seed: a narrow cell spread to its width reads 办 法 不 多.
+        return self.set_text(aspect + (CONTINUED if continued else ""), 0, align=CENTER)
 
     def aspect_height(self, aspect: str, continued: bool) -> float:
         return len(self.aspect_lines(aspect, continued)) * LEAD + 2 * PAD_Y
@@ -144,7 +150,7 @@ class AppendixLayout:
         rows = self.appendix.rows
         for index, row in enumerate(rows):
             counts = [len(c) for c in self.cells[index]]
-            starts = [0] * 6
+            starts = [0] * 6  # REPEATED columns always start at 0
             last_of_group = index + 1 == len(rows) or rows[index + 1].aspect != row.aspect
             while True:
                 page = pages[-1]
@@ -163,9 +169,10 @@ class AppendixLayout:
                 aspect_ok = (portion[0] if portion else 0) + room >= self.aspect_height(row.aspect, continued)
                 move = page.pieces and (fits < SPLIT_HEAD or not aspect_ok or self._short(counts, starts))
                 if not move:
-                    ends = [min(c, s + max(fits, 1)) for c, s in zip(counts, starts)]
+                    ends = [c if col in REPEATED else min(c, s + max(fits, 1))
+                            for col, (c, s) in enumerate(zip(counts, starts))]
                     page.pieces.append(Piece(index, list(starts), ends, room))
-                    starts = ends
+                    starts = [0 if col in REPEATED else e for col, e in enumerate(ends)]
                 pages.append(TablePage(g.top))
                 y = g.top + self.header_height
         return pages
@@ -174,7 +181,10 @@ class AppendixLayout:
         """How many more lines of each cell go into ``room`` when the row is split there: as many
         as fit, less any that would leave fewer than ``SPLIT_TAIL`` lines for the next page."""
         fits = int((room - 2 * PAD_Y) // LEAD)
-        left = max(c - s for c, s in zip(counts, starts))
+        left = max(c - s for col, (c, s) in enumerate(zip(counts, starts)) if col not in REPEATED)
+        repeated = max(counts[col] for col in REPEATED)
+        if fits < repeated:
+            return 0  # the repeated cells do not fit beside it: move on
         return min(fits, left - SPLIT_TAIL)
 
     def _short(self, counts: list[int], starts: list[int]) -> bool:
@@ -214,25 +224,44 @@ def _text_block(c: Canvas, fonts: FontSet, role: str, size: float, text: str, x:
     name = fonts.name(role)
     if centre:
         x -= c.stringWidth(text, name, size) / 2
-    c.setFont(name, size)
-    c.drawString(x, g.height - (top + EM_ASCENT * size), text)
+    line = c.beginText(x, g.height - (top + EM_ASCENT * size))
+    line.setFont(name, size)
+    stroke = fonts.stroke(role)  # a light face standing in for 小标宋 is emboldened
+    if stroke:
+        line.setTextRenderMode(2)
+    line.textOut(text)
+    if stroke:
+        c.saveState()
+        c.setLineWidth(stroke * size)
+        c.drawText(line)
+        c.restoreState()
+    else:
+        c.drawText(line)
+
+
+PITCH = 225 * MM / 22  # the portrait body grid's line pitch: 附件 on line 1, title on line 3
+
+
+def first_table_top(appendix: Appendix, g: PageGeometry = LANDSCAPE) -> float:
+    """Where the table starts on the appendix's first page: under 附件 and the title."""
+    if appendix.title:
+        return g.top + 4 * PITCH - PITCH / 2
+    return g.top + 2 * PITCH
 
 
 def draw_appendix(c: Canvas, appendix: Appendix, fonts: FontSet, first_number: int = 1,
                   g: PageGeometry = LANDSCAPE) -> int:
     """Draw the appendix as new landscape pages of ``c``; returns the number of pages."""
     layout = AppendixLayout(appendix, fonts, g)
-    pitch = 225 * MM / 22  # the portrait body grid's line pitch: 附件 on line 1, title on line 3
     title_lines = [appendix.title] if appendix.title else []
-    first_top = g.top + (2 + len(title_lines) + 1) * pitch - pitch / 2 if title_lines else g.top + 2 * pitch
-    pages = layout.paginate(first_top)
+    pages = layout.paginate(first_table_top(appendix, g))
     c.setPageSize((g.width, g.height))
     for number, page in enumerate(pages):
         if number == 0:
-            _text_block(c, fonts, HEI, SIZE_3, appendix.label, g.left, g.top + (pitch - SIZE_3) / 2, g)
+            _text_block(c, fonts, HEI, SIZE_3, appendix.label, g.left, g.top + (PITCH - SIZE_3) / 2, g)
             for i, title in enumerate(title_lines):
                 _text_block(c, fonts, TITLE, SIZE_2, title, g.left + g.block_width / 2,
-                            g.top + (2 + i) * pitch + (pitch - SIZE_2) / 2, g, centre=True)
+                            g.top + (2 + i) * PITCH + (PITCH - SIZE_2) / 2, g, centre=True)
         _draw_table_page(c, fonts, layout, page, number > 0 and _starts_continued(layout, pages, number))
         draw_page_number(c, fonts, g, first_number + number)
         c.showPage()

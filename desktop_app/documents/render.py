@@ -27,6 +27,8 @@ from desktop_app.documents.layout import CENTER, JUSTIFY, RIGHT, Line, Page, Row
 from desktop_app.documents.page_number import draw_page_number
 
 RED = (0.9, 0.0, 0.07)
+JUSTIFY_LIMIT = 0.25  # at most a quarter em between characters when a line is justified
+BOLD_STROKE = 0.03  # stroke width, in em, of 加粗 仿宋
 CREATOR = APP_NAME
 
 
@@ -63,9 +65,11 @@ class Composition:
     slots: list[float]
     marks: list[Mark] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
-    record_lines: list[Line] = field(default_factory=list)  # 版记 (抄送 …), bottom of last page
-    number_first_page: bool = True
+    record_lines: list[Row] = field(default_factory=list)  # 版记 (抄送, 印发机关 …), foot of last page
+    number_first_page: bool = True  # False for a 信函 (GB/T 9704 §10.1: 首页不显示页码)
+    record_rules: bool = True  # 版记 between separator rules; a 信函's has none (§10.1)
     author: str = ""
+    notes: list[str] = field(default_factory=list)  # what the user should check (issuer disagreements)
 
 
 @dataclass(frozen=True)
@@ -94,7 +98,11 @@ def set_line(line: Line, left: float) -> tuple[float, float]:
     n = sum(len(t) for t, _ in line.tokens)
     space = line.tracking
     if line.align == JUSTIFY and not line.last and n > 1 and line.natural < line.measure:
-        space += (line.measure - line.natural) / (n - 1)
+        stretch = (line.measure - line.natural) / (n - 1)
+        # A short line in a narrow cell is left as set: spread, it would read 办 法 不 多. Body
+        # text is always justified (a line cut short by a whole date would look like a paragraph's end).
+        if line.grid or stretch <= JUSTIFY_LIMIT * line.size:
+            space += stretch
     elif line.align == CENTER:
         left += (line.measure - (line.natural - line.tracking)) / 2
     elif line.align == RIGHT:
@@ -114,16 +122,18 @@ def _draw_line(c: Canvas, fonts: FontSet, g: PageGeometry, line: Line, top: floa
 
 def write_runs(c: Canvas, text, fonts: FontSet, line: Line, spaced: bool) -> None:
     """Put ``line``'s runs into ``text`` (a text object placed at the line's start, ``spaced``
-    when it was given character spacing) and draw it: each run in its role's font, ``BOLD`` runs
-    as 仿宋 filled and stroked."""
-    bold = False
+    when it was given character spacing) and draw it: each run in its role's font; ``BOLD`` runs
+    as 仿宋 filled and stroked, and so are roles the font set emboldens (a light 宋 as 小标宋)."""
+    mode, stroke = 0, 0.0
     for chunk, role in line.runs():
         text.setFont(fonts.name(BODY if role == BOLD else role), line.size)
-        if bold or role == BOLD:
-            text.setTextRenderMode(2 if role == BOLD else 0)
-            bold = True
+        width = BOLD_STROKE if role == BOLD else fonts.stroke(role)
+        if (2 if width else 0) != mode:
+            mode = 2 if width else 0
+            text.setTextRenderMode(mode)
+        stroke = max(stroke, width)
         text.textOut(chunk)
-    _draw_text(c, text, line.color, stroke=line.size * 0.03 if bold else None, spaced=spaced)
+    _draw_text(c, text, line.color, stroke=line.size * stroke if stroke else None, spaced=spaced)
 
 
 def _draw_text(c: Canvas, text, color, stroke: float | None = None, spaced: bool = False) -> None:
@@ -133,11 +143,13 @@ def _draw_text(c: Canvas, text, color, stroke: float | None = None, spaced: bool
         text.setCharSpace(0)
     # A fill colour set inside a text object stays in the graphics state after it: coloured text
     # (the red letterhead) is drawn inside save/restore so that what follows stays black; so is
-    # the stroke width of bold runs.
+    # the stroke width (and colour) of emboldened text.
     if color or stroke:
         c.saveState()
         if stroke:
             c.setLineWidth(stroke)
+            if color:
+                c.setStrokeColorRGB(*color)
         c.drawText(text)
         c.restoreState()
     else:
@@ -157,8 +169,11 @@ def _draw_mark(c: Canvas, fonts: FontSet, g: PageGeometry, mark: Mark) -> None:
     text.setCharSpace(mark.tracking)
     if mark.color:
         text.setFillColorRGB(*mark.color)
+    stroke = fonts.stroke(mark.role)
+    if stroke:
+        text.setTextRenderMode(2)
     text.textOut(mark.text)
-    _draw_text(c, text, mark.color, spaced=bool(mark.tracking))
+    _draw_text(c, text, mark.color, stroke=mark.size * stroke if stroke else None, spaced=bool(mark.tracking))
 
 
 def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:
@@ -170,16 +185,21 @@ def _draw_rule(c: Canvas, g: PageGeometry, rule: Rule) -> None:
     c.restoreState()
 
 
-def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Line]) -> None:
-    """版记: a thick rule, the lines with thin rules between them, a thick rule on the block's
-    bottom edge (GB/T 9704 §7.4: 0.35 mm outer rules, 0.25 mm inner)."""
+def _draw_record(c: Canvas, fonts: FontSet, g: PageGeometry, lines: list[Row], rules: bool = True) -> None:
+    """版记 at the foot of the block: a thick rule, the lines with thin rules between them, a thick
+    rule on the block's bottom edge (GB/T 9704 §7.4: 0.35 mm outer rules, 0.25 mm inner); without
+    ``rules`` (a 信函, §10.1) the lines alone."""
     top = g.bottom - len(lines) * g.pitch
     thick, thin = 0.35 * 72 / 25.4, 0.25 * 72 / 25.4
-    for i, line in enumerate(lines):
+    for i, row in enumerate(lines):
         line_top = top + i * g.pitch
-        _draw_rule(c, g, Rule(g.left, g.right, line_top, thick if i == 0 else thin))
-        _draw_line(c, fonts, g, line, line_top)
-    _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
+        if rules:
+            _draw_rule(c, g, Rule(g.left, g.right, line_top, thick if i == 0 else thin))
+        for line in (row.line, row.beside):
+            if line is not None:
+                _draw_line(c, fonts, g, line, line_top)
+    if rules:
+        _draw_rule(c, g, Rule(g.left, g.right, g.bottom, thick))
 
 
 def _draw_marks(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> None:
@@ -202,24 +222,34 @@ def draw(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> int:
             if row.beside is not None:
                 _draw_line(c, fonts, g, row.beside, top)
         if index == record_page:
-            _draw_record(c, fonts, g, comp.record_lines)
-        elif index > 0 or comp.number_first_page:
+            _draw_record(c, fonts, g, comp.record_lines, comp.record_rules)
+        if numbered(comp, page, index, record_page):
             draw_page_number(c, fonts, g, index + 1)
         c.showPage()
     return len(pages)
 
 
+def numbered(comp: Composition, page: Page, index: int, record_page: int | None) -> bool:
+    """Whether page ``index`` carries a page number (GB/T 9704 §7.5, §10.1): every page with
+    text does, except a 信函's first page; a page that holds nothing but the 版记 does not."""
+    if index == 0 and not comp.number_first_page:
+        return False
+    return index != record_page or any(row.line is not None for _top, row in page.rows)
+
+
 @contextmanager
-def open_canvas(target, title: str, author: str = "", pagesize=None) -> Iterator[Canvas]:
+def open_canvas(target, title: str, fonts: FontSet, author: str = "", pagesize=None) -> Iterator[Canvas]:
     """A canvas drawing into ``target`` (a path or a binary file), saved when the block ends.
 
     Every printed form starts here: title, author and creator in the PDF's properties, compressed
     pages, and binary (Flate only) streams — ASCII85 makes files 25 % larger and, without
-    ReportLab's C accelerator, takes a fifth of the time of a batch. ``pagesize`` defaults to
-    ReportLab's (A4 portrait); a block that raises saves nothing."""
+    ReportLab's C accelerator, takes a fifth of the time of a batch. The canvas starts in the
+    body font of ``fonts``: ReportLab's default, Helvetica, would be declared in every PDF
+    without being used or embedded. ``pagesize`` defaults to ReportLab's (A4 portrait); a block
+    that raises saves nothing."""
     saved, rl_config.useA85 = rl_config.useA85, 0
     try:
-        c = Canvas(target, pagesize=pagesize, pageCompression=1)
+        c = Canvas(target, pagesize=pagesize, pageCompression=1, initialFontName=fonts.name(BODY))
         c.setTitle(title)
         if author:
             c.setAuthor(author)
@@ -252,7 +282,7 @@ def render(target, comps: list[Composition], fonts: FontSet, g: PageGeometry,
     """Draw ``comps`` into ``target`` (a path or a binary file object)."""
     title, author = (comps[0].title, comps[0].author) if comps else ("", "")
     counts = []
-    with open_canvas(target, title, author, pagesize=(g.width, g.height)) as c:
+    with open_canvas(target, title, fonts, author, pagesize=(g.width, g.height)) as c:
         for i, comp in enumerate(comps):
             if cancelled is not None and cancelled():
                 break

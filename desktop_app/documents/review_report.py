@@ -111,10 +111,11 @@ class ReviewComposer:
 
     # ---- tables -------------------------------------------------------------------------
 
-    def _cell(self, text: str, width: float, role: str, align: str) -> list[Line]:
+    def _cell(self, text: str, width: float, role: str, align: str, words: bool = False) -> list[Line]:
+        """A cell's lines; ``words`` for a header, broken between words (已经/解决)."""
         lines: list[Line] = []
         for part in (text or "").splitlines() or [""]:
-            para = Paragraph((Run(part, role),), size=CELL_SIZE, indent=0, align=align, grid=False)
+            para = Paragraph((Run(part, role),), size=CELL_SIZE, indent=0, align=align, grid=False, words=words)
             lines += self.ts.set_paragraph(para, x=0.0, measure=width - 2 * PAD_X)
         return lines or [Line([], CELL_SIZE, 0.0, width, 0.0, 0.0, align, True)]
 
@@ -125,7 +126,7 @@ class ReviewComposer:
         xs = [g.left]
         for w in widths:
             xs.append(xs[-1] + w)
-        header = [self._cell(h, w, HEI, CENTER) for h, w in zip(table.header, widths)]
+        header = [self._cell(h, w, HEI, CENTER, words=True) for h, w in zip(table.header, widths)]
         header_height = max(len(c) for c in header) * LEAD + 2 * PAD_Y
         rows = [[self._cell(text, w, BODY, CENTER if i in table.centred else JUSTIFY)
                  for i, (text, w) in enumerate(zip(row, widths))] for row in table.rows]
@@ -252,7 +253,7 @@ def compose_report(c: Canvas, report: ReviewReport, unit_name: str, fonts: FontS
 
 def render_review(target, report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None) -> DocumentResult:
     fonts = find_fonts(font_overrides)
-    with open_canvas(target, report.title) as c:
+    with open_canvas(target, report.title, fonts) as c:
         pages = compose_report(c, report, unit_name, fonts)
     return DocumentResult(pages, (pages,), fonts.summary(), fonts.warning())
 

@@ -1,9 +1,10 @@
 """The printed 办理情况统计报告 (documents layer: a domain ``Report`` in, a PDF out; no DB, no Qt).
 
 Portrait GB/T 9704 pages from the engine's ``LetterComposer``: the title (关于2024年建议提案办理情况
-的统计报告), a summary written from the headline figures, the 附表 list, signature and date. Then one
-附表 per dimension (承办单位, 届次, 类别) on landscape pages as the 整改清单 appendix uses: 附表n in
-黑体 at the top left, its title centred, and two tables — （一）办理和满意情况, （二）办理结果、重新办理和
+的统计报告), the 主送, a summary written from the headline figures as of the report's as-of date, the
+附件 list (§7.3.4), signature and the 成文日期. Then one 附件 per dimension (承办单位, 届次, 类别) on
+landscape pages as the 整改清单 appendix uses: 附件n in 黑体 at the top left, its title centred, and
+two tables — （一）办理和满意情况, （二）办理结果、重新办理和
 承诺事项 — each with a 合计 row. A table longer than the page continues on the next one under its
 caption marked （续） and its header row repeated. A rate cell reads "83.3%" over "10/12".
 """
@@ -31,7 +32,7 @@ LEAD = CELL_SIZE * 1.3
 PAD_X, PAD_Y = 3.0, 2.5
 RULE = 0.75
 NAME_CHARS = (5, 10)  # the name column is as wide as its longest name, within these many characters
-CAPTION_SIZE = 18.0  # 小二 for a 附表's title
+CAPTION_SIZE = 18.0  # 小二 for a 附件's title
 TOTAL = "合计"
 
 #: (sub-caption, columns); a column is (header, figure key). Figures with a base print as rates.
@@ -57,7 +58,8 @@ class StatisticsReportData:
     report: Report
     title: str = ""  # default: 关于{截至年份}年建议提案办理情况的统计报告
     unit_name: str = ""
-    dated: date | None = None  # 成文日期
+    dated: date | None = None  # 成文日期 (the figures are as of ``report.as_of``, said in the text)
+    recipient: str = ""  # 主送机关
 
     @property
     def full_title(self) -> str:
@@ -108,7 +110,7 @@ def summary_paragraphs(report: Report) -> list[str]:
     late = _below_average(report, "on_time")
     if late:
         third += "按期办复率低于总体水平的单位：" + "、".join(late[:6]) + ("等" if len(late) > 6 else "") + "。"
-    return [first, second, third, "各承办单位、各届次和各类别的具体数据见附表。"]
+    return [first, second, third, "各承办单位、各届次和各类别的具体数据见附件。"]
 
 
 def _below_average(report: Report, key: str) -> list[str]:
@@ -126,15 +128,17 @@ def _draw_text_pages(c: Canvas, data: StatisticsReportData, fonts: FontSet) -> i
     composer = LetterComposer(fonts, g, data.full_title)
     composer.title_lines(data.full_title)
     composer.blank()
+    if data.recipient.strip():
+        composer.text(f"{data.recipient.strip().rstrip('：:')}：", indent=0, align=LEFT)
     for text in summary_paragraphs(data.report):
         composer.paragraph(body_paragraph(text))
     composer.blank()
     start = len(composer.rows)
     for i, title in enumerate(appendix_titles(), start=1):
-        lead = "附表：" if i == 1 else ""
+        lead = "附件：" if i == 1 else ""
         composer.paragraph(Paragraph((Run(f"{lead}{i}．{title}"),), indent=2 if i == 1 else 5, hanging=6))
     composer.signature(data.unit_name, chinese_date(data.dated))
-    # The 附表 list stays with the signature: a list cut in two reads as two attachments notes.
+    # The 附件 list stays with the signature: a list cut in two reads as two attachments notes.
     keep = composer.rows[-1].keep
     for row in composer.rows[start:]:
         row.keep = keep
@@ -152,7 +156,7 @@ def cell_texts(f: Figure) -> list[str]:
 
 
 class TablePrinter:
-    """Draws the 附表 onto landscape pages of ``c``, starting new pages as needed."""
+    """Draws the 附件 onto landscape pages of ``c``, starting new pages as needed."""
 
     def __init__(self, c: Canvas, fonts: FontSet, first_number: int):
         self.c, self.fonts, self.g = c, fonts, LANDSCAPE
@@ -162,10 +166,10 @@ class TablePrinter:
         self.y = 0.0
 
     def _set(self, text: str, width: float, role: str = BODY, align: str = CENTER,
-             size: float = CELL_SIZE) -> list[Line]:
+             size: float = CELL_SIZE, words: bool = False) -> list[Line]:
         lines: list[Line] = []
         for part in text.splitlines() or [""]:
-            para = Paragraph((Run(part, role),), size=size, indent=0, align=align, grid=False)
+            para = Paragraph((Run(part, role),), size=size, indent=0, align=align, grid=False, words=words)
             lines += self.ts.set_paragraph(para, x=0.0, measure=width)
         return lines
 
@@ -179,7 +183,7 @@ class TablePrinter:
 
     def _close_page(self) -> None:
         # The number (turned with the sheet) is drawn last: readers take turned text in drawing
-        # order, and a page should read 附表n first.
+        # order, and a page should read 附件n first.
         draw_page_number(self.c, self.fonts, self.g, self.number)
         self.c.showPage()
 
@@ -199,12 +203,12 @@ class TablePrinter:
 
     def appendix(self, index: int, title: str, dim: str, report: Report) -> None:
         self.new_page()
-        self.text_line(f"附表{index}", HEI, SIZE_3, gap=2)
+        self.text_line(f"附件{index}", HEI, SIZE_3, gap=2)
         self.text_line(f"{title}（截至{chinese_date(report.as_of)}）", TITLE, CAPTION_SIZE, CENTER, gap=4)
         names = report.group_names(dim)
         groups = [(n, report.groups[(dim, n)]) for n in names] + [(TOTAL, report.overall)]
         for caption, columns in TABLES:
-            self.table(f"附表{index}", caption, columns, groups)
+            self.table(f"附件{index}", caption, columns, groups)
         if index == 1:
             self.note(NOTE)
 
@@ -229,7 +233,7 @@ class TablePrinter:
         for w in widths:
             x.append(x[-1] + w)
         header = [self._set("", widths[0] - 2 * PAD_X, HEI)] + \
-                 [self._set(h, w - 2 * PAD_X, HEI) for (h, _k), w in zip(columns, widths[1:])]
+                 [self._set(h, w - 2 * PAD_X, HEI, words=True) for (h, _k), w in zip(columns, widths[1:])]
         header_height = max(len(h) for h in header) * LEAD + 2 * PAD_Y
         rows = []
         for name, figures in groups:
@@ -283,9 +287,9 @@ class TablePrinter:
 # ---- output -----------------------------------------------------------------------------------
 
 def render_statistics_report(target, data: StatisticsReportData, font_overrides: dict | None = None) -> DocumentResult:
-    """Draw the report and its 附表 into ``target`` (a path or a binary file)."""
+    """Draw the report and its 附件 into ``target`` (a path or a binary file)."""
     fonts = find_fonts(font_overrides)
-    with open_canvas(target, data.full_title) as c:
+    with open_canvas(target, data.full_title, fonts) as c:
         text_pages = _draw_text_pages(c, data, fonts)
         tables = TablePrinter(c, fonts, text_pages + 1)
         for index, ((dim, _label), title) in enumerate(zip(DIMENSIONS, appendix_titles()), start=1):

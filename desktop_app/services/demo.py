@@ -193,10 +193,16 @@ class _Demo:
         existing = dict(self.s.execute(select(Unit.name, Unit.id)).all())
         for order, (name, short, _head) in enumerate(data.UNITS):
             if name not in existing:
-                unit = Unit(name=name, short_name=short, active=True, sort_order=order)
+                full = data.full_name(name)
+                unit = Unit(name=name, short_name=short, active=True, sort_order=order,
+                            letterhead_mark=full, signature=full)
                 self.s.add(unit)
                 self.s.flush()
                 existing[name] = unit.id
+        for order, (name, pattern, full) in enumerate(data.ISSUERS, start=len(data.UNITS)):
+            if name not in existing:
+                self.s.add(Unit(name=name, short_name="", active=True, sort_order=order, letterhead_mark=full,
+                                doc_number_pattern=pattern, signature=full))
         return existing
 
     def _name_pool(self, count: int) -> list[str]:

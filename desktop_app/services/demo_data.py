@@ -55,6 +55,18 @@ UNITS: tuple[tuple[str, str, str], ...] = (
     ("区政府办公室", "崇府办", "陈晓峰"),
 )
 
+# Units that issue documents without handling items: the district government signs the report on
+# the 审议意见 (its 文号 崇府发 picks it as the issuer). (name, 文号 pattern, 发文机关标志 = 署名)
+ISSUERS: tuple[tuple[str, str, str], ...] = (
+    ("区人民政府", "崇府发〔{年}〕{号}号", "上海市崇明区人民政府"),
+)
+
+
+def full_name(name: str) -> str:
+    """The 发文机关标志 and 署名 of a district unit: 区水务局 → 上海市崇明区水务局."""
+    return f"上海市崇明{name}" if name.startswith("区") else name
+
+
 OUR_UNIT = "区交通委"
 
 TOWNS = (

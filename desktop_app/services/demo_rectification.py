@@ -18,7 +18,7 @@ from desktop_app.domain.enums import RectificationStatus as Status
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo_data import latest_session_year, session_name
 from desktop_app.services.rectification import RectificationService
-from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData
+from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData, ReportRecord
 
 ASPECT_1 = "一、办理工作重答复、轻落实"
 ASPECT_2 = "二、沟通协调不够充分"
@@ -82,7 +82,8 @@ def add_demo_rectification(ctx: ServiceContext) -> int:
         opinion_title="区人大常委会关于区政府代表建议办理情况报告的审议意见", opinion_issuer="区人大常委会",
         opinion_date=opinion_on, report_doc_number=f"崇府发〔{reported.year}〕45号",
         report_title="区人民政府关于办理区人大常委会代表建议办理情况报告审议意见的报告",
-        report_date=reported, report_body=_REPORT_BODY.format(congress=congress_of(opinion_on))))
+        report_date=reported, report_body=_REPORT_BODY.format(congress=congress_of(opinion_on))),
+        record=ReportRecord(cc="区委办公室，区人大常委会办公室，区政协办公室", printed_by="上海市崇明区人民政府办公室"))
     for aspect, problem, suggestion, measures, units, deadline, status, notes, links in _ROWS:
         dated = month_end(add_months(today, deadline)) if isinstance(deadline, int) else None
         # A row names its items among those its units handle (各承办单位: any).

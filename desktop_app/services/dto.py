@@ -86,6 +86,9 @@ class UnitInfo:
     short_name: str = ""
     active: bool = True
     sort_order: int = 0
+    letterhead_mark: str = ""  # 发文机关标志 of its documents; the name when empty
+    doc_number_pattern: str = ""  # 崇水〔{年}〕{号}号; 简称〔{年}〕{号}号 when empty
+    signature: str = ""  # 署名; the name when empty
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,10 +282,10 @@ def _write_statistics(path, report, _progress, _cancelled):
     return report
 
 
-def _statistics_print(ctx, as_of=None, title=""):
+def _statistics_print(ctx, as_of=None, title="", recipient=""):
     from desktop_app.services.statistics import StatisticsService
 
-    data, fonts = StatisticsService(ctx).print_data(as_of, title)
+    data, fonts = StatisticsService(ctx).print_data(as_of, title, recipient)
     return PdfExport(data, fonts)
 
 
@@ -314,13 +314,18 @@ def _write_rectification(path, data: SheetExport, _progress, _cancelled) -> int:
     return write_entries(path, data.title, list(data.entries))
 
 
-def _rectification_print(ctx, list_id, with_report=False, issuer_mark="", letterhead=None):
+def _rectification_print(ctx, list_id, with_report=False, issuer_mark="", letterhead=None, report_changes=None):
+    """``report_changes``: 版记 parts (cc, printed_by, printed_on) replacing the saved ones."""
+    from dataclasses import replace
+
     from desktop_app.services.rectification import RectificationService
 
     service = RectificationService(ctx)
     if letterhead is None:
         letterhead = service.report_head()[0]
     report, appendix = service.print_data(list_id, with_report, issuer_mark=issuer_mark)
+    if report is not None and report_changes:
+        report = replace(report, **report_changes)
     return PdfExport((report, appendix), service.font_overrides(), {"letterhead": letterhead})
 
 

@@ -48,19 +48,35 @@ class FollowupLetterService:
         return followup_documents.write(path, "commitment_notice", self.commitment_notice(commitment_id),
                                         self.settings())
 
+    def done_commitments(self, item_id: int) -> list[int]:
+        """The ids of the item's commitments marked 已落实 (each has its 告知函), oldest first."""
+        from sqlalchemy import select
+
+        with self.ctx.db.read() as s:
+            ids = list(s.execute(select(Commitment.id).where(
+                Commitment.item_id == item_id, Commitment.status == CommitmentStatus.DONE.value)
+                .order_by(Commitment.id)).scalars())
+        if not ids:
+            raise DomainError("这一件还没有已落实的承诺事项：请先在“跟踪落实”中把承诺事项标为已落实并写明落实情况。")
+        return ids
+
     def commitment_notice(self, commitment_id: int) -> SimpleLetterData:
         with self.ctx.db.read() as s:
             row = get_or_raise(s, Commitment, commitment_id, "该承诺事项已被删除，请重新打开此件。")
             if row.status != CommitmentStatus.DONE.value:
                 raise DomainError("该承诺事项尚未落实：请先点“标为已落实”并写明落实情况，再出具落实告知函。")
-            unit = s.get(Unit, row.unit_id) if row.unit_id is not None else None
+            unit_id = row.unit_id if row.unit_id is not None and s.get(Unit, row.unit_id) is not None else None
             description, due_on, due_term = row.description, row.due_on, row.due_term
             closed_on, evidence, item_id = row.closed_on, row.evidence, row.item_id
         record = self.letters.cases.get(item_id)
         lead = next((p for p in record.proposers if p.role is ProposerRole.LEAD), None)
         noun = "代表建议" if record.kind.value == "suggestion" else "提案"
-        unit_name = unit.name if unit is not None else next(
-            (a.unit_name for a in record.assignments if a.role in (UnitRole.LEAD, UnitRole.SPLIT)), "")
+        lead_unit = next((a for a in record.assignments if a.role in (UnitRole.LEAD, UnitRole.SPLIT)), None)
+        if unit_id is None and lead_unit is not None:
+            unit_id = lead_unit.unit_id
+        # Under the letterhead of the unit that made the promise, signed with its 署名.
+        issuer = self.letters.issuer(unit_id, lead_unit.unit_name if lead_unit else "")
+        dated = closed_on or self.ctx.today()
         promised = chinese_date(due_on) if due_on else due_term
         first = (f"您在{record.session_name}上提出的第{record.number}号{noun}《{record.title}》，"
                  f"我单位在答复中承诺：{description.rstrip('。')}（{promised}）。")
@@ -69,7 +85,7 @@ class FollowupLetterService:
             title=f"关于{record.session_name}第{record.number}号{noun}承诺事项落实情况的告知函",
             recipient=salutation(lead.name, lead.proposer_type) if lead else "",
             paragraphs=(first, second, "感谢您对我们工作的关心和支持，欢迎继续提出意见和建议。"),
-            unit_name=unit_name, dated=closed_on or self.ctx.today(),
+            unit_name=issuer.signed, dated=dated, doc_number=issuer.doc_number(dated.year), issuer=issuer,
         )
 
     # ---- 公开文本 ----------------------------------------------------------------------------

@@ -10,7 +10,9 @@ from dataclasses import asdict, replace
 
 from sqlalchemy.orm import Session as OrmSession
 
-from desktop_app.documents.model import LetterSettings
+from sqlalchemy import select
+
+from desktop_app.documents.model import Issuer, LetterSettings
 from desktop_app.domain.enums import ItemKind, ResultCategory
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.lookup import our_unit_id, setting_value
@@ -26,6 +28,35 @@ def read_letter_settings(s: OrmSession) -> LetterSettings:
         unit = s.get(Unit, our_unit_id(s)) if our_unit_id(s) is not None else None
         settings = replace(settings, unit_name=unit.name if unit else "")
     return settings
+
+
+def issuer_of(s: OrmSession, unit_id: int | None, settings: LetterSettings | None = None) -> Issuer | None:
+    """The unit ``unit_id`` as the issuer of a document (its own letterhead, 文号 pattern and 署名).
+    Our unit without a 发文机关标志 of its own keeps the one typed in 设置 → 公文与字体."""
+    unit = s.get(Unit, unit_id) if unit_id is not None else None
+    if unit is None:
+        return None
+    mark = unit.letterhead_mark or ""
+    if not mark and settings is not None and settings.unit_name and unit.id == our_unit_id(s):
+        mark = settings.unit_name if settings.unit_name != unit.name else ""
+    return Issuer(unit.name, mark, unit.doc_number_pattern or "", unit.signature or "", unit.short_name or "")
+
+
+def issuer_named(s: OrmSession, name: str, settings: LetterSettings | None = None) -> Issuer | None:
+    unit_id = s.execute(select(Unit.id).where(Unit.name == name.strip())).scalar()
+    return issuer_of(s, unit_id, settings)
+
+
+def issuer_of_doc_number(s: OrmSession, doc_number: str, settings: LetterSettings | None = None) -> Issuer | None:
+    """The unit whose 文号 pattern has the 机关代字 of ``doc_number`` (崇府发 of 崇府发〔2024〕45号)."""
+    prefix = doc_number.split("〔")[0].strip() if "〔" in doc_number else ""
+    if not prefix:
+        return None
+    for unit_id in s.execute(select(Unit.id).order_by(Unit.active.desc(), Unit.sort_order)).scalars():
+        issuer = issuer_of(s, unit_id, settings)
+        if issuer is not None and issuer.prefix == prefix:
+            return issuer
+    return None
 
 
 def letter_settings(ctx: ServiceContext) -> LetterSettings:

@@ -12,6 +12,7 @@ from desktop_app.documents.model import (
     DEFAULT_CC,
     CoOpinion,
     FeedbackFormData,
+    Issuer,
     LetterSettings,
     ReplyLetterData,
     SimpleLetterData,
@@ -21,7 +22,7 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.services.cases import CaseService
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes, ReplyRecord
-from desktop_app.services.letter_settings import SETTINGS_KEY, letter_settings, settings_to_json
+from desktop_app.services.letter_settings import SETTINGS_KEY, issuer_of, letter_settings, settings_to_json
 from desktop_app.services.lookup import find_item_id, our_unit_id
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.tables import Unit
@@ -156,10 +157,15 @@ class LetterService:
         return written, problems
 
     def reply_letter(self, item_id: int) -> ReplyLetterData:
+        """The reply, under the letterhead of the unit that replies (the reply's unit, else the
+        lead unit, else ours) and signed with its 署名."""
         record = self.cases.get(item_id)
         reply = _latest_reply(record)
+        settings = self.settings()
         with self.ctx.db.read() as s:
-            unit_name = _unit_name(s, reply.unit_id) or _lead_unit(record) or _our_unit_name(s)
+            unit_id = reply.unit_id if _unit_name(s, reply.unit_id) else _lead_unit_id(record)
+            issuer = issuer_of(s, unit_id if unit_id is not None else our_unit_id(s), settings)
+        unit_name = issuer.signed if issuer else _lead_unit(record)
         addressees = tuple(
             salutation(p.name, p.proposer_type)
             for p in sorted(record.proposers, key=lambda p: p.role is not ProposerRole.LEAD)
@@ -174,7 +180,7 @@ class LetterService:
             replied_on=reply.replied_on, doc_number=reply.doc_number, signer=reply.signer,
             result=reply.result, co_opinions=opinions, contact_person=reply.contact_person,
             contact_phone=reply.contact_phone, disclosure=reply.disclosure,
-            cc=reply.cc or DEFAULT_CC[record.kind],
+            cc=reply.cc or DEFAULT_CC[record.kind], issuer=issuer,
         )
 
     def feedback_forms(self, item_id: int) -> list[FeedbackFormData]:
@@ -197,10 +203,12 @@ class LetterService:
             raise DomainError("本单位的会办意见还是空的：请先在“办理单位”一栏填写会办意见，再打印会办意见函。")
         title = f"关于{record.session_name}第{record.number}号{_noun(record)}的会办意见"
         first = f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》收悉。经研究，现提出会办意见如下："
+        dated = ours.opinion_sent_on or self.ctx.today()
+        issuer = self.issuer(ours.unit_id)
         return SimpleLetterData(
             title=title, recipient=_lead_unit(record) or "主办单位", paragraphs=(first, ours.opinion_text),
-            unit_name=ours.unit_name, dated=ours.opinion_sent_on or self.ctx.today(),
-            contact_person=ours.handler, contact_phone=ours.handler_phone,
+            unit_name=issuer.signed, dated=dated, doc_number=issuer.doc_number(dated.year),
+            contact_person=ours.handler, contact_phone=ours.handler_phone, issuer=issuer,
         )
 
     def reminder(self, item_id: int) -> SimpleLetterData:
@@ -215,10 +223,12 @@ class LetterService:
         text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位主办，"
                 f"贵单位会办。按照规定，会办单位应当在收到建议（提案）之日起一个月内将会办意见送主办单位。"
                 f"目前尚未收到贵单位的会办意见，请抓紧办理，尽快反馈。")
+        dated = self.ctx.today()
+        issuer = self.issuer(lead.unit_id)
         return SimpleLetterData(
             title=title, recipient="、".join(missing), paragraphs=(text, "特此通知。"),
-            unit_name=lead.unit_name, dated=self.ctx.today(),
-            contact_person=lead.handler, contact_phone=lead.handler_phone,
+            unit_name=issuer.signed, dated=dated, doc_number=issuer.doc_number(dated.year),
+            contact_person=lead.handler, contact_phone=lead.handler_phone, issuer=issuer,
         )
 
     def extension_report(self, item_id: int) -> SimpleLetterData:
@@ -229,10 +239,13 @@ class LetterService:
         title = f"关于{record.session_name}第{record.number}号{_noun(record)}延期答复的报告"
         text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位{ours.role.label}。"
                 f"因{reason.rstrip('。')}，无法在规定期限内答复，特申请延期{months}个月答复。我单位已将延期情况告知{_proposer(record)}。")
+        # A 报告 ends 特此报告。 (妥否，请批示。 closes a 请示, which asks for an answer).
+        dated = ours.extension_requested_on or self.ctx.today()
+        issuer = self.issuer(ours.unit_id)
         return SimpleLetterData(
-            title=title, recipient=GOVERNMENT_OFFICE, paragraphs=(text, "妥否，请批示。"),
-            unit_name=ours.unit_name, dated=ours.extension_requested_on or self.ctx.today(),
-            contact_person=ours.handler, contact_phone=ours.handler_phone,
+            title=title, recipient=GOVERNMENT_OFFICE, paragraphs=(text, "特此报告。"),
+            unit_name=issuer.signed, dated=dated, doc_number=issuer.doc_number(dated.year),
+            contact_person=ours.handler, contact_phone=ours.handler_phone, issuer=issuer,
         )
 
     def return_request(self, item_id: int) -> SimpleLetterData:
@@ -243,11 +256,21 @@ class LetterService:
         title = f"关于申请退回{record.session_name}第{record.number}号{_noun(record)}的函"
         text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》交由我单位{ours.role.label}。"
                 f"经研究，{ours.return_reason.strip().rstrip('。')}。该件不属于我单位职责范围，特申请退回，请予调整分办。")
+        dated = ours.return_requested_on or self.ctx.today()
+        issuer = self.issuer(ours.unit_id)
         return SimpleLetterData(
             title=title, recipient=GOVERNMENT_OFFICE, paragraphs=(text,),
-            unit_name=ours.unit_name, dated=ours.return_requested_on or self.ctx.today(),
-            contact_person=ours.handler, contact_phone=ours.handler_phone,
+            unit_name=issuer.signed, dated=dated, doc_number=issuer.doc_number(dated.year),
+            contact_person=ours.handler, contact_phone=ours.handler_phone, issuer=issuer,
         )
+
+    def issuer(self, unit_id: int | None, fallback: str = "") -> Issuer:
+        """The unit ``unit_id`` as a document's issuer; a unit no longer in the list issues under
+        ``fallback`` (its name as the assignment recorded it)."""
+        settings = self.settings()
+        with self.ctx.db.read() as s:
+            found = issuer_of(s, unit_id, settings)
+        return found or Issuer(fallback or settings.unit_name)
 
     def _our_assignment(self, record: CaseRecord, role: UnitRole | None, problem: str):
         with self.ctx.db.read() as s:
@@ -274,6 +297,10 @@ def _noun(record: CaseRecord) -> str:
 def _proposer(record: CaseRecord) -> str:
     lead = next((p for p in record.proposers if p.role is ProposerRole.LEAD), None)
     return salutation(lead.name, lead.proposer_type) if lead else "提出人"
+
+
+def _lead_unit_id(record: CaseRecord) -> int | None:
+    return next((a.unit_id for a in record.assignments if a.role in (UnitRole.LEAD, UnitRole.SPLIT)), None)
 
 
 def _lead_unit(record: CaseRecord) -> str:

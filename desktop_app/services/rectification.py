@@ -23,8 +23,15 @@ from desktop_app.domain.errors import NotFoundError, ValidationError
 from desktop_app.domain.rectification import RectificationEntry, parse_deadline
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
-from desktop_app.services.letter_settings import letter_settings
-from desktop_app.services.lookup import check_and_bump, find_item_id, get_or_raise, put_setting
+from desktop_app.services.letter_settings import issuer_of, issuer_of_doc_number, letter_settings
+from desktop_app.services.lookup import (
+    check_and_bump,
+    find_item_id,
+    get_or_raise,
+    our_unit_id,
+    put_setting,
+    setting_value,
+)
 from desktop_app.services.rectification_dto import (
     KIND,
     ProgressNote,
@@ -32,6 +39,7 @@ from desktop_app.services.rectification_dto import (
     RectificationDue,
     RectificationListInfo,
     RectificationRowData,
+    ReportRecord,
 )
 from desktop_app.storage.database import note_items_written
 from desktop_app.storage.tables import (
@@ -94,20 +102,26 @@ class RectificationService:
     def report_head(self) -> tuple[str, str]:
         """The 版头 the report was last saved with: (letterhead mode, 发文机关标志; "" for the
         default, our unit + 文件). One per database: the same office issues every report."""
-        import json
-
-        from desktop_app.services.reference import ReferenceService
-
-        saved = ReferenceService(self.ctx).get_setting(REPORT_HEAD_KEY)
-        try:
-            head = json.loads(saved) if saved else {}
-        except ValueError:
-            head = {}
+        head = self._saved_head()
         return head.get("letterhead", LETTERHEAD_FULL), head.get("mark", "")
 
-    def save_list(self, info: RectificationListInfo, head: tuple[str, str] | None = None) -> tuple[Changes, int]:
-        """Save the list's 审议意见 and report fields; ``head`` (mode, mark) with them, in the same
-        transaction, when given."""
+    def report_record(self) -> ReportRecord:
+        """The report's 版记 as last saved (抄送, 印发机关, 印发日期); empty parts are left out."""
+        head = self._saved_head()
+        try:
+            printed_on = date.fromisoformat(head["printed_on"]) if head.get("printed_on") else None
+        except (TypeError, ValueError):
+            printed_on = None
+        return ReportRecord(str(head.get("cc", "")), str(head.get("printed_by", "")), printed_on)
+
+    def _saved_head(self) -> dict:
+        with self.ctx.db.read() as s:
+            return _head_of(setting_value(s, REPORT_HEAD_KEY))
+
+    def save_list(self, info: RectificationListInfo, head: tuple[str, str] | None = None,
+                  record: ReportRecord | None = None) -> tuple[Changes, int]:
+        """Save the list's 审议意见 and report fields; ``head`` (mode, mark) and the report's 版记
+        ``record`` with them, in the same transaction, when given."""
         title = info.title.strip()
         if not title:
             raise ValidationError("整改清单的标题不能为空，请填写（例如 审议意见问题整改清单）。")
@@ -121,10 +135,14 @@ class RectificationService:
             row.report_date, row.report_body = info.report_date, info.report_body
             if not info.id:
                 s.add(row)
-            if head is not None:
-                mode, mark = head
-                put_setting(s, REPORT_HEAD_KEY, json.dumps({"letterhead": mode, "mark": mark.strip()},
-                                                            ensure_ascii=False))
+            if head is not None or record is not None:
+                saved = _head_of(setting_value(s, REPORT_HEAD_KEY))
+                if head is not None:
+                    saved.update(letterhead=head[0], mark=head[1].strip())
+                if record is not None:
+                    saved.update(cc=record.cc.strip(), printed_by=record.printed_by.strip(),
+                                 printed_on=record.printed_on.isoformat() if record.printed_on else "")
+                put_setting(s, REPORT_HEAD_KEY, json.dumps(saved, ensure_ascii=False))
             s.flush()
             return _changed(), row.id
 
@@ -334,10 +352,18 @@ class RectificationService:
         info = doc.info
         if not info.report_title.strip():
             raise ValidationError("这份整改清单还没有填写办理报告的标题，请在整改清单中填写“报告标题”后再打印整份报告。")
-        unit = letter_settings(self.ctx).unit_name
+        # Issued by the unit whose 文号 pattern the report's 文号 follows (崇府发 → 区人民政府), else
+        # by our unit; signed with that unit's 署名.
+        settings = letter_settings(self.ctx)
+        with self.ctx.db.read() as s:
+            issuer = (issuer_of_doc_number(s, info.report_doc_number, settings)
+                      or issuer_of(s, our_unit_id(s), settings))
+        signed = issuer.signed if issuer is not None else settings.unit_name
+        record = self.report_record()
         return RectificationReport(info.report_doc_number, info.report_title, info.opinion_issuer or "区人大常委会",
-                                   info.report_body, unit, info.report_date,
-                                   issuer_mark=issuer_mark.strip()), appendix
+                                   info.report_body, signed, info.report_date,
+                                   issuer_mark=issuer_mark.strip(), issuer=issuer, cc=record.cc,
+                                   printed_by=record.printed_by, printed_on=record.printed_on), appendix
 
     def font_overrides(self) -> dict:
         """The font files chosen in 设置 → 公文与字体 (shared with the letters)."""
@@ -510,3 +536,12 @@ def open_rows(s: OrmSession) -> list[tuple]:
                                          .where(RectificationRowUnit.row_id.in_([r[2] for r in found]))):
             units.setdefault(row_id, []).append(unit_id)
     return [(*r, tuple(units.get(r[2], ()))) for r in found]
+
+
+def _head_of(saved: str) -> dict:
+    """The saved report head (版头 mode, mark, 版记) as a dict; {} when unreadable."""
+    try:
+        head = json.loads(saved) if saved else {}
+    except ValueError:
+        head = {}
+    return head if isinstance(head, dict) else {}

@@ -38,6 +38,16 @@ class RectificationListInfo:
 
 
 @dataclass(frozen=True)
+class ReportRecord:
+    """The report's 版记 (GB/T 9704 §7.4): 抄送, 印发机关 and 印发日期 (the report's date when
+    empty); printed only when filled in."""
+
+    cc: str = ""
+    printed_by: str = ""
+    printed_on: date | None = None
+
+
+@dataclass(frozen=True)
 class ProgressNote:
     id: int
     row_id: int

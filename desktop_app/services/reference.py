@@ -49,7 +49,8 @@ class ReferenceService:
             if not include_inactive:
                 query = query.where(Unit.active.is_(True))
             return [
-                UnitInfo(u.id, u.name, u.short_name or "", bool(u.active), u.sort_order or 0)
+                UnitInfo(u.id, u.name, u.short_name or "", bool(u.active), u.sort_order or 0,
+                         u.letterhead_mark or "", u.doc_number_pattern or "", u.signature or "")
                 for u in s.execute(query).scalars()
             ]
 
@@ -67,6 +68,8 @@ class ReferenceService:
             renamed = bool(unit.id) and row.name != name
             row.name, row.short_name = name, unit.short_name.strip()
             row.active, row.sort_order = bool(unit.active), unit.sort_order
+            row.letterhead_mark, row.signature = unit.letterhead_mark.strip(), unit.signature.strip()
+            row.doc_number_pattern = _checked_pattern(unit.doc_number_pattern)
             s.flush()
             touched: list[int] = []
             if renamed:
@@ -264,3 +267,19 @@ def _row_to_save(s: OrmSession, table, row_id: int, same_name: list, *, clash: s
     row = table()
     s.add(row)
     return row
+
+
+def _checked_pattern(pattern: str) -> str:
+    """A 文号 pattern as typed, refused with a message when it cannot make a 文号."""
+    pattern = pattern.strip()
+    if not pattern:
+        return ""
+    try:
+        pattern.format(年=2024, 号=1)
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError(f"文号格式“{pattern}”写错了：只能用 {{年}} 和 {{号}} 两个占位，"
+                              "例如 崇水〔{年}〕{号}号；留空则按简称生成。") from None
+    if "{号}" not in pattern or "〔" not in pattern:
+        raise ValidationError(f"文号格式“{pattern}”缺少〔年份〕或 {{号}}：请写成 机关代字〔{{年}}〕{{号}}号，"
+                              "例如 崇水〔{年}〕{号}号。")
+    return pattern

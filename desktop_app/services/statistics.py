@@ -54,13 +54,21 @@ class StatisticsService:
             items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
         return handling_report(items, as_of)
 
-    def print_data(self, as_of: date | None = None, title: str = ""):
-        """What the printed 办理情况统计报告 needs: the figures, the title, our unit's name (from the
-        letter settings) as the signature and today as its date; and the chosen fonts."""
+    def print_data(self, as_of: date | None = None, title: str = "", recipient: str = ""):
+        """What the printed 办理情况统计报告 needs: the figures as of ``as_of``, the title, our
+        unit's 署名 as the signature and today as its 成文日期, the 主送 (by default the 区政府办公室,
+        or the 区人民政府 when we are the office); and the chosen fonts."""
         from desktop_app.documents.statistics_report import StatisticsReportData
+        from desktop_app.services.letter_settings import issuer_of
+        from desktop_app.services.lookup import our_unit_id
 
         settings = letter_settings(self.ctx)
-        data = StatisticsReportData(self.report(as_of), title.strip(), settings.unit_name, self.ctx.today())
+        with self.ctx.db.read() as s:
+            issuer = issuer_of(s, our_unit_id(s), settings)
+        signed = issuer.signed if issuer is not None else settings.unit_name
+        if not recipient.strip():
+            recipient = "区人民政府" if issuer is not None and "政府办公室" in issuer.name else "区政府办公室"
+        data = StatisticsReportData(self.report(as_of), title.strip(), signed, self.ctx.today(), recipient.strip())
         return data, dict(settings.fonts)
 
 

@@ -57,6 +57,10 @@ class Unit(Base):
     short_name: Mapped[str] = mapped_column(String(50), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # The unit's own letterhead ("" = derived: the name; 简称〔{年}〕{号}号; the name).
+    letterhead_mark: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 发文机关标志
+    doc_number_pattern: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 崇水〔{年}〕{号}号
+    signature: Mapped[str] = mapped_column(String(100), default="", server_default="")  # 署名
 
 
 class Session(Base):

@@ -55,3 +55,28 @@ def test_unknown_item_fails_with_a_chinese_hint(tmp_path, fixed_now, capsys):
     assert main(["print", "reply", "区二届人大五次会议 9999", "--db", str(db_path), "--out", str(out)]) == 1
     assert "会次 编号" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_print_the_offices_supervision_notice(tmp_path, fixed_now, capsys):
+    from desktop_app.services.dto import UnitInfo
+    from desktop_app.services.reference import ReferenceService
+
+    db_path = tmp_path / "cases.sqlite"
+    db = open_database(db_path)
+    ctx = ServiceContext(db=db, user_name=lambda: "测试员", now=lambda: fixed_now)
+    _, _item = CaseService(ctx).save(make_record())  # its reply was due 2024-05-20
+    reference = ReferenceService(ctx)
+    reference.save_unit(UnitInfo(0, "区政府办公室", "崇府办", letterhead_mark="上海市崇明区人民政府办公室"))
+    db.close()
+    out = tmp_path / "督办通知.pdf"
+    args = ["print", "supervision", "区交通委", "--as-of", "2024-06-03", "--db", str(db_path), "--out", str(out)]
+    assert main(args) == 1 and "设为区政府办公室" in capsys.readouterr().err  # we are not the office yet
+    db = open_database(db_path)
+    ctx = ServiceContext(db=db, user_name=lambda: "测试员", now=lambda: fixed_now)
+    reference = ReferenceService(ctx)
+    reference.set_our_unit(next(u.id for u in reference.units() if u.name == "区政府办公室"))
+    db.close()
+    assert main(args) == 0
+    lines = [line.text.replace(" ", "") for page in read_lines(out) for line in page]
+    assert lines[0] == "上海市崇明区人民政府办公室" and "区交通委：" in lines
+    assert any(line.startswith("崇府办〔2024〕") for line in lines)

@@ -10,7 +10,15 @@ import pdfplumber
 import pytest
 
 from desktop_app.documents.fonts import find_fonts
-from desktop_app.documents.rectification_appendix import CELL_SIZE, LEAD, PAD_Y, SPLIT_HEAD, AppendixLayout
+from desktop_app.documents.rectification_appendix import (
+    CELL_SIZE,
+    LEAD,
+    PAD_Y,
+    REPEATED,
+    SPLIT_HEAD,
+    AppendixLayout,
+    first_table_top,
+)
 from desktop_app.documents.rectification_report import RectificationReport, write_rectification_pdf
 from desktop_app.domain.rectification import COLUMNS, Appendix, RectificationEntry
 
@@ -56,13 +64,27 @@ def test_every_cell_is_printed_in_order_with_the_header_on_every_page(printed):
     appendix, out, result, layout = printed
     pages = columns_by_page(out, layout.x)
     assert result.pages == len(pages) >= 3
+    pieces = [piece.row for page in layout.paginate(first_table_top(appendix)) for piece in page.pieces]
     for col in range(1, 6):
         printed_text = ""
         for cols in pages:
             assert cols[col].startswith(COLUMNS[col]), f"第 {col + 1} 列表头缺失"
             printed_text += cols[col][len(COLUMNS[col]):]
-        expected = "".join(squash(row.cells()[col]) for row in appendix.rows)
+        if col in REPEATED:  # 责任单位, 整改期限: whole on every piece of a row split across pages
+            expected = "".join(squash(appendix.rows[row].cells()[col]) for row in pieces)
+        else:
+            expected = "".join(squash(row.cells()[col]) for row in appendix.rows)
         assert squash(printed_text) == expected
+    assert len(pieces) > len(appendix.rows)  # some rows do run onto the next page
+
+
+def test_no_piece_of_a_split_row_is_one_or_two_lines(printed):
+    appendix, _out, _result, layout = printed
+    for page in layout.paginate(first_table_top(appendix)):
+        for piece in page.pieces:
+            lines = max(e - s for col, (s, e) in enumerate(zip(piece.starts, piece.ends)) if col not in REPEATED)
+            assert lines >= 3 or all(s == 0 for s in piece.starts) and piece.ends == [
+                len(c) for c in layout.cells[piece.row]], "拆页的行不应只剩一两行"
 
 
 def test_each_aspect_once_per_page_and_marked_continued(printed):

@@ -14,6 +14,7 @@ import pytest
 
 from desktop_app.documents.geometry.page import A4_GBT9704 as G
 from desktop_app.documents.geometry.page import EM_ASCENT, MM, SIZE_2, SIZE_3
+from desktop_app.documents.model import Issuer
 from desktop_app.documents.rectification_report import RectificationReport, write_rectification_pdf
 from tests.documents.test_rectification_appendix import seed_appendix
 
@@ -205,3 +206,40 @@ def test_command_line_prints_the_head_saved_with_the_list_unless_told(saved_list
         assert not any(is_red(c["non_stroking_color"]) for c in pdf.pages[0].chars)  # 套打, as saved
     with pdfplumber.open(tmp_path / "told.pdf") as pdf:
         assert "".join(c["text"] for c in line_of(pdf.pages[0], MARK)) == MARK
+
+
+GOVERNMENT = Issuer("区人民政府", mark="上海市崇明区人民政府", doc_number_pattern="沪崇府发〔{年}〕{号}号",
+                    signature="上海市崇明区人民政府")
+TRANSPORT = Issuer("区交通委", mark="上海市崇明区交通委员会", short_name="崇交委")
+
+
+def test_the_report_is_headed_by_its_issuer_and_warns_when_its_parts_name_another_unit(tmp_path):
+    out = tmp_path / "report.pdf"
+    result = write_rectification_pdf(out, replace(REPORT, issuer=GOVERNMENT), seed_appendix())
+    assert result.notes == ()
+    with pdfplumber.open(out) as pdf:
+        assert MARK in pdf.pages[0].extract_text()  # the issuer's 标志 + 文件
+    # The demo's old mistake: a 区交通委 head over the government's 文号 and title.
+    wrong = write_rectification_pdf(tmp_path / "wrong.pdf", replace(REPORT, issuer=TRANSPORT), seed_appendix())
+    assert [note.split("。")[0] for note in wrong.notes] == [
+        "文号“沪崇府发〔2024〕45号”的机关代字不是发文单位区交通委的“崇交委”",
+        "署名“上海市崇明区人民政府”与发文单位区交通委（署名“区交通委”）不一致",
+        "标题以“上海市崇明区人民政府”开头，发文单位却是区交通委",
+    ]
+    assert wrong.notes[0] in wrong.warning
+
+
+def test_the_record_closes_the_document_after_the_appendix_on_an_unnumbered_page(tmp_path):
+    out = tmp_path / "report.pdf"
+    report = replace(REPORT, issuer=GOVERNMENT, cc="区委办公室，区人大常委会办公室",
+                     printed_by="上海市崇明区人民政府办公室", printed_on=date(2024, 11, 1))
+    result = write_rectification_pdf(out, report, seed_appendix())
+    with pdfplumber.open(out) as pdf:
+        last = pdf.pages[-1]
+        assert result.pages == len(pdf.pages) and last.width < last.height  # portrait, after the landscape table
+        assert last.extract_text().splitlines() == ["抄送：区委办公室，区人大常委会办公室。",
+                                                    "上海市崇明区人民政府办公室 2024年11月1日印发"]
+        assert not re.search(r"— \d+ —", last.extract_text())  # the 版记 page alone: no number (§7.5)
+        rules = [r for r in last.lines if r["x1"] - r["x0"] > 100]
+        assert len(rules) == 3  # GB/T 9704 §7.4: above, between and below the 版记's lines
+        assert not any("抄送" in p.extract_text() for p in pdf.pages[:-1])

@@ -87,15 +87,25 @@ def printed(tmp_path_factory):
 def test_the_summary_states_the_headline_rates(printed):
     result, pdf = printed
     first = page_text(pdf.pages[0])
-    assert first.startswith("关于2024年建议提案办理情况的统计报告")
+    assert first.startswith("关于2024年建议提案办理情况的统计报告截至2024年6月30日")
     assert "截至2024年6月30日，共承办建议提案4件，其中代表建议2件、政协提案2件" in first
     assert "已办复3件，办复率75.0%；按期办复2件，按期办复率50.0%" in first
     assert "见面沟通1件，见面率33.3%" in first
     assert "满意1份、基本满意0份、不满意1份，满意率50.0%" in first
     assert "公开答复2件，公开率66.7%" in first and "重新办理1件，已再次答复1件" in first
     assert "承诺事项尚未落实2项，其中已超过承诺期限1项" in first and "超期承诺事项涉及区交通委1项" in first
-    assert "附表：1．按承办单位统计的办理情况" in first and "上海市崇明区人民政府办公室" in first
-    assert "2024年7月2日" in first and result.pages == len(pdf.pages)
+    assert "附件：1．按承办单位统计的办理情况" in first and "上海市崇明区人民政府办公室" in first
+    # dated with its 成文日期, the figures as of the day the text states
+    assert first.endswith("上海市崇明区人民政府办公室2024年7月2日—1—") and result.pages == len(pdf.pages)
+
+
+def test_the_report_is_addressed_to_its_recipient(tmp_path):
+    from dataclasses import replace
+
+    out = tmp_path / "stats.pdf"
+    write_statistics_report(out, replace(data(), recipient="区人民政府"))
+    with pdfplumber.open(out) as pdf:
+        assert page_text(pdf.pages[0]).startswith("关于2024年建议提案办理情况的统计报告区人民政府：截至2024年6月30日")
 
 
 def test_each_dimension_has_its_appendix_in_landscape(printed):
@@ -103,7 +113,7 @@ def test_each_dimension_has_its_appendix_in_landscape(printed):
     tables = pdf.pages[1:]
     assert all(p.width > p.height for p in tables)
     texts = [page_text(p) for p in tables]
-    assert [i for i, t in enumerate(texts) if t.startswith("附表")] == [0, 1, 2]
+    assert [i for i, t in enumerate(texts) if t.startswith("附件")] == [0, 1, 2]
     assert "按承办单位统计的办理情况（截至2024年6月30日）" in texts[0]
     assert "按届次统计的办理情况" in texts[1] and "按类别统计的办理情况" in texts[2]
 
@@ -147,8 +157,8 @@ def test_a_long_table_continues_with_its_caption_and_header_repeated(tmp_path):
     for t in unit_pages:
         assert "按承办单位统计的办理情况" in t or "（续）" in t
         assert ("应办" in t and "见面率" in t) or ("已经" in t and "二次" in t)  # the header row is there
-    assert sum("附表1（一）办理和满意情况（续）" in t for t in texts) >= 2
-    assert sum("附表1（二）办理结果、重新办理和承诺事项（续）" in t for t in texts) >= 2
+    assert sum("附件1（一）办理和满意情况（续）" in t for t in texts) >= 2
+    assert sum("附件1（二）办理结果、重新办理和承诺事项（续）" in t for t in texts) >= 2
     for n in range(1, 41):  # every unit is printed, once per table
         assert sum(t.count(f"第{n:02d}测试单位") for t in texts) == 2
     for t in unit_pages:  # the 合计 row never stands alone on a continued page

@@ -140,3 +140,34 @@ def test_read_only_database_allows_only_the_user_name(qtbot, ctx, tmp_path, prom
     assert services.ui_settings.user_name == "王小明"
     assert services.reference.our_unit_id() is None
     assert [u.name for u in services.reference.units()] == ["区交通委", "区教育局", "区财政局"]
+
+
+def test_a_units_letterhead_is_edited_and_a_wrong_pattern_is_refused(qtbot, services, prompts):
+    from PySide6.QtCore import QTimer
+
+    dialog = open_settings(qtbot, services)
+
+    def fill(mark: str, pattern: str) -> None:
+        edit = dialog.letterhead_dialog
+        edit.ui.markEdit.setText(mark)
+        edit.ui.patternEdit.setText(pattern)
+        edit.ui.signatureEdit.setText(mark)
+        edit.ui.buttonBox.accepted.emit()
+
+    def saved():
+        return next(u for u in services.reference.units() if u.name == "区交通委")
+
+    select_unit(dialog, "区交通委")
+    QTimer.singleShot(0, lambda: fill("上海市崇明区交通委员会", "崇交委2024号"))
+    dialog.ui.letterheadButton.click()
+    qtbot.waitUntil(lambda: bool(prompts.warnings), timeout=5000)
+    assert "文号格式“崇交委2024号”缺少〔年份〕或 {号}" in prompts.warnings[0]
+    assert saved().letterhead_mark == ""  # nothing saved
+
+    select_unit(dialog, "区交通委")
+    QTimer.singleShot(0, lambda: fill("上海市崇明区交通委员会", "崇交委〔{年}〕{号}号"))
+    dialog.ui.letterheadButton.click()
+    qtbot.waitUntil(lambda: saved().letterhead_mark == "上海市崇明区交通委员会", timeout=5000)
+    assert (saved().doc_number_pattern, saved().signature) == ("崇交委〔{年}〕{号}号", "上海市崇明区交通委员会")
+    qtbot.waitUntil(lambda: "上海市崇明区交通委员会" in [
+        dialog.model.data(dialog.model.index(r, 2)) for r in range(dialog.model.rowCount())], timeout=5000)

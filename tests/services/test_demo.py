@@ -22,7 +22,8 @@ def test_sixty_items_cover_every_state_result_role_and_unit(ctx):
     assert {r.status for r in rows} == set(ItemStatus)
     assert {r.result for r in rows} - {None} == set(ResultCategory)
     assert {UnitRole.LEAD, UnitRole.CO} <= {r.our_role for r in rows}
-    assert len(reference.units()) == 15
+    assert len(reference.units()) == 16  # 15 handling units and the 区人民政府, which issues the report
+    assert reference.units()[-1].doc_number_pattern == "崇府发〔{年}〕{号}号"
     assert reference.units()[0].name == "区发展改革委"
     assert [s.name for s in reference.sessions()] == ["区政协五届三次会议", "区二届人大五次会议"]
     our = next(u for u in reference.units() if u.id == reference.our_unit_id())

@@ -18,6 +18,7 @@ from desktop_app.documents.layout import (
     Typesetter,
     grid_slots,
 )
+from desktop_app.documents.linebreak import EPSILON, breakable, tokenize
 from desktop_app.documents.model import LETTERHEAD_FULL, LETTERHEAD_NONE
 from desktop_app.documents.render import RED, Composition, Mark, Rule
 
@@ -49,28 +50,75 @@ def body_paragraph(text: str) -> Paragraph:
     return Paragraph((Run(text[: end.end()], role), Run(text[end.end():])))
 
 
-TITLE_BREAKS = ("会议", "关于", "的", "和", "与", "及")
+# Where a title reads well broken: after 会议 (…会议 / 第0035号…), before 关于 (…政府 / 关于…).
+GOOD_BREAK_AFTER = ("会议",)
+GOOD_BREAK_BEFORE = ("关于",)
+# A line never ends with a word that leads into what follows (关于 / 对 …), nor does one start
+# with a particle that ends what precedes (的答复).
+BAD_LINE_END = ("关于", "对", "对于", "就", "由", "把", "将", "在", "与", "和", "及", "第", "《")
+BAD_LINE_START = ("的", "之", "》", "号")
 
 
-def split_title(title: str, width, measure: float) -> list[str]:
-    """Lines of a title: the user's own line breaks, else one line when it fits, else the
-    most balanced two-line split after a word such as 会议 or 的 (before 关于)."""
+def _break_cost(tokens: list[str], k: int, em: float) -> float:
+    """What breaking before ``tokens[k]`` costs, in points of imbalance it is worth."""
+    before, after = tokens[k - 1], tokens[k]
+    cost = 0.0
+    if not breakable(tokens, k):
+        return float("inf")
+    if before in BAD_LINE_END or after.startswith(BAD_LINE_START):
+        cost += 6 * em
+    head = "".join(tokens[:k])
+    if head.count("《") > head.count("》"):  # inside a book title
+        cost += 4 * em
+    if before.endswith(GOOD_BREAK_AFTER) or after.startswith(GOOD_BREAK_BEFORE):
+        cost -= 3 * em
+    return cost
+
+
+def split_title(title: str, width, measure: float, em: float = SIZE_2) -> list[str]:
+    """Lines of a title: the user's own line breaks, else one line when it fits, else as few lines
+    as it needs, broken between words (never 意/见, never after 关于) and as even as the words
+    allow (GB/T 9704 §7.3.1: 回行时词意完整、排列对称)."""
     if "\n" in title:
         return [t.strip() for t in title.splitlines() if t.strip()]
     if width(title) <= measure:
         return [title]
-    best = None
-    for word in TITLE_BREAKS:
-        start = title.find(word, 1)
-        while start > 0:
-            cut = start if word == "关于" else start + len(word)
-            head, tail = title[:cut], title[cut:]
-            if tail and width(head) <= measure and width(tail) <= measure:
-                score = abs(width(head) - width(tail))
-                if best is None or score < best[0]:
-                    best = (score, [head, tail])
-            start = title.find(word, start + 1)
-    return best[1] if best else [title]
+    tokens = tokenize(title, words=True)
+    widths = [width(t) for t in tokens]
+    n = len(tokens)
+    if any(w > measure for w in widths):  # a word longer than a line: break between characters
+        tokens = tokenize(title)
+        widths = [width(t) for t in tokens]
+        n = len(tokens)
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
+    costs = [0.0] + [_break_cost(tokens, k, em) for k in range(1, n)]
+    for count in range(2, n + 1):
+        target = prefix[n] / count
+        # best[j][k]: the cheapest way to set tokens[:k] as j lines, and where its last line starts
+        best = [{0: (0.0, -1)}] + [{} for _ in range(count)]
+        for j in range(1, count + 1):
+            for k in range(1, n + 1):
+                if j == count and k != n:
+                    continue
+                options = []
+                for start, (cost, _) in best[j - 1].items():
+                    line = prefix[k] - prefix[start]
+                    if start >= k or line > measure + EPSILON:
+                        continue
+                    total = cost + abs(line - target) / 2 + (costs[k] if k < n else 0.0)
+                    options.append((total, start))
+                if options:
+                    best[j][k] = min(options)
+        if n in best[count] and best[count][n][0] != float("inf"):
+            cuts, k = [], n
+            for j in range(count, 0, -1):
+                start = best[j][k][1]
+                cuts.append("".join(tokens[start:k]))
+                k = start
+            return cuts[::-1]
+    return [title]
 
 
 def body_paragraphs(text: str) -> list[Paragraph]:
@@ -87,9 +135,10 @@ class LetterComposer:
         self.rows: list[Row] = []
         self.marks: list[Mark] = []
         self.rules: list[Rule] = []
-        self.record: list[Line] = []
+        self.record: list[Row] = []
         self.title = title
         self.first_top = geometry.top  # top of the first flowing row on page 1
+        self.notes: list[str] = []  # what the user should check before sending it
         self._keep = 0
 
     # ---- page 1 header ---------------------------------------------------------------------
@@ -160,21 +209,18 @@ class LetterComposer:
             self.marks.append(Mark(letter, HEI, SIZE_3, self.g.right, 18 * MM, RIGHT))
 
     def doc_number(self, number: str, signer: str = "") -> None:
-        """文号 on the first row: at the block's right edge; with a 签发人 the 文号 moves one
-        character in from the left and 签发人：name (name in 楷体) ends one character from the right."""
+        """信函格式 (GB/T 9704 §10.1): the 文号 flush with the block's right edge on the first row
+        under the rule; a 签发人 (name in 楷体) flush left on the same row, where a 信函 puts what
+        it marks besides (份号、密级), so that the title keeps its place two rows below."""
         if not number and not signer:
             return
-        cell = self.ts.cell(SIZE_3, True)
-        if signer:
-            track = self.ts.tracking(SIZE_3, True)
-            width = self.ts.width("签发人：", BODY, SIZE_3, track) + self.ts.width(signer, KAI, SIZE_3, track)
-            left = self.ts.set_paragraph(Paragraph((Run(number),), indent=1, align=LEFT))
-            right = Line([("签发人：", BODY), (signer, KAI)], SIZE_3, self.g.right - cell - width,
-                         width, width, track, LEFT, True)
-            self.rows.append(Row(left[0] if left else None, fixed=True, beside=right))
+        right = self.ts.set_paragraph(Paragraph((Run(number),), indent=0, align=RIGHT)) if number else []
+        left = self.ts.set_paragraph(Paragraph((Run("签发人："), Run(signer, KAI)), indent=0, align=LEFT)) \
+            if signer else []
+        if right:
+            self.rows.append(Row(right[0], fixed=True, beside=left[0] if left else None))
         else:
-            self.rows += [Row(line, fixed=True) for line in self.ts.set_paragraph(
-                Paragraph((Run(number),), indent=0, align=RIGHT))]
+            self.rows.append(Row(left[0], fixed=True))
 
     # ---- flowing text ----------------------------------------------------------------------
 
@@ -228,14 +274,25 @@ class LetterComposer:
             return
         para = Paragraph((Run(f"抄送：{cc}。"),), size=SIZE_4, indent=0, hanging=3, left=1, right=1,
                          align="justify", grid=False)
-        self.record = self.ts.set_paragraph(para)
+        self.record = [Row(line) for line in self.ts.set_paragraph(para)] + self.record
+
+    def printed_by(self, office: str, day: str) -> None:
+        """版记 印发机关 (one character in from the left) and 印发日期 + 印发 (one character in from
+        the right) on the 版记's last row (GB/T 9704 §7.4.3)."""
+        if not office.strip() and not day:
+            return
+        left = self.ts.set_paragraph(Paragraph((Run(office.strip()),), size=SIZE_4, indent=0, left=1,
+                                               align=LEFT, grid=False))
+        right = self.ts.set_paragraph(Paragraph((Run(f"{day}印发" if day else ""),), size=SIZE_4, indent=0,
+                                                right=1, align=RIGHT, grid=False))
+        self.record.append(Row(left[0] if left else None, beside=right[0] if right else None))
 
     # ---- result ----------------------------------------------------------------------------
 
-    def composition(self, number_first_page: bool) -> Composition:
+    def composition(self, number_first_page: bool, record_rules: bool = True) -> Composition:
+        """The document: a 信函 passes ``number_first_page=False, record_rules=False``."""
         g = self.g
         first = grid_slots(self.first_top, g.pitch, g.bottom)
         slots = grid_slots(g.top, g.pitch, g.bottom)
-        rows = self.rows
-        return Composition(self.title, rows, first, slots, list(self.marks), list(self.rules),
-                           list(self.record), number_first_page, author="")
+        return Composition(self.title, self.rows, first, slots, list(self.marks), list(self.rules),
+                           list(self.record), number_first_page, record_rules, author="", notes=list(self.notes))

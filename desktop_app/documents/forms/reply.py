@@ -12,12 +12,14 @@ import re
 from desktop_app.documents.fonts import FontSet
 from desktop_app.documents.forms.common import LetterComposer, body_paragraphs
 from desktop_app.documents.geometry.page import PageGeometry
+from desktop_app.documents.issuer import disagreements
 from desktop_app.documents.layout import LEFT
 from desktop_app.documents.model import (
     DEFAULT_TITLE_PATTERNS,
     LetterSettings,
     ReplyLetterData,
     chinese_date,
+    letterhead_name,
 )
 from desktop_app.documents.render import Composition
 
@@ -103,7 +105,9 @@ def build_reply_letters(data: ReplyLetterData, settings: LetterSettings, fonts: 
     letters = []
     for addressee in salutations(data, settings):
         c = LetterComposer(fonts, geometry, title)
-        c.letterhead(settings.letterhead, settings.unit_name or data.unit_name, settings.letterhead_size)
+        c.letterhead(settings.letterhead, letterhead_name(data.issuer, settings.unit_name, data.unit_name),
+                     settings.letterhead_size)
+        c.notes += disagreements(data.issuer, data.doc_number, data.unit_name)
         if data.result is not None:
             c.category_mark(settings.category_letters.get(data.result, ""))
         if data.doc_number or data.signer:
@@ -138,5 +142,5 @@ def build_reply_letters(data: ReplyLetterData, settings: LetterSettings, fonts: 
             c.note(contact)
         c.copy_to(data.cc)
         # 信函格式: page 1 carries no number (GB/T 9704 §10.1).
-        letters.append(c.composition(number_first_page=False))
+        letters.append(c.composition(number_first_page=False, record_rules=False))
     return letters

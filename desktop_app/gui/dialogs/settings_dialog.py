@@ -7,6 +7,8 @@ list are saved at once, each as one operation; 我的单位 and 我的姓名 are
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
 from desktop_app.gui.dialogs.case_row_editor import setup_table
@@ -48,6 +50,7 @@ class SettingsDialog(QDialog):
         self.model = RowTableModel([
             Column("单位名称", lambda u: u.name),
             Column("简称", lambda u: u.short_name),
+            Column("发文机关标志", lambda u: u.letterhead_mark or u.name),
             Column("状态", lambda u: "启用" if u.active else "已停用"),
         ], self)
         setup_table(self.ui.unitsView, self.model)
@@ -56,6 +59,7 @@ class SettingsDialog(QDialog):
         self.ui.ourUnitCombo.setInsertPolicy(self.ui.ourUnitCombo.InsertPolicy.NoInsert)
         self.ui.addUnitButton.clicked.connect(self.add_unit)
         self.ui.renameUnitButton.clicked.connect(self.rename_unit)
+        self.ui.letterheadButton.clicked.connect(self.edit_letterhead)
         self.ui.toggleActiveButton.clicked.connect(self.toggle_active)
         self.ui.deleteUnitButton.clicked.connect(self.delete_unit)
         self.ui.showInactiveCheck.toggled.connect(self._reload_units)
@@ -69,7 +73,7 @@ class SettingsDialog(QDialog):
         self.ui.ourUnitCombo.setEditText(self._initial_our_unit)
         if self._read_only:
             for widget in (self.ui.addUnitButton, self.ui.renameUnitButton, self.ui.toggleActiveButton,
-                           self.ui.deleteUnitButton, self.ui.ourUnitCombo):
+                           self.ui.deleteUnitButton, self.ui.letterheadButton, self.ui.ourUnitCombo):
                 widget.setEnabled(False)
             self.ui.unitsHint.setText(f"数据库以只读方式打开，不能修改单位名录和我的单位：{services.read_only_reason}")
         self._update_buttons()
@@ -95,7 +99,8 @@ class SettingsDialog(QDialog):
     def _update_buttons(self, *_args) -> None:
         unit = self._selected()
         editable = not self._read_only
-        for button in (self.ui.renameUnitButton, self.ui.toggleActiveButton, self.ui.deleteUnitButton):
+        for button in (self.ui.renameUnitButton, self.ui.toggleActiveButton, self.ui.deleteUnitButton,
+                       self.ui.letterheadButton):
             button.setEnabled(editable and unit is not None)
         self.ui.toggleActiveButton.setText("启用(&T)" if unit is not None and not unit.active else "停用(&T)")
 
@@ -113,14 +118,27 @@ class SettingsDialog(QDialog):
             return
         name = ask_text(self, "重命名单位", f"“{unit.name}”的新名称：", unit.name)
         if name and name != unit.name:
-            renamed = UnitInfo(unit.id, name, unit.short_name, unit.active, unit.sort_order)
+            renamed = replace(unit, name=name)
             self._write(setting_ops.save_unit(self._services, renamed, "重命名单位"))
+
+    def edit_letterhead(self) -> None:
+        """The unit's 发文机关标志, 文号 pattern and 署名; a wrong pattern is refused by the save
+        with a message saying how to write it."""
+        from desktop_app.gui.dialogs.unit_letterhead_dialog import UnitLetterheadDialog
+
+        unit = self._selected()
+        if unit is None or self._read_only:
+            return
+        dialog = UnitLetterheadDialog(unit, self)
+        self.letterhead_dialog = dialog
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.edited() != unit:
+            self._write(setting_ops.save_unit(self._services, dialog.edited(), "修改公文抬头"))
 
     def toggle_active(self) -> None:
         unit = self._selected()
         if unit is None:
             return
-        toggled = UnitInfo(unit.id, unit.name, unit.short_name, not unit.active, unit.sort_order)
+        toggled = replace(unit, active=not unit.active)
         self._write(setting_ops.save_unit(self._services, toggled, "启用单位" if toggled.active else "停用单位"))
 
     def delete_unit(self) -> None:

@@ -81,6 +81,11 @@ class Ui_SettingsDialog(object):
 
         self.unitButtonsLayout.addWidget(self.renameUnitButton)
 
+        self.letterheadButton = QPushButton(self.unitsGroup)
+        self.letterheadButton.setObjectName(u"letterheadButton")
+
+        self.unitButtonsLayout.addWidget(self.letterheadButton)
+
         self.toggleActiveButton = QPushButton(self.unitsGroup)
         self.toggleActiveButton.setObjectName(u"toggleActiveButton")
 
@@ -158,6 +163,10 @@ class Ui_SettingsDialog(object):
         self.unitsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u5355\u4f4d\u540d\u5f55", None))
         self.addUnitButton.setText(QCoreApplication.translate("SettingsDialog", u"\u6dfb\u52a0(&A)\u2026", None))
         self.renameUnitButton.setText(QCoreApplication.translate("SettingsDialog", u"\u91cd\u547d\u540d(&R)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.letterheadButton.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u8be5\u5355\u4f4d\u51fa\u5177\u516c\u6587\u65f6\u7528\u7684\u53d1\u6587\u673a\u5173\u6807\u5fd7\u3001\u6587\u53f7\u683c\u5f0f\u548c\u7f72\u540d", None))
+#endif // QT_CONFIG(tooltip)
+        self.letterheadButton.setText(QCoreApplication.translate("SettingsDialog", u"\u516c\u6587\u62ac\u5934(&L)\u2026", None))
         self.toggleActiveButton.setText(QCoreApplication.translate("SettingsDialog", u"\u505c\u7528(&T)", None))
         self.deleteUnitButton.setText(QCoreApplication.translate("SettingsDialog", u"\u5220\u9664(&D)", None))
         self.showInactiveCheck.setText(QCoreApplication.translate("SettingsDialog", u"\u663e\u793a\u5df2\u505c\u7528\u7684\u5355\u4f4d(&I)", None))

@@ -54,7 +54,7 @@ class StatisticsView(QWidget):
         self.refresh_button = QPushButton("统计", self)
         self.export_button = QPushButton("导出 Excel…", self)
         self.print_button = QPushButton("打印报告…", self, objectName="printReportButton")
-        self.print_button.setToolTip("按 GB/T 9704 生成办理情况统计报告（正文及按单位、届次、类别的附表），先预览再打印或保存")
+        self.print_button.setToolTip("按 GB/T 9704 生成办理情况统计报告（正文及按单位、届次、类别的附件），先预览再打印或保存")
         for widget in (QLabel("截至", self), self.as_of_edit, self.dimension_combo, self.refresh_button,
                        self.export_button, self.print_button):
             top.addWidget(widget)
