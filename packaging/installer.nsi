@@ -18,11 +18,16 @@
 Unicode true
 ManifestDPIAware true
 ; The program is 64-bit only, so is the installer: it runs in 64-bit Wine without 32-bit support,
-; which is how packaging/check_frozen.py installs, upgrades and uninstalls it on Linux. The official
-; NSIS build for Windows ships no 64-bit stubs: packaging/build.ps1 then passes /DTARGET=x86-unicode
-; (a 32-bit installer writes the same folders and the same HKCU keys on 64-bit Windows).
+; which is how packaging/check_frozen.py installs, upgrades and uninstalls it on Linux (it passes
+; /DTARGET=amd64-unicode). The official NSIS build for Windows ships no 64-bit stubs (Debian's does):
+; there a 32-bit installer is made, which writes the same folders and the same HKCU keys.
 !ifndef TARGET
-  !define TARGET "amd64-unicode"
+  !if /FileExists "${NSISDIR}\Stubs\zlib-amd64-unicode"
+    !define TARGET "amd64-unicode"
+  !else
+    !echo "此 NSIS 没有 64 位安装程序模块（Stubs\*-amd64-unicode），改为生成 32 位安装程序。"
+    !define TARGET "x86-unicode"
+  !endif
 !endif
 Target ${TARGET}
 ; The Linux check passes /DNO_COMPRESSION: it tests the script, and lzma takes minutes there.

@@ -261,9 +261,11 @@ def windows_shaped_copy(bundle: Path, target: Path) -> Path:
 
 
 def compile_installer(bundle: Path, icon: Path, version: str, out: Path) -> subprocess.CompletedProcess:
-    """makensis, uncompressed (lzma takes minutes and it is the script that is checked), warnings as errors."""
+    """makensis for 64-bit Windows, uncompressed (lzma takes minutes and it is the script that is
+    checked), warnings as errors."""
     makensis = shutil.which("makensis") or "makensis"
-    return run([makensis, "-V2", "-WX", "-DNO_COMPRESSION", f"-DVERSION={version}", f"-DFILE_VERSION={file_version(version)}",
+    return run([makensis, "-V2", "-WX", "-DTARGET=amd64-unicode", "-DNO_COMPRESSION", f"-DVERSION={version}",
+                f"-DFILE_VERSION={file_version(version)}",
                 f"-DBUNDLE_DIR={bundle}", f"-DAPP_ICON={icon}", f"-DOUTFILE={out}", str(SCRIPT)], timeout=600)
 
 
