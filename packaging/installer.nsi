@@ -12,8 +12,9 @@
 ; in place: the program files are replaced, the data folder is never touched (the app backs up and
 ; migrates the database on its first start). The uninstaller removes the program and keeps the
 ; user's data (%LOCALAPPDATA%\JianyiTiananZhushou, or data\ beside the program in portable mode)
-; unless its second, unticked component is chosen (or /DELETEDATA is given: `uninstall.exe /S /DELETEDATA`). This file is UTF-8 with a BOM: makensis on
-; Windows reads a file without one in the ANSI code page and garbles the Chinese.
+; unless its second, unticked component is chosen (or /DELETEDATA given: `uninstall.exe /S /DELETEDATA`).
+; This file is UTF-8 with a BOM: makensis on Windows reads a file without one in the ANSI code page
+; and garbles the Chinese.
 
 Unicode true
 ManifestDPIAware true
@@ -184,8 +185,8 @@ Section /o "un.同时删除我的数据（数据库、备份、日志、设置�
   ; Ticked in the wizard, or by /DELETEDATA (un.onInit ticks this same box): one way to delete data.
   ; The wizard asks once more; a silent uninstall deletes only when /DELETEDATA was typed.
   ${IfNot} ${Silent}
-    MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "确定要永久删除全部建议提案数据吗？$\r$\n数据库和所有备份都会被删除，无法恢复。$\r$\n如需保留，请点“否”（程序仍会被卸载）。" IDYES +2
-      Return
+  ${AndIf} ${Cmd} `MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "确定要永久删除全部建议提案数据吗？$\r$\n数据库和所有备份都会被删除，无法恢复。$\r$\n如需保留，请点“否”（程序仍会被卸载）。" IDNO`
+    Return
   ${EndIf}
   RMDir /r "$LOCALAPPDATA\${APP_ID}"
   RMDir /r "$INSTDIR\data"

@@ -68,7 +68,7 @@ def test_uninstaller_keeps_the_users_data_unless_asked():
     on_init = re.search(r"^Function un\.onInit.*?^FunctionEnd", NSIS, flags=re.MULTILINE | re.DOTALL).group()
     assert '${GetOptions} $R0 "/DELETEDATA"' in on_init and "SelectSection ${UnSecData}" in on_init
     data = nsis_section("un.同时删除我的数据")
-    assert re.search(r"\$\{IfNot\} \$\{Silent\}\s+MessageBox MB_YESNO[^\n]*IDYES \+2\s+Return", data)
+    assert re.search(r"\$\{IfNot\} \$\{Silent\}\s+\$\{AndIf\} \$\{Cmd\} `MessageBox MB_YESNO[^\n]*IDNO`\s+Return", data)
     for section in (nsis_section("un.删除程序"), nsis_section("程序文件")):
         assert "$LOCALAPPDATA" not in section.replace(r"$LOCALAPPDATA\Programs", "")
         assert not re.search(r'RMDir /r "\$INSTDIR"', section), "不能整个删除安装目录：便携版数据可能在里面"
