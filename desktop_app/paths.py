@@ -11,6 +11,7 @@ again, so a test can redirect it with ``monkeypatch.setenv``.
 
 from __future__ import annotations
 
+import ntpath
 import os
 import sys
 from pathlib import Path
@@ -90,8 +91,9 @@ def db_key(db_path: Path | str) -> str:
     """A short stable hash of a database file's absolute path.
 
     Names that database's backup folder and its single-instance server. Case-folded on Windows,
-    where ``C:\\Data\\a.sqlite`` and ``c:\\data\\A.sqlite`` are the same file."""
-    absolute = os.path.normcase(os.path.abspath(os.fspath(db_path)))
+    where ``C:\\Data\\a.sqlite`` and ``c:/data/A.sqlite`` are the same file."""
+    path_rules = ntpath if sys.platform == "win32" else os.path  # ntpath is os.path on Windows: for tests
+    absolute = path_rules.normcase(path_rules.abspath(os.fspath(db_path)))
     import hashlib  # only for single-instance names: not loaded before the first paint
 
     return hashlib.sha256(absolute.encode("utf-8")).hexdigest()[:12]

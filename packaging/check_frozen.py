@@ -15,7 +15,10 @@ translations) or a Qt plugin missing. Steps, each counted as a passed or failed 
 4. portable mode: a ``portable`` file beside the program puts the database in ``data/`` beside it;
 5. the log has no error and no missing-translation warning;
 6. ``makensis`` compiles ``packaging/installer.nsi`` against this bundle (uncompressed: the script
-   is what is checked), warnings as errors.
+   is what is checked), warnings as errors;
+7. the 64-bit installer of this bundle is installed, upgraded and uninstalled in a throwaway
+   ``wine64`` prefix (``wine_check.py``; installs ``wine64`` when missing, fails when Wine cannot
+   start; under a minute).
 
 Exit code 0 when all pass. The last line reads ``frozen-check: N passed, M failed``.
 """
@@ -27,7 +30,6 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,26 +41,9 @@ BUNDLE = OUT / "dist" / "desktop-app"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_info import file_version, project_version  # after the sys.path line
-
-
-class Checks:
-    def __init__(self):
-        self.passed = 0
-        self.failed: list[str] = []
-
-    def expect(self, ok: bool, what: str, detail: str = "") -> bool:
-        if ok:
-            self.passed += 1
-            print(f"  通过：{what}", flush=True)
-        else:
-            self.failed.append(what)
-            print(f"  失败：{what}" + (f"\n{detail}" if detail else ""), flush=True)
-        return ok
-
-
-def run(command: list[str], *, env: dict[str, str] | None = None, timeout: int = 180) -> subprocess.CompletedProcess:
-    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, check=False)
+from build_info import project_version  # after the sys.path line
+from checks import Checks, run
+from wine_check import check_installer_in_wine, compile_installer
 
 
 def build(checks: Checks) -> bool:
@@ -205,23 +190,21 @@ def check_log(checks: Checks, home: Path) -> None:
     checks.expect(bool(lines) and not bad, "日志中没有错误和缺少翻译的警告", "\n".join(bad[-20:]))
 
 
-def check_installer_script(checks: Checks) -> None:
-    makensis = shutil.which("makensis")
-    if not checks.expect(makensis is not None, "找到 makensis", "请安装 NSIS：apt-get install nsis"):
+def check_installer(checks: Checks) -> None:
+    if not checks.expect(shutil.which("makensis") is not None, "找到 makensis", "请安装 NSIS：apt-get install nsis"):
         return
     version = project_version()
+    icon = OUT / "work" / "desktop-app" / "app.ico"
     target = OUT / f"desktop-app-{version}-setup.exe"
     started = time.monotonic()
-    result = run(
-        [makensis, "-V2", "-WX", "-DNO_COMPRESSION", f"-DVERSION={version}", f"-DFILE_VERSION={file_version(version)}",
-         f"-DBUNDLE_DIR={BUNDLE}", f"-DAPP_ICON={OUT / 'work' / 'desktop-app' / 'app.ico'}", f"-DOUTFILE={target}",
-         str(ROOT / "packaging" / "installer.nsi")],
-        timeout=600,
-    )
+    result = compile_installer(BUNDLE, icon, version, target)
     seconds = time.monotonic() - started
-    checks.expect(result.returncode == 0 and target.is_file(), f"makensis 编译安装脚本（{seconds:.0f} 秒）",
-                  result.stdout[-4000:] + result.stderr[-4000:])
+    ok = checks.expect(result.returncode == 0 and target.is_file(), f"makensis 编译安装脚本（{seconds:.0f} 秒）",
+                       result.stdout[-4000:] + result.stderr[-4000:])
     target.unlink(missing_ok=True)  # an uncompressed Linux-bundle installer is of no use to anyone
+    if ok:
+        print("==> 在 Wine 中安装、升级和卸载", flush=True)
+        check_installer_in_wine(checks, BUNDLE, icon, OUT / "wine", version)
 
 
 def main() -> int:
@@ -237,12 +220,9 @@ def main() -> int:
             check_documents_and_excel(checks, home)
             check_log(checks, home)
         check_portable(checks)
-        check_installer_script(checks)
+        check_installer(checks)
     print(f"打包检查用时 {time.monotonic() - started:.0f} 秒", flush=True)
-    if checks.failed:
-        print("未通过的检查：" + "；".join(checks.failed), flush=True)
-    print(f"frozen-check: {checks.passed} passed, {len(checks.failed)} failed", flush=True)
-    return 1 if checks.failed else 0
+    return checks.summary("frozen-check")
 
 
 if __name__ == "__main__":

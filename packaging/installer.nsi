@@ -12,11 +12,25 @@
 ; in place: the program files are replaced, the data folder is never touched (the app backs up and
 ; migrates the database on its first start). The uninstaller removes the program and keeps the
 ; user's data (%LOCALAPPDATA%\JianyiTiananZhushou, or data\ beside the program in portable mode)
-; unless its second, unticked component is chosen. This file is UTF-8 with a BOM: makensis on
-; Windows reads a file without one in the ANSI code page and garbles the Chinese.
+; unless its second, unticked component is chosen (or /DELETEDATA given: `uninstall.exe /S /DELETEDATA`).
+; This file is UTF-8 with a BOM: makensis on Windows reads a file without one in the ANSI code page
+; and garbles the Chinese.
 
 Unicode true
 ManifestDPIAware true
+; The program is 64-bit only, so is the installer: it runs in 64-bit Wine without 32-bit support,
+; which is how packaging/check_frozen.py installs, upgrades and uninstalls it on Linux (it passes
+; /DTARGET=amd64-unicode). The official NSIS build for Windows ships no 64-bit stubs (Debian's does):
+; there a 32-bit installer is made, which writes the same folders and the same HKCU keys.
+!ifndef TARGET
+  !if /FileExists "${NSISDIR}\Stubs\zlib-amd64-unicode"
+    !define TARGET "amd64-unicode"
+  !else
+    !echo "此 NSIS 没有 64 位安装程序模块（Stubs\*-amd64-unicode），改为生成 32 位安装程序。"
+    !define TARGET "x86-unicode"
+  !endif
+!endif
+Target ${TARGET}
 ; The Linux check passes /DNO_COMPRESSION: it tests the script, and lzma takes minutes there.
 !ifdef NO_COMPRESSION
   SetCompress off
@@ -27,6 +41,7 @@ ManifestDPIAware true
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
+!include "Sections.nsh"
 !include "WinVer.nsh"
 !include "x64.nsh"
 
@@ -152,10 +167,6 @@ Section "程序文件" SecProgram
   WriteRegDWORD HKCU "${UNINST_KEY}" "EstimatedSize" $0
 SectionEnd
 
-Function un.onInit
-  SetShellVarContext current
-FunctionEnd
-
 Section "un.删除程序" UnSecProgram
   SectionIn RO
   Call un.WaitUntilClosed
@@ -171,10 +182,25 @@ Section "un.删除程序" UnSecProgram
 SectionEnd
 
 Section /o "un.同时删除我的数据（数据库、备份、日志、设置，无法恢复）" UnSecData
-  ${If} ${Cmd} `MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "确定要永久删除全部建议提案数据吗？$\r$\n数据库和所有备份都会被删除，无法恢复。$\r$\n如需保留，请点“否”（程序仍会被卸载）。" /SD IDNO IDYES`
-    RMDir /r "$LOCALAPPDATA\${APP_ID}"
-    RMDir /r "$INSTDIR\data"
-    Delete "$INSTDIR\portable"
-    RMDir "$INSTDIR"
+  ; Ticked in the wizard, or by /DELETEDATA (un.onInit ticks this same box): one way to delete data.
+  ; The wizard asks once more; a silent uninstall deletes only when /DELETEDATA was typed.
+  ${IfNot} ${Silent}
+  ${AndIf} ${Cmd} `MessageBox MB_YESNO|MB_ICONEXCLAMATION|MB_DEFBUTTON2 "确定要永久删除全部建议提案数据吗？$\r$\n数据库和所有备份都会被删除，无法恢复。$\r$\n如需保留，请点“否”（程序仍会被卸载）。" IDNO`
+    Return
   ${EndIf}
+  RMDir /r "$LOCALAPPDATA\${APP_ID}"
+  RMDir /r "$INSTDIR\data"
+  Delete "$INSTDIR\portable"
+  RMDir "$INSTDIR"
 SectionEnd
+
+; After the sections: it names UnSecData.
+Function un.onInit
+  SetShellVarContext current
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/DELETEDATA" $R1
+  ${IfNot} ${Errors}
+    !insertmacro SelectSection ${UnSecData}
+  ${EndIf}
+FunctionEnd

@@ -4,7 +4,9 @@ no temporary file beside it (``desktop_app.atomic_file`` and the writers that us
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -88,6 +90,40 @@ def test_two_writers_of_one_file_do_not_share_a_temporary(old_file):
         second.write(b"second")
     assert old_file.read_bytes() == b"first"  # the outer block ends last
     assert left_behind(old_file.parent) == ["台账.xlsx"]
+
+
+def test_a_name_as_long_as_the_disk_allows_is_written(tmp_path):
+    # A name typed in a save dialog: 253 bytes, valid on Linux (255 bytes) and Windows (255 units);
+    # its temporary twin ".<name>.<pid>-<n>.tmp" once was not.
+    name = "关于加强农村生活污水处理设施运行维护管理的建议答复" * 3 + "区政协函件答复稿.pdf"
+    assert len(name.encode("utf-8")) == 253
+    write_atomically(tmp_path / name, b"%PDF")
+    assert (tmp_path / name).read_bytes() == b"%PDF"
+    assert left_behind(tmp_path) == [name]
+
+
+@pytest.mark.parametrize("name", ["NUL.pdf", "con.xlsx", "COM1.txt"])
+def test_on_windows_a_device_name_is_refused_saying_so(tmp_path, monkeypatch, name):
+    # Windows would "write" NUL.pdf nowhere and report success: the user would find no file.
+    monkeypatch.setattr(sys, "platform", "win32")
+    with pytest.raises(OSError) as refused:
+        write_atomically(tmp_path / name, b"%PDF")
+    assert refused.value.strerror == f"“{name}”是 Windows 保留的设备名，不能用作文件名，请换一个文件名"
+    assert left_behind(tmp_path) == []
+
+
+def test_on_windows_every_path_goes_through_the_long_path_form(tmp_path, monkeypatch):
+    from desktop_app import atomic_file
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    seen = []
+    monkeypatch.setattr(atomic_file, "windows_long_path", lambda path: seen.append(Path(path)) or str(path))
+    target = tmp_path / "答复函.pdf"
+    write_atomically(target, b"%PDF")
+    temporary = seen[0]
+    assert temporary.parent == tmp_path and temporary.name.startswith(".答复函.pdf.")
+    assert seen == [temporary, temporary, temporary, target]  # created, written, renamed over the target
+    assert target.read_bytes() == b"%PDF"
 
 
 def test_only_whole_file_modes_are_accepted(old_file):

@@ -26,7 +26,8 @@ GENERATED = ("desktop_app.gui.forms",)  # pyside6-uic output: imports Qt only, n
 ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     # Neutral modules below every layer: the standard library (and platformdirs) only.
     "desktop_app": (set(), set()),
-    "atomic_file": (set(), set()),
+    "file_names": (set(), set()),
+    "atomic_file": ({"file_names"}, set()),
     "paths": (set(), {"platformdirs"}),
     "processes": (set(), set()),
     "logs": ({"paths"}, set()),
@@ -36,9 +37,9 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "storage": ({"domain", "processes"}, {"sqlalchemy", "alembic", "chinese_calendar"}),
     "documents": ({"domain", "desktop_app", "atomic_file", "paths"}, {"reportlab", "jieba"}),
     "exchange": ({"domain", "atomic_file"}, {"openpyxl", "python_calamine", "defusedxml"}),
-    "services": ({"domain", "storage", "documents", "exchange", "atomic_file"}, {"sqlalchemy"}),
+    "services": ({"domain", "storage", "documents", "exchange", "atomic_file", "file_names"}, {"sqlalchemy"}),
     # Files (PDF, Excel) only through services: the gui sees neither documents nor exchange.
-    "gui": ({"services", "domain", "desktop_app", "atomic_file", "paths", "settings", "processes"},
+    "gui": ({"services", "domain", "desktop_app", "atomic_file", "file_names", "paths", "settings", "processes"},
             {"PySide6", "shiboken6", "pypdfium2"}),
     # The shells: the command line without Qt, start-up and composition with it.
     "commands": ({"services", "domain", "storage", "documents", "exchange", "paths", "settings"}, set()),

@@ -56,3 +56,40 @@ def test_running_from_source_ignores_a_marker_beside_the_python_interpreter(prog
     monkeypatch.setattr(sys, "frozen", False)  # sys.executable is python.exe when not frozen
     assert paths.portable_data_dir() is None
     assert paths.data_dir().name == paths.APP_DIR_NAME
+
+
+@pytest.fixture
+def windows_folders(tmp_path, monkeypatch):
+    """Windows as platformdirs sees it (its real Windows rules), with the shell's known folders —
+    local and roaming AppData of 张三 — in tmp_path; no data-folder variable set."""
+    import platformdirs
+    from platformdirs import windows
+
+    profile = tmp_path / "Users" / "张三" / "AppData"
+    folders = {"CSIDL_LOCAL_APPDATA": profile / "Local", "CSIDL_APPDATA": profile / "Roaming"}
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(platformdirs, "PlatformDirs", windows.Windows)
+    monkeypatch.setattr(windows, "get_win_folder", lambda csidl: str(folders[csidl]))
+    monkeypatch.delenv(paths.HOME_ENV, raising=False)
+    return folders
+
+
+def test_on_windows_data_goes_to_local_appdata_where_the_uninstaller_looks(windows_folders):
+    # %LOCALAPPDATA%\JianyiTiananZhushou: not Roaming (a roaming profile would sync a live SQLite
+    # file), and no author folder around it; installer.nsi deletes $LOCALAPPDATA\${APP_ID}.
+    local = windows_folders["CSIDL_LOCAL_APPDATA"]
+    assert paths.data_dir() == local / "JianyiTiananZhushou"
+    assert paths.default_db_path() == local / "JianyiTiananZhushou" / "cases.sqlite"
+    assert paths.log_dir() == local / "JianyiTiananZhushou" / "logs"
+    assert not windows_folders["CSIDL_APPDATA"].exists()
+
+
+def test_on_windows_a_portable_copy_keeps_everything_beside_itself(windows_folders, tmp_path, monkeypatch):
+    stick = tmp_path / "E盘" / "建议 提案"  # a USB stick, a folder name with a space
+    stick.mkdir(parents=True)
+    (stick / "portable").write_text("", encoding="utf-8")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(stick / "desktop-app.exe"))
+    assert paths.data_dir() == stick / "data"
+    assert paths.backup_dir(paths.default_db_path()).parent == stick / "data" / "backups"
+    assert not windows_folders["CSIDL_LOCAL_APPDATA"].exists()  # nothing left on the PC

@@ -7,7 +7,6 @@ by the item's ``version`` (optimistic locking): a record read at another version
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -32,6 +31,7 @@ from desktop_app.domain.validation import (
     status_after_unfinalising,
     status_problem,
 )
+from desktop_app.file_names import safe_file_name
 from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_list import read_rows
 from desktop_app.services.case_writer import CaseWriter, noun
@@ -132,8 +132,9 @@ class CaseService:
         with the program the system associates with it; the viewer may keep the file open, so it
         is left for the system's temporary-file clean-up."""
         file_name, data = self.attachment_bytes(attachment_id)
-        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", file_name).strip(" .") or "附件"
-        path = Path(tempfile.mkdtemp(prefix="desktop_app_attachment_")) / safe
+        # The name may come from another unit's package, made on another system: "CON.txt" or a
+        # 200-character name would not open on Windows.
+        path = Path(tempfile.mkdtemp(prefix="desktop_app_attachment_")) / safe_file_name(file_name, "附件")
         path.write_bytes(data)
         return path
 

@@ -6,8 +6,6 @@ menu entries from here at start-up. The names themselves belong to the documents
 
 from __future__ import annotations
 
-import re
-
 from desktop_app.documents.model import (
     FORM_LABELS,
     LETTERHEAD_FULL,
@@ -15,6 +13,7 @@ from desktop_app.documents.model import (
     LETTERHEAD_PREPRINTED,
     LetterSettings,
 )
+from desktop_app.file_names import safe_file_name
 
 __all__ = ["FORM_LABELS", "LETTERHEAD_FULL", "LETTERHEAD_NONE", "LETTERHEAD_PREPRINTED", "PREVIEW_FORMS",
            "LetterSettings", "file_name", "font_problems"]
@@ -26,8 +25,7 @@ PREVIEW_FORMS = ("reply", "feedback", "co_opinion", "reminder", "extension", "re
 def file_name(form: str, row) -> str:
     """A Windows-safe file name such as 答复函_区二届人大五次会议_0035.pdf; ``row`` anything with
     ``session_name`` and ``number``."""
-    name = f"{FORM_LABELS[form]}_{row.session_name}_{row.number}.pdf"
-    return re.sub(r'[\\/:*?"<>|]', "_", name)
+    return safe_file_name(f"{FORM_LABELS[form]}_{row.session_name}_{row.number}.pdf")
 
 
 def font_problems(fonts: dict[str, str]) -> list[str]:

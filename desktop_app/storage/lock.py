@@ -9,6 +9,7 @@ exactly one opener wins. A lock left by a crashed process on the same computer i
 from __future__ import annotations
 
 import json
+import ntpath
 import os
 import socket
 import sys
@@ -40,9 +41,11 @@ def is_network_path(path: Path | str, mounts: str | None = None) -> bool:
 
 
 def _windows_drive_is_remote(text: str) -> bool:
+    """A mapped network drive (``Z:\\…``, or a relative path while the current folder is on one).
+    ntpath, which is os.path on Windows, so that tests on other systems follow Windows' rules."""
     import ctypes
 
-    drive = os.path.splitdrive(os.path.abspath(text))[0]
+    drive = ntpath.splitdrive(ntpath.abspath(text))[0]
     if not drive:
         return False
     return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == DRIVE_REMOTE

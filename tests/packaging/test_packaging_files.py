@@ -63,7 +63,12 @@ def test_installer_uses_the_programs_names_and_data_folder():
 
 def test_uninstaller_keeps_the_users_data_unless_asked():
     assert re.search(r'^Section /o "un.同时删除我的数据', NSIS, flags=re.MULTILINE), "删除数据必须默认不勾选"
-    assert "/SD IDNO IDYES" in nsis_section("un.同时删除我的数据")  # silent uninstall keeps data too
+    # Silent uninstall keeps data too, unless /DELETEDATA ticks the box; the wizard asks once more.
+    # (packaging/wine_check.py runs both in Wine.)
+    on_init = re.search(r"^Function un\.onInit.*?^FunctionEnd", NSIS, flags=re.MULTILINE | re.DOTALL).group()
+    assert '${GetOptions} $R0 "/DELETEDATA"' in on_init and "SelectSection ${UnSecData}" in on_init
+    data = nsis_section("un.同时删除我的数据")
+    assert re.search(r"\$\{IfNot\} \$\{Silent\}\s+\$\{AndIf\} \$\{Cmd\} `MessageBox MB_YESNO[^\n]*IDNO`\s+Return", data)
     for section in (nsis_section("un.删除程序"), nsis_section("程序文件")):
         assert "$LOCALAPPDATA" not in section.replace(r"$LOCALAPPDATA\Programs", "")
         assert not re.search(r'RMDir /r "\$INSTDIR"', section), "不能整个删除安装目录：便携版数据可能在里面"
@@ -75,6 +80,11 @@ def test_installer_is_per_user_and_chinese():
     assert 'MUI_LANGUAGE "SimpChinese"' in NSIS
     assert "Unicode true" in NSIS
     assert "${RunningX64}" in NSIS and "${AtLeastWin10}" in NSIS
+
+
+def test_installer_is_64_bit_where_nsis_can_make_one():
+    assert re.search(r'^\s*!define TARGET "amd64-unicode"', NSIS, flags=re.MULTILINE)
+    assert re.search(r"^Target \$\{TARGET\}", NSIS, flags=re.MULTILINE)
 
 
 def test_files_with_chinese_text_carry_a_utf8_bom():

@@ -342,3 +342,28 @@ def test_a_swapped_reply_round_is_a_clear_problem_not_a_crash(cases):
         assert "保存失败" in str(error)
     got = {r.doc_number: r.round for r in cases.get(item_id).replies}
     assert got in ({"崇交委〔2024〕1号": 1, "崇交委〔2024〕2号": 2}, {"崇交委〔2024〕1号": 2, "崇交委〔2024〕2号": 1})
+
+
+@pytest.mark.parametrize(("stored", "opened"), [
+    ("CON.txt", "_CON.txt"),                            # Windows 10 would write it to the console
+    ("nul.docx", "_nul.docx"),
+    ("会议纪要 2024:6:3.docx", "会议纪要 2024_6_3.docx"),  # made on another system, where ":" is allowed
+    ("答复函.pdf", "答复函.pdf"),
+])
+def test_an_attachment_opens_under_a_name_windows_accepts(cases, tmp_path, stored, opened):
+    path = tmp_path / stored
+    path.write_bytes(b"contents")
+    _c, item_id = cases.save(make_record(new_attachments=(NewAttachment(str(path)),)))
+    (info,) = cases.get(item_id).attachments
+    assert info.file_name == stored  # the record keeps the name as given
+    written = cases.attachment_to_temp(info.id)
+    assert written.name == opened and written.read_bytes() == b"contents"
+
+
+def test_a_long_attachment_name_is_cut_for_opening_keeping_its_extension(cases, tmp_path):
+    # 83 characters: in %TEMP%\desktop_app_attachment_…\ the path would pass Windows' 260.
+    stored = "关于加强农村生活污水处理设施运行维护管理的建议" * 3 + "附件二：现场照片" + ".docx"
+    (tmp_path / stored).write_bytes(b"docx")
+    _c, item_id = cases.save(make_record(new_attachments=(NewAttachment(str(tmp_path / stored)),)))
+    written = cases.attachment_to_temp(cases.get(item_id).attachments[0].id)
+    assert written.name == stored[:75] + ".docx"

@@ -112,3 +112,15 @@ def test_other_forms_need_our_unit_and_their_data(ctx, letters):
     forms = letters.feedback_forms(item_id)
     assert [f.proposer for f in forms] == ["张建国", "李秀英"]
     assert len(letters.documents("reply", [item_id, item_id])) == 2
+
+
+def test_letters_written_into_a_folder_get_names_windows_accepts():
+    from types import SimpleNamespace
+
+    from desktop_app.services.letter_forms import file_name
+
+    row = SimpleNamespace(session_name="区二届人大五次会议/闭会期间", number="0035:补")
+    assert file_name("reply", row) == "答复函_区二届人大五次会议_闭会期间_0035_补.pdf"
+    long_session = SimpleNamespace(session_name="上海市崇明区第二届人民代表大会第五次会议闭会期间" * 4, number="0035")
+    name = file_name("reply", long_session)
+    assert len(name) == 80 and name.startswith("答复函_上海市崇明区") and name.endswith(".pdf")

@@ -35,6 +35,72 @@ def test_network_paths_are_recognised():
     assert not is_network_path("/mnt/shared/cases.db", mounts=mounts)  # a prefix is not a mount
 
 
+@pytest.fixture
+def windows_drives(monkeypatch):
+    """Windows, where Z: is a mapped network drive and C:, D: (a USB stick) are local: the drive
+    type as GetDriveTypeW reports it, and the roots it was asked about."""
+    import ctypes
+
+    types = {"C:\\": 3, "D:\\": 2, "Z:\\": lock.DRIVE_REMOTE}  # fixed, removable, remote
+    asked = []
+
+    def drive_type(root):
+        asked.append(root)
+        return types.get(root.upper(), 1)  # DRIVE_NO_ROOT_DIR
+
+    kernel32 = type("Kernel32", (), {"GetDriveTypeW": staticmethod(drive_type)})
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(ctypes, "windll", type("WinDLL", (), {"kernel32": kernel32}), raising=False)
+    return asked
+
+
+def test_a_mapped_network_drive_is_a_network_path(windows_drives):
+    assert is_network_path(r"Z:\办公室\建议提案\cases.sqlite")
+    assert is_network_path("z:/办公室/cases.sqlite")
+    assert is_network_path(r"\\?\Z:\办公室\cases.sqlite")  # the long-path form of the same file
+    assert windows_drives == ["Z:\\", "z:\\", "Z:\\"]
+
+
+def test_local_and_removable_drives_are_not(windows_drives):
+    assert not is_network_path(r"C:\Users\张三\AppData\Local\JianyiTiananZhushou\cases.sqlite")
+    assert not is_network_path(r"D:\建议提案\data\cases.sqlite")  # a portable copy on a USB stick
+    assert not is_network_path(r"\\?\C:\Users\张三\cases.sqlite")
+
+
+def test_unc_paths_are_network_paths_without_asking_windows(windows_drives):
+    for path in (r"\\fileserver\办公室\cases.sqlite", "//fileserver/办公室/cases.sqlite",
+                 r"\\?\UNC\fileserver\办公室\cases.sqlite"):
+        assert is_network_path(path), path
+    assert windows_drives == []
+
+
+def test_the_lock_file_sits_beside_the_database_and_is_named_after_it():
+    from pathlib import PureWindowsPath
+
+    database = PureWindowsPath(r"\\fileserver\办公室\建议 提案\Cases.sqlite")
+    assert lock_path(database) == PureWindowsPath(r"\\fileserver\办公室\建议 提案\Cases.sqlite.lock")
+    # Every spelling of one file finds one lock: Windows compares names without case.
+    assert lock_path(PureWindowsPath(r"\\FILESERVER\办公室\建议 提案\cases.SQLITE")) == lock_path(database)
+    assert lock_path(PureWindowsPath(r"Z:\建议 提案\Cases.sqlite")).name == "Cases.sqlite.lock"
+    assert lock_path(PureWindowsPath(r"Z:\建议 提案\cases-2024.sqlite")) != lock_path(database)
+
+
+def test_on_windows_one_file_spelt_two_ways_is_one_database_for_backups_and_the_single_instance(monkeypatch):
+    from desktop_app.paths import db_key
+
+    monkeypatch.setattr(sys, "platform", "win32")
+    key = db_key(r"C:\Users\张三\建议提案\Cases.sqlite")
+    assert db_key("c:/users/张三/建议提案/cases.SQLITE") == key
+    assert db_key(r"C:\Users\张三\备份\..\建议提案\Cases.sqlite") == key
+    assert db_key(r"C:\Users\张三\建议提案\Cases-2024.sqlite") != key
+
+
+def test_elsewhere_names_differing_in_case_are_different_files():
+    from desktop_app.paths import db_key
+
+    assert db_key("/home/zhang/Cases.sqlite") != db_key("/home/zhang/cases.sqlite")
+
+
 def test_first_opener_holds_the_lock_and_writes_in_rollback_journal_mode(db_path, item_adder):
     db = _open_as(db_path, "张三")
     try:

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop_app.atomic_file import write_atomically
 from desktop_app.domain.enums import history_label
 from desktop_app.domain.errors import DomainError
+from desktop_app.file_names import safe_file_name
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.services.dto import AttachmentInfo, CaseRecord, HistoryEntry, NewAttachment
+
 
 def file_size_text(size: int) -> str:
     if size < 1024:
@@ -141,7 +143,8 @@ class AttachmentsSection(QObject):
         if position < 0:
             return
         row = self.model.row(position)
-        target, _filter = QFileDialog.getSaveFileName(self._dialog, "附件另存为", _name(row), "所有文件 (*)")
+        target, _filter = QFileDialog.getSaveFileName(self._dialog, "附件另存为", safe_file_name(_name(row), "附件"),
+                                                      "所有文件 (*)")
         if target:
             self.save_row_to(position, Path(target))
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.errors import DomainError
+from desktop_app.file_names import safe_file_name
 from desktop_app.gui.widgets import message_boxes
 
 
@@ -60,6 +61,7 @@ class DisclosureDialog(QDialog):
         return True
 
     def _export(self, file_filter: str, suffix: str) -> None:
-        path, _f = QFileDialog.getSaveFileName(self, "导出公开文本", f"{self._title}（公开文本）{suffix}", file_filter)
+        name = safe_file_name(f"{self._title}（公开文本）{suffix}")
+        path, _f = QFileDialog.getSaveFileName(self, "导出公开文本", name, file_filter)
         if path and self.export_to(path):
             message_boxes.show_information(self, "公开文本", f"已导出：{path}")

@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop_app.atomic_file import write_atomically
+from desktop_app.file_names import safe_file_name
 from desktop_app.gui.forms.ui_document_preview_dialog import Ui_DocumentPreviewDialog
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
@@ -43,7 +44,7 @@ class DocumentPreviewDialog(QDialog):
         fit_to_screen(self)
         self.setWindowTitle(f"预览 — {title}")
         self.pdf = pdf
-        self.file_name = file_name
+        self.file_name = safe_file_name(file_name)  # also the name of the copy opened elsewhere
         self.document = pdfium.PdfDocument(pdf)
         self.page_count = len(self.document)
         self.page = 0

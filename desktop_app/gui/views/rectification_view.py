@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCompleter, QFileDialog, QHeade
 from desktop_app.domain.enums import RectificationStatus
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.rectification import TERMS
+from desktop_app.file_names import safe_file_name
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_rectification_view import Ui_RectificationView
 from desktop_app.gui.models.rectification_row_model import ROW_ROLE, RectificationRowModel
@@ -360,7 +361,8 @@ class RectificationView(QWidget):
     def export_sheet(self) -> None:
         if not self.doc:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "导出整改清单", f"{self.doc.info.title}.xlsx", "Excel 工作簿 (*.xlsx)")
+        name = safe_file_name(f"{self.doc.info.title}.xlsx")
+        path, _ = QFileDialog.getSaveFileName(self, "导出整改清单", name, "Excel 工作簿 (*.xlsx)")
         if path:
             self.export_file(Path(path))
 
@@ -371,7 +373,7 @@ class RectificationView(QWidget):
     def print_pdf(self, with_report: bool) -> None:
         if not self.doc:
             return
-        name = f"{self.doc.info.report_title or self.doc.info.title}.pdf"
+        name = safe_file_name(f"{self.doc.info.report_title or self.doc.info.title}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, "打印为 PDF", name, "PDF 文件 (*.pdf)")
         if path:
             self.print_file(Path(path), with_report)

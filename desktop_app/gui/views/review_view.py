@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QDateEdit, QFileDialog, QHeaderView, QWidget
 
 from desktop_app.domain.enums import CampaignState, ReviewCategory, ReviewOutcome
 from desktop_app.domain.review import ReviewEntryRow, outcome_choices, suggests_telling
-from desktop_app.gui.operations import review as review_ops
+from desktop_app.file_names import safe_file_name
 from desktop_app.gui.forms.ui_review_view import Ui_ReviewView
 from desktop_app.gui.models.review_entry_model import ROW_ROLE, TITLE_COLUMN, ReviewEntryModel, ReviewFilterProxy
+from desktop_app.gui.operations import review as review_ops
 from desktop_app.gui.widgets import message_boxes
 
 KIND = "review"
@@ -306,7 +307,7 @@ class ReviewView(QWidget):
 
     def _report_name(self, suffix: str) -> str:
         campaign = self.current_campaign()
-        return f"{campaign.title}{suffix}" if campaign else f"回头看{suffix}"
+        return safe_file_name(f"{campaign.title}{suffix}") if campaign else f"回头看{suffix}"
 
     def print_report(self) -> None:
         """Preview the report; the preview prints it, saves it or opens it elsewhere."""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStatus, Rating, ResultCategory
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.followup import commitment_due, propose_commitments
+from desktop_app.file_names import safe_file_name
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.operations import Refused, followup
@@ -449,7 +450,8 @@ class FollowupSection:
         except DomainError as error:
             message_boxes.show_warning(self.page, "落实告知函", str(error))
             return
-        path, _filter = QFileDialog.getSaveFileName(self.page, "保存落实告知函", f"{data.title}.pdf", "PDF 文件 (*.pdf)")
+        name = safe_file_name(f"{data.title}.pdf")
+        path, _filter = QFileDialog.getSaveFileName(self.page, "保存落实告知函", name, "PDF 文件 (*.pdf)")
         if not path:
             return
 
