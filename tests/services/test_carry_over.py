@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.deadlines import DeadlineKind
-from desktop_app.domain.enums import CommitmentStatus, ItemStatus, ResultCategory
+from desktop_app.domain.enums import CommitmentStatus, ResultCategory
 from desktop_app.domain.errors import ValidationError
 from desktop_app.services.deadlines import DeadlineService
 from desktop_app.services.dto import ReplyRecord

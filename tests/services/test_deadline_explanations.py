@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.services.deadlines import DeadlineService
+from desktop_app.services.exporters import export
 from tests.services.records import make_record
 
 # Today is 2024-06-03 (the tests' clock).
@@ -20,7 +20,7 @@ def test_the_reminder_list_explains_each_due_date(ctx, cases, tmp_path):
 
     cases.save(make_record())  # 交办 2024-02-20
     cases.save(make_record(number="0036", assigned_on=date(2024, 5, 5)))
-    DeadlineService(ctx).export_reminder_list(tmp_path / "催办清单.xlsx", only_our_unit=False)
+    export(ctx, "reminder_list", tmp_path / "催办清单.xlsx", only_our_unit=False)
 
     sheet = load_workbook(tmp_path / "催办清单.xlsx").active
     assert sheet.cell(2, 11).value == "到期日说明"

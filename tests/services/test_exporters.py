@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import update
 
-from desktop_app.domain.enums import ItemStatus, ResultCategory, ReviewOutcome
+from desktop_app.domain.enums import Disclosure, ResultCategory, ReviewOutcome
 from desktop_app.domain.rectification import RectificationEntry
 from desktop_app.services.cases import CaseService
 from desktop_app.services.dto import ReplyRecord
@@ -22,7 +22,7 @@ from desktop_app.services.exporters import EXPORTERS, REDACT, SecretItems, Secre
 from desktop_app.services.rectification import RectificationService
 from desktop_app.services.review import ReviewInput, ReviewService
 from desktop_app.storage.tables import Item
-from tests.services.records import make_record
+from tests.services.records import make_record, save_replied
 
 AS_OF = date(2024, 6, 3)
 HOSTILE = '=HYPERLINK("http://evil.example","区交通委")'
@@ -35,11 +35,12 @@ CONTROL_TITLE = "关于\x07控制\x1b字符\x00的建议"  # (SQLite cannot stor
 def data(ctx):
     cases = CaseService(ctx)
     replied = (ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED),)
-    _c, hostile = cases.save(make_record(number="0001", title=HOSTILE, category="+城建", content="@SUM(A1)",
-                                         status=ItemStatus.REPLIED, replies=replied))
+    hostile = save_replied(cases, make_record(number="0001", title=HOSTILE, category="+城建", content="@SUM(A1)",
+                                              replies=replied))
     _c, control = cases.save(make_record(number="0002", title="关于控制字符的建议"))  # reply overdue on 2024-05-20
-    _c, _secret_replied = cases.save(make_record(number="0098", title=SECRET_TITLES[0], content=SECRET_CONTENT,
-                                                 is_secret=True, status=ItemStatus.REPLIED, replies=replied))
+    hidden = tuple(replace(r, disclosure=Disclosure.NOT_PUBLIC, disclosure_reason="涉密") for r in replied)
+    _secret_replied = save_replied(cases, make_record(number="0098", title=SECRET_TITLES[0], content=SECRET_CONTENT,
+                                                      is_secret=True, replies=hidden))
     _c, _secret_open = cases.save(make_record(number="0099", title=SECRET_TITLES[1], content=SECRET_CONTENT,
                                               is_secret=True))
     # Stored before control characters were cleaned at the boundary: written past it here.

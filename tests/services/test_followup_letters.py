@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.enums import Disclosure, ItemStatus, ResultCategory
+from desktop_app.domain.enums import Disclosure, ResultCategory
 from desktop_app.domain.errors import DomainError
 from desktop_app.services.dto import ReplyRecord
 from desktop_app.services.followup import FollowupService

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from desktop_app.domain.enums import CampaignState, ItemStatus, ResultCategory, ReviewCategory, ReviewOutcome
+from desktop_app.domain.enums import CampaignState, ResultCategory, ReviewCategory, ReviewOutcome
 from desktop_app.domain.errors import ValidationError
 from desktop_app.services.cases import CaseService
 from desktop_app.services.dto import ReplyRecord

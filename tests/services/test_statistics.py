@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop_app.bootstrap import main
-from desktop_app.domain.enums import ContactWay, FeedbackChannel, ItemStatus, Rating, ResultCategory
+from desktop_app.domain.enums import ContactWay, FeedbackChannel, Rating, ResultCategory
 from desktop_app.services.dto import ContactRecord, ReplyRecord
 from desktop_app.services.followup import FeedbackEntry, FollowupService
 from desktop_app.services.statistics import StatisticsService
