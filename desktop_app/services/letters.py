@@ -234,11 +234,16 @@ class LetterService:
     def extension_report(self, item_id: int) -> SimpleLetterData:
         record = self.cases.get(item_id)
         ours = self._our_assignment(record, None, "延期报告由本单位出具：请在 设置 中确认“本单位”，并把本单位列入办理单位。")
+        if any(r.finalised for r in record.replies):
+            raise DomainError("此件已经答复（答复已定稿），不再出具延期报告。")
         months = ours.extension_months or 1
         reason = ours.extension_reason.strip() or "办理工作涉及面广，需要进一步调研和协调"
         title = f"关于{record.session_name}第{record.number}号{_noun(record)}延期答复的报告"
+        # The report says the deputy was told only when the date is on record (domain.md §4).
+        told = (f"我单位已于{_day(ours.extension_told_on)}将延期情况告知{_proposer(record)}。"
+                if ours.extension_told_on else f"我单位将及时把延期情况告知{_proposer(record)}。")
         text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位{ours.role.label}。"
-                f"因{reason.rstrip('。')}，无法在规定期限内答复，特申请延期{months}个月答复。我单位已将延期情况告知{_proposer(record)}。")
+                f"因{reason.rstrip('。')}，无法在规定期限内答复，特申请延期{months}个月答复。{told}")
         # A 报告 ends 特此报告。 (妥否，请批示。 closes a 请示, which asks for an answer).
         dated = ours.extension_requested_on or self.ctx.today()
         issuer = self.issuer(ours.unit_id)
@@ -316,3 +321,7 @@ def _unit_name(s, unit_id: int | None) -> str:
 
 def _our_unit_name(s) -> str:
     return _unit_name(s, our_unit_id(s))
+
+
+def _day(day) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

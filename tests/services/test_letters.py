@@ -107,6 +107,20 @@ def test_other_forms_need_our_unit_and_their_data(ctx, letters):
     reference.set_our_unit(unit.id)
     extension = letters.extension_report(item_id)
     assert extension.recipient == "区政府办公室" and "延期2个月" in extension.paragraphs[0]
+    assert "将及时把延期情况告知张建国代表" in extension.paragraphs[0]  # not told yet: no claim it was
+
+
+def test_the_extension_report_says_when_the_deputy_was_told_and_is_not_made_once_answered(ctx, letters):
+    told = AssignmentRecord(None, "区交通委", UnitRole.LEAD, extension_requested_on=date(2024, 5, 6),
+                            extension_months=1, extension_reason="需调研", extension_told_on=date(2024, 5, 8))
+    item_id = save(ctx, assignments=(told,))
+    reference = ReferenceService(ctx)
+    reference.set_our_unit(next(u.id for u in reference.units() if u.name == "区交通委"))
+    assert "已于2024年5月8日将延期情况告知张建国代表" in letters.extension_report(item_id).paragraphs[0]
+    cases = CaseService(ctx)
+    cases.finalise_reply(replace(cases.get(item_id), replies=(replace(REPLY, result=ResultCategory.SOLVED),)))
+    with pytest.raises(DomainError, match="已经答复"):
+        letters.extension_report(item_id)
     assert "市级事权" in letters.return_request(item_id).paragraphs[0]
     assert letters.reminder(item_id).recipient == "区农业农村委"
     forms = letters.feedback_forms(item_id)
