@@ -108,6 +108,11 @@ def test_other_forms_need_our_unit_and_their_data(ctx, letters):
     extension = letters.extension_report(item_id)
     assert extension.recipient == "区政府办公室" and "延期2个月" in extension.paragraphs[0]
     assert "将及时把延期情况告知张建国代表" in extension.paragraphs[0]  # not told yet: no claim it was
+    assert "市级事权" in letters.return_request(item_id).paragraphs[0]
+    assert letters.reminder(item_id).recipient == "区农业农村委"
+    forms = letters.feedback_forms(item_id)
+    assert [f.proposer for f in forms] == ["张建国", "李秀英"]
+    assert len(letters.documents("reply", [item_id, item_id])) == 2
 
 
 def test_the_extension_report_says_when_the_deputy_was_told_and_is_not_made_once_answered(ctx, letters):
@@ -117,15 +122,14 @@ def test_the_extension_report_says_when_the_deputy_was_told_and_is_not_made_once
     reference = ReferenceService(ctx)
     reference.set_our_unit(next(u.id for u in reference.units() if u.name == "区交通委"))
     assert "已于2024年5月8日将延期情况告知张建国代表" in letters.extension_report(item_id).paragraphs[0]
+    from desktop_app.domain.checklist import GateAction
+    from desktop_app.services.checklist import ChecklistService
+
+    ChecklistService(ctx).override_gate(item_id, GateAction.REPLY_FINALISED, "已电话沟通")
     cases = CaseService(ctx)
     cases.finalise_reply(replace(cases.get(item_id), replies=(replace(REPLY, result=ResultCategory.SOLVED),)))
     with pytest.raises(DomainError, match="已经答复"):
         letters.extension_report(item_id)
-    assert "市级事权" in letters.return_request(item_id).paragraphs[0]
-    assert letters.reminder(item_id).recipient == "区农业农村委"
-    forms = letters.feedback_forms(item_id)
-    assert [f.proposer for f in forms] == ["张建国", "李秀英"]
-    assert len(letters.documents("reply", [item_id, item_id])) == 2
 
 
 def test_letters_written_into_a_folder_get_names_windows_accepts():
