@@ -130,6 +130,9 @@ def _result_reason(fact: ItemFact, today: date) -> str:
         text += f"；承诺 {len(fact.commitments)} 项，已落实 {done} 项" + (f"，逾期 {late} 项" if late else "")
         if not fact.commitments:
             text += "（答复中没有登记承诺事项）"
+    elif fact.result is ResultCategory.REFERENCE and fact.commitments:
+        # A 留作参考 reply that still promises something may be classed wrongly (domain.md §4).
+        text += f"，但答复中有 {len(fact.commitments)} 项承诺事项：请复核办理结果的分类是否恰当"
     return text
 
 

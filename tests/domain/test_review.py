@@ -71,3 +71,12 @@ def test_an_entry_of_several_lead_units_counts_for_each_and_secret_ones_are_not_
     assert [(u.unit, u.overall.shown()) for u in report.by_unit] == [
         ("区交通委", "1/2"), ("区教育局", "0/1"), ("（未分办）", "0/1")]
     assert [e.id for e in report.listed(ReviewCategory.SOLVED)] == [1, 3] and report.secret_count == 1
+
+
+def test_a_reference_reply_with_a_commitment_is_flagged_for_review():
+    fact = ItemFact(7, 2024, ResultCategory.REFERENCE, (), (CommitmentFact(21, "研究可行性", CommitmentStatus.OPEN),))
+    [entry] = [c for c in candidates([fact], 2024, date(2024, 6, 3)) if c.category is ReviewCategory.REFERENCE]
+    assert entry.reason == "答复结果为留作参考，但答复中有 1 项承诺事项：请复核办理结果的分类是否恰当"
+    plain = ItemFact(8, 2024, ResultCategory.REFERENCE)
+    [entry] = [c for c in candidates([plain], 2024, date(2024, 6, 3)) if c.category is ReviewCategory.REFERENCE]
+    assert entry.reason == "答复结果为留作参考"
