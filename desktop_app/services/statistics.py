@@ -87,11 +87,15 @@ def load_stat_items(s, as_of: date | None = None) -> list[StatItem]:
         if role in (UnitRole.LEAD.value, UnitRole.SPLIT.value):
             units[item_id].append(names.get(unit_id, ""))
     replies: dict[int, list[StatReply]] = defaultdict(list)
+    # A draft counts nowhere, and a 涉密 item is never in the 公开率 base (domain.md §4), whatever
+    # an older record says of its disclosure.
+    secret = set(s.scalars(select(Item.id).where(Item.is_secret.is_(True))))
     for item_id, rnd, replied_on, result, disclosure in s.execute(
         select(Reply.item_id, Reply.round, Reply.replied_on, Reply.result, Reply.disclosure)
+        .where(Reply.finalised.is_(True))
     ):
-        replies[item_id].append(StatReply(rnd, replied_on, member_or_none(ResultCategory, result),
-                                          member_or_none(Disclosure, disclosure) or Disclosure.PUBLIC))
+        shown = Disclosure.NOT_PUBLIC if item_id in secret else member_or_none(Disclosure, disclosure) or Disclosure.PUBLIC
+        replies[item_id].append(StatReply(rnd, replied_on, member_or_none(ResultCategory, result), shown))
     met: dict[int, list[date]] = defaultdict(list)
     for item_id, day, way in s.execute(select(Contact.item_id, Contact.contact_on, Contact.way)):
         member = member_or_none(ContactWay, way)

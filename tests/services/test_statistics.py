@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from desktop_app.bootstrap import main
-from desktop_app.domain.enums import ContactWay, FeedbackChannel, Rating, ResultCategory
+from desktop_app.domain.enums import ContactWay, Disclosure, FeedbackChannel, Rating, ResultCategory
 from desktop_app.services.dto import ContactRecord, ReplyRecord
 from desktop_app.services.followup import FeedbackEntry, FollowupService
 from desktop_app.services.statistics import StatisticsService
@@ -95,3 +95,22 @@ def test_print_stats_writes_the_report_as_of_the_day(ctx, two_items, tmp_path, c
     assert "区交通委" in units and "合计" in units
     assert main(["print", "stats", "--db", str(ctx.db.path), "--out", str(tmp_path / "无此目录" / "a.pdf")]) == 1
     assert "输出文件夹不存在" in capsys.readouterr().err
+
+
+def test_a_draft_reply_counts_nowhere_and_a_secret_item_is_never_in_the_public_base(ctx, cases):
+    """A: finalised, public; B: the same reply still a draft; C: 涉密, finalised, stored as public
+    by an older version (the editor refuses it now): A and C are replied, only A counts as public."""
+    from sqlalchemy import update
+
+    from desktop_app.storage.tables import Reply
+
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED)
+    a = save_replied(cases, make_record(replies=(reply,)))
+    _c, b = cases.save(make_record(number="0036", replies=(reply,)))
+    hidden = replace(reply, disclosure=Disclosure.NOT_PUBLIC, disclosure_reason="涉密")
+    c = save_replied(cases, make_record(number="0037", is_secret=True, replies=(hidden,)))
+    with ctx.db.write() as s:
+        s.execute(update(Reply).where(Reply.item_id == c).values(disclosure=Disclosure.PUBLIC.value))
+    o = StatisticsService(ctx).report(date(2024, 6, 3)).overall
+    assert o["replied"].ids == {a, c} and b not in o["replied"].ids
+    assert o["public"].ids == {a}  # C, 涉密, is not counted as published
