@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -272,12 +273,23 @@ class CaseWriter:
                 row = Assignment(item_id=item.id, unit_id=unit.id)
                 s.add(row)
                 self.note("assignment", None, "办理单位", "", f"{unit.name}（{UnitRole(rec.role).label}）")
+                if self.later_unit(rec):
+                    # 调整分办: a unit added to an item already handed over gets it today, and its
+                    # deadlines run from then (the editor shows the date; the user may correct it).
+                    rec = replace(rec, assigned_on=self.now.date())
+                    self.note("assignment", None, f"{unit.name} 交办日期", "", self.now.date().isoformat())
             elif row.unit_id != unit.id:
                 self.note("assignment", row.id, f"{self._unit_name(row.unit_id)} 单位",
                           self._unit_name(row.unit_id), unit.name)
                 row.unit_id = unit.id
             row.position = position
             self._apply(row, rec, ASSIGNMENT_FIELDS, "assignment", unit.name, new_row)
+
+    def later_unit(self, rec: AssignmentRecord) -> bool:
+        """A unit added by this save to an item handed over before today, with no date of its own."""
+        assigned = self.record.assigned_on
+        return (self.record.id is not None and rec.assigned_on is None and assigned is not None
+                and assigned < self.now.date())
 
     def _contacts(self, item: Item) -> None:
         s = self.s

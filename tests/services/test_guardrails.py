@@ -116,3 +116,20 @@ def test_a_status_typed_against_the_record_is_refused_and_nothing_is_written(cas
     closed = replace(cases.get(item_id), status=ItemStatus.CLOSED, title="改过的标题")
     refused(cases, closed, "须有已定稿的答复")
     assert cases.get(item_id).title == "关于加强农村道路养护管理的建议"
+
+
+def test_a_unit_added_after_the_hand_over_runs_from_the_day_it_was_added(cases):
+    """调整分办 on 2024-06-03: the new lead unit's reply is due 2024-09-03, not 2024-05-20."""
+    from desktop_app.domain.deadlines import DeadlineKind
+    from desktop_app.services.deadlines import DeadlineService
+
+    _c, item_id = cases.save(make_record(assignments=(lead(),)))
+    record = cases.get(item_id)
+    moved = (replace(record.assignments[0], role=UnitRole.CO),
+             AssignmentRecord(None, "区水务局", UnitRole.LEAD, designated=True))
+    cases.save(replace(record, assignments=moved))
+    water = next(a for a in cases.get(item_id).assignments if a.unit_name == "区水务局")
+    assert (water.assigned_on, water.designated) == (date(2024, 6, 3), True)
+    dues = {(r.kind, r.unit_name): r.due_on for r in DeadlineService(cases.ctx).item_deadlines(item_id)}
+    assert dues[(DeadlineKind.REPLY, "区水务局")] == date(2024, 9, 3)
+    assert any(h.field == "区水务局 交办日期" and h.new_value == "2024-06-03" for h in cases.history(item_id))
