@@ -193,7 +193,11 @@ def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bo
         try:
             if demo and path == db_path and not path.exists():
                 return _create_demo(path, user_name), path, False, first_try
-            return _open(path, user_name, check_integrity=not defer), path, defer, first_try
+            db = _open(path, user_name, check_integrity=not defer)
+            if interactive and _take_over_offered(db, path):
+                db.close()
+                db = _open(path, user_name, check_integrity=not defer)
+            return db, path, defer, first_try
         except Exception as error:  # noqa: BLE001 - sorted below; anything else is a bug and re-raised
             if not _is_open_failure(error):
                 raise
@@ -354,6 +358,20 @@ def _ask_cannot_open(path: Path, message: str, details: str, *, offer_restore: b
     backups = available_backups(path) if offer_restore else []
     note = f"没有找到此数据库的备份（备份文件夹：{paths.backup_dir(path)}）。" if offer_restore else ""
     return ask_cannot_open(path, message, details, backups, no_backup_note=note)
+
+
+def _take_over_offered(db, path: Path) -> bool:
+    """A lock left by another computer (it crashed, or was switched off) keeps everyone read-only
+    until removed: after showing who held it and since when, the user may take over. True when
+    the stale lock was removed (the caller opens the file again)."""
+    from desktop_app.storage import lock
+
+    holder = db.lock_holder
+    if not db.read_only or holder is None or lock.held_here(holder):
+        return False
+    from desktop_app.gui.dialogs.open_database_prompts import ask_take_over_lock
+
+    return ask_take_over_lock(path, holder) and lock.take_over(path, holder)
 
 
 def _ask_empty_file(path: Path):  # -> OpenChoice

@@ -126,6 +126,24 @@ def release_lock(db_path: Path) -> None:
             pass
 
 
+def held_here(holder: LockHolder) -> bool:
+    """The lock was taken on this computer (a live process here is never taken over)."""
+    return holder.host == socket.gethostname()
+
+
+def take_over(db_path: Path, holder: LockHolder) -> bool:
+    """Remove the lock of ``db_path`` if it still names ``holder`` (the user confirmed that
+    computer no longer uses the file); False when someone else holds it by now."""
+    path = lock_path(db_path)
+    if read_lock(path) != holder:
+        return False
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    return True
+
+
 def read_lock(path: Path) -> LockHolder | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -157,3 +157,16 @@ def _button(box: QMessageBox, text: str, name: str, role: QMessageBox.ButtonRole
     button = box.addButton(text, role)
     button.setObjectName(name)
     return button
+
+
+def ask_take_over_lock(path: Path, holder, parent: QWidget | None = None) -> bool:
+    """Ask whether to take over the database another computer holds (its lock may be stale)."""
+    since = holder.since.strftime("%Y-%m-%d %H:%M") if holder.since else "（时间不详）"
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME,
+                      f"数据库 {path.name} 正由 {holder.who}使用，自 {since} 起。\n\n"
+                      "如果那台计算机已经关机或程序已意外退出，可以接管：接管后由您编辑，"
+                      "对方如仍在使用，其修改可能与您的冲突。\n确认对方已不再使用后再接管。", parent=parent)
+    take = _button(box, "接管（确认对方已不再使用）", "takeOverButton", QMessageBox.ButtonRole.AcceptRole)
+    _button(box, "只读打开", "readOnlyButton", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is take
