@@ -273,7 +273,7 @@ class CaseWriter:
                 row = Assignment(item_id=item.id, unit_id=unit.id)
                 s.add(row)
                 self.note("assignment", None, "办理单位", "", f"{unit.name}（{UnitRole(rec.role).label}）")
-                if self.later_unit(rec):
+                if self._added_later(rec):
                     # 调整分办: a unit added to an item already handed over gets it today, and its
                     # deadlines run from then (the editor shows the date; the user may correct it).
                     rec = replace(rec, assigned_on=self.now.date())
@@ -285,7 +285,7 @@ class CaseWriter:
             row.position = position
             self._apply(row, rec, ASSIGNMENT_FIELDS, "assignment", unit.name, new_row)
 
-    def later_unit(self, rec: AssignmentRecord) -> bool:
+    def _added_later(self, rec: AssignmentRecord) -> bool:
         """A unit added by this save to an item handed over before today, with no date of its own."""
         assigned = self.record.assigned_on
         return (self.record.id is not None and rec.assigned_on is None and assigned is not None

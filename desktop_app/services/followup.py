@@ -183,16 +183,15 @@ class FollowupService:
             elif item.status == ItemStatus.REPLIED.value:
                 _set_status(s, item, ItemStatus.FEEDBACK, user, now, "收到代表反馈")
             _touch(item, now)
-        due = self._next_reply_due(entry.item_id, reply.round + 1) if rehandle else None
+        due = self._next_reply_due(entry.item_id) if rehandle else None
         return FeedbackResult(Changes.of("item", item_ids=[entry.item_id]), tuple(warnings), due)
 
-    def _next_reply_due(self, item_id: int, round_: int) -> date | None:
-        """The due date of the reply of ``round_`` (opened by 不满意 on the round before)."""
+    def _next_reply_due(self, item_id: int) -> date | None:
+        """The due date of the reply the latest 不满意 calls for (the latest round opened)."""
         from desktop_app.services.deadlines import DeadlineService
 
-        rows = [r for r in DeadlineService(self.ctx).item_deadlines(item_id) if r.kind is DeadlineKind.SECOND_REPLY]
-        rows.sort(key=lambda r: r.due_on)
-        return rows[round_ - 2].due_on if len(rows) >= round_ - 1 else None
+        rows = DeadlineService(self.ctx).item_deadlines(item_id)
+        return max((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY), default=None)
 
     def record_second_reply(self, item_id: int, replied_on: date, result: ResultCategory, body: str = "",
                             doc_number: str = "", commitments=()) -> Changes:
@@ -225,10 +224,7 @@ class FollowupService:
                         finalised=True)
             s.add(row)
             s.flush()
-            for text, due_on, due_term in checked:
-                s.add(Commitment(item_id=item_id, reply_id=row.id, unit_id=row.unit_id, description=text,
-                                 due_on=due_on, due_term=due_term, status=CommitmentStatus.OPEN.value))
-                _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{due_on.isoformat()}）", user, now)
+            _add_commitment_rows(s, item_id, row, checked, None, user, now)
             item.result = result.value
             _history(s, item_id, "reply", f"第{round_}次答复", "", f"{replied_on.isoformat()} {result.label}", user, now)
             _set_status(s, item, ItemStatus.REPLIED, user, now, "重新办理后再次答复")
@@ -257,20 +253,10 @@ class FollowupService:
         transaction); returns their ids in order."""
         checked = _checked_commitments(commitments)
         now, user = self.ctx.now(), self.ctx.user_name()
-        ids = []
         with self.ctx.db.write() as s:
             item = _item(s, item_id)
             reply = s.scalars(select(Reply).where(Reply.item_id == item_id).order_by(Reply.round.desc())).first()
-            for text, due_on, due_term in checked:
-                row = Commitment(item_id=item_id, reply_id=reply.id if reply else None,
-                                 unit_id=unit_id if unit_id is not None else (reply.unit_id if reply else None),
-                                 description=text, due_on=due_on, due_term=due_term,
-                                 status=CommitmentStatus.OPEN.value)
-                s.add(row)
-                s.flush()
-                when = due_on.isoformat() if due_on else due_term
-                _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{when}）", user, now)
-                ids.append(row.id)
+            ids = _add_commitment_rows(s, item_id, reply, checked, unit_id, user, now)
             _touch(item, now)
             return Changes.of("item", item_ids=[item_id]), ids
 
@@ -374,6 +360,22 @@ def _checked_commitments(commitments) -> list[tuple[str, date, str]]:
             raise ValidationError(f"承诺期限{term}。请填写完成日期；持续推进的事项请填写下次检查的日期。")
         checked.append((text, due_on, (due_term or "").strip()))
     return checked
+
+
+def _add_commitment_rows(s, item_id: int, reply: Reply | None, checked, unit_id: int | None, user: str,
+                         now) -> list[int]:
+    """The checked commitments as rows of ``reply`` (the unit: ``unit_id``, else the reply's), each
+    in history; returns their ids in order."""
+    ids = []
+    for text, due_on, due_term in checked:
+        row = Commitment(item_id=item_id, reply_id=reply.id if reply else None,
+                         unit_id=unit_id if unit_id is not None else (reply.unit_id if reply else None),
+                         description=text, due_on=due_on, due_term=due_term, status=CommitmentStatus.OPEN.value)
+        s.add(row)
+        s.flush()
+        _history(s, item_id, "commitment", "承诺事项", "", f"{text}（{due_on.isoformat()}）", user, now)
+        ids.append(row.id)
+    return ids
 
 
 def _check_forms_of_round(s, item_id: int, reply: Reply, proposer_id: int | None) -> None:

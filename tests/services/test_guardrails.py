@@ -9,23 +9,16 @@ from datetime import date
 
 import pytest
 
-from desktop_app.domain.checklist import GateAction
 from desktop_app.domain.enums import ContactWay, Disclosure, ItemStatus, ResultCategory, UnitRole
 from desktop_app.domain.errors import ValidationError
-from desktop_app.services.checklist import ChecklistService
 from desktop_app.services.dto import AssignmentRecord, ContactRecord, ReplyRecord
-from tests.services.records import make_record, with_opinions
+from tests.services.records import make_record, pass_checklist_gate, with_opinions
 
 REPLY = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED, body="已完成。")
 
 
 def lead(**changes) -> AssignmentRecord:
     return AssignmentRecord(None, "区交通委", UnitRole.LEAD, **changes)
-
-
-def past_checklist_gate(ctx, item_id: int) -> None:
-    """The checklist's own 办前沟通 gate is not what these tests are about."""
-    ChecklistService(ctx).override_gate(item_id, GateAction.REPLY_FINALISED, "已电话沟通")
 
 
 def refused(cases, record, text: str) -> None:
@@ -88,7 +81,7 @@ def test_a_unit_assigned_later_asks_for_extension_by_its_own_due_date(cases):
 def test_joint_handling_needs_the_units_taking_part_or_a_recorded_reason(ctx, cases):
     record = with_opinions(make_record(is_leader_handled=True, leader_name="李明华"))
     _c, item_id = cases.save(record)
-    past_checklist_gate(ctx, item_id)
+    pass_checklist_gate(ctx, item_id)
     final = replace(cases.get(item_id), replies=(REPLY,))
     no_units = replace(final, contacts=(ContactRecord(date(2024, 4, 1), ContactWay.FORUM),))
     with pytest.raises(ValidationError, match="须联合办理后答复才能定稿"):
@@ -103,7 +96,7 @@ def test_joint_handling_needs_the_units_taking_part_or_a_recorded_reason(ctx, ca
 
 def test_a_missing_opinion_blocks_finalising_unless_a_reason_is_recorded(ctx, cases):
     _c, item_id = cases.save(make_record())  # 区农业农村委 (会办) has sent nothing
-    past_checklist_gate(ctx, item_id)
+    pass_checklist_gate(ctx, item_id)
     record = replace(cases.get(item_id), replies=(REPLY,))
     with pytest.raises(ValidationError, match="会办意见尚未收到"):
         cases.finalise_reply(record)

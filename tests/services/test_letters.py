@@ -15,7 +15,7 @@ from desktop_app.services.dto import AssignmentRecord, ProposerLink, ReplyRecord
 from desktop_app.services.letter_settings import settings_from_json
 from desktop_app.services.letters import LetterService
 from desktop_app.services.reference import ReferenceService
-from tests.services.records import make_record
+from tests.services.records import make_record, pass_checklist_gate
 
 REPLY = ReplyRecord(
     doc_number="崇交委〔2024〕45号", signer="王五", replied_on=date(2024, 5, 30),
@@ -122,10 +122,7 @@ def test_the_extension_report_says_when_the_deputy_was_told_and_is_not_made_once
     reference = ReferenceService(ctx)
     reference.set_our_unit(next(u.id for u in reference.units() if u.name == "区交通委"))
     assert "已于2024年5月8日将延期情况告知张建国代表" in letters.extension_report(item_id).paragraphs[0]
-    from desktop_app.domain.checklist import GateAction
-    from desktop_app.services.checklist import ChecklistService
-
-    ChecklistService(ctx).override_gate(item_id, GateAction.REPLY_FINALISED, "已电话沟通")
+    pass_checklist_gate(ctx, item_id)
     cases = CaseService(ctx)
     cases.finalise_reply(replace(cases.get(item_id), replies=(replace(REPLY, result=ResultCategory.SOLVED),)))
     with pytest.raises(DomainError, match="已经答复"):
