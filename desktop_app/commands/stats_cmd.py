@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from desktop_app.commands import frame
+from desktop_app.domain.calendar import format_day
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -54,7 +55,7 @@ def _print_report(args: argparse.Namespace, report, extra: dict | None = None) -
         frame.print_json({"ok": True, "db": str(frame.db_path(args)), **(extra or {}), **report_as_json(report)})
         return 0
     day = report.as_of
-    print(f"办理情况统计（截至 {day.year}年{day.month}月{day.day}日）")
+    print(f"办理情况统计（截至 {format_day(day)}）")
     for key, label in FIGURES:
         print(f"  {label}：{report.overall[key].shown()}")
     headline = ("total", "replied", "on_time", "met", "satisfied", "dissatisfied", "public")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.enums import Disclosure, ItemKind, ResultCategory
 
 LETTERHEAD_FULL = "full"  # 信函格式: red unit name and red double rules printed
@@ -177,4 +178,4 @@ def chinese_date(day: date | None) -> str:
     """成文日期 in Arabic numerals without leading zeros: 2024年10月30日; blanks when unknown."""
     if day is None:
         return "　　　　年　　月　　日"
-    return f"{day.year}年{day.month}月{day.day}日"
+    return format_day(day)

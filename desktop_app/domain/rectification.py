@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop_app.domain.calendar import format_day
+
 COLUMNS = ("主要方面", "重点问题", "意见建议", "整改措施", "责任单位", "整改期限")
 FIELDS = ("aspect", "problem", "suggestion", "measures", "units_text", "deadline_text")
 #: The longest text each column takes (characters): an import over it is refused with the row and
@@ -67,7 +69,7 @@ def parse_deadline(value) -> tuple[date | None, str]:
 def deadline_text(on: date | None, term: str) -> str:
     """整改期限 as printed: 2024年12月31日, or the term."""
     if on is not None:
-        return f"{on.year}年{on.month}月{on.day}日"
+        return format_day(on)
     return term
 
 

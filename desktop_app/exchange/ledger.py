@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.atomic_file import atomic_write
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DomainError
 from desktop_app.exchange.xlsx_writer import append_row, cell_text
@@ -41,7 +42,7 @@ class LedgerTable:
 
     @property
     def heading(self) -> str:
-        return f"{self.title}（截至{self.as_of.year}年{self.as_of.month}月{self.as_of.day}日）"
+        return f"{self.title}（截至{format_day(self.as_of)}）"
 
 
 def write_table(path: Path | str, table: LedgerTable, progress=None, cancelled=None) -> Path:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.rectification import COLUMNS, MAX_LENGTHS, RectificationEntry
 from desktop_app.domain.text import writable
 from desktop_app.exchange.ledger import save_book
@@ -44,7 +45,7 @@ def _text(value) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return f"{value.year}年{value.month}月{value.day}日"
+        return format_day(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     value = writable(str(value))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from desktop_app.domain.calendar import format_day
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.xlsx_writer import append_row
 
@@ -35,7 +36,7 @@ def write_reminder_list(path: Path | str, rows, as_of: date, title: str = "催�
     book = Workbook()
     sheet = book.active
     sheet.title = "催办清单"
-    append_row(sheet, [f"{title}（截至 {as_of.year}年{as_of.month}月{as_of.day}日）"])
+    append_row(sheet, [f"{title}（截至 {format_day(as_of)}）"])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADERS))
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.enums import ReviewCategory
 from desktop_app.domain.review import ReviewEntryRow, ReviewReport
 from desktop_app.exchange.ledger import save_book
@@ -37,7 +38,7 @@ def write_review_sheet(path: Path, report: ReviewReport) -> None:
     summary = book.active
     summary.title = "汇总"
     day = report.as_of
-    append_row(summary, [f"{report.title}（截至 {day.year}年{day.month}月{day.day}日）"])
+    append_row(summary, [f"{report.title}（截至 {format_day(day)}）"])
     summary["A1"].font = Font(bold=True, size=14)
     append_row(summary, [report.progress.label()])
     append_row(summary, [])

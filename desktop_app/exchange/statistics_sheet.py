@@ -5,6 +5,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.statistics import DIMENSIONS, FIGURES, Report
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.xlsx_writer import append_row
@@ -15,7 +16,7 @@ def write_report_sheet(path, report: Report) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "总体"
-    append_row(sheet, [f"办理情况统计（截至 {report.as_of.year}年{report.as_of.month}月{report.as_of.day}日）"])
+    append_row(sheet, [f"办理情况统计（截至 {format_day(report.as_of)}）"])
     append_row(sheet, ["指标", "数值", "件数", "基数"])
     for key, label in FIGURES:
         f = report.overall[key]

@@ -17,6 +17,7 @@ from desktop_app.documents.model import (
     ReplyLetterData,
     SimpleLetterData,
 )
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import DomainError
 from desktop_app.services.cases import CaseService
@@ -240,7 +241,7 @@ class LetterService:
         reason = ours.extension_reason.strip() or "办理工作涉及面广，需要进一步调研和协调"
         title = f"关于{record.session_name}第{record.number}号{_noun(record)}延期答复的报告"
         # The report says the deputy was told only when the date is on record (domain.md §4).
-        told = (f"我单位已于{_day(ours.extension_told_on)}将延期情况告知{_proposer(record)}。"
+        told = (f"我单位已于{format_day(ours.extension_told_on)}将延期情况告知{_proposer(record)}。"
                 if ours.extension_told_on else f"我单位将及时把延期情况告知{_proposer(record)}。")
         text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位{ours.role.label}。"
                 f"因{reason.rstrip('。')}，无法在规定期限内答复，特申请延期{months}个月答复。{told}")
@@ -322,6 +323,3 @@ def _unit_name(s, unit_id: int | None) -> str:
 def _our_unit_name(s) -> str:
     return _unit_name(s, our_unit_id(s))
 
-
-def _day(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
