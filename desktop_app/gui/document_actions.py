@@ -40,6 +40,10 @@ class DocumentActions:
             window.add_action("batchFolderAction", "选中各件的答复函分别保存到文件夹…", self.save_batch_folder,
                               status_tip=batch_tip),
         ]
+        for form, text, tip in (
+                ("supervision", "督办通知…", "区政府办公室督促承办单位办理已超期和即将到期的事项"),
+                ("assignment", "交办通知…", "区政府办公室把新交办的建议提案通知承办单位")):
+            window.add_action(f"{form}NoticeAction", text, lambda f=form: self.office_letter(f), status_tip=tip)
         self.settings_action = window.add_action("letterSettingsAction", "公文与字体(&D)…", self.edit_settings)
         table = window.case_list.ui.caseTable
         # Batch printing works on several rows; opening and deleting still use the current row.
@@ -91,6 +95,20 @@ class DocumentActions:
         if row is None or not self.connected():
             return
         preview_item(self.window.runner, self.window, self.window.services, form, row)
+
+    def office_letter(self, form: str) -> None:
+        """The office's 督办通知 or 交办通知: pick the unit and date, then preview."""
+        if not self.connected():
+            return
+        services, runner = self.window.services, self.window.runner
+
+        def ask(units: list[str]) -> None:
+            from desktop_app.gui.dialogs.office_letter_dialog import OfficeLetterDialog
+
+            # A child of the window: it lives until it is closed (the preview outlives it).
+            OfficeLetterDialog(form, units, services, runner, self.window).open()
+
+        runner.run(documents.office_letter_recipients(services), on_success=ask)
 
     # ---- batch -----------------------------------------------------------------------------
 

@@ -63,6 +63,14 @@ class OfficeLetterService:
                               f"（现在是“{name or '未设置'}”）。")
         return self.letters.issuer(unit_id, name)
 
+    def recipients(self) -> list[str]:
+        """The units the office writes to: every active unit but the office itself, in the
+        units list's order. Refused, saying why, unless our unit is the office."""
+        office = self._office()
+        with self.ctx.db.read() as s:
+            names = s.execute(select(Unit.name).where(Unit.active.is_(True)).order_by(Unit.sort_order, Unit.id))
+            return [name for name in names.scalars() if name != office.name]
+
     def find_unit(self, text: str) -> tuple[int, str]:
         """A unit by its name or id (the command line's UNIT)."""
         text = str(text).strip()
@@ -150,3 +158,13 @@ class OfficeLetterService:
             title="关于交办建议提案的通知", recipient=unit_name, paragraphs=(first, *items, "特此通知。"),
             unit_name=office.signed, dated=dated, doc_number=office.doc_number(dated.year), issuer=office,
         )
+
+    # ---- PDFs ------------------------------------------------------------------------------
+
+    def pdf(self, form: str, unit: str, day: date | None = None) -> tuple[bytes, object]:
+        """``(PDF bytes, DocumentResult)`` of the office's ``form`` ("supervision": 督办通知 as of
+        ``day``; "assignment": 交办通知 of items assigned since ``day``) to ``unit``, for the preview."""
+        from desktop_app.documents.builder import to_pdf_bytes
+
+        letter = self.supervision_notice(unit, day) if form == "supervision" else self.assignment_notice(unit, day)
+        return to_pdf_bytes(form, [letter], self.letters.settings())

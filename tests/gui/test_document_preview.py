@@ -3,10 +3,12 @@ menu of the main window that opens it for the selected item."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pdfplumber
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -179,3 +181,48 @@ def test_batch_preview_puts_every_selected_items_letters_in_one_preview(qtbot, m
     assert any(kind == "information" and f"第{without.number}号" in text and "还没有答复" in text
                for kind, _title, text in message_log)
     dialog.close()
+
+
+def pdf_text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return "".join(page.extract_text() for page in doc.pages).replace(" ", "").replace("\n", "")
+
+
+def _office_preview(qtbot, main_window, form: str, unit: str, day: str):
+    from desktop_app.gui.dialogs.office_letter_dialog import OfficeLetterDialog
+
+    main_window.findChild(QAction, f"{form}NoticeAction").trigger()
+    qtbot.waitUntil(lambda: main_window.findChild(OfficeLetterDialog) is not None, timeout=10000)
+    dialog = main_window.findChild(OfficeLetterDialog)
+    assert dialog.isVisible()
+    names = [dialog.unit_combo.itemText(n) for n in range(dialog.unit_combo.count())]
+    assert "区政府办公室" not in names and unit in names  # the office writes to the others
+    dialog.unit_combo.setCurrentText(unit)
+    dialog.date_edit.setText(day)
+    dialog.preview_button.click()
+    qtbot.waitUntil(lambda: any(isinstance(w, DocumentPreviewDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10000)
+    preview = next(w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentPreviewDialog) and w.isVisible())
+    text = pdf_text(preview.pdf)
+    preview.close()
+    qtbot.waitUntil(lambda: main_window.findChild(OfficeLetterDialog) is None)  # closed and gone
+    return preview.windowTitle(), text
+
+
+def test_the_office_previews_its_assignment_and_supervision_notices_from_the_print_menu(
+        qtbot, main_window, services):
+    reference = services.reference
+    office = next(u for u in reference.units() if u.name == "区政府办公室")
+    reference.set_our_unit(office.id)
+    unit = services.cases.get(services.cases.list_rows()[0].id).assignments[0].unit_name
+    title, text = _office_preview(qtbot, main_window, "assignment", unit, "2024-01-01")
+    assert title.endswith(f"交办通知（{unit}）")
+    assert "关于交办建议提案的通知" in text and f"{unit}：" in text and "特此通知。" in text
+    title, text = _office_preview(qtbot, main_window, "supervision", unit, "")
+    assert title.endswith(f"督办通知（{unit}）") and "关于督促办理建议提案有关事项的通知" in text
+
+
+def test_the_notices_are_refused_with_the_reason_unless_our_unit_is_the_office(qtbot, main_window, message_log):
+    main_window.findChild(QAction, "supervisionNoticeAction").trigger()
+    qtbot.waitUntil(lambda: bool(message_log), timeout=10000)
+    assert message_log[-1][0] == "warning" and "把“我的单位”设为区政府办公室" in message_log[-1][2]

@@ -170,6 +170,41 @@ def test_the_report_head_is_saved_with_the_report_fields(window, qtbot, ctx):
     assert view.ui.markEdit.text() == "上海市崇明区人民政府文件"
 
 
+def test_the_report_record_is_filled_in_the_view_saved_and_printed_last(window, qtbot, ctx, tmp_path):
+    import pdfplumber
+
+    view = view_of(window)
+    view.ui.reportTitleEdit.setText("关于办理审议意见的报告")
+    view.ui.reportDateEdit.setText("2024-10-30")
+    view.ui.ccEdit.setText("区人大常委会代表工作室")
+    view.ui.printedByEdit.setText("上海市崇明区人民政府办公室")
+    view.ui.printedOnEdit.setText("2024-10-31")
+    view.ui.saveInfoButton.click()
+    settle(view, qtbot)
+    record = RectificationService(ctx).report_record()
+    assert (record.cc, record.printed_by, str(record.printed_on)) == (
+        "区人大常委会代表工作室", "上海市崇明区人民政府办公室", "2024-10-31")
+    view.ui.ccEdit.clear()
+    view.refresh()  # read back, as after reopening the program
+    assert view.ui.ccEdit.text() == "区人大常委会代表工作室" and view.ui.printedOnEdit.text() == "2024-10-31"
+    pdf = tmp_path / "报告.pdf"
+    view.print_file(pdf, with_report=True)
+    settle(view, qtbot)
+    with pdfplumber.open(pdf) as doc:
+        last = doc.pages[-1].extract_text().replace(" ", "")
+    assert "抄送：区人大常委会代表工作室" in last
+    assert "上海市崇明区人民政府办公室" in last and "2024年10月31日印发" in last
+
+
+def test_a_wrong_printing_date_is_explained_and_nothing_is_saved(window, qtbot, ctx, message_log):
+    view = view_of(window)
+    view.ui.printedByEdit.setText("上海市崇明区人民政府办公室")
+    view.ui.printedOnEdit.setText("10月31日")
+    view.ui.saveInfoButton.click()
+    assert message_log[-1][0] == "warning" and "印发日期" in message_log[-1][2]
+    assert RectificationService(ctx).report_record().printed_by == ""
+
+
 def test_a_wrong_report_date_is_explained(window, message_log):
     view = view_of(window)
     view.ui.reportDateEdit.setText("10月30日")

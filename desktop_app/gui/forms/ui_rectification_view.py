@@ -403,6 +403,36 @@ class Ui_RectificationView(object):
 
         self.infoForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.reportBodyEdit)
 
+        self.ccLabel = QLabel(self.infoTab)
+        self.ccLabel.setObjectName(u"ccLabel")
+
+        self.infoForm.setWidget(10, QFormLayout.ItemRole.LabelRole, self.ccLabel)
+
+        self.ccEdit = QLineEdit(self.infoTab)
+        self.ccEdit.setObjectName(u"ccEdit")
+
+        self.infoForm.setWidget(10, QFormLayout.ItemRole.FieldRole, self.ccEdit)
+
+        self.printedByLabel = QLabel(self.infoTab)
+        self.printedByLabel.setObjectName(u"printedByLabel")
+
+        self.infoForm.setWidget(11, QFormLayout.ItemRole.LabelRole, self.printedByLabel)
+
+        self.printedByEdit = QLineEdit(self.infoTab)
+        self.printedByEdit.setObjectName(u"printedByEdit")
+
+        self.infoForm.setWidget(11, QFormLayout.ItemRole.FieldRole, self.printedByEdit)
+
+        self.printedOnLabel = QLabel(self.infoTab)
+        self.printedOnLabel.setObjectName(u"printedOnLabel")
+
+        self.infoForm.setWidget(12, QFormLayout.ItemRole.LabelRole, self.printedOnLabel)
+
+        self.printedOnEdit = QLineEdit(self.infoTab)
+        self.printedOnEdit.setObjectName(u"printedOnEdit")
+
+        self.infoForm.setWidget(12, QFormLayout.ItemRole.FieldRole, self.printedOnEdit)
+
 
         self.infoLayout.addLayout(self.infoForm)
 
@@ -425,6 +455,11 @@ class Ui_RectificationView(object):
 
         self.mainLayout.addWidget(self.mainSplitter)
 
+#if QT_CONFIG(shortcut)
+        self.ccLabel.setBuddy(self.ccEdit)
+        self.printedByLabel.setBuddy(self.printedByEdit)
+        self.printedOnLabel.setBuddy(self.printedOnEdit)
+#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(RectificationView)
 
@@ -485,6 +520,21 @@ class Ui_RectificationView(object):
         self.reportDateEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"YYYY-MM-DD", None))
         self.infoFormLabel7.setText(QCoreApplication.translate("RectificationView", u"\u62a5\u544a\u6b63\u6587", None))
         self.reportBodyEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"\u4e00\u6bb5\u4e00\u884c\uff1b\u4e00\u3001\u4e8c\u3001\u4e3a\u6807\u9898\uff1b**\u4e00\u662f\u2026\u2026\u3002** \u5370\u4e3a\u52a0\u7c97", None))
+        self.ccLabel.setText(QCoreApplication.translate("RectificationView", u"\u7248\u8bb0\u00b7\u6284\u9001", None))
+        self.ccEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"\u533a\u4eba\u5927\u5e38\u59d4\u4f1a\u4ee3\u8868\u5de5\u4f5c\u5ba4\uff0c\u533a\u653f\u534f\u63d0\u6848\u59d4\u5458\u4f1a\uff08\u4e0d\u586b\u5219\u4e0d\u5370\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.ccEdit.setToolTip(QCoreApplication.translate("RectificationView", u"\u5370\u5728\u62a5\u544a\u672b\u9875\u7248\u8bb0\u4e2d\uff1b\u591a\u4e2a\u673a\u5173\u7528\u987f\u53f7\u6216\u9017\u53f7\u5206\u9694", None))
+#endif // QT_CONFIG(tooltip)
+        self.printedByLabel.setText(QCoreApplication.translate("RectificationView", u"\u7248\u8bb0\u00b7\u5370\u53d1\u673a\u5173", None))
+        self.printedByEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"\u4e0a\u6d77\u5e02\u5d07\u660e\u533a\u4eba\u6c11\u653f\u5e9c\u529e\u516c\u5ba4\uff08\u4e0d\u586b\u5219\u4e0d\u5370\u7248\u8bb0\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.printedByEdit.setToolTip(QCoreApplication.translate("RectificationView", u"\u586b\u5199\u5370\u53d1\u673a\u5173\u65f6\uff0c\u62a5\u544a\u672b\u9875\u5370\u7248\u8bb0\uff08\u5370\u53d1\u673a\u5173\u548c\u5370\u53d1\u65e5\u671f\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.printedOnLabel.setText(QCoreApplication.translate("RectificationView", u"\u7248\u8bb0\u00b7\u5370\u53d1\u65e5\u671f", None))
+        self.printedOnEdit.setPlaceholderText(QCoreApplication.translate("RectificationView", u"YYYY-MM-DD\uff08\u4e0d\u586b\u5219\u7528\u62a5\u544a\u65e5\u671f\uff09", None))
+#if QT_CONFIG(tooltip)
+        self.printedOnEdit.setToolTip(QCoreApplication.translate("RectificationView", u"\u5370\u53d1\u65e5\u671f\uff0c\u683c\u5f0f YYYY-MM-DD\uff1b\u4e0d\u586b\u5219\u7528\u62a5\u544a\u65e5\u671f", None))
+#endif // QT_CONFIG(tooltip)
         self.saveInfoButton.setText(QCoreApplication.translate("RectificationView", u"\u4fdd\u5b58\u6e05\u5355\u4fe1\u606f", None))
         self.tabs.setTabText(self.tabs.indexOf(self.infoTab), QCoreApplication.translate("RectificationView", u"\u6e05\u5355\u4e0e\u62a5\u544a", None))
     # retranslateUi

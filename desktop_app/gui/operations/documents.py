@@ -42,3 +42,15 @@ def write_replies_to_folder(services, folder, rows) -> Op:
     return Op("批量保存答复函",
               lambda progress, cancelled: letters.write_replies_to_folder(folder, rows, progress, cancelled),
               read=True, reports_progress=True)
+
+
+def office_letter(services, form: str, unit: str, day) -> Op:
+    """``(pdf, info)`` of the office's 督办通知 ("supervision") or 交办通知 ("assignment") to ``unit``."""
+    office = services.office_letters
+    what = "督办通知" if form == "supervision" else "交办通知"
+    return Op(f"生成{what}", lambda: office.pdf(form, unit, day), read=True)
+
+
+def office_letter_recipients(services) -> Op:
+    """The unit names the office's letters go to (refused unless our unit is the office)."""
+    return Op("读取承办单位", services.office_letters.recipients, read=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from desktop_app.gui.operations import Op
 
 
-def save_list(services, info, head=None, title: str = "保存清单信息") -> Op:
+def save_list(services, info, head=None, record=None, title: str = "保存清单信息") -> Op:
     service = services.rectification
-    return Op(title, lambda: service.save_list(info, head))
+    return Op(title, lambda: service.save_list(info, head, record))
 
 
 def delete_list(services, list_id: int) -> Op:

@@ -25,7 +25,8 @@ from desktop_app.gui.operations import rectification as ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.completer import set_completion
-from desktop_app.services.rectification_dto import KIND, REPORT_HEADS, RectificationListInfo, RectificationRowData
+from desktop_app.services.rectification_dto import (
+    KIND, REPORT_HEADS, RectificationListInfo, RectificationRowData, ReportRecord)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -229,6 +230,10 @@ class RectificationView(QWidget):
             mode, mark = self.service.report_head()
             ui.headCombo.setCurrentIndex(max(ui.headCombo.findData(mode), 0))
             ui.markEdit.setText(mark)
+            record = self.service.report_record()
+            ui.ccEdit.setText(record.cc)
+            ui.printedByEdit.setText(record.printed_by)
+            ui.printedOnEdit.setText(record.printed_on.isoformat() if record.printed_on else "")
 
     # ---- drafts ---------------------------------------------------------------------------
 
@@ -272,11 +277,13 @@ class RectificationView(QWidget):
                 self.list_id, ui.titleEdit.text(), ui.opinionTitleEdit.text(), ui.opinionIssuerEdit.text(),
                 _day(ui.opinionDateEdit.text(), "审议意见日期"), ui.docNumberEdit.text(), ui.reportTitleEdit.text(),
                 _day(ui.reportDateEdit.text(), "报告日期"), ui.reportBodyEdit.toPlainText())
+            record = ReportRecord(ui.ccEdit.text(), ui.printedByEdit.text(),
+                                  _day(ui.printedOnEdit.text(), "印发日期"))
         except ValidationError as error:
             message_boxes.show_warning(self, "清单信息", str(error))
             return
         head = (ui.headCombo.currentData(), ui.markEdit.text())
-        self._run(ops.save_list(self.services, info, head))
+        self._run(ops.save_list(self.services, info, head, record))
 
     # ---- rows -----------------------------------------------------------------------------
 
