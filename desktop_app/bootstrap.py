@@ -178,6 +178,8 @@ class StartedWindow:
         # The window saves its layout when it closes; this also covers a quit without closeEvent.
         try:
             self.window.services.save_ui_settings()
+            # The database threads end after what is queued (the window waited for the writes).
+            self.window.services.workers.stop()
             self.opened.close(reason="exit")
         finally:
             if self.instance is not None:
