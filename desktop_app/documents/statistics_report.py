@@ -92,14 +92,16 @@ def summary_paragraphs(report: Report) -> list[str]:
     first = (f"截至{day}，共承办建议提案{total}件" + (f"，其中{'、'.join(kinds)}" if len(kinds) > 1 else "") +
              f"。已办复{o['replied'].count}件，办复率{percent(o['replied'])}；按期办复{o['on_time'].count}件，"
              f"按期办复率{percent(o['on_time'])}；答复前与代表委员见面沟通{o['met'].count}件，见面率{percent(o['met'])}。")
-    forms = o["satisfied"].base or 0
-    second = (f"收到代表委员意见反馈表{forms}份，其中满意{o['fully_satisfied'].count}份、"
-              f"基本满意{o['fairly_satisfied'].count}份、不满意{o['dissatisfied'].count}份，"
-              f"满意率{percent(o['satisfied'])}。" if forms else "尚未收到代表委员的意见反馈表。")
+    rated = o["satisfied"].base or 0
+    second = (f"收到代表委员意见反馈的{rated}件中（按件统计），满意{o['fully_satisfied'].count}件、"
+              f"基本满意{o['fairly_satisfied'].count}件、不满意{o['dissatisfied'].count}件，"
+              f"满意率{percent(o['satisfied'])}；按人次统计，共收到意见反馈表{o['forms_satisfied'].base or 0}份，"
+              f"满意率{percent(o['forms_satisfied'])}。" if rated else "尚未收到代表委员的意见反馈。")
     second += (f"已办复的件中，已经解决{o['result_solved'].count}件、正在解决{o['result_solving'].count}件、"
                f"计划解决{o['result_planned'].count}件、留作参考{o['result_reference'].count}件，"
-               f"解决采纳率{percent(o['adopted'])}；公开答复{o['public'].count}件，公开率{percent(o['public'])}。")
-    third = (f"因代表委员对办理结果不满意重新办理{o['rehandled'].count}件，已再次答复{o['second_replied'].count}件。"
+               f"解决采纳率{percent(o['adopted'])}；应公开发布的答复{o['public'].base or 0}件，已公开发布{o['public'].count}件，"
+               f"公开率{percent(o['public'])}。")
+    third = (f"重新办理{o['rehandled'].count}件，已再次答复{o['second_replied'].count}件。"
              f"承诺事项尚未落实{o['commitments_open'].count}项，其中已超过承诺期限{o['commitments_overdue'].count}项。")
     overdue = [(name, report.groups[("unit", name)]["commitments_overdue"].count)
                for name in report.group_names("unit")]
@@ -118,7 +120,7 @@ def _below_average(report: Report, key: str) -> list[str]:
     if overall is None:
         return []
     found = [(report.groups[("unit", n)][key].rate, n) for n in report.group_names("unit")]
-    return [n for rate, n in sorted(found) if rate is not None and rate < overall - 1e-9]
+    return [n for rate, n in sorted((r, n) for r, n in found if r is not None) if rate < overall - 1e-9]
 
 
 # ---- portrait pages ---------------------------------------------------------------------------

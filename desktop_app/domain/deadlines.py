@@ -174,6 +174,7 @@ class ReplyFacts(NamedTuple):
     replied_on: date
     unit_id: int | None = None
     public: bool = False
+    published_on: date | None = None  # 公开发布记录: the publication deadline is met that day
 
 
 class CommitmentFacts(NamedTuple):
@@ -295,7 +296,7 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
         if d := make(_SECOND_REPLY, rated_on, _FEEDBACK_LABEL, lead, done):
             append(d)
     for r in replies:
-        if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, None)):
+        if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, r.published_on)):
             append(d)
     if item.commitments:
         units = {a.unit_id: a for a in item.assignments}

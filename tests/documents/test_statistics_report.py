@@ -14,7 +14,8 @@ from desktop_app.documents.statistics_report import (
     write_statistics_report,
 )
 from desktop_app.domain.enums import CommitmentStatus, Disclosure, ItemKind, ItemStatus, Rating, ResultCategory
-from desktop_app.domain.statistics import StatCommitment, StatFeedback, StatItem, StatReply, handling_report
+from desktop_app.domain.enums import ContactWay
+from desktop_app.domain.statistics import StatCommitment, StatContact, StatFeedback, StatItem, StatReply, handling_report
 
 S1, S2 = "区二届人大五次会议", "区政协二届五次会议"
 AS_OF = date(2024, 6, 30)
@@ -26,7 +27,8 @@ def items(extra_units: int = 0) -> list[StatItem]:
     and a second reply 正在解决."""
     found = [
         StatItem(1, ItemKind.SUGGESTION, S1, ("区交通委",), ItemStatus.REPLIED, date(2024, 2, 20), date(2024, 5, 20),
-                 (StatReply(1, date(2024, 5, 10), ResultCategory.SOLVED),), (date(2024, 5, 1),),
+                 (StatReply(1, date(2024, 5, 10), ResultCategory.SOLVED),),
+                 (StatContact(date(2024, 5, 1), ContactWay.MEETING),),
                  (StatFeedback(date(2024, 5, 20), Rating.SATISFIED, Rating.SATISFIED),)),
         StatItem(2, ItemKind.SUGGESTION, S1, ("区交通委",), ItemStatus.REPLIED, date(2024, 2, 20), date(2024, 5, 20),
                  (StatReply(1, date(2024, 5, 25), ResultCategory.SOLVING, Disclosure.NOT_PUBLIC),),

@@ -22,7 +22,7 @@ def two_items(cases, ctx):
     extension moves its due date to 20 June, replied 10 June, only a phone call."""
     ctx.now = lambda: datetime(2024, 6, 30, 9, 0)  # B's reply of 10 June has happened
     late = make_record(
-        contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING),),
+        contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING, deputy_present=True),),
         replies=(ReplyRecord(replied_on=date(2024, 5, 21), result=ResultCategory.SOLVED),))
     a = save_replied(cases, late)
     base = make_record(number="0036")
@@ -54,7 +54,12 @@ def test_stats_command_prints_json_with_item_ids(ctx, two_items, capsys):
     assert main(["stats", "--db", str(path), "--as-of", "2024-06-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["as_of"] == "2024-06-01"
-    assert data["overall"]["replied"] == {"label": "办复率", "count": 1, "base": 2, "rate": 0.5, "item_ids": [a]}
+    replied = data["overall"]["replied"]
+    assert {k: replied[k] for k in ("label", "count", "base", "rate", "item_ids", "base_item_ids")} == {
+        "label": "办复率", "count": 1, "base": 2, "rate": 0.5, "item_ids": [a], "base_item_ids": [a, b]}
+    assert replied["definition"].startswith("已有定稿主办答复")
+    # 1 June: A (due 20 May) is due and was replied late; B (due 20 June) is not due yet: 0/1.
+    assert data["overall"]["on_time"]["count"] == 0 and data["overall"]["on_time"]["base_item_ids"] == [a]
     assert data["groups"]["unit"]["区交通委"]["total"]["item_ids"] == [a, b]
     assert main(["stats", "--db", str(path), "--as-of", "2024-06-30"]) == 0
     text = capsys.readouterr().out
@@ -76,7 +81,7 @@ def test_statistics_export_to_excel(ctx, two_items, tmp_path):
     book = load_workbook(out)
     assert book.sheetnames == ["总体", "承办单位", "届次", "类别"]
     rows = {r[0]: r[1] for r in book["总体"].iter_rows(min_row=3, values_only=True)}
-    assert rows["按期办复率"] == "50.0%（1/2）" and rows["不满意"] == "1"
+    assert rows["按期办复率"] == "50.0%（1/2）" and rows["不满意（按件）"] == "100.0%（1/1）"
 
 
 def test_print_stats_writes_the_report_as_of_the_day(ctx, two_items, tmp_path, capsys):
@@ -113,4 +118,5 @@ def test_a_draft_reply_counts_nowhere_and_a_secret_item_is_never_in_the_public_b
         s.execute(update(Reply).where(Reply.item_id == c).values(disclosure=Disclosure.PUBLIC.value))
     o = StatisticsService(ctx).report(date(2024, 6, 3)).overall
     assert o["replied"].ids == {a, c} and b not in o["replied"].ids
-    assert o["public"].ids == {a}  # C, 涉密, is not counted as published
+    # C, 涉密, is in neither base; A is public but has no publication record yet.
+    assert o["public"].base_ids == {a} and o["public"].ids == frozenset()
