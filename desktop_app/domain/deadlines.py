@@ -57,7 +57,9 @@ DEFAULT_THRESHOLDS = (3, 7, 14)
 _CO = UnitRole.CO
 _OVERDUE, _SOON, _WEEK, _FORTNIGHT, _LATER = Bucket
 #: Kinds that are windows: they close unseen when they pass (no record says they were missed).
-WINDOW_KINDS = frozenset({DeadlineKind.RETURN, DeadlineKind.PUBLICATION})
+#: 公开 is not one since the publication record (0010): a public reply unpublished 20 working days
+#: after replying is overdue (domain.md §7).
+WINDOW_KINDS = frozenset({DeadlineKind.RETURN})
 FINISHED_STATUSES = frozenset({ItemStatus.RETURNED, ItemStatus.CLOSED})
 
 

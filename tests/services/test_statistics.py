@@ -120,3 +120,53 @@ def test_a_draft_reply_counts_nowhere_and_a_secret_item_is_never_in_the_public_b
     assert o["replied"].ids == {a, c} and b not in o["replied"].ids
     # C, 涉密, is in neither base; A is public but has no publication record yet.
     assert o["public"].base_ids == {a} and o["public"].ids == frozenset()
+
+
+def test_a_moved_item_counts_once_at_its_final_unit_and_the_editor_records_feed_the_figures(ctx, cases):
+    """An item 退回 by 区住建委 (approved) and re-assigned to 区交通委 counts once, at 区交通委; the
+    co-unit's opinion is due a month from 交办 (20 March) and was sent 25 March; the contact the
+    deputy took part in counts for 见面率, the one without does not; the publication record counts."""
+    from desktop_app.domain.enums import ReturnOutcome, UnitRole
+    from desktop_app.services.dto import AssignmentRecord
+
+    ctx.now = lambda: datetime(2024, 6, 30, 9, 0)
+    moved = make_record(
+        assignments=(
+            AssignmentRecord(None, "区住建委", UnitRole.LEAD, signed_on=date(2024, 2, 21),
+                             return_requested_on=date(2024, 2, 22), return_reason="不属本单位职责",
+                             return_outcome=ReturnOutcome.APPROVED, return_decided_on=date(2024, 2, 26)),
+            AssignmentRecord(None, "区交通委", UnitRole.LEAD, assigned_on=date(2024, 2, 27)),
+            AssignmentRecord(None, "区农业农村委", UnitRole.CO, opinion_sent_on=date(2024, 3, 25)),
+        ),
+        contacts=(ContactRecord(date(2024, 4, 1), ContactWay.MEETING, deputy_present=False),),
+        replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED,
+                             published_on=date(2024, 5, 20), publication_channel="政府门户网站“建议提案办理”专栏"),))
+    a = save_replied(cases, moved)
+    met = make_record(number="0036", contacts=(ContactRecord(date(2024, 4, 1), ContactWay.FORUM, deputy_present=True),),
+                      replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED),))
+    b = save_replied(cases, met)
+    report = StatisticsService(ctx).report(date(2024, 6, 30))
+    assert report.groups[("unit", "区交通委")]["total"].ids == {a, b}
+    assert "区住建委" not in report.group_names("unit")
+    assert report.overall["met"].ids == {b}
+    assert report.overall["public"].ids == {a} and report.overall["public"].base_ids == {a, b}
+    # B's public reply of 10 May is unpublished 20 working days later (the rule): overdue.
+    assert report.overall["public_overdue"].ids == {b}
+    farm = report.groups[("unit", "区农业农村委")]
+    assert farm["total"].count == 0 and farm["co_handled"].count == 2
+    # Both opinions were due on 20 March; A's sent on 25 March, B's received (sent) 15 March.
+    assert farm["co_on_time"].ids == {b} and farm["co_on_time"].base == 2
+
+
+def test_an_unpublished_public_reply_is_overdue_on_the_dashboard(ctx, cases):
+    from desktop_app.domain.deadlines import Bucket, DeadlineKind
+    from desktop_app.services.deadlines import DeadlineService
+
+    ctx.now = lambda: datetime(2024, 6, 30, 9, 0)
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED)
+    late = save_replied(cases, make_record(replies=(reply,)))
+    done = save_replied(cases, make_record(number="0036", replies=(replace(
+        reply, published_on=date(2024, 5, 20), publication_channel="政府门户网站“建议提案办理”专栏"),)))
+    board = DeadlineService(ctx).dashboard(date(2024, 6, 30), only_our_unit=False)
+    overdue = board.by_kind.get((DeadlineKind.PUBLICATION, Bucket.OVERDUE), frozenset())
+    assert late in overdue and done not in overdue
