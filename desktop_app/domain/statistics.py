@@ -173,14 +173,14 @@ DEFINITIONS = {
                "尚未到期且未答复的件不计为逾期，也不计入分母。",
     "met": "交办之后、答复之前（含当日）与代表有过见面、座谈、实地调研、现场办公或视察，且代表（或联名代表）本人参加的件数"
            " ÷ 已答复件数；电话、专题会议及交办前的沟通不计。",
-    "satisfied": "按件统计：办理结果评价为满意或基本满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
-    "fully_satisfied": "按件统计：办理结果评价为满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
-    "fairly_satisfied": "按件统计：办理结果评价为基本满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
-    "dissatisfied": "按件统计：办理结果评价为不满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
-    "attitude_satisfied": "按件统计：办理态度评价为满意或基本满意的件数 ÷ 已评价办理态度的件数；" + _ROUND_RATING + "。",
-    "forms_satisfied": "按人次统计：办理结果评价为满意或基本满意的反馈表份数 ÷ 已收到的反馈表份数"
+    "satisfied": "办理结果评价为满意或基本满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
+    "fully_satisfied": "办理结果评价为满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
+    "fairly_satisfied": "办理结果评价为基本满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
+    "dissatisfied": "办理结果评价为不满意的件数 ÷ 已收到反馈的件数；" + _ROUND_RATING + "。",
+    "attitude_satisfied": "办理态度评价为满意或基本满意的件数 ÷ 已评价办理态度的件数；" + _ROUND_RATING + "。",
+    "forms_satisfied": "办理结果评价为满意或基本满意的反馈表份数 ÷ 已收到的反馈表份数"
                        "（每位联名代表一份，重新办理后的各轮也计入）。",
-    "forms_dissatisfied": "按人次统计：办理结果评价为不满意的反馈表份数 ÷ 已收到的反馈表份数。",
+    "forms_dissatisfied": "办理结果评价为不满意的反馈表份数 ÷ 已收到的反馈表份数。",
     "adopted": "最终答复为已经解决、正在解决或计划解决的件数 ÷ 已答复件数。",
     "result_solved": "最终答复（最后一轮定稿答复）为已经解决的件数 ÷ 已答复件数。",
     "result_solving": "最终答复为正在解决的件数 ÷ 已答复件数。",
@@ -227,6 +227,29 @@ class Period:
         if day is None:
             return False
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+def make_period(start: date | None = None, end: date | None = None, session: str | None = None) -> Period | None:
+    """The period of the items assigned from ``start`` to ``end`` or of ``session`` (None: all
+    items), named as reports print it: 2024年度 for a whole calendar year, the session's name, or
+    the two dates."""
+    from desktop_app.domain.calendar import format_day
+
+    session = (session or "").strip() or None
+    if start is None and end is None:
+        return None if session is None else Period(session, session=session)
+    if start is not None and end is not None and start.year == end.year and (start.month, start.day) == (1, 1) \
+            and (end.month, end.day) == (12, 31):
+        label = f"{start.year}年度"
+    elif start is not None and end is not None:
+        label = f"{format_day(start)}至{format_day(end)}交办的件"
+    elif start is not None:
+        label = f"{format_day(start)}以来交办的件"
+    else:
+        label = f"{format_day(end)}以前交办的件"
+    if session is not None:
+        label = f"{session}（{label}）"
+    return Period(label, start, end, session)
 
 
 @dataclass(frozen=True)

@@ -269,10 +269,10 @@ def _write_reminders(path, data: ReminderExport, _progress, _cancelled) -> int:
     return len(data.rows)
 
 
-def _statistics(ctx, as_of=None):
+def _statistics(ctx, as_of=None, period=None):
     from desktop_app.services.statistics import StatisticsService
 
-    return StatisticsService(ctx).report(as_of)
+    return StatisticsService(ctx).report(as_of, period)
 
 
 def _write_statistics(path, report, _progress, _cancelled):
@@ -282,10 +282,10 @@ def _write_statistics(path, report, _progress, _cancelled):
     return report
 
 
-def _statistics_print(ctx, as_of=None, title="", recipient=""):
+def _statistics_print(ctx, as_of=None, title="", recipient="", period=None):
     from desktop_app.services.statistics import StatisticsService
 
-    data, fonts = StatisticsService(ctx).print_data(as_of, title, recipient)
+    data, fonts = StatisticsService(ctx).print_data(as_of, title, recipient, period)
     return PdfExport(data, fonts)
 
 

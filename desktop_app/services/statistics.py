@@ -84,7 +84,8 @@ class StatisticsService:
         with self.ctx.db.read() as s:
             return list(s.scalars(select(Session.name).order_by(Session.id.desc())))
 
-    def print_data(self, as_of: date | None = None, title: str = "", recipient: str = ""):
+    def print_data(self, as_of: date | None = None, title: str = "", recipient: str = "",
+                   period: Period | None = None):
         """What the printed 办理情况统计报告 needs: the figures as of ``as_of``, the title, our
         unit's 署名 as the signature and today as its 成文日期, the 主送 (by default the 区政府办公室,
         or the 区人民政府 when we are the office); and the chosen fonts."""
@@ -98,7 +99,8 @@ class StatisticsService:
         signed = issuer.signed if issuer is not None else settings.unit_name
         if not recipient.strip():
             recipient = "区人民政府" if issuer is not None and "政府办公室" in issuer.name else "区政府办公室"
-        data = StatisticsReportData(self.report(as_of), title.strip(), signed, self.ctx.today(), recipient.strip())
+        data = StatisticsReportData(self.report(as_of, period), title.strip(), signed, self.ctx.today(),
+                                    recipient.strip())
         return data, dict(settings.fonts)
 
 

@@ -170,3 +170,30 @@ def test_an_unpublished_public_reply_is_overdue_on_the_dashboard(ctx, cases):
     board = DeadlineService(ctx).dashboard(date(2024, 6, 30), only_our_unit=False)
     overdue = board.by_kind.get((DeadlineKind.PUBLICATION, Bucket.OVERDUE), frozenset())
     assert late in overdue and done not in overdue
+
+
+def test_the_excel_and_the_printed_figures_carry_their_definitions_as_of_day_and_period(ctx, two_items, tmp_path,
+                                                                                          capsys):
+    from openpyxl import load_workbook
+
+    path = str(ctx.db.path)
+    out = tmp_path / "统计.xlsx"
+    assert main(["stats", "--db", path, "--as-of", "2024-06-30", "--from", "2024-01-01", "--to", "2024-12-31",
+                 "--xlsx", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("办理情况统计（截至 2024年6月30日；统计范围：2024年度）")
+    assert "按期办复率：50.0%（1/2）（注3）" in text
+    assert "3. 按期办复率：在到期日（含经批准的延期）当日或之前答复的件数" in text
+    book = load_workbook(out)
+    overall = list(book["总体"].iter_rows(values_only=True))
+    assert overall[0][0] == "办理情况统计（截至 2024年6月30日；统计范围：2024年度）"
+    assert overall[1] == ("指标", "数值", "件数", "基数", "口径说明")
+    on_time = next(r for r in overall if r[0] == "按期办复率")
+    assert on_time[1] == "50.0%（1/2）" and "尚未到期且未答复的件不计为逾期" in on_time[4]
+    units = list(book["承办单位"].iter_rows(values_only=True))
+    assert units[-2][0] == "办理情况统计（截至 2024年6月30日；统计范围：2024年度）"
+    assert units[-1][0].startswith("注：应办件数：截至统计日已交办的件数") and "见面率：" in units[-1][0]
+    # A period before the items were handed over holds none of them.
+    assert main(["stats", "--db", path, "--as-of", "2024-06-30", "--to", "2023-12-31", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["overall"]["total"]["count"] == 0 and data["period"]["to"] == "2023-12-31"
