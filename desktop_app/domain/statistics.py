@@ -163,6 +163,16 @@ FIGURES = (
     ("commitments_kept", "承诺事项按期落实率"),
 )
 LABELS = dict(FIGURES)
+#: The figures in groups small enough to stand side by side on a 1366-px screen (the view's
+#: 指标 choice; the printed report's tables).
+FIGURE_GROUPS = (
+    ("办理情况", ("total", "replied", "on_time", "met", "public", "public_overdue", "co_handled", "co_on_time",
+                 "commitments_open", "commitments_overdue", "commitments_kept")),
+    ("满意情况", ("satisfied", "fully_satisfied", "fairly_satisfied", "dissatisfied", "attitude_satisfied",
+                 "forms_satisfied", "forms_dissatisfied", "rehandled", "second_replied")),
+    ("办理结果", ("adopted", "result_solved", "result_solving", "result_planned", "result_reference",
+                 "first_solved", "first_solving", "first_planned", "first_reference")),
+)
 DIMENSIONS = (("unit", "承办单位"), ("session", "届次"), ("kind", "类别"))
 
 _ROUND_RATING = "每件的评价取最后一轮反馈中{rule}"
