@@ -107,6 +107,41 @@ def add_print_forms(forms, real) -> None:
     sub.set_defaults(run=run_print_stats, form="stats")
 
 
+def add_self_report_form(forms, real) -> None:
+    """``print self-report --unit NAME --from DATE --to DATE [--text TEXT | --text-file FILE] --out FILE.pdf``."""
+    sub = forms.add_parser("self-report", parents=[real], help="承办单位的自查报告 PDF（主送区政府办公室）",
+                           description="按 GB/T 9704 生成承办单位的半年或年度自查报告：该单位在这一期间交办的件的办理数据"
+                                       "（口径同 stats）、各件的办理结果、承诺事项落实情况，以及自己撰写的一节文字。")
+    sub.add_argument("--unit", metavar="单位全称", required=True, help="写报告的承办单位，例如 区交通委")
+    sub.add_argument("--from", dest="period_from", metavar="YYYY-MM-DD", type=frame.day, required=True,
+                     help="期间起始日（按交办日期）")
+    sub.add_argument("--to", dest="period_to", metavar="YYYY-MM-DD", type=frame.day, required=True,
+                     help="期间截止日（数据截至这一天；尚未到这一天时截至今天）")
+    sub.add_argument("--text", metavar="TEXT", default="", help="“自查发现的问题和下一步工作”一节的文字（每行一段）")
+    sub.add_argument("--text-file", metavar="FILE", default=None, help="从 UTF-8 文本文件读入这一节的文字")
+    sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
+    sub.set_defaults(run=run_print_self_report, form="self-report")
+
+
+def run_print_self_report(args: argparse.Namespace) -> int:
+    from desktop_app.services.exporters import export
+
+    out = frame.output_path(args)
+    if out is None:
+        return 1
+    text = args.text
+    if args.text_file:
+        try:
+            with open(args.text_file, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"无法读取文字文件 {args.text_file}：{error}。请确认文件存在且为 UTF-8 编码。", file=sys.stderr)
+            return 1
+    return frame.with_context(args, lambda ctx: frame.report_written(
+        args, out, export(ctx, "self_report", out, unit=args.unit, start=args.period_from, end=args.period_to,
+                          text=text), "自查报告"))
+
+
 def run_print_stats(args: argparse.Namespace) -> int:
     from desktop_app.services.exporters import export
 
