@@ -82,6 +82,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("batchPrintAction", "print", 2, "", When.ROWS),
     ActionSpec("batchOneFileAction", "print", 2, "", When.ROWS),
     ActionSpec("batchFolderAction", "print", 2, "", When.ROWS),
+    ActionSpec("selfReportAction", "print", 3, "", When.OPEN),
     # 跟踪
     ActionSpec("carryOverAction", "tracking", 0, "", When.OPEN),
     # 设置

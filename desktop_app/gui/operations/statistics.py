@@ -21,3 +21,14 @@ def export_excel(services, path, as_of, period=None) -> Op:
     exporters = services.exporters
     return Op("导出办理情况统计", lambda: exporters.export("statistics", path, as_of=as_of, period=period), read=True,
               refusals=(OSError,))
+
+
+def self_report_pdf(services, unit, start, end, text) -> Op:
+    """``((pdf, info), title)`` of ``unit``'s 自查报告 for the items assigned from ``start`` to ``end``."""
+    exporters = services.exporters
+
+    def preview():
+        pdf, export = exporters.pdf_preview("self_report", unit=unit, start=start, end=end, text=text)
+        return pdf, export.data.full_title
+
+    return Op("生成自查报告", preview, read=True)
