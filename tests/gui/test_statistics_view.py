@@ -79,3 +79,27 @@ def test_the_base_of_a_rate_is_listed_too_and_the_period_narrows_the_items(main_
     view.refresh_button.click()
     assert view.report.overall["total"].count == 0 and view.report.period.label == "2000年度"
     assert view.period() == make_period(date(2000, 1, 1), date(2000, 12, 31))
+
+
+def test_right_clicking_a_rate_offers_its_count_and_its_base(main_window, demo_ctx, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    view = open_view(main_window)
+    view.as_of_edit.setDate(QDate(2030, 1, 1))
+    view.refresh_button.click()
+    cell = view.model.index(0, COLUMNS.index("met"))
+    expected = StatisticsService(demo_ctx).report(view.as_of()).overall["met"]
+    offered = []
+
+    def choose_base():
+        menu = QApplication.activePopupWidget()
+        offered.extend(a.text() for a in menu.actions())
+        menu.actions()[1].trigger()
+        menu.close()
+
+    QTimer.singleShot(200, choose_base)
+    view.table.customContextMenuRequested.emit(view.table.visualRect(cell).center())
+    assert offered == [f"查看计入的 {expected.count} 件", f"查看基数的 {expected.base} 件"]
+    assert main_window.ui.viewStack.currentWidget() is main_window.case_list
+    assert shown_ids(main_window) == set(expected.base_ids)
