@@ -67,7 +67,8 @@ def publication_problems(record) -> list[str]:
             problems.append(f"{label}的公开属性不是“{Disclosure.PUBLIC.label}”，不能有公开发布记录。"
                             "请改公开属性，或清空公开发布日期。")
         if not r.finalised:
-            problems.append(f"{label}尚未定稿，不能登记公开发布。请先定稿，再填写公开发布日期。")
+            problems.append(f"{label}不是定稿，不能有公开发布记录：请先定稿，再填写公开发布日期；"
+                            "如要取消定稿，请先清空公开发布日期、渠道和网址。")
         if r.replied_on is not None and r.published_on < r.replied_on:
             problems.append(f"{label}的公开发布日期 {r.published_on.isoformat()} 早于答复日期 "
                             f"{r.replied_on.isoformat()}，请检查这两个日期。")
