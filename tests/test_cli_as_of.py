@@ -138,13 +138,15 @@ def test_stats_as_of_a_past_day_ignore_what_happened_after_it(capsys, archive):
 
     assert figures("--as-of", AS_OF) == {
         "total": (3, None),  # 0101, 0102 and 0104 (退回 agreed later); 0103 not yet handed over
+        # 0102 (due 2026-06-02) and 0104 (due that day) are due and not answered: late.
         "replied": (1, 3), "on_time": (1, 3), "met": (0, 1),
-        "dissatisfied": (0, None), "rehandled": (0, None),
+        "dissatisfied": (0, 0), "rehandled": (0, None),  # per item: no item has feedback yet
         "commitments_open": (1, None), "commitments_overdue": (1, None),  # 0102's not yet promised
     }
     assert figures() == {
         "total": (3, None),  # 0101, 0102, 0103
-        "replied": (2, 3), "on_time": (1, 3), "met": (0, 2),
-        "dissatisfied": (1, None), "rehandled": (1, None),
+        # 0102 answered after its extended date (2026-08-03); 0103 not due yet (2026-11-03): not late.
+        "replied": (2, 3), "on_time": (1, 2), "met": (0, 2),
+        "dissatisfied": (1, 1), "rehandled": (1, None),
         "commitments_open": (1, None), "commitments_overdue": (0, None),
     }

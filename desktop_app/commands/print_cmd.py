@@ -4,7 +4,8 @@
 FORM is reply (答复函), co_opinion (会办意见函), feedback (征询意见表), reminder (催办通知),
 extension (延期报告) or return (退回申请); ITEM is "会次 编号" or the item id. Besides:
 commitment_notice (承诺事项落实告知函), the office's supervision (督办通知) and assignment (交办通知)
-to a unit, appendix (整改清单 and its report), stats (统计报告) and review (回头看报告). The PDF is written to
+to a unit, appendix (整改清单 and its report), stats (统计报告), self-report (a unit's 自查报告) and
+review (回头看报告). The PDF is written to
 a temporary name and renamed, so an interrupted run never leaves half a file under OUT.
 """
 
@@ -65,6 +66,7 @@ def add_subcommands(subparsers, options) -> None:
     from desktop_app.commands import review_cmd, stats_cmd
 
     stats_cmd.add_print_forms(forms, real)
+    stats_cmd.add_self_report_form(forms, real)
     review_cmd.add_print_forms(forms, real)
     # The unit's 自查报告 (mid-year and year-end) comes with issue 16; it will be added here.
     forms.metavar = "{" + ",".join(forms.choices) + "}"  # named in usage and errors, with the forms added above

@@ -10,7 +10,6 @@ import argparse
 import sys
 
 from desktop_app.commands import frame
-from desktop_app.domain.calendar import format_day
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -21,9 +20,25 @@ def add_subcommands(subparsers, options) -> None:
                     "分总体、承办单位、届次、类别列出。",
     )
     stats.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="截至哪一天（默认：今天）")
+    add_period_options(stats)
     stats.add_argument("--xlsx", metavar="FILE", default=None,
                        help="同时导出为 Excel 工作簿（与“办理统计”中的“导出 Excel”相同：总体和按单位、届次、类别各一张表）")
     stats.set_defaults(run=run_stats)
+
+
+def add_period_options(parser) -> None:
+    parser.add_argument("--from", dest="period_from", metavar="YYYY-MM-DD", type=frame.day, default=None,
+                        help="只统计这一天及以后交办的件")
+    parser.add_argument("--to", dest="period_to", metavar="YYYY-MM-DD", type=frame.day, default=None,
+                        help="只统计这一天及以前交办的件")
+    parser.add_argument("--session", metavar="届次", default=None, help="只统计这一届次的件，例如 区二届人大五次会议")
+
+
+def period_of(args: argparse.Namespace):
+    from desktop_app.domain.statistics import make_period
+
+    return make_period(getattr(args, "period_from", None), getattr(args, "period_to", None),
+                       getattr(args, "session", None))
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -38,8 +53,8 @@ def run_stats(args: argparse.Namespace) -> int:
 
     def work(ctx) -> int:
         if out is None:
-            return _print_report(args, StatisticsService(ctx).report(args.as_of))
-        report = export(ctx, "statistics", out, as_of=args.as_of)
+            return _print_report(args, StatisticsService(ctx).report(args.as_of, period_of(args)))
+        report = export(ctx, "statistics", out, as_of=args.as_of, period=period_of(args))
         if not frame.wants_json(args):
             print(f"已导出办理情况统计 Excel：{out}", file=sys.stderr)
         return _print_report(args, report, {"out": str(out)})
@@ -54,16 +69,22 @@ def _print_report(args: argparse.Namespace, report, extra: dict | None = None) -
     if frame.wants_json(args):
         frame.print_json({"ok": True, "db": str(frame.db_path(args)), **(extra or {}), **report_as_json(report)})
         return 0
-    day = report.as_of
-    print(f"办理情况统计（截至 {format_day(day)}）")
+    from desktop_app.exchange.statistics_sheet import heading
+
+    print(heading(report))
+    marks = {}
     for key, label in FIGURES:
-        print(f"  {label}：{report.overall[key].shown()}")
+        marks[key] = len(marks) + 1
+        print(f"  {label}：{report.overall[key].shown()}（注{marks[key]}）")
     headline = ("total", "replied", "on_time", "met", "satisfied", "dissatisfied", "public")
     for dim, dim_label in DIMENSIONS:
         print(f"按{dim_label}：")
         for name in report.group_names(dim):
             figures = report.groups[(dim, name)]
             print(f"  {name}：" + "；".join(f"{figures[k].label} {figures[k].shown()}" for k in headline))
+    print("注：")
+    for key, label in FIGURES:
+        print(f"  {marks[key]}. {label}：{report.overall[key].definition}")
     return 0
 
 
@@ -75,10 +96,50 @@ def add_print_forms(forms, real) -> None:
                                        "公开率、重新办理和承诺事项。")
     sub.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="截至哪一天（默认：今天）")
     sub.add_argument("--title", metavar="TEXT", default="", help="报告标题（默认：关于YYYY年建议提案办理情况的统计报告）")
+    sub.add_argument("--from", dest="period_from", metavar="YYYY-MM-DD", type=frame.day, default=None,
+                     help="只统计这一天及以后交办的件")
+    sub.add_argument("--until", dest="period_to", metavar="YYYY-MM-DD", type=frame.day, default=None,
+                     help="只统计这一天及以前交办的件（--to 是主送机关）")
+    sub.add_argument("--session", metavar="届次", default=None, help="只统计这一届次的件")
     sub.add_argument("--to", metavar="TEXT", default="",
                      help="主送机关（默认：区政府办公室；“我的单位”是区政府办公室时为区人民政府）")
     sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
     sub.set_defaults(run=run_print_stats, form="stats")
+
+
+def add_self_report_form(forms, real) -> None:
+    """``print self-report --unit NAME --from DATE --to DATE [--text TEXT | --text-file FILE] --out FILE.pdf``."""
+    sub = forms.add_parser("self-report", parents=[real], help="承办单位的自查报告 PDF（主送区政府办公室）",
+                           description="按 GB/T 9704 生成承办单位的半年或年度自查报告：该单位在这一期间交办的件的办理数据"
+                                       "（口径同 stats）、各件的办理结果、承诺事项落实情况，以及自己撰写的一节文字。")
+    sub.add_argument("--unit", metavar="单位全称", required=True, help="写报告的承办单位，例如 区交通委")
+    sub.add_argument("--from", dest="period_from", metavar="YYYY-MM-DD", type=frame.day, required=True,
+                     help="期间起始日（按交办日期）")
+    sub.add_argument("--to", dest="period_to", metavar="YYYY-MM-DD", type=frame.day, required=True,
+                     help="期间截止日（数据截至这一天；尚未到这一天时截至今天）")
+    sub.add_argument("--text", metavar="TEXT", default="", help="“自查发现的问题和下一步工作”一节的文字（每行一段）")
+    sub.add_argument("--text-file", metavar="FILE", default=None, help="从 UTF-8 文本文件读入这一节的文字")
+    sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
+    sub.set_defaults(run=run_print_self_report, form="self-report")
+
+
+def run_print_self_report(args: argparse.Namespace) -> int:
+    from desktop_app.services.exporters import export
+
+    out = frame.output_path(args)
+    if out is None:
+        return 1
+    text = args.text
+    if args.text_file:
+        try:
+            with open(args.text_file, encoding="utf-8-sig") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as error:
+            print(f"无法读取文字文件 {args.text_file}：{error}。请确认文件存在且为 UTF-8 编码。", file=sys.stderr)
+            return 1
+    return frame.with_context(args, lambda ctx: frame.report_written(
+        args, out, export(ctx, "self_report", out, unit=args.unit, start=args.period_from, end=args.period_to,
+                          text=text), "自查报告"))
 
 
 def run_print_stats(args: argparse.Namespace) -> int:
@@ -88,5 +149,6 @@ def run_print_stats(args: argparse.Namespace) -> int:
     if out is None:
         return 1
     return frame.with_context(args, lambda ctx: frame.report_written(
-        args, out, export(ctx, "statistics_report", out, as_of=args.as_of, title=args.title, recipient=args.to),
+        args, out, export(ctx, "statistics_report", out, as_of=args.as_of, title=args.title, recipient=args.to,
+               period=period_of(args)),
         "办理情况统计报告"))

@@ -37,19 +37,43 @@ TOTAL = "合计"
 
 #: (sub-caption, columns); a column is (header, figure key). Figures with a base print as rates.
 TABLES = (
-    ("（一）办理和满意情况", (
+    ("（一）办理情况", (
         ("应办\n件数", "total"), ("办复率", "replied"), ("按期\n办复率", "on_time"), ("见面率", "met"),
-        ("满意率", "satisfied"), ("满意\n（份）", "fully_satisfied"), ("基本满意\n（份）", "fairly_satisfied"),
-        ("不满意\n（份）", "dissatisfied"), ("公开率", "public"),
+        ("公开率", "public"), ("逾期\n未公开", "public_overdue"), ("会办\n意见", "co_handled"),
+        ("会办意见\n按期率", "co_on_time"),
     )),
-    ("（二）办理结果、重新办理和承诺事项", (
+    ("（二）满意情况", (
+        ("满意率\n（按件）", "satisfied"), ("满意\n（件）", "fully_satisfied"), ("基本满意\n（件）", "fairly_satisfied"),
+        ("不满意\n（件）", "dissatisfied"), ("办理态度\n满意率", "attitude_satisfied"),
+        ("满意率\n（按人次）", "forms_satisfied"), ("不满意\n（按人次）", "forms_dissatisfied"),
+    )),
+    ("（三）办理结果（最终答复）、重新办理和承诺事项", (
         ("已经\n解决", "result_solved"), ("正在\n解决", "result_solving"), ("计划\n解决", "result_planned"),
         ("留作\n参考", "result_reference"), ("解决\n采纳率", "adopted"), ("重新\n办理", "rehandled"),
         ("二次\n答复", "second_replied"), ("未落实\n承诺事项", "commitments_open"),
-        ("超期\n承诺事项", "commitments_overdue"),
+        ("超期\n承诺事项", "commitments_overdue"), ("承诺事项\n按期落实率", "commitments_kept"),
+    )),
+    ("（四）首次答复的办理结果", (
+        ("已经\n解决", "first_solved"), ("正在\n解决", "first_solving"), ("计划\n解决", "first_planned"),
+        ("留作\n参考", "first_reference"),
     )),
 )
-NOTE = "注：满意、基本满意、不满意按反馈表份数计，承诺事项按项计，其余按件计；多个单位主办的件在各单位各计一次，合计按件计。"
+NOTE = ("注：多个单位主办的件在各单位各计一次，合计按件计；会办意见按份计，承诺事项按项计，按人次的满意率按反馈表份数计，"
+        "其余按件计。各项指标的统计口径如下：")
+
+
+def definition_notes(report: Report) -> list[str]:
+    """The footnotes: every figure printed in the tables with its definition, numbered."""
+    keys = [key for _caption, columns in TABLES for _h, key in columns]
+    return [f"{i}．{report.overall[key].label}：{report.overall[key].definition}" for i, key in enumerate(keys, start=1)]
+
+
+def scope_text(report: Report) -> str:
+    """截至… and, with a period, the items counted: what every page of tables is headed with."""
+    text = f"截至{chinese_date(report.as_of)}"
+    return text + (f"，{report.period.label}" if report.period is not None else "")
+
+
 NOTE_SIZE = 10.5  # 五号
 
 
@@ -85,6 +109,8 @@ def summary_paragraphs(report: Report) -> list[str]:
     """The report's text: what was handled and how, in the figures' own words."""
     o = report.overall
     day = chinese_date(report.as_of)
+    if report.period is not None:
+        day += f"，{report.period.label}中"
     total = o["total"].count
     if total == 0:
         return [f"截至{day}，没有应办的建议提案。"]
@@ -92,14 +118,16 @@ def summary_paragraphs(report: Report) -> list[str]:
     first = (f"截至{day}，共承办建议提案{total}件" + (f"，其中{'、'.join(kinds)}" if len(kinds) > 1 else "") +
              f"。已办复{o['replied'].count}件，办复率{percent(o['replied'])}；按期办复{o['on_time'].count}件，"
              f"按期办复率{percent(o['on_time'])}；答复前与代表委员见面沟通{o['met'].count}件，见面率{percent(o['met'])}。")
-    forms = o["satisfied"].base or 0
-    second = (f"收到代表委员意见反馈表{forms}份，其中满意{o['fully_satisfied'].count}份、"
-              f"基本满意{o['fairly_satisfied'].count}份、不满意{o['dissatisfied'].count}份，"
-              f"满意率{percent(o['satisfied'])}。" if forms else "尚未收到代表委员的意见反馈表。")
+    rated = o["satisfied"].base or 0
+    second = (f"收到代表委员意见反馈的{rated}件中（按件统计），满意{o['fully_satisfied'].count}件、"
+              f"基本满意{o['fairly_satisfied'].count}件、不满意{o['dissatisfied'].count}件，"
+              f"满意率{percent(o['satisfied'])}；按人次统计，共收到意见反馈表{o['forms_satisfied'].base or 0}份，"
+              f"满意率{percent(o['forms_satisfied'])}。" if rated else "尚未收到代表委员的意见反馈。")
     second += (f"已办复的件中，已经解决{o['result_solved'].count}件、正在解决{o['result_solving'].count}件、"
                f"计划解决{o['result_planned'].count}件、留作参考{o['result_reference'].count}件，"
-               f"解决采纳率{percent(o['adopted'])}；公开答复{o['public'].count}件，公开率{percent(o['public'])}。")
-    third = (f"因代表委员对办理结果不满意重新办理{o['rehandled'].count}件，已再次答复{o['second_replied'].count}件。"
+               f"解决采纳率{percent(o['adopted'])}；应公开发布的答复{o['public'].base or 0}件，已公开发布{o['public'].count}件，"
+               f"公开率{percent(o['public'])}。")
+    third = (f"重新办理{o['rehandled'].count}件，已再次答复{o['second_replied'].count}件。"
              f"承诺事项尚未落实{o['commitments_open'].count}项，其中已超过承诺期限{o['commitments_overdue'].count}项。")
     overdue = [(name, report.groups[("unit", name)]["commitments_overdue"].count)
                for name in report.group_names("unit")]
@@ -110,7 +138,7 @@ def summary_paragraphs(report: Report) -> list[str]:
     late = _below_average(report, "on_time")
     if late:
         third += "按期办复率低于总体水平的单位：" + "、".join(late[:6]) + ("等" if len(late) > 6 else "") + "。"
-    return [first, second, third, "各承办单位、各届次和各类别的具体数据见附件。"]
+    return [first, second, third, "各承办单位、各届次和各类别的具体数据见附件，各项指标的统计口径见附件1的注。"]
 
 
 def _below_average(report: Report, key: str) -> list[str]:
@@ -118,7 +146,7 @@ def _below_average(report: Report, key: str) -> list[str]:
     if overall is None:
         return []
     found = [(report.groups[("unit", n)][key].rate, n) for n in report.group_names("unit")]
-    return [n for rate, n in sorted(found) if rate is not None and rate < overall - 1e-9]
+    return [n for rate, n in sorted((r, n) for r, n in found if r is not None) if rate < overall - 1e-9]
 
 
 # ---- portrait pages ---------------------------------------------------------------------------
@@ -204,19 +232,22 @@ class TablePrinter:
     def appendix(self, index: int, title: str, dim: str, report: Report) -> None:
         self.new_page()
         self.text_line(f"附件{index}", HEI, SIZE_3, gap=2)
-        self.text_line(f"{title}（截至{chinese_date(report.as_of)}）", TITLE, CAPTION_SIZE, CENTER, gap=4)
+        self.text_line(f"{title}（{scope_text(report)}）", TITLE, CAPTION_SIZE, CENTER, gap=4)
         names = report.group_names(dim)
         groups = [(n, report.groups[(dim, n)]) for n in names] + [(TOTAL, report.overall)]
         for caption, columns in TABLES:
             self.table(f"附件{index}", caption, columns, groups)
         if index == 1:
             self.note(NOTE)
+            for text in definition_notes(report):
+                self.note(text)
 
     def note(self, text: str) -> None:
+        """A note paragraph; a long run of notes continues on the next page."""
         lines = self._set(text, self.g.block_width, BODY, LEFT, NOTE_SIZE)
-        if self.y + len(lines) * NOTE_SIZE * 1.3 > self.bottom:
-            self.new_page()
         for line in lines:
+            if self.y + NOTE_SIZE * 1.3 > self.bottom:
+                self.new_page()
             draw_line(self.c, self.fonts, line, self.g.left, self.y + EM_ASCENT * NOTE_SIZE, self.g.height)
             self.y += NOTE_SIZE * 1.3
 

@@ -57,7 +57,9 @@ DEFAULT_THRESHOLDS = (3, 7, 14)
 _CO = UnitRole.CO
 _OVERDUE, _SOON, _WEEK, _FORTNIGHT, _LATER = Bucket
 #: Kinds that are windows: they close unseen when they pass (no record says they were missed).
-WINDOW_KINDS = frozenset({DeadlineKind.RETURN, DeadlineKind.PUBLICATION})
+#: 公开 is not one since the publication record (0010): a public reply unpublished 20 working days
+#: after replying is overdue (domain.md §7).
+WINDOW_KINDS = frozenset({DeadlineKind.RETURN})
 FINISHED_STATUSES = frozenset({ItemStatus.RETURNED, ItemStatus.CLOSED})
 
 
@@ -174,6 +176,7 @@ class ReplyFacts(NamedTuple):
     replied_on: date
     unit_id: int | None = None
     public: bool = False
+    published_on: date | None = None  # 公开发布记录: the publication deadline is met that day
 
 
 class CommitmentFacts(NamedTuple):
@@ -295,7 +298,7 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
         if d := make(_SECOND_REPLY, rated_on, _FEEDBACK_LABEL, lead, done):
             append(d)
     for r in replies:
-        if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, None)):
+        if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, r.published_on)):
             append(d)
     if item.commitments:
         units = {a.unit_id: a for a in item.assignments}

@@ -43,9 +43,37 @@ def future_date_problems(record, today: date) -> list[str]:
     for reply in record.replies:
         if reply.replied_on is not None and reply.replied_on > today:
             problems.append(_future(f"第 {reply.round} 次答复的答复日期", reply.replied_on, today))
+        if reply.published_on is not None and reply.published_on > today:
+            problems.append(_future(f"第 {reply.round} 次答复的公开发布日期", reply.published_on, today))
     for contact in record.contacts:
         if contact.contact_on is not None and contact.contact_on > today:
             problems.append(_future("沟通记录的日期", contact.contact_on, today))
+    return problems
+
+
+def publication_problems(record) -> list[str]:
+    """A publication record (公开发布记录) belongs to a finalised reply marked 此件公开发布, is dated
+    on or after the reply, and names its channel."""
+    problems = []
+    for r in record.replies:
+        if r.published_on is None:
+            if r.publication_channel.strip() or r.publication_address.strip():
+                problems.append(f"第 {r.round} 次答复填了发布渠道或网址，但没有公开发布日期。请填写发布日期，或清空渠道和网址。")
+            continue
+        label = f"第 {r.round} 次答复"
+        if record.is_secret:
+            problems.append(f"此件为涉密件，{label}不能有公开发布记录。请清空公开发布日期、渠道和网址。")
+        elif r.disclosure is not Disclosure.PUBLIC:
+            problems.append(f"{label}的公开属性不是“{Disclosure.PUBLIC.label}”，不能有公开发布记录。"
+                            "请改公开属性，或清空公开发布日期。")
+        if not r.finalised:
+            problems.append(f"{label}不是定稿，不能有公开发布记录：请先定稿，再填写公开发布日期；"
+                            "如要取消定稿，请先清空公开发布日期、渠道和网址。")
+        if r.replied_on is not None and r.published_on < r.replied_on:
+            problems.append(f"{label}的公开发布日期 {r.published_on.isoformat()} 早于答复日期 "
+                            f"{r.replied_on.isoformat()}，请检查这两个日期。")
+        if not r.publication_channel.strip():
+            problems.append(f"{label}已填公开发布日期，请填写发布渠道（如 政府门户网站“建议提案办理”专栏）。")
     return problems
 
 

@@ -29,8 +29,9 @@ def facts_as_of(facts: ItemFacts, as_of: date, status: ItemStatus | None = None)
     if any(_later(a, as_of) for a in facts.assignments):
         changes["assignments"] = tuple(_assignment_as_of(a, as_of) for a in facts.assignments
                                        if a.assigned_on is None or a.assigned_on <= as_of)
-    if any(r.replied_on > as_of for r in facts.replies):
-        changes["replies"] = tuple(r for r in facts.replies if r.replied_on <= as_of)
+    if any(r.replied_on > as_of or (r.published_on is not None and r.published_on > as_of) for r in facts.replies):
+        changes["replies"] = tuple(r if r.published_on is None or r.published_on <= as_of else r._replace(published_on=None)
+                                   for r in facts.replies if r.replied_on <= as_of)
     if any(d[1] > as_of for d in facts.dissatisfied):
         changes["dissatisfied"] = tuple(d for d in facts.dissatisfied if d[1] <= as_of)
     if any(_later(c, as_of) for c in facts.commitments):

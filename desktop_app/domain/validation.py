@@ -79,6 +79,7 @@ def case_problems(record, *, number_used_by: str | None = None, commitments: int
         if contact.contact_on is None:
             problems.append("沟通记录缺少日期，请填写沟通的日期。")
     problems += guardrails.secret_problems(record)
+    problems += guardrails.publication_problems(record)
     if today is not None:
         problems += guardrails.future_date_problems(record, today)
     if rules is not None and calendar is not None:

@@ -84,6 +84,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("batchFolderAction", "print", 2, "", When.ROWS),
     ActionSpec("supervisionNoticeAction", "print", 3, "", When.OPEN),
     ActionSpec("assignmentNoticeAction", "print", 3, "", When.OPEN),
+    ActionSpec("selfReportAction", "print", 3, "", When.OPEN),
     # 跟踪
     ActionSpec("carryOverAction", "tracking", 0, "", When.OPEN),
     # 设置

@@ -1,5 +1,6 @@
 """Adds the 办理统计 view to the main window: a view in the stack and 视图 → 办理统计 on the menu
-and toolbar (gui layer). A figure clicked there limits the case list to its items."""
+and toolbar, and 打印 → 自查报告… (gui layer). A figure clicked there limits the case list to its
+items."""
 
 from __future__ import annotations
 
@@ -16,4 +17,14 @@ def install(window) -> StatisticsView:
         window.show_view("cases")
 
     view.items_requested.connect(show_items)
+
+    def self_report() -> None:
+        from desktop_app.gui.dialogs.self_report_dialog import SelfReportDialog
+
+        dialog = SelfReportDialog(window.services, window.runner, window)
+        dialog.setObjectName("selfReportDialog")
+        dialog.show()
+
+    window.add_action("selfReportAction", "单位自查报告(&Z)…", self_report,
+                      status_tip="承办单位的年中或年终自查报告（主送区政府办公室），先预览再打印或保存")
     return view

@@ -135,11 +135,11 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
     # 涉密 items are never published, so they have no 公开 deadline (domain.md §4).
     secret = {i for (i,) in rows_of(conn, f"SELECT id FROM item WHERE is_secret AND {scope}")}
     # Only a finalised (定稿) reply counts as given; a draft counts nowhere.
-    for item_id, round_, replied_on, unit_id, disclosure in rows_of(conn, (
-            "SELECT item_id, round, replied_on, unit_id, disclosure FROM reply"
+    for item_id, round_, replied_on, unit_id, disclosure, published_on in rows_of(conn, (
+            "SELECT item_id, round, replied_on, unit_id, disclosure, published_on FROM reply"
             f" WHERE replied_on IS NOT NULL AND finalised AND item_id IN ({wanted})")):
         replies[item_id].append(ReplyFacts(
-            round_, day(replied_on), unit_id, disclosure == public and item_id not in secret))
+            round_, day(replied_on), unit_id, disclosure == public and item_id not in secret, day(published_on)))
     dissatisfied: dict[int, list[tuple[int, date]]] = defaultdict(list)
     for item_id, round_, first in rows_of(conn, (
             "SELECT feedback.item_id, reply.round, min(feedback.received_on) FROM feedback"

@@ -41,6 +41,7 @@ from desktop_app.domain.enums import (
     UnitRole,
 )
 from desktop_app.domain.search import search_terms
+from desktop_app.domain.statistics import FACE_TO_FACE_WAYS
 from desktop_app.services import demo_data as data
 from desktop_app.services import search
 from desktop_app.services.checklist import NewChecklists
@@ -82,6 +83,7 @@ _REPLIED = (ItemStatus.REPLIED, ItemStatus.FEEDBACK, ItemStatus.REHANDLING, Item
 _OPEN = (ItemStatus.PENDING, ItemStatus.HANDLING, ItemStatus.RETURN_REQUESTED)
 _STATUSES = tuple(ItemStatus)
 _WAYS = tuple(ContactWay)
+PORTAL = "政府门户网站“建议提案办理”专栏"
 _DISCLOSURES = tuple(Disclosure)
 _CHANNELS = tuple(FeedbackChannel)
 _RESULTS = tuple(ResultCategory)
@@ -515,6 +517,7 @@ class _Demo:
                 "contact_phone": f"021-5969{rng.randrange(10000):04d}",
                 "cc": "区人大常委会代表工作室，区政府办公室" if kind is ItemKind.SUGGESTION else "区政协提案委员会，区政府办公室",
                 "body": body, "finalised": True,
+                **self._publication(item_id, on, disclosure, secret),
             })
             if self.attachments_left > 0 and rnd == 1:
                 self.attachments_left -= 1
@@ -545,6 +548,15 @@ class _Demo:
                     "carried_reason": "", "carried_to_year": None,
                 })
 
+    def _publication(self, item_id: int, replied_on: date, disclosure: Disclosure, secret: bool) -> dict:
+        """Most public replies were published on the portal 12 days later; one in five was not
+        (the dashboard shows it overdue). No random draw: the rest of the demo stays as it was."""
+        published = replied_on + timedelta(days=12)
+        if secret or disclosure is not Disclosure.PUBLIC or published > self.today or item_id % 5 == 0:
+            return {"published_on": None, "publication_channel": "", "publication_address": ""}
+        return {"published_on": published, "publication_channel": PORTAL,
+                "publication_address": f"https://www.cmx.gov.cn/jytabl/{item_id}.html"}
+
     def _contacts(self, item_id, proposers, lead, assigned, replied_on, latest) -> None:
         rng = self.rng
         unit_id, _role, signed = lead
@@ -561,6 +573,7 @@ class _Demo:
                 "contact_on": start + timedelta(days=rng.randint(1, max(1, (end - start).days - 1))),
                 "way": way.value, "participants": f"{proposers[0][1]}、承办人",
                 "summary": data.CONTACT_SUMMARIES[_WAYS.index(way)],
+                "deputy_present": way in FACE_TO_FACE_WAYS,
             })
 
     def _attachment(self, item_id: int, name: str, blob: bytes) -> None:

@@ -226,6 +226,7 @@ class ContactRecord:
     summary: str = ""
     unit_id: int | None = None
     id: int | None = None
+    deputy_present: bool = False  # 代表参加: the deputy or a co-signer took part
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,9 @@ class ReplyRecord:
     cc: str = ""
     body: str = ""
     finalised: bool = False
+    published_on: date | None = None  # 公开发布记录: date, channel and (optionally) address
+    publication_channel: str = ""
+    publication_address: str = ""
 
 
 @dataclass(frozen=True)

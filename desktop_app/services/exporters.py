@@ -269,10 +269,10 @@ def _write_reminders(path, data: ReminderExport, _progress, _cancelled) -> int:
     return len(data.rows)
 
 
-def _statistics(ctx, as_of=None):
+def _statistics(ctx, as_of=None, period=None):
     from desktop_app.services.statistics import StatisticsService
 
-    return StatisticsService(ctx).report(as_of)
+    return StatisticsService(ctx).report(as_of, period)
 
 
 def _write_statistics(path, report, _progress, _cancelled):
@@ -282,10 +282,10 @@ def _write_statistics(path, report, _progress, _cancelled):
     return report
 
 
-def _statistics_print(ctx, as_of=None, title="", recipient=""):
+def _statistics_print(ctx, as_of=None, title="", recipient="", period=None):
     from desktop_app.services.statistics import StatisticsService
 
-    data, fonts = StatisticsService(ctx).print_data(as_of, title, recipient)
+    data, fonts = StatisticsService(ctx).print_data(as_of, title, recipient, period)
     return PdfExport(data, fonts)
 
 
@@ -299,6 +299,25 @@ def _statistics_pdf_bytes(export: PdfExport):
     from desktop_app.documents.statistics_report import statistics_report_bytes
 
     return statistics_report_bytes(export.data, export.fonts)
+
+
+def _self_report(ctx, unit, start, end, text=""):
+    from desktop_app.services.self_report import SelfReportService
+
+    data, fonts = SelfReportService(ctx).print_data(unit, start, end, text)
+    return PdfExport(data, fonts)
+
+
+def _write_self_report(path, export: PdfExport, _progress, _cancelled):
+    from desktop_app.documents.self_report import write_self_report
+
+    return write_self_report(path, export.data, export.fonts)
+
+
+def _self_report_bytes(export: PdfExport):
+    from desktop_app.documents.self_report import self_report_bytes
+
+    return self_report_bytes(export.data, export.fonts)
 
 
 def _rectification(ctx, list_id):
@@ -377,6 +396,7 @@ EXPORTERS: dict[str, Exporter] = {e.key: e for e in (
     Exporter("statistics", "办理情况统计", ".xlsx", _statistics, _write_statistics),
     Exporter("statistics_report", "办理情况统计报告", ".pdf", _statistics_print, _write_statistics_pdf,
              _statistics_pdf_bytes),
+    Exporter("self_report", "自查报告", ".pdf", _self_report, _write_self_report, _self_report_bytes),
     Exporter("rectification", "整改清单", ".xlsx", _rectification, _write_rectification),
     Exporter("rectification_report", "整改清单附件（及办理报告）", ".pdf", _rectification_print,
              _write_rectification_pdf),

@@ -71,6 +71,7 @@ CONTACT_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("participants", "参加人员", str),
     ("summary", "内容摘要", str),
     ("unit_id", "单位", UNIT),
+    ("deputy_present", "代表参加", bool),
 )
 
 REPLY_FIELDS: tuple[tuple[str, str, object], ...] = (
@@ -87,6 +88,9 @@ REPLY_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("cc", "抄送", str),
     ("body", "正文", str),
     ("finalised", "定稿", bool),
+    ("published_on", "公开发布日期", date),
+    ("publication_channel", "发布渠道", str),
+    ("publication_address", "发布网址", str),
 )
 
 _BY_CODE: dict[type, dict[str, Labelled]] = {}

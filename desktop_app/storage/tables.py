@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    false,
     Boolean,
     Date,
     DateTime,
@@ -186,6 +187,8 @@ class Contact(Base):
     way: Mapped[str] = mapped_column(String(30))  # ContactWay
     participants: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    # 代表参加: the deputy or a co-signer took part (见面率 counts only such contacts; 0010).
+    deputy_present: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Reply(Base):
@@ -212,6 +215,10 @@ class Reply(Base):
     cc: Mapped[str] = mapped_column(Text, default="")  # 抄送
     body: Mapped[str] = mapped_column(Text, default="")
     finalised: Mapped[bool] = mapped_column(Boolean, default=False)
+    # 公开发布记录 (0010): when and where a 此件公开发布 reply was actually published.
+    published_on: Mapped[date | None] = mapped_column(Date)
+    publication_channel: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    publication_address: Mapped[str] = mapped_column(String(300), default="", server_default="")
 
 
 class Feedback(Base):

@@ -1,110 +1,127 @@
-"""办理情况统计 on a hand-made set of items whose figures were counted by hand."""
+"""Each definition of domain.md §7 as its own function, on small hand-made items (the whole-report
+figures on a 24-item dataset are in tests/domain/test_statistics_dataset.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from desktop_app.domain.enums import ContactWay, Disclosure, ItemKind, ItemStatus, Rating, ResultCategory
+from desktop_app.domain.statistics import (
+    RATING_LEAD,
+    RATING_WORST,
+    Period,
+    StatContact,
+    StatFeedback,
+    StatItem,
+    StatOpinion,
+    StatReply,
+    assigned,
+    final_rating,
+    handling_report,
+    met,
+    on_time,
+    opinion_on_time,
+    published,
+)
 
-from desktop_app.domain.enums import CommitmentStatus, Disclosure, ItemKind, ItemStatus, Rating, ResultCategory
-from desktop_app.domain.statistics import StatCommitment, StatFeedback, StatItem, StatReply, handling_report
-
-S, P = ItemKind.SUGGESTION, ItemKind.PROPOSAL
-OPEN, DONE = CommitmentStatus.OPEN, CommitmentStatus.DONE
+S = ItemKind.SUGGESTION
 GOOD, FAIR, BAD = Rating.SATISFIED, Rating.FAIRLY_SATISFIED, Rating.DISSATISFIED
-TRAFFIC, FARM = "区交通委", "区农业农村委"
-
-ITEMS = [
-    # 1: replied on time after meeting the deputy; two co-signers 满意 / 基本满意.
-    StatItem(1, S, "人大五次", (TRAFFIC,), ItemStatus.FEEDBACK, date(2024, 2, 20), date(2024, 5, 20),
-             (StatReply(1, date(2024, 5, 10), ResultCategory.SOLVED, Disclosure.PUBLIC),),
-             (date(2024, 4, 1),),
-             (StatFeedback(date(2024, 5, 20), GOOD, GOOD), StatFeedback(date(2024, 5, 21), FAIR, GOOD))),
-    # 2: late reply, met only after replying, 不满意 → second reply, then 满意; three commitments.
-    StatItem(2, S, "人大五次", (TRAFFIC,), ItemStatus.TRACKING, date(2024, 2, 20), date(2024, 5, 20),
-             (StatReply(1, date(2024, 6, 1), ResultCategory.SOLVING, Disclosure.NOT_PUBLIC),
-              StatReply(2, date(2024, 6, 25), ResultCategory.SOLVING, Disclosure.PUBLIC)),
-             (date(2024, 6, 5),),
-             (StatFeedback(date(2024, 6, 10), BAD, FAIR), StatFeedback(date(2024, 6, 28), GOOD, None)),
-             (StatCommitment(21, date(2024, 6, 1), OPEN), StatCommitment(22, date(2024, 12, 31), OPEN),
-              StatCommitment(23, date(2024, 6, 15), DONE, date(2024, 6, 20)))),
-    # 3: not replied yet.
-    StatItem(3, P, "政协三次", (FARM,), ItemStatus.HANDLING, date(2024, 3, 1), date(2024, 6, 3)),
-    # 4: returned — never counted.
-    StatItem(4, P, "政协三次", (FARM,), ItemStatus.RETURNED, date(2024, 3, 1), date(2024, 6, 3)),
-    # 5: assigned after the day — not counted yet.
-    StatItem(5, S, "人大五次", (TRAFFIC, FARM), ItemStatus.PENDING, date(2024, 7, 5)),
-    # 6: replied on the due day, met the same day; feedback and closing come after the day.
-    StatItem(6, P, "政协三次", (FARM,), ItemStatus.TRACKING, date(2024, 3, 1), date(2024, 6, 3),
-             (StatReply(1, date(2024, 6, 3), ResultCategory.REFERENCE, Disclosure.ON_REQUEST),),
-             (date(2024, 6, 3),), (StatFeedback(date(2024, 7, 10), BAD, BAD),),
-             (StatCommitment(61, date(2024, 6, 15), DONE, date(2024, 7, 5)),)),
-]
+DAY = date(2024, 6, 30)
 
 
-@pytest.fixture
-def report():
-    return handling_report(ITEMS, date(2024, 6, 30))
+def item(**kw) -> StatItem:
+    base = dict(id=1, kind=S, session_name="人大五次", units=("区交通委",), status=ItemStatus.HANDLING,
+                assigned_on=date(2024, 3, 1), reply_due=date(2024, 6, 3))
+    base.update(kw)
+    return StatItem(**base)
 
 
-def figure(figures, key):
-    f = figures[key]
-    return f.count, f.base, set(f.ids)
+def reply(day, rnd=1, **kw):
+    return StatReply(rnd, day, kw.pop("result", ResultCategory.SOLVED), **kw)
 
 
-def test_reply_rates_count_only_items_due_as_of_the_day(report):
-    o = report.overall
-    assert figure(o, "total") == (4, None, {1, 2, 3, 6})
-    assert figure(o, "replied") == (3, 4, {1, 2, 6})
-    assert figure(o, "on_time") == (2, 4, {1, 6})
-    assert o["replied"].rate == pytest.approx(0.75) and o["replied"].shown() == "75.0%（3/4）"
+def test_assigned_counts_items_handed_over_by_the_day_and_not_returned():
+    assert assigned(item(), DAY)
+    assert assigned(item(assigned_on=None), DAY)
+    assert not assigned(item(assigned_on=date(2024, 7, 1)), DAY)
+    assert not assigned(item(status=ItemStatus.RETURNED), DAY)
 
 
-def test_meeting_rate_needs_a_face_to_face_contact_on_or_before_the_reply(report):
-    assert figure(report.overall, "met") == (2, 3, {1, 6})
+def test_on_time_does_not_count_an_item_not_yet_due_as_late():
+    not_due = item(reply_due=date(2024, 7, 15))
+    assert on_time(not_due, DAY) == (False, False)  # neither in the base nor on time
+    assert on_time(item(reply_due=date(2024, 7, 15), replies=(reply(date(2024, 6, 20)),)), DAY) == (True, True)  # early
+    assert on_time(item(replies=(reply(date(2024, 6, 3)),)), DAY) == (True, True)  # on the due day
+    assert on_time(item(replies=(reply(date(2024, 6, 4)),)), DAY) == (True, False)  # a day late
+    assert on_time(item(), DAY) == (True, False)  # due, not replied: late
+    assert on_time(item(replies=(reply(date(2024, 7, 2)),)), DAY) == (True, False)  # replied after the day
 
 
-def test_satisfaction_counts_every_form_including_those_after_rehandling(report):
-    o = report.overall
-    assert figure(o, "satisfied") == (3, 4, {1, 2})
-    assert figure(o, "fully_satisfied")[:2] == (2, None)
-    assert figure(o, "fairly_satisfied") == (1, None, {1})
-    assert figure(o, "dissatisfied") == (1, None, {2})
-    assert figure(o, "attitude_satisfied") == (3, 3, {1, 2})
-    assert figure(o, "rehandled") == (1, None, {2})
-    assert figure(o, "second_replied") == (1, None, {2})
+def test_met_needs_a_face_to_face_contact_with_the_deputy_between_assignment_and_reply():
+    replied = (reply(date(2024, 5, 20)),)
+
+    def contacts(*c):
+        return met(item(replies=replied, contacts=c), DAY)
+
+    assert contacts(StatContact(date(2024, 4, 1), ContactWay.FIELD_RESEARCH, True))
+    assert contacts(StatContact(date(2024, 5, 20), ContactWay.INSPECTION, True))  # the reply day itself
+    assert contacts(StatContact(date(2024, 3, 1), ContactWay.MEETING, True))  # the 交办 day itself
+    assert not contacts(StatContact(date(2024, 4, 1), ContactWay.PHONE, True))
+    assert not contacts(StatContact(date(2024, 4, 1), ContactWay.TOPIC_MEETING, True))
+    assert not contacts(StatContact(date(2024, 4, 1), ContactWay.FORUM, False))  # the deputy was not there
+    assert not contacts(StatContact(date(2024, 2, 28), ContactWay.MEETING, True))  # before 交办
+    assert not contacts(StatContact(date(2024, 5, 21), ContactWay.MEETING, True))  # after the reply
+    assert not met(item(contacts=(StatContact(date(2024, 4, 1), ContactWay.MEETING, True),)), DAY)  # not replied
 
 
-def test_result_distribution_and_publication_follow_the_latest_reply(report):
-    o = report.overall
-    assert figure(o, "result_solved") == (1, 3, {1})
-    assert figure(o, "result_solving") == (1, 3, {2})
-    assert figure(o, "result_planned") == (0, 3, set())
-    assert figure(o, "result_reference") == (1, 3, {6})
-    assert figure(o, "adopted") == (2, 3, {1, 2})
-    assert figure(o, "public") == (2, 3, {1, 2})
+def test_final_rating_is_the_lead_deputys_in_the_last_round_or_the_worst_as_a_setting():
+    forms = (StatFeedback(date(2024, 5, 1), BAD, GOOD, 1, True), StatFeedback(date(2024, 5, 2), GOOD, GOOD, 1, False),
+             StatFeedback(date(2024, 6, 10), GOOD, GOOD, 2, True), StatFeedback(date(2024, 6, 11), FAIR, BAD, 2, False))
+    rated = item(feedback=forms)
+    assert final_rating(rated, DAY, RATING_LEAD) is GOOD
+    assert final_rating(rated, DAY, RATING_WORST) is FAIR
+    assert final_rating(rated, DAY, RATING_WORST, attitude=True) is BAD
+    assert final_rating(rated, date(2024, 6, 1), RATING_LEAD) is BAD  # round 2 had not come
+    assert final_rating(item(), DAY) is None
+    # No lead form in the round: the worst of it.
+    assert final_rating(item(feedback=(StatFeedback(date(2024, 5, 1), FAIR, None, 1, False),
+                                       StatFeedback(date(2024, 5, 1), GOOD, None, 1, False))), DAY) is FAIR
 
 
-def test_commitments_closed_after_the_day_are_still_open_then(report):
-    o = report.overall
-    assert figure(o, "commitments_open") == (3, None, {2, 6})
-    assert figure(o, "commitments_overdue") == (2, None, {2, 6})
+def test_published_counts_the_publication_record_and_flags_one_twenty_working_days_late():
+    public = reply(date(2024, 5, 10), publish_due=date(2024, 6, 7))
+    assert published(item(replies=(public,)), DAY) == (True, False, True)
+    assert published(item(replies=(public,)), date(2024, 6, 7)) == (True, False, False)  # due that day
+    done = reply(date(2024, 5, 10), publish_due=date(2024, 6, 7), published_on=date(2024, 6, 1))
+    assert published(item(replies=(done,)), DAY) == (True, True, False)
+    assert published(item(replies=(done,)), date(2024, 5, 31)) == (True, False, False)
+    assert published(item(replies=(done,), is_secret=True), DAY) == (False, False, False)
+    private = reply(date(2024, 5, 10), disclosure=Disclosure.ON_REQUEST)
+    assert published(item(replies=(private,)), DAY) == (False, False, False)
 
 
-def test_groups_by_unit_session_and_kind(report):
-    traffic, farm = report.groups[("unit", TRAFFIC)], report.groups[("unit", FARM)]
-    assert figure(traffic, "replied") == (2, 2, {1, 2}) and figure(traffic, "on_time") == (1, 2, {1})
-    assert figure(farm, "replied") == (1, 2, {6}) and figure(farm, "on_time") == (1, 2, {6})
-    assert figure(report.groups[("session", "政协三次")], "total") == (2, None, {3, 6})
-    assert figure(report.groups[("kind", "代表建议")], "dissatisfied") == (1, None, {2})
-    assert set(report.group_names("unit")) == {TRAFFIC, FARM}
+def test_opinion_on_time_like_the_reply():
+    assert opinion_on_time(StatOpinion("区财政局", date(2024, 4, 1), date(2024, 4, 1)), DAY) == (True, True)
+    assert opinion_on_time(StatOpinion("区财政局", date(2024, 4, 1), date(2024, 4, 2)), DAY) == (True, False)
+    assert opinion_on_time(StatOpinion("区财政局", date(2024, 4, 1)), DAY) == (True, False)
+    assert opinion_on_time(StatOpinion("区财政局", date(2024, 7, 20)), DAY) == (False, False)
+    assert opinion_on_time(StatOpinion("区财政局", date(2024, 7, 20), date(2024, 6, 1)), DAY) == (True, True)
 
 
-def test_an_earlier_day_sees_less():
-    early = handling_report(ITEMS, date(2024, 5, 31)).overall
-    assert figure(early, "replied") == (1, 4, {1})
-    assert figure(early, "dissatisfied") == (0, None, set())
-    # All four commitments were open on 31 May; none was past its date yet.
-    assert figure(early, "commitments_open") == (4, None, {2, 6})
-    assert figure(early, "commitments_overdue") == (0, None, set())
-    assert early["met"].rate == 1.0
+def test_every_figure_carries_its_definition_and_the_items_of_its_base():
+    report = handling_report([item(replies=(reply(date(2024, 5, 20)),)), item(id=2)], DAY)
+    for key, figure in report.overall.items():
+        assert figure.definition, key
+    replied = report.overall["replied"]
+    assert (replied.ids, replied.base_ids) == ({1}, {1, 2})
+    assert "领衔代表" in report.overall["satisfied"].definition
+    worst = handling_report([item()], DAY, rating_rule=RATING_WORST).overall["satisfied"].definition
+    assert "最差" in worst and "领衔代表" not in worst
+
+
+def test_a_period_holds_the_items_assigned_in_it_or_of_a_session():
+    items = [item(id=1, assigned_on=date(2023, 12, 1)), item(id=2), item(id=3, session_name="政协三次")]
+    year = handling_report(items, DAY, Period("2024年度", date(2024, 1, 1), date(2024, 12, 31)))
+    assert year.overall["total"].ids == {2, 3} and year.period.label == "2024年度"
+    session = handling_report(items, DAY, Period("政协三次", session="政协三次"))
+    assert session.overall["total"].ids == {3}

@@ -461,3 +461,51 @@ def test_conflict_question_names_the_problem_and_offers_reload(qtbot, monkeypatc
     monkeypatch.setattr(QMessageBox, "exec", click_reload)
     assert case_prompts.ask_conflict(None, "建议") == case_prompts.RELOAD
     assert seen[0].startswith("该建议已被他人修改")
+
+
+def test_the_publication_record_and_the_deputys_presence_are_entered_in_the_editor(qtbot, services, prompts):
+    from desktop_app.domain.enums import ResultCategory
+    from desktop_app.services.dto import ReplyRecord
+    from tests.services.records import make_record, save_replied
+
+    draft_id = saved_item(services, number="0036")
+    draft = open_editor(qtbot, services, draft_id)
+    assert draft.ui.publishedOnEdit.isReadOnly()  # nothing to publish before the reply is finalised
+    draft.close()
+    item_id = save_replied(services.cases, make_record(
+        replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED),)))
+    dialog = open_editor(qtbot, services, item_id)
+    ui = dialog.ui
+    assert ui.docNumberEdit.isReadOnly() and not ui.publishedOnEdit.isReadOnly()
+    ui.sectionTabs.setCurrentWidget(ui.replyTab)
+    ui.publishedOnEdit.setText("2024-05-20")
+    ui.publicationChannelCombo.setCurrentIndex(0)
+    ui.publicationAddressEdit.setText("https://www.cmx.gov.cn/jytabl/0035.html")
+    ui.addContactButton.click()
+    ui.contactDateEdit.setText("2024-04-01")
+    assert ui.deputyPresentCheck.isChecked()  # a new contact is with the deputy unless unticked
+    ui.addContactButton.click()
+    ui.contactDateEdit.setText("2024-04-08")
+    ui.deputyPresentCheck.setChecked(False)
+    save_and_wait(qtbot, dialog)
+    record = services.cases.get(item_id)
+    reply = record.replies[0]
+    assert (reply.published_on, reply.publication_channel, reply.publication_address) == (
+        date(2024, 5, 20), "政府门户网站“建议提案办理”专栏", "https://www.cmx.gov.cn/jytabl/0035.html")
+    assert [(c.contact_on, c.deputy_present) for c in record.contacts] == [
+        (date(2024, 4, 1), True), (date(2024, 4, 8), False)]
+
+
+def test_a_publication_before_the_reply_or_without_a_channel_is_refused(qtbot, services, prompts):
+    from desktop_app.domain.enums import ResultCategory
+    from desktop_app.services.dto import ReplyRecord
+    from tests.services.records import make_record, save_replied
+
+    item_id = save_replied(services.cases, make_record(
+        replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED),)))
+    dialog = open_editor(qtbot, services, item_id)
+    dialog.ui.publishedOnEdit.setText("2024-05-09")
+    save_and_wait(qtbot, dialog)
+    shown = " ".join(prompts.warnings)
+    assert "早于答复日期" in shown and "请填写发布渠道" in shown
+    assert services.cases.get(item_id).replies[0].published_on is None

@@ -57,6 +57,23 @@ def test_our_unit_and_user_name_are_saved_on_ok(qtbot, services, prompts):
     assert SettingsDialog(services).ui.ourUnitCombo.currentText() == "区教育局"
 
 
+def test_the_satisfaction_rule_is_saved_with_our_unit_and_changes_the_figures(qtbot, services, prompts):
+    from desktop_app.domain.statistics import RATING_WORST
+    from desktop_app.services.statistics import RATING_RULE_KEY
+
+    dialog = open_settings(qtbot, services)
+    assert dialog.ui.ratingRuleCombo.currentText() == "领衔代表的评价"
+    dialog.ui.ourUnitCombo.setEditText("区教育局")
+    dialog.ui.ratingRuleCombo.setCurrentIndex(dialog.ui.ratingRuleCombo.findData(RATING_WORST))
+    dialog.ui.okButton.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert services.reference.get_setting(RATING_RULE_KEY) == RATING_WORST
+    assert services.reference.our_unit_id() is not None
+    report = services.statistics.report()
+    assert report.rating_rule == RATING_WORST and "最差" in report.overall["satisfied"].definition
+    assert SettingsDialog(services).ui.ratingRuleCombo.currentText() == "该轮最差的评价"
+
+
 def test_unknown_our_unit_is_refused_and_the_dialog_stays(qtbot, services, prompts):
     dialog = open_settings(qtbot, services)
     dialog.ui.ourUnitCombo.setEditText("不存在的单位")

@@ -80,7 +80,7 @@ def test_the_chart_works_from_the_keyboard(main_window, qtbot, demo_ctx):
 def test_in_total_the_chart_compares_the_rates(main_window, qtbot, demo_ctx, tmp_path):
     view = open_view(main_window, "overall")
     chart = view.charts.rate_chart
-    assert [b.label for b in chart.bars] == ["办复率", "按期办复率", "见面率", "满意率", "公开率"]
+    assert [b.label for b in chart.bars] == ["办复率", "按期办复率", "见面率", "满意率（按件）", "公开率"]
     assert not view.charts.rate_combo.isVisible()
     overall = StatisticsService(demo_ctx).report(view.as_of()).overall
     assert chart.bars[1].text == overall["on_time"].shown()

@@ -76,6 +76,8 @@ CASES = {
     "rectification_report": Case(lambda ctx, d: {"list_id": d["list_id"]}, lists_items=False),
     "review": Case(lambda ctx, d: {"campaign_id": d["campaign_id"], "as_of": AS_OF}),
     "review_report": Case(lambda ctx, d: {"campaign_id": d["campaign_id"], "as_of": AS_OF}),
+    # Lists the unit's items: the 涉密 ones only counted.
+    "self_report": Case(lambda ctx, d: {"unit": "区交通委", "start": date(2024, 1, 1), "end": date(2024, 12, 31)}),
 }
 
 

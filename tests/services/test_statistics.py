@@ -22,7 +22,7 @@ def two_items(cases, ctx):
     extension moves its due date to 20 June, replied 10 June, only a phone call."""
     ctx.now = lambda: datetime(2024, 6, 30, 9, 0)  # B's reply of 10 June has happened
     late = make_record(
-        contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING),),
+        contacts=(ContactRecord(date(2024, 5, 1), ContactWay.MEETING, deputy_present=True),),
         replies=(ReplyRecord(replied_on=date(2024, 5, 21), result=ResultCategory.SOLVED),))
     a = save_replied(cases, late)
     base = make_record(number="0036")
@@ -54,7 +54,12 @@ def test_stats_command_prints_json_with_item_ids(ctx, two_items, capsys):
     assert main(["stats", "--db", str(path), "--as-of", "2024-06-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["as_of"] == "2024-06-01"
-    assert data["overall"]["replied"] == {"label": "办复率", "count": 1, "base": 2, "rate": 0.5, "item_ids": [a]}
+    replied = data["overall"]["replied"]
+    assert {k: replied[k] for k in ("label", "count", "base", "rate", "item_ids", "base_item_ids")} == {
+        "label": "办复率", "count": 1, "base": 2, "rate": 0.5, "item_ids": [a], "base_item_ids": [a, b]}
+    assert replied["definition"].startswith("已有定稿主办答复")
+    # 1 June: A (due 20 May) is due and was replied late; B (due 20 June) is not due yet: 0/1.
+    assert data["overall"]["on_time"]["count"] == 0 and data["overall"]["on_time"]["base_item_ids"] == [a]
     assert data["groups"]["unit"]["区交通委"]["total"]["item_ids"] == [a, b]
     assert main(["stats", "--db", str(path), "--as-of", "2024-06-30"]) == 0
     text = capsys.readouterr().out
@@ -76,7 +81,7 @@ def test_statistics_export_to_excel(ctx, two_items, tmp_path):
     book = load_workbook(out)
     assert book.sheetnames == ["总体", "承办单位", "届次", "类别"]
     rows = {r[0]: r[1] for r in book["总体"].iter_rows(min_row=3, values_only=True)}
-    assert rows["按期办复率"] == "50.0%（1/2）" and rows["不满意"] == "1"
+    assert rows["按期办复率"] == "50.0%（1/2）" and rows["不满意（按件）"] == "100.0%（1/1）"
 
 
 def test_print_stats_writes_the_report_as_of_the_day(ctx, two_items, tmp_path, capsys):
@@ -113,4 +118,82 @@ def test_a_draft_reply_counts_nowhere_and_a_secret_item_is_never_in_the_public_b
         s.execute(update(Reply).where(Reply.item_id == c).values(disclosure=Disclosure.PUBLIC.value))
     o = StatisticsService(ctx).report(date(2024, 6, 3)).overall
     assert o["replied"].ids == {a, c} and b not in o["replied"].ids
-    assert o["public"].ids == {a}  # C, 涉密, is not counted as published
+    # C, 涉密, is in neither base; A is public but has no publication record yet.
+    assert o["public"].base_ids == {a} and o["public"].ids == frozenset()
+
+
+def test_a_moved_item_counts_once_at_its_final_unit_and_the_editor_records_feed_the_figures(ctx, cases):
+    """An item 退回 by 区住建委 (approved) and re-assigned to 区交通委 counts once, at 区交通委; the
+    co-unit's opinion is due a month from 交办 (20 March) and was sent 25 March; the contact the
+    deputy took part in counts for 见面率, the one without does not; the publication record counts."""
+    from desktop_app.domain.enums import ReturnOutcome, UnitRole
+    from desktop_app.services.dto import AssignmentRecord
+
+    ctx.now = lambda: datetime(2024, 6, 30, 9, 0)
+    moved = make_record(
+        assignments=(
+            AssignmentRecord(None, "区住建委", UnitRole.LEAD, signed_on=date(2024, 2, 21),
+                             return_requested_on=date(2024, 2, 22), return_reason="不属本单位职责",
+                             return_outcome=ReturnOutcome.APPROVED, return_decided_on=date(2024, 2, 26)),
+            AssignmentRecord(None, "区交通委", UnitRole.LEAD, assigned_on=date(2024, 2, 27)),
+            AssignmentRecord(None, "区农业农村委", UnitRole.CO, opinion_sent_on=date(2024, 3, 25)),
+        ),
+        contacts=(ContactRecord(date(2024, 4, 1), ContactWay.MEETING, deputy_present=False),),
+        replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED,
+                             published_on=date(2024, 5, 20), publication_channel="政府门户网站“建议提案办理”专栏"),))
+    a = save_replied(cases, moved)
+    met = make_record(number="0036", contacts=(ContactRecord(date(2024, 4, 1), ContactWay.FORUM, deputy_present=True),),
+                      replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED),))
+    b = save_replied(cases, met)
+    report = StatisticsService(ctx).report(date(2024, 6, 30))
+    assert report.groups[("unit", "区交通委")]["total"].ids == {a, b}
+    assert "区住建委" not in report.group_names("unit")
+    assert report.overall["met"].ids == {b}
+    assert report.overall["public"].ids == {a} and report.overall["public"].base_ids == {a, b}
+    # B's public reply of 10 May is unpublished 20 working days later (the rule): overdue.
+    assert report.overall["public_overdue"].ids == {b}
+    farm = report.groups[("unit", "区农业农村委")]
+    assert farm["total"].count == 0 and farm["co_handled"].count == 2
+    # Both opinions were due on 20 March; A's sent on 25 March, B's received (sent) 15 March.
+    assert farm["co_on_time"].ids == {b} and farm["co_on_time"].base == 2
+
+
+def test_an_unpublished_public_reply_is_overdue_on_the_dashboard(ctx, cases):
+    from desktop_app.domain.deadlines import Bucket, DeadlineKind
+    from desktop_app.services.deadlines import DeadlineService
+
+    ctx.now = lambda: datetime(2024, 6, 30, 9, 0)
+    reply = ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED)
+    late = save_replied(cases, make_record(replies=(reply,)))
+    done = save_replied(cases, make_record(number="0036", replies=(replace(
+        reply, published_on=date(2024, 5, 20), publication_channel="政府门户网站“建议提案办理”专栏"),)))
+    board = DeadlineService(ctx).dashboard(date(2024, 6, 30), only_our_unit=False)
+    overdue = board.by_kind.get((DeadlineKind.PUBLICATION, Bucket.OVERDUE), frozenset())
+    assert late in overdue and done not in overdue
+
+
+def test_the_excel_and_the_printed_figures_carry_their_definitions_as_of_day_and_period(ctx, two_items, tmp_path,
+                                                                                          capsys):
+    from openpyxl import load_workbook
+
+    path = str(ctx.db.path)
+    out = tmp_path / "统计.xlsx"
+    assert main(["stats", "--db", path, "--as-of", "2024-06-30", "--from", "2024-01-01", "--to", "2024-12-31",
+                 "--xlsx", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("办理情况统计（截至 2024年6月30日；统计范围：2024年度）")
+    assert "按期办复率：50.0%（1/2）（注3）" in text
+    assert "3. 按期办复率：在到期日（含经批准的延期）当日或之前答复的件数" in text
+    book = load_workbook(out)
+    overall = list(book["总体"].iter_rows(values_only=True))
+    assert overall[0][0] == "办理情况统计（截至 2024年6月30日；统计范围：2024年度）"
+    assert overall[1] == ("指标", "数值", "件数", "基数", "口径说明")
+    on_time = next(r for r in overall if r[0] == "按期办复率")
+    assert on_time[1] == "50.0%（1/2）" and "尚未到期且未答复的件不计为逾期" in on_time[4]
+    units = list(book["承办单位"].iter_rows(values_only=True))
+    assert units[-2][0] == "办理情况统计（截至 2024年6月30日；统计范围：2024年度）"
+    assert units[-1][0].startswith("注：应办件数：截至统计日已交办的件数") and "见面率：" in units[-1][0]
+    # A period before the items were handed over holds none of them.
+    assert main(["stats", "--db", path, "--as-of", "2024-06-30", "--to", "2023-12-31", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["overall"]["total"]["count"] == 0 and data["period"]["to"] == "2023-12-31"

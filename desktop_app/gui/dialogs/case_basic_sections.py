@@ -120,6 +120,10 @@ class BasicSection(QObject):
         self.ui.leaderNameLabel.setEnabled(enabled)
 
 
+#: Offered in the 发布渠道 box (any other text may be typed).
+PUBLICATION_CHANNELS = ("政府门户网站“建议提案办理”专栏", "区政府门户网站", "政务新媒体")
+
+
 class ReplySection(QObject):
     """答复: the first round is edited here; later rounds (重新办理) are kept exactly as loaded."""
 
@@ -131,10 +135,15 @@ class ReplySection(QObject):
         fill_enum_combo(ui.resultCombo, ResultCategory, blank=True)
         fill_enum_combo(ui.disclosureCombo, Disclosure)
         ui.disclosureCombo.currentIndexChanged.connect(self._update_reason)
-        self.fields = [
+        self.letter_fields = [
             ui.docNumberEdit, ui.signerEdit, ui.repliedOnEdit, ui.resultCombo, ui.disclosureCombo,
             ui.disclosureReasonEdit, ui.contactPersonEdit, ui.contactPhoneEdit, ui.ccEdit, ui.replyBodyEdit,
         ]
+        # 公开发布记录: entered after the reply is finalised, so not locked with the letter.
+        ui.publicationChannelCombo.addItems(PUBLICATION_CHANNELS)
+        ui.publicationChannelCombo.setCurrentIndex(-1)
+        self.publication_fields = [ui.publishedOnEdit, ui.publicationChannelCombo, ui.publicationAddressEdit]
+        self.fields = self.letter_fields + self.publication_fields
 
     def show_finalised(self, read_only: bool) -> None:
         """The 定稿 row: what the reply is (draft or final) and what the user can do next; a
@@ -150,7 +159,12 @@ class ReplySection(QObject):
             ui.finaliseStateLabel.setText(
                 "草稿，未定稿：草稿不计入办复率。填好答复日期、办理结果和正文后点“定稿”，"
                 "通过检查后状态改为“已答复”。")
-        set_read_only(self.fields, finalised or read_only)
+        set_read_only(self.letter_fields, finalised or read_only)
+        publishable = finalised and reply.disclosure is Disclosure.PUBLIC
+        set_read_only(self.publication_fields, read_only or not publishable)
+        for label in (ui.publishedOnLabel, ui.publicationChannelLabel, ui.publicationAddressLabel):
+            label.setEnabled(publishable)
+        ui.publishedOnEdit.setPlaceholderText("" if publishable else "定稿的“此件公开发布”答复才登记")
         if not read_only:
             self._update_reason()
         ui.finaliseButton.setVisible(not finalised)
@@ -174,6 +188,9 @@ class ReplySection(QObject):
         set_text(ui.contactPhoneEdit, reply.contact_phone)
         set_text(ui.ccEdit, reply.cc)
         set_text(ui.replyBodyEdit, reply.body)
+        ui.publishedOnEdit.set_date_value(reply.published_on)
+        ui.publicationChannelCombo.setEditText(reply.publication_channel)
+        set_text(ui.publicationAddressEdit, reply.publication_address)
         rounds = "、".join(f"第{r.round}轮" for r in self._other_rounds)
         ui.otherRepliesLabel.setText(
             f"此件另有{rounds}答复（重新办理），在此不显示，保存时原样保留。" if rounds else ""
@@ -196,6 +213,9 @@ class ReplySection(QObject):
             contact_phone=text(ui.contactPhoneEdit),
             cc=text(ui.ccEdit),
             body=text(ui.replyBodyEdit),
+            published_on=ui.publishedOnEdit.date_value(),
+            publication_channel=ui.publicationChannelCombo.currentText().strip(),
+            publication_address=text(ui.publicationAddressEdit),
         )
         # An untouched empty form is "no reply yet", not an empty reply letter.
         keep_first = self._base.id is not None or first != ReplyRecord()

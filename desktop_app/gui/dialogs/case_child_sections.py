@@ -285,9 +285,11 @@ class ContactsSection(QObject):
             Column("日期", lambda r: text_or_blank(r.contact_on)),
             Column("方式", lambda r: text_or_blank(r.way)),
             Column("参加人员", lambda r: r.participants),
+            Column("代表参加", lambda r: "是" if r.deputy_present else ""),
             Column("内容摘要", lambda r: r.summary.replace("\n", " ")),
         ], self)
-        self.fields = [ui.contactDateEdit, ui.contactWayCombo, ui.participantsEdit, ui.summaryEdit]
+        self.fields = [ui.contactDateEdit, ui.contactWayCombo, ui.participantsEdit, ui.deputyPresentCheck,
+                       ui.summaryEdit]
         self.editor = RowEditor(
             ui.contactsView, self.model, form=ui.contactDetailGroup, fields=self.fields,
             load=self._load_row, store=self._store_row, blank=self._blank,
@@ -303,16 +305,18 @@ class ContactsSection(QObject):
         return tuple(self.model.rows())
 
     def _blank(self) -> ContactRecord:
-        return ContactRecord(contact_on=self._today(), way=ContactWay.MEETING)
+        return ContactRecord(contact_on=self._today(), way=ContactWay.MEETING, deputy_present=True)
 
     def _load_row(self, row: ContactRecord) -> None:
         self.ui.contactDateEdit.set_date_value(row.contact_on)
         set_combo_value(self.ui.contactWayCombo, row.way)
         set_text(self.ui.participantsEdit, row.participants)
+        self.ui.deputyPresentCheck.setChecked(row.deputy_present)
         set_text(self.ui.summaryEdit, row.summary)
 
     def _store_row(self, row: ContactRecord) -> ContactRecord:
         return replace(
             row, contact_on=self.ui.contactDateEdit.date_value(), way=combo_value(self.ui.contactWayCombo),
             participants=text(self.ui.participantsEdit), summary=text(self.ui.summaryEdit),
+            deputy_present=self.ui.deputyPresentCheck.isChecked(),
         )

@@ -67,13 +67,21 @@ class SettingsDialog(QDialog):
         self.ui.cancelButton.clicked.connect(self.reject)
 
         self.ui.userNameEdit.setText(services.ui_settings.user_name or "")
+        from desktop_app.domain.statistics import RATING_LEAD, RATING_RULES
+        from desktop_app.services.statistics import RATING_RULE_KEY
+
+        for code, label in RATING_RULES.items():
+            self.ui.ratingRuleCombo.addItem(label, code)
+        self._initial_rule = self._reference.get_setting(RATING_RULE_KEY, RATING_LEAD)
+        self.ui.ratingRuleCombo.setCurrentIndex(max(0, self.ui.ratingRuleCombo.findData(self._initial_rule)))
         self._reload_units()
         our_id = self._reference.our_unit_id()
         self._initial_our_unit = next((u.name for u in self._all_units if u.id == our_id), "")
         self.ui.ourUnitCombo.setEditText(self._initial_our_unit)
         if self._read_only:
             for widget in (self.ui.addUnitButton, self.ui.renameUnitButton, self.ui.toggleActiveButton,
-                           self.ui.deleteUnitButton, self.ui.letterheadButton, self.ui.ourUnitCombo):
+                           self.ui.deleteUnitButton, self.ui.letterheadButton, self.ui.ourUnitCombo,
+                           self.ui.ratingRuleCombo):
                 widget.setEnabled(False)
             self.ui.unitsHint.setText(f"数据库以只读方式打开，不能修改单位名录和我的单位：{services.read_only_reason}")
         self._update_buttons()
@@ -165,11 +173,20 @@ class SettingsDialog(QDialog):
                 return
             unit_id = unit.id
         self._apply_user_name()
-        if self._read_only or name == self._initial_our_unit:
+        ops = []
+        if not self._read_only and name != self._initial_our_unit:
+            ops.append(setting_ops.set_our_unit(self._services, unit_id))
+        rule = self.ui.ratingRuleCombo.currentData()
+        if not self._read_only and rule != self._initial_rule:
+            ops.append(setting_ops.set_rating_rule(self._services, rule))
+        self._run_then_close(ops)
+
+    def _run_then_close(self, ops) -> None:
+        """Each write in turn (one service call each), then close."""
+        if not ops:
             super().accept()
             return
-        self._runner.run(setting_ops.set_our_unit(self._services, unit_id),
-                         on_success=lambda _changes: super(SettingsDialog, self).accept())
+        self._runner.run(ops[0], on_success=lambda _changes: self._run_then_close(ops[1:]))
 
     def _apply_user_name(self) -> None:
         settings = self._services.ui_settings

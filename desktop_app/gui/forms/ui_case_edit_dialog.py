@@ -701,7 +701,12 @@ class Ui_CaseEditDialog(object):
         self.participantsEdit = QLineEdit(self.contactDetailGroup)
         self.participantsEdit.setObjectName(u"participantsEdit")
 
-        self.contactDetailLayout.addWidget(self.participantsEdit, 1, 1, 1, 3)
+        self.contactDetailLayout.addWidget(self.participantsEdit, 1, 1, 1, 2)
+
+        self.deputyPresentCheck = QCheckBox(self.contactDetailGroup)
+        self.deputyPresentCheck.setObjectName(u"deputyPresentCheck")
+
+        self.contactDetailLayout.addWidget(self.deputyPresentCheck, 1, 3, 1, 1)
 
         self.summaryLabel = QLabel(self.contactDetailGroup)
         self.summaryLabel.setObjectName(u"summaryLabel")
@@ -816,21 +821,52 @@ class Ui_CaseEditDialog(object):
 
         self.replyLayout.addWidget(self.ccEdit, 4, 1, 1, 3)
 
+        self.publishedOnLabel = QLabel(self.replyTab)
+        self.publishedOnLabel.setObjectName(u"publishedOnLabel")
+
+        self.replyLayout.addWidget(self.publishedOnLabel, 5, 0, 1, 1)
+
+        self.publishedOnEdit = DateLineEdit(self.replyTab)
+        self.publishedOnEdit.setObjectName(u"publishedOnEdit")
+
+        self.replyLayout.addWidget(self.publishedOnEdit, 5, 1, 1, 1)
+
+        self.publicationChannelLabel = QLabel(self.replyTab)
+        self.publicationChannelLabel.setObjectName(u"publicationChannelLabel")
+
+        self.replyLayout.addWidget(self.publicationChannelLabel, 5, 2, 1, 1)
+
+        self.publicationChannelCombo = QComboBox(self.replyTab)
+        self.publicationChannelCombo.setObjectName(u"publicationChannelCombo")
+        self.publicationChannelCombo.setEditable(True)
+
+        self.replyLayout.addWidget(self.publicationChannelCombo, 5, 3, 1, 1)
+
+        self.publicationAddressLabel = QLabel(self.replyTab)
+        self.publicationAddressLabel.setObjectName(u"publicationAddressLabel")
+
+        self.replyLayout.addWidget(self.publicationAddressLabel, 6, 0, 1, 1)
+
+        self.publicationAddressEdit = QLineEdit(self.replyTab)
+        self.publicationAddressEdit.setObjectName(u"publicationAddressEdit")
+
+        self.replyLayout.addWidget(self.publicationAddressEdit, 6, 1, 1, 3)
+
         self.replyBodyLabel = QLabel(self.replyTab)
         self.replyBodyLabel.setObjectName(u"replyBodyLabel")
 
-        self.replyLayout.addWidget(self.replyBodyLabel, 5, 0, 1, 1, Qt.AlignLeft|Qt.AlignTop)
+        self.replyLayout.addWidget(self.replyBodyLabel, 7, 0, 1, 1, Qt.AlignLeft|Qt.AlignTop)
 
         self.replyBodyEdit = QPlainTextEdit(self.replyTab)
         self.replyBodyEdit.setObjectName(u"replyBodyEdit")
         self.replyBodyEdit.setTabChangesFocus(True)
 
-        self.replyLayout.addWidget(self.replyBodyEdit, 5, 1, 1, 3)
+        self.replyLayout.addWidget(self.replyBodyEdit, 7, 1, 1, 3)
 
         self.otherRepliesLabel = QLabel(self.replyTab)
         self.otherRepliesLabel.setObjectName(u"otherRepliesLabel")
 
-        self.replyLayout.addWidget(self.otherRepliesLabel, 6, 0, 1, 4)
+        self.replyLayout.addWidget(self.otherRepliesLabel, 8, 0, 1, 4)
 
         self.finaliseLayout = QHBoxLayout()
         self.finaliseLayout.setObjectName(u"finaliseLayout")
@@ -852,7 +888,7 @@ class Ui_CaseEditDialog(object):
 
         self.finaliseLayout.setStretch(0, 1)
 
-        self.replyLayout.addLayout(self.finaliseLayout, 7, 0, 1, 4)
+        self.replyLayout.addLayout(self.finaliseLayout, 9, 0, 1, 4)
 
         self.replyLayout.setColumnStretch(1, 1)
         self.replyLayout.setColumnStretch(3, 1)
@@ -991,6 +1027,9 @@ class Ui_CaseEditDialog(object):
         self.contactPersonLabel.setBuddy(self.contactPersonEdit)
         self.contactPhoneLabel.setBuddy(self.contactPhoneEdit)
         self.ccLabel.setBuddy(self.ccEdit)
+        self.publishedOnLabel.setBuddy(self.publishedOnEdit)
+        self.publicationChannelLabel.setBuddy(self.publicationChannelCombo)
+        self.publicationAddressLabel.setBuddy(self.publicationAddressEdit)
         self.replyBodyLabel.setBuddy(self.replyBodyEdit)
 #endif // QT_CONFIG(shortcut)
 
@@ -1084,6 +1123,10 @@ class Ui_CaseEditDialog(object):
         self.contactDateLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u65e5\u671f(&T)", None))
         self.contactWayLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u65b9\u5f0f(&W)", None))
         self.participantsLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u53c2\u52a0\u4eba\u5458(&P)", None))
+#if QT_CONFIG(tooltip)
+        self.deputyPresentCheck.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u4ee3\u8868\uff08\u6216\u8054\u540d\u4ee3\u8868\uff09\u672c\u4eba\u53c2\u52a0\u4e86\u8fd9\u6b21\u6c9f\u901a\u3002\u89c1\u9762\u7387\u53ea\u8ba1\u4ea4\u529e\u4e4b\u540e\u3001\u7b54\u590d\u4e4b\u524d\uff0c\u4ee3\u8868\u672c\u4eba\u53c2\u52a0\u7684\u89c1\u9762\u3001\u5ea7\u8c08\u3001\u5b9e\u5730\u8c03\u7814\u3001\u73b0\u573a\u529e\u516c\u6216\u89c6\u5bdf\u3002", None))
+#endif // QT_CONFIG(tooltip)
+        self.deputyPresentCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u4ee3\u8868\u672c\u4eba\u53c2\u52a0(&E)", None))
         self.summaryLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5185\u5bb9\u6458\u8981(&Y)", None))
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.contactsTab), QCoreApplication.translate("CaseEditDialog", u"&4 \u6c9f\u901a\u8bb0\u5f55", None))
         self.docNumberLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6587\u53f7(&W)", None))
@@ -1096,6 +1139,13 @@ class Ui_CaseEditDialog(object):
         self.contactPersonLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u8054\u7cfb\u4eba(&P)", None))
         self.contactPhoneLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u8054\u7cfb\u7535\u8bdd(&H)", None))
         self.ccLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6284\u9001(&C)", None))
+        self.publishedOnLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u516c\u5f00\u53d1\u5e03\u65e5\u671f(&B)", None))
+#if QT_CONFIG(tooltip)
+        self.publishedOnEdit.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u5b9a\u7a3f\u7684\u201c\u6b64\u4ef6\u516c\u5f00\u53d1\u5e03\u201d\u7b54\u590d\u5b9e\u9645\u516c\u5f00\u53d1\u5e03\u7684\u65e5\u671f\uff1b\u7b54\u590d\u540e 20 \u4e2a\u5de5\u4f5c\u65e5\u4ecd\u672a\u53d1\u5e03\u7684\uff0c\u671f\u9650\u770b\u677f\u5217\u4e3a\u8d85\u671f\u3002\u516c\u5f00\u7387\u53ea\u8ba1\u6709\u53d1\u5e03\u8bb0\u5f55\u7684\u4ef6\u3002", None))
+#endif // QT_CONFIG(tooltip)
+        self.publicationChannelLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u53d1\u5e03\u6e20\u9053(&N)", None))
+        self.publicationAddressLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u53d1\u5e03\u7f51\u5740(&K)", None))
+        self.publicationAddressEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u53ef\u4e0d\u586b\uff0c\u5982 https://www.cmx.gov.cn/...", None))
         self.replyBodyLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u6b63\u6587(&Z)", None))
         self.otherRepliesLabel.setText("")
         self.finaliseStateLabel.setText("")

@@ -55,6 +55,16 @@ class Ui_SettingsDialog(object):
 
         self.personalLayout.setWidget(3, QFormLayout.ItemRole.SpanningRole, self.userNameHint)
 
+        self.ratingRuleLabel = QLabel(self.personalGroup)
+        self.ratingRuleLabel.setObjectName(u"ratingRuleLabel")
+
+        self.personalLayout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.ratingRuleLabel)
+
+        self.ratingRuleCombo = QComboBox(self.personalGroup)
+        self.ratingRuleCombo.setObjectName(u"ratingRuleCombo")
+
+        self.personalLayout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.ratingRuleCombo)
+
 
         self.dialogLayout.addWidget(self.personalGroup)
 
@@ -142,6 +152,7 @@ class Ui_SettingsDialog(object):
 #if QT_CONFIG(shortcut)
         self.ourUnitLabel.setBuddy(self.ourUnitCombo)
         self.userNameLabel.setBuddy(self.userNameEdit)
+        self.ratingRuleLabel.setBuddy(self.ratingRuleCombo)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -160,6 +171,10 @@ class Ui_SettingsDialog(object):
         self.userNameLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u6211\u7684\u59d3\u540d(&N)", None))
         self.userNameEdit.setPlaceholderText(QCoreApplication.translate("SettingsDialog", u"\u5982 \u5f20\u4e09", None))
         self.userNameHint.setText(QCoreApplication.translate("SettingsDialog", u"\u8bb0\u5f55\u5728\u4fee\u6539\u5386\u53f2\u4e2d\uff0c\u8bf4\u660e\u662f\u8c01\u505a\u7684\u4fee\u6539\uff1b\u53ea\u4fdd\u5b58\u5728\u672c\u673a\u3002", None))
+        self.ratingRuleLabel.setText(QCoreApplication.translate("SettingsDialog", u"\u6ee1\u610f\u7387\u6309\u4ef6\u7edf\u8ba1\u65f6\u53d6(&S)", None))
+#if QT_CONFIG(tooltip)
+        self.ratingRuleCombo.setToolTip(QCoreApplication.translate("SettingsDialog", u"\u6bcf\u4ef6\u7684\u6700\u7ec8\u8bc4\u4ef7\u53d6\u6700\u540e\u4e00\u8f6e\u53cd\u9988\u4e2d\u7684\u54ea\u4e00\u4efd\uff1a\u9886\u8854\u4ee3\u8868\u7684\uff08\u9886\u8854\u4ee3\u8868\u672a\u53cd\u9988\u65f6\u53d6\u8be5\u8f6e\u6700\u5dee\u7684\uff09\uff0c\u6216\u8be5\u8f6e\u6700\u5dee\u7684\u4e00\u4efd\u3002\u4fdd\u5b58\u5728\u6570\u636e\u5e93\u4e2d\uff0c\u968f\u5907\u4efd\u548c\u4ea4\u6362\u5305\u4e00\u8d77\u3002", None))
+#endif // QT_CONFIG(tooltip)
         self.unitsGroup.setTitle(QCoreApplication.translate("SettingsDialog", u"\u5355\u4f4d\u540d\u5f55", None))
         self.addUnitButton.setText(QCoreApplication.translate("SettingsDialog", u"\u6dfb\u52a0(&A)\u2026", None))
         self.renameUnitButton.setText(QCoreApplication.translate("SettingsDialog", u"\u91cd\u547d\u540d(&R)\u2026", None))

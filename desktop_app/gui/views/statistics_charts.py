@@ -40,7 +40,7 @@ class StatisticsCharts(QWidget):
         self.rate_chart.setObjectName("rateChart")
         left.addWidget(self.rate_chart, 1)
         layout.addLayout(left, 1)
-        self.result_chart = BarChart(self, title="办理结果分布（件，按最新一次答复）")
+        self.result_chart = BarChart(self, title="办理结果分布（件，按最终答复）")
         self.result_chart.setObjectName("resultChart")
         layout.addWidget(self.result_chart, 1)
         self.rate_chart.segment_activated.connect(self.items_requested)

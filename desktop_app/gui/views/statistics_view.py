@@ -1,6 +1,8 @@
-"""办理情况统计 view (gui layer): the figures as of a day, in total or by unit, session or kind, in a
-table (a bar per rate inside its cell) over charts (``statistics_charts``); a click on a figure or a
-bar asks to show its items in the case list; Excel export and the printed report (previewed)."""
+"""办理情况统计 view (gui layer): the figures as of a day over a period (all items, this year, a
+session, or two dates), in total or by unit, session or kind, one group of figures at a time, in a
+table (a bar per rate inside its cell, the definition in its tooltip) over charts
+(``statistics_charts``); a click on a figure or a bar asks to show its items in the case list, the
+context menu also the items of its base; Excel export and the printed report (previewed)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -22,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.statistics import DIMENSIONS, FIGURES
-from desktop_app.gui.models.statistics_table_model import IDS_ROLE, StatisticsTableModel
+from desktop_app.domain.statistics import DIMENSIONS, FIGURE_GROUPS, Period, make_period
+from desktop_app.gui.models.statistics_table_model import BASE_IDS_ROLE, IDS_ROLE, StatisticsTableModel
 from desktop_app.gui.operations import Refused, statistics
 from desktop_app.gui.views.statistics_charts import StatisticsCharts
 from desktop_app.gui.widgets import message_boxes
 
 OVERALL = "overall"
+ALL_ITEMS, THIS_YEAR, CUSTOM = "", "\x00year", "\x00custom"  # period choices besides the sessions' names
 COLUMN_PADDING = 10
 MIN_COLUMN_WIDTH = 56
 
@@ -47,21 +51,34 @@ class StatisticsView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.as_of_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.as_of_edit.setToolTip("统计截至哪一天：那天以后的答复、反馈、沟通、公开发布等一概不计")
+        self.period_combo = QComboBox(self, objectName="periodCombo")
+        self.period_combo.setToolTip("统计哪些件：全部、本年度交办的、某一届次的，或按交办日期自定义")
+        self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.from_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="periodFromEdit")
+        self.to_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd", objectName="periodToEdit")
+        self.from_label, self.to_label = QLabel("交办自", self), QLabel("至", self)
+        self._fill_periods([])
         self.dimension_combo = QComboBox(self)
         self.dimension_combo.addItem("总体", OVERALL)
         for key, label in DIMENSIONS:
             self.dimension_combo.addItem(f"按{label}", key)
+        self.figures_combo = QComboBox(self, objectName="figuresCombo")
+        for index, (label, _keys) in enumerate(FIGURE_GROUPS):
+            self.figures_combo.addItem(label, index)
         self.refresh_button = QPushButton("统计", self)
         self.export_button = QPushButton("导出 Excel…", self)
         self.print_button = QPushButton("打印报告…", self, objectName="printReportButton")
         self.print_button.setToolTip("按 GB/T 9704 生成办理情况统计报告（正文及按单位、届次、类别的附件），先预览再打印或保存")
-        for widget in (QLabel("截至", self), self.as_of_edit, self.dimension_combo, self.refresh_button,
-                       self.export_button, self.print_button):
+        for widget in (QLabel("截至", self), self.as_of_edit, QLabel("统计范围", self), self.period_combo,
+                       self.from_label, self.from_edit, self.to_label, self.to_edit, self.dimension_combo,
+                       self.figures_combo, self.refresh_button, self.export_button, self.print_button):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
-        self.hint = QLabel("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）。"
-                           "按期办复以期限规则算出的答复到期日（含批准延期）为准。", self)
+        self._show_custom_dates()
+        self.hint = QLabel("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）；"
+                           "右键一个比率可查看其基数的件。鼠标停在数字或表头上显示统计口径。", self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.model = StatisticsTableModel(self)
@@ -72,6 +89,8 @@ class StatisticsView(QWidget):
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.clicked.connect(self._clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.charts = StatisticsCharts(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -83,6 +102,8 @@ class StatisticsView(QWidget):
         layout.addWidget(splitter, 1)
         self.refresh_button.clicked.connect(self.refresh)
         self.dimension_combo.currentIndexChanged.connect(self._show)
+        self.figures_combo.currentIndexChanged.connect(self._show)
+        self.period_combo.currentIndexChanged.connect(self._period_changed)
         self.export_button.clicked.connect(self._export)
         self.print_button.clicked.connect(self.print_report)
         self.charts.items_requested.connect(self._chart_clicked)
@@ -91,6 +112,42 @@ class StatisticsView(QWidget):
         q = self.as_of_edit.date()
         return date(q.year(), q.month(), q.day())
 
+    def period(self) -> Period | None:
+        """The items counted, as chosen: None for all of them."""
+        choice = self.period_combo.currentData()
+        if choice == THIS_YEAR:
+            year = self.as_of().year
+            return make_period(date(year, 1, 1), date(year, 12, 31))
+        if choice == CUSTOM:
+            start, end = (date(q.year(), q.month(), q.day()) for q in (self.from_edit.date(), self.to_edit.date()))
+            return make_period(start, end)
+        return make_period(session=choice) if choice else None
+
+    def _fill_periods(self, sessions: list[str]) -> None:
+        combo = self.period_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("全部件", ALL_ITEMS)
+        combo.addItem("本年度交办", THIS_YEAR)
+        for name in sessions:
+            combo.addItem(name, name)
+        combo.addItem("自定义…", CUSTOM)
+        found = combo.findData(chosen) if chosen is not None else -1
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _show_custom_dates(self) -> None:
+        custom = self.period_combo.currentData() == CUSTOM
+        for widget in (self.from_label, self.from_edit, self.to_label, self.to_edit):
+            widget.setVisible(custom)
+
+    def _period_changed(self, *_args) -> None:
+        self._show_custom_dates()
+        if self.period_combo.currentData() == CUSTOM:
+            return  # the dates are chosen first, then 统计
+        self.refresh()
+
     def refresh(self) -> None:
         if not self._services.connected:
             return
@@ -98,7 +155,10 @@ class StatisticsView(QWidget):
         if self.report is None:
             today = self._services.today()
             self.as_of_edit.setDate(QDate(today.year, today.month, today.day))
-        self.report = service.report(self.as_of())
+            self.from_edit.setDate(QDate(today.year, 1, 1))
+            self.to_edit.setDate(QDate(today.year, today.month, today.day))
+        self._fill_periods(service.sessions())
+        self.report = service.report(self.as_of(), self.period())
         self._show()
 
     def _groups(self):
@@ -111,20 +171,39 @@ class StatisticsView(QWidget):
         if self.report is None:
             return
         groups = self._groups()
-        self.model.set_groups(groups)
+        self.model.set_groups(groups, FIGURE_GROUPS[self.figures_combo.currentIndex()][1])
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for col in range(len(FIGURES)):  # some air between the figures, as much as 1366 px allows
+        for col in range(self.model.columnCount()):  # some air between the figures, as much as 1366 px allows
             header.resizeSection(col, max(header.sectionSize(col) + COLUMN_PADDING, MIN_COLUMN_WIDTH))
         self.table.resizeRowsToContents()
         self.charts.show_groups(groups, self.dimension_combo.currentData() == OVERALL)
 
     def _clicked(self, index) -> None:
-        ids, description = index.data(IDS_ROLE)
+        self.show_items(index)
+
+    def show_items(self, index, base: bool = False) -> None:
+        """The items behind the figure at ``index``: its count, or (``base``) its base."""
+        found = index.data(BASE_IDS_ROLE if base else IDS_ROLE)
+        if found is None:
+            return
+        ids, description = found
         if not ids:
             message_boxes.show_information(self, "办理统计", f"“{description}”没有对应的件。")
             return
         self.items_requested.emit(frozenset(ids), description)
+
+    def _context_menu(self, pos) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = QMenu(self)
+        ids, _d = index.data(IDS_ROLE)
+        menu.addAction(f"查看计入的 {len(ids)} 件", lambda: self.show_items(index))
+        base = index.data(BASE_IDS_ROLE)
+        if base is not None:
+            menu.addAction(f"查看基数的 {len(base[0])} 件", lambda: self.show_items(index, base=True))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def _chart_clicked(self, ids, description: str) -> None:
         if not ids:
@@ -137,7 +216,7 @@ class StatisticsView(QWidget):
         if self._services.statistics is None:
             return
         day = self.as_of()
-        op = statistics.report_pdf(self._services, day)
+        op = statistics.report_pdf(self._services, day, self.period())
 
         def show(result) -> None:
             from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
@@ -167,7 +246,7 @@ class StatisticsView(QWidget):
                 return
             message_boxes.show_information(self, "导出", f"已导出：{path}")
 
-        op = statistics.export_excel(self._services, path, day)
+        op = statistics.export_excel(self._services, path, day, self.period())
         if self._runner is not None:
             self._runner.run(op, on_success=done)
         else:
