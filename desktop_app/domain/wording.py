@@ -47,6 +47,16 @@ WORDS = {
 BOTH_PROPOSERS = "代表、委员"
 
 
+def proposers_of(kinds) -> str:
+    """Whom a notice about items of ``kinds`` says they are answered to: 代表, 委员 or 代表委员."""
+    found = {ItemKind(k) for k in kinds}
+    if found == {ItemKind.PROPOSAL}:
+        return "委员"
+    if found == {ItemKind.SUGGESTION}:
+        return "代表"
+    return "代表委员"
+
+
 def words(kind: ItemKind | str | None) -> KindWords:
     """The words of ``kind`` (a member or its code; a 建议's when unknown)."""
     try:
