@@ -1,0 +1,200 @@
+"""政协提案 in the CPPCC's terms (issue 23): 立案 / 不立案, 并案, 集体提案 and 界别, 重点提案督办."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from desktop_app.domain.deadlines import DeadlineKind
+from desktop_app.domain.enums import (
+    FilingDecision,
+    ItemKind,
+    MergedCount,
+    ProposerRole,
+    ProposerType,
+    ResultCategory,
+    UnitRole,
+)
+from desktop_app.domain.errors import ValidationError
+from desktop_app.services.cases import CaseService
+from desktop_app.services.deadlines import DeadlineService
+from desktop_app.services.dto import AssignmentRecord, ProposerLink, ReplyRecord
+from desktop_app.services.letters import LetterService
+from desktop_app.services.proposals import ProposalService
+from tests.services.records import make_record, save_replied
+
+SESSION = "区政协五届三次会议"
+AS_OF = date(2024, 9, 30)
+REPLY = ReplyRecord(replied_on=date(2024, 5, 20), result=ResultCategory.SOLVED, body="经研究，答复如下。",
+                    contact_person="李明", contact_phone="69691234")
+
+
+def member(name: str, sector: str, role=ProposerRole.COSIGNER) -> ProposerLink:
+    return ProposerLink(name, role, ProposerType.MEMBER, delegation=sector)
+
+
+def proposal(number: str, *proposers: ProposerLink, **changes):
+    values = dict(kind=ItemKind.PROPOSAL, session_name=SESSION, number=number, title=f"关于第{number}号问题的提案",
+                  proposers=proposers, filing=FilingDecision.FILED, filed_on=date(2024, 2, 1),
+                  assignments=(AssignmentRecord(None, "区交通委", UnitRole.LEAD),))
+    return make_record(**{**values, **changes})
+
+
+def reply_deadlines(ctx, item_id):
+    return [d for d in DeadlineService(ctx).item_deadlines(item_id) if d.kind is DeadlineKind.REPLY]
+
+
+# ---- 立案 / 不立案 --------------------------------------------------------------------------
+
+def test_a_not_filed_opinion_has_no_reply_deadline_unless_the_office_sets_one(ctx):
+    cases = CaseService(ctx)
+    _c, filed = cases.save(proposal("0001", member("王芳", "教育界", ProposerRole.LEAD)))
+    _c, opinion = cases.save(proposal("0002", member("周强", "经济界", ProposerRole.LEAD),
+                                      filing=FilingDecision.NOT_FILED))
+    assert [d.due_on for d in reply_deadlines(ctx, filed)] == [date(2024, 5, 20)]  # 交办 2024-02-20 + 3 months
+    assert reply_deadlines(ctx, opinion) == []
+    record = cases.get(opinion)
+    cases.save(replace(record, reference_due_on=date(2024, 4, 30)))
+    [due] = reply_deadlines(ctx, opinion)
+    assert due.due_on == date(2024, 4, 30) and "参考件答复日期" in due.explanation
+
+
+def test_not_filed_opinions_are_counted_apart(ctx):
+    cases = CaseService(ctx)
+    save_replied(cases, proposal("0001", member("王芳", "教育界", ProposerRole.LEAD), replies=(REPLY,)))
+    cases.save(proposal("0002", member("周强", "经济界", ProposerRole.LEAD), filing=FilingDecision.NOT_FILED))
+    cases.save(proposal("0003", member("吴敏", "经济界", ProposerRole.LEAD), filing=None, filed_on=None))
+    figures = ProposalService(ctx).report(AS_OF).overall
+    assert (figures["total"].count, figures["filed"].count, figures["not_filed"].count,
+            figures["undecided"].count) == (3, 1, 1, 1)
+    assert (figures["replied"].count, figures["replied"].base) == (1, 1)  # the 不立案 意见 is not in the base
+    assert "另行统计" in figures["not_filed"].definition
+
+
+def test_filing_is_refused_on_a_suggestion_and_the_reference_date_on_a_filed_proposal(ctx):
+    cases = CaseService(ctx)
+    with pytest.raises(ValidationError, match="立案情况只适用于政协提案"):
+        cases.save(make_record(filing=FilingDecision.FILED))
+    with pytest.raises(ValidationError, match="参考件答复日期"):
+        cases.save(proposal("0001", member("王芳", "教育界", ProposerRole.LEAD), reference_due_on=date(2024, 4, 1)))
+
+
+# ---- 并案 ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def merged(ctx):
+    """Three proposals with five proposers merged under 0012; the lead's reply is the one."""
+    cases = CaseService(ctx)
+    lead = save_replied(cases, proposal("0012", member("王芳", "教育界", ProposerRole.LEAD),
+                                        member("李强", "教育界"), replies=(REPLY,)))
+    _c, second = cases.save(proposal("0015", member("赵敏", "医药卫生界", ProposerRole.LEAD),
+                                     member("钱进", "经济界"), merged_into_number="0012"))
+    _c, third = cases.save(proposal("0020", ProposerLink("民盟区委", ProposerRole.LEAD, ProposerType.PARTY,
+                                                          contact_person="孙立"), merged_into_number="0012"))
+    return lead, second, third
+
+
+def test_a_merged_group_gets_one_letter_per_proposer_of_every_proposal(ctx, merged):
+    letters = LetterService(ctx)
+    for item_id in merged:  # whichever proposal of the group is printed
+        data = letters.reply_letter(item_id)
+        assert data.addressees == ("王芳委员", "李强委员", "赵敏委员", "钱进委员", "民盟区委")
+        assert data.number == "0012、0015、0020"
+    assert [f.proposer for f in letters.feedback_forms(merged[1])] == ["王芳", "李强", "赵敏", "钱进", "民盟区委"]
+
+
+def test_the_printed_letters_of_a_merged_group_are_five(ctx, merged, tmp_path):
+    from desktop_app.documents.builder import write_document
+
+    letters = LetterService(ctx)
+    result = write_document(tmp_path / "reply.pdf", "reply", letters.documents("reply", [merged[0]]),
+                            letters.settings())
+    assert len(result.page_counts) == 5
+
+
+def test_a_merged_group_is_handled_once(ctx, merged):
+    lead, second, third = merged
+    assert reply_deadlines(ctx, lead) != []
+    assert DeadlineService(ctx).item_deadlines(second) == [] and DeadlineService(ctx).item_deadlines(third) == []
+    record = CaseService(ctx).get(lead)
+    assert record.merged_numbers == ("0015", "0020")
+    assert CaseService(ctx).get(second).merged_into_number == "0012"
+
+
+def test_statistics_count_a_merged_group_either_way_and_say_so(ctx, merged):
+    service = ProposalService(ctx)
+    per_proposal = service.report(AS_OF, MergedCount.PER_PROPOSAL).overall
+    per_handling = service.report(AS_OF, MergedCount.PER_HANDLING).overall
+    assert (per_proposal["total"].count, per_proposal["replied"].count, per_proposal["replied"].base) == (3, 3, 3)
+    assert (per_handling["total"].count, per_handling["replied"].count, per_handling["replied"].base) == (1, 1, 1)
+    assert per_proposal["merged"].count == per_handling["merged"].count == 2
+    assert per_proposal["merged_groups"].count == 1
+    assert "按提案件数" in per_proposal["total"].definition and "按办理件数" in per_handling["total"].definition
+    service.set_merged_count(MergedCount.PER_HANDLING)
+    assert service.report(AS_OF).overall["total"].count == 1  # the setting is the default
+
+
+def test_a_merge_must_name_a_lead_proposal_of_the_same_session(ctx, merged):
+    cases = CaseService(ctx)
+    with pytest.raises(ValidationError, match="没有第0099号提案"):
+        cases.save(proposal("0030", member("郑一", "工会", ProposerRole.LEAD), merged_into_number="0099"))
+    with pytest.raises(ValidationError, match="已并入第0012号"):
+        cases.save(proposal("0031", member("郑二", "工会", ProposerRole.LEAD), merged_into_number="0015"))
+
+
+def test_deleting_the_lead_leaves_the_merged_proposals_standing_alone(ctx, merged):
+    cases = CaseService(ctx)
+    lead = cases.get(merged[0])
+    cases.delete(lead.id, lead.version)
+    assert cases.get(merged[1]).merged_into_number == ""
+    assert reply_deadlines(ctx, merged[1]) != []
+
+
+# ---- proposers: 界别, 集体提案 ---------------------------------------------------------------
+
+def test_statistics_by_sector_and_by_proposer_type(ctx, merged):
+    report = ProposalService(ctx).report(AS_OF, MergedCount.PER_PROPOSAL)
+    assert {name: f["filed"].count for name, f in report.by_sector.items()} == {
+        "教育界": 1, "医药卫生界": 1, "集体提案": 1}
+    assert {name: f["filed"].count for name, f in report.by_type.items()} == {"委员": 2, "党派": 1}
+    per_handling = ProposalService(ctx).report(AS_OF, MergedCount.PER_HANDLING)
+    assert {name: f["filed"].count for name, f in per_handling.by_sector.items()} == {"教育界": 1}
+
+
+def test_a_collective_proposal_is_answered_to_the_party_with_its_contact_kept(ctx):
+    cases = CaseService(ctx)
+    item_id = save_replied(cases, proposal(
+        "0040", ProposerLink("九三学社区委", ProposerRole.LEAD, ProposerType.PARTY, contact_person="孙立"),
+        replies=(REPLY,)))
+    data = LetterService(ctx).reply_letter(item_id)
+    assert data.addressees == ("九三学社区委",)
+    assert data.cc == "区政协提案委员会，区政府办公室"
+    [link] = cases.get(item_id).proposers
+    assert link.contact_person == "孙立"
+
+
+def test_the_sector_list_is_editable_reference_data(ctx):
+    service = ProposalService(ctx)
+    assert {"中共", "民革", "无党派人士", "经济界", "教育界", "医药卫生界"} <= set(service.sectors())
+    _names, version = service.sectors_with_version()
+    service.save_sectors(["  民革 ", "民革", "特邀人士", ""], version)
+    assert service.sectors() == ["民革", "特邀人士"]
+    with pytest.raises(ValidationError, match="不能为空"):
+        service.save_sectors([" "])
+
+
+# ---- 重点提案督办 ---------------------------------------------------------------------------
+
+def test_key_proposals_are_listed_with_their_supervising_leader(ctx):
+    cases = CaseService(ctx)
+    save_replied(cases, proposal("0050", member("王芳", "教育界", ProposerRole.LEAD), is_key=True,
+                                 supervisor="区政协副主席陈红", replies=(REPLY,)))
+    cases.save(proposal("0051", member("周强", "经济界", ProposerRole.LEAD), is_key=True, supervisor="区政协主席刘明"))
+    report = ProposalService(ctx).report(AS_OF)
+    assert [(k.number, k.supervisor, k.replied_on) for k in report.key_proposals] == [
+        ("0050", "区政协副主席陈红", date(2024, 5, 20)), ("0051", "区政协主席刘明", None)]
+    assert (report.overall["key"].count, report.overall["key_replied"].count) == (2, 1)
+    with pytest.raises(ValidationError, match="重点提案督办"):
+        cases.save(proposal("0052", member("吴敏", "工会", ProposerRole.LEAD), supervisor="区政协主席刘明"))
