@@ -65,6 +65,26 @@ def words(kind: ItemKind | str | None) -> KindWords:
         return WORDS[ItemKind.SUGGESTION]
 
 
+_COMMITTEE_ENDINGS = ("专门委员会", "专委会", "提案委员会")
+_PARTY_WORDS = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "中共")
+_ORGANISATION_WORDS = ("工商联", "总工会", "工会", "共青团", "团区委", "妇联", "科协", "侨联", "台联", "青联", "文联")
+
+
+def collective_type(name: str) -> ProposerType | None:
+    """The type of a 集体提案's proposer named ``name`` (民革区委 → 党派, 区工商联 → 团体, 经济委员会
+    专委会 → 专委会, 经济界 → 界别); None for a person's name. Used where a sheet gives names only."""
+    name = (name or "").strip()
+    if name.endswith(_COMMITTEE_ENDINGS) or "委员会" in name:
+        return ProposerType.COMMITTEE
+    if any(word in name for word in _PARTY_WORDS):
+        return ProposerType.PARTY
+    if any(word in name for word in _ORGANISATION_WORDS):
+        return ProposerType.ORGANISATION
+    if name.endswith("界") or name.endswith("界别"):
+        return ProposerType.SECTOR
+    return None  # a person's name (张三, 欧阳明)
+
+
 def salutation(name: str, proposer_type: ProposerType | None, kind: ItemKind | None = None) -> str:
     """How a letter addresses a proposer, without the colon: 张三代表, 李四委员, 民革区委 (a 集体提案
     names the party, organisation or committee alone). A person whose type was not recorded is

@@ -198,3 +198,44 @@ def test_key_proposals_are_listed_with_their_supervising_leader(ctx):
     assert (report.overall["key"].count, report.overall["key_replied"].count) == (2, 1)
     with pytest.raises(ValidationError, match="重点提案督办"):
         cases.save(proposal("0052", member("吴敏", "工会", ProposerRole.LEAD), supervisor="区政协主席刘明"))
+
+
+# ---- Excel: a CPPCC sheet in, the ledger out ----------------------------------------------
+
+def test_a_cppcc_sheet_imports_filing_sector_and_merges_and_the_ledger_exports_them(ctx, tmp_path):
+    from desktop_app.exchange.ledger import write_table
+    from desktop_app.services.export_cases import ExportService
+    from desktop_app.services.import_cases import ImportService
+    from desktop_app.services.maintenance import MaintenanceService
+    from tests.exchange.sheets import write_book
+
+    header = ["序号", "届次", "提案号", "案由", "提案人", "界别", "立案情况", "并案", "主办单位", "交办日期"]
+    path = write_book(tmp_path / "提案交办清单.xlsx", [header,
+        [1, SESSION, "0012", "关于完善农村公交的提案", "王芳", "教育界", "立案", "", "区交通委", "2024-02-20"],
+        [2, SESSION, "0015", "关于增开公交线路的提案", "赵敏", "医药卫生界", "立案", "并入0012", "区交通委", "2024-02-20"],
+        [3, SESSION, "0020", "关于公交站亭的提案", "民盟区委", "", "立案", "并入0012", "区交通委", "2024-02-20"],
+        [4, SESSION, "0021", "关于设立夜市的意见", "周强", "经济界", "不立案，转有关部门参考", "", "区商务委", "2024-02-20"],
+    ])
+    importer = ImportService(ctx, MaintenanceService(ctx, tmp_path / "backups"))
+    _changes, result = importer.apply(importer.read_file(path), [])
+    assert result.created == 4
+    cases = CaseService(ctx)
+    lead, second, third, opinion = (cases.get(i) for i in result.item_ids)
+    assert lead.kind is ItemKind.PROPOSAL and lead.filing is FilingDecision.FILED
+    assert lead.merged_numbers == ("0015", "0020") and second.merged_into_number == "0012"
+    assert second.proposers[0].delegation == "医药卫生界"
+    assert third.proposers[0].proposer_type is ProposerType.PARTY  # a 集体提案, not 民盟区委委员
+    assert opinion.filing is FilingDecision.NOT_FILED
+
+    table = ExportService(ctx).ledger(SESSION)
+    titles = [c.title for c in table.columns]
+    assert {"提案人", "界别", "立案情况", "并案"} <= set(titles) and "领衔代表" not in titles
+    rows = {row[titles.index("编号")]: row for row in table.rows}
+    assert rows["0015"][titles.index("并案")] == "并入0012"
+    assert rows["0021"][titles.index("立案情况")] == "不立案"
+    assert rows["0015"][titles.index("界别")] == "医药卫生界"
+    # The exported ledger is a CPPCC sheet again: it reads back with the same fields.
+    out = write_table(tmp_path / "台账.xlsx", table)
+    again = importer.read_file(out)
+    assert {r.case.number: r.case.merged_into for r in again.rows} == {"0012": "", "0015": "0012", "0020": "0012",
+                                                                        "0021": ""}
