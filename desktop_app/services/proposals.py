@@ -14,27 +14,15 @@ from sqlalchemy import select
 
 from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, MergedCount, ProposerRole, ProposerType
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.proposal_statistics import DEFAULT_SECTORS, ProposalFacts, ProposalReport, proposal_report
+from desktop_app.domain.proposal_statistics import ProposalFacts, ProposalReport, proposal_report
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
-from desktop_app.services.reference import ReferenceService
+from desktop_app.services.reference import SECTORS_KEY, ReferenceService, parse_sectors
 from desktop_app.storage.tables import Item, ItemProposer, Proposer, Reply, Session
 
-SECTORS_KEY = "sectors"
 STATISTICS_KEY = "proposal_statistics"
 SECTOR_MAX = 30
-
-
-def parse_sectors(text: str) -> list[str]:
-    """The stored 界别 list; the default list when nothing (or something unreadable) is stored."""
-    try:
-        value = json.loads(text) if text else None
-    except ValueError:
-        value = None
-    if not isinstance(value, list) or not value:
-        return list(DEFAULT_SECTORS)
-    return [str(v) for v in value if str(v).strip()]
 
 
 def clean_sectors(names) -> list[str]:
