@@ -48,6 +48,7 @@ class DeadlineDashboardView(QWidget):
         self.ui.setupUi(self)
         self.board = None
         self.picked: tuple[frozenset[int], str] | None = None  # the last count clicked
+        self.panels: list = []
         self.kind_model = DeadlineCountModel(self)
         self.unit_model = DeadlineCountModel(self)
         for table, model in ((self.ui.kindTable, self.kind_model), (self.ui.unitTable, self.unit_model)):
@@ -88,10 +89,18 @@ class DeadlineDashboardView(QWidget):
             self.ui.kindLayout.addWidget(widget)
             widget.hide()
 
+    def add_panel(self, panel) -> None:
+        """An extension point: ``panel`` (a widget with ``refresh()``) is shown below the counts and
+        refreshed with them (the 重点提案督办 list of ``proposal_actions``)."""
+        self.panels.append(panel)
+        self.ui.kindLayout.addWidget(panel)
+
     def refresh(self, *, wait: bool = True) -> None:
         """Count again (``wait``: now, on the UI thread; else through the runner)."""
         if not self.services.connected:
             return
+        for panel in self.panels:
+            panel.refresh()
         service = self.services.deadlines
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
         if wait:
