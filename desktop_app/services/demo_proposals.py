@@ -55,6 +55,10 @@ def add_demo_proposals(ctx: ServiceContext) -> None:
                 item.is_key = True
                 notes.append((item, "重点督办", "否", "是"))
             item.supervisor = SUPERVISORS[n % len(SUPERVISORS)]
+        others = s.execute(select(Item).where(Item.kind == ItemKind.PROPOSAL.value, Item.is_key.is_(True),
+                                              Item.supervisor == "")).scalars()
+        for n, item in enumerate(others):  # every 重点提案 has its 督办领导
+            item.supervisor = SUPERVISORS[n % len(SUPERVISORS)]
         for item, label, old, new in notes:
             s.add(History(item_id=item.id, entity="item", entity_id=item.id, field=label, old_value=old,
                           new_value=new, changed_by="演示数据", changed_at=now, reason=""))

@@ -87,3 +87,11 @@ def test_the_proposal_editor_fits_a_laptop(qtbot, services, prompts, lead_propos
     assert QRect(0, 0, 1366, 728).contains(dialog.frameGeometry())
     group = dialog.ui.proposalGroup
     assert group.minimumSizeHint().width() <= dialog.width()
+
+
+def test_the_feedback_part_of_a_proposal_speaks_of_proposers(qtbot, services, prompts, lead_proposal):  # noqa: F811
+    dialog = open_editor(qtbot, services, lead_proposal)
+    assert dialog.followup.parts.tabText(0) == "提案人反馈(&F)"
+    assert dialog.followup.feedback_box.title().startswith("提案人反馈")
+    suggestion = open_editor(qtbot, services)
+    assert suggestion.followup.parts.tabText(0) == "代表反馈(&F)"
