@@ -40,6 +40,7 @@ from desktop_app.services.lookup import (
     find_or_create_unit,
     get_or_raise,
 )
+from desktop_app.services.merged import follow_lead, take_lead_state
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
@@ -73,6 +74,8 @@ class CaseWriter:
         self.unit_names: dict[int, str] = {}
         # Kinds of reference data this save created by name ("unit", "session", "proposer").
         self.created: set[str] = set()
+        # 并案: the other proposals whose status and result this save changed (they follow the lead).
+        self.followers: list[int] = []
 
     def note(self, entity: str, entity_id, label: str, old: str, new: str) -> None:
         if old != new:
@@ -142,6 +145,11 @@ class CaseWriter:
                 [u.name for u, _r in units], item.content,
             ),
         )
+        if item.merged_into_id is not None:
+            lead = s.get(Item, item.merged_into_id)
+            if lead is not None:
+                take_lead_state(s, item, lead, self.user, self.now)
+        self.followers = follow_lead(s, item, self.user, self.now)
         if creating:
             self.changes = [("item", item.id, "新建", "", f"{session.name} 第{item.number}号 {item.title}")]
         for entity, entity_id, label, old, new in self.changes:

@@ -237,7 +237,7 @@ class CaseService:
                 if record.id is None:
                     checklist.make_item_checklist(s, item_id)
                 deadlines.record_due_moves(s, item_id, due_before, user, now, setup)
-                note_items_written(s, [item_id])
+                note_items_written(s, [item_id, *writer.followers])
             except IntegrityError as error:
                 # validate() catches these first; this is the safety net for a race or a rule
                 # it does not know, so the user gets a message instead of a crash.
@@ -246,7 +246,7 @@ class CaseService:
                     f"如仍不能保存，请把此信息告诉管理员：{error.orig}"
                 ) from error
         # Units, sessions and proposers typed by name are new choices for the filter and pickers.
-        return Changes.of("item", *sorted(writer.created), item_ids=[item_id]), item_id
+        return Changes.of("item", *sorted(writer.created), item_ids=[item_id, *writer.followers]), item_id
 
     def delete(self, item_id: int, version: int) -> Changes:
         now, user = self.ctx.now(), self.ctx.user_name()

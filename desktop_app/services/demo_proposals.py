@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.enums import Body, FilingDecision, ItemKind, ItemStatus, ProposerType
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.merged import take_lead_state
 from desktop_app.storage.tables import History, Item, Proposer, Reply, Session
 
 SUPERVISORS = ("区政协主席刘明", "区政协副主席陈红", "区政协副主席周建华")
@@ -48,6 +49,7 @@ def add_demo_proposals(ctx: ServiceContext) -> None:
             lead, *merged = answered[:3]
             for other in merged:
                 other.merged_into_id = lead.id
+                take_lead_state(s, other, lead, "演示数据", now)
                 notes.append((other, "并入提案", "", f"第{lead.number}号"))
         keys = [i for i in items if i.filing == FilingDecision.FILED.value and i.merged_into_id is None][:3]
         for n, item in enumerate(keys):

@@ -30,6 +30,7 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.lookup import check_and_bump, get_or_raise
+from desktop_app.services.merged import follow_lead
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -427,6 +428,7 @@ def _set_status(s, item: Item, status: ItemStatus, user: str, now, reason: str) 
     old = _label(member_or_none(ItemStatus, item.status))
     item.status = status.value
     _history(s, item.id, "item", "状态", old, status.label, user, now, reason=reason)
+    follow_lead(s, item, user, now)
 
 
 def _history(s, item_id, entity, field, old, new, user, now, reason: str = "") -> None:

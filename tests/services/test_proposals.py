@@ -239,3 +239,23 @@ def test_a_cppcc_sheet_imports_filing_sector_and_merges_and_the_ledger_exports_t
     again = importer.read_file(out)
     assert {r.case.number: r.case.merged_into for r in again.rows} == {"0012": "", "0015": "0012", "0020": "0012",
                                                                         "0021": ""}
+
+
+def test_merged_proposals_follow_the_leads_status_and_result(ctx):
+    cases = CaseService(ctx)
+    _c, lead = cases.save(proposal("0012", member("王芳", "教育界", ProposerRole.LEAD)))
+    changes, merged = cases.save(proposal("0015", member("赵敏", "医药卫生界", ProposerRole.LEAD),
+                                          merged_into_number="0012"))
+    from desktop_app.domain.enums import ItemStatus
+    from tests.services.records import pass_checklist_gate, with_opinions
+
+    pass_checklist_gate(ctx, lead)
+    record = with_opinions(replace(cases.get(lead), status=ItemStatus.HANDLING,
+                                   replies=(replace(REPLY, finalised=True),)))
+    changes, _id = cases.finalise_reply(record, 1)
+    assert merged in changes.item_ids  # the list refreshes the merged proposal's row too
+    follower = cases.get(merged)
+    assert follower.status is ItemStatus.REPLIED
+    assert any(h.reason == "并案：随主提案第0012号办理" for h in follower.history)
+    [row] = [r for r in cases.list_rows() if r.id == merged]
+    assert row.result is ResultCategory.SOLVED
