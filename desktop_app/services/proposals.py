@@ -85,6 +85,35 @@ class ProposalService:
         return proposal_report(facts, as_of, mode)
 
 
+def merged_count_of(s) -> MergedCount:
+    """The 并案 counting setting, read inside the caller's transaction."""
+    from desktop_app.services.lookup import setting_value
+
+    try:
+        value = json.loads(setting_value(s, STATISTICS_KEY, "") or "{}").get("merged_count")
+    except (ValueError, AttributeError):
+        value = None
+    return member_or_none(MergedCount, value) or MergedCount.PER_PROPOSAL
+
+
+def apply_merged_count(s, items: list, mode: MergedCount | None = None) -> list:
+    """The handling statistics' items (anything with ``id`` and ``session_name``, a dataclass)
+    with 并案 counted as set: 按办理件数 leaves the merged proposals out (their lead counts once);
+    按提案件数 counts each merged proposal with its lead's handling (replies, feedback, due date),
+    since the handling is recorded on the lead only."""
+    from dataclasses import replace
+
+    leads = dict(s.execute(select(Item.id, Item.merged_into_id).where(Item.merged_into_id.is_not(None))).all())
+    if not leads:
+        return items
+    mode = mode or merged_count_of(s)
+    if mode is MergedCount.PER_HANDLING:
+        return [i for i in items if i.id not in leads]
+    by_id = {i.id: i for i in items}
+    return [replace(by_id[leads[i.id]], id=i.id, session_name=i.session_name) if leads.get(i.id) in by_id else i
+            for i in items]
+
+
 def load_proposal_facts(s) -> list[ProposalFacts]:
     """Every 提案's facts for ``domain.proposal_statistics`` (drafts count nowhere)."""
     rows = s.execute(

@@ -259,3 +259,14 @@ def test_merged_proposals_follow_the_leads_status_and_result(ctx):
     assert any(h.reason == "并案：随主提案第0012号办理" for h in follower.history)
     [row] = [r for r in cases.list_rows() if r.id == merged]
     assert row.result is ResultCategory.SOLVED
+
+
+def test_the_handling_statistics_count_a_merged_group_as_set(ctx, merged):
+    from desktop_app.services.statistics import StatisticsService
+
+    service = ProposalService(ctx)
+    figures = StatisticsService(ctx).report(AS_OF).overall
+    assert (figures["total"].count, figures["replied"].count) == (3, 3)  # each with the lead's reply
+    service.set_merged_count(MergedCount.PER_HANDLING)
+    figures = StatisticsService(ctx).report(AS_OF).overall
+    assert (figures["total"].count, figures["replied"].count) == (1, 1)
