@@ -202,7 +202,6 @@ class KeyProposalsPanel(QWidget):
         self.label = QLabel(self, objectName="keyProposalsLabel")
         self.model = RowTableModel(key_columns(), self)
         self.table = _table(self, self.model, "keyProposalsTable")
-        self.table.setMaximumHeight(160)
         layout.addWidget(self.label)
         layout.addWidget(self.table)
         self.table.doubleClicked.connect(self._opened)
