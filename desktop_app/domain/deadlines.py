@@ -257,8 +257,8 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
     退回申请 windows of an archive have closed, and nothing shows a closed window as open."""
     out: list[Deadline] = []
     finished = item.status in FINISHED_STATUSES
-    if (finished and not include_done) or item.merged:
-        return out  # a proposal merged into another is handled (and chased) as that one
+    if finished and not include_done:
+        return out
     item_id = item.id
     memo = cal.memo  # read directly: the call costs more than the look-up
 
@@ -279,7 +279,9 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
 
     append = out.append
     replies = item.replies
-    for a in item.assignments:
+    # A proposal merged into another is handled (and chased) as that one: only promises it made
+    # itself before the merge are still tracked.
+    for a in (() if item.merged else item.assignments):
         if a.return_outcome is _APPROVED:
             continue
         signed = a.signed_on
@@ -298,12 +300,12 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
             if d is not None:
                 append(_extended(d, a, rules, cal))
     lead = next((a for a in item.assignments if a.role is not _CO), None)
-    for round_, rated_on in item.dissatisfied:
+    for round_, rated_on in (() if item.merged else item.dissatisfied):
         # Round n rated 不满意 calls for reply n + 1, a month from that rating.
         done = min((r.replied_on for r in replies if r.round == round_ + 1), default=None)
         if d := make(_SECOND_REPLY, rated_on, _FEEDBACK_LABEL, lead, done):
             append(d)
-    for r in replies:
+    for r in (() if item.merged else replies):
         if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, None)):
             append(d)
     if item.commitments:
@@ -311,7 +313,7 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
         for c in item.commitments:
             if d := make(_COMMITMENT, c.due_on, _PROMISED_LABEL, units.get(c.unit_id, lead), c.closed_on):
                 append(d)
-    for step in item.steps:
+    for step in (() if item.merged else item.steps):
         if d := _step_deadline(item, step, lead, cal, finished, include_done):
             append(d)
     if len(out) > 1:

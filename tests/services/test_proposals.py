@@ -123,6 +123,14 @@ def test_a_merged_group_is_handled_once(ctx, merged):
     assert CaseService(ctx).get(second).merged_into_number == "0012"
 
 
+def test_a_promise_a_proposal_made_before_it_was_merged_is_still_tracked(ctx, merged):
+    from desktop_app.services.followup import FollowupService
+
+    FollowupService(ctx).add_commitment(merged[1], "年底前完成站点改造", date(2024, 12, 31))
+    [promise] = DeadlineService(ctx).item_deadlines(merged[1])
+    assert promise.kind is DeadlineKind.COMMITMENT and promise.due_on == date(2024, 12, 31)
+
+
 def test_statistics_count_a_merged_group_either_way_and_say_so(ctx, merged):
     service = ProposalService(ctx)
     per_proposal = service.report(AS_OF, MergedCount.PER_PROPOSAL).overall

@@ -85,6 +85,7 @@ class ProposersSection(QObject):
         said = words(kind)
         tabs = self.ui.sectionTabs
         tabs.setTabText(tabs.indexOf(self.ui.proposersTab), f"&2 {said.proposer_label}")
+        self.ui.proposerDetailGroup.setTitle(f"所选{said.proposer_label}")
         self.editor.select(self.editor.current_row())
 
     def load(self, proposers) -> None:
