@@ -96,13 +96,17 @@ def merged_count_of(s) -> MergedCount:
     return member_or_none(MergedCount, value) or MergedCount.PER_PROPOSAL
 
 
-def apply_merged_count(s, items: list, mode: MergedCount | None = None) -> list:
-    """The handling statistics' items (anything with ``id`` and ``session_name``, a dataclass)
-    with 并案 counted as set: 按办理件数 leaves the merged proposals out (their lead counts once);
+def proposals_as_counted(s, items: list, mode: MergedCount | None = None) -> list:
+    """The handling statistics' items (anything with ``id`` and ``session_name``, a dataclass) as
+    the CPPCC counts 提案: a 不立案 意见 is counted apart (in 政协提案统计), not among the items
+    handled; 并案 as set — 按办理件数 leaves the merged proposals out (their lead counts once),
     按提案件数 counts each merged proposal with its lead's handling (replies, feedback, due date),
     since the handling is recorded on the lead only."""
     from dataclasses import replace
 
+    opinions = set(s.scalars(select(Item.id).where(Item.filing == FilingDecision.NOT_FILED.value)))
+    if opinions:
+        items = [i for i in items if i.id not in opinions]
     leads = dict(s.execute(select(Item.id, Item.merged_into_id).where(Item.merged_into_id.is_not(None))).all())
     if not leads:
         return items

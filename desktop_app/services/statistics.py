@@ -36,7 +36,7 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of, statuses_on
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.letter_settings import letter_settings
-from desktop_app.services.proposals import apply_merged_count
+from desktop_app.services.proposals import proposals_as_counted
 from desktop_app.storage.tables import Assignment, Commitment, Contact, Feedback, Item, Reply, Session, Unit
 
 _CHUNK = 500  # ids per IN (...) when asking the deadline rules for reply due dates
@@ -53,7 +53,7 @@ class StatisticsService:
             # A day before today is seen as it was: the status that day, the due dates before
             # later extensions (the figures themselves ignore later replies, forms and contacts).
             items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
-            items = apply_merged_count(s, items)  # 并案, as the office counts it (issue 23)
+            items = proposals_as_counted(s, items)  # 不立案 apart, 并案 as the office counts it (issue 23)
         return handling_report(items, as_of)
 
     def print_data(self, as_of: date | None = None, title: str = "", recipient: str = ""):

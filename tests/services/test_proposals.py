@@ -64,13 +64,18 @@ def test_a_not_filed_opinion_has_no_reply_deadline_unless_the_office_sets_one(ct
 def test_not_filed_opinions_are_counted_apart(ctx):
     cases = CaseService(ctx)
     save_replied(cases, proposal("0001", member("王芳", "教育界", ProposerRole.LEAD), replies=(REPLY,)))
-    cases.save(proposal("0002", member("周强", "经济界", ProposerRole.LEAD), filing=FilingDecision.NOT_FILED))
+    _c, opinion_id = cases.save(proposal("0002", member("周强", "经济界", ProposerRole.LEAD),
+                                         filing=FilingDecision.NOT_FILED))
     cases.save(proposal("0003", member("吴敏", "经济界", ProposerRole.LEAD), filing=None, filed_on=None))
     figures = ProposalService(ctx).report(AS_OF).overall
     assert (figures["total"].count, figures["filed"].count, figures["not_filed"].count,
             figures["undecided"].count) == (3, 1, 1, 1)
     assert (figures["replied"].count, figures["replied"].base) == (1, 1)  # the 不立案 意见 is not in the base
     assert "另行统计" in figures["not_filed"].definition
+    from desktop_app.services.statistics import StatisticsService
+
+    handled = StatisticsService(ctx).report(AS_OF).overall["total"]
+    assert handled.count == 2 and opinion_id not in handled.ids  # the 意见 is counted apart
 
 
 def test_filing_is_refused_on_a_suggestion_and_the_reference_date_on_a_filed_proposal(ctx):

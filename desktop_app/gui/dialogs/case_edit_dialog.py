@@ -153,7 +153,7 @@ class CaseEditDialog(QDialog):
         self.contacts.load(record.contacts)
         self.reply.load(record)
         self.attachments.load(record)
-        self.history.load(record.history)
+        self.history.load(record.history, record.kind)
         self.deadlines.load(record.id)
         self.followup.load(record)
         self.reply.show_finalised(self._read_only)
