@@ -96,3 +96,22 @@ def test_the_feedback_part_of_a_proposal_speaks_of_proposers(qtbot, services, pr
     assert dialog.followup.feedback_box.title().startswith("提案人反馈")
     suggestion = open_editor(qtbot, services)
     assert suggestion.followup.parts.tabText(0) == "代表反馈(&F)"
+
+
+def test_the_sector_list_is_edited_in_its_dialog_and_offered_in_the_editor(qtbot, services, prompts):  # noqa: F811
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop_app.gui.dialogs.sectors_dialog import SectorsDialog
+
+    dialog = SectorsDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "民革" in dialog.names() and "医药卫生界" in dialog.names()
+    assert dialog.height() <= 728 and dialog.width() <= 1366
+    dialog.ui.sectorsEdit.setPlainText("民革\n特邀人士\n\n民革")
+    dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=5000)
+    assert services.reference.sectors() == ["民革", "特邀人士"]
+    editor = open_editor(qtbot, services, kind=ItemKind.PROPOSAL)
+    completer = editor.ui.delegationEdit.completer()
+    assert completer is not None and completer.model().stringList() == ["民革", "特邀人士"]
