@@ -33,6 +33,7 @@ def test_a_proposal_is_edited_in_the_cppccs_words_and_saved(qtbot, services, pro
     assert ui.proposalGroup.isVisible() and ui.keyCheck.text() == "重点提案督办(&Y)"
     assert ui.sectionTabs.tabText(ui.sectionTabs.indexOf(ui.proposersTab)) == "&2 提案人"
     assert ui.proposerDetailGroup.title() == "所选提案人"
+    assert ui.extensionToldLabel.text() == "告知提案人日期(&O)" and "提案人确未反馈" in ui.feedbackWaitEdit.placeholderText()
     assert not ui.referenceDueEdit.isEnabled() and not ui.supervisorEdit.isEnabled()
     ui.numberEdit.setText("0015")
     ui.titleEdit.setText("关于增开公交线路的提案")

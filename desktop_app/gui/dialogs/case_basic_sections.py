@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop_app.domain.enums import Disclosure, FilingDecision, ItemKind, ItemStatus, RaisedAt, ResultCategory
 from desktop_app.domain.validation import StatusFacts, status_problem
+from desktop_app.domain.wording import words
 from desktop_app.gui.dialogs.case_widgets import (
     combo_value,
     fill_enum_combo,
@@ -123,7 +124,10 @@ class BasicSection(QObject):
     def _show_kind(self, kind: ItemKind) -> None:
         """A 提案 shows its 立案 and 并案 fields and is supervised as a 重点提案."""
         proposal = kind is ItemKind.PROPOSAL
+        who = words(kind).proposer_label
         self.ui.proposalGroup.setVisible(proposal)
+        self.ui.feedbackWaitEdit.setPlaceholderText(f"{who}确未反馈时写明情况，方可办结")
+        self.ui.extensionToldLabel.setText(f"告知{who}日期(&O)")
         self.ui.keyCheck.setText("重点提案督办(&Y)" if proposal else "重点督办(&Y)")
         self._update_proposal_fields()
 
