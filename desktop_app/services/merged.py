@@ -11,6 +11,13 @@ from desktop_app.services.fields import member_or_none
 from desktop_app.storage.tables import History, Item
 
 
+def group_ids(s, item_id: int) -> list[int]:
+    """The 并案 group ``item_id`` belongs to: its lead first, then the proposals merged into it (in
+    number order); ``[item_id]`` for an item not merged."""
+    lead_id = s.scalar(select(Item.merged_into_id).where(Item.id == item_id)) or item_id
+    return [lead_id, *s.scalars(select(Item.id).where(Item.merged_into_id == lead_id).order_by(Item.number, Item.id))]
+
+
 def follow_lead(s, lead: Item, user: str, now) -> list[int]:
     """Give every proposal merged into ``lead`` the lead's status and result; returns the ids of
     those that changed (history says why)."""

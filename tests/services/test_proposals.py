@@ -283,3 +283,21 @@ def test_the_handling_statistics_count_a_merged_group_as_set(ctx, merged):
     service.set_merged_count(MergedCount.PER_HANDLING)
     figures = StatisticsService(ctx).report(AS_OF).overall
     assert (figures["total"].count, figures["replied"].count) == (1, 1)
+
+
+def test_each_of_the_five_proposers_of_a_merged_group_gives_one_form_on_the_one_reply(ctx, merged):
+    from desktop_app.domain.enums import FeedbackChannel, ItemStatus, Rating
+    from desktop_app.services.followup import FeedbackEntry, FollowupService
+
+    service = FollowupService(ctx)
+    lead, second, _third = merged
+    people = service.cosigners(second)
+    assert [name for _id, name in people] == ["王芳", "李强", "赵敏", "钱进", "民盟区委"]
+    for pid, _name in people:
+        service.record_feedback(FeedbackEntry(second, pid, Rating.SATISFIED, Rating.SATISFIED, date(2024, 6, 1),
+                                              FeedbackChannel.PAPER, form_reference="意见表"))
+    with pytest.raises(ValidationError, match="5 人"):
+        service.record_feedback(FeedbackEntry(lead, None, Rating.SATISFIED, None, date(2024, 6, 1),
+                                              FeedbackChannel.PAPER))
+    assert len(service.feedback(lead)) == 5  # kept with the lead's one reply
+    assert CaseService(ctx).get(second).status is ItemStatus.FEEDBACK  # following the lead
