@@ -127,12 +127,14 @@ class FollowupService:
             return list(out.items())
 
     def feedback(self, item_id: int) -> list[FeedbackInfo]:
+        """The forms received; for a 并案, the group's (kept with the lead proposal's reply)."""
         with self.ctx.db.read() as s:
+            group = group_ids(s, item_id)
             names = dict(s.execute(select(Proposer.id, Proposer.name)
                                    .join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
-                                   .where(ItemProposer.item_id.in_(group_ids(s, item_id)))).all())
-            rounds = dict(s.execute(select(Reply.id, Reply.round).where(Reply.item_id == item_id)).all())
-            rows = s.scalars(select(Feedback).where(Feedback.item_id == item_id)
+                                   .where(ItemProposer.item_id.in_(group))).all())
+            rounds = dict(s.execute(select(Reply.id, Reply.round).where(Reply.item_id == group[0])).all())
+            rows = s.scalars(select(Feedback).where(Feedback.item_id == group[0])
                              .order_by(Feedback.received_on, Feedback.id))
             return [
                 FeedbackInfo(r.id, names.get(r.proposer_id, ""), member_or_none(Rating, r.attitude), member_or_none(Rating, r.outcome),

@@ -300,4 +300,5 @@ def test_each_of_the_five_proposers_of_a_merged_group_gives_one_form_on_the_one_
         service.record_feedback(FeedbackEntry(lead, None, Rating.SATISFIED, None, date(2024, 6, 1),
                                               FeedbackChannel.PAPER))
     assert len(service.feedback(lead)) == 5  # kept with the lead's one reply
+    assert [f.proposer_name for f in service.feedback(second)] == [name for _id, name in people]
     assert CaseService(ctx).get(second).status is ItemStatus.FEEDBACK  # following the lead
