@@ -18,14 +18,15 @@ from desktop_app.documents.model import (
     SimpleLetterData,
 )
 from desktop_app.domain.calendar import format_day
-from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain import wording
+from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import DomainError
 from desktop_app.services.cases import CaseService
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes, ReplyRecord
 from desktop_app.services.letter_settings import SETTINGS_KEY, issuer_of, letter_settings, settings_to_json
 from desktop_app.services.lookup import find_item_id, our_unit_id
+from desktop_app.services.merged import group_ids
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.tables import Unit
 
@@ -196,14 +197,8 @@ class LetterService:
         """并案: ``(the lead proposal, the proposals merged under it)`` of any of them; an item
         not merged is its own lead with nothing under it. The handling (units, replies, feedback)
         is the lead's; each proposal keeps its own number and proposers."""
-        from sqlalchemy import select
-
-        from desktop_app.storage.tables import Item
-
         with self.ctx.db.read() as s:
-            lead_id = s.scalar(select(Item.merged_into_id).where(Item.id == item_id)) or item_id
-            merged_ids = list(s.scalars(select(Item.id).where(Item.merged_into_id == lead_id)
-                                        .order_by(Item.number, Item.id)))
+            lead_id, *merged_ids = group_ids(s, item_id)
         return self.cases.get(lead_id), [self.cases.get(i) for i in merged_ids]
 
     def co_opinion_letter(self, item_id: int) -> SimpleLetterData:
