@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, MergedCount, ProposerRole, ProposerType
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.proposal_statistics import ProposalFacts, ProposalReport, proposal_report
+from desktop_app.domain.proposal_statistics import ProposalFacts, ProposalReport, merge_definition, proposal_report
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
@@ -72,6 +72,10 @@ class ProposalService:
 
     def set_merged_count(self, mode: MergedCount) -> Changes:
         return self.reference.set_setting(STATISTICS_KEY, json.dumps({"merged_count": MergedCount(mode).value}))
+
+    def counting_note(self) -> str:
+        """How the handling statistics count 提案 (for their definitions): 不立案 apart, 并案 as set."""
+        return f"政协提案中不立案的意见另行统计（见政协提案统计），不计入本表；{merge_definition(self.merged_count())}"
 
     # ---- figures ---------------------------------------------------------------------------
 

@@ -55,3 +55,10 @@ def test_the_dashboard_lists_key_proposals_waiting_for_a_reply(qtbot, main_windo
     qtbot.waitUntil(lambda: panel.model.rowCount() == len(waiting) and panel.label.text() != "", timeout=10000)
     assert panel.isVisible() and f"{len(waiting)} 件未答复" in panel.label.text()
     assert all(row.supervisor for row in panel.model.rows())
+
+
+def test_the_handling_statistics_say_how_proposals_are_counted(qtbot, main_window):
+    main_window.findChild(QAction, "statisticsViewAction").trigger()
+    view = main_window.commands.view("statistics")
+    view.refresh()
+    assert "不立案的意见另行统计" in view.hint.text() and "并案按提案件数计" in view.hint.text()

@@ -29,6 +29,8 @@ from desktop_app.gui.views.statistics_charts import StatisticsCharts
 from desktop_app.gui.widgets import message_boxes
 
 OVERALL = "overall"
+HINT = ("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）。"
+        "按期办复以期限规则算出的答复到期日（含批准延期）为准。")
 COLUMN_PADDING = 10
 MIN_COLUMN_WIDTH = 56
 
@@ -60,8 +62,7 @@ class StatisticsView(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         layout.addLayout(top)
-        self.hint = QLabel("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）。"
-                           "按期办复以期限规则算出的答复到期日（含批准延期）为准。", self)
+        self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.model = StatisticsTableModel(self)
@@ -99,6 +100,8 @@ class StatisticsView(QWidget):
             today = self._services.today()
             self.as_of_edit.setDate(QDate(today.year, today.month, today.day))
         self.report = service.report(self.as_of())
+        # How 提案 are counted (issue 23): stated with the figures, as the office set it.
+        self.hint.setText(HINT + self._services.proposals.counting_note())
         self._show()
 
     def _groups(self):
