@@ -109,13 +109,15 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         due_cmd,
         exchange_cmd,
         print_cmd,
+        proposals_cmd,
         rectification_cmd,
         restore_cmd,
         review_cmd,
         stats_cmd,
     )
 
-    for feature in (restore_cmd, due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd):
+    for feature in (restore_cmd, due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd,
+                    proposals_cmd):
         feature.add_subcommands(subparsers, _options)
 
 

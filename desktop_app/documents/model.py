@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop_app.domain.calendar import format_day
 from desktop_app.domain.enums import Disclosure, ItemKind, ResultCategory
+from desktop_app.domain.wording import words
 
 LETTERHEAD_FULL = "full"  # 信函格式: red unit name and red double rules printed
 LETTERHEAD_PREPRINTED = "preprinted"  # 套打: paper already carries the header; leave it blank
@@ -36,10 +37,7 @@ DEFAULT_TITLE_PATTERNS = {
     ItemKind.PROPOSAL: "关于对{会次}第{编号}号提案的答复",
 }
 DEFAULT_CLOSING = "感谢您对我们工作的关心和支持，欢迎今后继续提出宝贵意见和建议。"
-DEFAULT_CC = {
-    ItemKind.SUGGESTION: "区人大常委会代表工作机构，区政府办公室",
-    ItemKind.PROPOSAL: "区政协提案委员会，区政府办公室",
-}
+DEFAULT_CC = {kind: words(kind).cc for kind in ItemKind}
 
 
 def letterhead_name(issuer: Issuer | None, settings_name: str, signature: str) -> str:

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 # Terms of this domain the general dictionary splits (代表/建议) and a title must keep whole.
 DOMAIN_WORDS = ("代表建议", "政协提案", "会办意见", "征询意见表", "意见反馈表", "承诺事项", "整改清单", "审议意见",
-                "办理情况", "办理结果", "人大常委会", "区政府办公室", "回头看", "告知函", "答复函")
+                "办理情况", "办理结果", "人大常委会", "区政府办公室", "回头看", "告知函", "答复函",
+                "提案委员会", "提案人")
 
 _lock = threading.Lock()
 _tokenizer = None

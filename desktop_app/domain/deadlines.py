@@ -43,6 +43,7 @@ class Anchor(Labelled):
     REPLY_DUE = ("reply_due", "原答复到期日")
     PROMISED = ("promised_on", "承诺日期")
     RECTIFICATION = ("deadline_on", "整改期限")
+    REFERENCE_DUE = ("reference_due_on", "参考件答复日期")  # a 不立案 意见's date, set by the office
 
 
 class Bucket(Labelled):
@@ -213,6 +214,11 @@ class ItemFacts(NamedTuple):
     dissatisfied: tuple[tuple[int, date], ...] = ()
     commitments: tuple[CommitmentFacts, ...] = ()
     steps: tuple[StepFacts, ...] = ()
+    # 政协提案 (issue 23): 不立案 (an 意见 转有关部门参考: no reply deadline unless the office set
+    # ``reference_due_on``); merged under a lead proposal (并案: the lead's handling is the one).
+    not_filed: bool = False
+    reference_due_on: date | None = None
+    merged: bool = False
 
 
 class Deadline(NamedTuple):
@@ -276,7 +282,9 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
 
     append = out.append
     replies = item.replies
-    for a in item.assignments:
+    # A proposal merged into another is handled (and chased) as that one: only promises it made
+    # itself before the merge are still tracked.
+    for a in (() if item.merged else item.assignments):
         if a.return_outcome is _APPROVED:
             continue
         signed = a.signed_on
@@ -286,18 +294,21 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
             anchor_day, label = (signed, _SIGNED_LABEL) if signed else (a.assigned_on or item.assigned_on, _ASSIGNED_LABEL)
             if anchor_day is not None and (d := make(_OPINION, anchor_day, label, a, a.opinion_sent_on)):
                 append(d)
+        elif item.not_filed:
+            if (d := _reference_deadline(item, a, replies, cal, finished, include_done)) is not None:
+                append(d)
         elif (assigned := a.assigned_on or item.assigned_on) is not None:
             replied = [r.replied_on for r in replies if r.round == 1 and r.unit_id in (None, a.unit_id)]
             d = make(_REPLY, assigned, _ASSIGNED_LABEL, a, min(replied) if replied else None, item.kind)
             if d is not None:
                 append(_extended(d, a, rules, cal))
     lead = next((a for a in item.assignments if a.role is not _CO), None)
-    for round_, rated_on in item.dissatisfied:
+    for round_, rated_on in (() if item.merged else item.dissatisfied):
         # Round n rated 不满意 calls for reply n + 1, a month from that rating.
         done = min((r.replied_on for r in replies if r.round == round_ + 1), default=None)
         if d := make(_SECOND_REPLY, rated_on, _FEEDBACK_LABEL, lead, done):
             append(d)
-    for r in replies:
+    for r in (() if item.merged else replies):
         if r.public and (d := make(_PUBLICATION, r.replied_on, _REPLIED_LABEL, lead, r.published_on)):
             append(d)
     if item.commitments:
@@ -305,7 +316,7 @@ def item_deadlines(item: ItemFacts, rules: RuleSet, cal: WorkCalendar, *, includ
         for c in item.commitments:
             if d := make(_COMMITMENT, c.due_on, _PROMISED_LABEL, units.get(c.unit_id, lead), c.closed_on):
                 append(d)
-    for step in item.steps:
+    for step in (() if item.merged else item.steps):
         if d := _step_deadline(item, step, lead, cal, finished, include_done):
             append(d)
     if len(out) > 1:
@@ -321,6 +332,22 @@ _SECOND_REPLY, _PUBLICATION, _COMMITMENT = DeadlineKind.SECOND_REPLY, DeadlineKi
 _APPROVED = ReturnOutcome.APPROVED
 _SIGNED_LABEL, _ASSIGNED_LABEL = Anchor.SIGNED.label, Anchor.ASSIGNED.label
 _FEEDBACK_LABEL, _REPLIED_LABEL, _PROMISED_LABEL = Anchor.FEEDBACK.label, Anchor.REPLIED.label, Anchor.PROMISED.label
+
+
+def _reference_deadline(item: ItemFacts, a: AssignmentFacts, replies, cal: WorkCalendar, finished: bool,
+                        include_done: bool) -> Deadline | None:
+    """A 不立案 意见's reply is due only on the date the office set (domain: 转有关部门参考)."""
+    if item.reference_due_on is None:
+        return None
+    replied = [r.replied_on for r in replies if r.round == 1 and r.unit_id in (None, a.unit_id)]
+    done = min(replied) if replied else None
+    if done is not None and not include_done:
+        return None
+    rule = Rule(DeadlineKind.REPLY, Anchor.REFERENCE_DUE, 0, LengthUnit.DAYS, False, item_kind=ItemKind.PROPOSAL,
+                note="不立案，转有关部门参考")
+    due = cal.due(item.reference_due_on, 0, LengthUnit.DAYS, anchor_label=Anchor.REFERENCE_DUE.label,
+                  roll_forward=False)
+    return Deadline(item.id, DeadlineKind.REPLY, rule, due, a.unit_id, a.unit_name, done, finished=finished)
 
 
 def _step_deadline(item: ItemFacts, step: StepFacts, lead, cal: WorkCalendar, finished: bool,

@@ -130,6 +130,26 @@ class ProposerType(Labelled):
     SECTOR = ("sector", "界别")
     COMMITTEE = ("committee", "专委会")
 
+    @property
+    def is_collective(self) -> bool:
+        """A 集体提案's proposer: a party, an organisation, a 界别 or a 专门委员会 (not a person)."""
+        return self in (ProposerType.PARTY, ProposerType.ORGANISATION, ProposerType.SECTOR,
+                        ProposerType.COMMITTEE)
+
+
+class FilingDecision(Labelled):
+    """The 提案委员会's decision on a 政协提案: 立案, or 不立案 (kept as 意见, 转有关部门参考)."""
+
+    FILED = ("filed", "立案")
+    NOT_FILED = ("not_filed", "不立案")
+
+
+class MergedCount(Labelled):
+    """How statistics count the proposals of a 并案 (a setting, stated in each figure's definition)."""
+
+    PER_PROPOSAL = ("per_proposal", "按提案件数")
+    PER_HANDLING = ("per_handling", "按办理件数")
+
 
 class ProposerRole(Labelled):
     LEAD = ("lead", "领衔")

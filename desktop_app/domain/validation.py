@@ -26,6 +26,29 @@ TITLE_MAX = 300
 NUMBER_MAX = 30
 
 
+def proposal_problems(record, today: date | None = None) -> list[str]:
+    """The 政协提案 fields (issue 23): 立案 only for a 提案, its date not in the future, a reply
+    date only for a 不立案 意见, a 督办领导 only on a 重点提案."""
+    from desktop_app.domain.enums import FilingDecision, ItemKind
+
+    filing = getattr(record, "filing", None)
+    filed_on = getattr(record, "filed_on", None)
+    problems = []
+    if ItemKind(record.kind) is not ItemKind.PROPOSAL:
+        if filing is not None or filed_on is not None:
+            problems.append("立案情况只适用于政协提案：代表建议请清空“立案情况”和“立案日期”。")
+        return problems
+    if filed_on is not None and filing is None:
+        problems.append("填了立案日期却没有选择立案情况：请选择“立案”或“不立案”，或清空立案日期。")
+    if filed_on is not None and today is not None and filed_on > today:
+        problems.append(f"立案日期 {_d(filed_on)} 晚于今天：请填写提案委员会实际作出决定的日期。")
+    if getattr(record, "reference_due_on", None) is not None and filing is not FilingDecision.NOT_FILED:
+        problems.append("“参考件答复日期”只用于不立案、转有关部门参考的意见：请清空它，或把立案情况改为不立案。")
+    if (getattr(record, "supervisor", "") or "").strip() and not record.is_key:
+        problems.append("填了督办领导，但此件没有勾选“重点提案督办”：请勾选，或清空督办领导。")
+    return problems
+
+
 def _d(value: date) -> str:
     return value.isoformat()
 
@@ -70,6 +93,7 @@ def case_problems(record, *, number_used_by: str | None = None, commitments: int
             f"编号 {number} 在 {session_name} 中已被“{number_used_by}”使用，请换一个编号。"
         )
     problems += _proposer_problems(record.proposers)
+    problems += proposal_problems(record, today)
     problems += _assignment_problems(record)
     problems += _reply_problems(record)
     problems += commitment_problems(record.replies, commitments, finalised_rounds)

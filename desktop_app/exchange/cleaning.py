@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
-from desktop_app.domain.enums import ItemKind, RaisedAt
+from desktop_app.domain.enums import FilingDecision, ItemKind, RaisedAt
 from desktop_app.domain.text import writable
 
 # Full-width digits, letters and the ideographic space, but not full-width punctuation: a title's
@@ -122,6 +122,37 @@ def raised_at(value) -> RaisedAt:
     if raw in _INTERIM_WORDS:
         return RaisedAt.INTERIM
     raise CellError(f"“{text(value)}”看不出是否闭会期间提出：请填写“是”或“否”、打“√”，或写“闭会期间”“大会”")
+
+
+_NOT_FILED_WORDS = ("不立案", "不予立案", "未立案", "转参考", "作为意见", "转有关部门", "意见")
+_FILED_WORDS = ("立案", "已立案", "予以立案", "是", "√")
+
+
+def filing(value) -> FilingDecision | None:
+    """立案情况: 立案 / 不立案 (转有关部门参考, 作为意见处理 …); None when blank."""
+    raw = _SPACES.sub("", text(value))
+    if not raw:
+        return None
+    if raw in ("否", "×") or any(word in raw for word in _NOT_FILED_WORDS):
+        return FilingDecision.NOT_FILED
+    if any(word in raw for word in _FILED_WORDS):
+        return FilingDecision.FILED
+    raise CellError(f"“{raw}”不是立案情况，请填写“立案”或“不立案”")
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def merged_number(value) -> str:
+    """并案: the lead proposal's number in 并入第0012号, 0012 or 并0012; "" for blank, 主提案 or
+    a cell listing the proposals merged into this one (主办, 主提案：含0015、0020)."""
+    raw = _SPACES.sub("", text(value))
+    if not raw or raw.startswith("主") or "含" in raw:
+        return ""
+    found = _DIGITS.findall(raw)
+    if len(found) != 1:
+        raise CellError(f"“{raw}”看不出并入哪一件提案，请写主提案的编号（例如 并入0012）")
+    return found[0]
 
 
 def kind_of_session(name: str) -> ItemKind | None:

@@ -38,6 +38,10 @@ FIELDS: tuple[ImportField, ...] = (
     ImportField("raised_at", "闭会期间", ("闭会期间", "是否闭会期间", "闭会期间提出", "大会闭会", "大会或闭会期间")),
     ImportField("category", "类别", ("类别", "分类", "所属类别", "内容分类")),
     ImportField("content", "内容", ("内容", "正文", "建议内容", "提案内容", "主要内容")),
+    # 政协提案 sheets (issue 23): the 第一提案人's 界别, the 提案委员会's decision and 并案.
+    ImportField("sector", "界别", ("界别", "所属界别", "委员界别", "提案人界别")),
+    ImportField("filing", "立案情况", ("立案情况", "是否立案", "立案", "审查情况", "审查意见", "立案结果")),
+    ImportField("merged_into", "并案", ("并案", "并案情况", "并入", "并入提案", "并案提案号", "主提案号")),
 )
 
 FIELD_BY_KEY = {f.key: f for f in FIELDS}

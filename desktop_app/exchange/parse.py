@@ -65,6 +65,7 @@ _CONVERT = {
     "raised_at": cleaning.raised_at, "kind": cleaning.kind,
     "cosigners": cleaning.names, "lead_units": cleaning.names, "co_units": cleaning.names,
     "lead_proposer": cleaning.names,
+    "filing": cleaning.filing, "merged_into": cleaning.merged_number,
 }
 
 
@@ -128,5 +129,7 @@ def _parse(row_number, values, header_of, present, default_session, caches) -> P
         row_number, str(session), number, str(title), clean.get("kind"), lead, cosigners,
         lead_units, co_units, clean.get("assigned_on"), clean.get("category", ""), clean.get("content", ""),
         present, clean.get("signed_on"), clean.get("raised_at", RaisedAt.PLENARY),
+        clean.get("sector", ""), clean.get("filing"),
+        "" if clean.get("merged_into", "") == number else clean.get("merged_into", ""),
     )
     return ParsedRow(case)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop_app.domain.enums import ItemKind, Labelled, RaisedAt
+from desktop_app.domain.enums import FilingDecision, ItemKind, Labelled, RaisedAt
 
 
 class RowStatus(Labelled):
@@ -52,6 +52,10 @@ class ImportedCase:
     present: frozenset[str] = frozenset()
     signed_on: date | None = None  # None: not given (a recorded 签收 is kept)
     raised_at: RaisedAt = RaisedAt.PLENARY
+    # 政协提案 sheets: the 第一提案人's 界别, 立案情况 and the lead proposal's number (并案).
+    sector: str = ""
+    filing: FilingDecision | None = None
+    merged_into: str = ""
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("rectificationViewAction", "view", 0, "Ctrl+3", When.OPEN, view="rectification"),
     ActionSpec("statisticsViewAction", "view", 0, "Ctrl+4", When.OPEN, view="statistics"),
     ActionSpec("reviewViewAction", "view", 0, "Ctrl+5", When.OPEN, view="review"),
+    ActionSpec("proposalsViewAction", "view", 0, "Ctrl+6", When.OPEN, view="proposals"),
     ActionSpec("columnsAction", "view", 1),
     ActionSpec("filterPanelAction", "view", 1),
     ActionSpec("reloadAction", "view", 2, "F5", When.OPEN),
@@ -92,6 +93,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("letterSettingsAction", "settings", 0, "", When.WRITABLE),
     ActionSpec("deadlineSettingsAction", "settings", 0, "", When.OPEN),
     ActionSpec("checklistTemplatesAction", "settings", 0, "", When.OPEN),
+    ActionSpec("sectorsAction", "settings", 0, "", When.WRITABLE),
     # 帮助
     ActionSpec("userGuideAction", "help", 0, "F1"),
     ActionSpec("aboutAction", "help", 1),

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database i
     from desktop_app.services.letters import LetterService
     from desktop_app.services.maintenance import MaintenanceService
     from desktop_app.services.office_letters import OfficeLetterService
+    from desktop_app.services.proposals import ProposalService
     from desktop_app.services.rectification import RectificationService
     from desktop_app.services.reference import ReferenceService
     from desktop_app.services.review import ReviewService
@@ -55,7 +56,7 @@ class ChangeHub(QObject):
 # The cached services, dropped when ``connect`` gives another database.
 _SERVICE_NAMES = ("cases", "reference", "views", "deadlines", "checklists", "rectification", "review",
                   "statistics", "followup", "followup_letters", "letters", "office_letters", "exports",
-                  "exporters", "imports")
+                  "exporters", "imports", "proposals")
 
 
 class AppServices:
@@ -148,6 +149,12 @@ class AppServices:
         from desktop_app.services.review import ReviewService
 
         return ReviewService(self._context())
+
+    @cached_property
+    def proposals(self) -> ProposalService:
+        from desktop_app.services.proposals import ProposalService
+
+        return ProposalService(self._context())
 
     @cached_property
     def statistics(self) -> StatisticsService:

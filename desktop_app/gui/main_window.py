@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             checklist_actions,
             document_actions,
             exchange_actions,
+            proposal_actions,
             rectification_actions,
             review_actions,
             statistics_actions,
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
             "dashboard": install_dashboard, "documents": document_actions.install, "exchange": exchange_actions.install,
             "rectification": rectification_actions.install, "checklists": checklist_actions.install,
             "statistics": statistics_actions.install, "review": review_actions.install,
-            "carry_over": carry_over_actions.install,
+            "carry_over": carry_over_actions.install, "proposals": proposal_actions.install,
         }
         for name, install in installs.items():
             self.features[name] = install(self)

@@ -40,6 +40,7 @@ from desktop_app.services.lookup import (
     find_or_create_unit,
     get_or_raise,
 )
+from desktop_app.services.merged import follow_lead, take_lead_state
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
@@ -73,6 +74,8 @@ class CaseWriter:
         self.unit_names: dict[int, str] = {}
         # Kinds of reference data this save created by name ("unit", "session", "proposer").
         self.created: set[str] = set()
+        # 并案: the other proposals whose status and result this save changed (they follow the lead).
+        self.followers: list[int] = []
 
     def note(self, entity: str, entity_id, label: str, old: str, new: str) -> None:
         if old != new:
@@ -102,6 +105,7 @@ class CaseWriter:
         if not creating and old_session != session.id:
             self.note("item", item.id, "届次", s.get(Session, old_session).name, session.name)
         item.session_id = session.id
+        self._merged_into(item, session, kind)
         for attr, label, kind_ in ITEM_FIELDS:
             new = to_db(getattr(record, attr), kind_)
             if attr in ("number", "title"):
@@ -141,6 +145,11 @@ class CaseWriter:
                 [u.name for u, _r in units], item.content,
             ),
         )
+        if item.merged_into_id is not None:
+            lead = s.get(Item, item.merged_into_id)
+            if lead is not None:
+                take_lead_state(s, item, lead, self.user, self.now)
+        self.followers = follow_lead(s, item, self.user, self.now)
         if creating:
             self.changes = [("item", item.id, "新建", "", f"{session.name} 第{item.number}号 {item.title}")]
         for entity, entity_id, label, old, new in self.changes:
@@ -150,6 +159,36 @@ class CaseWriter:
             ))
         s.flush()
         return item.id
+
+    def _merged_into(self, item: Item, session: Session, kind: ItemKind) -> None:
+        """并案: the lead proposal named by its number in the same session (one level only: a
+        lead is never merged itself, so one handling covers the whole group)."""
+        number = (self.record.merged_into_number or "").strip()
+        old_id = item.merged_into_id
+        new_id = None
+        if number:
+            if kind is not ItemKind.PROPOSAL:
+                raise ValidationError(["只有政协提案可以并案：请清空“并入提案”一栏。"])
+            lead = self.s.execute(select(Item).where(Item.session_id == session.id, Item.number == number)).scalar_one_or_none()
+            if lead is None:
+                raise ValidationError([f"{session.name}中没有第{number}号提案：请填写并案主提案的编号，或清空“并入提案”一栏。"])
+            if lead.id == item.id:
+                raise ValidationError(["一件提案不能并入它自己：请填写另一件提案的编号。"])
+            if lead.kind != ItemKind.PROPOSAL.value:
+                raise ValidationError([f"第{number}号不是政协提案，不能作为并案的主提案。"])
+            if lead.merged_into_id is not None:
+                head = self.s.get(Item, lead.merged_into_id)
+                raise ValidationError([f"第{number}号已并入第{head.number if head else '?'}号提案：请并入主提案第{head.number if head else '?'}号。"])
+            if item.id is not None and self.s.execute(
+                    select(Item.id).where(Item.merged_into_id == item.id).limit(1)).first() is not None:
+                raise ValidationError(["此件是并案的主提案，已有提案并入它，不能再并入其他提案：请先把并入它的提案改并到新的主提案。"])
+            new_id = lead.id
+        if old_id != new_id and item.id is not None:
+            def number_of(item_id):
+                row = self.s.get(Item, item_id) if item_id is not None else None
+                return f"第{row.number}号" if row is not None else ""
+            self.note("item", item.id, "并入提案", number_of(old_id), number_of(new_id))
+        item.merged_into_id = new_id
 
     def _unit_name(self, unit_id: int | None) -> str:
         if unit_id is None:
@@ -177,7 +216,8 @@ class CaseWriter:
             explicit = link.proposer_id == proposer.id
             shown_before = explicit and proposer.id in linked_before
             for attr, label in (("proposer_type", "类型"), ("delegation", "代表团/界别"),
-                                ("phone", "电话"), ("address", "地址")):
+                                ("phone", "电话"), ("address", "地址"),
+                                ("contact_person", "联系人")):
                 new = getattr(link, attr)
                 new = ProposerType(new).value if attr == "proposer_type" else (new or "")
                 old = getattr(proposer, attr) or ""

@@ -237,7 +237,7 @@ class CaseService:
                 if record.id is None:
                     checklist.make_item_checklist(s, item_id)
                 deadlines.record_due_moves(s, item_id, due_before, user, now, setup)
-                note_items_written(s, [item_id])
+                note_items_written(s, [item_id, *writer.followers])
             except IntegrityError as error:
                 # validate() catches these first; this is the safety net for a race or a rule
                 # it does not know, so the user gets a message instead of a crash.
@@ -246,7 +246,7 @@ class CaseService:
                     f"如仍不能保存，请把此信息告诉管理员：{error.orig}"
                 ) from error
         # Units, sessions and proposers typed by name are new choices for the filter and pickers.
-        return Changes.of("item", *sorted(writer.created), item_ids=[item_id]), item_id
+        return Changes.of("item", *sorted(writer.created), item_ids=[item_id, *writer.followers]), item_id
 
     def delete(self, item_id: int, version: int) -> Changes:
         now, user = self.ctx.now(), self.ctx.user_name()
@@ -264,10 +264,14 @@ class CaseService:
                 changed_by=user, changed_at=now,
             ))
             search.unindex_item(s, item.id)
+            # 并案: the proposals merged under a deleted lead stand alone again (no foreign key).
+            merged = list(s.scalars(select(Item).where(Item.merged_into_id == item.id)))
+            for other in merged:
+                other.merged_into_id = None
             # Child rows (units, replies, attachments and their bytes ...) go by ON DELETE CASCADE.
             s.delete(item)
-            note_items_written(s, [item_id])
-        return Changes.of("item", item_ids=[item_id])
+            note_items_written(s, [item_id, *(m.id for m in merged)])
+        return Changes.of("item", item_ids=[item_id, *(m.id for m in merged)])
 
 
 def next_number(numbers) -> str:
@@ -388,6 +392,7 @@ def case_record(s: OrmSession, item: Item) -> CaseRecord:
             name=p.name, role=member(ProposerRole, link.role),
             proposer_type=member(ProposerType, p.proposer_type), proposer_id=p.id,
             delegation=p.delegation or "", phone=p.phone or "", address=p.address or "",
+            contact_person=p.contact_person or "",
         )
         for link, p in s.execute(
             select(ItemProposer, Proposer)
@@ -438,6 +443,10 @@ def case_record(s: OrmSession, item: Item) -> CaseRecord:
         replies=replies,
         attachments=attachments,
         history=tuple(_history(s, item.id)),
+        merged_into_number=(s.scalar(select(Item.number).where(Item.id == item.merged_into_id)) or ""
+                            if item.merged_into_id is not None else ""),
+        merged_numbers=tuple(s.scalars(select(Item.number).where(Item.merged_into_id == item.id)
+                                       .order_by(Item.number))),
         **{attr: from_db(getattr(item, attr), kind) for attr, _l, kind in ITEM_FIELDS},
     )
 

@@ -35,6 +35,7 @@ from desktop_app.domain.deadlines import (
 from desktop_app.domain.enums import (
     CommitmentStatus,
     Disclosure,
+    FilingDecision,
     ItemKind,
     ItemStatus,
     Rating,
@@ -105,12 +106,20 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
     """The facts of the items matching ``scope`` (SQL on ``item``; default: the open ones) in six
     queries; ``rules`` and ``calendar`` are read when not given."""
     day = _Days({None: None}).__getitem__  # a C call per date column, a parse per distinct day
+    not_filed = FilingDecision.NOT_FILED.value
     wanted = f"SELECT id FROM item WHERE {scope}"
     items = {
         i: (kind, status, day(assigned), session_name, number, title)
         for i, kind, status, assigned, session_name, number, title in rows_of(conn, (
             "SELECT item.id, item.kind, item.status, item.assigned_on, session.name, item.number, item.title"
             f" FROM item JOIN session ON session.id = item.session_id WHERE {scope}"))
+    }
+    # 政协提案 only (a few): 不立案 意见 and proposals merged into another (issue 23).
+    proposal_facts = {
+        i: (filing == not_filed, day(reference_due), merged is not None)
+        for i, filing, reference_due, merged in rows_of(conn, (
+            "SELECT id, filing, reference_due_on, merged_into_id FROM item"
+            f" WHERE (filing = '{not_filed}' OR merged_into_id IS NOT NULL) AND id IN ({wanted})"))
     }
     roles, outcomes, lead = codes_of(UnitRole), codes_of(ReturnOutcome), UnitRole.LEAD
     unit_names = dict(rows_of(conn, "SELECT id, name FROM unit"))
@@ -164,6 +173,7 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
             i, kinds.get(kind, suggestion), statuses.get(status, handling), assigned_on,
             tuple(assignments.get(i, none)), tuple(replies.get(i, none)), tuple(sorted(dissatisfied.get(i, none))),
             tuple(commitments.get(i, none)), tuple(steps.get(i, none)),
+            *proposal_facts.get(i, ()),
         )
         for i, (kind, status, assigned_on, *_rest) in items.items()
     ]

@@ -127,8 +127,11 @@ def fill_demo(
         from desktop_app.services.demo_rectification import add_demo_rectification
         from desktop_app.services.demo_review import add_demo_review
 
+        from desktop_app.services.demo_proposals import add_demo_proposals
+
         add_demo_review(ctx)
         add_demo_rectification(ctx)
+        add_demo_proposals(ctx)
 
 
 class _Demo:

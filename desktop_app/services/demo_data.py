@@ -187,9 +187,10 @@ GIVEN_CHARS = "建国卫东秀英海燕志明丽娟振华晓峰红梅强永刚�
 
 SECTIONS = ("综合办公室", "规划计划科", "建设管理科", "运输管理科", "政策法规科", "业务发展科")
 
+# 界别 as the CPPCC names them (domain.proposal_statistics.DEFAULT_SECTORS).
 SECTORS = (
-    "中共界", "民革界", "民盟界", "民建界", "农工党界", "九三学社界", "无党派人士界",
-    "经济界", "农业界", "教育界", "医药卫生界", "科技界", "文化艺术界", "社会福利界",
+    "中共", "民革", "民盟", "民建", "农工党", "九三学社", "无党派人士",
+    "经济界", "农业界", "教育界", "医药卫生界", "科技界", "文化艺术界", "社会福利和社会保障界",
 )
 
 # CPPCC proposers that are not single members: (name, ProposerType code)

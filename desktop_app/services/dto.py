@@ -13,6 +13,7 @@ from enum import StrEnum
 from desktop_app.domain.enums import (
     ContactWay,
     Disclosure,
+    FilingDecision,
     ItemKind,
     ItemStatus,
     ProposerRole,
@@ -112,6 +113,7 @@ class ProposerInfo:
     address: str = ""
     email: str = ""
     note: str = ""
+    contact_person: str = ""  # a 集体提案's contact person
 
 
 @dataclass(slots=True)
@@ -181,9 +183,10 @@ class ProposerLink:
     role: ProposerRole
     proposer_type: ProposerType
     proposer_id: int | None = None
-    delegation: str = ""
+    delegation: str = ""  # 代表团 of a deputy, 界别 of a CPPCC member
     phone: str = ""
     address: str = ""
+    contact_person: str = ""  # a 集体提案 (party, organisation, 专门委员会): whom to talk to
 
 
 @dataclass(frozen=True)
@@ -301,6 +304,14 @@ class CaseRecord:
     status: ItemStatus = ItemStatus.PENDING
     assigned_on: date | None = None
     feedback_wait_note: str = ""  # why it may be 办结 without the deputy's feedback
+    # 政协提案 (issue 23): the 提案委员会's 立案 decision and its date; a 不立案 意见's reply date
+    # (None: no deadline); 重点提案's 督办领导; 并案: the number (in this session) of the lead
+    # proposal this one is handled with ("" for a lead or a stand-alone item).
+    filing: FilingDecision | None = None
+    filed_on: date | None = None
+    reference_due_on: date | None = None
+    supervisor: str = ""
+    merged_into_number: str = ""
     proposers: tuple[ProposerLink, ...] = ()
     assignments: tuple[AssignmentRecord, ...] = ()
     contacts: tuple[ContactRecord, ...] = ()
@@ -313,3 +324,5 @@ class CaseRecord:
     # The number ``new_record`` proposed: kept as typed, it is only a proposal, and the save takes
     # the next free one inside its transaction should another window or process have taken it.
     suggested_number: str = field(default="", compare=False)
+    # 并案, read only: the numbers of the proposals merged under this one (as their lead).
+    merged_numbers: tuple[str, ...] = field(default=(), compare=False)

@@ -12,7 +12,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
-from desktop_app.domain.enums import ItemKind, ItemStatus, ResultCategory, UnitRole
+from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.exchange.ledger import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable
 from desktop_app.services.context import ServiceContext
@@ -38,6 +38,11 @@ ITEM_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("result", "办理结果", 10),
     LedgerColumn("replied_on", "答复日期", 12, DATE),
     LedgerColumn("is_key", "重点督办", 8),
+    # 政协提案 (issue 23): the columns a CPPCC sheet has, so that the ledger imports back.
+    LedgerColumn("sector", "界别", 10),
+    LedgerColumn("filing", "立案情况", 10),
+    LedgerColumn("merged_into", "并案", 12),
+    LedgerColumn("supervisor", "督办领导", 10),
 )
 
 ASSIGNMENT_COLUMNS: tuple[LedgerColumn, ...] = (
@@ -89,10 +94,31 @@ class ExportService:
             if not unit:
                 ours = our_unit_id(s)
                 unit = s.get(Unit, ours).name if ours is not None and s.get(Unit, ours) else ""
+        chosen = _in_the_kinds_words(chosen, {(r[1] if isinstance(r, tuple) else r)["kind"] for r in records},
+                                     explicit=bool(columns))
         rows = [tuple(n + 1 if c.key == "seq" else record.get(c.key, "") for c in chosen)
                 for n, record in enumerate(records)]
         title = " ".join(x for x in (unit, (session_name or "").strip(), "建议提案办理台账") if x)
         return LedgerTable(title, as_of or self.ctx.today(), chosen, rows)
+
+
+CPPCC_KEYS = ("sector", "filing", "merged_into", "supervisor")
+
+
+def _in_the_kinds_words(columns, kind_labels: set[str], explicit: bool):
+    """A ledger of 提案 only calls its proposers 提案人 / 联名提案人 (a CPPCC sheet's headers, which
+    import back); a ledger without any 提案 leaves out the CPPCC columns unless asked for."""
+    from dataclasses import replace
+
+    from desktop_app.domain.wording import words
+
+    if ItemKind.PROPOSAL.label not in kind_labels and not explicit:
+        columns = tuple(c for c in columns if c.key not in CPPCC_KEYS)
+    if kind_labels == {ItemKind.PROPOSAL.label}:
+        said = words(ItemKind.PROPOSAL)
+        titles = {"lead_proposer": said.proposers_label, "cosigners": said.cosigner_label}
+        columns = tuple(replace(c, title=titles.get(c.key, c.title)) for c in columns)
+    return columns
 
 
 def list_table(title: str, as_of: date, columns: list[ListColumn], rows: list) -> LedgerTable:
@@ -129,7 +155,7 @@ def _unit(s, name: str | None) -> tuple[int | None, str]:
 def _read(s, session_id, unit_id, per) -> list[dict]:
     query = (select(Item.id, Session.name, Item.number, Item.kind, Item.title, Item.lead_proposer_name,
                     Item.lead_unit_names, Item.co_unit_names, Item.assigned_on, Item.category, Item.status,
-                    Item.result, Item.is_key)
+                    Item.result, Item.is_key, Item.filing, Item.merged_into_id, Item.supervisor)
              .join(Session, Session.id == Item.session_id).where(Item.is_secret.is_(False))
              .order_by(Session.year, Session.id, func.length(Item.number), Item.number))
     if session_id is not None:
@@ -146,6 +172,15 @@ def _read(s, session_id, unit_id, per) -> list[dict]:
     ):
         if item_id in ids:
             cosigners.setdefault(item_id, []).append(name)
+    numbers = dict(s.execute(select(Item.id, Item.number).where(
+        Item.id.in_(select(Item.merged_into_id).where(Item.merged_into_id.is_not(None))))).all())
+    sectors: dict[int, str] = {}
+    for item_id, sector in s.execute(
+        select(ItemProposer.item_id, Proposer.delegation).join(Proposer, Proposer.id == ItemProposer.proposer_id)
+        .where(ItemProposer.role == "lead", Item.kind == ItemKind.PROPOSAL.value).join(Item, Item.id == ItemProposer.item_id)
+        .order_by(ItemProposer.item_id, ItemProposer.position)
+    ):
+        sectors.setdefault(item_id, sector or "")
     out = []
     for row in items:
         base = {
@@ -156,6 +191,10 @@ def _read(s, session_id, unit_id, per) -> list[dict]:
             "category": row.category, "status": member(ItemStatus, row.status).label,
             "result": member(ResultCategory, row.result).label if row.result else "",
             "replied_on": replied.get(row.id), "is_key": "是" if row.is_key else "",
+            "sector": sectors.get(row.id, ""),
+            "filing": member(FilingDecision, row.filing).label if row.filing else "",
+            "merged_into": f"并入{numbers[row.merged_into_id]}" if row.merged_into_id in numbers else "",
+            "supervisor": row.supervisor or "",
         }
         if per == PER_ITEM:
             out.append(base)

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from desktop_app.domain.enums import (
     ContactWay,
     Disclosure,
+    FilingDecision,
     ItemKind,
     ItemStatus,
     Labelled,
@@ -38,6 +39,10 @@ ITEM_FIELDS: tuple[tuple[str, str, object], ...] = (
     ("status", "状态", ItemStatus),
     ("assigned_on", "交办日期", date),
     ("feedback_wait_note", "未反馈说明", str),
+    ("filing", "立案情况", FilingDecision),
+    ("filed_on", "立案日期", date),
+    ("reference_due_on", "参考件答复日期", date),
+    ("supervisor", "督办领导", str),
 )
 
 ASSIGNMENT_FIELDS: tuple[tuple[str, str, object], ...] = (

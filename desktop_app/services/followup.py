@@ -30,6 +30,7 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.lookup import check_and_bump, get_or_raise
+from desktop_app.services.merged import follow_lead, group_ids
 from desktop_app.storage.tables import (
     Commitment,
     Feedback,
@@ -111,23 +112,29 @@ class FollowupService:
     # ---- feedback ------------------------------------------------------------------------
 
     def cosigners(self, item_id: int) -> list[tuple[int, str]]:
-        """(proposer id, name) of the item's proposers, lead first: each gives their own form."""
+        """(proposer id, name) of the item's proposers, lead first: each gives their own form. For
+        a 并案, every proposer of every proposal of the group (they all got the reply)."""
         with self.ctx.db.read() as s:
-            rows = s.execute(
-                select(Proposer.id, Proposer.name, ItemProposer.role)
-                .join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
-                .where(ItemProposer.item_id == item_id)
-                .order_by(ItemProposer.role != ProposerRole.LEAD.value, ItemProposer.position)
-            ).all()
-            return [(pid, name) for pid, name, _role in rows]
+            out: dict[int, str] = {}
+            for member_id in group_ids(s, item_id):
+                for pid, name, _role in s.execute(
+                    select(Proposer.id, Proposer.name, ItemProposer.role)
+                    .join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
+                    .where(ItemProposer.item_id == member_id)
+                    .order_by(ItemProposer.role != ProposerRole.LEAD.value, ItemProposer.position)
+                ).all():
+                    out.setdefault(pid, name)
+            return list(out.items())
 
     def feedback(self, item_id: int) -> list[FeedbackInfo]:
+        """The forms received; for a 并案, the group's (kept with the lead proposal's reply)."""
         with self.ctx.db.read() as s:
+            group = group_ids(s, item_id)
             names = dict(s.execute(select(Proposer.id, Proposer.name)
                                    .join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
-                                   .where(ItemProposer.item_id == item_id)).all())
-            rounds = dict(s.execute(select(Reply.id, Reply.round).where(Reply.item_id == item_id)).all())
-            rows = s.scalars(select(Feedback).where(Feedback.item_id == item_id)
+                                   .where(ItemProposer.item_id.in_(group))).all())
+            rounds = dict(s.execute(select(Reply.id, Reply.round).where(Reply.item_id == group[0])).all())
+            rows = s.scalars(select(Feedback).where(Feedback.item_id == group[0])
                              .order_by(Feedback.received_on, Feedback.id))
             return [
                 FeedbackInfo(r.id, names.get(r.proposer_id, ""), member_or_none(Rating, r.attitude), member_or_none(Rating, r.outcome),
@@ -153,7 +160,9 @@ class FollowupService:
         now, user = self.ctx.now(), self.ctx.user_name()
         warnings = list(feedback_warnings(entry.attitude, entry.outcome, entry.form_reference))
         with self.ctx.db.write() as s:
-            item = _item(s, entry.item_id)
+            # 并案: the feedback answers the group's one reply, kept with the lead proposal.
+            item = _item(s, group_ids(s, entry.item_id)[0])
+            lead_id = item.id
             # Feedback answers the latest reply actually sent (定稿); a draft was never sent.
             reply = s.scalars(select(Reply).where(Reply.item_id == item.id, Reply.replied_on.is_not(None),
                                                   Reply.finalised.is_(True))
@@ -183,8 +192,8 @@ class FollowupService:
             elif item.status == ItemStatus.REPLIED.value:
                 _set_status(s, item, ItemStatus.FEEDBACK, user, now, "收到代表反馈")
             _touch(item, now)
-        due = self._next_reply_due(entry.item_id) if rehandle else None
-        return FeedbackResult(Changes.of("item", item_ids=[entry.item_id]), tuple(warnings), due)
+        due = self._next_reply_due(lead_id) if rehandle else None
+        return FeedbackResult(Changes.of("item", item_ids={entry.item_id, lead_id}), tuple(warnings), due)
 
     def _next_reply_due(self, item_id: int) -> date | None:
         """The due date of the reply the latest 不满意 calls for (the latest round opened)."""
@@ -382,7 +391,8 @@ def _check_forms_of_round(s, item_id: int, reply: Reply, proposer_id: int | None
     """No more forms per round than proposers, and one per proposer (domain.md §4)."""
     from sqlalchemy import func
 
-    proposers = s.scalar(select(func.count()).select_from(ItemProposer).where(ItemProposer.item_id == item_id))
+    proposers = s.scalar(select(func.count(func.distinct(ItemProposer.proposer_id)))
+                         .where(ItemProposer.item_id.in_(group_ids(s, item_id))))
     given = s.execute(select(Feedback.proposer_id).where(Feedback.reply_id == reply.id)).scalars().all()
     if len(given) >= max(proposers, 1):
         raise ValidationError(
@@ -427,6 +437,7 @@ def _set_status(s, item: Item, status: ItemStatus, user: str, now, reason: str) 
     old = _label(member_or_none(ItemStatus, item.status))
     item.status = status.value
     _history(s, item.id, "item", "状态", old, status.label, user, now, reason=reason)
+    follow_lead(s, item, user, now)
 
 
 def _history(s, item_id, entity, field, old, new, user, now, reason: str = "") -> None:

@@ -15,6 +15,7 @@ from desktop_app.documents.model import CoOpinion, ReplyLetterData, SimpleLetter
 from desktop_app.domain.disclosure import Redaction, redact
 from desktop_app.domain.enums import CommitmentStatus, Disclosure, ProposerRole, UnitRole
 from desktop_app.domain.errors import DomainError
+from desktop_app.domain.wording import words
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.letters import LetterService, salutation
 from desktop_app.services.lookup import get_or_raise
@@ -70,7 +71,7 @@ class FollowupLetterService:
             closed_on, evidence, item_id = row.closed_on, row.evidence, row.item_id
         record = self.letters.cases.get(item_id)
         lead = next((p for p in record.proposers if p.role is ProposerRole.LEAD), None)
-        noun = "代表建议" if record.kind.value == "suggestion" else "提案"
+        noun = words(record.kind).noun
         lead_unit = next((a for a in record.assignments if a.role in (UnitRole.LEAD, UnitRole.SPLIT)), None)
         if unit_id is None and lead_unit is not None:
             unit_id = lead_unit.unit_id

@@ -14,6 +14,7 @@ from sqlalchemy import Date, DateTime, func, select
 
 from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import ConflictError
+from desktop_app.domain.wording import collective_type
 from desktop_app.exchange.report import ImportedCase, ImportPreview, ImportResult, RowStatus, signing_units
 from desktop_app.services import checklist, deadlines, search
 from desktop_app.services.case_writer import NAME_JOINER, CaseWriter
@@ -21,7 +22,7 @@ from desktop_app.services.cases import case_record
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import AssignmentRecord, Changes, ProposerLink
 from desktop_app.services.lookup import find_or_create_session
-from desktop_app.storage.tables import Assignment, History, Item, Proposer, Unit
+from desktop_app.storage.tables import Assignment, History, Item, ItemProposer, Proposer, Unit
 
 
 def apply_import(ctx: ServiceContext, preview: ImportPreview, decisions, backup_path: str,
@@ -47,7 +48,7 @@ def apply_import(ctx: ServiceContext, preview: ImportPreview, decisions, backup_
                               created_kinds, "unit")
         people = _names_to_ids(
             s, Proposer,
-            [(person_name(n), r.case.kind.body.value, _person_type(r.case.kind).value)
+            [(person_name(n), r.case.kind.body.value, _person_type(r.case.kind, person_name(n)).value)
              for r in wanted for n in _proposer_names(r.case)],
             lambda key: {"name": key[0], "body": key[1], "proposer_type": key[2]}, created_kinds, "proposer")
         taken = set(s.execute(
@@ -75,12 +76,63 @@ def apply_import(ctx: ServiceContext, preview: ImportPreview, decisions, backup_
             item_ids.append(r.item_id)
             if cancelled is not None and cancelled():
                 raise InterruptedError
+        _proposal_fields(s, wanted, sessions, now, user, reason)
     result = ImportResult(
         created=len(new_rows), updated=len(wanted) - len(new_rows),
         unchanged=preview.count(RowStatus.UNCHANGED), skipped_errors=preview.count(RowStatus.ERROR),
         backup_path=backup_path, item_ids=tuple(item_ids),
     )
     return Changes.of("item", *sorted(created_kinds), item_ids=item_ids), result
+
+
+_PROPOSAL_FIELDS = frozenset({"sector", "filing", "merged_into"})
+
+
+def _proposal_fields(s, wanted, sessions, now, user, reason) -> None:
+    """政协提案 sheets (issue 23): 立案情况, the 第一提案人's 界别 and 并案, once every row is in (a
+    row may be merged into a proposal further down the sheet). History is kept as for an edit."""
+    from desktop_app.domain.enums import FilingDecision
+
+    rows = [r for r in wanted if _PROPOSAL_FIELDS & r.case.present and r.case.kind is ItemKind.PROPOSAL]
+    if not rows:
+        return
+    by_number = {(sid, number): item_id for item_id, sid, number in s.execute(
+        select(Item.id, Item.session_id, Item.number).where(Item.session_id.in_(set(sessions.values()))))}
+    for r in rows:
+        case, session_id = r.case, sessions[r.case.session]
+        item = s.get(Item, by_number[(session_id, case.number)])
+        notes = []
+        if "filing" in case.present and case.filing is not None and item.filing != case.filing.value:
+            old = FilingDecision(item.filing).label if item.filing else ""
+            notes.append(("立案情况", old, case.filing.label))
+            item.filing = case.filing.value
+        if "merged_into" in case.present:
+            lead_id = None
+            if case.merged_into:
+                lead_id = by_number.get((session_id, case.merged_into))
+                lead = s.get(Item, lead_id) if lead_id is not None else None
+                if lead is None or lead.kind != ItemKind.PROPOSAL.value or lead_id == item.id:
+                    raise ConflictError(f"第 {r.row} 行并入第{case.merged_into}号提案，但{case.session}中没有这件提案："
+                                        "请检查“并案”一列（写主提案的编号），没有导入任何数据。")
+            if item.merged_into_id != lead_id:
+                old = next((n for (sid, n), i in by_number.items() if i == item.merged_into_id), "")
+                notes.append(("并入提案", f"第{old}号" if old else "", f"第{case.merged_into}号" if lead_id else ""))
+                item.merged_into_id = lead_id
+        if "sector" in case.present and case.sector:
+            lead = s.execute(select(Proposer).join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
+                             .where(ItemProposer.item_id == item.id, ItemProposer.role == ProposerRole.LEAD.value)
+                             ).scalars().first()
+            if lead is not None and lead.delegation != case.sector:
+                notes.append((f"{lead.name} 代表团/界别", lead.delegation or "", case.sector))
+                lead.delegation = case.sector
+        for label, old, new in notes:
+            s.add(History(item_id=item.id, entity="item", entity_id=item.id, field=label, old_value=old,
+                          new_value=new, changed_by=user, changed_at=now, reason=reason))
+    chains = s.execute(select(Item.number).where(
+        Item.merged_into_id.in_(select(Item.id).where(Item.merged_into_id.is_not(None))))).scalars().first()
+    if chains is not None:
+        raise ConflictError(f"第{chains}号并入的提案本身又并入了另一件提案：并案只能并入主提案，请检查“并案”一列，"
+                            "没有导入任何数据。")
 
 
 def _names_to_ids(s, table, keys, make_row, created_kinds, kind) -> dict:
@@ -206,8 +258,10 @@ def _proposer_names(case: ImportedCase) -> tuple[str, ...]:
     return ((case.lead_proposer,) if case.lead_proposer else ()) + case.cosigners
 
 
-def _person_type(kind: ItemKind) -> ProposerType:
-    return ProposerType.DEPUTY if kind is ItemKind.SUGGESTION else ProposerType.MEMBER
+def _person_type(kind: ItemKind, name: str = "") -> ProposerType:
+    if kind is ItemKind.SUGGESTION:
+        return ProposerType.DEPUTY
+    return collective_type(name) or ProposerType.MEMBER
 
 
 def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user, reason,
@@ -231,7 +285,7 @@ def _update(s, item: Item, case: ImportedCase, unit_name, person_name, now, user
 
         def link(name, role):
             old = known.get(name)
-            return replace(old, role=role) if old else ProposerLink(name, role, _person_type(kind))
+            return replace(old, role=role) if old else ProposerLink(name, role, _person_type(kind, name))
 
         lead = ([link(person_name(case.lead_proposer), ProposerRole.LEAD)] if case.lead_proposer else []) \
             if "lead_proposer" in case.present else old_lead

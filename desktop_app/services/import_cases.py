@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from desktop_app.domain.enums import Body, ItemKind, RaisedAt, UnitRole
+from desktop_app.domain.enums import Body, FilingDecision, ItemKind, RaisedAt, UnitRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.exchange import cleaning
 from desktop_app.exchange.columns import FIELD_BY_KEY, LABEL_OF, signature
@@ -75,6 +75,9 @@ class StoredItem:
     co_units: tuple[str, ...]
     raised_at: RaisedAt = RaisedAt.PLENARY
     signed_on: tuple[tuple[str, object], ...] = ()  # (unit name, 签收日期 or None) per assignment
+    sector: str = ""  # the lead proposer's 界别 (政协提案)
+    filing: object = None  # FilingDecision or None
+    merged_into: str = ""  # the lead proposal's number (并案)
 
 
 class ImportService:
@@ -322,19 +325,24 @@ def load_stored(s, session_ids) -> dict[tuple[int, str], StoredItem]:
         return {}
     items = s.execute(
         select(Item.id, Item.version, Item.session_id, Item.number, Item.kind, Item.title, Item.content,
-               Item.category, Item.assigned_on, Item.raised_at).where(Item.session_id.in_(session_ids))
+               Item.category, Item.assigned_on, Item.raised_at, Item.filing, Item.merged_into_id)
+        .where(Item.session_id.in_(session_ids))
     ).all()
+    numbers = {row.id: row.number for row in items}
     ids = [row.id for row in items]
     people: dict[int, list[tuple[str, str]]] = {i: [] for i in ids}
+    sectors: dict[int, str] = {}
     units: dict[int, list[tuple[str, str, object]]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        for item_id, name, role in s.execute(
-            select(ItemProposer.item_id, Proposer.name, ItemProposer.role)
+        for item_id, name, role, delegation in s.execute(
+            select(ItemProposer.item_id, Proposer.name, ItemProposer.role, Proposer.delegation)
             .join(Proposer, Proposer.id == ItemProposer.proposer_id).where(ItemProposer.item_id.in_(chunk))
             .order_by(ItemProposer.item_id, ItemProposer.position, ItemProposer.id)
         ):
             people[item_id].append((name, role))
+            if role == "lead":
+                sectors.setdefault(item_id, delegation or "")
         for item_id, name, role, signed_on in s.execute(
             select(Assignment.item_id, Unit.name, Assignment.role, Assignment.signed_on)
             .join(Unit, Unit.id == Assignment.unit_id).where(Assignment.item_id.in_(chunk))
@@ -351,12 +359,13 @@ def load_stored(s, session_ids) -> dict[tuple[int, str], StoredItem]:
             tuple(n for n, r, _d in units[row.id] if r in _LEAD_ROLES),
             tuple(n for n, r, _d in units[row.id] if r not in _LEAD_ROLES),
             member(RaisedAt, row.raised_at), tuple((n, d) for n, _r, d in units[row.id]),
+            sectors.get(row.id, ""), member(FilingDecision, row.filing), numbers.get(row.merged_into_id, ""),
         )
     return out
 
 
 _COMPARED = ("kind", "title", "content", "category", "assigned_on", "lead_proposer", "cosigners", "lead_units",
-             "co_units")
+             "co_units", "sector", "filing", "merged_into")
 
 
 def differences(item: StoredItem, case: ImportedCase, signing_unit: str = "") -> tuple[FieldDiff, ...]:
@@ -367,8 +376,8 @@ def differences(item: StoredItem, case: ImportedCase, signing_unit: str = "") ->
         if key not in case.present:
             continue
         old, new = getattr(item, key), getattr(case, key)
-        if key == "kind" and new is None:
-            continue
+        if (key == "kind" and new is None) or (key in ("sector", "filing") and not new):
+            continue  # a blank 界别 or 立案情况 cell says nothing (a recorded one is kept)
         if old != new:
             diffs.append(FieldDiff(LABEL_OF[key], _shown(old), _shown(new)))
     if "raised_at" in case.present and item.raised_at is not case.raised_at:
@@ -389,7 +398,7 @@ def _shown(value) -> str:
         return ""
     if isinstance(value, tuple):
         return "、".join(value)
-    if isinstance(value, ItemKind):
+    if isinstance(value, (ItemKind, FilingDecision)):
         return value.label
     if hasattr(value, "isoformat"):
         return value.isoformat()

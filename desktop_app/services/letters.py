@@ -18,6 +18,7 @@ from desktop_app.documents.model import (
     SimpleLetterData,
 )
 from desktop_app.domain.calendar import format_day
+from desktop_app.domain import wording
 from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import DomainError
 from desktop_app.services.cases import CaseService
@@ -25,18 +26,16 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes, ReplyRecord
 from desktop_app.services.letter_settings import SETTINGS_KEY, issuer_of, letter_settings, settings_to_json
 from desktop_app.services.lookup import find_item_id, our_unit_id
+from desktop_app.services.merged import group_ids
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.tables import Unit
 
 GOVERNMENT_OFFICE = "区政府办公室"
 
 
-def salutation(name: str, proposer_type: ProposerType) -> str:
-    if proposer_type is ProposerType.DEPUTY:
-        return f"{name}代表"
-    if proposer_type is ProposerType.MEMBER:
-        return f"{name}委员"
-    return name
+def salutation(name: str, proposer_type: ProposerType, kind: ItemKind | None = None) -> str:
+    """张三代表, 李四委员, 民革区委 (``domain.wording.salutation``)."""
+    return wording.salutation(name, proposer_type, kind)
 
 
 class LetterService:
@@ -160,23 +159,21 @@ class LetterService:
     def reply_letter(self, item_id: int) -> ReplyLetterData:
         """The reply, under the letterhead of the unit that replies (the reply's unit, else the
         lead unit, else ours) and signed with its 署名."""
-        record = self.cases.get(item_id)
+        record, merged = self.handling_group(item_id)
         reply = _latest_reply(record)
         settings = self.settings()
         with self.ctx.db.read() as s:
             unit_id = reply.unit_id if _unit_name(s, reply.unit_id) else _lead_unit_id(record)
             issuer = issuer_of(s, unit_id if unit_id is not None else our_unit_id(s), settings)
         unit_name = issuer.signed if issuer else _lead_unit(record)
-        addressees = tuple(
-            salutation(p.name, p.proposer_type)
-            for p in sorted(record.proposers, key=lambda p: p.role is not ProposerRole.LEAD)
-        )
+        addressees = tuple(salutation(p.name, p.proposer_type, record.kind)
+                           for p in group_proposers(record, merged))
         opinions = tuple(
             CoOpinion(a.unit_name, a.opinion_text)
             for a in record.assignments if a.role is UnitRole.CO and a.opinion_text.strip()
         )
         return ReplyLetterData(
-            kind=record.kind, session_name=record.session_name, number=record.number,
+            kind=record.kind, session_name=record.session_name, number=group_numbers(record, merged),
             item_title=record.title, addressees=addressees, body=reply.body, unit_name=unit_name,
             replied_on=reply.replied_on, doc_number=reply.doc_number, signer=reply.signer,
             result=reply.result, co_opinions=opinions, contact_person=reply.contact_person,
@@ -185,16 +182,24 @@ class LetterService:
         )
 
     def feedback_forms(self, item_id: int) -> list[FeedbackFormData]:
-        """One 征询意见表 per proposer."""
-        record = self.cases.get(item_id)
+        """One 征询意见表 per proposer (of every proposal of a 并案)."""
+        record, merged = self.handling_group(item_id)
         reply = _latest_reply(record)
         with self.ctx.db.read() as s:
             unit_name = _unit_name(s, reply.unit_id) or _lead_unit(record) or _our_unit_name(s)
         return [
-            FeedbackFormData(record.kind, record.session_name, record.number, record.title, p.name,
-                             unit_name, reply.replied_on, reply.contact_person, reply.contact_phone)
-            for p in record.proposers
+            FeedbackFormData(record.kind, record.session_name, group_numbers(record, merged), record.title,
+                             p.name, unit_name, reply.replied_on, reply.contact_person, reply.contact_phone)
+            for p in group_proposers(record, merged)
         ]
+
+    def handling_group(self, item_id: int) -> tuple[CaseRecord, list[CaseRecord]]:
+        """并案: ``(the lead proposal, the proposals merged under it)`` of any of them; an item
+        not merged is its own lead with nothing under it. The handling (units, replies, feedback)
+        is the lead's; each proposal keeps its own number and proposers."""
+        with self.ctx.db.read() as s:
+            lead_id, *merged_ids = group_ids(s, item_id)
+        return self.cases.get(lead_id), [self.cases.get(i) for i in merged_ids]
 
     def co_opinion_letter(self, item_id: int) -> SimpleLetterData:
         """会办意见函: our unit's opinion to the lead unit."""
@@ -222,7 +227,7 @@ class LetterService:
             raise DomainError("所有会办单位的会办意见都已收到，不需要催办。")
         title = f"关于催报{record.session_name}第{record.number}号{_noun(record)}会办意见的通知"
         text = (f"{record.session_name}第{record.number}号{_noun(record)}《{record.title}》由我单位主办，"
-                f"贵单位会办。按照规定，会办单位应当在收到建议（提案）之日起一个月内将会办意见送主办单位。"
+                f"贵单位会办。按照规定，会办单位应当在收到{wording.words(record.kind).short_noun}之日起一个月内将会办意见送主办单位。"
                 f"目前尚未收到贵单位的会办意见，请抓紧办理，尽快反馈。")
         dated = self.ctx.today()
         issuer = self.issuer(lead.unit_id)
@@ -297,12 +302,30 @@ def _latest_reply(record: CaseRecord) -> ReplyRecord:
 
 
 def _noun(record: CaseRecord) -> str:
-    return "代表建议" if record.kind is ItemKind.SUGGESTION else "提案"
+    return wording.words(record.kind).noun
 
 
 def _proposer(record: CaseRecord) -> str:
     lead = next((p for p in record.proposers if p.role is ProposerRole.LEAD), None)
-    return salutation(lead.name, lead.proposer_type) if lead else "提出人"
+    return salutation(lead.name, lead.proposer_type, record.kind) if lead else wording.words(record.kind).proposer_label
+
+
+def group_proposers(record: CaseRecord, merged) -> list:
+    """Every proposer of a 并案 once, the lead proposal's first (its 领衔 first), then each merged
+    proposal's in number order: one letter and one 征询意见表 each."""
+    seen, out = set(), []
+    for each in (record, *merged):
+        for p in sorted(each.proposers, key=lambda p: p.role is not ProposerRole.LEAD):
+            key = p.proposer_id if p.proposer_id is not None else p.name
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+    return out
+
+
+def group_numbers(record: CaseRecord, merged) -> str:
+    """The numbers of a 并案 as a title names them: 0012、0015、0020 (each keeps its own)."""
+    return "、".join([record.number, *(m.number for m in merged)])
 
 
 def _lead_unit_id(record: CaseRecord) -> int | None:

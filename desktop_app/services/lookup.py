@@ -147,7 +147,7 @@ def find_or_create_proposer(s: OrmSession, link, body: Body, created: set[str] |
         proposer = Proposer(
             name=name, body=body.value, proposer_type=ProposerType(link.proposer_type).value,
             delegation=link.delegation or "", phone=link.phone or "", address=link.address or "",
-            email="", note="",
+            email="", note="", contact_person=getattr(link, "contact_person", "") or "",
         )
         s.add(proposer)
         s.flush()

@@ -17,6 +17,7 @@ from desktop_app.domain.enums import ItemKind, UnitRole
 from desktop_app.domain.errors import DomainError, NotFoundError
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.deadlines import DeadlineService
+from desktop_app.domain.wording import proposers_of, words
 from desktop_app.services.letters import LetterService
 from desktop_app.services.lookup import our_unit_id
 from desktop_app.storage.tables import Assignment, Item, Session, Unit
@@ -38,7 +39,13 @@ WHAT_IS_DUE = {
 
 
 def _noun(kind: ItemKind) -> str:
-    return "代表建议" if kind is ItemKind.SUGGESTION else "提案"
+    return words(kind).noun
+
+
+def _what_is_due(row) -> str:
+    if row.kind is DeadlineKind.REPLY:
+        return f"应答复{words(row.item_kind).proposer_label}"
+    return WHAT_IS_DUE[row.kind]
 
 
 def _days(left: int) -> str:
@@ -102,9 +109,9 @@ class OfficeLetterService:
             raise DomainError(f"截至{chinese_date(as_of)}，{unit_name}没有已超期或7天内到期的办理事项，不需要督办。")
         overdue = sum(1 for r in rows if r.days_left < 0)
         first = (f"截至{chinese_date(as_of)}，贵单位承办的建议提案中，有{len(rows)}项办理事项已超过期限或即将到期"
-                 f"（其中已超期{overdue}项）。请高度重视，逐项抓紧办理，按期答复代表委员；确有困难需要延期的，"
+                 f"（其中已超期{overdue}项）。请高度重视，逐项抓紧办理，按期答复{proposers_of(r.item_kind for r in rows)}；确有困难需要延期的，"
                  "请按规定及时报送延期报告。具体事项如下：")
-        items = [f"{n}．{r.session_name}第{r.number}号{_noun(r.item_kind)}《{r.title}》：{WHAT_IS_DUE[r.kind]}，"
+        items = [f"{n}．{r.session_name}第{r.number}号{_noun(r.item_kind)}《{r.title}》：{_what_is_due(r)}，"
                  f"期限{chinese_date(r.due_on)}，{_days(r.days_left)}。" for n, r in enumerate(listed, start=1)]
         if secret:
             items.append(f"另有涉密件{len(rows) - len(listed)}项，请按保密规定另行核对。")
@@ -148,7 +155,7 @@ class OfficeLetterService:
             wanted = DeadlineKind.OPINION if role is UnitRole.CO else DeadlineKind.REPLY
             due = next((d.due_on for d in deadlines.item_deadlines(r.id, since)
                         if d.kind is wanted and d.unit_id == unit_id), None)
-            what = "会办意见送主办单位" if role is UnitRole.CO else "答复代表委员"
+            what = "会办意见送主办单位" if role is UnitRole.CO else f"答复{words(r.kind).proposer_label}"
             when = f"，请于{chinese_date(due)}前{what}" if due else ""
             items.append(f"{n}．{r.name}第{r.number}号{_noun(ItemKind(r.kind))}《{r.title}》，{role.label}{when}。")
         if n < len(rows):

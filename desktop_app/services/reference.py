@@ -37,6 +37,24 @@ from desktop_app.storage.tables import (
 _LEAD_ROLES = (UnitRole.LEAD.value, UnitRole.SPLIT.value)
 
 
+SECTORS_KEY = "sectors"  # the 界别 list (JSON), edited in 设置 → 界别
+
+
+def parse_sectors(text: str) -> list[str]:
+    """The stored 界别 list; the default list when nothing (or something unreadable) is stored."""
+    import json
+
+    from desktop_app.domain.proposal_statistics import DEFAULT_SECTORS
+
+    try:
+        value = json.loads(text) if text else None
+    except ValueError:
+        value = None
+    if not isinstance(value, list) or not value:
+        return list(DEFAULT_SECTORS)
+    return [str(v) for v in value if str(v).strip()]
+
+
 class ReferenceService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -190,6 +208,10 @@ class ReferenceService:
         with self.ctx.db.write() as s:
             put_setting(s, key, value, expected_version)
         return Changes.of("setting")
+
+    def sectors(self) -> list[str]:
+        """The 界别 a CPPCC member may belong to (the editor offers them)."""
+        return parse_sectors(self.get_setting(SECTORS_KEY))
 
     def setting_with_version(self, key: str, default: str = "") -> tuple[str, int]:
         """A setting and its version, for an editor that saves it back with ``set_setting``."""

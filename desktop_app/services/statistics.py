@@ -45,6 +45,7 @@ from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.lookup import setting_value
 from desktop_app.services.letter_settings import letter_settings
+from desktop_app.services.proposals import proposals_as_counted
 from desktop_app.storage.tables import (
     Assignment,
     Commitment,
@@ -77,6 +78,7 @@ class StatisticsService:
             # later extensions (the figures themselves ignore later replies, forms and contacts).
             items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
             rule = setting_value(s, RATING_RULE_KEY, RATING_LEAD)
+            items = proposals_as_counted(s, items)  # 不立案 apart, 并案 as the office counts it (issue 23)
         return handling_report(items, as_of, period, rule if rule in RATING_RULES else RATING_LEAD)
 
     def sessions(self) -> list[str]:

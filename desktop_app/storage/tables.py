@@ -90,6 +90,8 @@ class Proposer(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # 集体提案 (a party, an organisation, a 专门委员会): whom the handling unit talks to (0010).
+    contact_person: Mapped[str] = mapped_column(String(50), default="", server_default="")
 
 
 class Item(Base):
@@ -120,6 +122,13 @@ class Item(Base):
     co_unit_names: Mapped[str] = mapped_column(String(1000), default="")
     # Why the item may be 办结 without the deputy's feedback (e.g. 多次联系未反馈), kept as recorded.
     feedback_wait_note: Mapped[str] = mapped_column(Text, default="")
+    # 政协提案 (0010): the 提案委员会's 立案 decision (FilingDecision, None: a 建议 or not decided)
+    # and its date; a 不立案 意见's optional reply date; 并案 under a lead proposal; the 督办领导.
+    filing: Mapped[str | None] = mapped_column(String(20))
+    filed_on: Mapped[date | None] = mapped_column(Date)
+    reference_due_on: Mapped[date | None] = mapped_column(Date)
+    merged_into_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    supervisor: Mapped[str] = mapped_column(String(50), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 

@@ -414,7 +414,7 @@ def test_every_field_has_a_mnemonic_label_and_the_basic_tab_order_reads_like_the
             assert field in labelled, field.objectName()
 
     order, widget = [], dialog.ui.kindCombo
-    while len(order) < 14:
+    while len(order) < 19:
         if widget in dialog.basic.fields and widget not in order:
             order.append(widget)
         widget = widget.nextInFocusChain()
@@ -423,7 +423,8 @@ def test_every_field_has_a_mnemonic_label_and_the_basic_tab_order_reads_like_the
     ui = dialog.ui
     assert order == [ui.kindCombo, ui.sessionCombo, ui.numberEdit, ui.assignedOnEdit, ui.titleEdit,
                      ui.categoryEdit, ui.raisedAtCombo, ui.statusCombo, ui.feedbackWaitEdit, ui.keyCheck,
-                     ui.leaderHandledCheck, ui.leaderNameEdit, ui.secretCheck, ui.contentEdit]
+                     ui.supervisorEdit, ui.leaderHandledCheck, ui.leaderNameEdit, ui.secretCheck,
+                     ui.filingCombo, ui.filedOnEdit, ui.referenceDueEdit, ui.mergedIntoEdit, ui.contentEdit]
 
 
 @pytest.mark.parametrize(("button", "answer"), [("保存", "save"), ("不保存", "discard"), ("取消", "cancel")])

@@ -67,7 +67,7 @@ def test_model_passes_qt_model_tester_with_demo_rows(qtmodeltester, demo_rows):
 def test_every_column_has_its_chinese_title():
     model = CaseTableModel()
     titles = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
-    assert titles[:11] == ["届次", "编号", "类型", "标题", "领衔代表", "主办单位", "会办单位",
+    assert titles[:11] == ["届次", "编号", "类型", "标题", "代表/提案人", "主办单位", "会办单位",
                            "我方角色", "交办日期", "状态", "办理结果"]
     assert set(titles[11:]) == {"答复日期", "分类", "大会/闭会", "重点督办", "区领导亲自办理", "涉密", "下一期限", "进度"}
 

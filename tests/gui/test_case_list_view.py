@@ -227,7 +227,7 @@ def test_column_chooser_hides_and_reorders_columns(qtbot, main_window, monkeypat
     columns = dialog.ui.columnList
     titles = [columns.item(n).text() for n in range(columns.count())]
     assert titles[:4] == ["届次", "编号", "类型", "标题"]
-    columns.item(titles.index("领衔代表")).setCheckState(Qt.CheckState.Unchecked)
+    columns.item(titles.index("代表/提案人")).setCheckState(Qt.CheckState.Unchecked)
     columns.setCurrentRow(titles.index("状态"))
     for _ in range(titles.index("状态")):
         qtbot.mouseClick(dialog.ui.upButton, Qt.MouseButton.LeftButton)

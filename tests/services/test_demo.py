@@ -197,3 +197,27 @@ def test_the_demo_is_dated_around_its_today_with_deadlines_overdue_this_week_and
         assert rectification and all(r.due_on >= today for r in rectification)
     finally:
         db.close()
+
+
+def test_the_demo_has_a_cppcc_session_in_the_cppccs_terms(ctx):
+    from desktop_app.domain.enums import FilingDecision, ItemKind, MergedCount
+    from desktop_app.services.letters import LetterService
+    from desktop_app.services.proposals import ProposalService
+
+    fill_demo(ctx)
+    cases = CaseService(ctx)
+    proposals = [cases.get(r.id) for r in cases.list_rows() if r.kind is ItemKind.PROPOSAL]
+    newest = max(p.session_name for p in proposals)
+    session = [p for p in proposals if p.session_name == newest]
+    assert {p.filing for p in session} == {FilingDecision.FILED, FilingDecision.NOT_FILED}
+    [lead] = [p for p in session if p.merged_numbers]
+    assert len(lead.merged_numbers) == 2
+    letters = LetterService(ctx).reply_letter(lead.id)
+    assert letters.number.count("、") == 2 and len(letters.addressees) >= 3
+    assert any(p.is_key and p.supervisor for p in session)
+    service = ProposalService(ctx)
+    per_proposal = service.report(mode=MergedCount.PER_PROPOSAL).overall
+    per_handling = service.report(mode=MergedCount.PER_HANDLING).overall
+    assert per_proposal["total"].count - per_handling["total"].count == 2
+    assert per_proposal["not_filed"].count == 1 and per_proposal["key"].count >= 1
+    assert any(name.endswith("界") or name in ("中共", "民革") for name in service.report().by_sector)

@@ -83,7 +83,7 @@ def test_supervision_notice_lists_what_is_overdue_under_the_offices_letterhead(c
     assert notice.doc_number == "崇府办〔2024〕　　号" and notice.dated == date(2024, 6, 3)
     assert "有2项办理事项已超过期限或即将到期（其中已超期2项）" in notice.paragraphs[0]
     assert notice.paragraphs[1] == ("1．区二届人大五次会议第0035号代表建议《关于加强农村道路养护管理的建议》："
-                                    "应答复代表委员，期限2024年5月20日，已超期14天。")
+                                    "应答复代表，期限2024年5月20日，已超期14天。")
     assert not any("涉密事项" in p for p in notice.paragraphs)  # counted, never listed
     assert "另有涉密件1项" in notice.paragraphs[2]
 
@@ -95,7 +95,7 @@ def test_assignment_notice_gives_each_item_its_role_and_due_date(ctx):
     assert notice.dated == date(2024, 2, 20)
     assert "建议提案1件交由贵单位办理，其中主办（分办）1件、会办0件" in notice.paragraphs[0]
     assert notice.paragraphs[1] == ("1．区二届人大五次会议第0035号代表建议《关于加强农村道路养护管理的建议》，"
-                                    "主办，请于2024年5月20日前答复代表委员。")
+                                    "主办，请于2024年5月20日前答复代表。")
 
 
 def test_only_the_office_sends_them(ctx):

@@ -12,14 +12,14 @@ from desktop_app.documents.geometry.page import SIZE_3, PageGeometry
 from desktop_app.documents.layout import CENTER, LEFT, Paragraph, Row, Run
 from desktop_app.documents.model import LETTERHEAD_NONE, FeedbackFormData, LetterSettings, chinese_date
 from desktop_app.documents.render import Composition, Rule
+from desktop_app.domain.wording import words
 
 LABEL_CHARS = 6
 RATINGS = "□满意　□基本满意　□不满意"
 
 
 def form_title(data: FeedbackFormData) -> str:
-    noun = "代表建议" if data.kind.value == "suggestion" else "提案"
-    return f"{data.session_name}{noun}办理情况征询意见表"
+    return words(data.kind).feedback_title(data.session_name)
 
 
 def build(data: FeedbackFormData, settings: LetterSettings, fonts: FontSet,
@@ -34,7 +34,7 @@ def build(data: FeedbackFormData, settings: LetterSettings, fonts: FontSet,
     label_width = LABEL_CHARS * cell
     value_x = g.left + label_width
     value_measure = g.block_width - label_width
-    noun = "代表" if data.kind.value == "suggestion" else "提案人"
+    noun = words(data.kind).proposer_label
     fields = [
         ("编　　号", f"第{data.number}号"),
         ("标　　题", data.item_title),

@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from desktop_app.domain.enums import Disclosure, ItemKind, ItemStatus, RaisedAt, ResultCategory
+from desktop_app.domain.enums import Disclosure, FilingDecision, ItemKind, ItemStatus, RaisedAt, ResultCategory
 from desktop_app.domain.validation import StatusFacts, status_problem
+from desktop_app.domain.wording import words
 from desktop_app.gui.dialogs.case_widgets import (
     combo_value,
     fill_enum_combo,
@@ -36,6 +37,9 @@ class BasicSection(QObject):
         fill_enum_combo(ui.kindCombo, ItemKind)
         fill_enum_combo(ui.raisedAtCombo, RaisedAt)
         fill_enum_combo(ui.statusCombo, ItemStatus)
+        fill_enum_combo(ui.filingCombo, FilingDecision, blank=True)
+        ui.filingCombo.currentIndexChanged.connect(self._update_proposal_fields)
+        ui.keyCheck.toggled.connect(self._update_proposal_fields)
         ui.sessionCombo.setInsertPolicy(ui.sessionCombo.InsertPolicy.NoInsert)
         ui.leaderHandledCheck.toggled.connect(self._update_leader_name)
         ui.kindCombo.currentIndexChanged.connect(self._kind_edited)
@@ -43,6 +47,7 @@ class BasicSection(QObject):
             ui.kindCombo, ui.sessionCombo, ui.numberEdit, ui.assignedOnEdit, ui.titleEdit,
             ui.categoryEdit, ui.raisedAtCombo, ui.statusCombo, ui.keyCheck, ui.leaderHandledCheck,
             ui.leaderNameEdit, ui.secretCheck, ui.contentEdit, ui.feedbackWaitEdit,
+            ui.filingCombo, ui.filedOnEdit, ui.referenceDueEdit, ui.mergedIntoEdit, ui.supervisorEdit,
         ]
 
     def kind(self) -> ItemKind:
@@ -65,7 +70,15 @@ class BasicSection(QObject):
         ui.secretCheck.setChecked(record.is_secret)
         set_text(ui.contentEdit, record.content)
         set_text(ui.feedbackWaitEdit, record.feedback_wait_note)
+        set_combo_value(ui.filingCombo, record.filing)
+        ui.filedOnEdit.set_date_value(record.filed_on)
+        ui.referenceDueEdit.set_date_value(record.reference_due_on)
+        set_text(ui.mergedIntoEdit, record.merged_into_number)
+        set_text(ui.supervisorEdit, record.supervisor)
+        merged = "、".join(record.merged_numbers)
+        ui.mergedNumbersLabel.setText(f"并入此件的提案：第{merged}号" if merged else "")
         self._update_leader_name()
+        self._show_kind(record.kind)
 
     def values(self, record: CaseRecord) -> CaseRecord:
         ui = self.ui
@@ -92,7 +105,40 @@ class BasicSection(QObject):
             status=combo_value(ui.statusCombo),
             assigned_on=ui.assignedOnEdit.date_value(),
             feedback_wait_note=text(ui.feedbackWaitEdit),
+            **self._proposal_values(),
         )
+
+    def _proposal_values(self) -> dict:
+        """The 政协提案 fields (issue 23); a 建议 has none of them."""
+        ui = self.ui
+        proposal = self.kind() is ItemKind.PROPOSAL
+        filing = combo_value(ui.filingCombo) if proposal else None
+        return dict(
+            filing=filing,
+            filed_on=ui.filedOnEdit.date_value() if proposal else None,
+            reference_due_on=ui.referenceDueEdit.date_value() if filing is FilingDecision.NOT_FILED else None,
+            merged_into_number=text(ui.mergedIntoEdit) if proposal else "",
+            supervisor=text(ui.supervisorEdit) if ui.keyCheck.isChecked() else "",
+        )
+
+    def _show_kind(self, kind: ItemKind) -> None:
+        """A 提案 shows its 立案 and 并案 fields and is supervised as a 重点提案."""
+        proposal = kind is ItemKind.PROPOSAL
+        who = words(kind).proposer_label
+        self.ui.proposalGroup.setVisible(proposal)
+        self.ui.feedbackWaitEdit.setPlaceholderText(f"{who}确未反馈时写明情况，方可办结")
+        self.ui.extensionToldLabel.setText(f"告知{who}日期(&O)")
+        self.ui.keyCheck.setText("重点提案督办(&Y)" if proposal else "重点督办(&Y)")
+        self._update_proposal_fields()
+
+    def _update_proposal_fields(self) -> None:
+        ui = self.ui
+        not_filed = combo_value(ui.filingCombo) is FilingDecision.NOT_FILED
+        ui.referenceDueEdit.setEnabled(not_filed)
+        ui.referenceDueLabel.setEnabled(not_filed)
+        key = ui.keyCheck.isChecked()
+        ui.supervisorEdit.setEnabled(key)
+        ui.supervisorLabel.setEnabled(key)
 
     def offer_statuses(self, draft: CaseRecord, loaded: ItemStatus | None, facts: StatusFacts) -> None:
         """Offer only the states the draft agrees with; the others are greyed out, their tooltip
@@ -108,6 +154,7 @@ class BasicSection(QObject):
 
     def _kind_edited(self) -> None:
         self._offer_sessions(self.kind())
+        self._show_kind(self.kind())
         self.kind_changed.emit(self.kind())
 
     def _offer_sessions(self, kind: ItemKind) -> None:

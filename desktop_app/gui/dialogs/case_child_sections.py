@@ -17,6 +17,7 @@ from desktop_app.gui.dialogs.case_row_editor import RowEditor
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.dialogs.case_widgets import add_enum_item, combo_value, fill_enum_combo, set_combo_value, set_text, text
 from desktop_app.gui.widgets.completer import set_completion
+from desktop_app.domain.wording import words
 from desktop_app.services.dto import AssignmentRecord, ContactRecord, ProposerLink
 
 CPPCC_TYPES = (
@@ -56,7 +57,7 @@ class ProposersSection(QObject):
         ], self)
         self.fields = [
             ui.proposerNameEdit, ui.proposerRoleCombo, ui.proposerTypeCombo, ui.delegationEdit,
-            ui.proposerPhoneEdit, ui.proposerAddressEdit,
+            ui.proposerPhoneEdit, ui.proposerAddressEdit, ui.proposerContactEdit,
         ]
         self.editor = RowEditor(
             ui.proposersView, self.model, form=ui.proposerDetailGroup, fields=self.fields,
@@ -76,6 +77,15 @@ class ProposersSection(QObject):
         set_completion(self.ui.proposerNameEdit, sorted(self._known))
         self.ui.proposerNameEdit.completer().activated[str].connect(self._picked)
         self.ui.delegationLabel.setText("代表团(&G)" if kind.body is Body.CONGRESS else "界别(&G)")
+        # 委员's 界别 from the editable list (设置 → 界别); a 代表团 is typed.
+        set_completion(self.ui.delegationEdit, self._reference.sectors() if kind.body is Body.CPPCC else [])
+        collective = kind.body is Body.CPPCC
+        self.ui.proposerContactEdit.setVisible(collective)
+        self.ui.proposerContactLabel.setVisible(collective)
+        said = words(kind)
+        tabs = self.ui.sectionTabs
+        tabs.setTabText(tabs.indexOf(self.ui.proposersTab), f"&2 {said.proposer_label}")
+        self.ui.proposerDetailGroup.setTitle(f"所选{said.proposer_label}")
         self.editor.select(self.editor.current_row())
 
     def load(self, proposers) -> None:
@@ -99,6 +109,7 @@ class ProposersSection(QObject):
         set_text(ui.delegationEdit, row.delegation)
         set_text(ui.proposerPhoneEdit, row.phone)
         set_text(ui.proposerAddressEdit, row.address)
+        set_text(ui.proposerContactEdit, row.contact_person)
 
     def _store_row(self, row: ProposerLink) -> ProposerLink:
         ui = self.ui
@@ -112,6 +123,7 @@ class ProposersSection(QObject):
             row, name=name, proposer_id=proposer_id, role=combo_value(ui.proposerRoleCombo),
             proposer_type=combo_value(ui.proposerTypeCombo), delegation=text(ui.delegationEdit),
             phone=text(ui.proposerPhoneEdit), address=text(ui.proposerAddressEdit),
+            contact_person=text(ui.proposerContactEdit),
         )
 
     def _name_finished(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMenu, QWidget
 from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole
 from desktop_app.domain.errors import ConflictError, DomainError, NotFoundError, ValidationError
 from desktop_app.domain.validation import StatusFacts, status_problem
+from desktop_app.domain.wording import words
 from desktop_app.gui.dialogs import case_prompts
 from desktop_app.gui.dialogs.case_basic_sections import BasicSection, ReplySection
 from desktop_app.gui.dialogs.case_child_sections import ContactsSection, ProposersSection, UnitsSection
@@ -152,7 +153,7 @@ class CaseEditDialog(QDialog):
         self.contacts.load(record.contacts)
         self.reply.load(record)
         self.attachments.load(record)
-        self.history.load(record.history)
+        self.history.load(record.history, record.kind)
         self.deadlines.load(record.id)
         self.followup.load(record)
         self.reply.show_finalised(self._read_only)
@@ -341,8 +342,9 @@ class CaseEditDialog(QDialog):
                 problems.append(f"状态不能改为“{ItemStatus(draft.status).label}”：{problem}")
         proposers = self.proposers.rows()
         if proposers and not any(p.role is ProposerRole.LEAD for p in proposers):
-            lead = "领衔代表" if self._record.kind is ItemKind.SUGGESTION else "领衔提案人"
-            problems.append(f"代表名单中没有{lead}，请在“代表”页把其中一位设为领衔。")
+            said = words(self.basic.kind())
+            problems.append(f"{said.proposer_label}名单中没有{said.lead_label}，"
+                            f"请在“{said.proposer_label}”页把其中一位设为领衔。")
         return problems
 
     def _bad_dates(self) -> list[str]:
@@ -415,7 +417,7 @@ class CaseEditDialog(QDialog):
             return
         what = f"{record.session_name}第{record.number}号{record.kind.label}“{record.title}”"
         if not message_boxes.confirm(
-            self, "删除", f"确定删除{what}吗？\n其代表、办理单位、答复、附件和历史将一并删除。", "删除"
+            self, "删除", f"确定删除{what}吗？\n其{words(self._record.kind).proposer_label}、办理单位、答复、附件和历史将一并删除。", "删除"
         ):
             return
         self._runner.run(case_ops.delete_case(self._services, record.id, record.version, "删除"),
@@ -453,7 +455,7 @@ class CaseEditDialog(QDialog):
 _FIELD_WORDS = (
     ("编号", "numberEdit"), ("届次", "sessionCombo"), ("标题", "titleEdit"), ("交办日期", "assignedOnEdit"),
     ("答复日期", "repliedOnEdit"), ("不公开理由", "disclosureReasonEdit"), ("办理结果", "resultCombo"),
-    ("主办", "unitsView"), ("单位", "unitsView"), ("领衔", "proposersView"), ("代表", "proposersView"),
+    ("主办", "unitsView"), ("单位", "unitsView"), ("领衔", "proposersView"), ("代表", "proposersView"), ("提案人", "proposersView"),
     ("沟通", "contactsView"), ("领导姓名", "leaderNameEdit"), ("签发人", "signerEdit"), ("文号", "docNumberEdit"),
 )
 

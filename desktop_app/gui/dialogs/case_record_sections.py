@@ -185,10 +185,11 @@ class HistorySection:
     """历史: newest first, read-only."""
 
     def __init__(self, ui, parent=None):
+        self._proposer_word = ""  # 代表 / 提案人 (domain.wording), as the item's kind says
         self.model = RowTableModel([
             Column("时间", lambda h: text_or_blank(h.changed_at)),
             Column("操作人", lambda h: h.changed_by),
-            Column("项目", lambda h: history_label(h.entity)),
+            Column("项目", self._entity),
             Column("字段", lambda h: h.field),
             Column("原值", lambda h: h.old_value),
             Column("新值", lambda h: h.new_value),
@@ -196,5 +197,13 @@ class HistorySection:
         ], parent)
         setup_table(ui.historyView, self.model)
 
-    def load(self, history: tuple[HistoryEntry, ...]) -> None:
+    def _entity(self, entry: HistoryEntry) -> str:
+        if self._proposer_word and entry.entity in ("proposer", "item_proposer"):
+            return self._proposer_word
+        return history_label(entry.entity)
+
+    def load(self, history: tuple[HistoryEntry, ...], kind=None) -> None:
+        from desktop_app.domain.wording import words
+
+        self._proposer_word = words(kind).proposer_label if kind is not None else ""
         self.model.set_rows(sorted(history, key=lambda h: h.changed_at, reverse=True))

@@ -107,7 +107,7 @@ class ImportDialog(QDialog):
         self.ui.errorsEdit.setPlainText("\n".join(str(p) for p in problems) or "没有错误。")
         self.ui.tabs.setTabText(3, f"错误（{len(problems)}）" if problems else "错误")
         unknown = len(preview.unknown_units) + len(preview.unknown_proposers)
-        self.ui.tabs.setTabText(2, f"新单位和代表（{unknown}）" if unknown else "新单位和代表")
+        self.ui.tabs.setTabText(2, f"新单位和代表、委员（{unknown}）" if unknown else "新单位和代表、委员")
         extra = []
         if preview.new_sessions:
             extra.append(f"新届次：{'、'.join(preview.new_sessions)}")

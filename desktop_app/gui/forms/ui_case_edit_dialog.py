@@ -133,6 +133,16 @@ class Ui_CaseEditDialog(object):
 
         self.flagsLayout.addWidget(self.keyCheck)
 
+        self.supervisorLabel = QLabel(self.flagsWidget)
+        self.supervisorLabel.setObjectName(u"supervisorLabel")
+
+        self.flagsLayout.addWidget(self.supervisorLabel)
+
+        self.supervisorEdit = QLineEdit(self.flagsWidget)
+        self.supervisorEdit.setObjectName(u"supervisorEdit")
+
+        self.flagsLayout.addWidget(self.supervisorEdit)
+
         self.leaderHandledCheck = QCheckBox(self.flagsWidget)
         self.leaderHandledCheck.setObjectName(u"leaderHandledCheck")
 
@@ -160,16 +170,72 @@ class Ui_CaseEditDialog(object):
 
         self.basicLayout.addWidget(self.flagsWidget, 5, 0, 1, 4)
 
+        self.proposalGroup = QGroupBox(self.basicTab)
+        self.proposalGroup.setObjectName(u"proposalGroup")
+        self.proposalLayout = QHBoxLayout(self.proposalGroup)
+        self.proposalLayout.setObjectName(u"proposalLayout")
+        self.filingLabel = QLabel(self.proposalGroup)
+        self.filingLabel.setObjectName(u"filingLabel")
+
+        self.proposalLayout.addWidget(self.filingLabel)
+
+        self.filingCombo = QComboBox(self.proposalGroup)
+        self.filingCombo.setObjectName(u"filingCombo")
+
+        self.proposalLayout.addWidget(self.filingCombo)
+
+        self.filedOnLabel = QLabel(self.proposalGroup)
+        self.filedOnLabel.setObjectName(u"filedOnLabel")
+
+        self.proposalLayout.addWidget(self.filedOnLabel)
+
+        self.filedOnEdit = DateLineEdit(self.proposalGroup)
+        self.filedOnEdit.setObjectName(u"filedOnEdit")
+
+        self.proposalLayout.addWidget(self.filedOnEdit)
+
+        self.referenceDueLabel = QLabel(self.proposalGroup)
+        self.referenceDueLabel.setObjectName(u"referenceDueLabel")
+
+        self.proposalLayout.addWidget(self.referenceDueLabel)
+
+        self.referenceDueEdit = DateLineEdit(self.proposalGroup)
+        self.referenceDueEdit.setObjectName(u"referenceDueEdit")
+
+        self.proposalLayout.addWidget(self.referenceDueEdit)
+
+        self.mergedIntoLabel = QLabel(self.proposalGroup)
+        self.mergedIntoLabel.setObjectName(u"mergedIntoLabel")
+
+        self.proposalLayout.addWidget(self.mergedIntoLabel)
+
+        self.mergedIntoEdit = QLineEdit(self.proposalGroup)
+        self.mergedIntoEdit.setObjectName(u"mergedIntoEdit")
+
+        self.proposalLayout.addWidget(self.mergedIntoEdit)
+
+        self.mergedNumbersLabel = QLabel(self.proposalGroup)
+        self.mergedNumbersLabel.setObjectName(u"mergedNumbersLabel")
+
+        self.proposalLayout.addWidget(self.mergedNumbersLabel)
+
+        self.proposalSpacer = QSpacerItem(10, 10, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.proposalLayout.addItem(self.proposalSpacer)
+
+
+        self.basicLayout.addWidget(self.proposalGroup, 6, 0, 1, 4)
+
         self.contentLabel = QLabel(self.basicTab)
         self.contentLabel.setObjectName(u"contentLabel")
 
-        self.basicLayout.addWidget(self.contentLabel, 6, 0, 1, 1, Qt.AlignLeft|Qt.AlignTop)
+        self.basicLayout.addWidget(self.contentLabel, 7, 0, 1, 1, Qt.AlignLeft|Qt.AlignTop)
 
         self.contentEdit = QPlainTextEdit(self.basicTab)
         self.contentEdit.setObjectName(u"contentEdit")
         self.contentEdit.setTabChangesFocus(True)
 
-        self.basicLayout.addWidget(self.contentEdit, 6, 1, 1, 3)
+        self.basicLayout.addWidget(self.contentEdit, 7, 1, 1, 3)
 
         self.basicLayout.setColumnStretch(1, 1)
         self.basicLayout.setColumnStretch(3, 1)
@@ -281,10 +347,20 @@ class Ui_CaseEditDialog(object):
 
         self.proposerDetailLayout.addWidget(self.proposerAddressEdit, 2, 3, 1, 1)
 
+        self.proposerContactLabel = QLabel(self.proposerDetailGroup)
+        self.proposerContactLabel.setObjectName(u"proposerContactLabel")
+
+        self.proposerDetailLayout.addWidget(self.proposerContactLabel, 3, 0, 1, 1)
+
+        self.proposerContactEdit = QLineEdit(self.proposerDetailGroup)
+        self.proposerContactEdit.setObjectName(u"proposerContactEdit")
+
+        self.proposerDetailLayout.addWidget(self.proposerContactEdit, 3, 1, 1, 1)
+
         self.privacyLabel = QLabel(self.proposerDetailGroup)
         self.privacyLabel.setObjectName(u"privacyLabel")
 
-        self.proposerDetailLayout.addWidget(self.privacyLabel, 3, 0, 1, 4)
+        self.proposerDetailLayout.addWidget(self.privacyLabel, 4, 0, 1, 4)
 
         self.proposerDetailLayout.setColumnStretch(1, 1)
         self.proposerDetailLayout.setColumnStretch(3, 1)
@@ -984,7 +1060,12 @@ class Ui_CaseEditDialog(object):
         self.raisedAtLabel.setBuddy(self.raisedAtCombo)
         self.statusLabel.setBuddy(self.statusCombo)
         self.feedbackWaitLabel.setBuddy(self.feedbackWaitEdit)
+        self.supervisorLabel.setBuddy(self.supervisorEdit)
         self.leaderNameLabel.setBuddy(self.leaderNameEdit)
+        self.filingLabel.setBuddy(self.filingCombo)
+        self.filedOnLabel.setBuddy(self.filedOnEdit)
+        self.referenceDueLabel.setBuddy(self.referenceDueEdit)
+        self.mergedIntoLabel.setBuddy(self.mergedIntoEdit)
         self.contentLabel.setBuddy(self.contentEdit)
         self.proposerNameLabel.setBuddy(self.proposerNameEdit)
         self.proposerRoleLabel.setBuddy(self.proposerRoleCombo)
@@ -992,6 +1073,7 @@ class Ui_CaseEditDialog(object):
         self.delegationLabel.setBuddy(self.delegationEdit)
         self.proposerPhoneLabel.setBuddy(self.proposerPhoneEdit)
         self.proposerAddressLabel.setBuddy(self.proposerAddressEdit)
+        self.proposerContactLabel.setBuddy(self.proposerContactEdit)
         self.unitLabel.setBuddy(self.unitCombo)
         self.unitRoleLabel.setBuddy(self.unitRoleCombo)
         self.signedOnLabel.setBuddy(self.signedOnEdit)
@@ -1058,10 +1140,28 @@ class Ui_CaseEditDialog(object):
         self.feedbackWaitLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u672a\u53cd\u9988\u8bf4\u660e(&B)", None))
         self.feedbackWaitEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u4ee3\u8868\u786e\u672a\u53cd\u9988\u65f6\u5199\u660e\u60c5\u51b5\uff0c\u65b9\u53ef\u529e\u7ed3", None))
         self.keyCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u91cd\u70b9\u7763\u529e(&Y)", None))
+        self.supervisorLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7763\u529e\u9886\u5bfc(&O)", None))
+        self.supervisorEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u7763\u529e\u7684\u9886\u5bfc", None))
         self.leaderHandledCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u533a\u9886\u5bfc\u4eb2\u81ea\u529e\u7406(&L)", None))
         self.leaderNameLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u9886\u5bfc\u59d3\u540d(&X)", None))
         self.leaderNameEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u533a\u9886\u5bfc\u59d3\u540d", None))
         self.secretCheck.setText(QCoreApplication.translate("CaseEditDialog", u"\u6d89\u5bc6(&J)", None))
+        self.proposalGroup.setTitle(QCoreApplication.translate("CaseEditDialog", u"\u653f\u534f\u63d0\u6848", None))
+        self.filingLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u7acb\u6848\u60c5\u51b5(&F)", None))
+#if QT_CONFIG(tooltip)
+        self.filingCombo.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u63d0\u6848\u59d4\u5458\u4f1a\u7684\u5ba1\u67e5\u51b3\u5b9a\uff1a\u7acb\u6848\uff0c\u6216\u4e0d\u7acb\u6848\uff08\u4f5c\u4e3a\u610f\u89c1\u8f6c\u6709\u5173\u90e8\u95e8\u53c2\u8003\uff0c\u4e0d\u8ba1\u5165\u7acb\u6848\u63d0\u6848\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.filedOnLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u51b3\u5b9a\u65e5\u671f(&I)", None))
+        self.referenceDueLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u53c2\u8003\u4ef6\u7b54\u590d\u65e5\u671f(&U)", None))
+#if QT_CONFIG(tooltip)
+        self.referenceDueEdit.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u4e0d\u7acb\u6848\u7684\u610f\u89c1\u9ed8\u8ba4\u6ca1\u6709\u7b54\u590d\u671f\u9650\uff1b\u63d0\u6848\u59d4\u5458\u4f1a\u6216\u533a\u653f\u5e9c\u529e\u516c\u5ba4\u8981\u6c42\u7b54\u590d\u65f6\uff0c\u586b\u5199\u8981\u6c42\u7684\u65e5\u671f", None))
+#endif // QT_CONFIG(tooltip)
+        self.mergedIntoLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5e76\u5165\u63d0\u6848(&V)", None))
+        self.mergedIntoEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u4e3b\u63d0\u6848\u7f16\u53f7", None))
+#if QT_CONFIG(tooltip)
+        self.mergedIntoEdit.setToolTip(QCoreApplication.translate("CaseEditDialog", u"\u5e76\u6848\uff1a\u51e0\u4ef6\u63d0\u6848\u5408\u5e76\u529e\u7406\u65f6\uff0c\u586b\u5199\u4e3b\u63d0\u6848\u7684\u7f16\u53f7\uff1b\u7b54\u590d\u4ee5\u4e3b\u63d0\u6848\u529e\u7406\uff0c\u6bcf\u4ef6\u63d0\u6848\u4fdd\u7559\u81ea\u5df1\u7684\u7f16\u53f7\uff0c\u7b54\u590d\u51fd\u53d1\u7ed9\u6bcf\u4ef6\u63d0\u6848\u7684\u6bcf\u4f4d\u63d0\u6848\u4eba", None))
+#endif // QT_CONFIG(tooltip)
+        self.mergedNumbersLabel.setText("")
         self.contentLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5185\u5bb9(&C)", None))
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.basicTab), QCoreApplication.translate("CaseEditDialog", u"&1 \u57fa\u672c\u4fe1\u606f", None))
         self.addProposerButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u65b0\u589e(&N)", None))
@@ -1076,6 +1176,8 @@ class Ui_CaseEditDialog(object):
         self.delegationLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u4ee3\u8868\u56e2/\u754c\u522b(&G)", None))
         self.proposerPhoneLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u8054\u7cfb\u7535\u8bdd(&H)", None))
         self.proposerAddressLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u5730\u5740(&E)", None))
+        self.proposerContactLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u8054\u7cfb\u4eba(&K)", None))
+        self.proposerContactEdit.setPlaceholderText(QCoreApplication.translate("CaseEditDialog", u"\u96c6\u4f53\u63d0\u6848\uff08\u515a\u6d3e\u3001\u56e2\u4f53\u3001\u4e13\u59d4\u4f1a\uff09\u7684\u8054\u7cfb\u4eba", None))
         self.privacyLabel.setText(QCoreApplication.translate("CaseEditDialog", u"\u8054\u7cfb\u65b9\u5f0f\u4ec5\u672c\u673a\u4fdd\u5b58\uff0c\u4e0d\u5bf9\u5916\u516c\u5f00", None))
         self.sectionTabs.setTabText(self.sectionTabs.indexOf(self.proposersTab), QCoreApplication.translate("CaseEditDialog", u"&2 \u4ee3\u8868", None))
         self.addUnitButton.setText(QCoreApplication.translate("CaseEditDialog", u"\u65b0\u589e", None))

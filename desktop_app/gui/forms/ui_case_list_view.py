@@ -90,7 +90,7 @@ class Ui_CaseListView(object):
 
     def retranslateUi(self, CaseListView):
         self.searchLabel.setText(QCoreApplication.translate("CaseListView", u"\u5feb\u901f\u641c\u7d22\uff1a", None))
-        self.searchEdit.setPlaceholderText(QCoreApplication.translate("CaseListView", u"\u8f93\u5165\u7f16\u53f7\u3001\u6807\u9898\u3001\u4ee3\u8868\u3001\u5355\u4f4d\u6216\u5185\u5bb9\u4e2d\u7684\u8bcd\u8bed\uff08Ctrl+F\uff09", None))
+        self.searchEdit.setPlaceholderText(QCoreApplication.translate("CaseListView", u"\u8f93\u5165\u7f16\u53f7\u3001\u6807\u9898\u3001\u4ee3\u8868\u6216\u59d4\u5458\u3001\u5355\u4f4d\u6216\u5185\u5bb9\u4e2d\u7684\u8bcd\u8bed\uff08Ctrl+F\uff09", None))
 #if QT_CONFIG(tooltip)
         self.legendLabel.setToolTip(QCoreApplication.translate("CaseListView", u"\u5217\u8868\u4e2d\u7c97\u4f53\u548c\u989c\u8272\u7684\u542b\u4e49\uff1b\u628a\u9f20\u6807\u505c\u5728\u6807\u9898\u6216\u4e0b\u4e00\u671f\u9650\u4e0a\u53ef\u770b\u8be6\u60c5", None))
 #endif // QT_CONFIG(tooltip)

@@ -192,7 +192,7 @@ class Ui_ImportDialog(object):
         self.saveMappingCheck.setText(QCoreApplication.translate("ImportDialog", u"\u8bb0\u4f4f\u8fd9\u4e2a\u5217\u5bf9\u5e94\uff0c\u4e0b\u6b21\u5bfc\u5165\u540c\u6837\u683c\u5f0f\u7684\u8868\u683c\u65f6\u81ea\u52a8\u4f7f\u7528", None))
         self.tabs.setTabText(self.tabs.indexOf(self.mappingTab), QCoreApplication.translate("ImportDialog", u"\u5217\u5bf9\u5e94", None))
         self.namesIntroLabel.setText(QCoreApplication.translate("ImportDialog", u"\u4e0b\u5217\u540d\u79f0\u5728\u6570\u636e\u5e93\u4e2d\u8fd8\u6ca1\u6709\u3002\u8bf7\u4e3a\u6bcf\u4e2a\u540d\u79f0\u9009\u62e9\uff1a\u65b0\u5efa\uff0c\u6216\u5bf9\u5e94\u5230\u4e00\u4e2a\u5df2\u6709\u7684\u540d\u79f0\uff08\u4f8b\u5982\u201c\u4ea4\u901a\u59d4\u201d\u5bf9\u5e94\u5230\u201c\u533a\u4ea4\u901a\u59d4\u201d\uff09\u3002\u6709\u76f8\u8fd1\u540d\u79f0\u7684\uff0c\u5df2\u9884\u5148\u9009\u4e86\u6700\u76f8\u8fd1\u7684\u4e00\u4e2a\uff0c\u8bf7\u6838\u5bf9\u3002", None))
-        self.tabs.setTabText(self.tabs.indexOf(self.namesTab), QCoreApplication.translate("ImportDialog", u"\u65b0\u5355\u4f4d\u548c\u4ee3\u8868", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.namesTab), QCoreApplication.translate("ImportDialog", u"\u65b0\u5355\u4f4d\u548c\u4ee3\u8868\u3001\u59d4\u5458", None))
         self.tabs.setTabText(self.tabs.indexOf(self.errorsTab), QCoreApplication.translate("ImportDialog", u"\u9519\u8bef", None))
         self.skipErrorsCheck.setText(QCoreApplication.translate("ImportDialog", u"\u8df3\u8fc7\u6709\u9519\u8bef\u7684\u884c\uff0c\u5bfc\u5165\u5176\u4f59\u7684\u884c", None))
         self.importButton.setText(QCoreApplication.translate("ImportDialog", u"\u5bfc\u5165", None))

@@ -114,7 +114,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("number", "编号", lambda r: r.number, lambda r: r.number, number_key, 44, centred=True),
     Column("kind", "类型", lambda r: r.kind.label, lambda r: r.kind, _label_order, 62, centred=True),
     Column("title", "标题", lambda r: r.title, lambda r: r.title, _same, 206),
-    Column("lead_proposer", "领衔代表", lambda r: r.lead_proposer, lambda r: r.lead_proposer, _same, 60),
+    Column("lead_proposer", "代表/提案人", lambda r: r.lead_proposer, lambda r: r.lead_proposer, _same, 60),
     Column("lead_units", "主办单位", lambda r: r.lead_units, lambda r: r.lead_units, _same, 88),
     Column("co_units", "会办单位", lambda r: r.co_units, lambda r: r.co_units, _same, 84),
     Column("our_role", "我方角色", lambda r: r.our_role.label if r.our_role else "—", lambda r: r.our_role,

@@ -48,6 +48,7 @@ class DeadlineDashboardView(QWidget):
         self.ui.setupUi(self)
         self.board = None
         self.picked: tuple[frozenset[int], str] | None = None  # the last count clicked
+        self.panels: list = []
         self.kind_model = DeadlineCountModel(self)
         self.unit_model = DeadlineCountModel(self)
         for table, model in ((self.ui.kindTable, self.kind_model), (self.ui.unitTable, self.unit_model)):
@@ -88,10 +89,19 @@ class DeadlineDashboardView(QWidget):
             self.ui.kindLayout.addWidget(widget)
             widget.hide()
 
+    def add_panel(self, panel) -> None:
+        """An extension point: ``panel`` (a widget with ``refresh()``) is shown below the units'
+        counts (a handful of lines, with room under them) and refreshed with them (the 重点提案督办
+        list of ``proposal_actions``)."""
+        self.panels.append(panel)
+        self.ui.unitLayout.addWidget(panel, 1)
+
     def refresh(self, *, wait: bool = True) -> None:
         """Count again (``wait``: now, on the UI thread; else through the runner)."""
         if not self.services.connected:
             return
+        for panel in self.panels:
+            panel.refresh()
         service = self.services.deadlines
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
         if wait:
@@ -115,6 +125,10 @@ class DeadlineDashboardView(QWidget):
         table = self.ui.kindTable
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
                                + table.verticalHeader().defaultSectionSize() * min(self.kind_model.rowCount(), 11))
+        if self.panels:  # the units' lines whole (up to 8, then scrolled), the panels below take the rest
+            units = self.ui.unitTable
+            units.setMaximumHeight(units.horizontalHeader().sizeHint().height() + 2 * units.frameWidth() + 2
+                                   + units.verticalHeader().defaultSectionSize() * min(self.unit_model.rowCount(), 8))
         scope = f"{board.our_unit_name}的期限" if board.only_our_unit else "全部单位的期限"
         total = len(set().union(*board.by_bucket.values())) if board.by_bucket else 0
         self.ui.asOfLabel.setText(f"截至 {format_day(board.as_of)}，{scope}：{total} 件有未办结期限")

@@ -33,6 +33,8 @@ from desktop_app.gui.widgets import message_boxes
 
 OVERALL = "overall"
 ALL_ITEMS, THIS_YEAR, CUSTOM = "", "\x00year", "\x00custom"  # period choices besides the sessions' names
+HINT = ("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）；"
+        "右键一个比率可查看其基数的件。鼠标停在数字或表头上显示统计口径。")
 COLUMN_PADDING = 10
 MIN_COLUMN_WIDTH = 56
 
@@ -77,8 +79,7 @@ class StatisticsView(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         self._show_custom_dates()
-        self.hint = QLabel("点击一个数字或图中的一段，在案件列表中查看这些件（图表可用方向键选择、回车打开）；"
-                           "右键一个比率可查看其基数的件。鼠标停在数字或表头上显示统计口径。", self)
+        self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.model = StatisticsTableModel(self)
@@ -159,6 +160,8 @@ class StatisticsView(QWidget):
             self.to_edit.setDate(QDate(today.year, today.month, today.day))
         self._fill_periods(service.sessions())
         self.report = service.report(self.as_of(), self.period())
+        # How 提案 are counted (issue 23): stated with the figures, as the office set it.
+        self.hint.setText(HINT + self._services.proposals.counting_note())
         self._show()
 
     def _groups(self):

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemStatus, Rating, ResultCategory
+from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemKind, ItemStatus, Rating, ResultCategory
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.followup import commitment_due, propose_commitments
+from desktop_app.domain.wording import words
 from desktop_app.file_names import safe_file_name
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
@@ -139,12 +140,13 @@ class FollowupSection:
     # ---- building ---------------------------------------------------------------------------
 
     def _feedback_box(self, page) -> QGroupBox:
-        box = QGroupBox("代表反馈（征询意见表，按代表本人填写的录入）", page)
+        box = QGroupBox(page)
+        self.feedback_box = box
         layout = QVBoxLayout(box)
         self.feedback_view = QTableView(box)
         self.feedback_view.setObjectName("feedbackView")
         self.feedback_model = RowTableModel([
-            Column("代表", lambda r: r.proposer_name),
+            Column("填表人", lambda r: r.proposer_name),
             Column("办理态度", lambda r: text_or_blank(r.attitude)),
             Column("办理结果", lambda r: text_or_blank(r.outcome)),
             Column("日期", lambda r: text_or_blank(r.received_on)),
@@ -162,7 +164,7 @@ class FollowupSection:
         self.outcome_combo = _combo(box, Rating, "（未评）")
         self.feedback_date = QDateEdit(box, calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.channel_combo = _combo(box, FeedbackChannel)
-        self.reference_edit = QLineEdit(box, placeholderText="代表本人意见表的编号、网上反馈编号或扫描件名称")
+        self.reference_edit = QLineEdit(box)
         self.comment_edit = QLineEdit(box)
         ratings = QHBoxLayout()
         ratings.addWidget(QLabel("办理态度", box))
@@ -173,10 +175,12 @@ class FollowupSection:
         ratings.addWidget(self.feedback_date)
         ratings.addWidget(QLabel("方式", box))
         ratings.addWidget(self.channel_combo)
-        form.addRow("代表", self.proposer_combo)
+        self.proposer_label, self.comment_label = QLabel(box), QLabel(box)
+        form.addRow(self.proposer_label, self.proposer_combo)
         form.addRow("评价", ratings)
         form.addRow("意见表出处", self.reference_edit)
-        form.addRow("代表意见", self.comment_edit)
+        form.addRow(self.comment_label, self.comment_edit)
+        self._say(ItemKind.SUGGESTION)
         layout.addLayout(form)
         self.add_feedback_button = QPushButton("录入反馈", box)
         self.add_feedback_button.setObjectName("addFeedbackButton")
@@ -253,8 +257,19 @@ class FollowupSection:
 
     # ---- loading ----------------------------------------------------------------------------
 
+    def _say(self, kind) -> None:
+        """代表 for a 建议, 提案人 for a 提案 (``domain.wording``)."""
+        who = words(kind).proposer_label
+        self.feedback_box.setTitle(f"{who}反馈（征询意见表，按{who}本人填写的录入）")
+        self.reference_edit.setPlaceholderText(f"{who}本人意见表的编号、网上反馈编号或扫描件名称")
+        self.proposer_label.setText(who)
+        self.comment_label.setText(f"{who}意见")
+        if hasattr(self, "parts"):
+            self.parts.setTabText(0, f"{who}反馈(&F)")
+
     def load(self, record) -> None:
         self.record = record
+        self._say(record.kind)
         saved = record.id is not None
         today = _qdate(self._services.today())
         self.feedback_date.setDate(today)

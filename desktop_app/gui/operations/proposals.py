@@ -1,0 +1,20 @@
+"""Operations on 政协提案's figures and reference data (gui layer): one service call each."""
+
+from __future__ import annotations
+
+from desktop_app.gui.operations import Op
+
+
+def report(services, as_of, mode=None) -> Op:
+    service = services.proposals
+    return Op("统计政协提案", lambda: service.report(as_of, mode), read=True)
+
+
+def set_merged_count(services, mode) -> Op:
+    service = services.proposals
+    return Op("保存并案统计口径", lambda: service.set_merged_count(mode))
+
+
+def save_sectors(services, names, version) -> Op:
+    service = services.proposals
+    return Op("保存界别名单", lambda: service.save_sectors(names, version))
