@@ -85,6 +85,8 @@ def _print_report(args: argparse.Namespace, report, extra: dict | None = None) -
     print("注：")
     for key, label in FIGURES:
         print(f"  {marks[key]}. {label}：{report.overall[key].definition}")
+    if report.counting_note:
+        print(f"  {len(marks) + 1}. 政协提案：{report.counting_note}")
     return 0
 
 

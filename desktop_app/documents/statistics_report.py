@@ -65,7 +65,10 @@ NOTE = ("注：多个单位主办的件在各单位各计一次，合计按件�
 def definition_notes(report: Report) -> list[str]:
     """The footnotes: every figure printed in the tables with its definition, numbered."""
     keys = [key for _caption, columns in TABLES for _h, key in columns]
-    return [f"{i}．{report.overall[key].label}：{report.overall[key].definition}" for i, key in enumerate(keys, start=1)]
+    notes = [f"{i}．{report.overall[key].label}：{report.overall[key].definition}" for i, key in enumerate(keys, start=1)]
+    if report.counting_note:
+        notes.append(f"{len(notes) + 1}．政协提案：{report.counting_note}")
+    return notes
 
 
 def scope_text(report: Report) -> str:

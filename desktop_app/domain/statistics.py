@@ -270,6 +270,8 @@ class Report:
     groups: dict[tuple[str, str], dict[str, Figure]] = field(default_factory=dict)
     period: Period | None = None
     rating_rule: str = RATING_LEAD
+    # How 政协提案 are counted (不立案 apart, 并案 as the office set it); "" when there are none.
+    counting_note: str = ""
 
     def group_names(self, dimension: str) -> list[str]:
         return [name for dim, name in self.groups if dim == dimension]

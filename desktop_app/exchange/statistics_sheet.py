@@ -33,6 +33,8 @@ def write_report_sheet(path, report: Report) -> None:
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["E"].width = 100
     notes = "注：" + "；".join(f"{label}：{report.overall[key].definition.rstrip('。')}" for key, label in FIGURES) + "。"
+    if report.counting_note:
+        notes += report.counting_note
     for dim, dim_label in DIMENSIONS:
         ws = book.create_sheet(dim_label)
         append_row(ws, [dim_label, *[label for _k, label in FIGURES]])

@@ -75,7 +75,7 @@ class ProposalService:
 
     def counting_note(self) -> str:
         """How the handling statistics count 提案 (for their definitions): 不立案 apart, 并案 as set."""
-        return f"政协提案中不立案的意见另行统计（见政协提案统计），不计入本表；{merge_definition(self.merged_count())}"
+        return counting_note_for(self.merged_count())
 
     # ---- figures ---------------------------------------------------------------------------
 
@@ -87,6 +87,17 @@ class ProposalService:
         with self.ctx.db.read() as s:
             facts = load_proposal_facts(s)
         return proposal_report(facts, as_of, mode)
+
+
+def counting_note_for(mode: MergedCount) -> str:
+    return f"政协提案中不立案的意见另行统计（见政协提案统计），不计入本表；{merge_definition(mode)}"
+
+
+def counting_note_of(s) -> str:
+    """``counting_note_for`` the setting, inside the caller's transaction; "" when there are no 提案."""
+    if s.scalar(select(Item.id).where(Item.kind == ItemKind.PROPOSAL.value).limit(1)) is None:
+        return ""
+    return counting_note_for(merged_count_of(s))
 
 
 def merged_count_of(s) -> MergedCount:

@@ -8,7 +8,7 @@ follows the same dates the dashboard shows, approved extensions included.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -45,7 +45,7 @@ from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.lookup import setting_value
 from desktop_app.services.letter_settings import letter_settings
-from desktop_app.services.proposals import proposals_as_counted
+from desktop_app.services.proposals import counting_note_of, proposals_as_counted
 from desktop_app.storage.tables import (
     Assignment,
     Commitment,
@@ -79,7 +79,9 @@ class StatisticsService:
             items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
             rule = setting_value(s, RATING_RULE_KEY, RATING_LEAD)
             items = proposals_as_counted(s, items)  # 不立案 apart, 并案 as the office counts it (issue 23)
-        return handling_report(items, as_of, period, rule if rule in RATING_RULES else RATING_LEAD)
+            note = counting_note_of(s)
+        report = handling_report(items, as_of, period, rule if rule in RATING_RULES else RATING_LEAD)
+        return replace(report, counting_note=note) if note else report
 
     def sessions(self) -> list[str]:
         """The session names, newest first (the period choices besides this year and custom)."""
@@ -244,5 +246,5 @@ def report_as_json(report: Report) -> dict:
             "period": None if period is None else {
                 "label": period.label, "from": period.start and period.start.isoformat(),
                 "to": period.end and period.end.isoformat(), "session": period.session},
-            "rating_rule": report.rating_rule,
+            "rating_rule": report.rating_rule, "counting_note": report.counting_note,
             "overall": plain(report.overall), "groups": groups}

@@ -302,3 +302,28 @@ def test_each_of_the_five_proposers_of_a_merged_group_gives_one_form_on_the_one_
     assert len(service.feedback(lead)) == 5  # kept with the lead's one reply
     assert [f.proposer_name for f in service.feedback(second)] == [name for _id, name in people]
     assert CaseService(ctx).get(second).status is ItemStatus.FEEDBACK  # following the lead
+
+
+def test_every_statistics_output_states_how_proposals_are_counted(ctx, merged, tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop_app.documents.statistics_report import definition_notes
+    from desktop_app.exchange.statistics_sheet import write_report_sheet
+    from desktop_app.services.statistics import StatisticsService, report_as_json
+
+    ProposalService(ctx).set_merged_count(MergedCount.PER_HANDLING)
+    report = StatisticsService(ctx).report(AS_OF)
+    assert report_as_json(report)["counting_note"] == (
+        "政协提案中不立案的意见另行统计（见政协提案统计），不计入本表；"
+        "并案按办理件数计：几件提案并案办理算一件（以主提案计），不另计被并案的提案。")
+    assert definition_notes(report)[-1].endswith("政协提案：" + report.counting_note)
+    write_report_sheet(tmp_path / "统计.xlsx", report)
+    cells = [c.value for row in load_workbook(tmp_path / "统计.xlsx")["承办单位"].iter_rows() for c in row]
+    assert any(isinstance(v, str) and v.endswith(report.counting_note) for v in cells)
+
+
+def test_statistics_without_proposals_say_nothing_of_them(ctx):
+    from desktop_app.services.statistics import StatisticsService
+
+    CaseService(ctx).save(make_record())
+    assert StatisticsService(ctx).report(AS_OF).counting_note == ""

@@ -161,7 +161,7 @@ class StatisticsView(QWidget):
         self._fill_periods(service.sessions())
         self.report = service.report(self.as_of(), self.period())
         # How 提案 are counted (issue 23): stated with the figures, as the office set it.
-        self.hint.setText(HINT + self._services.proposals.counting_note())
+        self.hint.setText(HINT + self.report.counting_note)
         self._show()
 
     def _groups(self):
