@@ -21,6 +21,25 @@ def build_services(ctx, tmp_path, ui_settings: UiSettings | None = None, *, read
     return services
 
 
+@pytest.fixture(autouse=True)
+def database_threads_end(monkeypatch):
+    """Every window's database threads end with its test, as they end when the app shuts down
+    (hundreds of idle threads left over made a long GUI run fragile)."""
+    from desktop_app.gui.database_workers import DatabaseWorkers
+
+    made: list[DatabaseWorkers] = []
+    real_init = DatabaseWorkers.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(DatabaseWorkers, "__init__", init)
+    yield
+    for workers in made:
+        workers.stop()
+
+
 @pytest.fixture
 def make_services(tmp_path):
     """``make_services(ctx, **extra)``: AppServices over ``ctx`` (e.g. ``read_only=True``)."""
