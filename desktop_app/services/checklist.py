@@ -369,6 +369,10 @@ class ChecklistService:
             if attachment_id is not None and s.scalar(
                     select(Attachment.item_id).where(Attachment.id == attachment_id)) != row.item_id:
                 raise ValidationError("所选附件不属于这件建议提案，请重新选择佐证。")
+            if row.done and s.scalar(select(ChecklistTick.id).where(ChecklistTick.entry_id == row.id).limit(1)) is None:
+                # The entry's own tick (at registration, or a record 0010 dropped) is shown from the
+                # entry until now: write it before the state it describes changes.
+                s.add(_implicit_tick(row))
             row.done = bool(done)
             row.done_at = now if done else None
             row.done_by = user if done else ""
@@ -381,16 +385,29 @@ class ChecklistService:
         return Changes.of("checklist", item_ids=[item_id])
 
     def ticks(self, item_id: int) -> list[TickRecord]:
+        """Every tick and untick of the item's entries, oldest first. An entry done without any
+        tick record (ticked when the item was registered) shows that tick from its own state."""
         with self.ctx.db.read() as s:
-            return [
-                TickRecord(name, t.ticked, t.ticked_at, t.ticked_by, t.note, t.contact_id, t.attachment_id)
+            pairs = _item_entries(s, item_id)
+            found = [
+                ((t.ticked_at, 1, t.id), TickRecord(name, t.ticked, t.ticked_at, t.ticked_by, t.note, t.contact_id,
+                                                    t.attachment_id))
                 for t, name in s.execute(
                     select(ChecklistTick, func.coalesce(ItemChecklistEntry.name, ChecklistTemplateEntry.name))
                     .join(ItemChecklistEntry, ItemChecklistEntry.id == ChecklistTick.entry_id)
                     .outerjoin(ChecklistTemplateEntry,
                                ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
-                    .where(ItemChecklistEntry.item_id == item_id).order_by(ChecklistTick.id))
+                    .where(ItemChecklistEntry.item_id == item_id))
             ]
+            recorded = set(s.scalars(
+                select(ChecklistTick.entry_id).join(ItemChecklistEntry, ItemChecklistEntry.id == ChecklistTick.entry_id)
+                .where(ItemChecklistEntry.item_id == item_id)))
+            found += [
+                ((r.done_at, 0, r.position), TickRecord(e.name, True, r.done_at, r.done_by, r.note, r.contact_id,
+                                                        r.attachment_id))
+                for r, e in pairs if r.done and r.done_at is not None and r.id not in recorded
+            ]
+            return [record for _key, record in sorted(found, key=lambda f: f[0])]
 
     def override_gate(self, item_id: int, action: GateAction, reason: str) -> Changes:
         """Allow ``action`` on the item although its gated steps are open; the reason goes to history."""
@@ -474,16 +491,12 @@ class NewChecklists:
         if not self._items:
             return
         conn = s.connection()
-        first = (conn.exec_driver_sql("SELECT max(id) FROM item_checklist_entry").scalar() or 0) + 1
         conn.exec_driver_sql("INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
+        # An entry done on registration gets no tick record: ``ChecklistService.ticks`` shows its
+        # tick from the entry, and the first change writes that record (see ``tick``).
         conn.exec_driver_sql(
             "INSERT INTO item_checklist_entry (item_id, template_entry_id, position, done, done_at, done_by, note)"
             " VALUES (?, ?, ?, ?, ?, ?, '')", self._rows)
-        # The tick record of each entry done on registration, copied inside SQLite (no row crosses over).
-        conn.exec_driver_sql(
-            "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
-            " SELECT id, item_id, 1, done_at, done_by, '' FROM item_checklist_entry WHERE id >= ? AND done",
-            (first,))
         self._items, self._rows = [], []
 
     def _build(self, profile: ItemProfile) -> tuple[Entries, list[tuple]]:
@@ -493,6 +506,13 @@ class NewChecklists:
             fixed = [(e.key, self._ids[e.key], position) for position, e in enumerate(wanted)]
             found = self._built[profile] = (wanted, fixed)
         return found
+
+
+def _implicit_tick(row: ItemChecklistEntry) -> ChecklistTick:
+    """The tick record a done entry without any stands for."""
+    return ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=True, ticked_at=row.done_at,
+                         ticked_by=row.done_by, note=row.note, contact_id=row.contact_id,
+                         attachment_id=row.attachment_id)
 
 
 def _stamp(value: datetime | None) -> str | None:
