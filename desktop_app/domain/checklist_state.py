@@ -86,6 +86,9 @@ def unstamp(value) -> datetime | None:
 
 
 def pack(states: list[EntryState]) -> str:
+    """The value of ``item_checklist.entries`` ("" for a checklist without entries)."""
+    if not states:
+        return ""
     names = [""]
     index = {"": 0}
     rows = []

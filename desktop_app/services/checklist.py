@@ -491,22 +491,23 @@ class NewChecklists:
             self._rows.append((item_id, self.version_id, built.open_text, built.open_dated, 0, built.total,
                                built.first_step))
             return
-        names, rows = [""], []
-        for key, ref, slot in built.fixed:
+        names, parts = [""], []
+        for key, head in built.heads:
             hit = done.get(key)
             if hit is None:
-                rows.append([slot, ref])
+                parts.append(head + "]")
                 continue
             at, by = hit
             if by not in names:
                 names.append(by)
             index = names.index(by)
-            rows.append([slot, ref, 1, packed.stamp(at), index] if index else [slot, ref, 1, packed.stamp(at)])
-        dated = [[slot, ref, done[key][0].date().isoformat() if key in done else None]
-                 for key, ref, slot in built.dated]
+            at = "null" if at is None else packed.stamp(at)
+            parts.append(f"{head},1,{at},{index}]" if index else f"{head},1,{at}]")
+        dated = [[slot, ref, _day(done[key][0]) if key in done else None] for key, ref, slot in built.dated]
         next_step = next((name for key, name in built.steps if key not in done), "")
         self._rows.append((
-            item_id, self.version_id, json.dumps({"by": names, "e": rows}, ensure_ascii=False, separators=(",", ":")),
+            item_id, self.version_id,
+            f'{{"by":{json.dumps(names, ensure_ascii=False, separators=(",", ":"))},"e":[{",".join(parts)}]}}',
             json.dumps(dated, ensure_ascii=False, separators=(",", ":")) if dated else "",
             sum(1 for key in built.tickable if key in done), built.total, next_step,
         ))
@@ -530,7 +531,8 @@ class NewChecklists:
             pairs = [(packed.EntryState(0, slot, self._ids[e.key]), e) for slot, e in enumerate(wanted)]
             shown = progress(wanted, set())
             found = self._built[profile] = (wanted, _Built(
-                fixed, packed.pack([r for r, _e in pairs]), packed.pack_dated(pairs),
+                [(key, f"[{slot},{ref}") for key, ref, slot in fixed], packed.pack([r for r, _e in pairs]),
+                packed.pack_dated(pairs),
                 [(e.key, self._ids[e.key], slot) for slot, e in enumerate(wanted) if e.due_length is not None],
                 [(e.key, e.name) for e in wanted if e.level is EntryLevel.STEP],
                 {e.key for e in wanted if tickable(e)}, shown.total, shown.next_step,
@@ -542,7 +544,7 @@ class NewChecklists:
 class _Built:
     """One item profile's checklist, ready to be written for many items."""
 
-    fixed: list  # (key, template entry id, slot) in display order
+    heads: list  # (key, "[slot,template entry id") in display order
     open_text: str  # ``entries`` with nothing done
     open_dated: str
     dated: list  # (key, template entry id, slot) of the entries with a due offset
@@ -550,6 +552,10 @@ class _Built:
     tickable: set
     total: int
     first_step: str
+
+
+def _day(at: datetime | None) -> str | None:
+    return None if at is None else at.date().isoformat()
 
 
 def profile_of(kind: ItemKind, units, our: int | None, leader_handled: bool, key_item: bool) -> ItemProfile:
