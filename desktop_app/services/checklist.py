@@ -483,7 +483,8 @@ class NewChecklists:
         return self._build(profile)[0]
 
     def add(self, item_id: int, profile: ItemProfile, done: dict | None = None) -> None:
-        """Queue the item's checklist; ``done`` maps entry keys already done to (when, who)."""
+        """Queue the item's checklist; ``done`` maps entry keys already done to (when, who),
+        when a datetime or seconds since 1970-01-01 (``checklist_state.stamp``)."""
         if self.version_id is None:
             return
         built = self._build(profile)[1]
@@ -501,7 +502,7 @@ class NewChecklists:
             if by not in names:
                 names.append(by)
             index = names.index(by)
-            at = "null" if at is None else packed.stamp(at)
+            at = at if type(at) is int else "null" if at is None else packed.stamp(at)
             parts.append(f"{head},1,{at},{index}]" if index else f"{head},1,{at}]")
         dated = [[slot, ref, _day(done[key][0]) if key in done else None] for key, ref, slot in built.dated]
         next_step = next((name for key, name in built.steps if key not in done), "")
@@ -554,7 +555,9 @@ class _Built:
     first_step: str
 
 
-def _day(at: datetime | None) -> str | None:
+def _day(at: datetime | int | None) -> str | None:
+    if type(at) is int:
+        return packed.unstamp(at).date().isoformat()
     return None if at is None else at.date().isoformat()
 
 
