@@ -502,7 +502,7 @@ class NewChecklists:
             if by not in names:
                 names.append(by)
             index = names.index(by)
-            at = at if type(at) is int else "null" if at is None else packed.stamp(at)
+            at = at if isinstance(at, (int, float)) else "null" if at is None else packed.stamp(at)
             parts.append(f"{head},1,{at},{index}]" if index else f"{head},1,{at}]")
         dated = [[slot, ref, _day(done[key][0]) if key in done else None] for key, ref, slot in built.dated]
         next_step = next((name for key, name in built.steps if key not in done), "")
@@ -556,7 +556,7 @@ class _Built:
 
 
 def _day(at: datetime | int | None) -> str | None:
-    if type(at) is int:
+    if isinstance(at, (int, float)):
         return packed.unstamp(at).date().isoformat()
     return None if at is None else at.date().isoformat()
 

@@ -36,7 +36,7 @@ class DemoTicks:
 
     def __init__(self, now: datetime, rng):
         self.now, self.rng = now, rng
-        self._now = stamp(now)
+        self._now = int(stamp(now))  # whole seconds, not later than now
         # (key, gate) of the tickable entries phase by phase, per checklist: a bulk run has few
         # distinct checklists (NewChecklists builds each once, so the tuple identifies it).
         self._phases: dict[int, tuple[Entries, list]] = {}
