@@ -404,14 +404,13 @@ class ChecklistService:
         with self.ctx.db.read() as s:
             pairs = _item_entries(s, item_id)
             names = {r.id: e.name for r, e in pairs}
+            ticks = s.scalars(select(ChecklistTick).where(ChecklistTick.item_id == item_id)).all()
             found = [
                 ((t.ticked_at, 1, t.id), TickRecord(names[t.entry_id], t.ticked, t.ticked_at, t.ticked_by, t.note,
                                                     t.contact_id, t.attachment_id))
-                for t in s.scalars(select(ChecklistTick).where(ChecklistTick.item_id == item_id))
-                if t.entry_id in names
+                for t in ticks if t.entry_id in names
             ]
-            recorded = set(s.scalars(
-                select(ChecklistTick.entry_id).where(ChecklistTick.item_id == item_id)))
+            recorded = {t.entry_id for t in ticks}
             found += [
                 ((r.done_at, 0, r.slot), TickRecord(e.name, True, r.done_at, r.done_by, r.note, r.contact_id,
                                                     r.attachment_id))
