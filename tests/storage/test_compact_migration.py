@@ -116,3 +116,21 @@ def test_search_finds_the_same_items_without_a_copy_of_the_terms(tmp_path):
         sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'item_search'").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert "content=''" in sql and "item_search_content" not in tables
+
+
+def test_an_upgraded_file_with_much_free_space_is_compacted(tmp_path):
+    copy = tmp_path / "cases.db"
+    shutil.copyfile(FIXTURES / "schema_0009.sqlite", copy)
+    with closing(sqlite3.connect(copy)) as conn:  # pages freed as a big rebuild leaves them
+        conn.execute("CREATE TABLE scratch (data BLOB)")
+        conn.executemany("INSERT INTO scratch VALUES (?)", [(bytes(4000),) for _ in range(500)])
+        conn.commit()
+        conn.execute("DROP TABLE scratch")
+        conn.commit()
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] > 400
+    before = copy.stat().st_size
+    open_database(copy, network=False, backup_dir=tmp_path / "backups", now=lambda: DAY).close()
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM item").fetchone()[0] == 2
+    assert copy.stat().st_size < before / 4
