@@ -6,10 +6,10 @@ data to the services in ``AppServices``.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop_app.domain.enums import ItemKind
@@ -24,6 +24,9 @@ from desktop_app.gui.window_commands import WindowCommands
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
+
+if TYPE_CHECKING:  # an event class at import builds PySide's QEvent enums (~5 ms before the first paint)
+    from PySide6.QtGui import QCloseEvent
 
 APP_TITLE = "建议提案办理助手"
 
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         for name, install in installs.items():
             self.features[name] = install(self)
         self.case_list.ui.filterPanel.add_date_ranges()
+        self.case_list.watch_keys()
         self._features_installed = True
 
     def show_data(self, *, wait: bool = False) -> None:

@@ -138,18 +138,18 @@ class CaseWriter:
         self._contacts(item)
         self._replies(item)
         self._attachments(item)
-        search.index_item(
-            s, item.id,
-            search.item_terms(
-                item.number, item.title, [p.name for p, _r in proposers],
-                [u.name for u, _r in units], item.content,
-            ),
+        terms = search.item_terms(
+            item.number, item.title, [p.name for p, _r in proposers], [u.name for u, _r in units], item.content,
         )
         if item.merged_into_id is not None:
             lead = s.get(Item, item.merged_into_id)
             if lead is not None:
                 take_lead_state(s, item, lead, self.user, self.now)
         self.followers = follow_lead(s, item, self.user, self.now)
+        if creating:
+            search.index_many(s, [{"id": item.id, "terms": terms}])
+        else:
+            search.index_item(s, item.id, terms)
         if creating:
             self.changes = [("item", item.id, "新建", "", f"{session.name} 第{item.number}号 {item.title}")]
         for entity, entity_id, label, old, new in self.changes:

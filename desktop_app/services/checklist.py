@@ -2,9 +2,10 @@
 (services layer).
 
 Saving a template writes a new version; items keep the version their checklist was made from until
-the user applies a newer one after a preview. An item's checklist rows point at the entries of
+the user applies a newer one after a preview. An item's checklist entries point at the entries of
 that version (names, descriptions, offsets and gates are read from there) and hold only the item's
-state: tick, when, who, note, evidence. An item's checklist is made inside the save that
+state: tick, when, who, note, evidence; they are packed into one value per item
+(``item_checklist.entries``, domain/checklist_state.py), written only by ``_store``. An item's checklist is made inside the save that
 registers the item (``make_item_checklist``; ``NewChecklists`` for an import or the demo data),
 and ``check_gates`` refuses a save whose action (答复定稿, 办结) a step must precede, unless an
 override with a reason is on record in history.
@@ -12,13 +13,15 @@ override with a reason is on record in history.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from desktop_app.domain import checklist_state as packed
 from desktop_app.domain.calendar import LengthUnit
 from desktop_app.domain.checklist import (
     ChecklistDiff,
@@ -55,7 +58,6 @@ from desktop_app.storage.tables import (
     History,
     Item,
     ItemChecklist,
-    ItemChecklistEntry,
     Reply,
     Session,
     Setting,
@@ -285,28 +287,36 @@ class ChecklistService:
                 item = s.get(Item, item_id)
                 if item is None:
                     continue
-                pairs = _item_entries(s, item_id)
+                held = s.get(ItemChecklist, item_id)
+                pairs = _item_entries(s, item_id, held)
                 by_key = {e.key: r for r, e in pairs}
                 old = tuple(e for _r, e in pairs)
                 wanted = build_checklist(version.entries, _profile(s, item, our))
                 change = diff(old, wanted, {e.key for r, e in pairs if r.done})
                 keep = {e.key for e in wanted}
-                for r, e in pairs:
-                    if e.key not in keep:
-                        s.delete(r)
-                s.flush()
-                for position, e in enumerate(wanted):
+                removed = [r.id for r, e in pairs if e.key not in keep]
+                if removed:  # their tick records go with them
+                    s.execute(delete(ChecklistTick).where(ChecklistTick.item_id == item_id,
+                                                          ChecklistTick.entry_id.in_(removed)))
+                next_slot = max((r.slot for r, _e in pairs), default=-1) + 1
+                new_pairs = []
+                for e in wanted:
                     row = by_key.get(e.key)
                     if row is None:
-                        row = ItemChecklistEntry(item_id=item_id, done=False, done_by="", note="")
-                        s.add(row)
-                    _point_at(row, ids[e.key], position)
-                held = s.get(ItemChecklist, item_id)
+                        row = packed.EntryState(item_id, next_slot, ids[e.key])
+                        next_slot += 1
+                    else:
+                        row.ref = ids[e.key]  # its text now comes from the new version
+                    new_pairs.append((row, e))
+                if next_slot > packed.SLOTS:
+                    _renumber(s, item_id, new_pairs)
                 before = s.get(ChecklistTemplateVersion, held.version_id).number if held else None
                 if held is None:
-                    s.add(ItemChecklist(item_id=item_id, version_id=version_id))
+                    held = ItemChecklist(item_id=item_id, version_id=version_id)
+                    s.add(held)
                 else:
                     held.version_id = version_id
+                _store(held, new_pairs)
                 s.add(History(
                     item_id=item_id, entity="checklist", entity_id=version_id, field="办理清单版本",
                     old_value=f"{version.name} 第{before}版" if before else "",
@@ -357,40 +367,56 @@ class ChecklistService:
              attachment_id: int | None = None) -> Changes:
         """Tick (or untick) an entry, recording who, when, the note and the evidence."""
         now, user = self.ctx.now(), self.ctx.user_name()
+        item_id = packed.item_of(entry_id)
         with self.ctx.db.write() as s:
-            row = s.get(ItemChecklistEntry, entry_id)
-            if row is None:
+            held = s.get(ItemChecklist, item_id)
+            pairs = _item_entries(s, item_id, held)
+            found = next(((r, e) for r, e in pairs if r.id == entry_id), None)
+            if found is None:
                 raise NotFoundError("该清单条目已不存在（清单可能已换成新版本），请重新打开这件建议提案。")
-            entry = _entry_of(s, row)
+            row, entry = found
             if not tickable(entry):
                 raise ValidationError(f"“{entry.name}”是阶段，不能勾选；请勾选它下面的步骤或要点。")
-            if contact_id is not None and s.scalar(select(Contact.item_id).where(Contact.id == contact_id)) != row.item_id:
+            if contact_id is not None and s.scalar(select(Contact.item_id).where(Contact.id == contact_id)) != item_id:
                 raise ValidationError("所选沟通记录不属于这件建议提案，请重新选择佐证。")
             if attachment_id is not None and s.scalar(
-                    select(Attachment.item_id).where(Attachment.id == attachment_id)) != row.item_id:
+                    select(Attachment.item_id).where(Attachment.id == attachment_id)) != item_id:
                 raise ValidationError("所选附件不属于这件建议提案，请重新选择佐证。")
+            if row.done and s.scalar(select(ChecklistTick.id).where(
+                    ChecklistTick.item_id == item_id, ChecklistTick.entry_id == row.id).limit(1)) is None:
+                # The entry's own tick (at registration, or a record 0010 dropped) is shown from the
+                # entry until now: write it before the state it describes changes.
+                s.add(_implicit_tick(row))
             row.done = bool(done)
             row.done_at = now if done else None
             row.done_by = user if done else ""
             row.note = note
             row.contact_id = contact_id if done else None
             row.attachment_id = attachment_id if done else None
-            s.add(ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=bool(done), ticked_at=now,
+            _store(held, pairs)
+            s.add(ChecklistTick(entry_id=row.id, item_id=item_id, ticked=bool(done), ticked_at=now,
                                 ticked_by=user, note=note, contact_id=contact_id, attachment_id=attachment_id))
-            item_id = row.item_id
         return Changes.of("checklist", item_ids=[item_id])
 
     def ticks(self, item_id: int) -> list[TickRecord]:
+        """Every tick and untick of the item's entries, oldest first. An entry done without any
+        tick record (ticked when the item was registered) shows that tick from its own state."""
         with self.ctx.db.read() as s:
-            return [
-                TickRecord(name, t.ticked, t.ticked_at, t.ticked_by, t.note, t.contact_id, t.attachment_id)
-                for t, name in s.execute(
-                    select(ChecklistTick, func.coalesce(ItemChecklistEntry.name, ChecklistTemplateEntry.name))
-                    .join(ItemChecklistEntry, ItemChecklistEntry.id == ChecklistTick.entry_id)
-                    .outerjoin(ChecklistTemplateEntry,
-                               ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
-                    .where(ItemChecklistEntry.item_id == item_id).order_by(ChecklistTick.id))
+            pairs = _item_entries(s, item_id)
+            names = {r.id: e.name for r, e in pairs}
+            ticks = s.scalars(select(ChecklistTick).where(ChecklistTick.item_id == item_id)).all()
+            found = [
+                ((t.ticked_at, 1, t.id), TickRecord(names[t.entry_id], t.ticked, t.ticked_at, t.ticked_by, t.note,
+                                                    t.contact_id, t.attachment_id))
+                for t in ticks if t.entry_id in names
             ]
+            recorded = {t.entry_id for t in ticks}
+            found += [
+                ((r.done_at, 0, r.slot), TickRecord(e.name, True, r.done_at, r.done_by, r.note, r.contact_id,
+                                                    r.attachment_id))
+                for r, e in pairs if r.done and r.done_at is not None and r.id not in recorded
+            ]
+            return [record for _key, record in sorted(found, key=lambda f: f[0])]
 
     def override_gate(self, item_id: int, action: GateAction, reason: str) -> Changes:
         """Allow ``action`` on the item although its gated steps are open; the reason goes to history."""
@@ -427,17 +453,17 @@ def make_item_checklist(s: OrmSession, item_id: int) -> None:
     item = s.get(Item, item_id)
     wanted = build_checklist(_version(s, version_id).entries, _profile(s, item, our_unit_id(s)))
     ids = _entry_ids(s, version_id)
-    s.add(ItemChecklist(item_id=item_id, version_id=version_id))
-    s.add_all(ItemChecklistEntry(item_id=item_id, template_entry_id=ids[e.key], position=position, done=False,
-                                 done_by="", note="") for position, e in enumerate(wanted))
+    held = ItemChecklist(item_id=item_id, version_id=version_id)
+    _store(held, [(packed.EntryState(item_id, slot, ids[e.key]), e) for slot, e in enumerate(wanted)])
+    s.add(held)
     s.flush()
 
 
 class NewChecklists:
     """The checklists of many items registered in one transaction (an import, the demo data),
     as ``make_item_checklist`` makes them one at a time: each distinct item profile is built
-    once from the current template's latest version, and ``write`` puts every queued entry
-    (and the tick record of those already done) in with one executemany per table."""
+    once from the current template's latest version, and ``write`` puts every queued checklist
+    in with one executemany."""
 
     def __init__(self, s: OrmSession):
         template_id = _current_template_id(s)
@@ -445,8 +471,7 @@ class NewChecklists:
         self._template = _version(s, self.version_id).entries if self.version_id else ()
         self._ids = _entry_ids(s, self.version_id) if self.version_id else {}
         self.our_unit = our_unit_id(s)
-        self._built: dict[ItemProfile, tuple[Entries, list[tuple]]] = {}
-        self._items: list[tuple[int, int]] = []
+        self._built: dict[ItemProfile, tuple[Entries, _Built]] = {}
         self._rows: list[tuple] = []
 
     def profile(self, kind: ItemKind, units, leader_handled: bool = False, key_item: bool = False) -> ItemProfile:
@@ -457,47 +482,82 @@ class NewChecklists:
         return self._build(profile)[0]
 
     def add(self, item_id: int, profile: ItemProfile, done: dict | None = None) -> None:
-        """Queue the item's checklist; ``done`` maps entry keys already done to (when, who)."""
+        """Queue the item's checklist; ``done`` maps entry keys already done to (when, who),
+        when a datetime or seconds since 1970-01-01 (``checklist_state.stamp``)."""
         if self.version_id is None:
             return
-        self._items.append((item_id, self.version_id))
+        built = self._build(profile)[1]
         if not done:
-            self._rows.extend((item_id, entry_id, position, False, None, "")
-                              for _key, entry_id, position in self._build(profile)[1])
+            self._rows.append((item_id, self.version_id, built.open_text, built.open_dated, 0, built.total,
+                               built.first_step))
             return
-        for key, entry_id, position in self._build(profile)[1]:
-            at, by = done.get(key, (None, ""))
-            self._rows.append((item_id, entry_id, position, at is not None, _stamp(at), by))
+        names, parts = [""], []
+        for key, head in built.heads:
+            hit = done.get(key)
+            if hit is None:
+                parts.append(head + "]")
+                continue
+            at, by = hit
+            if by not in names:
+                names.append(by)
+            index = names.index(by)
+            at = at if isinstance(at, (int, float)) else "null" if at is None else packed.stamp(at)
+            parts.append(f"{head},1,{at},{index}]" if index else f"{head},1,{at}]")
+        dated = [[slot, ref, _day(done[key][0]) if key in done else None] for key, ref, slot in built.dated]
+        next_step = next((name for key, name in built.steps if key not in done), "")
+        self._rows.append((
+            item_id, self.version_id,
+            f'{{"by":{json.dumps(names, ensure_ascii=False, separators=(",", ":"))},"e":[{",".join(parts)}]}}',
+            json.dumps(dated, ensure_ascii=False, separators=(",", ":")) if dated else "",
+            sum(1 for key in built.tickable if key in done), built.total, next_step,
+        ))
 
     def write(self, s: OrmSession) -> None:
-        """Insert what was queued (after the items themselves) and start a new batch."""
-        if not self._items:
+        """Insert what was queued (after the items themselves) and start a new batch.
+        An entry done on registration gets no tick record: ``ChecklistService.ticks`` shows its
+        tick from the entry, and the first change writes that record (see ``tick``)."""
+        if not self._rows:
             return
-        conn = s.connection()
-        first = (conn.exec_driver_sql("SELECT max(id) FROM item_checklist_entry").scalar() or 0) + 1
-        conn.exec_driver_sql("INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
-        conn.exec_driver_sql(
-            "INSERT INTO item_checklist_entry (item_id, template_entry_id, position, done, done_at, done_by, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, '')", self._rows)
-        # The tick record of each entry done on registration, copied inside SQLite (no row crosses over).
-        conn.exec_driver_sql(
-            "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
-            " SELECT id, item_id, 1, done_at, done_by, '' FROM item_checklist_entry WHERE id >= ? AND done",
-            (first,))
-        self._items, self._rows = [], []
+        s.connection().exec_driver_sql(
+            "INSERT INTO item_checklist (item_id, version_id, entries, dated, done_count, total, next_step)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", self._rows)
+        self._rows = []
 
-    def _build(self, profile: ItemProfile) -> tuple[Entries, list[tuple]]:
+    def _build(self, profile: ItemProfile) -> tuple[Entries, _Built]:
         found = self._built.get(profile)
         if found is None:
             wanted = build_checklist(self._template, profile)
-            fixed = [(e.key, self._ids[e.key], position) for position, e in enumerate(wanted)]
-            found = self._built[profile] = (wanted, fixed)
+            fixed = [(e.key, self._ids[e.key], slot) for slot, e in enumerate(wanted)]
+            pairs = [(packed.EntryState(0, slot, self._ids[e.key]), e) for slot, e in enumerate(wanted)]
+            shown = progress(wanted, set())
+            found = self._built[profile] = (wanted, _Built(
+                [(key, f"[{slot},{ref}") for key, ref, slot in fixed], packed.pack([r for r, _e in pairs]),
+                packed.pack_dated(pairs),
+                [(e.key, self._ids[e.key], slot) for slot, e in enumerate(wanted) if e.due_length is not None],
+                [(e.key, e.name) for e in wanted if e.level is EntryLevel.STEP],
+                {e.key for e in wanted if tickable(e)}, shown.total, shown.next_step,
+            ))
         return found
 
 
-def _stamp(value: datetime | None) -> str | None:
-    # The format SQLAlchemy's SQLite DateTime type writes and parses.
-    return None if value is None else value.isoformat(" ", "microseconds")
+@dataclass(frozen=True)
+class _Built:
+    """One item profile's checklist, ready to be written for many items."""
+
+    heads: list  # (key, "[slot,template entry id") in display order
+    open_text: str  # ``entries`` with nothing done
+    open_dated: str
+    dated: list  # (key, template entry id, slot) of the entries with a due offset
+    steps: list  # (key, name) of the steps, in order
+    tickable: set
+    total: int
+    first_step: str
+
+
+def _day(at: datetime | int | None) -> str | None:
+    if isinstance(at, (int, float)):
+        return packed.unstamp(at).date().isoformat()
+    return None if at is None else at.date().isoformat()
 
 
 def profile_of(kind: ItemKind, units, our: int | None, leader_handled: bool, key_item: bool) -> ItemProfile:
@@ -533,34 +593,12 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
 
 
 def progress_by_item(s: OrmSession) -> dict[int, Progress]:
-    conn = s.connection()
-    # The level of an entry pointing at a template entry is the template entry's: the few ids
-    # of phases and steps are looked up once (a subquery SQLite evaluates once), not joined per row.
-    counts = conn.exec_driver_sql(
-        "SELECT item_id, count(*), total(done) FROM item_checklist_entry WHERE CASE"
-        " WHEN template_entry_id IS NULL THEN level != 'phase'"
-        " ELSE template_entry_id NOT IN (SELECT id FROM checklist_template_entry WHERE level = 'phase') END"
-        " GROUP BY item_id"
-    ).all()
-    # SQLite returns the row holding min(position) for the bare columns.
-    nxt = {i: (t, n) for i, t, n, _p in conn.exec_driver_sql(
-        "SELECT item_id, template_entry_id, name, min(position) FROM item_checklist_entry WHERE done = 0 AND CASE"
-        " WHEN template_entry_id IS NULL THEN level = 'step'"
-        " ELSE template_entry_id IN (SELECT id FROM checklist_template_entry WHERE level = 'step') END"
-        " GROUP BY item_id"
-    )}
-    steps = dict(conn.exec_driver_sql("SELECT id, name FROM checklist_template_entry WHERE level = 'step'").all())
+    """Done/total and the next open step of every item with a checklist, as ``_store`` keeps them."""
     return {
-        i: Progress(int(d), total, _next_name(nxt.get(i), steps))
-        for i, total, d in counts
+        item_id: Progress(done, total, next_step)
+        for item_id, done, total, next_step in s.connection().exec_driver_sql(
+            "SELECT item_id, done_count, total, next_step FROM item_checklist WHERE entries != ''")
     }
-
-
-def _next_name(found: tuple | None, steps: dict[int, str]) -> str:
-    if found is None:
-        return ""
-    template_entry_id, own_name = found
-    return own_name if template_entry_id is None else steps.get(template_entry_id, "")
 
 
 # ---- helpers ----------------------------------------------------------------------------
@@ -611,13 +649,6 @@ def _entry_ids(s: OrmSession, version_id: int) -> dict[str, int]:
                           .where(ChecklistTemplateEntry.version_id == version_id)).all())
 
 
-def _point_at(row: ItemChecklistEntry, template_entry_id: int, position: int) -> None:
-    """Make an item's entry take its text from ``template_entry_id`` (dropping any text of its own)."""
-    row.template_entry_id, row.position = template_entry_id, position
-    row.key = row.parent_key = row.level = row.name = row.description = None
-    row.due_length = row.due_unit = row.due_anchor = row.gate = None
-
-
 def _copy_entry(row, e: Entry, position: int) -> None:
     row.key, row.parent_key, row.position, row.level = e.key, e.parent_key, position, e.level.value
     row.name, row.description, row.due_length = e.name, e.description, e.due_length
@@ -640,21 +671,44 @@ def _or(enum_cls, code, default):
         return default
 
 
-def _item_entries(s: OrmSession, item_id: int) -> list[tuple[ItemChecklistEntry, Entry]]:
-    """The item's checklist rows in display order, each with its entry (from the template entry it
-    points at, or its own text)."""
-    found = s.execute(
-        select(ItemChecklistEntry, ChecklistTemplateEntry)
-        .outerjoin(ChecklistTemplateEntry, ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
-        .where(ItemChecklistEntry.item_id == item_id).order_by(ItemChecklistEntry.position)
-    ).all()
-    return [(row, _entry(row if template is None else template)) for row, template in found]
+def _item_entries(s: OrmSession, item_id: int, held: ItemChecklist | None = None
+                  ) -> list[tuple[packed.EntryState, Entry]]:
+    """The item's checklist entries in display order, each with its entry (from the template entry
+    it points at, or its own text)."""
+    held = held if held is not None else s.get(ItemChecklist, item_id)
+    if held is None:
+        return []
+    states = packed.unpack(held.entries, item_id)
+    refs = {r.ref for r in states if isinstance(r.ref, int)}
+    template = {t.id: _entry(t) for t in s.scalars(
+        select(ChecklistTemplateEntry).where(ChecklistTemplateEntry.id.in_(refs)))} if refs else {}
+    return [(r, template[r.ref] if isinstance(r.ref, int) else packed.own_entry(r.ref))
+            for r in states if not isinstance(r.ref, int) or r.ref in template]
 
 
-def _entry_of(s: OrmSession, row: ItemChecklistEntry) -> Entry:
-    if row.template_entry_id is None:
-        return _entry(row)
-    return _entry(s.get(ChecklistTemplateEntry, row.template_entry_id))
+def _store(held: ItemChecklist, pairs: list[tuple[packed.EntryState, Entry]]) -> None:
+    """Write the item's entries (in display order) and what is read from them without unpacking."""
+    shown = progress(tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done})
+    held.entries = packed.pack([r for r, _e in pairs])
+    held.dated = packed.pack_dated(pairs)
+    held.done_count, held.total, held.next_step = shown.done, shown.total, shown.next_step
+
+
+def _renumber(s: OrmSession, item_id: int, pairs) -> None:
+    """Number the item's entries 0, 1, … again (all slots were used), moving their tick records."""
+    moves = {r.id: packed.entry_id(item_id, slot) for slot, (r, _e) in enumerate(pairs)}
+    for t in s.scalars(select(ChecklistTick).where(ChecklistTick.item_id == item_id)):
+        if t.entry_id in moves:
+            t.entry_id = moves[t.entry_id]
+    for slot, (r, _e) in enumerate(pairs):
+        r.slot = slot
+
+
+def _implicit_tick(row: packed.EntryState) -> ChecklistTick:
+    """The tick record a done entry without any stands for."""
+    return ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=True, ticked_at=row.done_at,
+                         ticked_by=row.done_by, note=row.note, contact_id=row.contact_id,
+                         attachment_id=row.attachment_id)
 
 
 def _profile(s: OrmSession, item: Item, our: int | None) -> ItemProfile:

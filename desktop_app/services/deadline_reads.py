@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, WorkCalendar
+from desktop_app.domain.checklist_state import entry_id, own_entry, unpack_dated
 from desktop_app.domain.deadlines import (
     DEFAULT_THRESHOLDS,
     FINISHED_STATUSES,
@@ -212,21 +213,29 @@ def statuses_on(conn, as_of: date, scope: str) -> dict[int, ItemStatus]:
 
 
 def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
-    """Steps of the items' 办理清单 that have a due offset (they are our unit's steps)."""
+    """Steps of the items' 办理清单 that have a due offset (they are our unit's steps): read from
+    each checklist's ``dated`` (the few dated entries, not the packed checklist)."""
     our = read_our_unit(conn)
+    template = {
+        entry_id: (name, length, member_or_none(LengthUnit, unit) or LengthUnit.DAYS,
+                   member_or_none(Anchor, anchor) or Anchor.ASSIGNED)
+        for entry_id, name, length, unit, anchor in rows_of(conn, (
+            "SELECT id, name, due_length, due_unit, due_anchor FROM checklist_template_entry"
+            " WHERE due_length IS NOT NULL"))
+    }
     steps: dict[int, list[StepFacts]] = defaultdict(list)
-    for item_id, entry_id, name, length, unit, anchor, done_at in rows_of(conn, (
-            # Dated template entries (few; CROSS JOIN keeps them the outer loop) joined to the items'
-            # entries pointing at them, then the items' dated entries of their own (a partial index).
-            "SELECT e.item_id, e.id, t.name, t.due_length, t.due_unit, t.due_anchor, e.done_at"
-            " FROM checklist_template_entry t CROSS JOIN item_checklist_entry e ON e.template_entry_id = t.id"
-            f" WHERE t.due_length IS NOT NULL AND e.item_id IN ({wanted})"
-            " UNION ALL SELECT item_id, id, name, due_length, due_unit, due_anchor, done_at FROM item_checklist_entry"
-            f" WHERE due_length IS NOT NULL AND item_id IN ({wanted})")):
-        steps[item_id].append(StepFacts(
-            entry_id, name, member_or_none(Anchor, anchor) or Anchor.ASSIGNED, length,
-            member_or_none(LengthUnit, unit) or LengthUnit.DAYS, day(done_at[:10]) if done_at else None, our,
-        ))
+    for item_id, dated in rows_of(conn, (
+            f"SELECT item_id, dated FROM item_checklist WHERE dated != '' AND item_id IN ({wanted})")):
+        for slot, ref, done_on in unpack_dated(dated):
+            if isinstance(ref, dict):
+                own = own_entry(ref)
+                found = (own.name, own.due_length, own.due_unit, own.due_anchor)
+            else:
+                found = template.get(ref)
+            if found is None or found[1] is None:
+                continue
+            name, length, unit, anchor = found
+            steps[item_id].append(StepFacts(entry_id(item_id, slot), name, anchor, length, unit, done_on, our))
     return steps
 
 

@@ -18,6 +18,8 @@ import hashlib
 import math
 import random
 from datetime import date, timedelta
+from functools import lru_cache
+from operator import itemgetter
 from typing import Callable
 
 from sqlalchemy import Date, DateTime, func, insert, select
@@ -614,10 +616,12 @@ _TABLES = (("item", Item), ("item_proposer", ItemProposer), ("assignment", Assig
            ("attachment_content", AttachmentContent), ("history", History))
 
 
+@lru_cache(maxsize=1 << 16)  # dates and stamps repeat a lot (created_at, signed_on …)
 def _sql_date(value):
     return None if value is None else value.isoformat()
 
 
+@lru_cache(maxsize=1 << 16)
 def _sql_datetime(value):
     # The format SQLAlchemy's SQLite DateTime type writes and parses.
     return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S.%f")
@@ -628,17 +632,17 @@ def _insert_many(conn, table, rows: list[dict]) -> None:
     than the insert itself at 100,000 items, so dates and datetimes are formatted here exactly
     as SQLAlchemy's SQLite types store them."""
     names = [c.name for c in table.columns if c.name in rows[0]]
-    converters = {}
+    converters = []
     for c in table.columns:
         if c.name in rows[0]:
             if isinstance(c.type, DateTime):
-                converters[c.name] = _sql_datetime
+                converters.append((c.name, _sql_datetime))
             elif isinstance(c.type, Date):
-                converters[c.name] = _sql_date
-    params = []
+                converters.append((c.name, _sql_date))
     for row in rows:
-        for name, convert in converters.items():
+        for name, convert in converters:
             row[name] = convert(row[name])
-        params.append(tuple(row[n] for n in names))
+    values = itemgetter(*names)
+    params = list(map(values, rows)) if len(names) > 1 else [(values(row),) for row in rows]
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
     conn.exec_driver_sql(sql, params)

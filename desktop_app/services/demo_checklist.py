@@ -8,9 +8,10 @@ an action the item has passed (答复定稿, 办结) is done, as the gates would
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop_app.domain.checklist import Entries, EntryLevel, GateAction, tickable
+from desktop_app.domain.checklist_state import stamp
 from desktop_app.domain.enums import ItemStatus
 
 # Share of each phase's entries done (办前, 办中, 办后 and any later phase).
@@ -25,6 +26,7 @@ _SHARE = {
     ItemStatus.TRACKING: (1, 0.95, 0.7),
     ItemStatus.CLOSED: (1, 1, 1),
 }
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
 _REPLIED = (ItemStatus.REPLIED, ItemStatus.FEEDBACK, ItemStatus.REHANDLING, ItemStatus.TRACKING,
             ItemStatus.CLOSED)
 
@@ -34,17 +36,21 @@ class DemoTicks:
 
     def __init__(self, now: datetime, rng):
         self.now, self.rng = now, rng
+        self._now = int(stamp(now))  # whole seconds, not later than now
         # (key, gate) of the tickable entries phase by phase, per checklist: a bulk run has few
         # distinct checklists (NewChecklists builds each once, so the tuple identifies it).
         self._phases: dict[int, tuple[Entries, list]] = {}
 
     def __call__(self, entries: Entries, status: ItemStatus, start: date, replied_on: date | None,
-                 who: str) -> dict[str, tuple[datetime, str]]:
-        """{entry key: (done at, done by)} for an item in ``status`` handled from ``start``."""
+                 who: str) -> dict[str, tuple[int, str]]:
+        """{entry key: (done at, done by)} for an item in ``status`` handled from ``start``; the
+        time in seconds since 1970-01-01 (``checklist_state.stamp``): a million of them are made
+        for 100,000 items, and no datetime is needed on the way to the packed checklist."""
         shares = _SHARE[status]
         if not any(shares):
             return {}
-        rng = self.rng
+        random = self.rng.random
+        now = self._now
         passed = {GateAction.REPLY_FINALISED} if status in _REPLIED else set()
         if status is ItemStatus.CLOSED:
             passed.add(GateAction.CLOSE)
@@ -53,14 +59,15 @@ class DemoTicks:
         for index, phase in enumerate(self._split(entries)):
             share = shares[min(index, len(shares) - 1)]
             # A little spread so that items of one status do not all show the same progress.
-            count = len(phase) if share >= 1 else round(len(phase) * share + rng.random() - 0.5)
+            count = len(phase) if share >= 1 else round(len(phase) * share + random() - 0.5)
             first, last = _window(index, start, reply)
             step = (last - first).days / max(1, len(phase))
+            base = (first.toordinal() - _EPOCH_DAY) * 86400
             for k, (key, gate) in enumerate(phase):
                 if k < count or gate in passed:
-                    on = first + timedelta(days=round(step * (k + rng.random())))
-                    at = datetime.combine(on, time(9 + int(rng.random() * 8), int(rng.random() * 60)))
-                    done[key] = (min(at, self.now), who)
+                    day = round(step * (k + random()))
+                    at = base + day * 86400 + (9 + int(random() * 8)) * 3600 + int(random() * 60) * 60
+                    done[key] = (at if at < now else now, who)
         return done
 
     def _split(self, entries: Entries) -> list[list[tuple[str, GateAction | None]]]:

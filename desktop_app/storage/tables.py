@@ -22,7 +22,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -460,62 +459,34 @@ class ChecklistTemplateEntry(Base):
 
 
 class ItemChecklist(Base):
-    """Which template version an item's checklist was made from."""
+    """An item's checklist: the template version it was made from and its entries with the item's
+    state, packed into ``entries`` (domain/checklist_state.py; 0010: one value per item instead of
+    a row per entry). ``dated`` repeats the entries with a due offset for the deadlines, and
+    ``done_count``, ``total`` and ``next_step`` the progress the list shows; every write of
+    ``entries`` writes them too (services/checklist.py)."""
 
     __tablename__ = "item_checklist"
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), primary_key=True)
     version_id: Mapped[int] = mapped_column(
         ForeignKey("checklist_template_version.id", ondelete="RESTRICT"), index=True
     )
-
-
-class ItemChecklistEntry(Base):
-    """An entry of an item's checklist and its current tick; the progress column reads this one
-    table for every item.
-
-    The entry's text (key, level, name, description, due offset, gate) comes from the template
-    version's entry it points at (``template_entry_id``), and its own text columns are NULL. An
-    entry without a template entry (``template_entry_id`` NULL: one whose text differed from its
-    template when migration 0005 converted the copies) keeps its own text in those columns."""
-
-    __tablename__ = "item_checklist_entry"
-    __table_args__ = (
-        # An item's entries (item_id first), and no template entry twice in one item.
-        Index("ix_item_checklist_entry_template", "item_id", "template_entry_id", unique=True),
-        # Dated entries of their own (rare: their text differed from the template before 0005).
-        Index("ix_item_checklist_entry_due", "item_id", sqlite_where=text("due_length IS NOT NULL")),
-    )
-    id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
-    template_entry_id: Mapped[int | None] = mapped_column(
-        ForeignKey("checklist_template_entry.id", ondelete="RESTRICT"))
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    done: Mapped[bool] = mapped_column(Boolean, default=False)
-    done_at: Mapped[datetime | None] = mapped_column(DateTime)
-    done_by: Mapped[str] = mapped_column(String(50), default="")
-    note: Mapped[str] = mapped_column(Text, default="")
-    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id", ondelete="SET NULL"))
-    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id", ondelete="SET NULL"))
-    # An entry of its own only (NULL when it points at a template entry):
-    key: Mapped[str | None] = mapped_column(String(40))
-    parent_key: Mapped[str | None] = mapped_column(String(40))
-    level: Mapped[str | None] = mapped_column(String(20))  # EntryLevel
-    name: Mapped[str | None] = mapped_column(String(200))
-    description: Mapped[str | None] = mapped_column(Text)
-    due_length: Mapped[int | None] = mapped_column(Integer)
-    due_unit: Mapped[str | None] = mapped_column(String(20))
-    due_anchor: Mapped[str | None] = mapped_column(String(30))
-    gate: Mapped[str | None] = mapped_column(String(30))
+    entries: Mapped[str] = mapped_column(Text, default="", server_default="")
+    dated: Mapped[str] = mapped_column(Text, default="", server_default="")
+    done_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    total: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    next_step: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ChecklistTick(Base):
-    """Every tick and untick of an item's checklist entry: who, when, note, evidence. Evidence ids
-    are plain integers so that the record stays when the contact or attachment goes."""
+    """Every tick and untick of an item's checklist entry: who, when, note, evidence. ``entry_id``
+    is the entry's id within the packed checklist (``checklist_state.entry_id``). Evidence ids
+    are plain integers so that the record stays when the contact or attachment goes. An entry
+    done without any record was ticked when the item was registered (0010)."""
 
     __tablename__ = "checklist_tick"
     id: Mapped[int] = mapped_column(primary_key=True)
-    entry_id: Mapped[int] = mapped_column(ForeignKey("item_checklist_entry.id", ondelete="CASCADE"), index=True)
-    item_id: Mapped[int] = mapped_column(Integer)  # an item's ticks are found through its entries
+    entry_id: Mapped[int] = mapped_column(Integer)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     ticked: Mapped[bool] = mapped_column(Boolean)
     ticked_at: Mapped[datetime] = mapped_column(DateTime)
     ticked_by: Mapped[str] = mapped_column(String(50), default="")

@@ -92,3 +92,20 @@ def test_a_renamed_unit_is_found_by_its_new_name(cases, reference, items):
     reference.save_unit(replace(unit, name="区民政和社会保障局"))
     assert cases.search_ids("社会保障") == {items["care"]}
     assert cases.search_ids("区民政局") == set()
+
+
+def test_an_item_edited_twice_matches_only_its_latest_words(cases, items):
+    record = cases.get(items["road"])
+    _c, _id = cases.save(replace(record, title="关于完善农村公路管护的建议", content="建议加强管护。"))
+    cases.save(replace(cases.get(items["road"]), title="关于改善乡村桥梁的建议", content="建议修缮桥梁。"))
+    assert cases.search_ids("公路") == set() and cases.search_ids("道路") == set()
+    assert cases.search_ids("桥梁") == {items["road"]}
+
+
+def test_a_new_item_taking_a_deleted_items_id_is_found_only_by_its_own_words(cases, items):
+    record = cases.get(items["care"])  # the newest item: SQLite gives its id to the next one
+    cases.delete(record.id, record.version)
+    _c, new_id = cases.save(make_record(number="0200", title="关于增设公共厕所的建议", content="建议增设公厕。"))
+    assert new_id == items["care"]
+    assert cases.search_ids("养老") == set()
+    assert cases.search_ids("厕所") == {new_id}

@@ -1,5 +1,6 @@
-"""Migration 0005: each item's checklist points at its template entries, and every item's checklist
-reads back as it did before (entries, order, names, ticks, dates, notes, evidence, tick history)."""
+"""Migrations 0005 and 0012: each item's checklist points at its template entries (0005) and is
+packed into one value per item (0012), and every item's checklist reads back as it did before
+(entries, order, names, ticks, dates, notes, evidence, tick history)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from contextlib import closing
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop_app.domain import checklist_state as packed
 from desktop_app.domain.checklist import EntryLevel, GateAction
 from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.services.checklist import ChecklistService
@@ -46,7 +48,8 @@ def test_the_saved_0004_checklist_reads_back_the_same(tmp_path):
     try:
         view = service.item_checklist(1)
         assert _shown(view) == ITEM_1
-        assert [e.id for e in view.entries] == [1, 2, 3]
+        # Entry ids are the item's id and the entry's place (0012); the tick history follows them.
+        assert [e.id for e in view.entries] == [packed.entry_id(1, slot) for slot in range(3)]
         assert (view.template_name, view.version_number) == ("默认办理清单", 1)
         assert view.progress.text() == "2/2" and view.progress.next_step == ""
         assert service.progress_by_item() == {1: view.progress}
@@ -62,10 +65,16 @@ def test_the_saved_0004_checklist_reads_back_the_same(tmp_path):
         assert step.due_on == date(2024, 3, 15) and "办前沟通" in step.explanation
     finally:
         db.close()
-    with closing(sqlite3.connect(tmp_path / "cases.db")) as conn:
-        stored = conn.execute("SELECT id, template_entry_id, key, name FROM item_checklist_entry ORDER BY id").fetchall()
     # 办前 equals template entry 1 and now points at it; the other two keep their own text.
-    assert stored == [(1, 1, None, None), (2, None, "s1", "签收登记"), (3, None, "s4", "办前沟通")]
+    assert _stored(tmp_path / "cases.db", 1) == [(1, None, None), (None, "s1", "签收登记"), (None, "s4", "办前沟通")]
+
+
+def _stored(path, item_id):
+    """(template entry id, own key, own name) of the item's packed entries."""
+    with closing(sqlite3.connect(path)) as conn:
+        text = conn.execute("SELECT entries FROM item_checklist WHERE item_id = ?", (item_id,)).fetchone()[0]
+    return [(e.template_entry_id, *((e.ref["k"], e.ref["n"]) if isinstance(e.ref, dict) else (None, None)))
+            for e in packed.unpack(text, item_id)]
 
 
 def test_a_0004_checklist_copied_from_the_template_points_at_it_and_reads_back_the_same(tmp_path):
@@ -84,14 +93,15 @@ def test_a_0004_checklist_copied_from_the_template_points_at_it_and_reads_back_t
         conn.execute("INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
                      " SELECT id, 2, 1, done_at, done_by, note FROM item_checklist_entry WHERE item_id = 2 AND done")
         conn.commit()
-        before = conn.execute("SELECT id, key, name, level, description FROM item_checklist_entry"
+        before = conn.execute("SELECT key, name, level, description FROM item_checklist_entry"
                               " WHERE item_id = 2 ORDER BY position").fetchall()
     db = open_database(copy, network=False, backup_dir=tmp_path / "backups", now=lambda: DAY)
     try:
         service = ChecklistService(ServiceContext(db, lambda: "张三", lambda: DAY))
         view = service.item_checklist(2)
-        assert [(e.id, e.entry.key, e.entry.name, e.entry.level.value, e.entry.description)
+        assert [(e.entry.key, e.entry.name, e.entry.level.value, e.entry.description)
                 for e in view.entries] == before
+        assert [e.id for e in view.entries] == [packed.entry_id(2, slot) for slot in range(len(before))]
         assert len(view.entries) == 22 and view.entries[0].entry.name == "办前"
         assert view.entries[2].entry.description.startswith("【交办签收】属我单位职责范围")
         assert [(e.entry.name, e.done_at, e.done_by, e.note) for e in view.entries if e.done] == [
@@ -102,10 +112,7 @@ def test_a_0004_checklist_copied_from_the_template_points_at_it_and_reads_back_t
         assert _shown(service.item_checklist(1)) == ITEM_1
     finally:
         db.close()
-    with closing(sqlite3.connect(copy)) as conn:
-        own = conn.execute("SELECT count(*) FROM item_checklist_entry WHERE item_id = 2"
-                           " AND (template_entry_id IS NULL OR name IS NOT NULL)").fetchone()
-    assert own == (0,)
+    assert all(template_entry_id is not None for template_entry_id, _k, _n in _stored(copy, 2))
 
 
 def test_a_migrated_checklist_with_entries_of_its_own_takes_a_new_version(tmp_path):
@@ -138,11 +145,15 @@ def test_going_back_to_0004_restores_the_copied_entries_and_their_ticks(tmp_path
 
     copy = tmp_path / "cases.db"
     shutil.copyfile(FIXTURES / "schema_0004.sqlite", copy)
-    columns = ("id, item_id, key, parent_key, position, level, name, description, due_length, due_unit, due_anchor,"
+    # Entry and tick ids are renumbered on the way (0012 names an entry by its item and place).
+    columns = ("item_id, key, parent_key, position, level, name, description, due_length, due_unit, due_anchor,"
                " gate, done, done_at, done_by, note, contact_id, attachment_id")
+    tick_columns = ("SELECT e.key, t.item_id, t.ticked, t.ticked_at, t.ticked_by, t.note, t.contact_id,"
+                    " t.attachment_id FROM checklist_tick t JOIN item_checklist_entry e ON e.id = t.entry_id"
+                    " ORDER BY t.ticked_at, t.id")
     with closing(sqlite3.connect(copy)) as conn:
-        entries = conn.execute(f"SELECT {columns} FROM item_checklist_entry ORDER BY id").fetchall()
-        ticks = conn.execute("SELECT * FROM checklist_tick ORDER BY id").fetchall()
+        entries = conn.execute(f"SELECT {columns} FROM item_checklist_entry ORDER BY item_id, position").fetchall()
+        ticks = conn.execute(tick_columns).fetchall()
     open_database(copy, network=False, backup_dir=tmp_path / "backups", now=lambda: DAY).close()
     db = Database(copy)
     try:
@@ -152,5 +163,6 @@ def test_going_back_to_0004_restores_the_copied_entries_and_their_ticks(tmp_path
         db.close()
     with closing(sqlite3.connect(copy)) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
-        assert conn.execute(f"SELECT {columns} FROM item_checklist_entry ORDER BY id").fetchall() == entries
-        assert conn.execute("SELECT * FROM checklist_tick ORDER BY id").fetchall() == ticks
+        assert conn.execute(f"SELECT {columns} FROM item_checklist_entry ORDER BY item_id, position"
+                            ).fetchall() == entries
+        assert conn.execute(tick_columns).fetchall() == ticks

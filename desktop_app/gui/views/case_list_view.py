@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop_app.gui.app_services import AppServices
@@ -25,6 +25,8 @@ from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from desktop_app.services.dto import CaseFilter, CaseRow, Changes
 
 SEARCH_DEBOUNCE_MS = 150
@@ -67,7 +69,6 @@ class CaseListView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.doubleClicked.connect(self._open_index)
-        table.installEventFilter(self)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -362,7 +363,16 @@ class CaseListView(QWidget):
         if index.isValid():
             self.open_requested.emit(index.data(ROW_ROLE).id)
 
+    def watch_keys(self) -> None:
+        """Let Enter open the current item (``eventFilter``). Called once the window has painted
+        (``MainWindow.install_features``): the first event a Python filter receives builds PySide's
+        QEvent enums, some 5 ms, and the window's first paint sends the table many."""
+        self.ui.caseTable.installEventFilter(self)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
         # Enter opens the current item; QTableView would otherwise ignore it.
         if (watched is self.ui.caseTable and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):

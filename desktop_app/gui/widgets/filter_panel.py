@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from desktop_app.domain.enums import ItemKind, ItemStatus, ResultCategory, UnitRole
@@ -17,6 +17,8 @@ from desktop_app.gui.forms.ui_filter_panel import Ui_FilterPanel
 from desktop_app.gui.widgets.completer import set_completion
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
     from desktop_app.services.dto import CaseFilter, SessionInfo, UnitInfo
 
 NO_DATE = QDate(2000, 1, 1)  # shown as 不限 through the editors' special value text
@@ -184,6 +186,8 @@ class FilterPanel(QWidget):
     # -- internals
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent  # not at import: its enums cost ~5 ms before the first paint
+
         # An empty (不限) range would open its calendar in the year 2000; open it on this month.
         if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress) and watched in self._dates:
             watched.removeEventFilter(self)
