@@ -25,6 +25,7 @@ from desktop_app.domain.enums import (
     UnitRole,
 )
 from desktop_app.services.dto import CaseRow
+from desktop_app.storage.server import driver_connection
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
@@ -67,7 +68,7 @@ _DECODE = _decode_table()
 def read_rows(s: OrmSession, limit: int | None = None, ids=None) -> list[CaseRow]:
     """The list's rows in id order (``limit``: the first ones; ``ids``: only those items), read in
     the transaction of the session ``s``."""
-    return read_rows_from(s.connection().connection.dbapi_connection, limit, ids)
+    return read_rows_from(driver_connection(s), limit, ids)
 
 
 def read_rows_from(conn, limit: int | None = None, ids=None) -> list[CaseRow]:

@@ -10,13 +10,19 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.search import match_query, search_terms
+from desktop_app.storage.search_index import pg_query, pg_vector, statements
 
-_DELETE = text("DELETE FROM item_search WHERE rowid = :id")
-_INSERT = text("INSERT INTO item_search(rowid, terms) VALUES (:id, :terms)")
+
+
+def _sql(session: Session, what: str):
+    return statements(session.get_bind().dialect.name)[what]
+
+
+def _stored(session: Session, terms: str) -> str:
+    return pg_vector(terms) if session.get_bind().dialect.name == "postgresql" else terms
 
 
 def item_terms(
@@ -27,29 +33,28 @@ def item_terms(
 
 def index_item(session: Session, item_id: int, terms: str) -> None:
     """Replace the index row of one item (FTS5 has no upsert)."""
-    session.execute(_DELETE, {"id": item_id})
-    session.execute(_INSERT, {"id": item_id, "terms": terms})
+    session.execute(_sql(session, "delete"), {"id": item_id})
+    session.execute(_sql(session, "insert"), {"id": item_id, "terms": _stored(session, terms)})
 
 
 def index_many(session: Session, rows: list[dict]) -> None:
     """Insert index rows ``{"id": item_id, "terms": ...}`` for new items in one executemany."""
     if rows:
-        session.execute(_INSERT, rows)
+        session.execute(_sql(session, "insert"), [{"id": r["id"], "terms": _stored(session, r["terms"])} for r in rows])
 
 
 def unindex_item(session: Session, item_id: int) -> None:
-    session.execute(_DELETE, {"id": item_id})
+    session.execute(_sql(session, "delete"), {"id": item_id})
 
 
 def search_ids(session: Session, user_text: str) -> set[int] | None:
     """Ids of items matching what the user typed; None when the text holds nothing searchable
     (empty, or only punctuation), meaning "do not filter by text"."""
-    query = match_query(user_text)
+    server = session.get_bind().dialect.name == "postgresql"
+    query = pg_query(user_text) if server else match_query(user_text)
     if query is None:
         return None
     # One string of ids instead of one result row per id: a word in every item (关于, 建议)
     # matches 100,000 rows, and row-by-row fetching alone would take longer than the search.
-    ids = session.execute(
-        text("SELECT group_concat(rowid) FROM item_search WHERE item_search MATCH :q"), {"q": query}
-    ).scalar()
+    ids = session.execute(_sql(session, "search"), {"q": query}).scalar()
     return set(json.loads(f"[{ids}]")) if ids else set()

@@ -37,6 +37,7 @@ from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.letter_settings import letter_settings
 from desktop_app.storage.tables import Assignment, Commitment, Contact, Feedback, Item, Reply, Session, Unit
+from desktop_app.storage.server import driver_connection
 
 _CHUNK = 500  # ids per IN (...) when asking the deadline rules for reply due dates
 
@@ -150,7 +151,7 @@ def reply_due_dates(s, item_ids: list[int], as_of: date | None = None) -> dict[i
 
 def _dbapi(s):
     """The session's DBAPI connection, in the session's transaction (the plain-SQL reads)."""
-    return s.connection().connection.dbapi_connection
+    return driver_connection(s)
 
 
 def report_as_json(report: Report) -> dict:

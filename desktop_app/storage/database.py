@@ -40,7 +40,7 @@ BUSY_TIMEOUT_MS = 5000
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 _WRITE = "desktop_app_write"
 #: ``Session.info`` key under which a write lists the items it changed (``note_items_written``).
-_ITEMS_WRITTEN = "desktop_app_items_written"
+ITEMS_WRITTEN = "desktop_app_items_written"
 #: How many recent writes remember their items: a cache older than that reloads whole.
 WRITE_LOG_LENGTH = 256
 
@@ -50,7 +50,7 @@ def note_items_written(session: Session, item_ids) -> None:
     (and nothing else a cache depends on), so that ``Database.items_written_since`` can tell a
     cache to reload those items alone. A write that does not call this counts as changing
     anything."""
-    session.info.setdefault(_ITEMS_WRITTEN, set()).update(int(i) for i in item_ids)
+    session.info.setdefault(ITEMS_WRITTEN, set()).update(int(i) for i in item_ids)
 
 
 class ChangeToken(tuple):
@@ -61,6 +61,25 @@ class ChangeToken(tuple):
     @property
     def writes(self) -> int:
         return self[0]
+
+
+def items_written_since(token: ChangeToken, writes: int, written, data_version) -> frozenset[int] | None:
+    """``Database.items_written_since`` over a back end's write log (``written``: (count, items,
+    data version before, after) of recent writes) and its ``data_version`` function."""
+    since, version = token
+    if since > writes or writes - since > len(written):
+        return None
+    items: set[int] = set()
+    for count, changed, before, after in written:
+        if count <= since:
+            continue
+        if changed is None or before != version:  # before != version: someone else wrote
+            return None
+        items |= changed
+        version = after
+    if data_version() != version:
+        return None
+    return frozenset(items)
 
 
 class Database:
@@ -77,6 +96,7 @@ class Database:
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ):
         self.path = Path(path)
+        self.url = None
         self.network = network
         self.read_only = read_only
         self.read_only_reason = read_only_reason
@@ -111,6 +131,18 @@ class Database:
             immediate = conn.get_execution_options().get(_WRITE)
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    is_server = False
+
+    @property
+    def name(self) -> str:
+        """What messages call this database: the file's name."""
+        return self.path.name
+
+    @property
+    def user(self) -> str:
+        """The login name writes are made under ("" for a file: the app's own user setting)."""
+        return ""
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction; commits when the block ends, rolls back wholly when it raises.
@@ -137,7 +169,7 @@ class Database:
             except OperationalError as exc:
                 raise _busy_error(exc) from exc
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
-                event.listen(session, "before_flush", _clean_text)
+                event.listen(session, "before_flush", clean_text)
                 try:
                     yield session
                     session.flush()
@@ -145,7 +177,7 @@ class Database:
                     if transaction.is_active:  # a failed flush has already rolled it back
                         transaction.rollback()
                     raise
-                items = session.info.get(_ITEMS_WRITTEN)
+                items = session.info.get(ITEMS_WRITTEN)
                 # BEGIN IMMEDIATE holds the write lock: nobody else commits between these two.
                 version_before = self.data_version()
                 transaction.commit()
@@ -168,20 +200,7 @@ class Database:
         each said which items it changed (``note_items_written``); None when anything else may
         have changed (a write that did not say, another process's write, or a token too old)."""
         with self._count_lock:
-            since, version = token
-            if since > self._writes or self._writes - since > len(self._written):
-                return None
-            items: set[int] = set()
-            for count, written, before, after in self._written:
-                if count <= since:
-                    continue
-                if written is None or before != version:  # before != version: someone else wrote
-                    return None
-                items |= written
-                version = after
-            if self.data_version() != version:
-                return None
-            return frozenset(items)
+            return items_written_since(token, self._writes, self._written, self.data_version)
 
     def _count_write(self, items: frozenset[int] | None, version_before: int) -> None:
         with self._count_lock:
@@ -231,7 +250,7 @@ class Database:
             self.holds_lock = False
 
 
-def _clean_text(session: Session, _context, _instances) -> None:
+def clean_text(session: Session, _context, _instances) -> None:
     """The storage boundary of ``domain.text``: no record is written with a control character or
     a lone surrogate in its text, whichever editor or import it came from (a lone surrogate would
     fail the write; a control character every later Excel export)."""
@@ -259,7 +278,12 @@ def open_database(
     lock file. ``check_integrity`` False leaves the integrity check to the caller (the window runs
     it in the background for big files, so that the list shows first). Raises ``DatabaseError``
     (Chinese message) for a missing, damaged (``DamagedDatabaseError``), foreign or newer
-    (``NewerSchemaError``) file."""
+    (``NewerSchemaError``) file. A ``postgresql://`` URL opens the server instead
+    (``storage.server``; the file-only options do not apply there)."""
+    from desktop_app.storage.server import is_server_url, open_server_database
+
+    if is_server_url(path):
+        return open_server_database(path, create=create)
     path = Path(path)
     existed = path.is_file() and path.stat().st_size > 0
     if not existed and not create:

@@ -25,6 +25,21 @@ UNMANAGED_PREFIXES = ("item_search",)
 _HERE = Path(__file__).resolve().parent
 
 
+def constraint_name(name: str) -> str:
+    """``name`` as the back end of the running migration can hold it: PostgreSQL stops at 63
+    characters, and a longer name is cut as SQLAlchemy cuts names of its naming convention (so
+    that ``tables.py`` and the migrations agree). SQLite keeps every name whole. Use it for every
+    explicit constraint or index name longer than 63 characters in a migration."""
+    from alembic import op
+
+    limit = 63
+    if len(name) <= limit or op.get_bind().dialect.name == "sqlite":
+        return name
+    import hashlib
+
+    return name[: limit - 8] + "_" + hashlib.md5(name.encode()).hexdigest()[-4:]
+
+
 def version_locations() -> list[Path]:
     """Folders holding revisions (tests add one to exercise a migration that is not released)."""
     return [_HERE / "versions"]
