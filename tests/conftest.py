@@ -97,6 +97,18 @@ def db_url(backend, request):
 
 
 @pytest.fixture
+def server_url(request):
+    """A throwaway PostgreSQL database at the current schema for tests about the server alone;
+    skipped unless PostgreSQL is among the chosen back ends."""
+    if "postgresql" not in backends(request.config):
+        pytest.skip(f"PostgreSQL 测试：设置 {PG_ENV} 或使用 --backend=postgresql")
+    server = request.getfixturevalue("pg_server")
+    url = server.fresh_database()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture
 def db(tmp_path, db_url):
     from desktop_app.storage.database import open_database
 

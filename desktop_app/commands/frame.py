@@ -25,8 +25,25 @@ def day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2024-06-03") from None
 
 
+class ServerAddress(str):
+    """A ``--db postgresql://…`` address where the commands expect a file's path: it "exists"
+    (the server says otherwise when connecting), and its ``stem`` (the database's name) names
+    its backups."""
+
+    def exists(self) -> bool:
+        return True
+
+    @property
+    def stem(self) -> str:
+        return self.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "server"
+
+    name = stem
+
+
 def db_path(args: argparse.Namespace, *, demo: bool = False) -> Path:
     given = getattr(args, "db", None)
+    if given and given.strip().lower().startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
+        return ServerAddress(given.strip())
     if given:
         return Path(given).expanduser().absolute()
     from desktop_app import paths
@@ -82,7 +99,7 @@ def maintenance(db):
     from desktop_app import paths
     from desktop_app.services.maintenance import MaintenanceService
 
-    return MaintenanceService(service_context(db), paths.backup_dir(db.path))
+    return MaintenanceService(service_context(db), paths.backup_dir(db.path or db.url))
 
 
 def open_error_message(path: Path, error: Exception) -> str:

@@ -44,7 +44,8 @@ def _index(column: str, members) -> str:
     return f"(CASE {column} {whens} ELSE 0 END)"
 
 
-_FLAGS = "(is_key + 2 * is_leader_handled + 4 * is_secret)"
+_FLAGS = ("(CAST(is_key AS INTEGER) + 2 * CAST(is_leader_handled AS INTEGER)"
+          " + 4 * CAST(is_secret AS INTEGER))")
 _PACKED = (f"{_index('kind', _KINDS)} + 2 * ({_index('raised_at', _RAISED)} + 2 * ({_FLAGS} + 8 * "
            f"({_index('status', _STATUSES)} + {len(_STATUSES)} * {_index('result', _RESULTS)})))")
 _ITEM_COLUMNS = ("SELECT id, session_id, number, title, lead_proposer_name, lead_unit_names, co_unit_names, "

@@ -44,6 +44,7 @@ from desktop_app.exchange import checklist_file
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes
 from desktop_app.services.lookup import our_unit_id
+from desktop_app.storage.server import execute_driver_sql
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
@@ -475,14 +476,14 @@ class NewChecklists:
             return
         conn = s.connection()
         first = (conn.exec_driver_sql("SELECT max(id) FROM item_checklist_entry").scalar() or 0) + 1
-        conn.exec_driver_sql("INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
-        conn.exec_driver_sql(
-            "INSERT INTO item_checklist_entry (item_id, template_entry_id, position, done, done_at, done_by, note)"
+        execute_driver_sql(conn, "INSERT INTO item_checklist (item_id, version_id) VALUES (?, ?)", self._items)
+        execute_driver_sql(
+            conn, "INSERT INTO item_checklist_entry (item_id, template_entry_id, position, done, done_at, done_by, note)"
             " VALUES (?, ?, ?, ?, ?, ?, '')", self._rows)
         # The tick record of each entry done on registration, copied inside SQLite (no row crosses over).
-        conn.exec_driver_sql(
-            "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
-            " SELECT id, item_id, 1, done_at, done_by, '' FROM item_checklist_entry WHERE id >= ? AND done",
+        execute_driver_sql(
+            conn, "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note)"
+            " SELECT id, item_id, TRUE, done_at, done_by, '' FROM item_checklist_entry WHERE id >= ? AND done",
             (first,))
         self._items, self._rows = [], []
 
@@ -537,18 +538,21 @@ def progress_by_item(s: OrmSession) -> dict[int, Progress]:
     # The level of an entry pointing at a template entry is the template entry's: the few ids
     # of phases and steps are looked up once (a subquery SQLite evaluates once), not joined per row.
     counts = conn.exec_driver_sql(
-        "SELECT item_id, count(*), total(done) FROM item_checklist_entry WHERE CASE"
+        "SELECT item_id, count(*), coalesce(sum(CAST(done AS INTEGER)), 0) FROM item_checklist_entry WHERE CASE"
         " WHEN template_entry_id IS NULL THEN level != 'phase'"
         " ELSE template_entry_id NOT IN (SELECT id FROM checklist_template_entry WHERE level = 'phase') END"
         " GROUP BY item_id"
     ).all()
-    # SQLite returns the row holding min(position) for the bare columns.
-    nxt = {i: (t, n) for i, t, n, _p in conn.exec_driver_sql(
-        "SELECT item_id, template_entry_id, name, min(position) FROM item_checklist_entry WHERE done = 0 AND CASE"
+    undone_steps = (
+        " FROM item_checklist_entry WHERE NOT done AND CASE"
         " WHEN template_entry_id IS NULL THEN level = 'step'"
-        " ELSE template_entry_id IN (SELECT id FROM checklist_template_entry WHERE level = 'step') END"
-        " GROUP BY item_id"
-    )}
+        " ELSE template_entry_id IN (SELECT id FROM checklist_template_entry WHERE level = 'step') END")
+    if conn.dialect.name == "postgresql":
+        first_undone = ("SELECT DISTINCT ON (item_id) item_id, template_entry_id, name, position"
+                        + undone_steps + " ORDER BY item_id, position")
+    else:  # SQLite returns the row holding min(position) for the bare columns.
+        first_undone = "SELECT item_id, template_entry_id, name, min(position)" + undone_steps + " GROUP BY item_id"
+    nxt = {i: (t, n) for i, t, n, _p in conn.exec_driver_sql(first_undone)}
     steps = dict(conn.exec_driver_sql("SELECT id, name FROM checklist_template_entry WHERE level = 'step'").all())
     return {
         i: Progress(int(d), total, _next_name(nxt.get(i), steps))

@@ -201,6 +201,11 @@ def statuses_on(conn, as_of: date, scope: str) -> dict[int, ItemStatus]:
     return out
 
 
+def _cross_join(conn) -> str:
+    # SQLite's CROSS JOIN fixes the join order; PostgreSQL plans the order itself.
+    return "JOIN" if getattr(conn, "dialect", "sqlite") == "postgresql" else "CROSS JOIN"
+
+
 def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
     """Steps of the items' 办理清单 that have a due offset (they are our unit's steps)."""
     our = read_our_unit(conn)
@@ -209,7 +214,7 @@ def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
             # Dated template entries (few; CROSS JOIN keeps them the outer loop) joined to the items'
             # entries pointing at them, then the items' dated entries of their own (a partial index).
             "SELECT e.item_id, e.id, t.name, t.due_length, t.due_unit, t.due_anchor, e.done_at"
-            " FROM checklist_template_entry t CROSS JOIN item_checklist_entry e ON e.template_entry_id = t.id"
+            f" FROM checklist_template_entry t {_cross_join(conn)} item_checklist_entry e ON e.template_entry_id = t.id"
             f" WHERE t.due_length IS NOT NULL AND e.item_id IN ({wanted})"
             " UNION ALL SELECT item_id, id, name, due_length, due_unit, due_anchor, done_at FROM item_checklist_entry"
             f" WHERE due_length IS NOT NULL AND item_id IN ({wanted})")):

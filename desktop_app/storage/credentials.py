@@ -15,9 +15,9 @@ SERVICE = "desktop-app 建议提案办理助手"
 
 
 def _key(url: str) -> str:
-    from desktop_app.storage.server import engine_url
+    from sqlalchemy.engine import make_url
 
-    parsed = engine_url(url)
+    parsed = make_url(url.strip().replace("postgres://", "postgresql://", 1))
     return f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
 
 

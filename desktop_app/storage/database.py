@@ -29,8 +29,15 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
-from desktop_app.domain.text import has_unwritable, writable
 from desktop_app.storage import lock, migrations
+from desktop_app.storage.writes import (  # noqa: F401 - part of this module's interface
+    ITEMS_WRITTEN,
+    WRITE_LOG_LENGTH,
+    ChangeToken,
+    clean_text,
+    items_written_since,
+    note_items_written,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,49 +46,6 @@ BUSY_TIMEOUT_MS = 5000
 #: Above this size the start-up check is ``quick_check`` (skips index cross-checks; seconds saved).
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 _WRITE = "desktop_app_write"
-#: ``Session.info`` key under which a write lists the items it changed (``note_items_written``).
-ITEMS_WRITTEN = "desktop_app_items_written"
-#: How many recent writes remember their items: a cache older than that reloads whole.
-WRITE_LOG_LENGTH = 256
-
-
-def note_items_written(session: Session, item_ids) -> None:
-    """Inside ``Database.write()``: record that this write changed only the facts of ``item_ids``
-    (and nothing else a cache depends on), so that ``Database.items_written_since`` can tell a
-    cache to reload those items alone. A write that does not call this counts as changing
-    anything."""
-    session.info.setdefault(ITEMS_WRITTEN, set()).update(int(i) for i in item_ids)
-
-
-class ChangeToken(tuple):
-    """(writes committed through this ``Database``, SQLite's ``data_version`` as seen by a
-    connection of its own): equal tokens mean nothing was written meanwhile, by this process or
-    another (the command line, or another user while this one is read-only)."""
-
-    @property
-    def writes(self) -> int:
-        return self[0]
-
-
-def items_written_since(token: ChangeToken, writes: int, written, data_version) -> frozenset[int] | None:
-    """``Database.items_written_since`` over a back end's write log (``written``: (count, items,
-    data version before, after) of recent writes) and its ``data_version`` function."""
-    since, version = token
-    if since > writes or writes - since > len(written):
-        return None
-    items: set[int] = set()
-    for count, changed, before, after in written:
-        if count <= since:
-            continue
-        if changed is None or before != version:  # before != version: someone else wrote
-            return None
-        items |= changed
-        version = after
-    if data_version() != version:
-        return None
-    return frozenset(items)
-
-
 class Database:
     """An open database file. ``write()`` is one transaction (BEGIN IMMEDIATE); ``read()`` a
     read-only snapshot. ``read_only`` with ``read_only_reason`` when another user holds it."""
@@ -248,16 +212,6 @@ class Database:
         if self.holds_lock:
             lock.release_lock(self.path)
             self.holds_lock = False
-
-
-def clean_text(session: Session, _context, _instances) -> None:
-    """The storage boundary of ``domain.text``: no record is written with a control character or
-    a lone surrogate in its text, whichever editor or import it came from (a lone surrogate would
-    fail the write; a control character every later Excel export)."""
-    for record in (*session.new, *session.dirty):
-        for key, value in list(vars(record).items()):
-            if isinstance(value, str) and not key.startswith("_") and has_unwritable(value):
-                setattr(record, key, writable(value))
 
 
 def open_database(

@@ -23,6 +23,7 @@ store (``credentials``); it is never written into settings.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import deque
 from contextlib import contextmanager
@@ -34,6 +35,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DatabaseError, ReadOnlyError
+from desktop_app.storage import migrations
+from desktop_app.storage.writes import (
+    ITEMS_WRITTEN,
+    WRITE_LOG_LENGTH,
+    ChangeToken,
+    clean_text,
+    items_written_since,
+)
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +107,6 @@ class ServerDatabase:
 
     def __init__(self, url: str, *, password: str | None = None, read_only: bool = False,
                  read_only_reason: str = "", connect_timeout: int = 10):
-        from desktop_app.storage.database import WRITE_LOG_LENGTH
-
         self.url = display_url(url)
         self.path = None
         self.read_only = read_only
@@ -128,8 +135,6 @@ class ServerDatabase:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction, serialised with every other writer of this database."""
-        from desktop_app.storage.database import ITEMS_WRITTEN, clean_text
-
         if self.read_only:
             raise ReadOnlyError("不能保存修改：" + (self.read_only_reason or "数据库以只读方式打开。"))
         try:
@@ -170,14 +175,10 @@ class ServerDatabase:
             return self._writes
 
     def change_token(self):
-        from desktop_app.storage.database import ChangeToken
-
         with self._count_lock:
             return ChangeToken((self._writes, self.data_version()))
 
     def items_written_since(self, token) -> frozenset[int] | None:
-        from desktop_app.storage.database import items_written_since
-
         with self._count_lock:
             return items_written_since(token, self._writes, self._written, self.data_version)
 
@@ -260,8 +261,7 @@ def open_server_database(url: str, *, create: bool = True, password: str | None 
     """Connect to the server database at ``url`` and bring its schema to the app's version (the
     same Alembic migrations as a file). Raises ``DatabaseError`` in Chinese when the server cannot
     be reached, the database is newer than the app, or the schema cannot be created."""
-    from desktop_app.storage import migrations
-    from desktop_app.storage.database import SCHEMA_VERSION
+    SCHEMA_VERSION = migrations.HEAD
 
     if password is None and engine_url(url).password is None:
         from desktop_app.storage.credentials import stored_password
@@ -295,8 +295,6 @@ def open_server_database(url: str, *, create: bool = True, password: str | None 
 def migrate_server(db: ServerDatabase) -> None:
     """Run the migrations up to the app's schema (each revision one transaction), then move the id
     sequences past rows the migrations inserted with explicit ids."""
-    from desktop_app.storage import migrations
-
     try:
         with db.engine.connect() as conn:
             conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": WRITE_LOCK_KEY})
@@ -305,6 +303,10 @@ def migrate_server(db: ServerDatabase) -> None:
                 migrations.upgrade(conn)
                 with conn.begin():
                     sync_sequences(conn)
+                    from desktop_app.storage.access import apply_access, has_access_roles
+
+                    if has_access_roles(conn):  # a table a revision added is covered at once
+                        apply_access(conn)
             finally:
                 conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": WRITE_LOCK_KEY})
                 conn.commit()
@@ -325,6 +327,8 @@ class SqliteLikeConnection:
     their ISO text (SQLite stores them so, and the fast readers parse each distinct day once),
     ``?`` placeholders. Only for the services' driver-level reads (``driver_connection``); it
     shares the session's connection and transaction."""
+
+    dialect = "postgresql"
 
     def __init__(self, conn):
         self._conn = conn
@@ -394,3 +398,48 @@ def driver_connection(session: Session):
 def driver_sql(conn: Connection, sql: str) -> str:
     """``sql`` written with ``?`` placeholders, for ``conn.exec_driver_sql`` on either back end."""
     return qmark_to_format(sql) if conn.dialect.name == "postgresql" else sql
+
+
+def _int_as_unknown():
+    from psycopg.adapt import Dumper
+
+    class IntAsUnknown(Dumper):
+        """An int sent untyped, so that the server reads it as the column needs: SQLite's 0/1
+        into a boolean column, a number into an integer one."""
+
+        oid = 0
+
+        def dump(self, obj):
+            return str(int(obj)).encode()
+
+    return IntAsUnknown
+
+
+_INSERT_WITH_ID = re.compile(r"\s*INSERT\s+INTO\s+(\w+)\s*\(\s*id\s*,", re.IGNORECASE)
+
+
+def execute_driver_sql(conn: Connection, sql: str, params=None):
+    """``conn.exec_driver_sql`` for SQL written for ``sqlite3`` (``?`` placeholders, 0/1 for
+    booleans, dates as ISO text), on either back end; a list of parameter tuples is one
+    executemany. On the server, an insert with explicit ids moves the table's id sequence past
+    them. Returns nothing: for reads use ``conn.exec_driver_sql`` with portable SQL."""
+    if conn.dialect.name != "postgresql":
+        conn.exec_driver_sql(sql, params) if params is not None else conn.exec_driver_sql(sql)
+        return
+    raw = conn.connection.dbapi_connection
+    with raw.cursor() as cursor:
+        cursor.adapters.register_dumper(int, _IntAsUnknown)
+        if isinstance(params, list):
+            if params:
+                cursor.executemany(qmark_to_format(sql), params)
+        else:
+            cursor.execute(qmark_to_format(sql) if params else sql, params or None)
+    found = _INSERT_WITH_ID.match(sql)
+    if found:
+        sync_sequences(conn, [found.group(1)])
+
+
+try:
+    _IntAsUnknown = _int_as_unknown()
+except ImportError:
+    _IntAsUnknown = None
