@@ -98,6 +98,11 @@ class Database:
     is_server = False
 
     @property
+    def location(self) -> str:
+        """What ``--db`` takes to open this database again."""
+        return str(self.path)
+
+    @property
     def name(self) -> str:
         """What messages call this database: the file's name."""
         return self.path.name

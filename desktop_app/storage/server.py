@@ -128,6 +128,12 @@ class ServerDatabase:
         return self.url
 
     @property
+    def location(self) -> str:
+        """What ``--db`` takes to open this database again (the password stays out: it comes
+        from the credential store)."""
+        return self.url
+
+    @property
     def user(self) -> str:
         """The database user this connection logs in as (history names them)."""
         return self.engine.url.username or ""
