@@ -167,6 +167,9 @@ def app_clock() -> datetime:
 def _context(db, user_name: Callable[[], str]):
     from desktop_app.services.context import ServiceContext
 
+    if getattr(db, "is_server", False) and db.user:
+        # On a server, history names who logged in: the name the server checked, not a setting.
+        return ServiceContext(db=db, user_name=lambda: db.user, now=lambda: app_clock())
     return ServiceContext(db=db, user_name=user_name, now=lambda: app_clock())
 
 

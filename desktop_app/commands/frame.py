@@ -91,7 +91,8 @@ def service_context(db):
     from desktop_app.services.context import ServiceContext
     from desktop_app.settings import os_user_name
 
-    user = os_user_name() or "命令行"
+    # On a server, history names the database user the server checked.
+    user = (db.user if getattr(db, "is_server", False) else "") or os_user_name() or "命令行"
     return ServiceContext(db=db, user_name=lambda: user, now=lambda: clock())
 
 

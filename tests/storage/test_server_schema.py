@@ -132,3 +132,19 @@ def test_ten_clients_saving_at_once_lose_no_update_and_never_share_a_number(serv
     finally:
         db.close()
     assert created and sum(map(len, landed.values())) > 0
+
+
+def test_history_on_the_server_names_the_database_user(server_url, capsys):
+    from desktop_app.commands import frame
+    from desktop_app.services.cases import CaseService
+    from desktop_app.storage.database import open_database
+    from tests.services.records import make_record
+
+    db = open_database(server_url)
+    try:
+        _c, item_id = CaseService(frame.service_context(db)).save(make_record())
+        with db.read() as s:
+            who = s.scalars(select(t.History.changed_by).where(t.History.item_id == item_id)).all()
+    finally:
+        db.close()
+    assert who and set(who) == {db.user} and db.user == engine_url(server_url).username
