@@ -45,6 +45,16 @@ def add_subcommands(subparsers, options) -> None:
     add.add_argument("--password-stdin", action="store_true", help="从标准输入的第一行读取密码（用于脚本）")
     add.set_defaults(run=run_add_user)
 
+    login = commands.add_parser(
+        "login", parents=[admin], help="把本人的服务器密码保存到操作系统的凭据管理器",
+        description="输入密码（或用 --password-stdin 从标准输入读取），试连服务器，成功后把密码保存到操作系统的凭据管理器"
+                    "（Windows 凭据管理器、macOS 钥匙串、Linux Secret Service）。之后 --db 地址中不必写密码。"
+                    "不写入 settings.json。加 --forget 则删除保存的密码。",
+    )
+    login.add_argument("--password-stdin", action="store_true", help="从标准输入的第一行读取密码（用于脚本）")
+    login.add_argument("--forget", action="store_true", help="删除为该地址保存的密码")
+    login.set_defaults(run=run_login)
+
     migrate = commands.add_parser(
         "migrate", parents=[options("（不用）")], help="把全部数据从一个数据库复制到另一个（文件 ↔ 服务器）",
         description="把 --from 数据库的全部记录（含修改历史、附件）复制到 --to 数据库，并核对每个表的行数和校验和。"
@@ -91,7 +101,7 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _password(args) -> str | None:
+def _password(args, *, twice: bool = True) -> str | None:
     if args.password_stdin:
         line = sys.stdin.readline().rstrip("\r\n")
         return line or None
@@ -99,10 +109,41 @@ def _password(args) -> str | None:
         return None
     import getpass
 
-    first = getpass.getpass("新用户的密码：")
-    if first != getpass.getpass("再输入一次："):
+    first = getpass.getpass("新用户的密码：" if twice else "密码：")
+    if twice and first != getpass.getpass("再输入一次："):
         raise ValueError("两次输入的密码不一致。")
     return first or None
+
+
+def run_login(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+
+    from desktop_app.storage.credentials import forget_password, store_password
+    from desktop_app.storage.server import ServerDatabase, connection_error
+
+    url = _server_url(args)
+    if url is None:
+        return 1
+    if args.forget:
+        forget_password(url)
+        print(f"已删除为 {url} 保存的密码。")
+        return 0
+    password = _password(args, twice=False)
+    if not password:
+        return frame.fail(args, "没有输入密码。请在终端运行，或用 --password-stdin 从标准输入给出密码。")
+    db = ServerDatabase(url, password=password)
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as error:  # noqa: BLE001 - told in Chinese: wrong password, no server, ...
+        return frame.fail(args, str(connection_error(db.url, error)))
+    finally:
+        db.close()
+    if not store_password(url, password):
+        return frame.fail(args, "连接成功，但这台电脑没有可用的凭据管理器，密码没有保存。"
+                                "请在 --db 地址之外另行输入密码，或请信息管理员安装凭据管理服务。")
+    print(f"已连接 {db.url}，密码已保存到操作系统的凭据管理器。")
+    return 0
 
 
 def run_add_user(args: argparse.Namespace) -> int:
