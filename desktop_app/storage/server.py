@@ -22,6 +22,7 @@ store (``credentials``); it is never written into settings.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -342,7 +343,7 @@ class SqliteLikeConnection:
     def cursor(self):
         cursor = self._conn.cursor()
         for name in ("date", "timestamp", "timestamptz", "time"):
-            cursor.adapters.register_loader(name, _TextLoader)
+            cursor.adapters.register_loader(name, _text_loader())
         return _QmarkCursor(cursor)
 
     def execute(self, sql: str, params=()):
@@ -351,6 +352,7 @@ class SqliteLikeConnection:
         return cursor
 
 
+@functools.cache
 def _text_loader():
     from psycopg.adapt import Loader
 
@@ -361,10 +363,6 @@ def _text_loader():
     return TextLoader
 
 
-try:
-    _TextLoader = _text_loader()
-except ImportError:  # psycopg missing: no server back end, nothing uses this
-    _TextLoader = None
 
 
 class _QmarkCursor:
@@ -406,6 +404,7 @@ def driver_sql(conn: Connection, sql: str) -> str:
     return qmark_to_format(sql) if conn.dialect.name == "postgresql" else sql
 
 
+@functools.cache
 def _int_as_unknown():
     from psycopg.adapt import Dumper
 
@@ -434,7 +433,7 @@ def execute_driver_sql(conn: Connection, sql: str, params=None):
         return
     raw = conn.connection.dbapi_connection
     with raw.cursor() as cursor:
-        cursor.adapters.register_dumper(int, _IntAsUnknown)
+        cursor.adapters.register_dumper(int, _int_as_unknown())
         if isinstance(params, list):
             if params:
                 cursor.executemany(qmark_to_format(sql), params)
@@ -445,7 +444,3 @@ def execute_driver_sql(conn: Connection, sql: str, params=None):
         sync_sequences(conn, [found.group(1)])
 
 
-try:
-    _IntAsUnknown = _int_as_unknown()
-except ImportError:
-    _IntAsUnknown = None
