@@ -116,8 +116,6 @@ def _password(args, *, twice: bool = True) -> str | None:
 
 
 def run_login(args: argparse.Namespace) -> int:
-    from sqlalchemy import text
-
     from desktop_app.storage.credentials import forget_password, store_password
     from desktop_app.storage.server import ServerDatabase, connection_error
 
@@ -133,8 +131,7 @@ def run_login(args: argparse.Namespace) -> int:
         return frame.fail(args, "没有输入密码。请在终端运行，或用 --password-stdin 从标准输入给出密码。")
     db = ServerDatabase(url, password=password)
     try:
-        with db.engine.connect() as conn:
-            conn.execute(text("SELECT 1"))
+        db.ping()
     except Exception as error:  # noqa: BLE001 - told in Chinese: wrong password, no server, ...
         return frame.fail(args, str(connection_error(db.url, error)))
     finally:

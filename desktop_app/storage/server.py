@@ -206,6 +206,11 @@ class ServerDatabase:
                 "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
             return int(cursor.fetchone()[0])
 
+    def ping(self) -> None:
+        """Log in once (raises the driver's error when the server refuses)."""
+        with self.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
     def schema_version(self) -> str | None:
         with self.engine.connect() as conn:
             if not inspect(conn).has_table("alembic_version"):
@@ -254,6 +259,9 @@ def connection_error(url: str, exc: Exception) -> DatabaseError:
     lowered = detail.lower()
     if "password" in lowered or "authentication" in lowered:
         why = "用户名或密码不对。请在 设置 → 数据库 → 连接服务器 中重新输入密码，或请信息管理员核对账号。"
+    elif "permission denied" in lowered:
+        why = ("这个用户没有使用该数据库的权限。请信息管理员用 desktop-app server add-user 把它加入办公室"
+               "（--office）或某个单位（--unit）。")
     elif "does not exist" in lowered and "database" in lowered:
         why = "服务器上没有这个数据库。请核对数据库名，或请信息管理员先运行 desktop-app server init。"
     elif "does not exist" in lowered and "role" in lowered:

@@ -132,3 +132,18 @@ def test_add_user_names_the_known_units_when_the_unit_is_wrong(office_server, ca
     assert main(["server", "add-user", "carol_h20", "--unit", "不存在的局", "--db", url]) == 1
     err = capsys.readouterr().err
     assert "没有名为“不存在的局”的单位" in err and "现有单位" in err
+
+
+def test_a_login_in_no_group_is_told_to_ask_for_access(office_server):
+    from desktop_app.domain.errors import DatabaseError
+
+    url, _unit, _own, _others = office_server
+    with _connect(url) as admin:
+        admin.execute("DROP ROLE IF EXISTS nobody_h20")
+        admin.execute("CREATE ROLE nobody_h20 LOGIN")
+    try:
+        with pytest.raises(DatabaseError, match="没有使用该数据库的权限.*server add-user"):
+            open_database(make_url(url).set(username="nobody_h20").render_as_string(hide_password=False))
+    finally:
+        with _connect(url) as admin:
+            admin.execute("DROP ROLE nobody_h20")

@@ -49,6 +49,7 @@ def test_login_keeps_the_password_and_the_address_without_it_then_opens(server_u
     with admin:
         admin.execute("DROP ROLE IF EXISTS kw_h20_user")
         admin.execute("CREATE ROLE kw_h20_user LOGIN PASSWORD 'right-pw'")
+        admin.execute("GRANT SELECT ON alembic_version TO kw_h20_user")
     # The tests' server trusts every local login: require the password for this user alone.
     user_url = parsed.set(username="kw_h20_user").render_as_string(hide_password=False)
 

@@ -23,7 +23,8 @@ from tests.conftest import FIXED_NOW
 
 
 @pytest.fixture
-def empty_server_db(server_url, pg_server):
+def empty_server_db(server_url, request):
+    pg_server = request.getfixturevalue("pg_server")  # after server_url: skipped without a server
     url = pg_server.create_empty()
     yield url
     pg_server.drop(url)
