@@ -50,6 +50,8 @@ def read_list_early(db_path: Path, first: int) -> Iterator[tuple[list, bool]]:
     from desktop_app.services.case_list import read_rows_from
     from desktop_app.storage.read_only import open_read_only
 
+    if not isinstance(db_path, Path):
+        return  # a server: its list loads once it is connected
     conn = open_read_only(db_path)
     if conn is None:
         return

@@ -25,28 +25,12 @@ def day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写成 YYYY-MM-DD，例如 2024-06-03") from None
 
 
-class ServerAddress(str):
-    """A ``--db postgresql://…`` address where the commands expect a file's path: it "exists"
-    (the server says otherwise when connecting), and its ``stem`` (the database's name) names
-    its backups."""
-
-    def exists(self) -> bool:
-        return True
-
-    @property
-    def stem(self) -> str:
-        return self.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "server"
-
-    name = stem
-
-
 def db_path(args: argparse.Namespace, *, demo: bool = False) -> Path:
-    given = getattr(args, "db", None)
-    if given and given.strip().lower().startswith(("postgresql://", "postgresql+psycopg://", "postgres://")):
-        return ServerAddress(given.strip())
-    if given:
-        return Path(given).expanduser().absolute()
     from desktop_app import paths
+
+    given = getattr(args, "db", None)
+    if given:
+        return paths.database_location(given)
 
     # Sample data never goes into the real database by default.
     return paths.demo_db_path() if demo else paths.default_db_path()

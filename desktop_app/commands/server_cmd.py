@@ -67,8 +67,10 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def _server_url(args) -> str | None:
+    from desktop_app.paths import ServerAddress
+
     address = frame.db_path(args)
-    if not isinstance(address, frame.ServerAddress):
+    if not isinstance(address, ServerAddress):
         frame.fail(args, "请用 --db 给出服务器地址，例如 --db postgresql://admin@主机:5432/数据库名。")
         return None
     return str(address)

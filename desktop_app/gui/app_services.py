@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop_app.paths import ServerAddress
+
 if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database is open
     from desktop_app.services.cases import CaseService
     from desktop_app.services.checklist import ChecklistService
@@ -81,7 +83,8 @@ class AppServices:
             self.__dict__.pop(name, None)
         self.ctx = ctx
         self._maintenance = maintenance
-        self.db_path = ctx.db.path
+        # A server has no file: its address stands for it (title bar, backup folder).
+        self.db_path = ctx.db.path if ctx.db.path is not None else ServerAddress(ctx.db.url)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
 
