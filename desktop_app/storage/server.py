@@ -26,6 +26,7 @@ import functools
 import logging
 import re
 import threading
+import uuid
 from collections import deque
 from contextlib import contextmanager
 from typing import Iterator
@@ -47,6 +48,8 @@ from desktop_app.storage.writes import (
 
 log = logging.getLogger(__name__)
 
+#: The ``LISTEN``/``NOTIFY`` channel every committed write announces itself on.
+CHANGE_CHANNEL = "jyta_changes"
 #: ``pg_advisory_xact_lock`` key held by every write transaction (any constant unique to this app).
 WRITE_LOCK_KEY = 0x6A797461  # "jyta"
 SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
@@ -122,6 +125,10 @@ class ServerDatabase:
         self._writes = 0
         self._written: deque[tuple[int, frozenset[int] | None, int, int]] = deque(maxlen=WRITE_LOG_LENGTH)
         self._version_conn = None
+        self._listen_lock = threading.Lock()
+        self._listen_conn = None
+        #: Tells this object's own change notices from other users' (``changed_elsewhere``).
+        self._origin = uuid.uuid4().hex
 
     @property
     def name(self) -> str:
@@ -165,6 +172,9 @@ class ServerDatabase:
                         transaction.rollback()
                     raise
                 items = session.info.get(ITEMS_WRITTEN)
+                # Delivered at commit to every listening client (``changed_elsewhere``).
+                conn.execute(text("SELECT pg_notify(:channel, :origin)"),
+                             {"channel": CHANGE_CHANNEL, "origin": self._origin})
                 version_before = self.data_version()
                 transaction.commit()
                 self._count_write(frozenset(items) if items is not None else None, version_before)
@@ -235,11 +245,41 @@ class ServerDatabase:
                     problems.append(f"{found} {what}")
         return problems
 
+    def changed_elsewhere(self) -> bool:
+        """True when another client (another user, another program) has committed a write to
+        this database since the last call; the first call starts listening and says False.
+        Cheap enough for a timer of a few seconds: no query, only the notices the server sent."""
+        with self._listen_lock:
+            if self._listen_conn is None:
+                import psycopg
+
+                self._listen_conn = psycopg.connect(
+                    self.engine.url.render_as_string(hide_password=False).replace("postgresql+psycopg://", "postgresql://"),
+                    autocommit=True, connect_timeout=10)
+                self._listen_conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+                return False
+            others = False
+            for notice in self._listen_conn.notifies(timeout=0, stop_after=None):
+                others = others or notice.payload != self._origin
+            # psycopg 3 hands over notices received with query results too: a no-op query reads them.
+            self._listen_conn.execute("SELECT 1")
+            for notice in self._listen_conn.notifies(timeout=0, stop_after=None):
+                others = others or notice.payload != self._origin
+            return others
+
     def close(self) -> None:
+        with self._listen_lock:
+            if self._listen_conn is not None:
+                self._listen_conn.close()
+                self._listen_conn = None
         with self._version_lock:
             if self._version_conn is not None:
                 self._version_conn.close()
                 self._version_conn = None
+        self._listen_lock = threading.Lock()
+        self._listen_conn = None
+        #: Tells this object's own change notices from other users' (``changed_elsewhere``).
+        self._origin = uuid.uuid4().hex
         self.engine.dispose()
 
 

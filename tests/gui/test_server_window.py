@@ -26,3 +26,27 @@ def test_the_window_shows_the_items_of_a_server_database(server_url, app_home):
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["ok"] and report["rows"] == 25 and report["db"] == server_url and not report["read_only"]
+
+
+def test_another_users_save_reaches_the_views_within_seconds(server_url, qtbot, tmp_path):
+    from desktop_app.gui.app_services import AppServices
+    from desktop_app.services.maintenance import MaintenanceService
+    from desktop_app.settings import UiSettings
+    from desktop_app.storage import tables as t
+
+    db, other = open_database(server_url), open_database(server_url)
+    services = AppServices(ui_settings=UiSettings(), db_path=tmp_path / "unused.sqlite")
+    ctx = ServiceContext(db=db, user_name=lambda: "甲", now=lambda: FIXED_NOW)
+    services.connect(ctx, MaintenanceService(ctx, tmp_path / "backups"))
+    try:
+        with qtbot.waitSignal(services.hub.changed, timeout=8000) as told:
+            with other.write() as s:
+                s.add(t.Unit(name="区交通委"))
+        assert "database" in told.args[0].kinds
+        with qtbot.assertNotEmitted(services.hub.changed, wait=3500):
+            with db.write() as s:  # this window's own save is no news from elsewhere
+                s.add(t.Unit(name="区水务局"))
+    finally:
+        services.stop_watching()
+        db.close()
+        other.close()

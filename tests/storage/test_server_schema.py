@@ -149,3 +149,26 @@ def test_history_on_the_server_names_the_database_user(server_url, capsys):
     finally:
         db.close()
     assert who and set(who) == {db.user} and db.user == engine_url(server_url).username
+
+
+def test_a_change_by_one_user_reaches_another_within_seconds_and_own_changes_do_not(server_url):
+    from desktop_app.storage.database import open_database
+
+    mine, theirs = open_database(server_url), open_database(server_url)
+    try:
+        assert mine.changed_elsewhere() is False  # starts listening
+        with mine.write() as s:
+            s.add(t.Unit(name="区交通委"))
+        assert mine.changed_elsewhere() is False  # its own write is no news
+        with theirs.write() as s:
+            s.add(t.Unit(name="区水务局"))
+        deadline = time.monotonic() + 3
+        seen = False
+        while not seen and time.monotonic() < deadline:
+            seen = mine.changed_elsewhere()
+            time.sleep(0.05)
+        assert seen
+        assert mine.changed_elsewhere() is False  # told once
+    finally:
+        mine.close()
+        theirs.close()
