@@ -9,6 +9,26 @@ A schema change: edit ``tables.py``, then
 ``uv run python -c "from desktop_app.storage.migrations import new_revision as n; n('what', '0002')"``,
 review the generated file, raise ``HEAD``, and add a saved database of the released schema to
 ``tests/fixtures`` (``make_fixtures.py``).
+
+Every revision runs on SQLite and on PostgreSQL (``tests/storage/test_server_schema.py`` upgrades
+and downgrades each one on a server). To stay portable a revision must:
+
+- write no SQLite-only SQL: no ``PRAGMA``, ``sqlite_master``, ``INSERT OR …``, ``total()``,
+  ``group_concat``, ``julianday``/``strftime``, ``x IS y`` between columns (PostgreSQL: ``IS NOT
+  DISTINCT FROM``; branch on ``op.get_bind().dialect.name``), no bare columns beside ``min()``;
+- treat booleans as booleans: ``TRUE``/``FALSE``/``NOT done``, ``server_default=sa.false()``,
+  never ``= 0`` or ``1`` into a Boolean column;
+- keep every constraint and index name within 63 characters (or pass it through
+  ``constraint_name``): PostgreSQL refuses longer ones;
+- not create a copy of a table whose keys take the old table's key names while the old table
+  exists (PostgreSQL names keys per schema): rename the old ones first (see 0005);
+- give a partial index both ``sqlite_where=`` and ``postgresql_where=``;
+- use ``sa.text`` with ``:named`` parameters, never ``?`` (psycopg) in ``op.execute``;
+- leave the SQLite result unchanged when adding a PostgreSQL branch (the saved fixtures compare).
+
+Rows inserted with explicit ids are fine: the id sequences are moved past them after migrating a
+server. A new table that belongs to an item needs an ``item_id`` column, so that the server's
+per-unit policies (``storage.access``, re-applied after every server migration) filter it.
 """
 
 from __future__ import annotations
