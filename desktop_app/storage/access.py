@@ -18,6 +18,10 @@ themselves filtered): ``jyta_my_units()`` — the unit ids whose role the curren
 of — and ``jyta_visible_items()``. A user cannot change their own role: login roles are created
 without CREATEROLE and without the admin option on any group.
 
+The roles belong to the server, not to one database: one server holds one database of this app
+(a second one would share ``jyta_office`` and the unit roles by unit id). Other logins of the server
+cannot even connect: ``CONNECT`` is taken from ``PUBLIC``.
+
 Everything here is idempotent: ``apply_access`` runs again after every migration of a server that
 has these roles, so that a table added by a later revision is covered before anyone uses it.
 A table added later that hangs off an item must have an ``item_id`` column to be filtered; any
@@ -84,6 +88,8 @@ def apply_access(conn: Connection) -> list[str]:
         conn.execute(text(f'GRANT "{UNITS}" TO "{role}"'))
         roles.append(role)
     database = conn.execute(text("SELECT current_database()")).scalar()
+    # Only this app's users may connect (PostgreSQL lets everyone by default).
+    conn.execute(text(f'REVOKE CONNECT, TEMPORARY ON DATABASE "{database}" FROM PUBLIC'))
     conn.execute(text(f'GRANT CONNECT ON DATABASE "{database}" TO "{OFFICE}", "{UNITS}"'))
     conn.execute(text(f'GRANT USAGE ON SCHEMA public TO "{OFFICE}", "{UNITS}"'))
     conn.execute(text(f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO "{OFFICE}", "{UNITS}"'))

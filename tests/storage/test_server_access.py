@@ -147,3 +147,16 @@ def test_a_login_in_no_group_is_told_to_ask_for_access(office_server):
     finally:
         with _connect(url) as admin:
             admin.execute("DROP ROLE nobody_h20")
+
+
+def test_other_logins_of_the_server_cannot_connect(office_server):
+    url, _unit, _own, _others = office_server
+    with _connect(url) as admin:
+        admin.execute("DROP ROLE IF EXISTS stranger_h20")
+        admin.execute("CREATE ROLE stranger_h20 LOGIN")
+    try:
+        with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+            _connect(url, "stranger_h20")
+    finally:
+        with _connect(url) as admin:
+            admin.execute("DROP ROLE stranger_h20")
