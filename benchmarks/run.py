@@ -1,11 +1,14 @@
 """Performance figures of the app on a large database, each against its target (benchmark, not a test).
 
     uv run python benchmarks/run.py [--items 100000] [--runs 3] [--rebuild] [--json]
+                                    [--db postgresql://user@host:port/dbname]
 
 Builds (or reuses from ``benchmarks/.cache``) a demo database with ``desktop-app demo``, then
 measures, in the same run, a bare PySide6 window and the app's start-up in fresh processes, and the
 list operations in this process on a copy of that database. Each line shows the figure, the target
-and PASS/FAIL. Exit code 0 (1 with ``--strict`` when a target is missed).
+and PASS/FAIL. With ``--db`` naming a PostgreSQL database (its records are replaced), the same
+records are copied there and the list operations measured on it too, then both columns are printed
+side by side with their ratio (the issue's target: each within 2× of SQLite). Exit code 0 (1 with ``--strict`` when a target is missed).
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="重新生成缓存的演示数据库")
     parser.add_argument("--json", action="store_true", help="最后以 JSON 输出全部结果")
     parser.add_argument("--strict", action="store_true", help="有指标未达标时退出码为 1")
+    parser.add_argument("--db", metavar="URL",
+                        help="另在这个 PostgreSQL 数据库上测同样的列表操作并与 SQLite 并排列出（该库原有数据会被替换）")
     args = parser.parse_args(argv)
 
     CACHE.mkdir(exist_ok=True)
@@ -49,8 +54,42 @@ def main(argv: list[str] | None = None) -> int:
     _report_demo_database(report, cached, args.items)
     _measure_start_up(report, work, env, args.runs)
     _measure_list_operations(report, work)
+    if args.db:
+        server = Report()
+        _copy_to_server(work, args.db)
+        print(f"PostgreSQL 服务器：{args.db}")
+        _measure_list_operations(server, args.db)
+        _side_by_side(report, server)
     report.finish(args.json)
     return 1 if args.strict and report.failed else 0
+
+
+def _copy_to_server(work: Path, url: str) -> None:
+    from desktop_app.storage.database import open_database
+    from desktop_app.storage.transfer import copy_database
+
+    source = open_database(work, backup_dir=CACHE / "home" / "bench-backups")
+    target = open_database(url)
+    try:
+        started = time.perf_counter()
+        copy_database(source, target, replace=True)
+        print(f"已把演示数据复制到服务器并逐表核对（{time.perf_counter() - started:.0f} s）")
+    finally:
+        target.close()
+        source.close()
+
+
+def _side_by_side(local: "Report", server: "Report") -> None:
+    print("SQLite 与 PostgreSQL 并排（同一台机器）：")
+    print(f"  {_pad('项目', 40)} {'SQLite':>9} {'PostgreSQL':>11} {'倍数':>6}")
+    theirs = {line["name"]: line for line in server.lines}
+    for line in local.lines:
+        other = theirs.get(line["name"])
+        if other is None:
+            continue
+        ratio = other["value"] / line["value"] if line["value"] else float("nan")
+        flag = "" if line["unit"] != "ms" else ("  ≤2× PASS" if ratio <= 2 else "  >2× FAIL")
+        print(f"  {_pad(line['name'], 40)} {line['value']:9.1f} {other['value']:11.1f} {ratio:6.2f}{flag}")
 
 
 # ---- set-up -------------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ def resolve_db_path(args: argparse.Namespace) -> Path:
     from desktop_app import paths
 
     if args.db:
-        return Path(args.db).expanduser().absolute()
+        return paths.database_location(args.db)
     return paths.demo_db_path() if args.demo else paths.default_db_path()
 
 

@@ -119,3 +119,31 @@ def log_dir() -> Path:
 def settings_path() -> Path:
     """The UI settings file (window layout and preferences; business settings live in the database)."""
     return data_dir() / "settings.json"
+
+
+SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+
+
+class ServerAddress(str):
+    """A ``--db postgresql://…`` address where a database file's path is expected: it "exists" (the
+    server says otherwise when connecting), is no file (no size, no lock, no early sqlite3 read),
+    and its ``stem`` (the database's name) names its backups and backup folder."""
+
+    def exists(self) -> bool:
+        return True
+
+    def is_file(self) -> bool:
+        return False
+
+    @property
+    def stem(self) -> str:
+        return self.rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "server"
+
+    name = stem
+
+
+def database_location(given: str) -> Path | ServerAddress:
+    """What ``--db`` names: a server address as is, a file as an absolute path."""
+    if given.strip().lower().startswith(SERVER_SCHEMES):
+        return ServerAddress(given.strip())
+    return Path(given).expanduser().absolute()

@@ -50,6 +50,8 @@ def read_list_early(db_path: Path, first: int) -> Iterator[tuple[list, bool]]:
     from desktop_app.services.case_list import read_rows_from
     from desktop_app.storage.read_only import open_read_only
 
+    if not isinstance(db_path, Path):
+        return  # a server: its list loads once it is connected
     conn = open_read_only(db_path)
     if conn is None:
         return
@@ -167,6 +169,9 @@ def app_clock() -> datetime:
 def _context(db, user_name: Callable[[], str]):
     from desktop_app.services.context import ServiceContext
 
+    if getattr(db, "is_server", False) and db.user:
+        # On a server, history names who logged in: the name the server checked, not a setting.
+        return ServiceContext(db=db, user_name=lambda: db.user, now=lambda: app_clock())
     return ServiceContext(db=db, user_name=user_name, now=lambda: app_clock())
 
 

@@ -21,11 +21,98 @@ def fixed_now() -> datetime:
     return FIXED_NOW
 
 
+#: Environment variable naming a PostgreSQL server the tests may create databases on, as the URL
+#: of a maintenance database of a user allowed to CREATE DATABASE (e.g.
+#: ``postgresql://admin@127.0.0.1:55432/postgres``).
+PG_ENV = "DESKTOP_APP_TEST_PG"
+#: The folders whose tests run on every back end (they take the ``db`` fixture).
+BACKEND_FOLDERS = ("storage", "services")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--backend", choices=("sqlite", "postgresql", "all"), default=None,
+        help="database back end of the storage and service tests: sqlite (default), postgresql (needs "
+             f"{PG_ENV}) or all; default: sqlite, plus postgresql when {PG_ENV} is set",
+    )
+
+
+def backends(config) -> list[str]:
+    chosen = config.getoption("--backend")
+    if chosen == "sqlite":
+        return ["sqlite"]
+    if chosen == "postgresql":
+        return ["postgresql"]
+    if chosen == "all" or os.environ.get(PG_ENV):
+        return ["sqlite", "postgresql"]
+    return ["sqlite"]
+
+
+def pytest_configure(config):
+    if "postgresql" in backends(config) and not os.environ.get(PG_ENV):
+        raise pytest.UsageError(f"--backend={config.getoption('--backend')} 需要环境变量 {PG_ENV} 指向一个 PostgreSQL 服务器，"
+                                "例如 postgresql://admin@127.0.0.1:55432/postgres")
+    config.addinivalue_line("markers", "sqlite_only(reason): the test is about the SQLite file itself")
+
+
+def pytest_generate_tests(metafunc):
+    """Storage and service tests on a database run once per chosen back end; elsewhere (and for
+    tests about the file itself) SQLite only."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.fspath)).relative_to(Path(__file__).parent).parts[0]
+    chosen = backends(metafunc.config) if folder in BACKEND_FOLDERS else ["sqlite"]
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        chosen = ["sqlite"]
+    if chosen == ["sqlite"] and "postgresql" not in backends(metafunc.config):
+        return  # ids unchanged when SQLite is the only back end
+    metafunc.parametrize("backend", chosen, indirect=True)
+
+
 @pytest.fixture
-def db(tmp_path):
+def backend(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A ``tests.pg.Server`` on the ``DESKTOP_APP_TEST_PG`` server (template built once)."""
+    from tests.pg import Server
+
+    server = Server(os.environ[PG_ENV])
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def db_url(backend, request):
+    """A throwaway PostgreSQL database at the current schema (None on SQLite), dropped afterwards."""
+    if backend != "postgresql":
+        yield None
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.fresh_database()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture
+def server_url(request):
+    """A throwaway PostgreSQL database at the current schema for tests about the server alone;
+    skipped unless PostgreSQL is among the chosen back ends."""
+    if "postgresql" not in backends(request.config):
+        pytest.skip(f"PostgreSQL 测试：设置 {PG_ENV} 或使用 --backend=postgresql")
+    server = request.getfixturevalue("pg_server")
+    url = server.fresh_database()
+    yield url
+    server.drop(url)
+
+
+@pytest.fixture
+def db(tmp_path, db_url):
     from desktop_app.storage.database import open_database
 
-    database = open_database(tmp_path / "cases.db")
+    database = open_database(db_url or tmp_path / "cases.db")
     yield database
     database.close()
 

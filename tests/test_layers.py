@@ -34,7 +34,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "settings": ({"paths", "atomic_file"}, set()),
     # The layers: gui → services → storage/domain; documents and exchange see the domain only.
     "domain": (set(), {"chinese_calendar"}),
-    "storage": ({"domain", "processes"}, {"sqlalchemy", "alembic", "chinese_calendar"}),
+    "storage": ({"domain", "processes"}, {"sqlalchemy", "alembic", "chinese_calendar", "psycopg", "keyring"}),
     "documents": ({"domain", "desktop_app", "atomic_file", "paths"}, {"reportlab", "jieba"}),
     "exchange": ({"domain", "atomic_file"}, {"openpyxl", "python_calamine", "defusedxml"}),
     "services": ({"domain", "storage", "documents", "exchange", "atomic_file", "file_names"}, {"sqlalchemy"}),

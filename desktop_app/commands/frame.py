@@ -26,10 +26,11 @@ def day(text: str) -> date:
 
 
 def db_path(args: argparse.Namespace, *, demo: bool = False) -> Path:
+    from desktop_app import paths
+
     given = getattr(args, "db", None)
     if given:
-        return Path(given).expanduser().absolute()
-    from desktop_app import paths
+        return paths.database_location(given)
 
     # Sample data never goes into the real database by default.
     return paths.demo_db_path() if demo else paths.default_db_path()
@@ -74,7 +75,8 @@ def service_context(db):
     from desktop_app.services.context import ServiceContext
     from desktop_app.settings import os_user_name
 
-    user = os_user_name() or "命令行"
+    # On a server, history names the database user the server checked.
+    user = (db.user if getattr(db, "is_server", False) else "") or os_user_name() or "命令行"
     return ServiceContext(db=db, user_name=lambda: user, now=lambda: clock())
 
 
@@ -82,7 +84,7 @@ def maintenance(db):
     from desktop_app import paths
     from desktop_app.services.maintenance import MaintenanceService
 
-    return MaintenanceService(service_context(db), paths.backup_dir(db.path))
+    return MaintenanceService(service_context(db), paths.backup_dir(db.path or db.url))
 
 
 def open_error_message(path: Path, error: Exception) -> str:

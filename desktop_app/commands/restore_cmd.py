@@ -74,6 +74,10 @@ def _restore(path: Path, source: Path, backup_dir: Path) -> Path | None:
     try:
         db = frame.open_db(path, create=False)
     except Exception:  # noqa: BLE001 - damaged or missing: restored without opening it
+        from desktop_app.paths import ServerAddress
+
+        if isinstance(path, ServerAddress):
+            raise  # a server that cannot be reached is not replaced by a file
         saved = backup.restore_backup(source, path, backup_dir, frame.clock())
     else:
         try:

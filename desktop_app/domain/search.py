@@ -55,6 +55,20 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def query_parts(text: str) -> list[tuple[list[str], bool]]:
+    """What the user typed as (terms, is_prefix) parts, all to be found: a CJK run of two or
+    more characters is the phrase of its bigrams; a single CJK character or another word one
+    prefix term. Shared by every back end's query syntax."""
+    parts: list[tuple[list[str], bool]] = []
+    for word in (text or "").split():
+        for is_cjk, run in _runs(word):
+            if is_cjk and len(run) >= 2:
+                parts.append(([run[i : i + 2] for i in range(len(run) - 1)], False))
+            else:
+                parts.append(([run], True))
+    return parts
+
+
 def match_query(text: str) -> str | None:
     """An FTS5 MATCH expression for what the user typed, or None when nothing is searchable.
 
@@ -62,16 +76,7 @@ def match_query(text: str) -> str | None:
     phrase of its bigrams (道路交通 matches only that sequence), a single CJK character and any
     other word are prefix queries ("35" finds 0035 through the extra term 35, "0035" finds it
     directly)."""
-    parts: list[str] = []
-    for word in (text or "").split():
-        for is_cjk, run in _runs(word):
-            if is_cjk and len(run) >= 2:
-                bigrams = [run[i : i + 2] for i in range(len(run) - 1)]
-                parts.append(_quoted(" ".join(bigrams)))
-            elif is_cjk:
-                parts.append(_quoted(run) + "*")
-            else:
-                parts.append(_quoted(run) + "*")
+    parts = [_quoted(" ".join(terms)) + ("*" if prefix else "") for terms, prefix in query_parts(text)]
     if not parts:
         return None
     return " AND ".join(parts)

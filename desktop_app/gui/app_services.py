@@ -17,7 +17,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop_app.paths import ServerAddress
 
 if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database is open
     from desktop_app.services.cases import CaseService
@@ -82,9 +84,36 @@ class AppServices:
             self.__dict__.pop(name, None)
         self.ctx = ctx
         self._maintenance = maintenance
-        self.db_path = ctx.db.path
+        # A server has no file: its address stands for it (title bar, backup folder).
+        self.db_path = ctx.db.path if ctx.db.path is not None else ServerAddress(ctx.db.url)
         self.read_only = read_only
         self.read_only_reason = read_only_reason
+        self._watch_other_users(ctx)
+
+    def stop_watching(self) -> None:
+        """No more polling for other users' saves (a new database, or the window closing)."""
+        timer = getattr(self, "_watch_timer", None)
+        if timer is not None:
+            timer.stop()
+            self._watch_timer = None
+
+    def _watch_other_users(self, ctx: ServiceContext) -> None:
+        """On a database server: every few seconds, others' saves reload what the views show."""
+        from desktop_app.services.change_watch import POLL_MS, ChangeWatch
+
+        self.stop_watching()
+        watch = ChangeWatch(ctx)
+        if not watch.watches:
+            return
+        watch.poll()  # starts listening
+
+        def poll() -> None:
+            if (changes := watch.poll()) is not None:
+                self.hub.changed.emit(changes)
+
+        self._watch_timer = QTimer(self.hub, interval=POLL_MS)
+        self._watch_timer.timeout.connect(poll)
+        self._watch_timer.start()
 
     @property
     def connected(self) -> bool:

@@ -25,6 +25,7 @@ from desktop_app.domain.enums import (
     UnitRole,
 )
 from desktop_app.services.dto import CaseRow
+from desktop_app.storage.server import driver_connection
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session as OrmSession
@@ -43,7 +44,8 @@ def _index(column: str, members) -> str:
     return f"(CASE {column} {whens} ELSE 0 END)"
 
 
-_FLAGS = "(is_key + 2 * is_leader_handled + 4 * is_secret)"
+_FLAGS = ("(CAST(is_key AS INTEGER) + 2 * CAST(is_leader_handled AS INTEGER)"
+          " + 4 * CAST(is_secret AS INTEGER))")
 _PACKED = (f"{_index('kind', _KINDS)} + 2 * ({_index('raised_at', _RAISED)} + 2 * ({_FLAGS} + 8 * "
            f"({_index('status', _STATUSES)} + {len(_STATUSES)} * {_index('result', _RESULTS)})))")
 _ITEM_COLUMNS = ("SELECT id, session_id, number, title, lead_proposer_name, lead_unit_names, co_unit_names, "
@@ -67,7 +69,7 @@ _DECODE = _decode_table()
 def read_rows(s: OrmSession, limit: int | None = None, ids=None) -> list[CaseRow]:
     """The list's rows in id order (``limit``: the first ones; ``ids``: only those items), read in
     the transaction of the session ``s``."""
-    return read_rows_from(s.connection().connection.dbapi_connection, limit, ids)
+    return read_rows_from(driver_connection(s), limit, ids)
 
 
 def read_rows_from(conn, limit: int | None = None, ids=None) -> list[CaseRow]:

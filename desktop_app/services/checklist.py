@@ -47,6 +47,7 @@ from desktop_app.exchange import checklist_file
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes
 from desktop_app.services.lookup import our_unit_id
+from desktop_app.storage.server import execute_driver_sql
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
@@ -518,9 +519,9 @@ class NewChecklists:
         tick from the entry, and the first change writes that record (see ``tick``)."""
         if not self._rows:
             return
-        s.connection().exec_driver_sql(
-            "INSERT INTO item_checklist (item_id, version_id, entries, dated, done_count, total, next_step)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)", self._rows)
+        execute_driver_sql(
+            s.connection(), "INSERT INTO item_checklist (item_id, version_id, entries, dated, done_count, total,"
+            " next_step) VALUES (?, ?, ?, ?, ?, ?, ?)", self._rows)
         self._rows = []
 
     def _build(self, profile: ItemProfile) -> tuple[Entries, _Built]:

@@ -61,6 +61,7 @@ from desktop_app.services.lookup import get_or_raise, our_unit_id, put_setting, 
 from desktop_app.services.rectification_dto import RectificationDue
 from desktop_app.storage.database import ChangeToken
 from desktop_app.storage.tables import CalendarEntry, CalendarYear, DeadlineRule, History, Unit
+from desktop_app.storage.server import driver_connection
 
 __all__ = ["THRESHOLDS_KEY", "Dashboard", "DeadlineRow", "DeadlineService", "NextDeadline"]
 
@@ -559,7 +560,7 @@ def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None,
 
 def _dbapi(s: OrmSession):
     """The session's DBAPI connection, in the session's transaction."""
-    return s.connection().connection.dbapi_connection
+    return driver_connection(s)
 
 
 def _years_to_add(s: OrmSession, package_years) -> list[int]:

@@ -51,6 +51,7 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo_checklist import DemoTicks
 from desktop_app.services.demo_data import latest_session_year, session_name
 from desktop_app.services.lookup import OUR_UNIT_KEY
+from desktop_app.storage.server import execute_driver_sql
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
@@ -162,6 +163,9 @@ class _Demo:
     def run(self) -> None:
         # A large page cache for this bulk load only: index inserts at 100,000 items otherwise
         # spend most of their time re-reading pages. Restored afterwards (pooled connection).
+        if self.conn.dialect.name != "sqlite":
+            self._run()
+            return
         previous = self.conn.exec_driver_sql("PRAGMA cache_size").scalar()
         self.conn.exec_driver_sql("PRAGMA cache_size=-262144")
         try:
@@ -645,4 +649,4 @@ def _insert_many(conn, table, rows: list[dict]) -> None:
     values = itemgetter(*names)
     params = list(map(values, rows)) if len(names) > 1 else [(values(row),) for row in rows]
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    conn.exec_driver_sql(sql, params)
+    execute_driver_sql(conn, sql, params)

@@ -22,6 +22,7 @@ from desktop_app.services.cases import case_record
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import AssignmentRecord, Changes, ProposerLink
 from desktop_app.services.lookup import find_or_create_session
+from desktop_app.storage.server import execute_driver_sql
 from desktop_app.storage.tables import Assignment, History, Item, ItemProposer, Proposer, Unit
 
 
@@ -60,13 +61,15 @@ def apply_import(ctx: ServiceContext, preview: ImportPreview, decisions, backup_
         conn = s.connection()
         # A larger page cache for the bulk insert only (index pages are otherwise re-read);
         # restored afterwards because the connection is pooled.
-        previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql("PRAGMA cache_size=-65536")
+        previous = conn.exec_driver_sql("PRAGMA cache_size").scalar() if conn.dialect.name == "sqlite" else None
+        if previous is not None:
+            conn.exec_driver_sql("PRAGMA cache_size=-65536")
         try:
             item_ids = _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, now, user,
                                    reason, progress, cancelled, preview.signing_unit)
         finally:
-            conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+            if previous is not None:
+                conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
         for r in (r for r in wanted if r.status is RowStatus.UPDATE):
             item = s.get(Item, r.item_id)
             if item is None or item.version != r.version:
@@ -223,17 +226,17 @@ def _insert_new(s, new_rows, sessions, units, people, unit_name, person_name, no
             if cancelled is not None and cancelled():
                 raise InterruptedError
     conn = s.connection()
-    conn.exec_driver_sql(
-        "INSERT INTO item (id, version, kind, session_id, number, title, content, category, raised_at, is_key,"
+    execute_driver_sql(
+        conn, "INSERT INTO item (id, version, kind, session_id, number, title, content, category, raised_at, is_key,"
         " is_leader_handled, leader_name, is_secret, status, result, assigned_on, lead_proposer_name,"
         " lead_unit_names, co_unit_names, created_at, updated_at) VALUES (" + ", ".join("?" * 21) + ")", items)
     if links:
-        conn.exec_driver_sql(
-            "INSERT INTO item_proposer (item_id, proposer_id, role, position) VALUES (?, ?, ?, ?)", links)
+        execute_driver_sql(
+            conn, "INSERT INTO item_proposer (item_id, proposer_id, role, position) VALUES (?, ?, ?, ?)", links)
     if parts:
-        conn.exec_driver_sql(_ASSIGNMENT_INSERT, [p + _ASSIGNMENT_DEFAULTS for p in parts])
-    conn.exec_driver_sql(
-        "INSERT INTO history (item_id, entity, entity_id, field, old_value, new_value, changed_by, changed_at,"
+        execute_driver_sql(conn, _ASSIGNMENT_INSERT, [p + _ASSIGNMENT_DEFAULTS for p in parts])
+    execute_driver_sql(
+        conn, "INSERT INTO history (item_id, entity, entity_id, field, old_value, new_value, changed_by, changed_at,"
         " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", history)
     search.index_many(s, index)
     checklists.write(s)
@@ -352,4 +355,4 @@ def insert_many(s, table, rows: list[dict]) -> None:
             values[i] = None if values[i] is None else values[i].strftime("%Y-%m-%d %H:%M:%S.%f")
         params.append(tuple(values))
     sql = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-    s.connection().exec_driver_sql(sql, params)
+    execute_driver_sql(s.connection(), sql, params)

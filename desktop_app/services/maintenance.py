@@ -84,7 +84,7 @@ class MaintenanceService:
             schema_version=db.schema_version(),
             app_schema_version=SCHEMA_VERSION,
             counts=counts,
-            damage_text=damage_message(db.path.name, problems) if problems else "",
+            damage_text=damage_message(db.name, problems) if problems else "",
         )
 
     def backup_now(self, to: Path | str | None = None, reason: str = "manual") -> Path:
@@ -102,13 +102,13 @@ class MaintenanceService:
         db = self.ctx.db
         if db.read_only:
             return None
-        if reason == "start" and not backup.needs_daily_backup(self.backup_dir, self.ctx.now(), db.path.stem):
+        if reason == "start" and not backup.needs_daily_backup(self.backup_dir, self.ctx.now(), backup.backup_stem(db)):
             return None
         return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason)
 
     def backups(self) -> list[BackupInfo]:
         """Backups of this database, newest first."""
-        found = backup.list_backups(self.backup_dir, self.ctx.db.path.stem)
+        found = backup.list_backups(self.backup_dir, backup.backup_stem(self.ctx.db))
         return [BackupInfo(b.path, b.taken_at, b.kind, b.size) for b in reversed(found)]
 
     def restore(self, path: Path | str) -> Changes:
@@ -125,8 +125,32 @@ class MaintenanceService:
                 f"{path.name} 不是本程序能恢复的备份（版本 {version or '未知'}）。"
                 "请选择本程序创建的备份，或升级本程序。"
             )
-        backup.restore_backup(path, db.path, self.backup_dir, self.ctx.now())
+        if db.is_server:
+            _restore_onto_server(db, path, self.backup_dir, self.ctx.now())
+        else:
+            backup.restore_backup(path, db.path, self.backup_dir, self.ctx.now())
         return Changes.of("database")
+
+
+def _restore_onto_server(db, path: Path, backup_dir: Path, now: datetime) -> None:
+    """Put the records of the backup file ``path`` onto the server (replacing its records, in one
+    transaction) after backing up what is there now; an older backup is migrated first, in a
+    temporary copy, never in the backup itself."""
+    import shutil
+    import tempfile
+
+    from desktop_app.storage.database import open_database
+    from desktop_app.storage.transfer import copy_database
+
+    backup.rotate_backup(db, backup_dir, now, "restore")
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder) / path.name
+        shutil.copyfile(path, work)
+        source = open_database(work, network=False, backup_dir=Path(folder) / "backups")
+        try:
+            copy_database(source, db, replace=True)
+        finally:
+            source.close()
 
 
 def _schema_version_of(path: Path) -> str | None:

@@ -516,9 +516,15 @@ TOKEN_SQL = ("SELECT (SELECT count(*) || ':' || total(julianday(deadline_on)) ||
              " (SELECT count(*) || ':' || total(row_id * 7 + item_id) FROM rectification_row_item)")
 
 
+PG_TOKEN_SQL = ("SELECT (SELECT count(*) || ':' || coalesce(sum(deadline_on - DATE '2000-01-01'), 0) || ':'"
+                " || coalesce(string_agg(status, ',' ORDER BY id), '')"
+                " FROM rectification_row WHERE deadline_on IS NOT NULL),"
+                " (SELECT count(*) || ':' || coalesce(sum(row_id * 7 + item_id), 0) FROM rectification_row_item)")
+
+
 def change_token(conn) -> tuple:
     """What the cached open deadlines must notice: dates, statuses and links of rows."""
-    return tuple(conn.exec_driver_sql(TOKEN_SQL).one())
+    return tuple(conn.exec_driver_sql(PG_TOKEN_SQL if conn.dialect.name == "postgresql" else TOKEN_SQL).one())
 
 
 def open_rows(s: OrmSession) -> list[tuple]:

@@ -4,12 +4,13 @@ One FTS5 row per item (rowid = item.id) holding the bigram terms of domain.searc
 代表 (lead and co-signers), 单位 (every assigned unit) and 内容. The callers write it inside the
 same transaction as the item, so the index never disagrees with the data.
 
-The table is contentless (migration 0010: it keeps the index, not a copy of the terms), and a
+On SQLite the table is contentless (migration 0012: it keeps the index, not a copy of the terms), and a
 contentless FTS5 table cannot delete a row. So an item's document id is ``item id + (generation
 << 32)``: a new item goes in at the generation ``item_search_gen`` holds for its id (0 when it has
 no row there), re-indexing an item writes the next generation, and deleting one moves its
 generation on without a document. Only documents at the generation that counts are matched;
-older ones stay as dead weight (a few hundred bytes per save).
+older ones stay as dead weight (a few hundred bytes per save). On PostgreSQL it is a plain table
+(``storage/search_index.py``) whose row is replaced.
 """
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.search import match_query, search_terms
+from desktop_app.storage.search_index import pg_query, pg_vector, statements
 
-_LOW = (1 << 32) - 1  # item id = document id & _LOW; generation = document id >> 32
-_GEN = "coalesce((SELECT gen FROM item_search_gen WHERE item_id = {id}), 0)"
-_NEXT_GEN = text(
-    "INSERT INTO item_search_gen (item_id, gen) VALUES (:id, 1)"
-    " ON CONFLICT (item_id) DO UPDATE SET gen = gen + 1"
-)
-_INSERT = text(f"INSERT INTO item_search (rowid, terms) VALUES (:id + ({_GEN.format(id=':id')} << 32), :terms)")
+
+def _sql(session: Session, what: str):
+    return statements(session.get_bind().dialect.name)[what]
+
+
+def _stored(session: Session, terms: str) -> str:
+    return pg_vector(terms) if session.get_bind().dialect.name == "postgresql" else terms
 
 
 def item_terms(
@@ -38,34 +39,31 @@ def item_terms(
 
 
 def index_item(session: Session, item_id: int, terms: str) -> None:
-    """Replace the index row of one item: its terms go in at the next generation."""
-    session.execute(_NEXT_GEN, {"id": item_id})
-    session.execute(_INSERT, {"id": item_id, "terms": terms})
+    """Replace the index row of one item (on SQLite: its terms go in at the next generation)."""
+    session.execute(_sql(session, "forget"), {"id": item_id})
+    session.execute(_sql(session, "insert"), {"id": item_id, "terms": _stored(session, terms)})
 
 
 def index_many(session: Session, rows: list[dict]) -> None:
     """Insert index rows ``{"id": item_id, "terms": ...}`` for new items (never indexed under
     their id since it was last freed) in one executemany."""
     if rows:
-        session.execute(_INSERT, rows)
+        session.execute(_sql(session, "insert"), [{"id": r["id"], "terms": _stored(session, r["terms"])} for r in rows])
 
 
 def unindex_item(session: Session, item_id: int) -> None:
     """The item's document stops counting (a later item with the same id starts afresh)."""
-    session.execute(_NEXT_GEN, {"id": item_id})
+    session.execute(_sql(session, "forget"), {"id": item_id})
 
 
 def search_ids(session: Session, user_text: str) -> set[int] | None:
     """Ids of items matching what the user typed; None when the text holds nothing searchable
     (empty, or only punctuation), meaning "do not filter by text"."""
-    query = match_query(user_text)
+    server = session.get_bind().dialect.name == "postgresql"
+    query = pg_query(user_text) if server else match_query(user_text)
     if query is None:
         return None
     # One string of ids instead of one result row per id: a word in every item (关于, 建议)
     # matches 100,000 rows, and row-by-row fetching alone would take longer than the search.
-    ids = session.execute(
-        text(f"SELECT group_concat(rowid & {_LOW}) FROM item_search WHERE item_search MATCH :q"
-             f" AND (rowid >> 32) = {_GEN.format(id=f'(item_search.rowid & {_LOW})')}"),
-        {"q": query},
-    ).scalar()
+    ids = session.execute(_sql(session, "search"), {"q": query}).scalar()
     return set(json.loads(f"[{ids}]")) if ids else set()

@@ -61,6 +61,7 @@ from desktop_app.storage.tables import (
 #: The business setting choosing how an item's final rating is read from its last feedback round:
 #: "lead" (the lead deputy's form) or "worst" (the worst form of the round).
 RATING_RULE_KEY = "statistics.rating_rule"
+from desktop_app.storage.server import driver_connection
 
 _CHUNK = 500  # ids per IN (...) when asking the deadline rules for reply due dates
 
@@ -226,7 +227,7 @@ def deadline_dates(s, item_ids: list[int], as_of: date | None = None) -> Deadlin
 
 def _dbapi(s):
     """The session's DBAPI connection, in the session's transaction (the plain-SQL reads)."""
-    return s.connection().connection.dbapi_connection
+    return driver_connection(s)
 
 
 def report_as_json(report: Report) -> dict:

@@ -72,6 +72,8 @@ def backup_to(db_or_path, target: Path | str) -> Path:
     """Write a consistent snapshot of a ``Database`` (or a database file path) to ``target``."""
     target = Path(target)
     temp = target.with_name(target.name + ".tmp")
+    if getattr(db_or_path, "is_server", False):
+        return _server_snapshot(db_or_path, target, temp)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _unlink(temp)
@@ -88,6 +90,39 @@ def backup_to(db_or_path, target: Path | str) -> Path:
             f"无法备份到 {target}：{exc}。请检查该文件夹是否存在、可写且磁盘空间充足。"
         ) from exc
     return target
+
+
+def _server_snapshot(db, target: Path, temp: Path) -> Path:
+    """A server database's backup: every record copied into a new SQLite file of the same schema
+    (``storage.transfer``), verified, then renamed into place. Such a file can be opened like any
+    database, restored onto the server, or migrated to another server."""
+    from desktop_app.storage.transfer import copy_to_new_file
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _unlink(temp)
+        copy_to_new_file(db, temp)
+        with closing(sqlite3.connect(temp, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode=DELETE")
+        for leftover in (temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")):
+            _unlink(leftover)
+        os.replace(temp, target)
+    except (sqlite3.Error, OSError) as exc:
+        _unlink(temp)
+        raise BackupError(f"无法把服务器上的数据库备份到 {target}：{exc}。请检查该文件夹是否存在、可写且磁盘空间充足。") from exc
+    except BaseException:
+        _unlink(temp)
+        raise
+    return target
+
+
+def backup_stem(db_or_path) -> str:
+    """The name backups of a database start with: the file's stem, or the server database's name."""
+    if getattr(db_or_path, "is_server", False):
+        from sqlalchemy.engine import make_url
+
+        return re.sub(r"[^\w.-]", "_", make_url(db_or_path.url).database or "server")
+    return Path(getattr(db_or_path, "path", db_or_path)).stem
 
 
 #: A temporary file untouched this long belongs to no backup in progress (a backup rewrites it
@@ -155,9 +190,8 @@ def rotate_backup(
     ``reason`` "start", "exit" or "daily" makes a rotation backup, skipped (None) when nothing
     changed since the newest backup; "migration", "import", "restore" or "manual" always makes a
     backup of that kind. ``db_or_path`` is a ``Database`` or the path of a database file."""
-    db_path = Path(getattr(db_or_path, "path", db_or_path))
     backup_dir = Path(backup_dir)
-    stem = db_path.stem
+    stem = backup_stem(db_or_path)
     existing = list_backups(backup_dir, stem)
     rotation = reason in ROTATION_REASONS
     if rotation:

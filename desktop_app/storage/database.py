@@ -29,8 +29,15 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
-from desktop_app.domain.text import has_unwritable, writable
 from desktop_app.storage import lock, migrations
+from desktop_app.storage.writes import (  # noqa: F401 - part of this module's interface
+    ITEMS_WRITTEN,
+    WRITE_LOG_LENGTH,
+    ChangeToken,
+    clean_text,
+    items_written_since,
+    note_items_written,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,30 +46,6 @@ BUSY_TIMEOUT_MS = 5000
 #: Above this size the start-up check is ``quick_check`` (skips index cross-checks; seconds saved).
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 _WRITE = "desktop_app_write"
-#: ``Session.info`` key under which a write lists the items it changed (``note_items_written``).
-_ITEMS_WRITTEN = "desktop_app_items_written"
-#: How many recent writes remember their items: a cache older than that reloads whole.
-WRITE_LOG_LENGTH = 256
-
-
-def note_items_written(session: Session, item_ids) -> None:
-    """Inside ``Database.write()``: record that this write changed only the facts of ``item_ids``
-    (and nothing else a cache depends on), so that ``Database.items_written_since`` can tell a
-    cache to reload those items alone. A write that does not call this counts as changing
-    anything."""
-    session.info.setdefault(_ITEMS_WRITTEN, set()).update(int(i) for i in item_ids)
-
-
-class ChangeToken(tuple):
-    """(writes committed through this ``Database``, SQLite's ``data_version`` as seen by a
-    connection of its own): equal tokens mean nothing was written meanwhile, by this process or
-    another (the command line, or another user while this one is read-only)."""
-
-    @property
-    def writes(self) -> int:
-        return self[0]
-
-
 class Database:
     """An open database file. ``write()`` is one transaction (BEGIN IMMEDIATE); ``read()`` a
     read-only snapshot. ``read_only`` with ``read_only_reason`` when another user holds it."""
@@ -77,6 +60,7 @@ class Database:
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ):
         self.path = Path(path)
+        self.url = None
         self.network = network
         self.read_only = read_only
         self.read_only_reason = read_only_reason
@@ -111,6 +95,23 @@ class Database:
             immediate = conn.get_execution_options().get(_WRITE)
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
+    is_server = False
+
+    @property
+    def location(self) -> str:
+        """What ``--db`` takes to open this database again."""
+        return str(self.path)
+
+    @property
+    def name(self) -> str:
+        """What messages call this database: the file's name."""
+        return self.path.name
+
+    @property
+    def user(self) -> str:
+        """The login name writes are made under ("" for a file: the app's own user setting)."""
+        return ""
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction; commits when the block ends, rolls back wholly when it raises.
@@ -137,7 +138,7 @@ class Database:
             except OperationalError as exc:
                 raise _busy_error(exc) from exc
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
-                event.listen(session, "before_flush", _clean_text)
+                event.listen(session, "before_flush", clean_text)
                 try:
                     yield session
                     session.flush()
@@ -145,7 +146,7 @@ class Database:
                     if transaction.is_active:  # a failed flush has already rolled it back
                         transaction.rollback()
                     raise
-                items = session.info.get(_ITEMS_WRITTEN)
+                items = session.info.get(ITEMS_WRITTEN)
                 # BEGIN IMMEDIATE holds the write lock: nobody else commits between these two.
                 version_before = self.data_version()
                 transaction.commit()
@@ -168,20 +169,7 @@ class Database:
         each said which items it changed (``note_items_written``); None when anything else may
         have changed (a write that did not say, another process's write, or a token too old)."""
         with self._count_lock:
-            since, version = token
-            if since > self._writes or self._writes - since > len(self._written):
-                return None
-            items: set[int] = set()
-            for count, written, before, after in self._written:
-                if count <= since:
-                    continue
-                if written is None or before != version:  # before != version: someone else wrote
-                    return None
-                items |= written
-                version = after
-            if self.data_version() != version:
-                return None
-            return frozenset(items)
+            return items_written_since(token, self._writes, self._written, self.data_version)
 
     def _count_write(self, items: frozenset[int] | None, version_before: int) -> None:
         with self._count_lock:
@@ -231,16 +219,6 @@ class Database:
             self.holds_lock = False
 
 
-def _clean_text(session: Session, _context, _instances) -> None:
-    """The storage boundary of ``domain.text``: no record is written with a control character or
-    a lone surrogate in its text, whichever editor or import it came from (a lone surrogate would
-    fail the write; a control character every later Excel export)."""
-    for record in (*session.new, *session.dirty):
-        for key, value in list(vars(record).items()):
-            if isinstance(value, str) and not key.startswith("_") and has_unwritable(value):
-                setattr(record, key, writable(value))
-
-
 def open_database(
     path: Path | str,
     *,
@@ -259,7 +237,12 @@ def open_database(
     lock file. ``check_integrity`` False leaves the integrity check to the caller (the window runs
     it in the background for big files, so that the list shows first). Raises ``DatabaseError``
     (Chinese message) for a missing, damaged (``DamagedDatabaseError``), foreign or newer
-    (``NewerSchemaError``) file."""
+    (``NewerSchemaError``) file. A ``postgresql://`` URL opens the server instead
+    (``storage.server``; the file-only options do not apply there)."""
+    from desktop_app.storage.server import is_server_url, open_server_database
+
+    if is_server_url(path):
+        return open_server_database(path, create=create)
     path = Path(path)
     existed = path.is_file() and path.stat().st_size > 0
     if not existed and not create:

@@ -232,7 +232,9 @@ def test_the_plain_sql_reads_use_the_settings_the_services_write(ctx, cases, ref
     reference.set_our_unit(unit.id)
     deadlines.set_thresholds((2, 5, 10))
     with ctx.db.read() as s:
-        conn = s.connection().connection.dbapi_connection
+        from desktop_app.storage.server import driver_connection
+
+        conn = driver_connection(s)
         assert deadline_reads.read_our_unit(conn) == unit.id
         assert deadline_reads.read_thresholds(conn) == (2, 5, 10)
         assert deadline_reads.read_units(conn)["区农业农村委"] == unit.id

@@ -3,8 +3,9 @@ an item had that day, read from its history."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
+
+from sqlalchemy import text
 
 from desktop_app.domain.deadlines import Bucket, DeadlineKind
 from desktop_app.domain.enums import ItemStatus, ResultCategory
@@ -20,14 +21,12 @@ BEFORE_REPLY = date(2024, 5, 1)
 def replied_and_closed(ctx, cases) -> int:
     """An item answered on 2024-05-10 and 办结 on 2024-05-25."""
     item_id = cases.save(make_record(replies=(ReplyRecord(replied_on=date(2024, 5, 10), result=ResultCategory.SOLVED),)))[1]
-    path = ctx.db.path
-    with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE reply SET finalised = 1")
-        conn.execute("UPDATE item SET status = 'closed' WHERE id = ?", (item_id,))
-        conn.execute("INSERT INTO history (item_id, entity, entity_id, field, old_value, new_value, changed_by,"
-                     " changed_at, reason) VALUES (?, 'item', ?, '状态', '已答复', '办结', '测试员',"
-                     " '2024-05-25 16:00:00.000000', '')", (item_id, item_id))
-    conn.close()
+    with ctx.db.engine.begin() as conn:  # past the services: as the history of an older version left it
+        conn.execute(text("UPDATE reply SET finalised = TRUE"))
+        conn.execute(text(f"UPDATE item SET status = 'closed' WHERE id = {int(item_id)}"))
+        conn.execute(text("INSERT INTO history (item_id, entity, entity_id, field, old_value, new_value, changed_by,"
+                          f" changed_at, reason) VALUES ({int(item_id)}, 'item', {int(item_id)}, '状态', '已答复', '办结',"
+                          " '测试员', '2024-05-25 16:00:00.000000', '')"))
     return item_id
 
 

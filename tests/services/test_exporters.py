@@ -45,7 +45,9 @@ def data(ctx):
                                               is_secret=True))
     # Stored before control characters were cleaned at the boundary: written past it here.
     with ctx.db.engine.begin() as conn:
-        conn.execute(update(Item).where(Item.id == control).values(title=CONTROL_TITLE))
+        # (A server never stored NUL: PostgreSQL refuses it in text.)
+        title = CONTROL_TITLE.replace("\x00", "") if ctx.db.is_server else CONTROL_TITLE
+        conn.execute(update(Item).where(Item.id == control).values(title=title))
     rectification = RectificationService(ctx)
     _c, list_id = rectification.import_entries("=整改清单", [
         RectificationEntry("=1+1", "@重点问题", "-意见", "+措施", "区交通委", "2024年12月31日"),

@@ -62,7 +62,8 @@ def test_check_reports_integrity_version_and_counts(service, db):
 def test_backup_now_writes_into_the_backup_folder_or_a_chosen_file(service, db, tmp_path):
     _add_item(db, "第1号")
     made = service.backup_now()
-    assert made.parent == tmp_path / "backups" and made.name == "cases-20240603-093000-manual.sqlite"
+    stem = "cases" if not db.is_server else db.url.rsplit("/", 1)[-1]
+    assert made.parent == tmp_path / "backups" and made.name == f"{stem}-20240603-093000-manual.sqlite"
     chosen = service.backup_now(to=tmp_path / "U盘" / "建议提案备份.sqlite")
     with closing(sqlite3.connect(chosen)) as conn:
         assert conn.execute("SELECT number FROM item").fetchall() == [("第1号",)]

@@ -59,7 +59,7 @@ db.close()
 
 def test_processes_creating_items_at_once_never_clash(db):
     # ``db`` is created and migrated before the three processes start creating.
-    procs = [subprocess.Popen([sys.executable, "-c", CREATE, str(db.path), "12", f"进程{p}"],
+    procs = [subprocess.Popen([sys.executable, "-c", CREATE, db.location, "12", f"进程{p}"],
                               stderr=subprocess.PIPE) for p in range(3)]
     errors = [proc.communicate(timeout=300)[1].decode() for proc in procs]
     assert [proc.returncode for proc in procs] == [0, 0, 0], errors

@@ -50,7 +50,7 @@ def test_on_time_uses_the_reply_due_date_with_the_approved_extension(ctx, two_it
 
 def test_stats_command_prints_json_with_item_ids(ctx, two_items, capsys):
     a, b = two_items
-    path = ctx.db.path
+    path = ctx.db.location
     assert main(["stats", "--db", str(path), "--as-of", "2024-06-01", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["as_of"] == "2024-06-01"
@@ -88,7 +88,7 @@ def test_print_stats_writes_the_report_as_of_the_day(ctx, two_items, tmp_path, c
     import pdfplumber
 
     out = tmp_path / "统计报告.pdf"
-    assert main(["print", "stats", "--db", str(ctx.db.path), "--as-of", "2024-06-30", "--out", str(out),
+    assert main(["print", "stats", "--db", ctx.db.location, "--as-of", "2024-06-30", "--out", str(out),
                  "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)
     with pdfplumber.open(out) as pdf:
@@ -98,7 +98,7 @@ def test_print_stats_writes_the_report_as_of_the_day(ctx, two_items, tmp_path, c
     assert first.startswith("关于2024年建议提案办理情况的统计报告")
     assert "已办复2件，办复率100.0%；按期办复1件，按期办复率50.0%" in first
     assert "区交通委" in units and "合计" in units
-    assert main(["print", "stats", "--db", str(ctx.db.path), "--out", str(tmp_path / "无此目录" / "a.pdf")]) == 1
+    assert main(["print", "stats", "--db", ctx.db.location, "--out", str(tmp_path / "无此目录" / "a.pdf")]) == 1
     assert "输出文件夹不存在" in capsys.readouterr().err
 
 

@@ -28,6 +28,7 @@ def full_flush(self, *args, **kwargs):
     return _real_flush(self, *args, **kwargs)
 
 
+@pytest.mark.sqlite_only("a full disk is the server's to report: the app only sees a failed commit")
 def test_a_save_on_a_full_disk_says_so_and_keeps_what_was_saved(db, monkeypatch):
     with db.write() as s:
         s.add(Unit(name="区交通委"))
@@ -42,6 +43,7 @@ def test_a_save_on_a_full_disk_says_so_and_keeps_what_was_saved(db, monkeypatch)
         assert s.execute(select(Unit.name)).scalars().all() == ["区交通委"]
 
 
+@pytest.mark.sqlite_only("the SQLite online backup API writing onto a full disk")
 def test_a_backup_to_a_full_disk_says_so(db, tmp_path, monkeypatch):
     from desktop_app.storage import backup
 

@@ -9,6 +9,26 @@ A schema change: edit ``tables.py``, then
 ``uv run python -c "from desktop_app.storage.migrations import new_revision as n; n('what', '0002')"``,
 review the generated file, raise ``HEAD``, and add a saved database of the released schema to
 ``tests/fixtures`` (``make_fixtures.py``).
+
+Every revision runs on SQLite and on PostgreSQL (``tests/storage/test_server_schema.py`` upgrades
+and downgrades each one on a server). To stay portable a revision must:
+
+- write no SQLite-only SQL: no ``PRAGMA``, ``sqlite_master``, ``INSERT OR …``, ``total()``,
+  ``group_concat``, ``julianday``/``strftime``, ``x IS y`` between columns (PostgreSQL: ``IS NOT
+  DISTINCT FROM``; branch on ``op.get_bind().dialect.name``), no bare columns beside ``min()``;
+- treat booleans as booleans: ``TRUE``/``FALSE``/``NOT done``, ``server_default=sa.false()``,
+  never ``= 0`` or ``1`` into a Boolean column;
+- keep every constraint and index name within 63 characters (or pass it through
+  ``constraint_name``): PostgreSQL refuses longer ones;
+- not create a copy of a table whose keys take the old table's key names while the old table
+  exists (PostgreSQL names keys per schema): rename the old ones first (see 0005);
+- give a partial index both ``sqlite_where=`` and ``postgresql_where=``;
+- use ``sa.text`` with ``:named`` parameters, never ``?`` (psycopg) in ``op.execute``;
+- leave the SQLite result unchanged when adding a PostgreSQL branch (the saved fixtures compare).
+
+Rows inserted with explicit ids are fine: the id sequences are moved past them after migrating a
+server. A new table that belongs to an item needs an ``item_id`` column, so that the server's
+per-unit policies (``storage.access``, re-applied after every server migration) filter it.
 """
 
 from __future__ import annotations
@@ -23,6 +43,21 @@ HEAD = "0012"
 UNMANAGED_PREFIXES = ("item_search",)
 
 _HERE = Path(__file__).resolve().parent
+
+
+def constraint_name(name: str) -> str:
+    """``name`` as the back end of the running migration can hold it: PostgreSQL stops at 63
+    characters, and a longer name is cut as SQLAlchemy cuts names of its naming convention (so
+    that ``tables.py`` and the migrations agree). SQLite keeps every name whole. Use it for every
+    explicit constraint or index name longer than 63 characters in a migration."""
+    from alembic import op
+
+    limit = 63
+    if len(name) <= limit or op.get_bind().dialect.name == "sqlite":
+        return name
+    import hashlib
+
+    return name[: limit - 8] + "_" + hashlib.md5(name.encode()).hexdigest()[-4:]
 
 
 def version_locations() -> list[Path]:

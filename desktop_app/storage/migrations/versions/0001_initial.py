@@ -423,7 +423,11 @@ def upgrade() -> None:
     with op.batch_alter_table("feedback", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_feedback_item_id"), ["item_id"], unique=False)
 
-    op.execute("CREATE VIRTUAL TABLE item_search USING fts5(terms, tokenize='unicode61')")
+    # The index's form differs by back end (FTS5 on SQLite, tsvector + GIN on PostgreSQL).
+    from desktop_app.storage.search_index import create_statements
+
+    for statement in create_statements(op.get_bind().dialect.name):
+        op.execute(statement)
 
 
 def downgrade() -> None:

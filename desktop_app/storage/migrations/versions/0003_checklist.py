@@ -17,6 +17,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
+from desktop_app.storage.migrations import constraint_name
+
 revision: str = "0003"
 down_revision: Union[str, Sequence[str], None] = "0002"
 branch_labels: Union[str, Sequence[str], None] = None
@@ -83,7 +85,7 @@ def upgrade() -> None:
         sa.Column("version_id", sa.Integer(), nullable=False),
         *_entry_columns(),
         sa.ForeignKeyConstraint(["version_id"], ["checklist_template_version.id"],
-                                name=op.f("fk_checklist_template_entry_version_id_checklist_template_version"),
+                                name=constraint_name("fk_checklist_template_entry_version_id_checklist_template_version"),
                                 ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_checklist_template_entry")),
         sa.UniqueConstraint("version_id", "key", name="uq_checklist_template_entry_key"),

@@ -61,7 +61,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_review_entry_campaign_id"), "review_entry", ["campaign_id"])
     op.create_index(op.f("ix_review_entry_item_id"), "review_entry", ["item_id"])
     op.create_index("ix_item_checklist_entry_due", "item_checklist_entry", ["item_id"],
-                    sqlite_where=sa.text("due_length IS NOT NULL"))
+                    sqlite_where=sa.text("due_length IS NOT NULL"), postgresql_where=sa.text("due_length IS NOT NULL"))
 
 
 def downgrade() -> None:

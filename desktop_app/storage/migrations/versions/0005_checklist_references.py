@@ -29,6 +29,8 @@ from typing import Sequence, Union
 import sqlalchemy as sa
 from alembic import op
 
+from desktop_app.storage.migrations import constraint_name
+
 revision: str = "0005"
 down_revision: Union[str, Sequence[str], None] = "0004"
 branch_labels: Union[str, Sequence[str], None] = None
@@ -39,12 +41,18 @@ TEXT_COLUMNS = ("key", "parent_key", "level", "name", "description", "due_length
 STATE_COLUMNS = ("done", "done_at", "done_by", "note", "contact_id", "attachment_id")
 TICK_COLUMNS = ("id", "entry_id", "item_id", "ticked", "ticked_at", "ticked_by", "note", "contact_id",
                 "attachment_id")
-# The copy equals its template entry in every text column (``IS``: due_length may be NULL).
-SAME_AS_TEMPLATE = " AND ".join(f"t.{c} IS e.{c}" for c in TEXT_COLUMNS)
+
+
+def _same_as_template() -> str:
+    """The copy equals its template entry in every text column (NULL equal to NULL: due_length
+    may be NULL); SQLite's ``IS``, PostgreSQL's ``IS NOT DISTINCT FROM``."""
+    same = "IS NOT DISTINCT FROM" if op.get_bind().dialect.name == "postgresql" else "IS"
+    return " AND ".join(f"t.{c} {same} e.{c}" for c in TEXT_COLUMNS)
 
 
 def upgrade() -> None:
     _set_ticks_aside()
+    _free_key_names()
     op.create_table(
         "item_checklist_entry_0005",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -63,7 +71,7 @@ def upgrade() -> None:
         sa.Column("gate", sa.String(length=30), nullable=True),
         *_entry_foreign_keys(),
         sa.ForeignKeyConstraint(["template_entry_id"], ["checklist_template_entry.id"],
-                                name="fk_item_checklist_entry_template_entry_id_checklist_template_entry",
+                                name=constraint_name("fk_item_checklist_entry_template_entry_id_checklist_template_entry"),
                                 ondelete="RESTRICT"),
         sa.PrimaryKeyConstraint("id", name="pk_item_checklist_entry"),
     )
@@ -73,7 +81,7 @@ def upgrade() -> None:
     e_text = ", ".join(f"e.{c}" for c in TEXT_COLUMNS)
     matched = (
         " FROM item_checklist_entry e JOIN item_checklist c ON c.item_id = e.item_id"
-        f" JOIN checklist_template_entry t ON t.version_id = c.version_id AND t.key = e.key AND {SAME_AS_TEMPLATE}"
+        f" JOIN checklist_template_entry t ON t.version_id = c.version_id AND t.key = e.key AND {_same_as_template()}"
     )
     op.execute(
         f"INSERT INTO item_checklist_entry_0005 (id, item_id, template_entry_id, position, {state})"
@@ -92,6 +100,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _set_ticks_aside()
+    _free_key_names()
     op.create_table(
         "item_checklist_entry_0004",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -123,8 +132,22 @@ def downgrade() -> None:
     op.rename_table("item_checklist_entry_0004", "item_checklist_entry")
     op.create_index("ix_item_checklist_entry_item_id", "item_checklist_entry", ["item_id"])
     op.create_index("ix_item_checklist_entry_due", "item_checklist_entry", ["item_id"],
-                    sqlite_where=sa.text("due_length IS NOT NULL"))
+                    sqlite_where=sa.text("due_length IS NOT NULL"), postgresql_where=sa.text("due_length IS NOT NULL"))
     _restore_ticks(index_item=True)
+
+
+def _free_key_names() -> None:
+    # PostgreSQL names a table's keys in the schema, not the table: the copy cannot take its
+    # keys' names while the old table still holds them (SQLite allows it).
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for name in ("pk_item_checklist_entry", "uq_item_checklist_entry_key"):
+        op.execute(f"ALTER TABLE item_checklist_entry RENAME CONSTRAINT {name} TO {name}_old") if _has_constraint(name) else None
+
+
+def _has_constraint(name: str) -> bool:
+    return bool(op.get_bind().exec_driver_sql(
+        "SELECT 1 FROM pg_constraint WHERE conname = %(name)s", {"name": name}).first())
 
 
 def _set_ticks_aside() -> None:
@@ -161,7 +184,7 @@ def _entry_indexes() -> None:
     op.create_index("ix_item_checklist_entry_template", "item_checklist_entry", ["item_id", "template_entry_id"],
                     unique=True)
     op.create_index("ix_item_checklist_entry_due", "item_checklist_entry", ["item_id"],
-                    sqlite_where=sa.text("due_length IS NOT NULL"))
+                    sqlite_where=sa.text("due_length IS NOT NULL"), postgresql_where=sa.text("due_length IS NOT NULL"))
 
 
 def _state_columns():

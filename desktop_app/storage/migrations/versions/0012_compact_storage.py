@@ -67,7 +67,8 @@ CHECKLIST_COLUMNS = (
 
 
 def upgrade() -> None:
-    _search_without_terms()
+    if op.get_bind().dialect.name == "sqlite":  # the server's index is a plain table (storage/search_index.py)
+        _search_without_terms()
     conn = op.get_bind()
     conn.exec_driver_sql(f"DELETE FROM checklist_tick WHERE id IN ({MIRRORED_TICKS})")
     for name, type_, default in CHECKLIST_COLUMNS:
@@ -190,7 +191,8 @@ def downgrade() -> None:
     )
     for name, _type, _default in CHECKLIST_COLUMNS:
         op.execute(f"ALTER TABLE item_checklist DROP COLUMN {name}")
-    _search_with_terms(conn)
+    if conn.dialect.name == "sqlite":
+        _search_with_terms(conn)
 
 
 def _tick_table(entry_column, foreign_key) -> None:
