@@ -15,7 +15,7 @@ from tests.conftest import FIXED_NOW
 
 #: Tables that hang off an item by ``item_id``.
 ITEM_TABLES = ("assignment", "reply", "attachment", "contact", "feedback", "commitment", "history",
-               "item_checklist_entry", "item_proposer")
+               "item_checklist", "item_proposer")
 
 
 def _connect(url: str, user: str | None = None, password: str | None = None):

@@ -29,7 +29,7 @@ FACE_TO_FACE = ("meeting", "forum", "field_research", "on_site_office", "inspect
 def upgrade() -> None:
     op.add_column("contact", sa.Column("deputy_present", sa.Boolean(), nullable=False, server_default=sa.false()))
     ways = ", ".join(f"'{w}'" for w in FACE_TO_FACE)
-    op.execute(f"UPDATE contact SET deputy_present = 1 WHERE way IN ({ways})")
+    op.execute(f"UPDATE contact SET deputy_present = TRUE WHERE way IN ({ways})")
     op.add_column("reply", sa.Column("published_on", sa.Date(), nullable=True))
     op.add_column("reply", sa.Column("publication_channel", sa.String(100), nullable=False, server_default=""))
     op.add_column("reply", sa.Column("publication_address", sa.String(300), nullable=False, server_default=""))

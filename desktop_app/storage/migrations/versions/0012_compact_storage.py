@@ -51,8 +51,8 @@ depends_on: Union[str, Sequence[str], None] = None
 # The one tick record of a done entry that says nothing the entry does not.
 MIRRORED_TICKS = (
     "SELECT t.id FROM checklist_tick t JOIN item_checklist_entry e ON e.id = t.entry_id"
-    " WHERE e.done AND t.ticked AND t.ticked_at IS e.done_at AND t.ticked_by IS e.done_by AND t.note IS e.note"
-    " AND t.contact_id IS e.contact_id AND t.attachment_id IS e.attachment_id AND t.item_id = e.item_id"
+    " WHERE e.done AND t.ticked AND t.ticked_at IS NOT DISTINCT FROM e.done_at AND t.ticked_by IS NOT DISTINCT FROM e.done_by AND t.note IS NOT DISTINCT FROM e.note"
+    " AND t.contact_id IS NOT DISTINCT FROM e.contact_id AND t.attachment_id IS NOT DISTINCT FROM e.attachment_id AND t.item_id = e.item_id"
     " AND NOT EXISTS (SELECT 1 FROM checklist_tick o WHERE o.entry_id = t.entry_id AND o.id != t.id)"
 )
 TEXT_COLUMNS = ("key", "parent_key", "level", "name", "description", "due_length", "due_unit", "due_anchor",
@@ -79,7 +79,7 @@ def upgrade() -> None:
         " SELECT item_id, version_id FROM (SELECT e.item_id, coalesce(max(t.version_id),"
         " (SELECT max(id) FROM checklist_template_version)) AS version_id FROM item_checklist_entry e"
         " LEFT JOIN checklist_template_entry t ON t.id = e.template_entry_id"
-        " WHERE e.item_id NOT IN (SELECT item_id FROM item_checklist) GROUP BY e.item_id)"
+        " WHERE e.item_id NOT IN (SELECT item_id FROM item_checklist) GROUP BY e.item_id) AS found"
         " WHERE version_id IS NOT NULL")
     template = {row[0]: _entry(*row[1:]) for row in conn.exec_driver_sql(
         f"SELECT id, {', '.join(TEXT_COLUMNS)} FROM checklist_template_entry")}
