@@ -1,0 +1,823 @@
+"""What an exchange package carries and how a receiving copy merges it (services layer; used
+inside ``services.exchange``'s transactions).
+
+Every record travels as ``{"entity", "uid", "fields", "refs"}`` under its item: the item itself,
+its proposers' links, its assignments, and the sender's contacts, replies, feedback forms and
+commitments. Fields travel as plain JSON (dates as ISO text, enums as their codes) and are checked
+on arrival as strictly as a form would check them.
+
+Each party owns its fields (domain.md §8): the office the item and the assignment (units, roles,
+交办日期, flags, its decisions on 退回 and 延期); a unit its own assignment row (签收, who handles,
+会办意见, its requests), its own contacts, replies and commitments, and — as lead — the item's status,
+the feedback forms and the date it received a co-unit's opinion. ``owned_fields`` answers, at the
+receiver and from the receiver's own data, what the sender may change; anything else in a package is
+reported as ignored and left alone.
+
+A conflict is an owned field that the receiver changed itself since it last heard from the sender
+(the value differs from the one last received, kept in ``exchange_base``) and that the sender changed
+too. The user picks per field; until every conflict is decided nothing is applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, select
+from sqlalchemy.orm import Session as OrmSession
+
+from desktop_app.domain.enums import (
+    Body,
+    CommitmentStatus,
+    ContactWay,
+    Disclosure,
+    FeedbackChannel,
+    ItemKind,
+    ItemStatus,
+    Level,
+    ProposerRole,
+    ProposerType,
+    RaisedAt,
+    Rating,
+    ResultCategory,
+    ReturnOutcome,
+    UnitRole,
+)
+from desktop_app.exchange.package import PackageError
+from desktop_app.services import checklist, search
+from desktop_app.services.case_writer import NAME_JOINER
+from desktop_app.services.fields import shown
+from desktop_app.storage.database import note_items_written
+from desktop_app.storage.tables import (
+    Assignment,
+    CalendarEntry,
+    CalendarYear,
+    Commitment,
+    Contact,
+    DeadlineRule,
+    ExchangeBase,
+    Feedback,
+    History,
+    Item,
+    ItemProposer,
+    Proposer,
+    Reply,
+    Session,
+    Unit,
+    new_uid,
+)
+
+LEAD_ROLES = (UnitRole.LEAD.value, UnitRole.SPLIT.value)
+
+ITEM_OFFICE = {"kind": "类型", "number": "编号", "title": "标题", "content": "内容", "category": "类别",
+               "raised_at": "提出时段", "is_key": "重点督办", "is_leader_handled": "区领导亲自办理",
+               "leader_name": "领办区领导", "assigned_on": "交办日期"}
+ITEM_LEAD = {"status": "状态", "feedback_wait_note": "未反馈说明"}
+ASSIGNMENT_OFFICE = {"role": "角色", "position": "顺序", "assigned_on": "交办日期", "designated": "指定办理",
+                     "return_outcome": "退回结果", "return_decided_on": "退回决定日期",
+                     "extension_approved_on": "延期批准日期", "extension_approver": "延期批准人"}
+ASSIGNMENT_UNIT = {"signed_on": "签收日期", "leader": "责任领导", "section": "承办科室", "handler": "承办人",
+                   "handler_phone": "承办人电话", "opinion_sent_on": "会办意见发出日期", "opinion_text": "会办意见",
+                   "return_requested_on": "退回申请日期", "return_reason": "退回理由",
+                   "return_late_reason": "逾期退回理由", "extension_requested_on": "延期申请日期",
+                   "extension_reason": "延期理由", "extension_months": "延期月数", "extension_told_on": "告知代表延期日期"}
+#: The lead unit records when a co-unit's opinion reached it (on the co-unit's row).
+ASSIGNMENT_LEAD = {"opinion_received_on": "会办意见收到日期"}
+PROPOSER_OFFICE = {"name": "姓名", "body": "届别", "proposer_type": "类型", "delegation": "代表团/界别"}
+PROPOSER_CONTACT = {"phone": "电话", "address": "地址"}
+CONTACT_UNIT = {"contact_on": "日期", "way": "方式", "participants": "参加人员", "summary": "内容摘要"}
+REPLY_UNIT = {"round": "轮次", "doc_number": "文号", "signer": "签发人", "replied_on": "答复日期", "result": "办理结果",
+              "disclosure": "公开属性", "disclosure_reason": "不公开理由", "contact_person": "联系人",
+              "contact_phone": "联系电话", "cc": "抄送", "body": "正文", "finalised": "定稿"}
+FEEDBACK_LEAD = {"attitude": "办理态度", "outcome": "办理结果", "comment": "意见", "received_on": "收到日期",
+                 "channel": "反馈方式", "form_reference": "原件", "entered_by": "录入人"}
+COMMITMENT_UNIT = {"description": "承诺内容", "due_on": "承诺期限", "due_term": "期限说明", "status": "状态",
+                   "closed_on": "办结日期", "evidence": "佐证", "carried_reason": "结转理由", "carried_to_year": "结转年度"}
+
+TABLES = {"item": Item, "proposer": Proposer, "assignment": Assignment, "contact": Contact, "reply": Reply,
+          "feedback": Feedback, "commitment": Commitment}
+ENTITY_LABELS = {"item": "建议提案", "proposer": "代表委员", "assignment": "办理单位", "contact": "沟通记录",
+                 "reply": "答复", "feedback": "征询意见", "commitment": "承诺事项"}
+ENUMS = {("item", "kind"): ItemKind, ("item", "raised_at"): RaisedAt, ("item", "status"): ItemStatus,
+         ("assignment", "role"): UnitRole, ("assignment", "return_outcome"): ReturnOutcome,
+         ("contact", "way"): ContactWay, ("reply", "result"): ResultCategory, ("reply", "disclosure"): Disclosure,
+         ("feedback", "attitude"): Rating, ("feedback", "outcome"): Rating, ("feedback", "channel"): FeedbackChannel,
+         ("commitment", "status"): CommitmentStatus, ("proposer", "body"): Body,
+         ("proposer", "proposer_type"): ProposerType}
+UNIT_RECORDS = {"contact": CONTACT_UNIT, "reply": REPLY_UNIT, "commitment": COMMITMENT_UNIT}
+
+
+# ---- the wire form of values --------------------------------------------------------------------
+
+
+def wire(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def unwire(entity: str, attr: str, value):
+    """A value from a package as the column stores it; PackageError for anything a form would refuse."""
+    column = TABLES[entity].__table__.columns[attr]
+    bad = PackageError(f"数据包内容有误：{ENTITY_LABELS[entity]}的“{attr}”值“{str(value)[:40]}”无效，已拒绝整个数据包。"
+                       "请让对方用本程序重新导出。")
+    if value is None:
+        if not column.nullable:
+            if column.default is not None and column.default.is_scalar:
+                return column.default.arg
+            raise bad
+        return None
+    try:
+        if isinstance(column.type, DateTime):
+            return datetime.fromisoformat(value)
+        if isinstance(column.type, Date):
+            return date.fromisoformat(value)
+        if isinstance(column.type, Boolean):
+            if not isinstance(value, bool):
+                raise TypeError
+            return value
+        if isinstance(column.type, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError
+            return value
+        if not isinstance(value, str):
+            raise TypeError
+        length = getattr(column.type, "length", None)
+        if length and len(value) > length * 4:
+            raise ValueError
+        enum = ENUMS.get((entity, attr))
+        if enum is not None and value not in {m.value for m in enum}:
+            raise ValueError
+        return value
+    except (TypeError, ValueError):
+        raise bad from None
+
+
+def shown_value(entity: str, attr: str, value) -> str:
+    enum = ENUMS.get((entity, attr))
+    if value is None or value == "":
+        return ""
+    if enum is not None:
+        return shown(value, enum)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def values_of(row, attrs) -> dict:
+    return {a: wire(getattr(row, a)) for a in attrs}
+
+
+def digest(data) -> str:
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def ensure_uids(s: OrmSession) -> None:
+    """Give every record a package may carry a global id (rows bulk-inserted without one)."""
+    for table in TABLES.values():
+        ids = s.execute(select(table.id).where(table.uid.is_(None))).scalars().all()
+        if ids:
+            s.connection().exec_driver_sql(
+                f"UPDATE {table.__tablename__} SET uid = ? WHERE id = ?", [(new_uid(), i) for i in ids])
+
+
+# ---- what a sender writes -----------------------------------------------------------------------
+
+
+@dataclass
+class Collected:
+    items: list[dict] = field(default_factory=list)
+    skipped_secret: int = 0
+
+
+def item_head(s: OrmSession, item: Item) -> dict:
+    session = s.get(Session, item.session_id)
+    return {"uid": item.uid, "session": {"name": session.name, "body": session.body, "level": session.level,
+                                         "year": session.year},
+            "number": item.number, "title": item.title, "records": []}
+
+
+def office_block(s: OrmSession, item: Item, unit_names: dict[int, str], contacts_allowed: bool) -> dict:
+    """An item as the office hands it to a unit: the item, its proposers, every unit's assignment."""
+    block = item_head(s, item)
+    records = block["records"]
+    records.append({"entity": "item", "uid": item.uid, "fields": values_of(item, ITEM_OFFICE)})
+    proposer_fields = {**PROPOSER_OFFICE, **(PROPOSER_CONTACT if contacts_allowed else {})}
+    for link, person in s.execute(select(ItemProposer, Proposer).join(Proposer, Proposer.id == ItemProposer.proposer_id)
+                                  .where(ItemProposer.item_id == item.id).order_by(ItemProposer.position)):
+        records.append({"entity": "proposer", "uid": person.uid, "fields": values_of(person, proposer_fields),
+                        "refs": {"role": link.role, "position": link.position}})
+    for a in s.execute(select(Assignment).where(Assignment.item_id == item.id)
+                       .order_by(Assignment.position, Assignment.id)).scalars():
+        records.append({"entity": "assignment", "uid": a.uid, "fields": values_of(a, ASSIGNMENT_OFFICE),
+                        "refs": {"unit": unit_names[a.unit_id]}})
+    return block
+
+
+def unit_block(s: OrmSession, item: Item, unit_id: int, unit_names: dict[int, str], only_opinion: bool) -> dict:
+    """An item as unit ``unit_id`` reports on it: its own assignment row and — as lead — the item's
+    status, co-units' receipt dates and feedback; its own contacts, replies and commitments.
+    ``only_opinion``: a 会办意见包 (the co-unit's own row only)."""
+    block = item_head(s, item)
+    records = block["records"]
+    assignments = s.execute(select(Assignment).where(Assignment.item_id == item.id)).scalars().all()
+    mine = next(a for a in assignments if a.unit_id == unit_id)
+    lead = mine.role in LEAD_ROLES
+    records.append({"entity": "assignment", "uid": mine.uid, "fields": values_of(mine, ASSIGNMENT_UNIT),
+                    "refs": {"unit": unit_names[unit_id]}})
+    if only_opinion:
+        return block
+    if lead:
+        records.append({"entity": "item", "uid": item.uid, "fields": values_of(item, ITEM_LEAD)})
+        for a in assignments:
+            if a.role not in LEAD_ROLES:
+                records.append({"entity": "assignment", "uid": a.uid, "fields": values_of(a, ASSIGNMENT_LEAD),
+                                "refs": {"unit": unit_names[a.unit_id]}})
+    owner = (Contact.unit_id == unit_id) if not lead else ((Contact.unit_id == unit_id) | Contact.unit_id.is_(None))
+    for c in s.execute(select(Contact).where(Contact.item_id == item.id, owner).order_by(Contact.id)).scalars():
+        records.append({"entity": "contact", "uid": c.uid, "fields": values_of(c, CONTACT_UNIT)})
+    reply_owner = (Reply.unit_id == unit_id) if not lead else ((Reply.unit_id == unit_id) | Reply.unit_id.is_(None))
+    reply_uids = {}
+    for r in s.execute(select(Reply).where(Reply.item_id == item.id, reply_owner).order_by(Reply.round)).scalars():
+        reply_uids[r.id] = r.uid
+        records.append({"entity": "reply", "uid": r.uid, "fields": values_of(r, REPLY_UNIT)})
+    all_reply_uids = dict(s.execute(select(Reply.id, Reply.uid).where(Reply.item_id == item.id)).all())
+    commit_owner = ((Commitment.unit_id == unit_id) if not lead
+                    else ((Commitment.unit_id == unit_id) | Commitment.unit_id.is_(None)))
+    for c in s.execute(select(Commitment).where(Commitment.item_id == item.id, commit_owner)
+                       .order_by(Commitment.id)).scalars():
+        records.append({"entity": "commitment", "uid": c.uid, "fields": values_of(c, COMMITMENT_UNIT),
+                        "refs": {"reply": all_reply_uids.get(c.reply_id)}})
+    if lead:
+        for f in s.execute(select(Feedback).where(Feedback.item_id == item.id).order_by(Feedback.id)).scalars():
+            person = s.get(Proposer, f.proposer_id) if f.proposer_id else None
+            records.append({"entity": "feedback", "uid": f.uid, "fields": values_of(f, FEEDBACK_LEAD),
+                            "refs": {"reply": all_reply_uids.get(f.reply_id),
+                                     "proposer": person.uid if person else None}})
+    return block
+
+
+def setup_block(s: OrmSession) -> dict:
+    """The office's deadline rules and holiday table (it owns them; units count with the same days)."""
+    rules = [{"kind": r.kind, "item_kind": r.item_kind, "anchor": r.anchor, "length": r.length, "unit": r.unit,
+              "roll_forward": r.roll_forward, "note": r.note or ""}
+             for r in s.execute(select(DeadlineRule).order_by(DeadlineRule.kind, DeadlineRule.item_kind)).scalars()]
+    days = [{"day": d.day.isoformat(), "kind": d.kind, "name": d.name or ""}
+            for d in s.execute(select(CalendarEntry).order_by(CalendarEntry.day)).scalars()]
+    years = [{"year": y.year, "source": y.source or ""}
+             for y in s.execute(select(CalendarYear).order_by(CalendarYear.year)).scalars()]
+    return {"rules": rules, "days": days, "years": years}
+
+
+# ---- what a receiver does with it ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    key: str  # "entity:uid:attr", what a choice names
+    record: str  # 区二届人大五次会议 第0035号 区交通委 (the record, readable)
+    field: str  # the Chinese label
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    key: str
+    record: str
+    field: str
+    base: str  # as last received
+    mine: str  # as here now
+    theirs: str  # as in the package
+
+
+@dataclass
+class MergeReport:
+    new: list[str] = field(default_factory=list)
+    changed: list[FieldChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    item_ids: set[int] = field(default_factory=set)
+
+
+class Merger:
+    """One package's records merged into this copy. With ``apply`` False it only reports (the
+    preview); with ``apply`` True it writes, and refuses when a conflict has no choice."""
+
+    def __init__(self, s: OrmSession, payload: dict, sender_role: str, sender_name: str, *, apply: bool,
+                 choices: dict[str, str] | None, now: datetime, user: str, reason: str):
+        self.s, self.payload, self.apply = s, payload, apply
+        self.sender_role, self.sender_name = sender_role, sender_name
+        self.peer = f"{sender_role}:{sender_name}"
+        self.choices = choices or {}
+        self.now, self.user, self.reason = now, user, reason
+        self.report = MergeReport()
+        self.units = {name: uid for uid, name in s.execute(select(Unit.id, Unit.name))}
+        self.unit_names = {v: k for k, v in self.units.items()}
+        self.history: list[tuple] = []
+        self.new_items: list[int] = []
+
+    # -- entry ------------------------------------------------------------------------------------
+
+    def run(self) -> MergeReport:
+        items = self.payload.get("items")
+        if not isinstance(items, list):
+            raise PackageError("数据包内容有误：缺少“items”，已拒绝。请让对方用本程序重新导出。")
+        self._refuse_secret(items)
+        sender_unit = None
+        if self.sender_role == "unit":
+            sender_unit = self.units.get(self.sender_name)
+            if sender_unit is None:
+                self.report.ignored.append(f"本机没有单位“{self.sender_name}”，该单位报送的 {len(items)} 件均未导入。")
+                return self.report
+        for block in items:
+            if self.sender_role == "office":
+                self._office_item(block)
+            else:
+                self._unit_item(block, sender_unit)
+        if self.sender_role == "office" and isinstance(self.payload.get("setup"), dict):
+            self._setup(self.payload["setup"])
+        if self.apply:
+            self._finish()
+        return self.report
+
+    def _refuse_secret(self, items) -> None:
+        for block in items:
+            if not isinstance(block, dict):
+                raise PackageError("数据包内容有误：items 中有非记录项，已拒绝。")
+            for rec in block.get("records") or ():
+                if rec.get("entity") == "item" and (rec.get("fields") or {}).get("is_secret"):
+                    raise PackageError(f"数据包中含有涉密件（{_block_label(block)}）。涉密件不得通过数据包传递，"
+                                       "已拒绝整个数据包，没有导入任何数据。请向发件方核实。")
+            local = self._find_item(block, adopt=False)
+            if local is not None and local.is_secret:
+                raise PackageError(f"数据包涉及本机登记为涉密的件（{_block_label(block)}）。涉密件不得通过数据包传递，"
+                                   "已拒绝整个数据包，没有导入任何数据。")
+
+    # -- finding local records --------------------------------------------------------------------
+
+    def _find_item(self, block: dict, adopt: bool) -> Item | None:
+        s = self.s
+        uid = block.get("uid")
+        item = s.execute(select(Item).where(Item.uid == uid)).scalar_one_or_none() if uid else None
+        if item is None:
+            session = (block.get("session") or {}).get("name")
+            item = s.execute(select(Item).join(Session, Session.id == Item.session_id)
+                             .where(Session.name == session, Item.number == block.get("number"))).scalar_one_or_none()
+            if item is not None and adopt and self.apply and uid and item.uid != uid:
+                item.uid = uid
+        return item
+
+    def _find(self, entity: str, uid: str | None, fallback=None):
+        table = TABLES[entity]
+        row = self.s.execute(select(table).where(table.uid == uid)).scalar_one_or_none() if uid else None
+        if row is None and fallback is not None:
+            row = self.s.execute(select(table).where(*fallback)).scalars().first()
+            if row is not None and self.apply and uid and row.uid != uid and not self._uid_taken(table, uid):
+                row.uid = uid
+        return row
+
+    def _uid_taken(self, table, uid: str) -> bool:
+        return self.s.execute(select(table.id).where(table.uid == uid)).first() is not None
+
+    # -- the office's package at a unit -----------------------------------------------------------
+
+    def _office_item(self, block: dict) -> None:
+        s = self.s
+        records = block.get("records") or []
+        item_rec = next((r for r in records if r.get("entity") == "item"), None)
+        if item_rec is None:
+            self.report.ignored.append(f"{_block_label(block)}：没有建议提案本身的记录，已忽略。")
+            return
+        label = _block_label(block)
+        item = self._find_item(block, adopt=True)
+        fields = self._owned(item_rec, ITEM_OFFICE, label)
+        if item is None:
+            self.report.new.append(f"新{ENTITY_LABELS['item']}：{label}")
+            if not self.apply:
+                self.report.item_ids.add(-1)
+                return
+            session = self._session(block.get("session") or {})
+            item = Item(uid=item_rec.get("uid") or new_uid(), session_id=session.id, created_at=self.now,
+                        updated_at=self.now, status=ItemStatus.PENDING.value, is_secret=False,
+                        **{a: unwire("item", a, v) for a, v in fields.items()})
+            s.add(item)
+            s.flush()
+            self.new_items.append(item.id)
+            self.history.append((item.id, "item", item.id, "新建", "", f"{block['session']['name']} 第{item.number}号 {item.title}"))
+            self._base("item", item.uid, fields)
+        else:
+            self._merge_fields("item", item, fields, label, item.id)
+        self.report.item_ids.add(item.id)
+        self._office_proposers(item, [r for r in records if r.get("entity") == "proposer"], label)
+        self._office_assignments(item, [r for r in records if r.get("entity") == "assignment"], label)
+        for r in records:
+            if r.get("entity") not in ("item", "proposer", "assignment"):
+                self.report.ignored.append(f"{label}：办公室的数据包不改动单位的{ENTITY_LABELS.get(r.get('entity'), '记录')}，已忽略。")
+
+    def _session(self, data: dict) -> Session:
+        name = str(data.get("name") or "").strip()
+        session = self.s.execute(select(Session).where(Session.name == name)).scalar_one_or_none()
+        if session is None:
+            body, level, year = data.get("body"), data.get("level"), data.get("year")
+            if not name or body not in {m.value for m in Body} or level not in {m.value for m in Level} \
+                    or not isinstance(year, int):
+                raise PackageError(f"数据包内容有误：届次“{name[:40]}”的信息不全，已拒绝。")
+            session = Session(name=name, body=body, level=level, year=year)
+            self.s.add(session)
+            self.s.flush()
+        return session
+
+    def _office_proposers(self, item: Item, recs: list[dict], label: str) -> None:
+        s = self.s
+        wanted = []
+        for rec in recs:
+            fields = self._owned(rec, {**PROPOSER_OFFICE, **PROPOSER_CONTACT}, label)
+            refs = rec.get("refs") or {}
+            role = refs.get("role")
+            if role not in {m.value for m in ProposerRole}:
+                raise PackageError(f"数据包内容有误：{label} 的代表角色无效，已拒绝。")
+            name, body = fields.get("name"), fields.get("body")
+            person = self._find("proposer", rec.get("uid"), (Proposer.name == name, Proposer.body == body))
+            if person is None:
+                if not self.apply:
+                    continue
+                values = {a: unwire("proposer", a, v) for a, v in fields.items()}
+                person = Proposer(uid=rec.get("uid") or new_uid(), email="", note="",
+                                  **{"delegation": "", "phone": "", "address": "", **values})
+                s.add(person)
+                s.flush()
+            else:
+                self._merge_fields("proposer", person, fields, f"{label} {person.name}", item.id)
+            wanted.append((person, role, refs.get("position") or 0))
+        if not self.apply:
+            return
+        links = {link.proposer_id: link for link in
+                 s.execute(select(ItemProposer).where(ItemProposer.item_id == item.id)).scalars()}
+        keep = {p.id for p, _r, _p in wanted}
+        for pid, link in links.items():
+            if pid not in keep:
+                self.history.append((item.id, "proposer", pid, "代表", s.get(Proposer, pid).name, ""))
+                s.delete(link)
+        s.flush()
+        for person, role, position in wanted:
+            link = links.get(person.id)
+            if link is None:
+                s.add(ItemProposer(item_id=item.id, proposer_id=person.id, role=role, position=position))
+                if item.id not in self.new_items:
+                    self.history.append((item.id, "proposer", person.id, "代表", "", person.name))
+            else:
+                link.role, link.position = role, position
+
+    def _office_assignments(self, item: Item, recs: list[dict], label: str) -> None:
+        s = self.s
+        present = set()
+        for rec in recs:
+            unit_name = str((rec.get("refs") or {}).get("unit") or "").strip()
+            if not unit_name:
+                raise PackageError(f"数据包内容有误：{label} 的办理单位没有名称，已拒绝。")
+            fields = self._owned(rec, ASSIGNMENT_OFFICE, label)
+            unit_id = self.units.get(unit_name)
+            row = None
+            if unit_id is not None:
+                row = self._find("assignment", rec.get("uid"),
+                                 (Assignment.item_id == item.id, Assignment.unit_id == unit_id)) if item.id else None
+            if row is None or row.item_id != item.id:
+                if item.id not in self.new_items:
+                    self.report.new.append(f"新办理单位：{label} {unit_name}")
+                if not self.apply:
+                    continue
+                if unit_id is None:
+                    unit = Unit(name=unit_name, short_name="", active=True, sort_order=0)
+                    s.add(unit)
+                    s.flush()
+                    unit_id = self.units[unit_name] = unit.id
+                    self.unit_names[unit.id] = unit_name
+                row = Assignment(uid=rec.get("uid") or new_uid(), item_id=item.id, unit_id=unit_id,
+                                 **{a: unwire("assignment", a, v) for a, v in fields.items()})
+                s.add(row)
+                s.flush()
+                if item.id not in self.new_items:
+                    self.history.append((item.id, "assignment", row.id, "办理单位", "",
+                                         f"{unit_name}（{shown_value('assignment', 'role', row.role)}）"))
+                self._base("assignment", row.uid, fields)
+            else:
+                self._merge_fields("assignment", row, fields, f"{label} {unit_name}", item.id)
+            present.add(row.id)
+        if self.apply:
+            for row in s.execute(select(Assignment).where(Assignment.item_id == item.id)).scalars().all():
+                if row.id not in present:
+                    self.report.changed.append(FieldChange(f"assignment:{row.uid}:", label, "办理单位",
+                                                           self.unit_names.get(row.unit_id, ""), ""))
+                    self.history.append((item.id, "assignment", row.id, "办理单位",
+                                         self.unit_names.get(row.unit_id, ""), ""))
+                    s.delete(row)
+
+    def _setup(self, setup: dict) -> None:
+        """The office's deadline rules and holiday table replace the unit's (the office owns them)."""
+        s = self.s
+        try:
+            rules = [(str(r["kind"]), str(r["item_kind"]), str(r["anchor"]), int(r["length"]), str(r["unit"]),
+                      bool(r["roll_forward"]), str(r.get("note") or "")) for r in setup.get("rules") or ()]
+            days = [(date.fromisoformat(d["day"]), str(d["kind"]), str(d.get("name") or "")) for d in setup.get("days") or ()]
+            years = [(int(y["year"]), str(y.get("source") or "")) for y in setup.get("years") or ()]
+        except (KeyError, TypeError, ValueError) as error:
+            raise PackageError("数据包内容有误：期限规则或节假日表不完整，已拒绝。") from error
+        local_rules = {(r.kind, r.item_kind): r for r in s.execute(select(DeadlineRule)).scalars()}
+        local_days = {d.day: d for d in s.execute(select(CalendarEntry)).scalars()}
+        rule_changes = sum(1 for r in rules if (lambda x: x is None or (x.anchor, x.length, x.unit, x.roll_forward)
+                                                != r[2:6])(local_rules.get(r[:2])))
+        day_changes = sum(1 for d in days if (lambda x: x is None or x.kind != d[1])(local_days.get(d[0])))
+        if rule_changes:
+            self.report.changed.append(FieldChange("setup:rules:", "期限规则", "期限规则", "", f"{rule_changes} 条"))
+        if day_changes:
+            self.report.changed.append(FieldChange("setup:days:", "节假日表", "节假日", "", f"{day_changes} 天"))
+        if not self.apply or not (rule_changes or day_changes):
+            return
+        for kind, item_kind, anchor, length, unit, roll, note in rules:
+            row = local_rules.get((kind, item_kind))
+            if row is None:
+                s.add(DeadlineRule(kind=kind, item_kind=item_kind, anchor=anchor, length=length, unit=unit,
+                                   roll_forward=roll, note=note))
+            else:
+                row.anchor, row.length, row.unit, row.roll_forward, row.note = anchor, length, unit, roll, note
+        for day, kind, name in days:
+            row = local_days.get(day)
+            if row is None:
+                s.add(CalendarEntry(day=day, kind=kind, name=name))
+            else:
+                row.kind, row.name = kind, name
+        known_years = set(s.execute(select(CalendarYear.year)).scalars())
+        for year, source in years:
+            if year not in known_years:
+                s.add(CalendarYear(year=year, source=source))
+
+    # -- a unit's package ---------------------------------------------------------------------
+
+    def _unit_item(self, block: dict, unit_id: int) -> None:
+        s = self.s
+        label = _block_label(block)
+        item = self._find_item(block, adopt=False)
+        if item is None:
+            self.report.ignored.append(f"{label}：本机没有这件，已忽略（可能尚未交办或已删除）。")
+            return
+        assignments = s.execute(select(Assignment).where(Assignment.item_id == item.id)).scalars().all()
+        mine = next((a for a in assignments if a.unit_id == unit_id), None)
+        if mine is None:
+            self.report.ignored.append(f"{label}：本机记录中该件没有交办给{self.sender_name}，其报送内容已忽略。")
+            return
+        lead = mine.role in LEAD_ROLES
+        by_unit = {a.unit_id: a for a in assignments}
+        present: dict[str, set[str]] = {"contact": set(), "reply": set(), "commitment": set(), "feedback": set()}
+        records = block.get("records") or []
+        # Replies first: commitments and feedback forms point at them.
+        order = {"item": 0, "assignment": 1, "reply": 2, "contact": 3, "commitment": 4, "feedback": 5}
+        for rec in sorted(records, key=lambda r: order.get(r.get("entity"), 9)):
+            entity = rec.get("entity")
+            if entity == "item":
+                if not lead:
+                    self.report.ignored.append(f"{label}：{self.sender_name}是会办单位，不改动该件的状态，已忽略。")
+                    continue
+                self._merge_fields("item", item, self._owned(rec, ITEM_LEAD, label), label, item.id)
+            elif entity == "assignment":
+                unit_name = str((rec.get("refs") or {}).get("unit") or "")
+                row = by_unit.get(self.units.get(unit_name, -1))
+                if row is None:
+                    self.report.ignored.append(f"{label}：本机该件没有办理单位“{unit_name}”，其记录已忽略。")
+                    continue
+                if row.unit_id == unit_id:
+                    owned = ASSIGNMENT_UNIT
+                elif lead and row.role not in LEAD_ROLES:
+                    owned = ASSIGNMENT_LEAD
+                else:
+                    self.report.ignored.append(f"{label}：{self.sender_name}不能改动{unit_name}的办理记录，已忽略。")
+                    continue
+                self._merge_fields("assignment", row, self._owned(rec, owned, label), f"{label} {unit_name}", item.id)
+            elif entity in UNIT_RECORDS or entity == "feedback":
+                if entity == "feedback" and not lead:
+                    self.report.ignored.append(f"{label}：征询意见由主办单位录入，{self.sender_name}的已忽略。")
+                    continue
+                uid = rec.get("uid")
+                if not uid:
+                    raise PackageError(f"数据包内容有误：{label} 的{ENTITY_LABELS[entity]}没有编号，已拒绝。")
+                present[entity].add(uid)
+                self._unit_record(entity, rec, item, unit_id, lead, label)
+            else:
+                self.report.ignored.append(f"{label}：不认识的记录“{str(entity)[:20]}”，已忽略。")
+        self._deleted(item, unit_id, lead, present, label)
+        self.report.item_ids.add(item.id)
+
+    def _owner_filter(self, table, item: Item, unit_id: int, lead: bool):
+        if table is Feedback:
+            return (Feedback.item_id == item.id,)
+        mine = table.unit_id == unit_id
+        return (table.item_id == item.id, (mine | table.unit_id.is_(None)) if lead else mine)
+
+    def _unit_record(self, entity: str, rec: dict, item: Item, unit_id: int, lead: bool, label: str) -> None:
+        s = self.s
+        table = TABLES[entity]
+        owned = FEEDBACK_LEAD if entity == "feedback" else UNIT_RECORDS[entity]
+        fields = self._owned(rec, owned, label)
+        fallback = None
+        if entity == "reply":
+            fallback = (Reply.item_id == item.id, Reply.round == fields.get("round"))
+        row = self._find(entity, rec.get("uid"), fallback)
+        if row is not None and row.item_id != item.id:
+            raise PackageError(f"数据包内容有误：{label} 的{ENTITY_LABELS[entity]}属于另一件，已拒绝。")
+        if row is not None and entity != "feedback" and row.unit_id not in (unit_id, None):
+            self.report.ignored.append(f"{label}：该{ENTITY_LABELS[entity]}是其他单位录入的，已忽略。")
+            return
+        refs = rec.get("refs") or {}
+        links = {}
+        if entity in ("commitment", "feedback"):
+            reply_uid = refs.get("reply")
+            reply = self._find("reply", reply_uid) if reply_uid else None
+            links["reply_id"] = reply.id if reply is not None and reply.item_id == item.id else None
+        if entity == "feedback":
+            person = self._find("proposer", refs.get("proposer")) if refs.get("proposer") else None
+            links["proposer_id"] = person.id if person is not None else None
+        what = f"{label} {ENTITY_LABELS[entity]}"
+        if row is None:
+            self.report.new.append(f"新{ENTITY_LABELS[entity]}：{label} {_record_text(entity, fields)}")
+            if not self.apply:
+                return
+            values = {a: unwire(entity, a, v) for a, v in fields.items()}
+            extra = {} if entity == "feedback" else {"unit_id": unit_id}
+            row = table(uid=rec["uid"], item_id=item.id, **extra, **links, **values)
+            s.add(row)
+            s.flush()
+            self.history.append((item.id, entity, row.id, ENTITY_LABELS[entity], "", _record_text(entity, fields)))
+            self._base(entity, row.uid, fields)
+        else:
+            self._merge_fields(entity, row, fields, what, item.id)
+            if self.apply:
+                for attr, value in links.items():
+                    setattr(row, attr, value)
+                if entity != "feedback" and row.unit_id is None:
+                    row.unit_id = unit_id
+                if entity == "commitment":
+                    row.version = (row.version or 1) + 1
+
+    def _deleted(self, item: Item, unit_id: int, lead: bool, present: dict[str, set[str]], label: str) -> None:
+        """Records the sender owns here that its package no longer holds: it deleted them."""
+        s = self.s
+        for entity, uids in present.items():
+            if entity == "feedback" and not lead:
+                continue
+            table = TABLES[entity]
+            for row in s.execute(select(table).where(*self._owner_filter(table, item, unit_id, lead))).scalars().all():
+                if row.uid in uids:
+                    continue
+                known = s.get(ExchangeBase, (self.peer, entity, row.uid)) if row.uid else None
+                if known is None:
+                    continue  # entered here and never received from the sender: not the sender's to delete
+                text = _record_text(entity, values_of(row, FEEDBACK_LEAD if entity == "feedback"
+                                                      else UNIT_RECORDS[entity]))
+                self.report.changed.append(FieldChange(f"{entity}:{row.uid}:", label, ENTITY_LABELS[entity], text, "（删除）"))
+                if self.apply:
+                    self.history.append((item.id, entity, row.id, ENTITY_LABELS[entity], text, ""))
+                    s.delete(known)
+                    s.delete(row)
+
+    # -- fields -----------------------------------------------------------------------------------
+
+    def _owned(self, rec: dict, owned: dict[str, str], label: str) -> dict:
+        fields = rec.get("fields")
+        if not isinstance(fields, dict):
+            raise PackageError(f"数据包内容有误：{label} 的记录没有字段，已拒绝。")
+        entity = rec.get("entity")
+        kept = {}
+        for attr, value in fields.items():
+            if attr in owned:
+                kept[attr] = value
+            else:
+                self.report.ignored.append(
+                    f"{label}：{ENTITY_LABELS.get(entity, '记录')}的“{attr}”不归{self.sender_name}修改，已忽略。")
+        for attr, value in kept.items():
+            unwire(entity, attr, value)  # refuse a bad value before anything is written
+        return kept
+
+    def _merge_fields(self, entity: str, row, fields: dict, record: str, item_id: int) -> None:
+        base_row = self.s.get(ExchangeBase, (self.peer, entity, row.uid)) if row.uid else None
+        base = json.loads(base_row.fields) if base_row is not None and base_row.fields else None
+        labels = _labels(entity)
+        changed_any = False
+        for attr, theirs in fields.items():
+            mine = wire(getattr(row, attr))
+            if mine == theirs:
+                self.report.unchanged += 1
+                continue
+            label = labels.get(attr, attr)
+            key = f"{entity}:{row.uid}:{attr}"
+            before = base.get(attr, mine) if base is not None else None
+            local_edit = (before != mine) if base is not None else not _empty(entity, attr, mine)
+            if local_edit and (base is None or theirs != before):
+                choice = self.choices.get(key) or self.choices.get("*")
+                self.report.conflicts.append(Conflict(key, record, label, shown_value(entity, attr, before),
+                                                      shown_value(entity, attr, mine), shown_value(entity, attr, theirs)))
+                if choice != "theirs":
+                    continue
+            elif local_edit:
+                continue  # only we changed it since; the sender's value is the one we already had
+            self.report.changed.append(FieldChange(key, record, label, shown_value(entity, attr, mine),
+                                                   shown_value(entity, attr, theirs)))
+            if self.apply:
+                new = unwire(entity, attr, theirs)
+                self.history.append((item_id, entity, row.id, f"{record.split(' ', 2)[-1] if entity != 'item' else ''} {label}".strip(),
+                                     shown_value(entity, attr, getattr(row, attr)), shown_value(entity, attr, new)))
+                setattr(row, attr, new)
+                changed_any = True
+        if self.apply:
+            self._base(entity, row.uid, fields)
+        if changed_any and entity != "item":
+            self.report.item_ids.add(item_id)
+
+    def _base(self, entity: str, uid: str, fields: dict) -> None:
+        if not self.apply or not uid:
+            return
+        row = self.s.get(ExchangeBase, (self.peer, entity, uid))
+        text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
+        if row is None:
+            self.s.add(ExchangeBase(peer=self.peer, entity=entity, uid=uid, fields=text))
+        else:
+            row.fields = text
+
+    # -- after the writes -------------------------------------------------------------------------
+
+    def _finish(self) -> None:
+        """Unresolved conflicts refuse everything; otherwise the touched items' list columns,
+        result, search terms and history, as a save in the editor keeps them."""
+        from desktop_app.domain.errors import ConflictError
+
+        unresolved = [c for c in self.report.conflicts
+                      if (self.choices.get(c.key) or self.choices.get("*")) not in ("theirs", "mine")]
+        if unresolved:
+            raise ConflictError(f"有 {len(unresolved)} 处冲突尚未决定保留哪一方，没有导入任何数据。"
+                                "请在预览中逐项选择（命令行：--conflicts mine 或 theirs）。")
+        s = self.s
+        s.flush()
+        touched = {i for i in self.report.item_ids if i > 0}
+        for item_id in sorted(touched):
+            item = s.get(Item, item_id)
+            refresh_item_columns(s, item, self.now)
+        for item_id in self.new_items:
+            checklist.make_item_checklist(s, item_id)
+        for item_id, entity, entity_id, label, old, new in self.history:
+            s.add(History(item_id=item_id, entity=entity, entity_id=entity_id, field=label, old_value=old,
+                          new_value=new, changed_by=self.user, changed_at=self.now, reason=self.reason))
+        note_items_written(s, touched)
+
+
+def refresh_item_columns(s: OrmSession, item: Item, now: datetime) -> None:
+    """The item's list columns, latest finalised result and search terms from its rows."""
+    unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    rows = s.execute(select(Assignment).where(Assignment.item_id == item.id)
+                     .order_by(Assignment.position, Assignment.id)).scalars().all()
+    people = s.execute(select(Proposer.name, ItemProposer.role).join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
+                       .where(ItemProposer.item_id == item.id).order_by(ItemProposer.position)).all()
+    leads = [name for name, role in people if role == ProposerRole.LEAD.value]
+    item.lead_proposer_name = leads[0] if leads else ""
+    item.lead_unit_names = NAME_JOINER.join(unit_names[a.unit_id] for a in rows if a.role in LEAD_ROLES)
+    item.co_unit_names = NAME_JOINER.join(unit_names[a.unit_id] for a in rows if a.role not in LEAD_ROLES)
+    latest = s.execute(select(Reply.result).where(Reply.item_id == item.id, Reply.finalised.is_(True),
+                                                  Reply.result.is_not(None)).order_by(Reply.round.desc())).first()
+    item.result = latest[0] if latest else None
+    item.updated_at = now
+    search.index_item(s, item.id, search.item_terms(item.number, item.title, [n for n, _r in people],
+                                                    [unit_names[a.unit_id] for a in rows], item.content))
+
+
+def _labels(entity: str) -> dict[str, str]:
+    return {"item": {**ITEM_OFFICE, **ITEM_LEAD}, "proposer": {**PROPOSER_OFFICE, **PROPOSER_CONTACT},
+            "assignment": {**ASSIGNMENT_OFFICE, **ASSIGNMENT_UNIT, **ASSIGNMENT_LEAD}, "contact": CONTACT_UNIT,
+            "reply": REPLY_UNIT, "feedback": FEEDBACK_LEAD, "commitment": COMMITMENT_UNIT}[entity]
+
+
+def _empty(entity: str, attr: str, value) -> bool:
+    """Never filled in: blank, or the column's default (状态 待签收, 公开属性 公开 ...)."""
+    if value is None or value == "" or value is False:
+        return True
+    default = TABLES[entity].__table__.columns[attr].default
+    return default is not None and default.is_scalar and default.arg == value
+
+
+def _block_label(block: dict) -> str:
+    session = (block.get("session") or {}).get("name") or ""
+    return f"{str(session)[:60]} 第{str(block.get('number') or '')[:30]}号".strip()
+
+
+def _record_text(entity: str, fields: dict) -> str:
+    if entity == "reply":
+        return f"第{fields.get('round')}次答复 {fields.get('doc_number') or ''}".strip()
+    if entity == "contact":
+        return f"{fields.get('contact_on') or ''} {shown_value('contact', 'way', fields.get('way'))}".strip()
+    if entity == "commitment":
+        return str(fields.get("description") or "")[:60]
+    if entity == "feedback":
+        return f"{shown_value('feedback', 'outcome', fields.get('outcome'))} {fields.get('received_on') or ''}".strip()
+    return ""
