@@ -74,9 +74,7 @@ def run_key(args: argparse.Namespace) -> int:
             out = frame.output_path(args)
             if out is None:
                 return 1
-            from desktop_app.atomic_file import write_atomically
-
-            write_atomically(out, service.public_key_text())
+            service.write_public_key(out)
         if frame.wants_json(args):
             frame.print_json({"ok": True, "fingerprint": info.fingerprint, "public_key": info.public_key,
                               "party": frame.plain(info.party), "key_file": str(info.key_file),

@@ -186,6 +186,12 @@ class ExchangeService:
         info = self.identity()
         return pkg.public_key_file_text(info.public_key, info.party)
 
+    def write_public_key(self, out: Path) -> Path:
+        """The public key file to send to the other side (with the fingerprint to compare)."""
+        with atomic_write(Path(out), "w", encoding="utf-8") as fh:
+            fh.write(self.public_key_text())
+        return Path(out)
+
     def _private_key(self) -> bytes:
         self.identity()
         return self.key_file.read_bytes()
