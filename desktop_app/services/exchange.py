@@ -375,9 +375,9 @@ class ExchangeService:
             head = self._check(s, opened, Path(path))
             if head["state"] == "duplicate":
                 return PackagePreview(**head)
-            report = Merger(s, self._payload(opened), opened.manifest.sender.role, opened.manifest.sender.name,
-                            apply=False, choices=None, now=self.ctx.now(), user=self.ctx.user_name(),
-                            reason="").run()
+            report = _merge(Merger(s, self._payload(opened), opened.manifest.sender.role, opened.manifest.sender.name,
+                                   apply=False, choices=None, now=self.ctx.now(), user=self.ctx.user_name(),
+                                   reason=""), Path(path))
         return PackagePreview(**head, items=len(self._payload(opened).get("items") or ()), new=tuple(report.new),
                               changed=tuple(report.changed), conflicts=tuple(report.conflicts),
                               ignored=tuple(report.ignored))
@@ -399,8 +399,8 @@ class ExchangeService:
             if head["state"] == "duplicate":
                 return ApplyResult("duplicate", head["message"], preview)
             reason = f"来自 {manifest.sender.name} 的{manifest.kind} 第 {manifest.sequence} 号"
-            report = Merger(s, self._payload(opened), manifest.sender.role, manifest.sender.name, apply=True,
-                            choices=choices, now=now, user=user, reason=reason).run()
+            report = _merge(Merger(s, self._payload(opened), manifest.sender.role, manifest.sender.name, apply=True,
+                                   choices=choices, now=now, user=user, reason=reason), Path(path))
             summary = {"new": len(report.new), "changed": len(report.changed), "conflicts": len(report.conflicts),
                        "ignored": len(report.ignored), "items": preview.items}
             s.add(ExchangePackage(direction="received", peer_role=manifest.sender.role,
@@ -520,3 +520,10 @@ def _office_name_in(key_text: str) -> str:
         if line.startswith("单位：") and line.endswith("（办公室）"):
             return line.removeprefix("单位：").removesuffix("（办公室）").strip()
     return ""
+
+
+def _merge(merger: Merger, path: Path):
+    try:
+        return merger.run()
+    except PackageError as error:
+        raise PackageRefusedError(f"数据包“{path.name}”未导入：{error}") from error

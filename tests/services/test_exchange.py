@@ -1,0 +1,241 @@
+"""Exchange packages between copies: what travels, who may change what, and every refusal
+(tampered, unknown key, wrong addressee, replay, out of order, 涉密, another party's fields)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from desktop_app.domain.errors import ConflictError
+from desktop_app.exchange import package as pkg
+from desktop_app.services.exchange import PackageRefusedError
+from tests.services.exchange_copies import Clock, Copy, introduce, item_by_number, send
+from tests.services.records import make_record
+
+LEAD, CO = "区交通委", "区农业农村委"
+
+
+@pytest.fixture
+def world(tmp_path):
+    clock = Clock(datetime(2024, 3, 1, 9, 0))
+    office = Copy(tmp_path / "office", clock, None, units=(LEAD, CO, "区水务局"))
+    lead = Copy(tmp_path / "lead", clock, LEAD)
+    co = Copy(tmp_path / "co", clock, CO)
+    introduce(office, lead, co)
+    office.cases.save(make_record())
+    yield office, lead, co, clock, tmp_path / "mail"
+    for copy in (office, lead, co):
+        copy.close()
+
+
+def sign(copy: Copy, row_unit: str, clock: Clock, **fields):
+    clock.advance(days=1)
+    record = item_by_number(copy, "0035")
+    copy.cases.save(replace(record, assignments=tuple(
+        replace(a, **fields) if a.unit_name == row_unit else a for a in record.assignments)))
+
+
+def forge(copy: Copy, path, addressee: pkg.Party, payload: dict, sequence: int, kind: str, sender=None):
+    """A package built by hand but signed with ``copy``'s real key."""
+    private = copy.exchange.key_file.read_bytes()
+    sender = sender or copy.exchange.identity().party
+    pkg.write_package(path, kind=kind, sender=sender, addressee=addressee, sequence=sequence,
+                      created_at=datetime(2024, 3, 5), parts={"data.json": json.dumps(payload).encode()},
+                      private_pem=private)
+    return path
+
+
+def test_an_assignment_package_brings_the_item_its_proposers_and_units_to_the_unit(world):
+    office, lead, _co, _clock, mail = world
+    exported, result = send(office, lead, mail, LEAD)
+    assert exported.kind == "交办包" and exported.sequence == 1 and exported.items == 1
+    assert result.state == "applied"
+    record = item_by_number(lead, "0035")
+    assert record.title == "关于加强农村道路养护管理的建议" and record.assigned_on == date(2024, 2, 20)
+    assert [(a.unit_name, a.role.value) for a in record.assignments] == [(LEAD, "lead"), (CO, "co")]
+    assert [p.name for p in record.proposers] == ["张建国", "李秀英"]
+    assert record.proposers[0].phone == ""  # deputies' contact details stay at the office by default
+    assert record.history[0].reason == "来自 区政府办公室 的交办包 第 1 号"
+
+
+def test_a_report_package_brings_the_units_signing_to_the_office_with_its_origin_in_history(world):
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    sign(lead, LEAD, clock, signed_on=date(2024, 3, 2), handler="王五")
+    exported, result = send(lead, office, mail, "office")
+    assert exported.kind == "报送包" and result.state == "applied"
+    record = item_by_number(office, "0035")
+    mine = next(a for a in record.assignments if a.unit_name == LEAD)
+    assert (mine.signed_on, mine.handler) == (date(2024, 3, 2), "王五")
+    reasons = {h.field: h.reason for h in record.history}
+    assert reasons[f"{LEAD} 签收日期"] == f"来自 {LEAD} 的报送包 第 1 号"
+
+
+def test_the_same_package_twice_is_a_no_op_that_says_so(world):
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    sign(lead, LEAD, clock, signed_on=date(2024, 3, 2))
+    exported, _ = send(lead, office, mail, "office")
+    history = len(item_by_number(office, "0035").history)
+    again = office.exchange.apply(exported.path)
+    assert again.state == "duplicate" and "导入过" in again.message
+    assert len(item_by_number(office, "0035").history) == history
+
+
+def test_a_gap_is_reported_and_applied_only_when_asked_and_an_older_package_is_then_refused(world):
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    sign(lead, LEAD, clock, signed_on=date(2024, 3, 2))
+    first = lead.exchange.export("office", mail / "first.zip")
+    sign(lead, LEAD, clock, handler="王五")
+    second = lead.exchange.export("office", mail / "second.zip")
+    preview = office.exchange.preview(second.path)
+    assert preview.state == "gap" and preview.missing == (1,) and "缺第 1 号" in preview.message
+    with pytest.raises(PackageRefusedError, match="缺第 1 号"):
+        office.exchange.apply(second.path)
+    assert office.exchange.apply(second.path, allow_gap=True).state == "applied"
+    with pytest.raises(PackageRefusedError, match="早于已导入的第 2 号"):
+        office.exchange.apply(first.path)
+
+
+def test_a_package_from_an_unknown_key_is_refused_naming_its_fingerprint(world, tmp_path):
+    office, _lead, _co, clock, mail = world
+    stranger = Copy(tmp_path / "stranger", clock, "区水务局")
+    try:
+        stranger.exchange.trust(office.key_file(), "office")
+        mail.mkdir(parents=True, exist_ok=True)
+        exported = stranger.exchange.export("office", mail / "x.zip")
+        fingerprint = stranger.exchange.identity().fingerprint
+        with pytest.raises(PackageRefusedError, match="没有登记") as refused:
+            office.exchange.preview(exported.path)
+        assert fingerprint in str(refused.value)
+    finally:
+        stranger.close()
+
+
+def test_a_package_addressed_to_another_unit_is_refused(world):
+    office, _lead, co, _clock, mail = world
+    mail.mkdir(parents=True, exist_ok=True)
+    exported = office.exchange.export(LEAD, mail / "for_lead.zip")
+    with pytest.raises(PackageRefusedError, match=f"收件人不符。它是发给 {LEAD} 的，本机是 {CO}"):
+        co.exchange.apply(exported.path)
+    assert co.cases.list_rows() == []
+
+
+def test_a_package_whose_signer_is_another_unit_than_it_claims_is_refused(world):
+    office, _lead, co, _clock, mail = world
+    mail.mkdir(parents=True, exist_ok=True)
+    path = forge(co, mail / "f.zip", pkg.Party("office", "区政府办公室"), {"items": []}, 1, "报送包",
+                 sender=pkg.Party("unit", LEAD))
+    with pytest.raises(PackageRefusedError, match=f"发件人不符.*{CO}.*{LEAD}"):
+        office.exchange.preview(path)
+
+
+def test_a_tampered_package_is_refused_and_nothing_changes(world):
+    office, lead, _co, _clock, mail = world
+    exported = office.exchange.export(LEAD, (mail.mkdir(parents=True) or mail) / "x.zip")
+    data = bytearray(exported.path.read_bytes())
+    data[len(data) // 3] ^= 0x20
+    exported.path.write_bytes(bytes(data))
+    with pytest.raises(PackageRefusedError, match="未导入"):
+        lead.exchange.apply(exported.path)
+    assert lead.cases.list_rows() == []
+
+
+def test_a_zip_slip_member_name_is_refused(world):
+    office, lead, _co, _clock, mail = world
+    import zipfile
+
+    mail.mkdir(parents=True, exist_ok=True)
+    good = office.exchange.export(LEAD, mail / "good.zip")
+    bad = mail / "bad.zip"
+    with zipfile.ZipFile(good.path) as src, zipfile.ZipFile(bad, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, src.read(info))
+        dst.writestr("../../outside.txt", b"x")
+    with pytest.raises(PackageRefusedError, match="不允许的成员名"):
+        lead.exchange.apply(bad)
+    assert not (mail.parent / "outside.txt").exists()
+
+
+def test_secret_items_are_never_exported_and_a_package_holding_one_is_refused(world):
+    office, lead, _co, _clock, mail = world
+    office.cases.save(make_record(number="0036", title="涉密事项", is_secret=True))
+    exported, _ = send(office, lead, mail, LEAD)
+    assert exported.items == 1 and [r.number for r in lead.cases.list_rows()] == ["0035"]
+    block = {"uid": "a" * 32, "session": {"name": "区二届人大五次会议", "body": "congress", "level": "district",
+                                          "year": 2024}, "number": "0099", "title": "手工", "records": [
+        {"entity": "item", "uid": "a" * 32, "fields": {"title": "手工", "number": "0099", "kind": "suggestion",
+                                                       "is_secret": True}}]}
+    path = forge(office, mail / "secret.zip", pkg.Party("unit", LEAD), {"items": [block]}, 2, "交办包")
+    with pytest.raises(PackageRefusedError, match="涉密"):
+        lead.exchange.apply(path)
+    assert [r.number for r in lead.cases.list_rows()] == ["0035"]
+
+
+def test_fields_the_sender_does_not_own_are_reported_and_left_alone(world):
+    office, lead, _co, _clock, mail = world
+    send(office, lead, mail, LEAD)
+    record = item_by_number(office, "0035")
+    item_uid = _uid(office, "item", record.id)
+    block = {"uid": item_uid, "session": {"name": "区二届人大五次会议"}, "number": "0035", "records": [
+        {"entity": "item", "uid": item_uid, "fields": {"title": "被单位改掉的标题", "status": "handling"}}]}
+    path = forge(lead, mail / "own.zip", pkg.Party("office", "区政府办公室"), {"items": [block]}, 1, "报送包")
+    preview = office.exchange.preview(path)
+    assert any("title" in line and "不归区交通委修改" in line for line in preview.ignored)
+    office.exchange.apply(path)
+    after = item_by_number(office, "0035")
+    assert after.title == record.title and after.status.value == "handling"
+
+
+def test_a_field_changed_on_both_sides_is_a_conflict_applied_only_as_chosen(world):
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    sign(lead, LEAD, clock, handler="王五")
+    send(lead, office, mail, "office")
+    sign(office, LEAD, clock, handler="办公室改的")
+    sign(lead, LEAD, clock, handler="赵六")
+    mail.mkdir(exist_ok=True)
+    exported = lead.exchange.export("office", mail / "conflict.zip")
+    preview = office.exchange.preview(exported.path)
+    assert [(c.field, c.base, c.mine, c.theirs) for c in preview.conflicts] == [("承办人", "王五", "办公室改的", "赵六")]
+    with pytest.raises(ConflictError, match="冲突"):
+        office.exchange.apply(exported.path)
+    assert _handler(office) == "办公室改的"
+    office.exchange.apply(exported.path, choices={preview.conflicts[0].key: "theirs"})
+    assert _handler(office) == "赵六"
+
+
+def test_a_co_unit_sends_its_opinion_straight_to_the_lead_unit(world):
+    office, lead, co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    send(office, co, mail, CO)
+    sign(co, CO, clock, opinion_sent_on=date(2024, 3, 2), opinion_text="同意主办单位的办理意见。")
+    lead.exchange.trust(co.key_file(), "unit", CO)
+    exported, result = send(co, lead, mail, LEAD)
+    assert exported.kind == "会办意见包" and result.state == "applied"
+    row = next(a for a in item_by_number(lead, "0035").assignments if a.unit_name == CO)
+    assert (row.opinion_sent_on, row.opinion_text) == (date(2024, 3, 2), "同意主办单位的办理意见。")
+    assert item_by_number(lead, "0035").title == "关于加强农村道路养护管理的建议"
+
+
+def test_only_what_changed_since_the_last_package_is_sent_again(world):
+    office, lead, _co, _clock, mail = world
+    first, _ = send(office, lead, mail, LEAD)
+    second, result = send(office, lead, mail, LEAD)
+    assert (first.items, second.items, second.sequence) == (1, 0, 2)
+    assert result.state == "applied"
+
+
+def _uid(copy: Copy, table: str, row_id: int) -> str:
+    from sqlalchemy import text
+
+    with copy.db.read() as s:
+        return s.execute(text(f"SELECT uid FROM {table} WHERE id = :id"), {"id": row_id}).scalar()
+
+
+def _handler(copy: Copy) -> str:
+    return next(a.handler for a in item_by_number(copy, "0035").assignments if a.unit_name == LEAD)
