@@ -328,6 +328,7 @@ class Merger:
         items = self.payload.get("items")
         if not isinstance(items, list):
             raise PackageError("数据包内容有误：缺少“items”，已拒绝。请让对方用本程序重新导出。")
+        self._preload(items)
         self._refuse_secret(items)
         sender_unit = None
         if self.sender_role == "unit":
@@ -335,16 +336,33 @@ class Merger:
             if sender_unit is None:
                 self.report.ignored.append(f"本机没有单位“{self.sender_name}”，该单位报送的 {len(items)} 件均未导入。")
                 return self.report
-        for block in items:
-            if self.sender_role == "office":
-                self._office_item(block)
-            else:
-                self._unit_item(block, sender_unit)
-        if self.sender_role == "office" and isinstance(self.payload.get("setup"), dict):
-            self._setup(self.payload["setup"])
+        # Explicit flushes where ids are needed: an autoflush before every lookup costs more than
+        # the merge itself on a package of a thousand items.
+        with self.s.no_autoflush:
+            for block in items:
+                if self.sender_role == "office":
+                    self._office_item(block)
+                else:
+                    self._unit_item(block, sender_unit)
+            if self.sender_role == "office" and isinstance(self.payload.get("setup"), dict):
+                self._setup(self.payload["setup"])
         if self.apply:
             self._finish()
         return self.report
+
+    def _preload(self, items) -> None:
+        """The package's items here, by global id and by 届次 + 编号, in a few queries."""
+        s = self.s
+        blocks = [b for b in items if isinstance(b, dict)]
+        uids = [b.get("uid") for b in blocks if isinstance(b.get("uid"), str)]
+        self._by_uid: dict[str, int] = {}
+        for start in range(0, len(uids), 500):
+            self._by_uid.update(s.execute(select(Item.uid, Item.id).where(Item.uid.in_(uids[start:start + 500]))).all())
+        names = {str((b.get("session") or {}).get("name")) for b in blocks if isinstance(b.get("session"), dict)}
+        self._by_number: dict[tuple[str, str], int] = {
+            (name, number): item_id for name, number, item_id in s.execute(
+                select(Session.name, Item.number, Item.id).join(Item, Item.session_id == Session.id)
+                .where(Session.name.in_(names)))}
 
     def _refuse_secret(self, items) -> None:
         for block in items:
@@ -364,13 +382,15 @@ class Merger:
     def _find_item(self, block: dict, adopt: bool) -> Item | None:
         s = self.s
         uid = block.get("uid")
-        item = s.execute(select(Item).where(Item.uid == uid)).scalar_one_or_none() if uid else None
+        found = self._by_uid.get(uid) if isinstance(uid, str) else None
+        item = s.get(Item, found) if found is not None else None
         if item is None:
-            session = (block.get("session") or {}).get("name")
-            item = s.execute(select(Item).join(Session, Session.id == Item.session_id)
-                             .where(Session.name == session, Item.number == block.get("number"))).scalar_one_or_none()
+            session = str((block.get("session") or {}).get("name"))
+            found = self._by_number.get((session, str(block.get("number"))))
+            item = s.get(Item, found) if found is not None else None
             if item is not None and adopt and self.apply and uid and item.uid != uid:
                 item.uid = uid
+                self._by_uid[uid] = item.id
         return item
 
     def _find(self, entity: str, uid: str | None, fallback=None):
@@ -409,6 +429,7 @@ class Merger:
             s.add(item)
             s.flush()
             self.new_items.append(item.id)
+            self._by_uid[item.uid] = item.id
             self.history.append((item.id, "item", item.id, "新建", "", f"{block['session']['name']} 第{item.number}号 {item.title}"))
             self._base("item", item.uid, fields)
         else:
@@ -477,17 +498,22 @@ class Merger:
     def _office_assignments(self, item: Item, recs: list[dict], label: str) -> None:
         s = self.s
         present = set()
+        rows = s.execute(select(Assignment).where(Assignment.item_id == item.id)).scalars().all()
+        by_uid = {r.uid: r for r in rows if r.uid}
+        by_unit = {r.unit_id: r for r in rows}
         for rec in recs:
             unit_name = str((rec.get("refs") or {}).get("unit") or "").strip()
             if not unit_name:
                 raise PackageError(f"数据包内容有误：{label} 的办理单位没有名称，已拒绝。")
             fields = self._owned(rec, ASSIGNMENT_OFFICE, label)
             unit_id = self.units.get(unit_name)
-            row = None
-            if unit_id is not None:
-                row = self._find("assignment", rec.get("uid"),
-                                 (Assignment.item_id == item.id, Assignment.unit_id == unit_id)) if item.id else None
-            if row is None or row.item_id != item.id:
+            row = by_uid.get(rec.get("uid"))
+            if row is None and unit_id is not None:
+                row = by_unit.get(unit_id)
+                uid = rec.get("uid")
+                if row is not None and self.apply and uid and row.uid != uid and not self._uid_taken(Assignment, uid):
+                    row.uid = uid
+            if row is None:
                 if item.id not in self.new_items:
                     self.report.new.append(f"新办理单位：{label} {unit_name}")
                 if not self.apply:
@@ -510,7 +536,7 @@ class Merger:
                 self._merge_fields("assignment", row, fields, f"{label} {unit_name}", item.id)
             present.add(row.id)
         if self.apply:
-            for row in s.execute(select(Assignment).where(Assignment.item_id == item.id)).scalars().all():
+            for row in rows:
                 if row.id not in present:
                     self.report.changed.append(FieldChange(f"assignment:{row.uid}:", label, "办理单位",
                                                            self.unit_names.get(row.unit_id, ""), ""))
@@ -762,20 +788,27 @@ class Merger:
         s = self.s
         s.flush()
         touched = {i for i in self.report.item_ids if i > 0}
+        unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
         for item_id in sorted(touched):
             item = s.get(Item, item_id)
-            refresh_item_columns(s, item, self.now)
-        for item_id in self.new_items:
-            checklist.make_item_checklist(s, item_id)
+            refresh_item_columns(s, item, self.now, unit_names)
+        if self.new_items:
+            # As cases.save makes a new item's checklist, for all of them at once.
+            lists = checklist.NewChecklists(s)
+            for item_id in self.new_items:
+                item = s.get(Item, item_id)
+                units = [(u, UnitRole(r)) for u, r in s.execute(
+                    select(Assignment.unit_id, Assignment.role).where(Assignment.item_id == item_id))]
+                lists.add(item_id, lists.profile(ItemKind(item.kind), units, item.is_leader_handled, item.is_key))
+            lists.write(s)
         for item_id, entity, entity_id, label, old, new in self.history:
             s.add(History(item_id=item_id, entity=entity, entity_id=entity_id, field=label, old_value=old,
                           new_value=new, changed_by=self.user, changed_at=self.now, reason=self.reason))
         note_items_written(s, touched)
 
 
-def refresh_item_columns(s: OrmSession, item: Item, now: datetime) -> None:
+def refresh_item_columns(s: OrmSession, item: Item, now: datetime, unit_names: dict[int, str]) -> None:
     """The item's list columns, latest finalised result and search terms from its rows."""
-    unit_names = dict(s.execute(select(Unit.id, Unit.name)).all())
     rows = s.execute(select(Assignment).where(Assignment.item_id == item.id)
                      .order_by(Assignment.position, Assignment.id)).scalars().all()
     people = s.execute(select(Proposer.name, ItemProposer.role).join(ItemProposer, ItemProposer.proposer_id == Proposer.id)
