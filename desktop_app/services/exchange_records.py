@@ -320,6 +320,9 @@ class Merger:
         self.units = {name: uid for uid, name in s.execute(select(Unit.id, Unit.name))}
         self.unit_names = {v: k for k, v in self.units.items()}
         self.history: list[tuple] = []
+        # What was last received from this sender, read once: (entity, uid) -> row.
+        self.bases = {(b.entity, b.uid): b for b in s.execute(
+            select(ExchangeBase).where(ExchangeBase.peer == self.peer)).scalars()}
         self.new_items: list[int] = []
 
     # -- entry ------------------------------------------------------------------------------------
@@ -699,7 +702,7 @@ class Merger:
             for row in s.execute(select(table).where(*self._owner_filter(table, item, unit_id, lead))).scalars().all():
                 if row.uid in uids:
                     continue
-                known = s.get(ExchangeBase, (self.peer, entity, row.uid)) if row.uid else None
+                known = self.bases.pop((entity, row.uid), None) if row.uid else None
                 if known is None:
                     continue  # entered here and never received from the sender: not the sender's to delete
                 text = _record_text(entity, values_of(row, FEEDBACK_LEAD if entity == "feedback"
@@ -729,7 +732,7 @@ class Merger:
         return kept
 
     def _merge_fields(self, entity: str, row, fields: dict, record: str, item_id: int) -> None:
-        base_row = self.s.get(ExchangeBase, (self.peer, entity, row.uid)) if row.uid else None
+        base_row = self.bases.get((entity, row.uid)) if row.uid else None
         base = json.loads(base_row.fields) if base_row is not None and base_row.fields else None
         labels = _labels(entity)
         changed_any = False
@@ -766,10 +769,11 @@ class Merger:
     def _base(self, entity: str, uid: str, fields: dict) -> None:
         if not self.apply or not uid:
             return
-        row = self.s.get(ExchangeBase, (self.peer, entity, uid))
+        row = self.bases.get((entity, uid))
         text = json.dumps(fields, ensure_ascii=False, sort_keys=True)
         if row is None:
-            self.s.add(ExchangeBase(peer=self.peer, entity=entity, uid=uid, fields=text))
+            row = self.bases[(entity, uid)] = ExchangeBase(peer=self.peer, entity=entity, uid=uid, fields=text)
+            self.s.add(row)
         else:
             row.fields = text
 

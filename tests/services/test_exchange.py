@@ -239,3 +239,38 @@ def _uid(copy: Copy, table: str, row_id: int) -> str:
 
 def _handler(copy: Copy) -> str:
     return next(a.handler for a in item_by_number(copy, "0035").assignments if a.unit_name == LEAD)
+
+
+def test_a_contact_the_unit_deleted_goes_at_the_office_and_one_the_office_entered_stays(world):
+    from desktop_app.domain.enums import ContactWay
+    from desktop_app.services.dto import ContactRecord
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    clock.advance(days=2)
+    record = item_by_number(lead, "0035")
+    unit_id = next(a.unit_id for a in record.assignments if a.unit_name == LEAD)
+    lead.cases.save(replace(record, contacts=(ContactRecord(date(2024, 3, 2), ContactWay.PHONE, summary="电话沟通",
+                                                            unit_id=unit_id),)))
+    send(lead, office, mail, "office")
+    here = item_by_number(office, "0035")
+    office.cases.save(replace(here, contacts=(*here.contacts, ContactRecord(date(2024, 3, 3), ContactWay.MEETING,
+                                                                            summary="办公室座谈"))))
+    assert sorted(c.summary for c in item_by_number(office, "0035").contacts) == ["办公室座谈", "电话沟通"]
+    lead.cases.save(replace(item_by_number(lead, "0035"), contacts=()))
+    _exported, result = send(lead, office, mail, "office")
+    assert [c.new for c in result.preview.changed] == ["（删除）"]
+    assert [c.summary for c in item_by_number(office, "0035").contacts] == ["办公室座谈"]
+
+
+def test_the_report_view_shows_each_units_last_package_and_who_is_overdue(world):
+    office, lead, co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    send(office, co, mail, CO)
+    clock.advance(days=1)
+    send(lead, office, mail, "office")
+    clock.advance(days=10)
+    rows = {r.unit: r for r in office.exchange.unit_reports(quiet_days=30, expect_days=7)}
+    assert (rows[LEAD].last_sequence, rows[LEAD].sent_sequence, rows[LEAD].overdue) == (1, 1, False)
+    assert (rows[CO].last_sequence, rows[CO].sent_sequence, rows[CO].overdue) == (None, 1, True)
+    assert rows[LEAD].last_items == 1 and rows[LEAD].trusted
