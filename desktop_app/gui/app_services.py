@@ -172,6 +172,13 @@ class AppServices:
         return LetterService(self._context())
 
     @cached_property
+    def exchange(self):
+        """Exchange packages with the office or the units (ExchangeService)."""
+        from desktop_app.services.exchange import ExchangeService
+
+        return ExchangeService(self._context(), self.maintenance)
+
+    @cached_property
     def exports(self) -> ExportService:
         from desktop_app.services.export_cases import ExportService
 

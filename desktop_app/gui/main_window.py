@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
             checklist_actions,
             document_actions,
             exchange_actions,
+            package_actions,
             rectification_actions,
             review_actions,
             statistics_actions,
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
 
         installs = {
             "dashboard": install_dashboard, "documents": document_actions.install, "exchange": exchange_actions.install,
+            "packages": package_actions.install,
             "rectification": rectification_actions.install, "checklists": checklist_actions.install,
             "statistics": statistics_actions.install, "review": review_actions.install,
             "carry_over": carry_over_actions.install,
