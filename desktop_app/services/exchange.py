@@ -309,6 +309,7 @@ class ExchangeService:
                     contacts = setting_value(s, DEPUTY_CONTACTS_KEY) == "1"
                     blocks = [(item.uid, office_block(s, item, unit_names, contacts))
                               for item in self._items_of(s, target)]
+                    blocks += self._withdrawn(s, f"unit:{addressee.name}", {uid for uid, _b in blocks})
                     blocks.append((SETUP_KEY, {"setup": setup_block(s)}))
             peer = f"{addressee.role}:{addressee.name}"
             sent = dict(s.execute(select(ExchangeSent.item_uid, ExchangeSent.digest)
@@ -350,6 +351,21 @@ class ExchangeService:
         return [self.export(name, Path(folder) / f"交办包_{name}_{stamp}.zip") for name in names]
 
     @staticmethod
+    def _withdrawn(s, peer: str, current: set[str]) -> list[tuple[str, dict]]:
+        """Items sent to the unit before that are no longer its (调整分办 after a 退回): told once."""
+        from desktop_app.services.exchange_records import item_head
+
+        blocks = []
+        for uid in s.execute(select(ExchangeSent.item_uid).where(ExchangeSent.peer == peer)).scalars().all():
+            if uid in current or uid.startswith("__"):
+                continue
+            item = s.execute(select(Item).where(Item.uid == uid)).scalar_one_or_none()
+            if item is None or item.is_secret:
+                continue
+            blocks.append((uid, {**item_head(s, item), "withdrawn": True}))
+        return blocks
+
+    @staticmethod
     def _items_of(s, unit_id: int) -> list[Item]:
         return s.execute(select(Item).join(Assignment, Assignment.item_id == Item.id)
                          .where(Assignment.unit_id == unit_id, Item.is_secret.is_(False))
@@ -377,7 +393,7 @@ class ExchangeService:
                 return PackagePreview(**head)
             report = _merge(Merger(s, self._payload(opened), opened.manifest.sender.role, opened.manifest.sender.name,
                                    apply=False, choices=None, now=self.ctx.now(), user=self.ctx.user_name(),
-                                   reason=""), Path(path))
+                                   reason="", receiver=opened.manifest.addressee.name), Path(path))
         return PackagePreview(**head, items=len(self._payload(opened).get("items") or ()), new=tuple(report.new),
                               changed=tuple(report.changed), conflicts=tuple(report.conflicts),
                               ignored=tuple(report.ignored))
@@ -400,7 +416,8 @@ class ExchangeService:
                 return ApplyResult("duplicate", head["message"], preview)
             reason = f"来自 {manifest.sender.name} 的{manifest.kind} 第 {manifest.sequence} 号"
             report = _merge(Merger(s, self._payload(opened), manifest.sender.role, manifest.sender.name, apply=True,
-                                   choices=choices, now=now, user=user, reason=reason), Path(path))
+                                   choices=choices, now=now, user=user, reason=reason,
+                                   receiver=manifest.addressee.name), Path(path))
             summary = {"new": len(report.new), "changed": len(report.changed), "conflicts": len(report.conflicts),
                        "ignored": len(report.ignored), "items": preview.items}
             s.add(ExchangePackage(direction="received", peer_role=manifest.sender.role,

@@ -310,12 +310,13 @@ class Merger:
     preview); with ``apply`` True it writes, and refuses when a conflict has no choice."""
 
     def __init__(self, s: OrmSession, payload: dict, sender_role: str, sender_name: str, *, apply: bool,
-                 choices: dict[str, str] | None, now: datetime, user: str, reason: str):
+                 choices: dict[str, str] | None, now: datetime, user: str, reason: str, receiver: str = ""):
         self.s, self.payload, self.apply = s, payload, apply
         self.sender_role, self.sender_name = sender_role, sender_name
         self.peer = f"{sender_role}:{sender_name}"
         self.choices = choices or {}
         self.now, self.user, self.reason = now, user, reason
+        self.receiver = receiver  # this copy's name (the package's addressee)
         self.report = MergeReport()
         self.units = {name: uid for uid, name in s.execute(select(Unit.id, Unit.name))}
         self.unit_names = {v: k for k, v in self.units.items()}
@@ -412,6 +413,9 @@ class Merger:
 
     def _office_item(self, block: dict) -> None:
         s = self.s
+        if block.get("withdrawn"):
+            self._withdrawn(block)
+            return
         records = block.get("records") or []
         item_rec = next((r for r in records if r.get("entity") == "item"), None)
         if item_rec is None:
@@ -443,6 +447,25 @@ class Merger:
         for r in records:
             if r.get("entity") not in ("item", "proposer", "assignment"):
                 self.report.ignored.append(f"{label}：办公室的数据包不改动单位的{ENTITY_LABELS.get(r.get('entity'), '记录')}，已忽略。")
+
+    def _withdrawn(self, block: dict) -> None:
+        """The office no longer assigns the item to this unit (调整分办): its row here goes."""
+        label = _block_label(block)
+        item = self._find_item(block, adopt=False)
+        unit_id = self.units.get(self.receiver)
+        row = None
+        if item is not None and unit_id is not None:
+            row = self.s.execute(select(Assignment).where(Assignment.item_id == item.id,
+                                                          Assignment.unit_id == unit_id)).scalar_one_or_none()
+        if row is None:
+            return
+        self.report.changed.append(FieldChange(f"assignment:{row.uid}:", label, "办理单位", self.receiver,
+                                               "（不再由本单位办理）"))
+        self.report.item_ids.add(item.id)
+        if self.apply:
+            self.history.append((item.id, "assignment", row.id, "办理单位", self.receiver, ""))
+            self.s.delete(row)
+            self.s.flush()
 
     def _session(self, data: dict) -> Session:
         name = str(data.get("name") or "").strip()

@@ -274,3 +274,23 @@ def test_the_report_view_shows_each_units_last_package_and_who_is_overdue(world)
     assert (rows[LEAD].last_sequence, rows[LEAD].sent_sequence, rows[LEAD].overdue) == (1, 1, False)
     assert (rows[CO].last_sequence, rows[CO].sent_sequence, rows[CO].overdue) == (None, 1, True)
     assert rows[LEAD].last_items == 1 and rows[LEAD].trusted
+
+
+def test_an_item_reassigned_to_another_unit_is_withdrawn_from_the_first_once(world):
+    from desktop_app.domain.enums import UnitRole
+    from desktop_app.services.dto import AssignmentRecord
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    clock.advance(days=3)
+    record = item_by_number(office, "0035")
+    office.cases.save(replace(record, assignments=(AssignmentRecord(None, "区水务局", UnitRole.LEAD),
+                                                   *[a for a in record.assignments if a.unit_name == CO])))
+    exported, result = send(office, lead, mail, LEAD)
+    assert exported.items == 1
+    assert [(c.field, c.new) for c in result.preview.changed] == [("办理单位", "（不再由本单位办理）")]
+    after = item_by_number(lead, "0035")
+    assert [a.unit_name for a in after.assignments] == [CO]
+    assert after.history[0].reason == "来自 区政府办公室 的交办包 第 2 号"
+    again, _ = send(office, lead, mail, LEAD)
+    assert again.items == 0
