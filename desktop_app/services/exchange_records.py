@@ -406,6 +406,21 @@ class Merger:
                 row.uid = uid
         return row
 
+    def _proposer(self, uid, name, body) -> Proposer | None:
+        """A proposer by global id, else by name within the body (adopting the id), from one read."""
+        if not hasattr(self, "_people_by_uid"):
+            people = self.s.execute(select(Proposer)).scalars().all()
+            self._people_by_uid = {p.uid: p for p in people if p.uid}
+            self._people_by_name = {(p.name, p.body): p for p in people}
+        person = self._people_by_uid.get(uid) if uid else None
+        if person is None:
+            person = self._people_by_name.get((name, body))
+            if person is not None and self.apply and uid and person.uid != uid and uid not in self._people_by_uid:
+                self._people_by_uid.pop(person.uid, None)
+                person.uid = uid
+                self._people_by_uid[uid] = person
+        return person
+
     def _uid_taken(self, table, uid: str) -> bool:
         return self.s.execute(select(table.id).where(table.uid == uid)).first() is not None
 
@@ -490,7 +505,7 @@ class Merger:
             if role not in {m.value for m in ProposerRole}:
                 raise PackageError(f"数据包内容有误：{label} 的代表角色无效，已拒绝。")
             name, body = fields.get("name"), fields.get("body")
-            person = self._find("proposer", rec.get("uid"), (Proposer.name == name, Proposer.body == body))
+            person = self._proposer(rec.get("uid"), name, body)
             if person is None:
                 if not self.apply:
                     continue
@@ -499,6 +514,7 @@ class Merger:
                                   **{"delegation": "", "phone": "", "address": "", **values})
                 s.add(person)
                 s.flush()
+                self._people_by_uid[person.uid] = self._people_by_name[(person.name, person.body)] = person
             else:
                 self._merge_fields("proposer", person, fields, f"{label} {person.name}", item.id)
             wanted.append((person, role, refs.get("position") or 0))
@@ -507,11 +523,12 @@ class Merger:
         links = {link.proposer_id: link for link in
                  s.execute(select(ItemProposer).where(ItemProposer.item_id == item.id)).scalars()}
         keep = {p.id for p, _r, _p in wanted}
-        for pid, link in links.items():
-            if pid not in keep:
-                self.history.append((item.id, "proposer", pid, "代表", s.get(Proposer, pid).name, ""))
-                s.delete(link)
-        s.flush()
+        gone = [(pid, link) for pid, link in links.items() if pid not in keep]
+        for pid, link in gone:
+            self.history.append((item.id, "proposer", pid, "代表", s.get(Proposer, pid).name, ""))
+            s.delete(link)
+        if gone:
+            s.flush()
         for person, role, position in wanted:
             link = links.get(person.id)
             if link is None:
@@ -552,18 +569,17 @@ class Merger:
                     self.unit_names[unit.id] = unit_name
                 row = Assignment(uid=rec.get("uid") or new_uid(), item_id=item.id, unit_id=unit_id,
                                  **{a: unwire("assignment", a, v) for a, v in fields.items()})
-                s.add(row)
-                s.flush()
+                s.add(row)  # flushed with the rest: its id is not needed here
                 if item.id not in self.new_items:
-                    self.history.append((item.id, "assignment", row.id, "办理单位", "",
+                    self.history.append((item.id, "assignment", None, "办理单位", "",
                                          f"{unit_name}（{shown_value('assignment', 'role', row.role)}）"))
                 self._base("assignment", row.uid, fields)
             else:
                 self._merge_fields("assignment", row, fields, f"{label} {unit_name}", item.id)
-            present.add(row.id)
+            present.add(id(row))
         if self.apply:
             for row in rows:
-                if row.id not in present:
+                if id(row) not in present:
                     self.report.changed.append(FieldChange(f"assignment:{row.uid}:", label, "办理单位",
                                                            self.unit_names.get(row.unit_id, ""), ""))
                     self.history.append((item.id, "assignment", row.id, "办理单位",
