@@ -44,6 +44,8 @@ def add_subcommands(subparsers, options) -> None:
     export.add_argument("--to", metavar="UNIT|office", required=True, help="收件方：单位全称，或 office（区政府办公室）")
     export.add_argument("--out", metavar="FILE", required=True, help="要写入的数据包文件（.zip）")
     export.add_argument("--full", action="store_true", help="包含全部件，而不只是有变化的（对方重装后用）")
+    export.add_argument("--sequence", metavar="N", type=int, default=None,
+                        help="指定这个数据包的编号（本机从备份恢复后，按对方提示接着对方已收到的最大号）")
     export.set_defaults(run=run_export)
 
     imp = what.add_parser("import", parents=[real], help="导入数据包",
@@ -119,7 +121,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
 
     def work(ctx) -> int:
-        result = _service(ctx).export(args.to, out, full=args.full)
+        result = _service(ctx).export(args.to, out, full=args.full, sequence=args.sequence)
         if frame.wants_json(args):
             frame.print_json({"ok": True, **frame.plain(result)})
         else:

@@ -272,7 +272,7 @@ class ExchangeService:
 
     # ---- writing a package ----------------------------------------------------------------------
 
-    def export(self, to: str, out: Path, full: bool = False) -> ExportResult:
+    def export(self, to: str, out: Path, full: bool = False, sequence: int | None = None) -> ExportResult:
         """Write the package for ``to`` (a unit's name, or "office") to ``out``: what changed since
         the last package to it (everything with ``full``). One transaction: the file, its number
         and what it held are recorded together, or nothing is."""
@@ -330,9 +330,12 @@ class ExchangeService:
                     s.add(ExchangeSent(peer=peer, item_uid=uid, digest=d))
                 else:
                     row.digest = d
-            sequence = (s.execute(select(func.max(ExchangePackage.sequence)).where(
+            next_number = (s.execute(select(func.max(ExchangePackage.sequence)).where(
                 ExchangePackage.direction == "sent", ExchangePackage.peer_role == addressee.role,
                 ExchangePackage.peer_name == addressee.name)).scalar() or 0) + 1
+            if sequence is not None and sequence < next_number:
+                raise ValidationError(f"编号 {sequence} 已用过，给 {addressee.label()} 的下一个编号至少是 {next_number}。")
+            sequence = sequence or next_number
             data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             sha = pkg.write_package(Path(out), kind=kind, sender=me, addressee=addressee, sequence=sequence,
                                     created_at=now.replace(microsecond=0), parts={DATA_PART: data}, private_pem=private)
@@ -474,17 +477,23 @@ class ExchangeService:
                     ("unit", "unit"): (KIND_OPINION,)}.get((m.sender.role, m.addressee.role), ())
         if m.kind not in expected:
             raise PackageRefusedError(f"数据包“{name}”未导入：{m.sender.label()} 不应发送“{m.kind}”。")
-        received = {seq: at for seq, at in s.execute(
-            select(ExchangePackage.sequence, ExchangePackage.handled_at).where(
+        received = {seq: (at, sha) for seq, at, sha in s.execute(
+            select(ExchangePackage.sequence, ExchangePackage.handled_at, ExchangePackage.sha256).where(
                 ExchangePackage.direction == "received", ExchangePackage.peer_role == m.sender.role,
                 ExchangePackage.peer_name == m.sender.name))}
         head = dict(path=path, sha256=opened.sha256, kind=m.kind, sender=m.sender, sender_fingerprint=fingerprint,
                     addressee=m.addressee, sequence=m.sequence, created_at=m.created_at)
         title = f"来自 {m.sender.name} 的{m.kind} 第 {m.sequence} 号"
-        if m.sequence in received:
-            return dict(head, state="duplicate",
-                        message=f"{title}已于 {received[m.sequence]:%Y-%m-%d %H:%M} 导入过，这次没有再导入（无需处理）。")
         last = max(received, default=0)
+        if m.sequence in received:
+            at, sha = received[m.sequence]
+            if sha and sha != opened.sha256:
+                raise PackageRefusedError(
+                    f"数据包“{name}”未导入：{title}已于 {at:%Y-%m-%d %H:%M} 导入过另一份内容不同的数据包。"
+                    f"对方可能从备份恢复了数据库，编号重复了。请对方重新导出并指定编号从 {last + 1} 开始"
+                    f"（desktop-app package export … --full --sequence {last + 1}）。")
+            return dict(head, state="duplicate",
+                        message=f"{title}已于 {at:%Y-%m-%d %H:%M} 导入过，这次没有再导入（无需处理）。")
         if m.sequence < last:
             raise PackageRefusedError(f"数据包“{name}”未导入：{title}早于已导入的第 {last} 号，内容已过时。"
                                       "请直接导入对方最新的数据包。")

@@ -39,11 +39,12 @@ class Copy:
         self.followup = FollowupService(self.ctx)
         self.reference = ReferenceService(self.ctx)
         self.exchange = ExchangeService(self.ctx, MaintenanceService(self.ctx, folder / "backups"))
-        for name in units:
-            self.reference.save_unit(UnitInfo(0, name))
+        known = {u.name for u in self.reference.units()}  # a copy opened again keeps its units
+        for name in (*units, *([unit] if unit is not None else [])):
+            if name not in known:
+                self.reference.save_unit(UnitInfo(0, name))
+                known.add(name)
         if unit is not None:
-            if unit not in units:
-                self.reference.save_unit(UnitInfo(0, unit))
             unit_id = next(u.id for u in self.reference.units() if u.name == unit)
             self.reference.set_our_unit(unit_id)
 

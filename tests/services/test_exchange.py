@@ -294,3 +294,28 @@ def test_an_item_reassigned_to_another_unit_is_withdrawn_from_the_first_once(wor
     assert after.history[0].reason == "来自 区政府办公室 的交办包 第 2 号"
     again, _ = send(office, lead, mail, LEAD)
     assert again.items == 0
+
+
+def test_a_reused_number_with_other_content_is_refused_and_a_chosen_number_continues(world, tmp_path):
+    import shutil
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    database = lead.folder / "cases.sqlite"
+    lead.close()
+    shutil.copyfile(database, tmp_path / "before.sqlite")  # a backup taken before the first report
+    reporter = Copy(lead.folder, clock, LEAD)
+    sign(reporter, LEAD, clock, signed_on=date(2024, 3, 2))
+    send(reporter, office, mail, "office")
+    reporter.close()
+    shutil.copyfile(tmp_path / "before.sqlite", database)  # restored: its numbering starts again
+    restored = Copy(lead.folder, clock, LEAD)
+    lead.db = restored.db  # closed by the fixture
+    sign(restored, LEAD, clock, handler="王五")
+    reused = restored.exchange.export("office", mail / "reused.zip")
+    assert reused.sequence == 1
+    with pytest.raises(PackageRefusedError, match="内容不同.*--sequence 2"):
+        office.exchange.preview(reused.path)
+    fixed = restored.exchange.export("office", mail / "fixed.zip", full=True, sequence=2)
+    assert office.exchange.apply(fixed.path).state == "applied"
+    assert _handler(office) == "王五"
