@@ -28,7 +28,7 @@ def office_package(main_window, tmp_path):
         office.exchange.trust(services.exchange.public_key_text(), "unit", unit.name)
         office.cases.save(make_record(number="9035", title="关于数据交换测试的建议",
                                       assignments=(AssignmentRecord(None, unit.name, UnitRole.LEAD),)))
-        yield office.exchange.export(unit.name, tmp_path / "交办包.zip").path, unit.name
+        yield office.exchange.export(unit.name, tmp_path / "交办包.zip").path, unit.name, office
     finally:
         office.close()
 
@@ -42,11 +42,11 @@ def open_dialog(qtbot, main_window, path) -> PackageImportDialog:
 
 
 def test_a_package_is_previewed_then_imported_with_one_confirmation(qtbot, main_window, office_package, message_log):
-    path, _unit = office_package
+    path, _unit, _office = office_package
     dialog = open_dialog(qtbot, main_window, path)
     assert "来自 区政府办公室 的交办包 第 1 号" in dialog.ui.titleLabel.text()
     assert "新增　新建议提案：区二届人大五次会议 第9035号" in dialog.ui.previewEdit.toPlainText()
-    assert not dialog.ui.allowGapCheck.isVisible() and not dialog.ui.conflictCombo.isVisible()
+    assert not dialog.ui.allowGapCheck.isVisible() and not dialog.ui.conflictsView.isVisible()
     assert dialog.ui.importButton.isEnabled()
     dialog.ui.importButton.click()
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
@@ -55,7 +55,7 @@ def test_a_package_is_previewed_then_imported_with_one_confirmation(qtbot, main_
 
 
 def test_a_tampered_package_is_refused_in_the_dialog(qtbot, main_window, office_package):
-    path, _unit = office_package
+    path, _unit, _office = office_package
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x10
     path.write_bytes(bytes(data))
@@ -71,3 +71,35 @@ def test_the_menu_writes_this_units_report(qtbot, main_window, office_package, m
     main_window.commands.action("exportPackageAction").trigger()
     qtbot.waitUntil(out.exists, timeout=10000)
     qtbot.waitUntil(lambda: "已导出报送包 第 1 号" in main_window.ui.statusBar.currentMessage(), timeout=10000)
+
+
+def test_conflicts_are_shown_side_by_side_and_chosen_per_field(qtbot, qtmodeltester, main_window, office_package,
+                                                               tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtCore import Qt
+
+    first, unit, office = office_package
+    services = main_window.services
+    services.exchange.apply(first)
+    mine = next(r for r in services.cases.list_rows() if r.number == "9035")
+    record = services.cases.get(mine.id)
+    services.cases.save(replace(record, title="本单位改的标题", category="本单位改的类别"))
+    theirs = next(r for r in office.cases.list_rows() if r.number == "9035")
+    office_record = office.cases.get(theirs.id)
+    office.cases.save(replace(office_record, title="办公室改的标题", category="办公室改的类别"))
+    second = office.exchange.export(unit, tmp_path / "第2号.zip").path
+
+    dialog = open_dialog(qtbot, main_window, second)
+    model = dialog.conflicts
+    qtmodeltester.check(model)
+    assert dialog.ui.conflictsView.isVisible() and model.rowCount() == 2
+    by_field = {model.index(n, 1).data(): n for n in range(model.rowCount())}
+    row = by_field["标题"]
+    assert [model.index(row, c).data() for c in range(5)][2:] == [
+        "关于数据交换测试的建议", "本单位改的标题", "办公室改的标题"]
+    model.setData(model.index(row, 5), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    dialog.ui.importButton.click()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    after = services.cases.get(mine.id)
+    assert (after.title, after.category) == ("办公室改的标题", "本单位改的类别")

@@ -6,13 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.gui.forms.ui_package_import_dialog import Ui_PackageImportDialog
+from desktop_app.gui.models.conflict_table_model import ConflictTableModel
 from desktop_app.gui.operations import Refused
 from desktop_app.gui.operations import packages as package_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
-
-KEEP_MINE, TAKE_THEIRS = "mine", "theirs"
-
 
 def preview_text(preview) -> str:
     lines = []
@@ -40,10 +38,9 @@ class PackageImportDialog(QDialog):
         self.ui = Ui_PackageImportDialog()
         self.ui.setupUi(self)
         self._runner = OperationRunner.for_window(services, self)
-        self.ui.conflictCombo.addItem("逐项以数据包中的值为准", TAKE_THEIRS)
-        self.ui.conflictCombo.addItem("保留本机的值", KEEP_MINE)
-        self.ui.conflictCombo.setCurrentIndex(-1)
-        self.ui.conflictCombo.currentIndexChanged.connect(self._update)
+        self.conflicts = ConflictTableModel(self)
+        self.ui.conflictsView.setModel(self.conflicts)
+        self.ui.conflictsView.horizontalHeader().setStretchLastSection(True)
         self.ui.allowGapCheck.toggled.connect(self._update)
         self.ui.importButton.clicked.connect(self.apply)
         self.ui.closeButton.clicked.connect(self.reject)
@@ -64,6 +61,8 @@ class PackageImportDialog(QDialog):
             f"共 {preview.items} 件：新增 {len(preview.new)} 项，修改 {len(preview.changed)} 处，"
             f"冲突 {len(preview.conflicts)} 处，忽略 {len(preview.ignored)} 项。导入前会自动备份。")
         self.ui.previewEdit.setPlainText(preview_text(preview))
+        self.conflicts.set_conflicts(preview.conflicts)
+        self.ui.conflictsView.resizeColumnsToContents()
         self._update()
 
     def _update(self, *_args) -> None:
@@ -72,19 +71,16 @@ class PackageImportDialog(QDialog):
         conflicts = p is not None and bool(p.conflicts)
         self.ui.allowGapCheck.setVisible(gap)
         self.ui.conflictLabel.setVisible(conflicts)
-        self.ui.conflictCombo.setVisible(conflicts)
+        self.ui.conflictsView.setVisible(conflicts)
         ready = (p is not None and p.state != "duplicate" and not self._services.read_only
                  and (not gap or self.ui.allowGapCheck.isChecked())
-                 and (not conflicts or self.ui.conflictCombo.currentIndex() >= 0)
                  and self.result is None and not self._runner.busy)
         self.ui.importButton.setEnabled(ready)
 
     def apply(self) -> None:
         if self.preview is None or not self.ui.importButton.isEnabled():
             return
-        choices = None
-        if self.preview.conflicts:
-            choices = {"*": self.ui.conflictCombo.currentData()}
+        choices = self.conflicts.choices() if self.preview.conflicts else None
         self.ui.importButton.setEnabled(False)
         self._runner.run(package_ops.apply(self._services, self._path, choices, self.ui.allowGapCheck.isChecked()),
                          on_success=self._applied)

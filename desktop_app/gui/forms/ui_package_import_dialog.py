@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem, QTableView, QVBoxLayout
 
 class Ui_PackageImportDialog(object):
     def setupUi(self, PackageImportDialog):
@@ -41,24 +41,16 @@ class Ui_PackageImportDialog(object):
 
         self.dialogLayout.addWidget(self.allowGapCheck)
 
-        self.conflictLayout = QHBoxLayout()
-        self.conflictLayout.setObjectName(u"conflictLayout")
         self.conflictLabel = QLabel(PackageImportDialog)
         self.conflictLabel.setObjectName(u"conflictLabel")
+        self.conflictLabel.setWordWrap(True)
 
-        self.conflictLayout.addWidget(self.conflictLabel)
+        self.dialogLayout.addWidget(self.conflictLabel)
 
-        self.conflictCombo = QComboBox(PackageImportDialog)
-        self.conflictCombo.setObjectName(u"conflictCombo")
+        self.conflictsView = QTableView(PackageImportDialog)
+        self.conflictsView.setObjectName(u"conflictsView")
 
-        self.conflictLayout.addWidget(self.conflictCombo)
-
-        self.conflictSpacer = QSpacerItem(20, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.conflictLayout.addItem(self.conflictSpacer)
-
-
-        self.dialogLayout.addLayout(self.conflictLayout)
+        self.dialogLayout.addWidget(self.conflictsView)
 
         self.buttonsLayout = QHBoxLayout()
         self.buttonsLayout.setObjectName(u"buttonsLayout")
@@ -79,9 +71,6 @@ class Ui_PackageImportDialog(object):
 
         self.dialogLayout.addLayout(self.buttonsLayout)
 
-#if QT_CONFIG(shortcut)
-        self.conflictLabel.setBuddy(self.conflictCombo)
-#endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(PackageImportDialog)
 
@@ -96,7 +85,7 @@ class Ui_PackageImportDialog(object):
         self.titleLabel.setText("")
         self.countsLabel.setText("")
         self.allowGapCheck.setText(QCoreApplication.translate("PackageImportDialog", u"\u4e4b\u524d\u7684\u6570\u636e\u5305\u8fd8\u6ca1\u6536\u5230\uff0c\u4ecd\u7136\u5148\u5bfc\u5165\u8fd9\u4e00\u4efd(&G)", None))
-        self.conflictLabel.setText(QCoreApplication.translate("PackageImportDialog", u"\u51b2\u7a81\u7684\u5b57\u6bb5(&C)\uff1a", None))
+        self.conflictLabel.setText(QCoreApplication.translate("PackageImportDialog", u"\u51b2\u7a81\uff1a\u540c\u4e00\u5b57\u6bb5\u53cc\u65b9\u5728\u4e0a\u6b21\u4ea4\u6362\u540e\u90fd\u6539\u8fc7\u3002\u52fe\u9009\u7684\u91c7\u7528\u6570\u636e\u5305\u4e2d\u7684\u503c\uff0c\u5176\u4f59\u4fdd\u7559\u672c\u673a\u7684\u503c\u3002", None))
         self.importButton.setText(QCoreApplication.translate("PackageImportDialog", u"\u5bfc\u5165(&I)", None))
         self.closeButton.setText(QCoreApplication.translate("PackageImportDialog", u"\u5173\u95ed", None))
     # retranslateUi
