@@ -142,6 +142,7 @@ class UnitReport:
     sent_sequence: int | None  # the last 交办包 written for it
     quiet_items: tuple[str, ...]  # its items with no news for ``quiet_days``
     overdue: bool  # a 报送包 was expected (a 交办包 went out after its last report, long enough ago)
+    sent_at: datetime | None = None  # when that last 交办包 was written
 
 
 class ExchangeService:
@@ -535,7 +536,7 @@ class ExchangeService:
                 rows.append(UnitReport(name, name in trusted, last.sequence if last else None,
                                        last.created_at if last else None, last.handled_at if last else None,
                                        last.items if last else 0, last_sent.sequence if last_sent else None,
-                                       quiet, overdue))
+                                       quiet, overdue, last_sent.handled_at if last_sent else None))
         return rows
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop_app.domain.errors import ConflictError
+from desktop_app.domain.errors import ConflictError, DomainError
 from desktop_app.exchange import package as pkg
 from desktop_app.services.exchange import PackageRefusedError
 from tests.services.exchange_copies import Clock, Copy, introduce, item_by_number, send
@@ -319,3 +319,23 @@ def test_a_reused_number_with_other_content_is_refused_and_a_chosen_number_conti
     fixed = restored.exchange.export("office", mail / "fixed.zip", full=True, sequence=2)
     assert office.exchange.apply(fixed.path).state == "applied"
     assert _handler(office) == "王五"
+
+
+def test_the_supervision_notice_chases_a_unit_whose_report_is_overdue(world):
+    from desktop_app.services.dto import UnitInfo
+    from desktop_app.services.office_letters import OfficeLetterService
+
+    office, lead, _co, clock, mail = world
+    office.reference.save_unit(UnitInfo(0, "区政府办公室"))
+    office.reference.set_our_unit(next(u.id for u in office.reference.units() if u.name == "区政府办公室"))
+    send(office, lead, mail, LEAD)
+    clock.advance(days=8)
+    notice = OfficeLetterService(office.ctx).supervision_notice(LEAD, clock.now.date())
+    assert any("尚未报送办理情况数据包（第 1 号交办包已于" in p for p in notice.paragraphs)
+    send(lead, office, mail, "office")
+    later = OfficeLetterService(office.ctx)
+    try:
+        paragraphs = later.supervision_notice(LEAD, clock.now.date()).paragraphs
+    except DomainError as error:  # nothing left to chase: said so
+        paragraphs = (str(error),)
+    assert not any("尚未报送" in p for p in paragraphs)
