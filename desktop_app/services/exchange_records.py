@@ -53,6 +53,8 @@ from desktop_app.storage.database import note_items_written
 from desktop_app.storage.tables import (
     Assignment,
     CalendarEntry,
+    ChecklistTemplateEntry,
+    ChecklistTick,
     CalendarYear,
     Commitment,
     Contact,
@@ -61,6 +63,7 @@ from desktop_app.storage.tables import (
     Feedback,
     History,
     Item,
+    ItemChecklistEntry,
     ItemProposer,
     Proposer,
     Reply,
@@ -253,12 +256,24 @@ def unit_block(s: OrmSession, item: Item, unit_id: int, unit_names: dict[int, st
         records.append({"entity": "commitment", "uid": c.uid, "fields": values_of(c, COMMITMENT_UNIT),
                         "refs": {"reply": all_reply_uids.get(c.reply_id)}})
     if lead:
+        block["checklist"] = [{"key": key, "done": row.done, "done_at": wire(row.done_at), "done_by": row.done_by or "",
+                               "note": row.note or ""} for row, key, _name in checklist_rows(s, item.id)]
         for f in s.execute(select(Feedback).where(Feedback.item_id == item.id).order_by(Feedback.id)).scalars():
             person = s.get(Proposer, f.proposer_id) if f.proposer_id else None
             records.append({"entity": "feedback", "uid": f.uid, "fields": values_of(f, FEEDBACK_LEAD),
                             "refs": {"reply": all_reply_uids.get(f.reply_id),
                                      "proposer": person.uid if person else None}})
     return block
+
+
+def checklist_rows(s: OrmSession, item_id: int) -> list[tuple[ItemChecklistEntry, str, str]]:
+    """The item's checklist rows with each step's stable key and name (from its template entry,
+    or its own)."""
+    found = s.execute(
+        select(ItemChecklistEntry, ChecklistTemplateEntry.key, ChecklistTemplateEntry.name)
+        .outerjoin(ChecklistTemplateEntry, ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
+        .where(ItemChecklistEntry.item_id == item_id).order_by(ItemChecklistEntry.position)).all()
+    return [(row, key or row.key or "", name or row.name or "") for row, key, name in found]
 
 
 def setup_block(s: OrmSession) -> dict:
@@ -678,7 +693,41 @@ class Merger:
             else:
                 self.report.ignored.append(f"{label}：不认识的记录“{str(entity)[:20]}”，已忽略。")
         self._deleted(item, unit_id, lead, present, label)
+        if block.get("checklist"):
+            if lead:
+                self._checklist(item, block["checklist"], label)
+            else:
+                self.report.ignored.append(f"{label}：办理清单由主办单位勾选，{self.sender_name}的已忽略。")
         self.report.item_ids.add(item.id)
+
+    def _checklist(self, item: Item, entries, label: str) -> None:
+        """The lead unit's ticks on the item's checklist, step by step (matched by the step's key)."""
+        here = {key: (row, name) for row, key, name in checklist_rows(self.s, item.id)}
+        for e in entries:
+            try:
+                key, done = str(e["key"]), e["done"]
+                done_at = datetime.fromisoformat(e["done_at"]) if e.get("done_at") else None
+                done_by, note = str(e.get("done_by") or "")[:50], str(e.get("note") or "")
+                if not isinstance(done, bool):
+                    raise TypeError
+            except (KeyError, TypeError, ValueError) as error:
+                raise PackageError(f"数据包内容有误：{label} 的办理清单无法读取，已拒绝。") from error
+            found = here.get(key)
+            if found is None:
+                self.report.ignored.append(f"{label}：本机办理清单中没有“{key}”这一步，其勾选已忽略。")
+                continue
+            row, name = found
+            if (row.done, row.done_at, row.done_by or "", row.note or "") == (done, done_at, done_by, note):
+                self.report.unchanged += 1
+                continue
+            old, new = ("已完成" if row.done else "未完成"), ("已完成" if done else "未完成")
+            self.report.changed.append(FieldChange(f"checklist:{item.uid}:{key}", label, f"办理清单 {name}", old, new))
+            self.report.item_ids.add(item.id)
+            if self.apply:
+                row.done, row.done_at, row.done_by, row.note = done, done_at, done_by, note
+                self.s.add(ChecklistTick(entry_id=row.id, item_id=item.id, ticked=done, ticked_at=done_at or self.now,
+                                         ticked_by=done_by, note=note))
+                self.history.append((item.id, "checklist", row.id, f"办理清单 {name}", old, new))
 
     def _owner_filter(self, table, item: Item, unit_id: int, lead: bool):
         if table is Feedback:

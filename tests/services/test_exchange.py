@@ -339,3 +339,23 @@ def test_the_supervision_notice_chases_a_unit_whose_report_is_overdue(world):
     except DomainError as error:  # nothing left to chase: said so
         paragraphs = (str(error),)
     assert not any("尚未报送" in p for p in paragraphs)
+
+
+def test_the_lead_units_checklist_ticks_reach_the_office(world):
+    from desktop_app.services.checklist import ChecklistService
+    from desktop_app.services.exchange_records import checklist_rows
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    clock.advance(days=1)
+    item_id = item_by_number(lead, "0035").id
+    with lead.db.read() as s:
+        row, key, name = next((r, k, n) for r, k, n in checklist_rows(s, item_id) if r.id and k and not r.done
+                              and "沟通" in n)
+        entry_id = row.id
+    ChecklistService(lead.ctx).tick(entry_id, True, "已电话联系代表")
+    _exported, result = send(lead, office, mail, "office")
+    assert [(c.field, c.old, c.new) for c in result.preview.changed] == [(f"办理清单 {name}", "未完成", "已完成")]
+    with office.db.read() as s:
+        ticked = {k: (r.done, r.done_by, r.note) for r, k, _n in checklist_rows(s, item_by_number(office, "0035").id)}
+    assert ticked[key] == (True, LEAD, "已电话联系代表")
