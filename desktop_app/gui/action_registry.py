@@ -72,6 +72,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("rectificationViewAction", "view", 0, "Ctrl+3", When.OPEN, view="rectification"),
     ActionSpec("statisticsViewAction", "view", 0, "Ctrl+4", When.OPEN, view="statistics"),
     ActionSpec("reviewViewAction", "view", 0, "Ctrl+5", When.OPEN, view="review"),
+    ActionSpec("packageReportsViewAction", "view", 0, "Ctrl+6", When.OPEN, view="packageReports"),
     ActionSpec("columnsAction", "view", 1),
     ActionSpec("filterPanelAction", "view", 1),
     ActionSpec("reloadAction", "view", 2, "F5", When.OPEN),

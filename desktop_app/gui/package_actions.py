@@ -16,11 +16,17 @@ OFFICE_CHOICE = "区政府办公室（报送包）"
 TITLE = "数据交换"
 
 
-def install(window) -> None:
+def install(window):
+    from desktop_app.gui.views.package_reports_view import PackageReportsView
+
+    view = PackageReportsView(window.services, window.runner, window)
+    view.setObjectName("packageReportsView")
+    window.add_view("packageReports", view, "报送情况")
     window.add_action("exportPackageAction", "数据交换：导出数据包(&P)…", lambda: export_package(window))
     window.add_action("importPackageAction", "数据交换：导入数据包(&K)…", lambda: import_package(window))
     window.add_action("packageKeysAction", "数据交换：密钥与登记…", lambda: keys(window))
     window.add_action("packageReportsAction", "数据交换：报送情况…", lambda: reports(window))
+    return view
 
 
 def export_package(window) -> None:
@@ -122,18 +128,4 @@ def trust_key(window) -> None:
 
 
 def reports(window) -> None:
-    def shown(rows) -> None:
-        if not rows:
-            message_boxes.show_information(window, "报送情况", "还没有交办或收到任何数据包。")
-            return
-        lines = []
-        for r in rows:
-            last = (f"最近收到第 {r.last_sequence} 号（{r.last_received_at:%Y-%m-%d}，{r.last_items} 件）"
-                    if r.last_sequence else "尚未收到报送包")
-            due = "；应报未报，请催报" if r.overdue else ""
-            quiet = f"；{len(r.quiet_items)} 件 30 天没有消息" if r.quiet_items else ""
-            key = "" if r.trusted else "（未登记公钥）"
-            lines.append(f"{r.unit}{key}：{last}{due}{quiet}")
-        message_boxes.show_information(window, "报送情况", "\n".join(lines))
-
-    window.runner.run(package_ops.unit_reports(window.services), on_success=shown)
+    window.show_view("packageReports")

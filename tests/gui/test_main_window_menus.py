@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
-VIEWS = ("案件列表", "期限看板", "整改清单", "办理统计", "回头看")
+VIEWS = ("案件列表", "期限看板", "整改清单", "办理统计", "回头看", "报送情况")
 
 
 def view_actions(window):
@@ -14,10 +14,10 @@ def view_actions(window):
     return [a for a in window.ui.viewMenu.actions() if a in group.actions()]
 
 
-def test_every_view_is_on_the_view_menu_with_ctrl_1_to_5_in_order(main_window):
+def test_every_view_is_on_the_view_menu_with_ctrl_1_to_6_in_order(main_window):
     actions = view_actions(main_window)
     assert [a.text() for a in actions] == list(VIEWS)
-    assert [a.shortcut().toString() for a in actions] == [f"Ctrl+{n}" for n in range(1, 6)]
+    assert [a.shortcut().toString() for a in actions] == [f"Ctrl+{n}" for n in range(1, 7)]
 
 
 def test_no_two_actions_share_a_shortcut(main_window):

@@ -103,3 +103,16 @@ def test_conflicts_are_shown_side_by_side_and_chosen_per_field(qtbot, qtmodeltes
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
     after = services.cases.get(mine.id)
     assert (after.title, after.category) == ("办公室改的标题", "本单位改的类别")
+
+
+def test_the_report_view_lists_every_unit_with_its_packages(qtbot, qtmodeltester, main_window, office_package):
+    path, unit, _office = office_package
+    main_window.services.exchange.apply(path)
+    main_window.commands.action("packageReportsAction").trigger()
+    view = main_window.features["packages"]
+    assert main_window.ui.viewStack.currentWidget() is view
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    qtmodeltester.check(view.model)
+    units = [view.model.index(n, 0).data() for n in range(view.model.rowCount())]
+    assert any(name.startswith(unit) for name in units)
+    assert "个单位" in view.summaryLabel.text()

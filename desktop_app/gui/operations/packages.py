@@ -46,5 +46,5 @@ def apply(services, path, choices, allow_gap: bool) -> Op:
     return Op("导入数据包", call, refusals=(PackageRefusedError, ConflictError))
 
 
-def unit_reports(services) -> Op:
-    return Op("读取报送情况", services.exchange.unit_reports, read=True)
+def unit_reports(services, quiet_days: int = 30) -> Op:
+    return Op("读取报送情况", lambda: services.exchange.unit_reports(quiet_days=quiet_days), read=True)
