@@ -41,6 +41,8 @@ from desktop_app.services.exchange_records import (
     digest,
     ensure_uids,
     office_block,
+    rectification_progress_of,
+    rectification_rows_for,
     setup_block,
     unit_block,
 )
@@ -62,6 +64,7 @@ DEFAULT_OFFICE_NAME = "区政府办公室"
 KIND_ASSIGN, KIND_REPORT, KIND_OPINION = "交办包", "报送包", "会办意见包"
 DATA_PART = "data.json"
 SETUP_KEY = "__setup__"
+RECTIFICATION_KEY = "__rectification__"
 
 
 class PackageRefusedError(DomainError):
@@ -295,6 +298,7 @@ class ExchangeService:
                 addressee = Party("office", office or DEFAULT_OFFICE_NAME)
                 kind = KIND_REPORT
                 blocks = self._unit_blocks(s, unit_ids[me.name], None, unit_names)
+                blocks.append((RECTIFICATION_KEY, {"rectification": rectification_progress_of(s, unit_ids[me.name])}))
             else:
                 target = unit_ids.get(to.strip())
                 if target is None:
@@ -310,6 +314,7 @@ class ExchangeService:
                     contacts = setting_value(s, DEPUTY_CONTACTS_KEY) == "1"
                     blocks = [(item.uid, office_block(s, item, unit_names, contacts))
                               for item in self._items_of(s, target)]
+                    blocks.append((RECTIFICATION_KEY, {"rectification": rectification_rows_for(s, target)}))
                     blocks += self._withdrawn(s, f"unit:{addressee.name}", {uid for uid, _b in blocks})
                     blocks.append((SETUP_KEY, {"setup": setup_block(s)}))
             peer = f"{addressee.role}:{addressee.name}"
@@ -323,6 +328,8 @@ class ExchangeService:
                     continue
                 if uid == SETUP_KEY:
                     payload["setup"] = block["setup"]
+                elif uid == RECTIFICATION_KEY:
+                    payload["rectification"] = block["rectification"]
                 else:
                     payload["items"].append(block)
                     count += 1
@@ -430,7 +437,7 @@ class ExchangeService:
                                   file_name=Path(path).name, sha256=opened.sha256, items=preview.items,
                                   summary=json.dumps(summary, ensure_ascii=False)))
         item_ids = [i for i in report.item_ids if i > 0]
-        changes = Changes.of("item", "unit", "session", "proposer", "deadline", item_ids=item_ids)
+        changes = Changes.of("item", "unit", "session", "proposer", "deadline", "rectification", item_ids=item_ids)
         message = (f"已导入{preview.title}：新增 {len(report.new)} 项，修改 {len(report.changed)} 处，"
                    f"冲突 {len(report.conflicts)} 处，忽略 {len(report.ignored)} 项。")
         return ApplyResult("applied", message, preview, backup_path, changes)

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.enums import (
     Body,
+    RectificationStatus,
     CommitmentStatus,
     ContactWay,
     Disclosure,
@@ -66,6 +67,10 @@ from desktop_app.storage.tables import (
     ItemChecklistEntry,
     ItemProposer,
     Proposer,
+    RectificationList,
+    RectificationProgress,
+    RectificationRow,
+    RectificationRowUnit,
     Reply,
     Session,
     Unit,
@@ -276,6 +281,37 @@ def checklist_rows(s: OrmSession, item_id: int) -> list[tuple[ItemChecklistEntry
     return [(row, key or row.key or "", name or row.name or "") for row, key, name in found]
 
 
+RECTIFICATION_LABELS = {"position": "顺序", "aspect": "主要方面", "problem": "重点问题", "suggestion": "意见建议",
+                       "measures": "整改措施", "units_text": "责任单位", "deadline_on": "整改期限", "deadline_term": "期限说明"}
+RECTIFICATION_OFFICE = tuple(RECTIFICATION_LABELS)
+
+
+def _rows_of(s: OrmSession, unit_id: int):
+    return s.execute(select(RectificationRow, RectificationList.title)
+                     .join(RectificationList, RectificationList.id == RectificationRow.list_id)
+                     .join(RectificationRowUnit, RectificationRowUnit.row_id == RectificationRow.id)
+                     .where(RectificationRowUnit.unit_id == unit_id)
+                     .order_by(RectificationList.title, RectificationRow.position)).all()
+
+
+def rectification_rows_for(s: OrmSession, unit_id: int) -> list[dict]:
+    """整改清单 rows a unit is responsible for, as the office hands them out (its list by title;
+    a row is known by its list and 重点问题)."""
+    return [{"list": title, **{a: wire(getattr(row, a)) for a in RECTIFICATION_OFFICE}}
+            for row, title in _rows_of(s, unit_id)]
+
+
+def rectification_progress_of(s: OrmSession, unit_id: int) -> list[dict]:
+    """The unit's status and progress notes on its 整改清单 rows (evidence files stay with it)."""
+    out = []
+    for row, title in _rows_of(s, unit_id):
+        notes = s.execute(select(RectificationProgress.noted_on, RectificationProgress.note)
+                          .where(RectificationProgress.row_id == row.id).order_by(RectificationProgress.id)).all()
+        out.append({"list": title, "problem": row.problem, "status": row.status,
+                    "progress": [{"noted_on": d.isoformat(), "note": n} for d, n in notes]})
+    return out
+
+
 def setup_block(s: OrmSession) -> dict:
     """The office's deadline rules and holiday table (it owns them; units count with the same days)."""
     rules = [{"kind": r.kind, "item_kind": r.item_kind, "anchor": r.anchor, "length": r.length, "unit": r.unit,
@@ -365,6 +401,11 @@ class Merger:
                     self._unit_item(block, sender_unit)
             if self.sender_role == "office" and isinstance(self.payload.get("setup"), dict):
                 self._setup(self.payload["setup"])
+            if isinstance(self.payload.get("rectification"), list):
+                if self.sender_role == "office":
+                    self._rectification_rows(self.payload["rectification"])
+                else:
+                    self._rectification_progress(self.payload["rectification"], sender_unit)
         if self.apply:
             self._finish()
         return self.report
@@ -496,6 +537,87 @@ class Merger:
             self.history.append((item.id, "assignment", row.id, "办理单位", self.receiver, ""))
             self.s.delete(row)
             self.s.flush()
+
+    def _rectification_rows(self, rows) -> None:
+        """The office's 整改清单 rows this unit is responsible for: added or updated, linked to it."""
+        s = self.s
+        unit_id = self.units.get(self.receiver)
+        for data in rows:
+            try:
+                title, problem = str(data["list"]), str(data["problem"])
+                values = {a: data.get(a) for a in RECTIFICATION_OFFICE}
+                values["deadline_on"] = date.fromisoformat(values["deadline_on"]) if values["deadline_on"] else None
+                values["position"] = int(values["position"] or 0)
+                for a in ("aspect", "suggestion", "measures", "units_text", "deadline_term"):
+                    values[a] = str(values[a] or "")
+            except (KeyError, TypeError, ValueError) as error:
+                raise PackageError("数据包内容有误：整改清单无法读取，已拒绝。") from error
+            lst = s.execute(select(RectificationList).where(RectificationList.title == title)).scalar_one_or_none()
+            row = None
+            if lst is not None:
+                row = s.execute(select(RectificationRow).where(RectificationRow.list_id == lst.id,
+                                                               RectificationRow.problem == problem)).scalars().first()
+            if row is None:
+                self.report.new.append(f"新整改事项：{title} {problem[:40]}")
+            else:
+                diffs = [a for a in RECTIFICATION_OFFICE if getattr(row, a) != values[a]]
+                for a in diffs:
+                    self.report.changed.append(FieldChange(f"rectification:{title}:{problem[:40]}:{a}",
+                                                           f"整改清单 {problem[:40]}", RECTIFICATION_LABELS[a],
+                                                           str(wire(getattr(row, a)) or ""), str(wire(values[a]) or "")))
+                if not diffs:
+                    self.report.unchanged += 1
+            if not self.apply:
+                continue
+            if lst is None:
+                lst = RectificationList(title=title)
+                s.add(lst)
+                s.flush()
+            if row is None:
+                row = RectificationRow(list_id=lst.id, status=RectificationStatus.NOT_STARTED.value, **values)
+                s.add(row)
+                s.flush()
+            else:
+                for a, v in values.items():
+                    setattr(row, a, v)
+                row.version = (row.version or 1) + 1
+            if unit_id is not None and s.get(RectificationRowUnit, (row.id, unit_id)) is None:
+                s.add(RectificationRowUnit(row_id=row.id, unit_id=unit_id))
+
+    def _rectification_progress(self, rows, unit_id: int) -> None:
+        """A unit's status and new progress notes on the 整改清单 rows it is responsible for."""
+        s = self.s
+        for data in rows:
+            try:
+                title, problem, status = str(data["list"]), str(data["problem"]), str(data["status"])
+                notes = [(date.fromisoformat(n["noted_on"]), str(n.get("note") or "")) for n in data.get("progress") or ()]
+                if status not in {m.value for m in RectificationStatus}:
+                    raise ValueError(status)
+            except (KeyError, TypeError, ValueError) as error:
+                raise PackageError("数据包内容有误：整改清单进展无法读取，已拒绝。") from error
+            row = s.execute(select(RectificationRow).join(RectificationList,
+                                                          RectificationList.id == RectificationRow.list_id)
+                            .where(RectificationList.title == title, RectificationRow.problem == problem)).scalars().first()
+            label = f"整改清单 {problem[:40]}"
+            if row is None or s.get(RectificationRowUnit, (row.id, unit_id)) is None:
+                self.report.ignored.append(f"{label}：本机该事项不由{self.sender_name}负责（或没有该事项），已忽略。")
+                continue
+            if row.status != status:
+                self.report.changed.append(FieldChange(f"rectification:{row.id}:status", label, "整改状态",
+                                                       shown(row.status, RectificationStatus),
+                                                       shown(status, RectificationStatus)))
+                if self.apply:
+                    row.status = status
+                    row.version = (row.version or 1) + 1
+            known = set(s.execute(select(RectificationProgress.noted_on, RectificationProgress.note)
+                                  .where(RectificationProgress.row_id == row.id)).all())
+            for noted_on, note in notes:
+                if (noted_on, note) in known:
+                    continue
+                known.add((noted_on, note))
+                self.report.new.append(f"{label} 进展：{noted_on.isoformat()} {note[:40]}")
+                if self.apply:
+                    s.add(RectificationProgress(row_id=row.id, noted_on=noted_on, note=note))
 
     def _session(self, data: dict) -> Session:
         name = str(data.get("name") or "").strip()

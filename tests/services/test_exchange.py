@@ -359,3 +359,30 @@ def test_the_lead_units_checklist_ticks_reach_the_office(world):
     with office.db.read() as s:
         ticked = {k: (r.done, r.done_by, r.note) for r, k, _n in checklist_rows(s, item_by_number(office, "0035").id)}
     assert ticked[key] == (True, LEAD, "已电话联系代表")
+
+
+def test_rectification_rows_go_to_their_unit_and_its_progress_comes_back(world):
+    from desktop_app.domain.enums import RectificationStatus
+    from desktop_app.services.rectification import RectificationService
+    from desktop_app.services.rectification_dto import RectificationListInfo, RectificationRowData
+
+    office, lead, co, clock, mail = world
+    service = RectificationService(office.ctx)
+    _c, list_id = service.save_list(RectificationListInfo(0, "审议意见问题整改清单"))
+    lead_id = next(u.id for u in office.reference.units() if u.name == LEAD)
+    service.save_row(list_id, RectificationRowData(0, "一、办理质量", problem="答复内容空泛", measures="逐件审核答复",
+                                                   units_text=LEAD, unit_ids=(lead_id,), deadline_on=date(2024, 12, 31)))
+    send(office, lead, mail, LEAD)
+    send(office, co, mail, CO)
+    assert RectificationService(co.ctx).lists() == []  # not its row
+    [row] = RectificationService(lead.ctx).document(RectificationService(lead.ctx).lists()[0].id).rows
+    assert (row.problem, row.measures, row.deadline_on) == ("答复内容空泛", "逐件审核答复", date(2024, 12, 31))
+    clock.advance(days=5)
+    RectificationService(lead.ctx).add_progress(row.id, clock.now.date(), "已建立答复审核制度",
+                                                status=RectificationStatus.IN_PROGRESS)
+    _exported, result = send(lead, office, mail, "office")
+    assert any("已建立答复审核制度" in line for line in result.preview.new)
+    [back] = service.document(list_id).rows
+    assert back.status is RectificationStatus.IN_PROGRESS
+    again = send(lead, office, mail, "office")[1]
+    assert not again.preview.new  # a note is added once
