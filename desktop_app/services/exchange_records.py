@@ -31,6 +31,8 @@ from sqlalchemy.orm import Session as OrmSession
 from desktop_app.domain.enums import (
     Body,
     RectificationStatus,
+    ReviewCategory,
+    ReviewOutcome,
     CommitmentStatus,
     ContactWay,
     Disclosure,
@@ -72,6 +74,8 @@ from desktop_app.storage.tables import (
     RectificationRow,
     RectificationRowUnit,
     Reply,
+    ReviewCampaign,
+    ReviewEntry,
     Session,
     Unit,
     new_uid,
@@ -261,6 +265,7 @@ def unit_block(s: OrmSession, item: Item, unit_id: int, unit_names: dict[int, st
         records.append({"entity": "commitment", "uid": c.uid, "fields": values_of(c, COMMITMENT_UNIT),
                         "refs": {"reply": all_reply_uids.get(c.reply_id)}})
     if lead:
+        block["review"] = review_entries_of(s, item)
         block["checklist"] = [{"key": key, "done": row.done, "done_at": wire(row.done_at), "done_by": row.done_by or "",
                                "note": row.note or ""} for row, key, _name in checklist_rows(s, item.id)]
         for f in s.execute(select(Feedback).where(Feedback.item_id == item.id).order_by(Feedback.id)).scalars():
@@ -269,6 +274,26 @@ def unit_block(s: OrmSession, item: Item, unit_id: int, unit_names: dict[int, st
                             "refs": {"reply": all_reply_uids.get(f.reply_id),
                                      "proposer": person.uid if person else None}})
     return block
+
+
+REVIEW_FIELDS = ("outcome", "note", "reviewed_on", "reviewer", "tell_deputy", "told_on")
+
+
+def review_entries_of(s: OrmSession, item: Item) -> list[dict]:
+    """The lead unit's 回头看 reviews of the item (entries reviewed), by year, category and the
+    global id of the item or commitment they look at."""
+    out = []
+    for entry, year in s.execute(select(ReviewEntry, ReviewCampaign.year)
+                                 .join(ReviewCampaign, ReviewCampaign.id == ReviewEntry.campaign_id)
+                                 .where(ReviewEntry.item_id == item.id, ReviewEntry.outcome.is_not(None))):
+        target = item.uid
+        if entry.category == ReviewCategory.COMMITMENT.value:
+            target = s.execute(select(Commitment.uid).where(Commitment.id == entry.commitment_id)).scalar()
+            if target is None:
+                continue
+        out.append({"year": year, "category": entry.category, "target": target,
+                    **{a: wire(getattr(entry, a)) for a in REVIEW_FIELDS}})
+    return out
 
 
 def checklist_rows(s: OrmSession, item_id: int) -> list[tuple[ItemChecklistEntry, str, str]]:
@@ -815,12 +840,57 @@ class Merger:
             else:
                 self.report.ignored.append(f"{label}：不认识的记录“{str(entity)[:20]}”，已忽略。")
         self._deleted(item, unit_id, lead, present, label)
+        if block.get("review"):
+            if lead:
+                self._reviews(item, block["review"], label)
+            else:
+                self.report.ignored.append(f"{label}：回头看由主办单位填写，{self.sender_name}的已忽略。")
         if block.get("checklist"):
             if lead:
                 self._checklist(item, block["checklist"], label)
             else:
                 self.report.ignored.append(f"{label}：办理清单由主办单位勾选，{self.sender_name}的已忽略。")
         self.report.item_ids.add(item.id)
+
+    def _reviews(self, item: Item, reviews, label: str) -> None:
+        """The lead unit's 回头看 reviews, on the entries of this copy's campaign of the same year."""
+        s = self.s
+        for r in reviews:
+            try:
+                year, category, target = int(r["year"]), str(r["category"]), str(r["target"])
+                outcome = r.get("outcome")
+                if outcome is not None and outcome not in {m.value for m in ReviewOutcome}:
+                    raise ValueError(outcome)
+                values = {"outcome": outcome, "note": str(r.get("note") or ""),
+                          "reviewed_on": date.fromisoformat(r["reviewed_on"]) if r.get("reviewed_on") else None,
+                          "reviewer": str(r.get("reviewer") or "")[:50], "tell_deputy": bool(r.get("tell_deputy")),
+                          "told_on": date.fromisoformat(r["told_on"]) if r.get("told_on") else None}
+            except (KeyError, TypeError, ValueError) as error:
+                raise PackageError(f"数据包内容有误：{label} 的回头看记录无法读取，已拒绝。") from error
+            if category == ReviewCategory.COMMITMENT.value:
+                local = s.execute(select(Commitment.id).where(Commitment.uid == target)).scalar()
+                key = f"{category}:{local}"
+            else:
+                key = f"{category}:{item.id}"
+            entry = s.execute(select(ReviewEntry).join(ReviewCampaign, ReviewCampaign.id == ReviewEntry.campaign_id)
+                              .where(ReviewCampaign.year == year, ReviewEntry.key == key)).scalar_one_or_none()
+            what = f"回头看（{year}年）"
+            if entry is None:
+                self.report.ignored.append(f"{label}：本机 {year} 年的回头看清单中没有这一条（请先生成该年的回头看清单），已忽略。")
+                continue
+            diffs = [a for a in REVIEW_FIELDS if getattr(entry, a) != values[a]]
+            if not diffs:
+                self.report.unchanged += 1
+                continue
+            old = shown(entry.outcome, ReviewOutcome) if entry.outcome else "未复核"
+            new = shown(values["outcome"], ReviewOutcome) if values["outcome"] else "未复核"
+            self.report.changed.append(FieldChange(f"review:{year}:{key}", label, what, old, f"{new} {values['note']}".strip()))
+            self.report.item_ids.add(item.id)
+            if self.apply:
+                for a, v in values.items():
+                    setattr(entry, a, v)
+                entry.version = (entry.version or 1) + 1
+                self.history.append((item.id, "review", entry.id, what, old, f"{new} {values['note']}".strip()))
 
     def _checklist(self, item: Item, entries, label: str) -> None:
         """The lead unit's ticks on the item's checklist, step by step (matched by the step's key)."""

@@ -386,3 +386,34 @@ def test_rectification_rows_go_to_their_unit_and_its_progress_comes_back(world):
     assert back.status is RectificationStatus.IN_PROGRESS
     again = send(lead, office, mail, "office")[1]
     assert not again.preview.new  # a note is added once
+
+
+def test_the_lead_units_review_reaches_the_offices_campaign_of_the_same_year(world):
+    from desktop_app.domain.enums import ResultCategory, ReviewOutcome
+    from desktop_app.services.dto import ReplyRecord
+    from desktop_app.services.review import ReviewInput, ReviewService
+    from tests.services.records import pass_checklist_gate, save_replied
+
+    office, lead, co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    send(office, co, mail, CO)
+    clock.advance(days=20)
+    sign(co, CO, clock, opinion_sent_on=clock.now.date(), opinion_text="同意主办单位的办理意见。")
+    lead.exchange.trust(co.key_file(), "unit", CO)
+    send(co, lead, mail, LEAD)
+    record = item_by_number(lead, "0035")
+    pass_checklist_gate(lead.ctx, record.id)
+    save_replied(lead.cases, replace(record, replies=(ReplyRecord(
+        round=1, doc_number="交〔2024〕1号", signer="局长", replied_on=clock.now.date(), result=ResultCategory.SOLVED,
+        body="答复正文。"),)))
+    send(lead, office, mail, "office")
+    campaigns = {}
+    for copy in (office, lead):
+        campaigns[copy] = ReviewService(copy.ctx).create_campaign(2024)
+    lead_review = ReviewService(lead.ctx)
+    [entry] = [e for e in lead_review.item_entries(item_by_number(lead, "0035").id)]
+    lead_review.record_review(entry.id, ReviewInput(ReviewOutcome.CONFIRMED, "实地查看，已解决。", clock.now.date()))
+    _exported, result = send(lead, office, mail, "office")
+    assert [c.field for c in result.preview.changed] == ["回头看（2024年）"]
+    [back] = ReviewService(office.ctx).item_entries(item_by_number(office, "0035").id)
+    assert (back.outcome, back.note) == (ReviewOutcome.CONFIRMED, "实地查看，已解决。")
