@@ -33,11 +33,9 @@ from desktop_app.exchange import package as pkg
 from desktop_app.exchange.package import PackageError, Party
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
+from desktop_app.services.exchange_merge import Conflict, FieldChange, Merger
 from desktop_app.services.exchange_records import (
     LEAD_ROLES,
-    Conflict,
-    FieldChange,
-    Merger,
     digest,
     ensure_uids,
     office_block,
