@@ -44,6 +44,8 @@ def add_subcommands(subparsers, options) -> None:
     export.add_argument("--to", metavar="UNIT|office", required=True, help="收件方：单位全称，或 office（区政府办公室）")
     export.add_argument("--out", metavar="FILE", required=True, help="要写入的数据包文件（.zip）")
     export.add_argument("--full", action="store_true", help="包含全部件，而不只是有变化的（对方重装后用）")
+    export.add_argument("--attachments", action="store_true",
+                        help="同时带上附件（盖章的会办意见、答复的 PDF 等），数据包会大很多")
     export.add_argument("--sequence", metavar="N", type=int, default=None,
                         help="指定这个数据包的编号（本机从备份恢复后，按对方提示接着对方已收到的最大号）")
     export.set_defaults(run=run_export)
@@ -121,7 +123,8 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
 
     def work(ctx) -> int:
-        result = _service(ctx).export(args.to, out, full=args.full, sequence=args.sequence)
+        result = _service(ctx).export(args.to, out, full=args.full, sequence=args.sequence,
+                                        attachments=args.attachments)
         if frame.wants_json(args):
             frame.print_json({"ok": True, **frame.plain(result)})
         else:

@@ -36,6 +36,7 @@ from desktop_app.services.dto import Changes
 from desktop_app.services.exchange_merge import Conflict, FieldChange, Merger
 from desktop_app.services.exchange_records import (
     LEAD_ROLES,
+    attachment_part,
     digest,
     ensure_uids,
     office_block,
@@ -47,6 +48,8 @@ from desktop_app.services.exchange_records import (
 from desktop_app.services.lookup import our_unit_id, put_setting, setting_value
 from desktop_app.storage.tables import (
     Assignment,
+    Attachment,
+    AttachmentContent,
     ExchangeIdentity,
     ExchangePackage,
     ExchangeSent,
@@ -274,7 +277,8 @@ class ExchangeService:
 
     # ---- writing a package ----------------------------------------------------------------------
 
-    def export(self, to: str, out: Path, full: bool = False, sequence: int | None = None) -> ExportResult:
+    def export(self, to: str, out: Path, full: bool = False, sequence: int | None = None,
+               attachments: bool = False) -> ExportResult:
         """Write the package for ``to`` (a unit's name, or "office") to ``out``: what changed since
         the last package to it (everything with ``full``). One transaction: the file, its number
         and what it held are recorded together, or nothing is."""
@@ -343,8 +347,15 @@ class ExchangeService:
                 raise ValidationError(f"编号 {sequence} 已用过，给 {addressee.label()} 的下一个编号至少是 {next_number}。")
             sequence = sequence or next_number
             data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            parts = {DATA_PART: data}
+            if attachments:
+                wanted = {a["sha256"] for block in payload["items"] for a in block.get("attachments") or ()}
+                for sha, blob in s.execute(select(Attachment.sha256, AttachmentContent.data)
+                                           .join(AttachmentContent, AttachmentContent.attachment_id == Attachment.id)
+                                           .where(Attachment.sha256.in_(wanted))):
+                    parts[attachment_part(sha)] = blob
             sha = pkg.write_package(Path(out), kind=kind, sender=me, addressee=addressee, sequence=sequence,
-                                    created_at=now.replace(microsecond=0), parts={DATA_PART: data}, private_pem=private)
+                                    created_at=now.replace(microsecond=0), parts=parts, private_pem=private)
             s.add(ExchangePackage(direction="sent", peer_role=addressee.role, peer_name=addressee.name,
                                   sequence=sequence, kind=kind, created_at=now, handled_at=now,
                                   handled_by=self.ctx.user_name(), file_name=Path(out).name, sha256=sha,
@@ -402,7 +413,8 @@ class ExchangeService:
                 return PackagePreview(**head)
             report = _merge(Merger(s, self._payload(opened), opened.manifest.sender.role, opened.manifest.sender.name,
                                    apply=False, choices=None, now=self.ctx.now(), user=self.ctx.user_name(),
-                                   reason="", receiver=opened.manifest.addressee.name), Path(path))
+                                   reason="", receiver=opened.manifest.addressee.name, parts=opened.parts),
+                            Path(path))
         return PackagePreview(**head, items=len(self._payload(opened).get("items") or ()), new=tuple(report.new),
                               changed=tuple(report.changed), conflicts=tuple(report.conflicts),
                               ignored=tuple(report.ignored))
@@ -426,7 +438,7 @@ class ExchangeService:
             reason = f"来自 {manifest.sender.name} 的{manifest.kind} 第 {manifest.sequence} 号"
             report = _merge(Merger(s, self._payload(opened), manifest.sender.role, manifest.sender.name, apply=True,
                                    choices=choices, now=now, user=user, reason=reason,
-                                   receiver=manifest.addressee.name), Path(path))
+                                   receiver=manifest.addressee.name, parts=opened.parts), Path(path))
             summary = {"new": len(report.new), "changed": len(report.changed), "conflicts": len(report.conflicts),
                        "ignored": len(report.ignored), "items": preview.items}
             s.add(ExchangePackage(direction="received", peer_role=manifest.sender.role,

@@ -11,6 +11,7 @@ is decided nothing is applied. Run with ``apply`` False it only reports (the pre
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -51,6 +52,7 @@ from desktop_app.services.exchange_records import (
     REVIEW_FIELDS,
     TABLES,
     UNIT_RECORDS,
+    attachment_part,
     checklist_rows,
     shown_value,
     unwire,
@@ -61,6 +63,8 @@ from desktop_app.services.fields import shown
 from desktop_app.storage.database import note_items_written
 from desktop_app.storage.tables import (
     Assignment,
+    Attachment,
+    AttachmentContent,
     CalendarEntry,
     CalendarYear,
     ChecklistTick,
@@ -119,8 +123,10 @@ class Merger:
     preview); with ``apply`` True it writes, and refuses when a conflict has no choice."""
 
     def __init__(self, s: OrmSession, payload: dict, sender_role: str, sender_name: str, *, apply: bool,
-                 choices: dict[str, str] | None, now: datetime, user: str, reason: str, receiver: str = ""):
+                 choices: dict[str, str] | None, now: datetime, user: str, reason: str, receiver: str = "",
+                 parts: dict[str, bytes] | None = None):
         self.s, self.payload, self.apply = s, payload, apply
+        self.parts = parts or {}  # the package's parts: attachments' bytes
         self.sender_role, self.sender_name = sender_role, sender_name
         self.peer = f"{sender_role}:{sender_name}"
         self.choices = choices or {}
@@ -573,6 +579,8 @@ class Merger:
             else:
                 self.report.ignored.append(f"{label}：不认识的记录“{str(entity)[:20]}”，已忽略。")
         self._deleted(item, unit_id, lead, present, label)
+        if isinstance(block.get("attachments"), list):
+            self._attachments(item, block["attachments"], label)
         if block.get("review"):
             if lead:
                 self._reviews(item, block["review"], label)
@@ -584,6 +592,36 @@ class Merger:
             else:
                 self.report.ignored.append(f"{label}：办理清单由主办单位勾选，{self.sender_name}的已忽略。")
         self.report.item_ids.add(item.id)
+
+    def _attachments(self, item: Item, listed, label: str) -> None:
+        """Files the unit keeps with the item (a signed 会办意见, the final reply) whose bytes came in
+        the package: added once (known by their SHA-256); listed without bytes: left alone."""
+        s = self.s
+        known = set(s.execute(select(Attachment.sha256).where(Attachment.item_id == item.id)).scalars())
+        for a in listed:
+            try:
+                sha, name = str(a["sha256"]), str(a["file_name"])
+                note, added_by = str(a.get("note") or ""), str(a.get("added_by") or "")[:50]
+                added_at = datetime.fromisoformat(a["added_at"]) if a.get("added_at") else self.now
+            except (KeyError, TypeError, ValueError) as error:
+                raise PackageError(f"数据包内容有误：{label} 的附件清单无法读取，已拒绝。") from error
+            data = self.parts.get(attachment_part(sha))
+            if sha in known or data is None:
+                continue
+            if hashlib.sha256(data).hexdigest() != sha:
+                raise PackageError(f"数据包内容有误：{label} 的附件“{name[:60]}”与其校验值不符，已拒绝。")
+            # Only the last part of the name: it never names a folder when saved out again.
+            name = name.replace("\\", "/").rsplit("/", 1)[-1][:255] or "附件"
+            known.add(sha)
+            self.report.new.append(f"新附件：{label} {name}")
+            self.report.item_ids.add(item.id)
+            if self.apply:
+                row = Attachment(item_id=item.id, file_name=name, size=len(data), sha256=sha, note=note,
+                                 added_at=added_at, added_by=added_by)
+                s.add(row)
+                s.flush()
+                s.add(AttachmentContent(attachment_id=row.id, data=data))
+                self.history.append((item.id, "attachment", row.id, "附件", "", name))
 
     def _reviews(self, item: Item, reviews, label: str) -> None:
         """The lead unit's 回头看 reviews, on the entries of this copy's campaign of the same year."""

@@ -43,6 +43,7 @@ from desktop_app.exchange.package import PackageError
 from desktop_app.services.fields import shown
 from desktop_app.storage.tables import (
     Assignment,
+    Attachment,
     CalendarEntry,
     ChecklistTemplateEntry,
     CalendarYear,
@@ -242,6 +243,10 @@ def unit_block(s: OrmSession, item: Item, unit_id: int, unit_names: dict[int, st
                        .order_by(Commitment.id)).scalars():
         records.append({"entity": "commitment", "uid": c.uid, "fields": values_of(c, COMMITMENT_UNIT),
                         "refs": {"reply": all_reply_uids.get(c.reply_id)}})
+    block["attachments"] = [{"sha256": a.sha256, "file_name": a.file_name, "size": a.size, "note": a.note or "",
+                             "added_at": wire(a.added_at), "added_by": a.added_by or ""}
+                            for a in s.execute(select(Attachment).where(Attachment.item_id == item.id)
+                                               .order_by(Attachment.id)).scalars()]
     if lead:
         block["review"] = review_entries_of(s, item)
         block["checklist"] = [{"key": key, "done": row.done, "done_at": wire(row.done_at), "done_by": row.done_by or "",
@@ -325,3 +330,8 @@ def setup_block(s: OrmSession) -> dict:
     years = [{"year": y.year, "source": y.source or ""}
              for y in s.execute(select(CalendarYear).order_by(CalendarYear.year)).scalars()]
     return {"rules": rules, "days": days, "years": years}
+
+
+def attachment_part(sha256: str) -> str:
+    """The package part holding an attachment's bytes."""
+    return f"att-{sha256}.bin"

@@ -417,3 +417,23 @@ def test_the_lead_units_review_reaches_the_offices_campaign_of_the_same_year(wor
     assert [c.field for c in result.preview.changed] == ["回头看（2024年）"]
     [back] = ReviewService(office.ctx).item_entries(item_by_number(office, "0035").id)
     assert (back.outcome, back.note) == (ReviewOutcome.CONFIRMED, "实地查看，已解决。")
+
+
+def test_attachments_travel_only_when_asked_and_arrive_once(world, tmp_path):
+    from desktop_app.services.dto import NewAttachment
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    pdf = tmp_path / "会办意见（盖章）.pdf"
+    pdf.write_bytes(b"%PDF-1.4 signed opinion")
+    lead.cases.save(replace(item_by_number(lead, "0035"), new_attachments=(NewAttachment(str(pdf)),)))
+    plain, _ = send(lead, office, mail, "office")
+    assert item_by_number(office, "0035").attachments == ()
+    with_files = lead.exchange.export("office", mail / "with.zip", full=True, attachments=True)
+    assert with_files.size > plain.size
+    result = office.exchange.apply(with_files.path)
+    assert result.preview.new == ("新附件：区二届人大五次会议 第0035号 会办意见（盖章）.pdf",)
+    [attachment] = item_by_number(office, "0035").attachments
+    assert office.cases.attachment_bytes(attachment.id) == (pdf.name, b"%PDF-1.4 signed opinion")
+    again = lead.exchange.export("office", mail / "again.zip", full=True, attachments=True)
+    assert office.exchange.apply(again.path).preview.new == ()
