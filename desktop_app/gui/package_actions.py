@@ -13,6 +13,7 @@ from desktop_app.gui.operations import packages as package_ops
 from desktop_app.gui.widgets import message_boxes
 
 OFFICE_CHOICE = "区政府办公室（报送包）"
+ALL_UNITS_CHOICE = "全部已登记公钥的单位（交办包，每个单位一份）"
 TITLE = "数据交换"
 
 
@@ -33,8 +34,11 @@ def export_package(window) -> None:
     services = window.services
     names = [u.name for u in services.reference.units()]
     to, ok = QInputDialog.getItem(window, "导出数据包", "收件方（办公室给单位写交办包，单位给办公室写报送包）：",
-                                  [OFFICE_CHOICE, *names], 0, False)
+                                  [OFFICE_CHOICE, ALL_UNITS_CHOICE, *names], 0, False)
     if not ok or not to:
+        return
+    if to == ALL_UNITS_CHOICE:
+        export_all(window)
         return
     target = "office" if to == OFFICE_CHOICE else to
     stamp = services.today().strftime("%Y%m%d")
@@ -53,6 +57,23 @@ def export_package(window) -> None:
             f"已导出{result.kind} 第 {result.sequence} 号（{result.items} 件）：{result.path}", 10000)
 
     window.runner.run(package_ops.export(services, target, Path(path)), on_success=done)
+
+
+def export_all(window) -> None:
+    folder = QFileDialog.getExistingDirectory(window, "把各单位的交办包写入文件夹")
+    if not folder:
+        return
+
+    def done(results) -> None:
+        if isinstance(results, Refused):
+            message_boxes.show_warning(window, "导出数据包", str(results.error))
+            return
+        lines = "\n".join(f"{r.addressee.name}：第 {r.sequence} 号，{r.items} 件" for r in results)
+        message_boxes.show_information(window, "导出数据包",
+                                       f"已在 {folder} 写出 {len(results)} 个交办包：\n{lines}" if results
+                                       else "还没有登记任何单位的公钥，没有写出交办包。")
+
+    window.runner.run(package_ops.export_all_units(window.services, Path(folder)), on_success=done)
 
 
 def import_package(window) -> None:

@@ -116,3 +116,22 @@ def test_the_report_view_lists_every_unit_with_its_packages(qtbot, qtmodeltester
     units = [view.model.index(n, 0).data() for n in range(view.model.rowCount())]
     assert any(name.startswith(unit) for name in units)
     assert "个单位" in view.summaryLabel.text()
+
+
+def test_the_office_writes_every_units_package_into_a_folder(qtbot, main_window, monkeypatch, tmp_path, message_log):
+    services = main_window.services
+    units = [u.name for u in services.reference.units()][:2]
+    for n, name in enumerate(units):
+        other = Copy(tmp_path / f"u{n}", Clock(datetime(2024, 3, 1, 9, 0)), name)
+        try:
+            services.exchange.trust(other.key_file(), "unit", name)
+        finally:
+            other.close()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("全部已登记公钥的单位（交办包，每个单位一份）", True))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    main_window.commands.action("exportPackageAction").trigger()
+    qtbot.waitUntil(lambda: bool(message_log) and message_log[-1][1] == "导出数据包", timeout=10000)
+    assert sorted(p.name.split("_")[1] for p in folder.iterdir()) == sorted(units)
+    assert f"写出 {len(units)} 个交办包" in message_log[-1][2]

@@ -28,6 +28,14 @@ def export(services, to: str, path, full: bool = False) -> Op:
               refusals=(ValidationError, OSError))
 
 
+def export_all_units(services, folder) -> Op:
+    """One 交办包 per unit with a registered key, into ``folder``."""
+    from desktop_app.domain.errors import ValidationError
+
+    return Op("导出全部单位的交办包", lambda: services.exchange.export_all_units(folder),
+              refusals=(ValidationError, OSError))
+
+
 def preview(services, path) -> Op:
     """The ``PackagePreview``; a package refused comes back as ``Refused`` with the reason."""
     from desktop_app.services.exchange import PackageRefusedError
