@@ -108,6 +108,7 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     from desktop_app.commands import (
         due_cmd,
         exchange_cmd,
+        package_cmd,
         print_cmd,
         proposals_cmd,
         rectification_cmd,
@@ -117,8 +118,8 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         stats_cmd,
     )
 
-    for feature in (restore_cmd, due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd,
-                    proposals_cmd, server_cmd):
+    for feature in (restore_cmd, due_cmd, exchange_cmd, package_cmd, print_cmd, rectification_cmd, stats_cmd,
+                    review_cmd, proposals_cmd, server_cmd):
         feature.add_subcommands(subparsers, _options)
 
 

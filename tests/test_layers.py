@@ -36,7 +36,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "domain": (set(), {"chinese_calendar"}),
     "storage": ({"domain", "processes"}, {"sqlalchemy", "alembic", "chinese_calendar", "psycopg", "keyring"}),
     "documents": ({"domain", "desktop_app", "atomic_file", "paths"}, {"reportlab", "jieba"}),
-    "exchange": ({"domain", "atomic_file"}, {"openpyxl", "python_calamine", "defusedxml"}),
+    "exchange": ({"domain", "atomic_file"}, {"openpyxl", "python_calamine", "defusedxml", "cryptography"}),
     "services": ({"domain", "storage", "documents", "exchange", "atomic_file", "file_names"}, {"sqlalchemy"}),
     # Files (PDF, Excel) only through services: the gui sees neither documents nor exchange.
     "gui": ({"services", "domain", "desktop_app", "atomic_file", "file_names", "paths", "settings", "processes"},

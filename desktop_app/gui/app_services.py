@@ -58,7 +58,7 @@ class ChangeHub(QObject):
 # The cached services, dropped when ``connect`` gives another database.
 _SERVICE_NAMES = ("cases", "reference", "views", "deadlines", "checklists", "rectification", "review",
                   "statistics", "followup", "followup_letters", "letters", "office_letters", "exports",
-                  "exporters", "imports", "proposals")
+                  "exporters", "imports", "proposals", "exchange")
 
 
 class AppServices:
@@ -214,6 +214,13 @@ class AppServices:
         from desktop_app.services.office_letters import OfficeLetterService
 
         return OfficeLetterService(self._context())
+
+    @cached_property
+    def exchange(self):
+        """Exchange packages with the office or the units (ExchangeService)."""
+        from desktop_app.services.exchange import ExchangeService
+
+        return ExchangeService(self._context(), self.maintenance)
 
     @cached_property
     def exports(self) -> ExportService:

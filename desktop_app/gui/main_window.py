@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
             checklist_actions,
             document_actions,
             exchange_actions,
+            package_actions,
             proposal_actions,
             rectification_actions,
             review_actions,
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
 
         installs = {
             "dashboard": install_dashboard, "documents": document_actions.install, "exchange": exchange_actions.install,
+            "packages": package_actions.install,
             "rectification": rectification_actions.install, "checklists": checklist_actions.install,
             "statistics": statistics_actions.install, "review": review_actions.install,
             "carry_over": carry_over_actions.install, "proposals": proposal_actions.install,

@@ -78,6 +78,17 @@ class OfficeLetterService:
             names = s.execute(select(Unit.name).where(Unit.active.is_(True)).order_by(Unit.sort_order, Unit.id))
             return [name for name in names.scalars() if name != office.name]
 
+    def _report_overdue(self, unit_name: str) -> str:
+        """催报: the paragraph asking for the unit's 报送包 when one is overdue ("" otherwise)."""
+        from desktop_app.services.exchange import ExchangeService
+
+        row = next((r for r in ExchangeService(self.ctx).unit_reports() if r.unit == unit_name), None)
+        if row is None or not row.overdue:
+            return ""
+        since = f"（第 {row.sent_sequence} 号交办包已于{chinese_date(row.sent_at.date())}发出）" if row.sent_at else ""
+        return (f"贵单位尚未报送办理情况数据包{since}。请尽快导出报送包（文件 → 数据交换：导出数据包，收件方选区政府办公室）"
+                "报区政府办公室。")
+
     def find_unit(self, text: str) -> tuple[int, str]:
         """A unit by its name or id (the command line's UNIT)."""
         text = str(text).strip()
@@ -105,8 +116,15 @@ class OfficeLetterService:
                 if r.kind in SUPERVISED and r.bucket in AT_RISK]
         secret = self._secret({r.item_id for r in rows})
         listed = [r for r in rows if r.item_id not in secret]
-        if not rows:
+        chase = self._report_overdue(unit_name)
+        if not rows and not chase:
             raise DomainError(f"截至{chinese_date(as_of)}，{unit_name}没有已超期或7天内到期的办理事项，不需要督办。")
+        if not rows:
+            return SimpleLetterData(
+                title="关于催报建议提案办理情况的通知", recipient=unit_name,
+                paragraphs=(chase, "特此通知。"),
+                unit_name=office.signed, dated=as_of, doc_number=office.doc_number(as_of.year), issuer=office,
+            )
         overdue = sum(1 for r in rows if r.days_left < 0)
         first = (f"截至{chinese_date(as_of)}，贵单位承办的建议提案中，有{len(rows)}项办理事项已超过期限或即将到期"
                  f"（其中已超期{overdue}项）。请高度重视，逐项抓紧办理，按期答复{proposers_of(r.item_kind for r in rows)}；确有困难需要延期的，"
@@ -117,7 +135,8 @@ class OfficeLetterService:
             items.append(f"另有涉密件{len(rows) - len(listed)}项，请按保密规定另行核对。")
         return SimpleLetterData(
             title="关于督促办理建议提案有关事项的通知", recipient=unit_name,
-            paragraphs=(first, *items, "请于收到本通知后3个工作日内将办理进展报区政府办公室。", "特此通知。"),
+            paragraphs=(first, *items, *((chase,) if chase else ()),
+                        "请于收到本通知后3个工作日内将办理进展报区政府办公室。", "特此通知。"),
             unit_name=office.signed, dated=as_of, doc_number=office.doc_number(as_of.year), issuer=office,
         )
 

@@ -7,6 +7,7 @@ the codes must survive a move to PostgreSQL unchanged). Dates are ``date``; mome
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -33,6 +34,17 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def new_uid() -> str:
+    """A stable global id (UUID, 32 hex digits) that names a record in every copy (0010)."""
+    return uuid.uuid4().hex
+
+
+def uid_column() -> Mapped[str | None]:
+    # Nullable: bulk inserts that skip Python defaults leave it empty until the next package
+    # is written (services.exchange fills it).
+    return mapped_column(String(32), default=new_uid, index=True, unique=True)
 
 
 class Base(DeclarativeBase):
@@ -81,6 +93,7 @@ class Proposer(Base):
     __tablename__ = "proposer"
     __table_args__ = (UniqueConstraint("name", "body", name="uq_proposer_name_body"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     name: Mapped[str] = mapped_column(String(100))
     body: Mapped[str] = mapped_column(String(20))  # Body
     proposer_type: Mapped[str] = mapped_column(String(20))  # ProposerType
@@ -101,6 +114,7 @@ class Item(Base):
     __tablename__ = "item"
     __table_args__ = (UniqueConstraint("session_id", "number", name="uq_item_session_number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     version: Mapped[int] = mapped_column(Integer, default=1)
     kind: Mapped[str] = mapped_column(String(20))  # ItemKind
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="RESTRICT"), index=True)
@@ -156,6 +170,7 @@ class Assignment(Base):
         Index("ix_assignment_unit_item_role", "unit_id", "item_id", "role"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     role: Mapped[str] = mapped_column(String(20))  # UnitRole
@@ -189,6 +204,7 @@ class Contact(Base):
 
     __tablename__ = "contact"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
     contact_on: Mapped[date] = mapped_column(Date)
@@ -209,6 +225,7 @@ class Reply(Base):
         Index("ix_reply_item_replied", "item_id", "replied_on"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
     round: Mapped[int] = mapped_column(Integer, default=1)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
@@ -234,6 +251,7 @@ class Feedback(Base):
 
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="SET NULL"))
     proposer_id: Mapped[int | None] = mapped_column(ForeignKey("proposer.id", ondelete="SET NULL"))
@@ -251,6 +269,7 @@ class Commitment(Base):
 
     __tablename__ = "commitment"
     id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str | None] = uid_column()  # 0010
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="SET NULL"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
@@ -530,3 +549,70 @@ class ReviewEntry(Base):
     tell_deputy: Mapped[bool] = mapped_column(Boolean, default=False)  # situation changed: tell the deputy
     told_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")  # optimistic lock (0006)
+
+
+class ExchangeIdentity(Base):
+    """This copy's public key for exchange packages (one row). The private key is a file beside
+    the database (services.exchange_keys says why)."""
+
+    __tablename__ = "exchange_identity"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # raw Ed25519 public key, hex
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ExchangeTrust(Base):
+    """A key this copy accepts packages from: the office's (at a unit) or a unit's (``role``
+    office/unit, ``name`` the unit's name)."""
+
+    __tablename__ = "exchange_trust"
+    __table_args__ = (UniqueConstraint("role", "name", name="uq_exchange_trust_role_name"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(100))
+    public_key: Mapped[str] = mapped_column(String(64), unique=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(50), default="", server_default="")
+
+
+class ExchangePackage(Base):
+    """A package written (``direction`` sent) or applied (received), numbered per sender and
+    addressee; ``summary`` is what it held, as JSON (the 报送情况 view reads it)."""
+
+    __tablename__ = "exchange_package"
+    __table_args__ = (UniqueConstraint("direction", "peer_role", "peer_name", "sequence",
+                                       name="uq_exchange_package_sequence"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(10))  # sent / received
+    peer_role: Mapped[str] = mapped_column(String(10))  # office / unit
+    peer_name: Mapped[str] = mapped_column(String(100))
+    sequence: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # PackageKind
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    handled_at: Mapped[datetime] = mapped_column(DateTime)
+    handled_by: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    file_name: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    sha256: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    items: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ExchangeBase(Base):
+    """The values of a record's fields owned by ``peer`` as last received from it: a field changed
+    here since then and changed again by the peer is a conflict."""
+
+    __tablename__ = "exchange_base"
+    peer: Mapped[str] = mapped_column(String(120), primary_key=True)  # "unit:区交通委" / "office:…"
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    fields: Mapped[str] = mapped_column(Text, default="", server_default="")  # JSON
+
+
+class ExchangeSent(Base):
+    """The digest of an item's part of the last package sent to ``peer``: unchanged items are not
+    sent again."""
+
+    __tablename__ = "exchange_sent"
+    peer: Mapped[str] = mapped_column(String(120), primary_key=True)
+    item_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu
 
-VIEWS = ("案件列表", "期限看板", "整改清单", "办理统计", "回头看", "政协提案统计")
+VIEWS = ("案件列表", "期限看板", "整改清单", "办理统计", "回头看", "政协提案统计", "报送情况")
 
 
 def view_actions(window):
@@ -17,7 +17,7 @@ def view_actions(window):
 def test_every_view_is_on_the_view_menu_with_ctrl_1_to_6_in_order(main_window):
     actions = view_actions(main_window)
     assert [a.text() for a in actions] == list(VIEWS)
-    assert [a.shortcut().toString() for a in actions] == [f"Ctrl+{n}" for n in range(1, 7)]
+    assert [a.shortcut().toString() for a in actions] == [f"Ctrl+{n}" for n in range(1, 8)]
 
 
 def test_no_two_actions_share_a_shortcut(main_window):
