@@ -15,7 +15,6 @@ per table; a copy is verified when both sides give the same fingerprints.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from contextlib import contextmanager
@@ -72,12 +71,12 @@ def copy_database(source, target, *, replace: bool = False,
     counts: dict[str, int] = {}
     with source.read() as src, target.write() as dst:
         src_conn, dst_conn = src.connection(), dst.connection()
-        dst_conn.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+        _clear_search(dst_conn)
         for table in reversed(tables):
             dst_conn.execute(delete(table))
         for table in tables:
             counts[table.name] = _copy_table(src_conn, dst_conn, table, progress)
-        counts[SEARCH_TABLE] = _copy_search(src_conn, dst_conn)
+        counts[SEARCH_TABLE] = _copy_search(dst_conn)
         if dst_conn.dialect.name == "postgresql":
             from desktop_app.storage.server import sync_sequences
 
@@ -149,35 +148,44 @@ def _copy_table(src_conn, dst_conn, table: Table, progress) -> int:
     return copied
 
 
-def _search_rows(conn) -> list[tuple[int, str]]:
-    """(item id, space-separated terms) of the search index, on either back end."""
+def _indexed_terms(conn) -> list[tuple[int, str]]:
+    """(item id, terms) of every item, made from its records as the services index them (编号, 标题,
+    代表, 单位, 内容). The index is rebuilt from the copied records rather than read: SQLite's is
+    contentless (it cannot give its terms back) and both sides then agree by construction."""
+    from desktop_app.domain.search import search_terms
+
+    names: dict[int, tuple[list, list]] = {}
+    for item_id, name in conn.execute(text(
+            "SELECT ip.item_id, p.name FROM item_proposer ip JOIN proposer p ON p.id = ip.proposer_id"
+            " ORDER BY ip.item_id, ip.position, ip.id")):
+        names.setdefault(item_id, ([], []))[0].append(name)
+    for item_id, name in conn.execute(text(
+            "SELECT a.item_id, u.name FROM assignment a JOIN unit u ON u.id = a.unit_id"
+            " ORDER BY a.item_id, a.position, a.id")):
+        names.setdefault(item_id, ([], []))[1].append(name)
+    return [(item_id, search_terms(number, title, *names.get(item_id, ([], []))[0],
+                                   *names.get(item_id, ([], []))[1], content))
+            for item_id, number, title, content in conn.execute(
+                text("SELECT id, number, title, content FROM item ORDER BY id"))]
+
+
+def _clear_search(conn) -> None:
     if conn.dialect.name == "postgresql":
-        return [(rowid, terms_of_vector(vector)) for rowid, vector in
-                conn.execute(text(f"SELECT rowid, terms::text FROM {SEARCH_TABLE} ORDER BY rowid"))]
-    return [tuple(r) for r in conn.execute(text(f"SELECT rowid, terms FROM {SEARCH_TABLE} ORDER BY rowid"))]
+        conn.execute(text(f"DELETE FROM {SEARCH_TABLE}"))
+    else:  # a contentless FTS5 table is emptied by its own command; the generations start afresh
+        conn.execute(text(f"INSERT INTO {SEARCH_TABLE} ({SEARCH_TABLE}) VALUES ('delete-all')"))
+        conn.execute(text("DELETE FROM item_search_gen"))
 
 
-def _copy_search(src_conn, dst_conn) -> int:
-    rows = _search_rows(src_conn)
+def _copy_search(dst_conn) -> int:
+    """Index every item copied into ``dst_conn``."""
+    rows = _indexed_terms(dst_conn)
     insert_sql = statements(dst_conn.dialect.name)["insert"]
     server = dst_conn.dialect.name == "postgresql"
     for start in range(0, len(rows), CHUNK):
         dst_conn.execute(insert_sql, [{"id": i, "terms": pg_vector(t) if server else t}
                                       for i, t in rows[start:start + CHUNK]])
     return len(rows)
-
-
-_LEXEME = re.compile(r"'((?:[^']|'')*)'(?::([0-9A-D,]+))?")
-
-
-def terms_of_vector(vector: str) -> str:
-    """The terms of a tsvector's text form back in their order (the inverse of ``pg_vector``)."""
-    placed: list[tuple[int, str]] = []
-    for match in _LEXEME.finditer(vector):
-        term = match.group(1).replace("''", "'").replace("\\\\", "\\")
-        for position in (match.group(2) or "0").split(","):
-            placed.append((int(position.rstrip("ABCD")), term))
-    return " ".join(term for _p, term in sorted(placed))
 
 
 def _plain(value):
@@ -193,7 +201,7 @@ def _plain(value):
 
 
 def table_fingerprints(db) -> dict[str, tuple[int, str]]:
-    """(rows, checksum) of every table, the search index included (its terms as a list)."""
+    """(rows, checksum) of every table (the search index is rebuilt from them, not compared)."""
     out: dict[str, tuple[int, str]] = {}
     with db.read() as s:
         conn = s.connection()
@@ -207,9 +215,4 @@ def table_fingerprints(db) -> dict[str, tuple[int, str]]:
                     digest.update(repr(tuple(_plain(v) for v in row)).encode())
                     rows += 1
             out[table.name] = (rows, digest.hexdigest())
-        digest = hashlib.sha256()
-        search = _search_rows(conn)
-        for rowid, terms in search:
-            digest.update(repr((rowid, terms)).encode())
-        out[SEARCH_TABLE] = (len(search), digest.hexdigest())
     return out

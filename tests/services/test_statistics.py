@@ -172,6 +172,7 @@ def test_an_unpublished_public_reply_is_overdue_on_the_dashboard(ctx, cases):
     assert late in overdue and done not in overdue
 
 
+@pytest.mark.sqlite_only("the command line opens the test's database file")
 def test_the_excel_and_the_printed_figures_carry_their_definitions_as_of_day_and_period(ctx, two_items, tmp_path,
                                                                                           capsys):
     from openpyxl import load_workbook

@@ -34,7 +34,7 @@ def _fingerprints(location):
 
 def test_the_demo_goes_to_the_server_and_back_with_every_record_equal(demo_file, server_url, tmp_path, capsys):
     before = _fingerprints(demo_file)
-    assert before["item"][0] == 120 and before["history"][0] > 0 and before["item_search"][0] == 120
+    assert before["item"][0] == 120 and before["history"][0] > 0
     assert main(["server", "migrate", "--from", str(demo_file), "--to", server_url]) == 0
     assert "核对一致" in capsys.readouterr().out
     assert _fingerprints(server_url) == before

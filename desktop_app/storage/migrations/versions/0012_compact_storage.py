@@ -42,6 +42,7 @@ from desktop_app.domain.calendar import LengthUnit
 from desktop_app.domain.checklist import Condition, Entry, EntryLevel, GateAction, progress
 from desktop_app.domain.deadlines import Anchor
 from desktop_app.domain.search import search_terms
+from desktop_app.storage.migrations import constraint_name
 
 revision: str = "0012"
 down_revision: Union[str, Sequence[str], None] = "0011"
@@ -152,7 +153,7 @@ def downgrade() -> None:
         sa.ForeignKeyConstraint(["attachment_id"], ["attachment.id"],
                                 name="fk_item_checklist_entry_attachment_id_attachment", ondelete="SET NULL"),
         sa.ForeignKeyConstraint(["template_entry_id"], ["checklist_template_entry.id"],
-                                name="fk_item_checklist_entry_template_entry_id_checklist_template_entry",
+                                name=constraint_name("fk_item_checklist_entry_template_entry_id_checklist_template_entry"),
                                 ondelete="RESTRICT"),
         sa.PrimaryKeyConstraint("id", name="pk_item_checklist_entry"),
     )
@@ -185,7 +186,7 @@ def downgrade() -> None:
     # Every tick record again, also of entries ticked when their item was registered.
     conn.exec_driver_sql(
         "INSERT INTO checklist_tick (entry_id, item_id, ticked, ticked_at, ticked_by, note, contact_id,"
-        " attachment_id) SELECT e.id, e.item_id, 1, e.done_at, e.done_by, e.note, e.contact_id, e.attachment_id"
+        " attachment_id) SELECT e.id, e.item_id, TRUE, e.done_at, e.done_by, e.note, e.contact_id, e.attachment_id"
         " FROM item_checklist_entry e WHERE e.done AND e.done_at IS NOT NULL"
         " AND NOT EXISTS (SELECT 1 FROM checklist_tick t WHERE t.entry_id = e.id)"
     )
