@@ -5,7 +5,7 @@ Saving a template writes a new version; items keep the version their checklist w
 the user applies a newer one after a preview. An item's checklist entries point at the entries of
 that version (names, descriptions, offsets and gates are read from there) and hold only the item's
 state: tick, when, who, note, evidence; they are packed into one value per item
-(``item_checklist.entries``, domain/checklist_state.py), written only by ``_store``. An item's checklist is made inside the save that
+(``item_checklist.entries``, domain/checklist_state.py), written only by ``store_entries``. An item's checklist is made inside the save that
 registers the item (``make_item_checklist``; ``NewChecklists`` for an import or the demo data),
 and ``check_gates`` refuses a save whose action (答复定稿, 办结) a step must precede, unless an
 override with a reason is on record in history.
@@ -267,7 +267,7 @@ class ChecklistService:
                 if item is None:
                     continue
                 held = s.get(ItemChecklist, item_id)
-                pairs = _item_entries(s, item_id)
+                pairs = item_entries(s, item_id)
                 old = tuple(e for _r, e in pairs)
                 done = {e.key for r, e in pairs if r.done}
                 wanted = build_checklist(new, _profile(s, item, our))
@@ -289,7 +289,7 @@ class ChecklistService:
                 if item is None:
                     continue
                 held = s.get(ItemChecklist, item_id)
-                pairs = _item_entries(s, item_id, held)
+                pairs = item_entries(s, item_id, held)
                 by_key = {e.key: r for r, e in pairs}
                 old = tuple(e for _r, e in pairs)
                 wanted = build_checklist(version.entries, _profile(s, item, our))
@@ -317,7 +317,7 @@ class ChecklistService:
                     s.add(held)
                 else:
                     held.version_id = version_id
-                _store(held, new_pairs)
+                store_entries(held, new_pairs)
                 s.add(History(
                     item_id=item_id, entity="checklist", entity_id=version_id, field="办理清单版本",
                     old_value=f"{version.name} 第{before}版" if before else "",
@@ -339,7 +339,7 @@ class ChecklistService:
             template = s.get(ChecklistTemplate, version.template_id)
             latest = s.scalar(select(func.max(ChecklistTemplateVersion.number))
                               .where(ChecklistTemplateVersion.template_id == template.id))
-            pairs = _item_entries(s, item_id)
+            pairs = item_entries(s, item_id)
             entries = tuple(
                 ItemEntry(r.id, e, r.done, r.done_at, r.done_by, r.note, r.contact_id, r.attachment_id)
                 for r, e in pairs
@@ -371,7 +371,7 @@ class ChecklistService:
         item_id = packed.item_of(entry_id)
         with self.ctx.db.write() as s:
             held = s.get(ItemChecklist, item_id)
-            pairs = _item_entries(s, item_id, held)
+            pairs = item_entries(s, item_id, held)
             found = next(((r, e) for r, e in pairs if r.id == entry_id), None)
             if found is None:
                 raise NotFoundError("该清单条目已不存在（清单可能已换成新版本），请重新打开这件建议提案。")
@@ -383,27 +383,16 @@ class ChecklistService:
             if attachment_id is not None and s.scalar(
                     select(Attachment.item_id).where(Attachment.id == attachment_id)) != item_id:
                 raise ValidationError("所选附件不属于这件建议提案，请重新选择佐证。")
-            if row.done and s.scalar(select(ChecklistTick.id).where(
-                    ChecklistTick.item_id == item_id, ChecklistTick.entry_id == row.id).limit(1)) is None:
-                # The entry's own tick (at registration, or a record 0010 dropped) is shown from the
-                # entry until now: write it before the state it describes changes.
-                s.add(_implicit_tick(row))
-            row.done = bool(done)
-            row.done_at = now if done else None
-            row.done_by = user if done else ""
-            row.note = note
-            row.contact_id = contact_id if done else None
-            row.attachment_id = attachment_id if done else None
-            _store(held, pairs)
-            s.add(ChecklistTick(entry_id=row.id, item_id=item_id, ticked=bool(done), ticked_at=now,
-                                ticked_by=user, note=note, contact_id=contact_id, attachment_id=attachment_id))
+            change_entry(s, row, done, now if done else None, user if done else "", note, now, user,
+                         contact_id, attachment_id)
+            store_entries(held, pairs)
         return Changes.of("checklist", item_ids=[item_id])
 
     def ticks(self, item_id: int) -> list[TickRecord]:
         """Every tick and untick of the item's entries, oldest first. An entry done without any
         tick record (ticked when the item was registered) shows that tick from its own state."""
         with self.ctx.db.read() as s:
-            pairs = _item_entries(s, item_id)
+            pairs = item_entries(s, item_id)
             names = {r.id: e.name for r, e in pairs}
             ticks = s.scalars(select(ChecklistTick).where(ChecklistTick.item_id == item_id)).all()
             found = [
@@ -427,7 +416,7 @@ class ChecklistService:
         with self.ctx.db.write() as s:
             if s.get(Item, item_id) is None:
                 raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
-            pairs = _item_entries(s, item_id)
+            pairs = item_entries(s, item_id)
             missing = missing_before(action, tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done})
             s.add(History(
                 item_id=item_id, entity=GATE_ENTITY, entity_id=None, field=f"越过关卡：{action.label}",
@@ -455,7 +444,7 @@ def make_item_checklist(s: OrmSession, item_id: int) -> None:
     wanted = build_checklist(_version(s, version_id).entries, _profile(s, item, our_unit_id(s)))
     ids = _entry_ids(s, version_id)
     held = ItemChecklist(item_id=item_id, version_id=version_id)
-    _store(held, [(packed.EntryState(item_id, slot, ids[e.key]), e) for slot, e in enumerate(wanted)])
+    store_entries(held, [(packed.EntryState(item_id, slot, ids[e.key]), e) for slot, e in enumerate(wanted)])
     s.add(held)
     s.flush()
 
@@ -583,7 +572,7 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
         actions.append(GateAction.CLOSE)
     if not actions:
         return
-    pairs = _item_entries(s, record.id)
+    pairs = item_entries(s, record.id)
     entries, done = tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done}
     for action in actions:
         missing = missing_before(action, entries, done)
@@ -594,7 +583,7 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
 
 
 def progress_by_item(s: OrmSession) -> dict[int, Progress]:
-    """Done/total and the next open step of every item with a checklist, as ``_store`` keeps them."""
+    """Done/total and the next open step of every item with a checklist, as ``store_entries`` keeps them."""
     return {
         item_id: Progress(done, total, next_step)
         for item_id, done, total, next_step in s.connection().exec_driver_sql(
@@ -672,7 +661,7 @@ def _or(enum_cls, code, default):
         return default
 
 
-def _item_entries(s: OrmSession, item_id: int, held: ItemChecklist | None = None
+def item_entries(s: OrmSession, item_id: int, held: ItemChecklist | None = None
                   ) -> list[tuple[packed.EntryState, Entry]]:
     """The item's checklist entries in display order, each with its entry (from the template entry
     it points at, or its own text)."""
@@ -687,12 +676,32 @@ def _item_entries(s: OrmSession, item_id: int, held: ItemChecklist | None = None
             for r in states if not isinstance(r.ref, int) or r.ref in template]
 
 
-def _store(held: ItemChecklist, pairs: list[tuple[packed.EntryState, Entry]]) -> None:
+def store_entries(held: ItemChecklist, pairs: list[tuple[packed.EntryState, Entry]]) -> None:
     """Write the item's entries (in display order) and what is read from them without unpacking."""
     shown = progress(tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done})
     held.entries = packed.pack([r for r, _e in pairs])
     held.dated = packed.pack_dated(pairs)
     held.done_count, held.total, held.next_step = shown.done, shown.total, shown.next_step
+
+
+def change_entry(s: OrmSession, row: packed.EntryState, done: bool, done_at: datetime | None, done_by: str,
+                 note: str, ticked_at: datetime, ticked_by: str, contact_id: int | None = None,
+                 attachment_id: int | None = None) -> None:
+    """Set one entry's state (``row``, from ``item_entries``) and record the change as a tick
+    record (at ``ticked_at``, by ``ticked_by``); the caller then writes the item's entries with
+    ``store_entries``. The entry keeps evidence only while done; the record keeps what was given."""
+    if row.done and s.scalar(select(ChecklistTick.id).where(
+            ChecklistTick.item_id == row.item_id, ChecklistTick.entry_id == row.id).limit(1)) is None:
+        # The entry's own tick (at registration, or a record 0010 dropped) is shown from the
+        # entry until now: write it before the state it describes changes.
+        s.add(ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=True, ticked_at=row.done_at,
+                            ticked_by=row.done_by, note=row.note, contact_id=row.contact_id,
+                            attachment_id=row.attachment_id))
+    row.done, row.done_at, row.done_by, row.note = bool(done), done_at, done_by, note
+    row.contact_id = contact_id if done else None
+    row.attachment_id = attachment_id if done else None
+    s.add(ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=bool(done), ticked_at=ticked_at,
+                        ticked_by=ticked_by, note=note, contact_id=contact_id, attachment_id=attachment_id))
 
 
 def _renumber(s: OrmSession, item_id: int, pairs) -> None:
@@ -705,11 +714,6 @@ def _renumber(s: OrmSession, item_id: int, pairs) -> None:
         r.slot = slot
 
 
-def _implicit_tick(row: packed.EntryState) -> ChecklistTick:
-    """The tick record a done entry without any stands for."""
-    return ChecklistTick(entry_id=row.id, item_id=row.item_id, ticked=True, ticked_at=row.done_at,
-                         ticked_by=row.done_by, note=row.note, contact_id=row.contact_id,
-                         attachment_id=row.attachment_id)
 
 
 def _profile(s: OrmSession, item: Item, our: int | None) -> ItemProfile:

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from desktop_app.domain.checklist import tickable
 from desktop_app.domain.enums import (
     Body,
     ItemKind,
@@ -53,7 +54,6 @@ from desktop_app.services.exchange_records import (
     TABLES,
     UNIT_RECORDS,
     attachment_part,
-    checklist_rows,
     shown_value,
     unwire,
     values_of,
@@ -67,13 +67,13 @@ from desktop_app.storage.tables import (
     AttachmentContent,
     CalendarEntry,
     CalendarYear,
-    ChecklistTick,
     Commitment,
     DeadlineRule,
     ExchangeBase,
     Feedback,
     History,
     Item,
+    ItemChecklist,
     ItemProposer,
     Proposer,
     RectificationList,
@@ -664,8 +664,13 @@ class Merger:
                 self.history.append((item.id, "review", entry.id, what, old, f"{new} {values['note']}".strip()))
 
     def _checklist(self, item: Item, entries, label: str) -> None:
-        """The lead unit's ticks on the item's checklist, step by step (matched by the step's key)."""
-        here = {key: (row, name) for row, key, name in checklist_rows(self.s, item.id)}
+        """The lead unit's ticks on the item's checklist, step by step (matched by the step's key):
+        each change is recorded as a tick, as if ticked here, and the packed checklist written once."""
+        s = self.s
+        held = s.get(ItemChecklist, item.id)
+        pairs = checklist.item_entries(s, item.id, held)
+        here = {e.key: (row, e) for row, e in pairs}
+        written = False
         for e in entries:
             try:
                 key, done = str(e["key"]), e["done"]
@@ -673,24 +678,32 @@ class Merger:
                 done_by, note = str(e.get("done_by") or "")[:50], str(e.get("note") or "")
                 if not isinstance(done, bool):
                     raise TypeError
-            except (KeyError, TypeError, ValueError) as error:
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
                 raise PackageError(f"数据包内容有误：{label} 的办理清单无法读取，已拒绝。") from error
             found = here.get(key)
             if found is None:
                 self.report.ignored.append(f"{label}：本机办理清单中没有“{key}”这一步，其勾选已忽略。")
                 continue
-            row, name = found
+            row, entry = found
             if (row.done, row.done_at, row.done_by or "", row.note or "") == (done, done_at, done_by, note):
                 self.report.unchanged += 1
                 continue
+            if not tickable(entry):
+                self.report.ignored.append(f"{label}：办理清单中“{entry.name}”是阶段，不能勾选，其勾选已忽略。")
+                continue
             old, new = ("已完成" if row.done else "未完成"), ("已完成" if done else "未完成")
-            self.report.changed.append(FieldChange(f"checklist:{item.uid}:{key}", label, f"办理清单 {name}", old, new))
+            self.report.changed.append(FieldChange(f"checklist:{item.uid}:{key}", label, f"办理清单 {entry.name}",
+                                                   old, new))
             self.report.item_ids.add(item.id)
             if self.apply:
-                row.done, row.done_at, row.done_by, row.note = done, done_at, done_by, note
-                self.s.add(ChecklistTick(entry_id=row.id, item_id=item.id, ticked=done, ticked_at=done_at or self.now,
-                                         ticked_by=done_by, note=note))
-                self.history.append((item.id, "checklist", row.id, f"办理清单 {name}", old, new))
+                # Evidence cited here (a contact record or attachment of this copy) stays while done.
+                checklist.change_entry(s, row, done, done_at, done_by, note, done_at or self.now,
+                                       done_by or self.sender_name[:50], row.contact_id if done else None,
+                                       row.attachment_id if done else None)
+                written = True
+                self.history.append((item.id, "checklist", row.id, f"办理清单 {entry.name}", old, new))
+        if written:
+            checklist.store_entries(held, pairs)
 
     def _owner_filter(self, table, item: Item, unit_id: int, lead: bool):
         if table is Feedback:

@@ -23,6 +23,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, Integer, select
 from sqlalchemy.orm import Session as OrmSession
 
+from desktop_app.domain.checklist_state import EntryState
 from desktop_app.domain.enums import (
     Body,
     ReviewCategory,
@@ -40,19 +41,18 @@ from desktop_app.domain.enums import (
     UnitRole,
 )
 from desktop_app.exchange.package import PackageError
+from desktop_app.services import checklist
 from desktop_app.services.fields import shown
 from desktop_app.storage.tables import (
     Assignment,
     Attachment,
     CalendarEntry,
-    ChecklistTemplateEntry,
     CalendarYear,
     Commitment,
     Contact,
     DeadlineRule,
     Feedback,
     Item,
-    ItemChecklistEntry,
     ItemProposer,
     Proposer,
     RectificationList,
@@ -279,14 +279,10 @@ def review_entries_of(s: OrmSession, item: Item) -> list[dict]:
     return out
 
 
-def checklist_rows(s: OrmSession, item_id: int) -> list[tuple[ItemChecklistEntry, str, str]]:
-    """The item's checklist rows with each step's stable key and name (from its template entry,
-    or its own)."""
-    found = s.execute(
-        select(ItemChecklistEntry, ChecklistTemplateEntry.key, ChecklistTemplateEntry.name)
-        .outerjoin(ChecklistTemplateEntry, ChecklistTemplateEntry.id == ItemChecklistEntry.template_entry_id)
-        .where(ItemChecklistEntry.item_id == item_id).order_by(ItemChecklistEntry.position)).all()
-    return [(row, key or row.key or "", name or row.name or "") for row, key, name in found]
+def checklist_rows(s: OrmSession, item_id: int) -> list[tuple[EntryState, str, str]]:
+    """The item's checklist entries in display order (their state, from the packed checklist)
+    with each step's stable key and name (from its template entry, or its own)."""
+    return [(row, e.key, e.name) for row, e in checklist.item_entries(s, item_id)]
 
 
 RECTIFICATION_LABELS = {"position": "顺序", "aspect": "主要方面", "problem": "重点问题", "suggestion": "意见建议",

@@ -93,7 +93,7 @@ class Proposer(Base):
     __tablename__ = "proposer"
     __table_args__ = (UniqueConstraint("name", "body", name="uq_proposer_name_body"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     name: Mapped[str] = mapped_column(String(100))
     body: Mapped[str] = mapped_column(String(20))  # Body
     proposer_type: Mapped[str] = mapped_column(String(20))  # ProposerType
@@ -114,7 +114,7 @@ class Item(Base):
     __tablename__ = "item"
     __table_args__ = (UniqueConstraint("session_id", "number", name="uq_item_session_number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     version: Mapped[int] = mapped_column(Integer, default=1)
     kind: Mapped[str] = mapped_column(String(20))  # ItemKind
     session_id: Mapped[int] = mapped_column(ForeignKey("session.id", ondelete="RESTRICT"), index=True)
@@ -170,7 +170,7 @@ class Assignment(Base):
         Index("ix_assignment_unit_item_role", "unit_id", "item_id", "role"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     role: Mapped[str] = mapped_column(String(20))  # UnitRole
@@ -204,7 +204,7 @@ class Contact(Base):
 
     __tablename__ = "contact"
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
     contact_on: Mapped[date] = mapped_column(Date)
@@ -225,7 +225,7 @@ class Reply(Base):
         Index("ix_reply_item_replied", "item_id", "replied_on"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
     round: Mapped[int] = mapped_column(Integer, default=1)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))
@@ -251,7 +251,7 @@ class Feedback(Base):
 
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="SET NULL"))
     proposer_id: Mapped[int | None] = mapped_column(ForeignKey("proposer.id", ondelete="SET NULL"))
@@ -269,7 +269,7 @@ class Commitment(Base):
 
     __tablename__ = "commitment"
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str | None] = uid_column()  # 0010
+    uid: Mapped[str | None] = uid_column()  # 0013
     item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"), index=True)
     reply_id: Mapped[int | None] = mapped_column(ForeignKey("reply.id", ondelete="SET NULL"))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="SET NULL"))

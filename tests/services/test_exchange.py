@@ -361,6 +361,40 @@ def test_the_lead_units_checklist_ticks_reach_the_office(world):
     assert ticked[key] == (True, LEAD, "已电话联系代表")
 
 
+def test_the_office_sees_the_lead_units_ticks_and_unticks_in_progress_and_tick_history(world):
+    from desktop_app.services.checklist import ChecklistService
+    from desktop_app.services.exchange_records import checklist_rows
+    from desktop_app.storage.tables import History
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    clock.advance(days=1)
+    item_id = item_by_number(lead, "0035").id
+    with lead.db.read() as s:
+        entry_id, key, name = next((r.id, k, n) for r, k, n in checklist_rows(s, item_id)
+                                   if not r.done and "沟通" in n)
+    ChecklistService(lead.ctx).tick(entry_id, True, "已电话联系代表")
+    send(lead, office, mail, "office")
+    here = item_by_number(office, "0035").id
+    checklists = ChecklistService(office.ctx)
+    done_before = checklists.progress_by_item()[here].done
+    assert [(t.entry_name, t.ticked, t.ticked_by, t.note) for t in checklists.ticks(here)][-1:] == [
+        (name, True, LEAD, "已电话联系代表")]
+    clock.advance(days=1)
+    ChecklistService(lead.ctx).tick(entry_id, False, "误勾，尚未沟通")
+    _exported, result = send(lead, office, mail, "office")
+    assert [(c.old, c.new) for c in result.preview.changed] == [("已完成", "未完成")]
+    assert checklists.progress_by_item()[here].done == done_before - 1
+    assert [(t.entry_name, t.ticked, t.note) for t in checklists.ticks(here)][-2:] == [
+        (name, True, "已电话联系代表"), (name, False, "误勾，尚未沟通")]
+    view = checklists.item_checklist(here)
+    assert not next(e for e in view.entries if e.entry.key == key).done
+    with office.db.read() as s:
+        changes = [(h.old_value, h.new_value) for h in s.query(History).filter(
+            History.item_id == here, History.entity == "checklist", History.field == f"办理清单 {name}")]
+    assert changes == [("未完成", "已完成"), ("已完成", "未完成")]
+
+
 def test_rectification_rows_go_to_their_unit_and_its_progress_comes_back(world):
     from desktop_app.domain.enums import RectificationStatus
     from desktop_app.services.rectification import RectificationService
