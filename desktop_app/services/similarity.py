@@ -1,0 +1,407 @@
+"""年年提: the items most like a text or an item, links between items on the same problem, and the
+report of problems raised year after year (services layer).
+
+Ranking: the rarest terms of the text (``domain.similarity.query_terms``, idf from the search
+index's vocabulary ``item_search_vocab``) are looked up in the bigram full-text index ``item_search``
+and its ``bm25()`` picks the candidates; each candidate's title and content are then compared with
+the text (``Vector.cosine``) so that the score means the same for every query (0–1) and one
+threshold serves the report. The report reads every item once and groups them in memory
+(``domain.similarity.recurring_groups``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable, Iterable
+
+from sqlalchemy import func, or_, select, text
+from sqlalchemy.orm import Session as OrmSession
+
+from desktop_app.domain.calendar import format_day
+from desktop_app.domain.enums import (
+    CommitmentStatus,
+    ItemKind,
+    LinkKind,
+    ResultCategory,
+    ReviewCategory,
+    ReviewOutcome,
+)
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.search import match_query
+from desktop_app.domain.similarity import (
+    GroupInput,
+    TermWeights,
+    Vector,
+    item_terms,
+    query_terms,
+    recurring_groups,
+)
+from desktop_app.services.context import ServiceContext
+from desktop_app.services.dto import ChangeKind, Changes
+from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import get_or_raise
+from desktop_app.storage.tables import (
+    Commitment,
+    History,
+    Item,
+    ItemLink,
+    Reply,
+    ReviewEntry,
+    Session,
+)
+
+#: Candidates the full-text search hands to the comparison (more than any list shows).
+CANDIDATES = 60
+#: The content read for comparison: the opening states the problem; long texts go on with
+#: suggestions, and reading them all would make the report's time grow with their length.
+CONTENT_CHARS = 400
+#: A suggestion shown in the 相似件 panel or the import preview needs at least this similarity.
+SHOW_THRESHOLD = 0.08
+#: The import preview names a row's best earlier match from this similarity (a title alone
+#: sharing one word scores about 0.1).
+MATCH_THRESHOLD = 0.12
+#: Items whose terms weigh the ranking (a sample of a large database).
+SAMPLE = 3000
+#: A term in more than this share of items is boilerplate: never a search term.
+BOILERPLATE_SHARE = 0.3
+BOILERPLATE_FROM = 200
+
+
+@dataclass(frozen=True)
+class SimilarItem:
+    """An earlier (or other) item like the one asked about, with what became of it."""
+
+    item_id: int
+    session_name: str
+    year: int
+    number: str
+    title: str
+    kind: ItemKind
+    lead_units: str
+    result: ResultCategory | None
+    open_commitments: tuple[str, ...]  # "description（due）" of each commitment not yet kept
+    review_solved: bool | None  # 回头看: True 确已解决, False 未真正解决, None not reviewed
+    score: float  # 0–1 (1: the same words)
+    link: LinkKind | None = None  # the user's judgement on this pair, if any
+    is_secret: bool = False
+
+    @property
+    def result_label(self) -> str:
+        return self.result.label if self.result else "未答复"
+
+    @property
+    def review_label(self) -> str:
+        return {True: "确已解决", False: "未真正解决", None: "未复核"}[self.review_solved]
+
+    def to_json(self) -> dict:
+        return {"item_id": self.item_id, "session": self.session_name, "year": self.year,
+                "number": self.number, "title": self.title, "kind": self.kind.label,
+                "lead_units": self.lead_units, "result": self.result_label,
+                "open_commitments": list(self.open_commitments), "review": self.review_label,
+                "score": round(self.score, 3), "link": self.link.label if self.link else ""}
+
+
+@dataclass(frozen=True)
+class RecurringMember:
+    """One item of a 年年提 group: how it was answered and what was promised."""
+
+    item: SimilarItem
+    replied_on: date | None
+    commitments: tuple[str, ...]  # every commitment of the item with its state
+    linked: bool  # joined to the group by a user's link rather than by similarity alone
+
+
+@dataclass(frozen=True)
+class RecurringGroup:
+    members: tuple[RecurringMember, ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({m.item.year for m in self.members}))
+
+    @property
+    def title(self) -> str:
+        """The newest item's title names the problem as it stands."""
+        return self.members[-1].item.title
+
+    @property
+    def has_secret(self) -> bool:
+        return any(m.item.is_secret for m in self.members)
+
+
+@dataclass(frozen=True)
+class RecurringReport:
+    groups: tuple[RecurringGroup, ...]
+    items: int  # items looked at
+    as_of: date
+    definition: str = field(default=(
+        "年年提：不同年度提出的同一问题。两件的标题和内容（前 400 字）按二字词比较，相似度达到 0.16 的"
+        "与其最相似的往年件归为一组，用户标为“同一问题”的两件也归为一组，标为“不是同一问题”的不归组；"
+        "只列跨两个及以上年度的组，按年度数排序。"))
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A text not yet saved (an item at intake, an import row)."""
+
+    title: str
+    content: str = ""
+
+
+class SimilarityService:
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+        self._weights: TermWeights | None = None  # counted over a sample; see _term_weights
+
+    def _term_weights(self, s: OrmSession) -> TermWeights:
+        """Inverse document frequencies from a spread sample of at most ``SAMPLE`` items (every
+        item of a smaller database), counted again when the number of items has moved by more
+        than a twentieth: counting the index's own vocabulary means reading every posting of
+        every common term, seconds at 100,000 items, and a term's weight barely moves with a
+        few new items."""
+        total = s.scalar(select(func.count()).select_from(Item)) or 0
+        cached = self._weights
+        if cached is not None and abs(cached.total - total) <= max(5, total // 20):
+            return cached
+        ids = list(s.scalars(select(Item.id).order_by(Item.id)))
+        step = max(1, len(ids) // SAMPLE)
+        sample = ids[::step]
+        texts = []
+        for chunk in _chunks(sample):
+            texts.extend(item_terms(title, content or "") for title, content in s.execute(
+                select(Item.title, func.substr(Item.content, 1, CONTENT_CHARS)).where(Item.id.in_(chunk))))
+        weights = TermWeights.count(texts, total=len(ids))
+        self._weights = weights
+        return weights
+
+    # ---- ranking ----------------------------------------------------------------------------
+
+    def similar_to_text(self, title: str, content: str = "", limit: int = 10,
+                        before_year: int | None = None, exclude_item_id: int | None = None,
+                        threshold: float = SHOW_THRESHOLD) -> list[SimilarItem]:
+        """Items most like ``title`` and ``content``, best first (at most ``limit``, each at least
+        ``threshold``); ``before_year``: only items of earlier years."""
+        with self.ctx.db.read() as s:
+            scored = _rank(s, item_terms(title, (content or "")[:CONTENT_CHARS]), self._term_weights(s),
+                           before_year, exclude_item_id)
+            scored = [(i, score) for i, score in scored if score >= threshold][:limit]
+            return _similar_items(s, scored, {})
+
+    def similar_to_item(self, item_id: int, limit: int = 10) -> list[SimilarItem]:
+        """Items most like a saved item (every session, both kinds): linked items first, then
+        the best matches; a dismissed suggestion is not shown again."""
+        with self.ctx.db.read() as s:
+            item = get_or_raise(s, Item, item_id, "该件已被删除，请刷新列表。")
+            judged = _judgements(s, item_id)
+            scored = _rank(s, item_terms(item.title, (item.content or "")[:CONTENT_CHARS]), self._term_weights(s),
+                           None, item_id)
+            scored = [(i, sc) for i, sc in scored if sc >= SHOW_THRESHOLD and judged.get(i) is not LinkKind.DISMISSED]
+            linked = [i for i, kind in judged.items() if kind is LinkKind.SAME]
+            shown = dict(scored)
+            order = sorted(linked, key=lambda i: -shown.get(i, 0.0)) + [i for i, _ in scored if i not in linked]
+            order = order[:max(limit, len(linked))]
+            return _similar_items(s, [(i, shown.get(i, 0.0)) for i in order], judged)
+
+    def best_matches(self, drafts: list[Draft], before_year: int | None = None,
+                     cancelled: Callable[[], bool] = lambda: False) -> list[SimilarItem | None]:
+        """The best earlier match of each draft (the Excel import preview), None where nothing is
+        similar enough."""
+        found: list[SimilarItem | None] = []
+        with self.ctx.db.read() as s:
+            weights = self._term_weights(s)
+            for draft in drafts:
+                if cancelled():
+                    break
+                scored = _rank(s, item_terms(draft.title, (draft.content or "")[:CONTENT_CHARS]), weights,
+                               before_year, None)
+                best = [(i, sc) for i, sc in scored[:1] if sc >= MATCH_THRESHOLD]
+                found.append(_similar_items(s, best, {})[0] if best else None)
+        return found
+
+    # ---- links ------------------------------------------------------------------------------
+
+    def link(self, item_id: int, other_id: int, kind: LinkKind = LinkKind.SAME) -> Changes:
+        """Record the user's judgement on two items (同一问题 or 不是同一问题), replacing an earlier
+        one, with a line in both items' history."""
+        if item_id == other_id:
+            raise ValidationError("不能把一件与它自己关联。")
+        user, now = self.ctx.user_name(), self.ctx.now()
+        low, high = sorted((item_id, other_id))
+        with self.ctx.db.write() as s:
+            items = {i: get_or_raise(s, Item, i, "要关联的件已被删除，请刷新。") for i in (low, high)}
+            row = s.scalar(select(ItemLink).where(ItemLink.item_id == low, ItemLink.other_item_id == high))
+            old = member_or_none(LinkKind, row.kind) if row else None
+            if old is kind:
+                return Changes()
+            if row is None:
+                s.add(ItemLink(item_id=low, other_item_id=high, kind=kind.value, created_by=user, created_at=now))
+            else:
+                row.kind, row.created_by, row.created_at = kind.value, user, now
+            _history(s, items, old, kind, user, now)
+        return Changes.of(ChangeKind.ITEM, item_ids=[low, high])
+
+    def unlink(self, item_id: int, other_id: int) -> Changes:
+        """Forget the judgement on two items (they may be suggested again)."""
+        user, now = self.ctx.user_name(), self.ctx.now()
+        low, high = sorted((item_id, other_id))
+        with self.ctx.db.write() as s:
+            row = s.scalar(select(ItemLink).where(ItemLink.item_id == low, ItemLink.other_item_id == high))
+            if row is None:
+                return Changes()
+            items = {i: get_or_raise(s, Item, i, "要关联的件已被删除，请刷新。") for i in (low, high)}
+            _history(s, items, member_or_none(LinkKind, row.kind), None, user, now)
+            s.delete(row)
+        return Changes.of(ChangeKind.ITEM, item_ids=[low, high])
+
+    # ---- the 年年提 report -----------------------------------------------------------------------
+
+    def recurring_report(self, cancelled: Callable[[], bool] = lambda: False,
+                         progress: Callable[[int, int], None] | None = None) -> RecurringReport:
+        """Groups of items on the same problem spanning two or more years, most years first."""
+        with self.ctx.db.read() as s:
+            rows = s.execute(select(Item.id, Session.year, Item.title, func.substr(Item.content, 1, CONTENT_CHARS))
+                             .join(Session, Session.id == Item.session_id)
+                             .order_by(Session.year, Item.id)).all()
+            if progress:
+                progress(1, 3)
+            inputs = [GroupInput(i, year, item_terms(title, content or "")) for i, year, title, content in rows]
+            links = s.execute(select(ItemLink.item_id, ItemLink.other_item_id, ItemLink.kind)).all()
+            same = [(a, b) for a, b, k in links if k == LinkKind.SAME.value]
+            dismissed = [(a, b) for a, b, k in links if k == LinkKind.DISMISSED.value]
+            if progress:
+                progress(2, 3)
+            groups = recurring_groups(inputs, same, dismissed, cancelled=cancelled)
+            member_ids = [i for g in groups for i in g]
+            details = {d.item_id: d for d in _similar_items(s, [(i, 0.0) for i in member_ids], {})}
+            commitments = _all_commitments(s, member_ids)
+            replied = _reply_dates(s, member_ids)
+            linked_ids = {i for pair in same for i in pair}
+            result = [RecurringGroup(tuple(
+                RecurringMember(details[i], replied.get(i), tuple(commitments.get(i, ())), i in linked_ids)
+                for i in g)) for g in groups]
+            if progress:
+                progress(3, 3)
+        return RecurringReport(tuple(result), len(rows), self.ctx.today())
+
+
+# ---- helpers ------------------------------------------------------------------------------------
+
+def _rank(s: OrmSession, terms: dict[str, float], weights: TermWeights, before_year: int | None,
+          exclude_item_id: int | None) -> list[tuple[int, float]]:
+    """(item id, similarity) of the candidates bm25 finds for ``terms``, best first."""
+    # A share means something only over many items (of two, every word is in half of them).
+    useful = {t: w for t, w in terms.items()
+              if weights.documents < BOILERPLATE_FROM or weights.share(t) <= BOILERPLATE_SHARE}
+    wanted = query_terms(useful, weights.idf)
+    if not wanted:
+        return []
+    match = " OR ".join(f"({match_query(t)})" for t in wanted)
+    ids = list(s.scalars(text("SELECT rowid FROM item_search WHERE item_search MATCH :q "
+                              "ORDER BY bm25(item_search) LIMIT :limit"), {"q": match, "limit": 4 * CANDIDATES}))
+    if exclude_item_id in ids:
+        ids.remove(exclude_item_id)
+    if not ids:
+        return []
+    rows = s.execute(select(Item.id, Session.year, Item.title, func.substr(Item.content, 1, CONTENT_CHARS))
+                     .join(Session, Session.id == Item.session_id).where(Item.id.in_(ids))).all()
+    order = {i: n for n, i in enumerate(ids)}
+    rows = sorted((r for r in rows if before_year is None or r[1] < before_year), key=lambda r: order[r[0]])
+    mine = Vector.of(terms, weights.idf)
+    scored = [(i, mine.cosine(Vector.of(item_terms(title, content or ""), weights.idf)))
+              for i, _year, title, content in rows[:CANDIDATES]]
+    return sorted(scored, key=lambda pair: (-pair[1], pair[0]))
+
+
+def _judgements(s: OrmSession, item_id: int) -> dict[int, LinkKind]:
+    rows = s.execute(select(ItemLink.item_id, ItemLink.other_item_id, ItemLink.kind)
+                     .where(or_(ItemLink.item_id == item_id, ItemLink.other_item_id == item_id))).all()
+    result = {}
+    for a, b, kind in rows:
+        member = member_or_none(LinkKind, kind)
+        if member is not None:
+            result[b if a == item_id else a] = member
+    return result
+
+
+def _similar_items(s: OrmSession, scored: list[tuple[int, float]], judged: dict[int, LinkKind]) -> list[SimilarItem]:
+    ids = [i for i, _ in scored]
+    if not ids:
+        return []
+    facts = {}
+    open_commitments: dict[int, list[str]] = defaultdict(list)
+    solved: dict[int, bool] = {}
+    for chunk in _chunks(ids):
+        for row in s.execute(select(Item.id, Session.name, Session.year, Item.number, Item.title, Item.kind,
+                                    Item.lead_unit_names, Item.result, Item.is_secret)
+                             .join(Session, Session.id == Item.session_id).where(Item.id.in_(chunk))):
+            facts[row[0]] = row
+        for item_id, description, due_on, due_term in s.execute(
+                select(Commitment.item_id, Commitment.description, Commitment.due_on, Commitment.due_term)
+                .where(Commitment.item_id.in_(chunk), Commitment.status != CommitmentStatus.DONE.value)
+                .order_by(Commitment.due_on, Commitment.id)):
+            open_commitments[item_id].append(_commitment_text(description, due_on, due_term))
+        for item_id, outcome in s.execute(
+                select(ReviewEntry.item_id, ReviewEntry.outcome)
+                .where(ReviewEntry.item_id.in_(chunk), ReviewEntry.category == ReviewCategory.SOLVED.value,
+                       ReviewEntry.outcome.in_([ReviewOutcome.CONFIRMED.value, ReviewOutcome.NOT_SOLVED.value]))
+                .order_by(ReviewEntry.campaign_id)):
+            solved[item_id] = outcome == ReviewOutcome.CONFIRMED.value  # the latest campaign wins
+    result = []
+    for item_id, score in scored:
+        row = facts.get(item_id)
+        if row is None:
+            continue
+        _id, session_name, year, number, title, kind, units, res, secret = row
+        result.append(SimilarItem(
+            item_id=item_id, session_name=session_name, year=year, number=number, title=title,
+            kind=member_or_none(ItemKind, kind) or ItemKind.SUGGESTION, lead_units=units or "",
+            result=member_or_none(ResultCategory, res), open_commitments=tuple(open_commitments.get(item_id, ())),
+            review_solved=solved.get(item_id), score=score, link=judged.get(item_id), is_secret=bool(secret)))
+    return result
+
+
+def _commitment_text(description: str, due_on: date | None, due_term: str) -> str:
+    due = format_day(due_on) if due_on else (due_term or "")
+    return f"{description}（{due}）" if due else description
+
+
+def _all_commitments(s: OrmSession, ids: list[int]) -> dict[int, list[str]]:
+    result: dict[int, list[str]] = defaultdict(list)
+    for chunk in _chunks(ids):
+        for item_id, description, due_on, due_term, status in s.execute(
+                select(Commitment.item_id, Commitment.description, Commitment.due_on, Commitment.due_term,
+                       Commitment.status).where(Commitment.item_id.in_(chunk))
+                .order_by(Commitment.due_on, Commitment.id)):
+            state = member_or_none(CommitmentStatus, status)
+            result[item_id].append(f"{_commitment_text(description, due_on, due_term)}［{state.label if state else status}］")
+    return result
+
+
+def _reply_dates(s: OrmSession, ids: list[int]) -> dict[int, date]:
+    result: dict[int, date] = {}
+    for chunk in _chunks(ids):
+        for item_id, replied_on in s.execute(
+                select(Reply.item_id, func.max(Reply.replied_on))
+                .where(Reply.item_id.in_(chunk), Reply.finalised.is_(True)).group_by(Reply.item_id)):
+            if replied_on is not None:
+                result[item_id] = replied_on
+    return result
+
+
+def _history(s: OrmSession, items: dict[int, Item], old: LinkKind | None, new: LinkKind | None,
+             user: str, now: datetime) -> None:
+    for item_id, item in items.items():
+        other = next(o for i, o in items.items() if i != item_id)
+        name = s.scalar(select(Session.name).where(Session.id == other.session_id)) or ""
+        what = f"{name} 第{other.number}号 {other.title}"
+        s.add(History(item_id=item_id, entity="item_link", entity_id=other.id, field="相似件",
+                      old_value=f"{old.label}：{what}" if old else "",
+                      new_value=f"{new.label}：{what}" if new else "", changed_by=user, changed_at=now))
+
+
+def _chunks(ids: Iterable[int], size: int = 500):
+    ids = list(ids)
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
