@@ -17,17 +17,17 @@ match (not to every match above the threshold) keeps two problems that share wor
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from operator import itemgetter, mul
 from typing import Callable, Iterable, Mapping
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_RUN = re.compile(f"[{_CJK}]+|[^\\W_{_CJK}]+")
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+_BIGRAM = re.compile(f"(?=([{_CJK}]{{2}}))")
+_WORD = re.compile(f"[^\\W_{_CJK}]{{2,}}")
 _FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 #: Words nearly every item uses in its title or opening that say nothing of its problem, and
@@ -46,19 +46,18 @@ QUERY_TERMS = 16
 
 
 def text_terms(text: str) -> list[str]:
-    """The distinct useful terms of one field, in order of first appearance: the bigrams of each
-    run of Chinese characters, and each other word (PM2.5, APP) of two or more letters. Numbers
+    """The distinct useful terms of one field, in order of first appearance: every two Chinese
+    characters in a row, and each other word (PM2.5 → pm2, APP) of two or more letters. Numbers
     (years, amounts) are left out: they differ between years of the same problem."""
     text = (text or "").lower()
     if _FULL_WIDTH.search(text):  # ＰＭ２．５ → pm2.5 (NFKC is slow; most texts need none)
         text = unicodedata.normalize("NFKC", text)
-    seen: dict[str, None] = {}
-    for run in _RUN.findall(_STOP.sub(" ", text)):
-        if _CJK_CHAR.match(run):
-            seen.update(dict.fromkeys(map(str.__add__, run, run[1:])))
-        elif len(run) > 1 and not run.isdigit():
-            seen[run] = None
-    return list(seen)
+    text = _STOP.sub(" ", text)
+    terms = dict.fromkeys(_BIGRAM.findall(text))  # one regex pass in C: overlapping bigrams
+    for word in _WORD.findall(text):
+        if not word.isdigit():
+            terms[word] = None
+    return list(terms)
 
 
 def item_terms(title: str, content: str) -> dict[str, float]:
@@ -141,21 +140,29 @@ def recurring_groups(
     dismissed: Iterable[tuple[int, int]] = (),
     threshold: float = GROUP_THRESHOLD,
     signature: int = 6,
-    candidates_per_term: int = 12,
+    candidates_per_term: int = 10,
+    compared: int = 2,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[list[int]]:
     """Groups of item ids (each sorted by year, then id) that span two or more years.
 
     For each item, the earlier-year items sharing its ``signature`` rarest terms (the latest
-    ``candidates_per_term`` of each term) are counted, the three sharing most are compared, and the
+    ``candidates_per_term`` of each term) are counted, the ``compared`` sharing most are compared, and the
     best at or above ``threshold`` is joined to it. ``linked`` pairs are joined whatever their
-    text; a ``dismissed`` pair is never joined by similarity."""
+    text; a ``dismissed`` pair is never joined by similarity. Written for 100,000 items in pure
+    Python: no weighted vector is built per item; the squared idf is looked up per shared term."""
     count = len(items)
     frequency: Counter[str] = Counter()
     for item in items:
         frequency.update(item.terms.keys())
-    weight = {t: idf(count, n) for t, n in frequency.items()}
-    vectors = {item.item_id: Vector.of(item.terms, weight.__getitem__) for item in items}
+    rarity = {t: idf(count, n) for t, n in frequency.items()}
+    shared_terms = {t for t, n in frequency.items() if n > 1}  # a term of one item finds nothing
+    squared = {t: w * w for t, w in rarity.items()}
+    terms_of = {item.item_id: item.terms for item in items}
+    # map() loops run in C: this runs over every term of every item.
+    norm = {item.item_id: math.sqrt(sum(map(mul, map(mul, item.terms.values(), item.terms.values()),
+                                            map(squared.__getitem__, item.terms))))
+            for item in items}
     year_of = {item.item_id: item.year for item in items}
     refused = {_pair(a, b) for a, b in dismissed}
     parent = {item.item_id: item.item_id for item in items}
@@ -171,6 +178,14 @@ def recurring_groups(
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
+    def cosine(a: int, b: int) -> float:
+        if not norm[a] or not norm[b]:
+            return 0.0
+        ta, tb = terms_of[a], terms_of[b]
+        common = ta.keys() & tb.keys()  # one set, iterated three times in the same order
+        return sum(map(mul, map(mul, map(ta.__getitem__, common), map(tb.__getitem__, common)),
+                       map(squared.__getitem__, common))) / (norm[a] * norm[b])
+
     postings: dict[str, list[int]] = defaultdict(list)
     by_year: dict[int, list[GroupInput]] = defaultdict(list)
     for item in items:
@@ -178,25 +193,29 @@ def recurring_groups(
     for year in sorted(by_year):
         if cancelled():
             return []
-        pending: list[tuple[str, int]] = []
+        pending: list[tuple[list[str], int]] = []
         for item in by_year[year]:
-            vector = vectors[item.item_id]
-            keys = heapq.nlargest(signature, vector.weights, key=vector.weights.__getitem__)
-            shared: Counter[int] = Counter()
+            # Sorted by term first: equal weights then fall the same way on every run.
+            keys = sorted(sorted(shared_terms.intersection(item.terms)), key=rarity.__getitem__)[-signature:]
+            pending.append((keys, item.item_id))
+            near: list[int] = []
             for term in keys:
-                shared.update(postings.get(term, ())[-candidates_per_term:])
-                pending.append((term, item.item_id))
+                found = postings.get(term)
+                if found:
+                    near.extend(found[-candidates_per_term:])
             best, best_score = None, threshold
-            for other, _n in shared.most_common(3):
+            counted = sorted(Counter(near).items(), key=itemgetter(1), reverse=True)[:compared]
+            for other, _n in counted:
                 if _pair(item.item_id, other) in refused:
                     continue
-                score = vector.cosine(vectors[other])
+                score = cosine(item.item_id, other)
                 if score >= best_score:
                     best, best_score = other, score
             if best is not None:
                 join(item.item_id, best)
-        for term, item_id in pending:  # this year's items become candidates for later years only
-            postings[term].append(item_id)
+        for keys, item_id in pending:  # this year's items are candidates for later years only
+            for term in keys:
+                postings[term].append(item_id)
     for a, b in linked:
         if a in parent and b in parent:
             join(a, b)

@@ -67,6 +67,8 @@ SAMPLE = 3000
 #: A term in more than this share of items is boilerplate: never a search term.
 BOILERPLATE_SHARE = 0.3
 BOILERPLATE_FROM = 200
+#: From this many items, reading whole tables beats asking for them in chunks.
+BULK_FROM = 5000
 
 
 @dataclass(frozen=True)
@@ -332,19 +334,19 @@ def _similar_items(s: OrmSession, scored: list[tuple[int, float]], judged: dict[
     facts = {}
     open_commitments: dict[int, list[str]] = defaultdict(list)
     solved: dict[int, bool] = {}
-    for chunk in _chunks(ids):
+    for chunk in _id_filters(ids):
         for row in s.execute(select(Item.id, Session.name, Session.year, Item.number, Item.title, Item.kind,
                                     Item.lead_unit_names, Item.result, Item.is_secret)
-                             .join(Session, Session.id == Item.session_id).where(Item.id.in_(chunk))):
+                             .join(Session, Session.id == Item.session_id).where(*_among(Item.id, chunk))):
             facts[row[0]] = row
         for item_id, description, due_on, due_term in s.execute(
                 select(Commitment.item_id, Commitment.description, Commitment.due_on, Commitment.due_term)
-                .where(Commitment.item_id.in_(chunk), Commitment.status != CommitmentStatus.DONE.value)
+                .where(*_among(Commitment.item_id, chunk), Commitment.status != CommitmentStatus.DONE.value)
                 .order_by(Commitment.due_on, Commitment.id)):
             open_commitments[item_id].append(_commitment_text(description, due_on, due_term))
         for item_id, outcome in s.execute(
                 select(ReviewEntry.item_id, ReviewEntry.outcome)
-                .where(ReviewEntry.item_id.in_(chunk), ReviewEntry.category == ReviewCategory.SOLVED.value,
+                .where(*_among(ReviewEntry.item_id, chunk), ReviewEntry.category == ReviewCategory.SOLVED.value,
                        ReviewEntry.outcome.in_([ReviewOutcome.CONFIRMED.value, ReviewOutcome.NOT_SOLVED.value]))
                 .order_by(ReviewEntry.campaign_id)):
             solved[item_id] = outcome == ReviewOutcome.CONFIRMED.value  # the latest campaign wins
@@ -369,10 +371,10 @@ def _commitment_text(description: str, due_on: date | None, due_term: str) -> st
 
 def _all_commitments(s: OrmSession, ids: list[int]) -> dict[int, list[str]]:
     result: dict[int, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
+    for chunk in _id_filters(ids):
         for item_id, description, due_on, due_term, status in s.execute(
                 select(Commitment.item_id, Commitment.description, Commitment.due_on, Commitment.due_term,
-                       Commitment.status).where(Commitment.item_id.in_(chunk))
+                       Commitment.status).where(*_among(Commitment.item_id, chunk))
                 .order_by(Commitment.due_on, Commitment.id)):
             state = member_or_none(CommitmentStatus, status)
             result[item_id].append(f"{_commitment_text(description, due_on, due_term)}［{state.label if state else status}］")
@@ -381,10 +383,10 @@ def _all_commitments(s: OrmSession, ids: list[int]) -> dict[int, list[str]]:
 
 def _reply_dates(s: OrmSession, ids: list[int]) -> dict[int, date]:
     result: dict[int, date] = {}
-    for chunk in _chunks(ids):
+    for chunk in _id_filters(ids):
         for item_id, replied_on in s.execute(
                 select(Reply.item_id, func.max(Reply.replied_on))
-                .where(Reply.item_id.in_(chunk), Reply.finalised.is_(True)).group_by(Reply.item_id)):
+                .where(*_among(Reply.item_id, chunk), Reply.finalised.is_(True)).group_by(Reply.item_id)):
             if replied_on is not None:
                 result[item_id] = replied_on
     return result
@@ -399,6 +401,19 @@ def _history(s: OrmSession, items: dict[int, Item], old: LinkKind | None, new: L
         s.add(History(item_id=item_id, entity="item_link", entity_id=other.id, field="相似件",
                       old_value=f"{old.label}：{what}" if old else "",
                       new_value=f"{new.label}：{what}" if new else "", changed_by=user, changed_at=now))
+
+
+def _id_filters(ids: list[int]):
+    """Chunks of ``ids`` to read with IN, or one None (read the whole table, keep what is asked)
+    when they are many: the report may hold most of 100,000 items."""
+    if len(ids) > BULK_FROM:
+        yield None
+    else:
+        yield from _chunks(ids)
+
+
+def _among(column, chunk: list[int] | None) -> tuple:
+    return () if chunk is None else (column.in_(chunk),)
 
 
 def _chunks(ids: Iterable[int], size: int = 500):
