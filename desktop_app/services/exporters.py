@@ -370,6 +370,18 @@ def _review_pdf_bytes(export: PdfExport):
     return review_pdf_bytes(export.data, export.extra["unit"], export.fonts)
 
 
+def _recurring(ctx):
+    from desktop_app.services.similarity import SimilarityService
+
+    return SimilarityService(ctx).recurring_report()
+
+
+def _write_recurring(path, report, _progress, _cancelled) -> int:
+    from desktop_app.exchange.recurring_sheet import write_recurring_sheet
+
+    return write_recurring_sheet(path, report)
+
+
 EXPORTERS: dict[str, Exporter] = {e.key: e for e in (
     Exporter("ledger", "台账", ".xlsx", _ledger, _write_table),
     Exporter("case_list", "当前列表", ".xlsx", _case_list, _write_case_list),
@@ -384,4 +396,5 @@ EXPORTERS: dict[str, Exporter] = {e.key: e for e in (
     Exporter("review", "回头看", ".xlsx", _review, _write_review, secret=REDACT),
     Exporter("review_report", "回头看报告", ".pdf", _review_print, _write_review_pdf, _review_pdf_bytes,
              secret=REDACT),
+    Exporter("recurring", "年年提", ".xlsx", _recurring, _write_recurring),
 )}

@@ -12,7 +12,7 @@ threshold serves the report. The report reads every item once and groups them in
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable, Iterable
 
@@ -29,6 +29,7 @@ from desktop_app.domain.enums import (
     ReviewOutcome,
 )
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.recurring import RecurringGroup, RecurringMember, RecurringReport, SimilarItem
 from desktop_app.domain.search import match_query
 from desktop_app.domain.similarity import (
     GroupInput,
@@ -69,79 +70,6 @@ BOILERPLATE_SHARE = 0.3
 BOILERPLATE_FROM = 200
 #: From this many items, reading whole tables beats asking for them in chunks.
 BULK_FROM = 5000
-
-
-@dataclass(frozen=True)
-class SimilarItem:
-    """An earlier (or other) item like the one asked about, with what became of it."""
-
-    item_id: int
-    session_name: str
-    year: int
-    number: str
-    title: str
-    kind: ItemKind
-    lead_units: str
-    result: ResultCategory | None
-    open_commitments: tuple[str, ...]  # "description（due）" of each commitment not yet kept
-    review_solved: bool | None  # 回头看: True 确已解决, False 未真正解决, None not reviewed
-    score: float  # 0–1 (1: the same words)
-    link: LinkKind | None = None  # the user's judgement on this pair, if any
-    is_secret: bool = False
-
-    @property
-    def result_label(self) -> str:
-        return self.result.label if self.result else "未答复"
-
-    @property
-    def review_label(self) -> str:
-        return {True: "确已解决", False: "未真正解决", None: "未复核"}[self.review_solved]
-
-    def to_json(self) -> dict:
-        return {"item_id": self.item_id, "session": self.session_name, "year": self.year,
-                "number": self.number, "title": self.title, "kind": self.kind.label,
-                "lead_units": self.lead_units, "result": self.result_label,
-                "open_commitments": list(self.open_commitments), "review": self.review_label,
-                "score": round(self.score, 3), "link": self.link.label if self.link else ""}
-
-
-@dataclass(frozen=True)
-class RecurringMember:
-    """One item of a 年年提 group: how it was answered and what was promised."""
-
-    item: SimilarItem
-    replied_on: date | None
-    commitments: tuple[str, ...]  # every commitment of the item with its state
-    linked: bool  # joined to the group by a user's link rather than by similarity alone
-
-
-@dataclass(frozen=True)
-class RecurringGroup:
-    members: tuple[RecurringMember, ...]
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(sorted({m.item.year for m in self.members}))
-
-    @property
-    def title(self) -> str:
-        """The newest item's title names the problem as it stands."""
-        return self.members[-1].item.title
-
-    @property
-    def has_secret(self) -> bool:
-        return any(m.item.is_secret for m in self.members)
-
-
-@dataclass(frozen=True)
-class RecurringReport:
-    groups: tuple[RecurringGroup, ...]
-    items: int  # items looked at
-    as_of: date
-    definition: str = field(default=(
-        "年年提：不同年度提出的同一问题。两件的标题和内容（前 400 字）按二字词比较，相似度达到 0.16 的"
-        "与其最相似的往年件归为一组，用户标为“同一问题”的两件也归为一组，标为“不是同一问题”的不归组；"
-        "只列跨两个及以上年度的组，按年度数排序。"))
 
 
 @dataclass(frozen=True)

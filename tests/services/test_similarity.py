@@ -142,3 +142,21 @@ def test_import_rows_get_their_best_earlier_match(similarity, hand_set):
                                      Draft("关于开展月球探测科普的建议", "")])
     assert found[0] is not None and facts[found[0].item_id][0] == "hospital_parking"
     assert found[1] is None
+
+
+def test_the_excel_report_lists_the_groups_but_no_secret_item(similarity, cases, ctx, hand_set, tmp_path):
+    from openpyxl import load_workbook
+
+    from desktop_app.services.exporters import export
+
+    _c, secret = cases.save(make_record(session_name="2021年区人大会议", number="0009", is_secret=True,
+                                        title="关于解决区中心医院停车难的建议",
+                                        content="区中心医院门口停车泊位严重不足，就诊车辆排队进院，堵到主干道。"))
+    assert secret in {m.item.item_id for g in similarity.recurring_report().groups for m in g.members}
+    out = tmp_path / "年年提.xlsx"
+    groups = export(ctx, "recurring", out)
+    rows = list(load_workbook(out)["年年提"].iter_rows(min_row=4, values_only=True))
+    assert groups >= 7 and len({r[0] for r in rows}) == groups
+    assert all(r[4] != "2021年区人大会议" for r in rows)
+    parking = [r for r in rows if "医院" in r[7]]
+    assert len({r[3] for r in parking}) >= 2 and "关于解决区中心医院停车难的建议" not in {r[7] for r in rows}
