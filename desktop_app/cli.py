@@ -112,10 +112,12 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         rectification_cmd,
         restore_cmd,
         review_cmd,
+        similar_cmd,
         stats_cmd,
     )
 
-    for feature in (restore_cmd, due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd):
+    for feature in (restore_cmd, due_cmd, exchange_cmd, print_cmd, rectification_cmd, stats_cmd, review_cmd,
+                    similar_cmd):
         feature.add_subcommands(subparsers, _options)
 
 
