@@ -60,10 +60,20 @@ def text_terms(text: str) -> list[str]:
     return list(terms)
 
 
-def item_terms(title: str, content: str) -> dict[str, float]:
-    """Term → weight in one item (title terms ``TITLE_WEIGHT``, content terms 1, both add)."""
-    weights: dict[str, float] = dict.fromkeys(text_terms(content), 1.0)
-    for term in text_terms(title):
+def item_terms(title: str, content: str, seen: dict[str, list[str]] | None = None) -> dict[str, float]:
+    """Term → weight in one item (title terms ``TITLE_WEIGHT``, content terms 1, both add).
+    ``seen``: the terms of texts already split (many items share a title word for word)."""
+    if seen is None:
+        content_terms, title_terms = text_terms(content), text_terms(title)
+    else:
+        content_terms = seen.get(content)
+        if content_terms is None:
+            content_terms = seen[content] = text_terms(content)
+        title_terms = seen.get(title)
+        if title_terms is None:
+            title_terms = seen[title] = text_terms(title)
+    weights: dict[str, float] = dict.fromkeys(content_terms, 1.0)
+    for term in title_terms:
         weights[term] = weights.get(term, 0.0) + TITLE_WEIGHT
     return weights
 
@@ -159,10 +169,16 @@ def recurring_groups(
     shared_terms = {t for t, n in frequency.items() if n > 1}  # a term of one item finds nothing
     squared = {t: w * w for t, w in rarity.items()}
     terms_of = {item.item_id: item.terms for item in items}
-    # map() loops run in C: this runs over every term of every item.
-    norm = {item.item_id: math.sqrt(sum(map(mul, map(mul, item.terms.values(), item.terms.values()),
-                                            map(squared.__getitem__, item.terms))))
-            for item in items}
+    # map() loops run in C: this runs over every term of every item. Items sharing one terms
+    # object (the same title and content word for word) share its length.
+    lengths: dict[int, float] = {}
+    norm: dict[int, float] = {}
+    for item in items:
+        length = lengths.get(id(item.terms))
+        if length is None:
+            length = lengths[id(item.terms)] = math.sqrt(sum(map(
+                mul, map(mul, item.terms.values(), item.terms.values()), map(squared.__getitem__, item.terms))))
+        norm[item.item_id] = length
     year_of = {item.item_id: item.year for item in items}
     refused = {_pair(a, b) for a, b in dismissed}
     parent = {item.item_id: item.item_id for item in items}
@@ -182,6 +198,8 @@ def recurring_groups(
         if not norm[a] or not norm[b]:
             return 0.0
         ta, tb = terms_of[a], terms_of[b]
+        if ta is tb:
+            return 1.0
         common = ta.keys() & tb.keys()  # one set, iterated three times in the same order
         return sum(map(mul, map(mul, map(ta.__getitem__, common), map(tb.__getitem__, common)),
                        map(squared.__getitem__, common))) / (norm[a] * norm[b])
@@ -195,8 +213,8 @@ def recurring_groups(
             return []
         pending: list[tuple[list[str], int]] = []
         for item in by_year[year]:
-            # Sorted by term first: equal weights then fall the same way on every run.
-            keys = sorted(sorted(shared_terms.intersection(item.terms)), key=rarity.__getitem__)[-signature:]
+            # In the item's own term order (not a set's): equal weights fall the same way on every run.
+            keys = sorted(filter(shared_terms.__contains__, item.terms), key=rarity.__getitem__)[-signature:]
             pending.append((keys, item.item_id))
             near: list[int] = []
             for term in keys:

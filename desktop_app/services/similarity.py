@@ -72,6 +72,11 @@ BOILERPLATE_FROM = 200
 BULK_FROM = 5000
 
 
+_KINDS = {m.value: m for m in ItemKind}
+_RESULTS = {m.value: m for m in ResultCategory}
+_STATES = {m.value: m.label for m in CommitmentStatus}
+
+
 @dataclass(frozen=True)
 class Draft:
     """A text not yet saved (an item at intake, an import row)."""
@@ -100,7 +105,7 @@ class SimilarityService:
         sample = ids[::step]
         texts = []
         for chunk in _chunks(sample):
-            texts.extend(item_terms(title, content or "") for title, content in s.execute(
+            texts.extend(item_terms(title, content or "") for title, content in s.connection().execute(
                 select(Item.title, func.substr(Item.content, 1, CONTENT_CHARS)).where(Item.id.in_(chunk))))
         weights = TermWeights.count(texts, total=len(ids))
         self._weights = weights
@@ -191,18 +196,29 @@ class SimilarityService:
                          progress: Callable[[int, int], None] | None = None) -> RecurringReport:
         """Groups of items on the same problem spanning two or more years, most years first."""
         with self.ctx.db.read() as s:
-            rows = s.execute(select(Item.id, Session.year, Item.title, func.substr(Item.content, 1, CONTENT_CHARS))
-                             .join(Session, Session.id == Item.session_id)
-                             .order_by(Session.year, Item.id)).all()
+            rows = s.connection().execute(
+                select(Item.id, Session.year, Item.title, func.substr(Item.content, 1, CONTENT_CHARS))
+                .join(Session, Session.id == Item.session_id).order_by(Session.year, Item.id)).all()
             if progress:
-                progress(1, 3)
-            inputs = [GroupInput(i, year, item_terms(title, content or "")) for i, year, title, content in rows]
+                progress(1, 4)
+            seen: dict[str, list[str]] = {}
+            same_text: dict[tuple[str, str], dict[str, float]] = {}  # one terms object per distinct text
+            inputs = []
+            for i, year, title, content in rows:
+                key = (title, content or "")
+                terms = same_text.get(key)
+                if terms is None:
+                    terms = same_text[key] = item_terms(title, content or "", seen)
+                inputs.append(GroupInput(i, year, terms))
+            del seen, same_text
             links = s.execute(select(ItemLink.item_id, ItemLink.other_item_id, ItemLink.kind)).all()
             same = [(a, b) for a, b, k in links if k == LinkKind.SAME.value]
             dismissed = [(a, b) for a, b, k in links if k == LinkKind.DISMISSED.value]
             if progress:
-                progress(2, 3)
+                progress(2, 4)
             groups = recurring_groups(inputs, same, dismissed, cancelled=cancelled)
+            if progress:
+                progress(3, 4)
             member_ids = [i for g in groups for i in g]
             details = {d.item_id: d for d in _similar_items(s, [(i, 0.0) for i in member_ids], {})}
             commitments = _all_commitments(s, member_ids)
@@ -212,7 +228,7 @@ class SimilarityService:
                 RecurringMember(details[i], replied.get(i), tuple(commitments.get(i, ())), i in linked_ids)
                 for i in g)) for g in groups]
             if progress:
-                progress(3, 3)
+                progress(4, 4)
         return RecurringReport(tuple(result), len(rows), self.ctx.today())
 
 
@@ -263,16 +279,16 @@ def _similar_items(s: OrmSession, scored: list[tuple[int, float]], judged: dict[
     open_commitments: dict[int, list[str]] = defaultdict(list)
     solved: dict[int, bool] = {}
     for chunk in _id_filters(ids):
-        for row in s.execute(select(Item.id, Session.name, Session.year, Item.number, Item.title, Item.kind,
+        for row in s.connection().execute(select(Item.id, Session.name, Session.year, Item.number, Item.title, Item.kind,
                                     Item.lead_unit_names, Item.result, Item.is_secret)
                              .join(Session, Session.id == Item.session_id).where(*_among(Item.id, chunk))):
             facts[row[0]] = row
-        for item_id, description, due_on, due_term in s.execute(
+        for item_id, description, due_on, due_term in s.connection().execute(
                 select(Commitment.item_id, Commitment.description, Commitment.due_on, Commitment.due_term)
                 .where(*_among(Commitment.item_id, chunk), Commitment.status != CommitmentStatus.DONE.value)
                 .order_by(Commitment.due_on, Commitment.id)):
             open_commitments[item_id].append(_commitment_text(description, due_on, due_term))
-        for item_id, outcome in s.execute(
+        for item_id, outcome in s.connection().execute(
                 select(ReviewEntry.item_id, ReviewEntry.outcome)
                 .where(*_among(ReviewEntry.item_id, chunk), ReviewEntry.category == ReviewCategory.SOLVED.value,
                        ReviewEntry.outcome.in_([ReviewOutcome.CONFIRMED.value, ReviewOutcome.NOT_SOLVED.value]))
@@ -286,8 +302,8 @@ def _similar_items(s: OrmSession, scored: list[tuple[int, float]], judged: dict[
         _id, session_name, year, number, title, kind, units, res, secret = row
         result.append(SimilarItem(
             item_id=item_id, session_name=session_name, year=year, number=number, title=title,
-            kind=member_or_none(ItemKind, kind) or ItemKind.SUGGESTION, lead_units=units or "",
-            result=member_or_none(ResultCategory, res), open_commitments=tuple(open_commitments.get(item_id, ())),
+            kind=_KINDS.get(kind, ItemKind.SUGGESTION), lead_units=units or "",
+            result=_RESULTS.get(res), open_commitments=tuple(open_commitments.get(item_id, ())),
             review_solved=solved.get(item_id), score=score, link=judged.get(item_id), is_secret=bool(secret)))
     return result
 
@@ -300,19 +316,19 @@ def _commitment_text(description: str, due_on: date | None, due_term: str) -> st
 def _all_commitments(s: OrmSession, ids: list[int]) -> dict[int, list[str]]:
     result: dict[int, list[str]] = defaultdict(list)
     for chunk in _id_filters(ids):
-        for item_id, description, due_on, due_term, status in s.execute(
+        for item_id, description, due_on, due_term, status in s.connection().execute(
                 select(Commitment.item_id, Commitment.description, Commitment.due_on, Commitment.due_term,
                        Commitment.status).where(*_among(Commitment.item_id, chunk))
                 .order_by(Commitment.due_on, Commitment.id)):
-            state = member_or_none(CommitmentStatus, status)
-            result[item_id].append(f"{_commitment_text(description, due_on, due_term)}［{state.label if state else status}］")
+            state = _STATES.get(status, status)
+            result[item_id].append(f"{_commitment_text(description, due_on, due_term)}［{state}］")
     return result
 
 
 def _reply_dates(s: OrmSession, ids: list[int]) -> dict[int, date]:
     result: dict[int, date] = {}
     for chunk in _id_filters(ids):
-        for item_id, replied_on in s.execute(
+        for item_id, replied_on in s.connection().execute(
                 select(Reply.item_id, func.max(Reply.replied_on))
                 .where(*_among(Reply.item_id, chunk), Reply.finalised.is_(True)).group_by(Reply.item_id)):
             if replied_on is not None:
