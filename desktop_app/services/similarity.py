@@ -139,16 +139,18 @@ class SimilarityService:
             order = order[:max(limit, len(linked))]
             return _similar_items(s, [(i, shown.get(i, 0.0)) for i in order], judged)
 
-    def best_matches(self, drafts: list[Draft], before_year: int | None = None,
+    def best_matches(self, drafts: list[Draft | tuple[str, str]], before_year: int | None = None,
                      cancelled: Callable[[], bool] = lambda: False) -> list[SimilarItem | None]:
-        """The best earlier match of each draft (the Excel import preview), None where nothing is
-        similar enough."""
+        """The best earlier match of each draft (the Excel import preview; a draft or a (title,
+        content) pair), None where nothing is similar enough."""
         found: list[SimilarItem | None] = []
         with self.ctx.db.read() as s:
             weights = self._term_weights(s)
             for draft in drafts:
                 if cancelled():
                     break
+                if isinstance(draft, tuple):
+                    draft = Draft(*draft)
                 scored = _rank(s, item_terms(draft.title, (draft.content or "")[:CONTENT_CHARS]), weights,
                                before_year, None)
                 best = [(i, sc) for i, sc in scored[:1] if sc >= MATCH_THRESHOLD]
