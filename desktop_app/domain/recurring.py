@@ -85,3 +85,14 @@ class RecurringReport:
         "年年提：不同年度提出的同一问题。两件的标题和内容（前 400 字）按二字词比较，相似度达到 0.16 的"
         "与其最相似的往年件归为一组，用户标为“同一问题”的两件也归为一组，标为“不是同一问题”的不归组；"
         "只列跨两个及以上年度的组，按年度数排序。"))
+
+    def printable(self, year: int | None = None) -> "RecurringReport":
+        """The report as it may leave the app: no 涉密 item, only groups still spanning two years;
+        with ``year``, only the problems raised (again) that year (the 回头看 annex)."""
+        groups = []
+        for group in self.groups:
+            kept = tuple(m for m in group.members if not m.item.is_secret)
+            shown = RecurringGroup(kept)
+            if len(shown.years) >= 2 and (year is None or year in shown.years):
+                groups.append(shown)
+        return RecurringReport(tuple(groups), self.items, self.as_of, self.definition)

@@ -160,3 +160,26 @@ def test_the_excel_report_lists_the_groups_but_no_secret_item(similarity, cases,
     assert all(r[4] != "2021年区人大会议" for r in rows)
     parking = [r for r in rows if "医院" in r[7]]
     assert len({r[3] for r in parking}) >= 2 and "关于解决区中心医院停车难的建议" not in {r[7] for r in rows}
+
+
+def test_the_printed_review_report_carries_the_problems_raised_again_as_an_annex(ctx, hand_set, tmp_path):
+    import re
+
+    import pdfplumber
+
+    from desktop_app.services.exporters import export
+    from desktop_app.services.review import ReviewService
+
+    campaign = ReviewService(ctx).create_campaign(2024).campaign_id
+    out = tmp_path / "回头看.pdf"
+    export(ctx, "review_report", out, campaign_id=campaign)
+    with pdfplumber.open(out) as pdf:
+        pages = [re.sub(r"\s+", "", page.extract_text() or "") for page in pdf.pages]
+    annex = next(n for n, text in enumerate(pages) if text.startswith("附件"))
+    text = "".join(pages[annex:])
+    assert "年年提：跨年度反复提出的问题" in text
+    raised_again = SimilarityService(ctx).recurring_report().printable(2024).groups
+    assert len(raised_again) >= 7 and f"有{len(raised_again)}个问题往年已经提过" in text
+    assert "关于增加医院周边停" in text  # the cell wraps after nine characters
+    assert "关于延长区图书馆开" not in text  # raised once only
+    assert "年年提" not in "".join(pages[:annex])
