@@ -71,3 +71,42 @@ def test_at_intake_the_list_follows_the_title(qtbot, main_window, services):
     assert "往年可能提过同一问题" in panel.hintLabel.text()
     assert not panel.linkButton.isEnabled()  # a new item is linked once saved
     editor.reject()
+
+
+def test_the_review_view_lists_the_problems_raised_year_after_year(qtbot, main_window, services, tmp_path,
+                                                                    message_log):
+    from PySide6.QtGui import QAction
+    from openpyxl import load_workbook
+
+    from tests.services.records import make_record
+
+    # The demo's items are all of one year: the same problems raised three years before.
+    for n, row in enumerate(main_window.case_list.model.row_at(i) for i in range(3)):
+        record = services.cases.get(row.id)
+        services.cases.save(make_record(session_name="2021年区人大会议", number=f"{n + 1:04d}",
+                                        title=record.title, content=record.content))
+
+    main_window.findChild(QAction, "reviewViewAction").trigger()
+    view = main_window.commands.view("review")
+    view.ui.recurringButton.click()
+    dialog = view.recurring
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=20000)
+    model = dialog.model
+    assert model.rowCount() > 0 and "在两个及以上年度提出" in dialog.summaryLabel.text()
+    years = [model.row(n).years for n in range(model.rowCount())]
+    assert years == sorted(years, reverse=True) and min(years) >= 2
+    first = model.row(0)
+    same_group = [model.row(n).member.item.year for n in range(model.rowCount()) if model.row(n).group == 1]
+    assert len(set(same_group)) == first.years
+
+    dialog.groupTable.selectRow(0)
+    dialog.openButton.click()
+    assert first.item_id in main_window.items._editors
+    main_window.items._editors[first.item_id].close()
+
+    out = tmp_path / "年年提.xlsx"
+    dialog.export_file(out)
+    qtbot.waitUntil(lambda: any("已导出" in m[2] for m in message_log), timeout=20000)
+    listed = list(load_workbook(out)["年年提"].iter_rows(min_row=4, values_only=True))
+    assert listed[0][7] == first.member.item.title or listed[0][0] == 1
+    dialog.close()

@@ -52,3 +52,9 @@ def best_matches(services, drafts, before_year: int | None = None) -> Op:
         return service.best_matches(drafts, before_year, cancelled=cancelled)
 
     return Op("查找往年相似件", call, read=True, reports_progress=True)
+
+
+def export_recurring(services, path) -> Op:
+    """The 年年提 workbook at ``path`` (涉密 items never listed); returns the number of groups."""
+    exporters = services.exporters
+    return Op("导出年年提", lambda: exporters.export("recurring", path), read=True)
