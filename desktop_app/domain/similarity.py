@@ -149,14 +149,16 @@ def recurring_groups(
     linked: Iterable[tuple[int, int]] = (),
     dismissed: Iterable[tuple[int, int]] = (),
     threshold: float = GROUP_THRESHOLD,
-    signature: int = 6,
+    signature: int = 10,
     candidates_per_term: int = 10,
     compared: int = 2,
+    indexed: int = 20,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> list[list[int]]:
     """Groups of item ids (each sorted by year, then id) that span two or more years.
 
-    For each item, the earlier-year items sharing its ``signature`` rarest terms (the latest
+    Each item is filed under its ``indexed`` rarest terms (shared with some other item). For each
+    item, the earlier-year items filed under its ``signature`` rarest terms (the latest
     ``candidates_per_term`` of each term) are counted, the ``compared`` sharing most are compared, and the
     best at or above ``threshold`` is joined to it. ``linked`` pairs are joined whatever their
     text; a ``dismissed`` pair is never joined by similarity. Written for 100,000 items in pure
@@ -214,8 +216,11 @@ def recurring_groups(
         pending: list[tuple[list[str], int]] = []
         for item in by_year[year]:
             # In the item's own term order (not a set's): equal weights fall the same way on every run.
-            keys = sorted(filter(shared_terms.__contains__, item.terms), key=rarity.__getitem__)[-signature:]
-            pending.append((keys, item.item_id))
+            ranked = sorted(filter(shared_terms.__contains__, item.terms), key=rarity.__getitem__)
+            keys = ranked[-signature:]
+            # Filed under twice as many terms as it looks up with: two wordings of one problem
+            # rarely pick the same few rarest terms.
+            pending.append((ranked[-indexed:], item.item_id))
             near: list[int] = []
             for term in keys:
                 found = postings.get(term)

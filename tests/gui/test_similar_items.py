@@ -25,7 +25,7 @@ def test_an_item_lists_its_similar_items_and_opens_one(qtbot, main_window, servi
     assert tabs.tabText(tabs.indexOf(panel)) == f"&- 相似件（{panel.model.rowCount()}）"
     first = panel.model.row(0)
     assert first.item_id != row.id and first.score > 0
-    assert panel.model.index(0, 4).data() == first.title
+    assert panel.model.index(0, 5).data() == first.title
     assert not panel.openButton.isEnabled()
 
     panel.similarTable.selectRow(0)

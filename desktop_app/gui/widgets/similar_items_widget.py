@@ -27,6 +27,7 @@ TYPING_PAUSE = 600
 
 COLUMNS = (
     Column("相似度", lambda r: f"{round(r.score * 100)}%" if r.score else "—"),
+    Column("关联", lambda r: r.link.label if r.link else ""),
     Column("年度", lambda r: str(r.year)),
     Column("届次", lambda r: r.session_name),
     Column("编号", lambda r: r.number),
@@ -35,7 +36,6 @@ COLUMNS = (
     Column("办理结果", lambda r: r.result_label),
     Column("未落实承诺", lambda r: "；".join(r.open_commitments)),
     Column("回头看", lambda r: r.review_label),
-    Column("关联", lambda r: r.link.label if r.link else ""),
 )
 
 
@@ -125,7 +125,7 @@ class SimilarItemsPanel(QWidget):
         if not rows:
             self._show([], "没有找到相似的建议提案。")
             return
-        hint = "与本件相似的其他建议提案，最相似的在前。双击打开；两件是同一问题时可标为“同一问题”。"
+        hint = "与本件相似的其他建议提案：已标为“同一问题”的在前，其余最相似的在前。双击打开；两件是同一问题时可标为“同一问题”。"
         if self._item_id is None:
             hint = "往年可能提过同一问题（按已录入的标题和内容查找）：可参考原主办单位和办理结果分办。保存后可标为“同一问题”。"
         self._show(rows, hint)
