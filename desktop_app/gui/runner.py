@@ -258,6 +258,18 @@ def wait_for_writes(workers: DatabaseWorkers, parent: QWidget | None, title: str
     dialog.deleteLater()
 
 
+def settle(operation: Operation | None, timeout_ms: int = 3000) -> None:
+    """Let a short read started by a widget end before the widget goes (a dialog closing): its
+    result must not arrive at an object already deleted. Events keep flowing meanwhile."""
+    if operation is None or operation.done:
+        return
+    loop = QEventLoop()
+    operation._completed.connect(lambda *_: QTimer.singleShot(0, loop.quit))
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if not operation.done:
+        loop.exec()
+
+
 def _single_shot(parent: QObject, msec: int, slot: Callable[[], None]) -> QTimer:
     timer = QTimer(parent, singleShot=True, interval=msec)
     timer.timeout.connect(slot)

@@ -40,6 +40,8 @@ def test_marking_a_pair_is_remembered_and_kept_in_history(qtbot, main_window, se
     row = main_window.case_list.model.row_at(0)
     editor = editor_of(main_window, row.id)
     panel = editor.similar
+    assert panel.model.rowCount() == 0  # read when the tab is first shown
+    editor.ui.sectionTabs.setCurrentWidget(panel)
     loaded(qtbot, panel)
     panel.similarTable.selectRow(0)
     same = panel.model.row(0)

@@ -16,7 +16,7 @@ from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.forms.ui_import_dialog import Ui_ImportDialog
 from desktop_app.gui.models.import_preview_model import ImportPreviewModel
 from desktop_app.gui.operations import exchange, similarity
-from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.runner import OperationRunner, settle
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.services.import_terms import FIELDS, IGNORED_LABEL, NameDecision, RowStatus
@@ -40,6 +40,8 @@ class ImportDialog(QDialog):
         self._runner = OperationRunner.for_window(services, self)
         # The earlier-match lookup runs beside the preview: it never holds up 导入.
         self._match_runner = OperationRunner.for_window(services, self)
+        self._matching = None
+        self.finished.connect(lambda *_: settle(self._matching))
         self.model = ImportPreviewModel(self)
         setup_table(self.ui.previewView, self.model)
         self.mapping_combos: list[QComboBox] = []
@@ -133,7 +135,8 @@ class ImportDialog(QDialog):
             if self.preview is preview and isinstance(matches, list):
                 self.model.set_matches({n: m for (n, _c), m in zip(wanted, matches) if m is not None})
 
-        self._match_runner.run(similarity.best_matches(self._services, drafts), on_success=found, background=True)
+        self._matching = self._match_runner.run(similarity.best_matches(self._services, drafts), on_success=found,
+                                                background=True)
 
     def _build_names(self, preview) -> None:
         form = self.ui.namesForm

@@ -18,6 +18,7 @@ from desktop_app.domain.enums import LinkKind
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.operations import Refused, similarity
+from desktop_app.gui.runner import settle
 from desktop_app.gui.widgets import message_boxes
 
 #: Alt+- : every letter and digit is already some field's or tab's key in the editor.
@@ -53,6 +54,8 @@ class SimilarItemsPanel(QWidget):
         self._item_id: int | None = None
         self._draft = ("", "")
         self._asked = 0  # answers to an older question are dropped
+        self._stale = False  # a saved item's list, read when the tab is first shown
+        self.pending = None  # the read in flight (waited for when the editor closes)
         layout = QVBoxLayout(self)
         self.hintLabel = QLabel(self)
         self.hintLabel.setObjectName("hintLabel")
@@ -92,9 +95,17 @@ class SimilarItemsPanel(QWidget):
     # ---- what is shown --------------------------------------------------------------------
 
     def load_item(self, item_id: int | None) -> None:
-        """Show the list of a saved item (None: a new item, follow ``text_changed``)."""
+        """Show the list of a saved item (None: a new item, follow ``text_changed``); a saved
+        item's list is read when the tab is shown, not each time an editor opens."""
         self._item_id = item_id
-        self.refresh()
+        self._stale = True
+        if self.isVisible() or item_id is None:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def text_changed(self, title: str, content: str) -> None:
         """The title or content of a new item was edited: look again after a pause."""
@@ -105,6 +116,7 @@ class SimilarItemsPanel(QWidget):
     def refresh(self) -> None:
         if not self._services.connected:
             return
+        self._stale = False
         self._asked += 1
         asked = self._asked
         if self._item_id is not None:
@@ -114,7 +126,7 @@ class SimilarItemsPanel(QWidget):
         else:
             self._show([], "录入标题和内容后，这里列出往年提过的相似建议提案。")
             return
-        self._runner.run(op, on_success=lambda rows: self._answered(asked, rows))
+        self.pending = self._runner.run(op, on_success=lambda rows: self._answered(asked, rows))
 
     def _answered(self, asked: int, rows) -> None:
         if asked != self._asked:
@@ -159,15 +171,15 @@ class SimilarItemsPanel(QWidget):
         row = self.selected()
         if row is None or self._item_id is None:
             return
-        self._runner.run(similarity.link(self._services, self._item_id, row.item_id, kind),
-                         on_success=self._written, initiator=self)
+        self.pending = self._runner.run(similarity.link(self._services, self._item_id, row.item_id, kind),
+                                        on_success=self._written, initiator=self)
 
     def _unlink(self) -> None:
         row = self.selected()
         if row is None or self._item_id is None:
             return
-        self._runner.run(similarity.unlink(self._services, self._item_id, row.item_id),
-                         on_success=self._written, initiator=self)
+        self.pending = self._runner.run(similarity.unlink(self._services, self._item_id, row.item_id),
+                                        on_success=self._written, initiator=self)
 
     def _written(self, result) -> None:
         if isinstance(result, Refused):
@@ -193,6 +205,7 @@ def install(dialog) -> SimilarItemsPanel:
     ui.titleEdit.textChanged.connect(follow)
     ui.contentEdit.textChanged.connect(follow)
     dialog.case_saved.connect(lambda *_: panel.load_item(dialog.record.id))
+    dialog.finished.connect(lambda *_: settle(panel.pending))
     if dialog.record.id is None:
         follow()
     panel.load_item(dialog.record.id)
