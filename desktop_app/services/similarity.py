@@ -1,9 +1,10 @@
 """年年提: the items most like a text or an item, links between items on the same problem, and the
 report of problems raised year after year (services layer).
 
-Ranking: the rarest terms of the text (``domain.similarity.query_terms``, idf from the search
-index's vocabulary ``item_search_vocab``) are looked up in the bigram full-text index ``item_search``
-and its ``bm25()`` picks the candidates; each candidate's title and content are then compared with
+Ranking: the telling terms of the text (``domain.similarity.query_terms``: weight × idf, the idf
+counted over a spread sample of items and kept by the service; a term in most items is never
+asked for) are looked up, ORed, in the bigram full-text index ``item_search``, whose ``bm25()``
+picks the candidates; each candidate's title and content are then compared with
 the text (``Vector.cosine``) so that the score means the same for every query (0–1) and one
 threshold serves the report. The report reads every item once and groups them in memory
 (``domain.similarity.recurring_groups``).

@@ -20,7 +20,7 @@ HEAD = "0010"
 
 #: Tables Alembic must not touch or compare: the FTS5 index and its shadow tables are created by
 #: raw SQL in the migrations and have no place in ``tables.py``.
-UNMANAGED_PREFIXES = ("item_search",)  # item_search_vocab too
+UNMANAGED_PREFIXES = ("item_search",)
 
 _HERE = Path(__file__).resolve().parent
 

@@ -1,4 +1,4 @@
-"""年年提: links between items on the same problem, dismissed suggestions, and the index's vocabulary.
+"""年年提: links between items on the same problem, and dismissed suggestions.
 
 Revision ID: 0010
 Revises: 0009
@@ -7,8 +7,7 @@ Create Date: 2026-12-05
 ``item_link`` keeps a pair of items once (``item_id`` < ``other_item_id``): kind ``same`` (a user
 linked them as 同一问题) or ``dismissed`` (a user said a suggested similar item is not the same
 problem; it is not suggested again). Who and when are kept on the row and in both items' history.
-``item_search_vocab`` is an fts5vocab view of the search index: how many items hold each term, the
-inverse document frequency of the similarity ranking (no data of its own).
+The similarity ranking itself needs nothing new: it reads the bigram index ``item_search``.
 """
 
 from typing import Sequence, Union
@@ -40,11 +39,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("item_link", schema=None) as batch_op:
         batch_op.create_index("ix_item_link_other_item_id", ["other_item_id"], unique=False)
-    op.execute("CREATE VIRTUAL TABLE item_search_vocab USING fts5vocab(item_search, 'row')")
 
 
 def downgrade() -> None:
-    op.execute("DROP TABLE item_search_vocab")
     with op.batch_alter_table("item_link", schema=None) as batch_op:
         batch_op.drop_index("ix_item_link_other_item_id")
     op.drop_table("item_link")
