@@ -115,11 +115,12 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
         restore_cmd,
         review_cmd,
         server_cmd,
+        similar_cmd,
         stats_cmd,
     )
 
     for feature in (restore_cmd, due_cmd, exchange_cmd, package_cmd, print_cmd, rectification_cmd, stats_cmd,
-                    review_cmd, proposals_cmd, server_cmd):
+                    review_cmd, proposals_cmd, server_cmd, similar_cmd):
         feature.add_subcommands(subparsers, _options)
 
 

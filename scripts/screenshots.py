@@ -143,6 +143,64 @@ def carry_over_dialog(window):
     return next(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "CarryOverDialog" and w.isVisible())
 
 
+def seed_earlier_years(services) -> None:
+    """The demo's items are all of one year: the richest item's problem raised in the two years
+    before, in other words, once linked by hand as 同一问题 (for 相似件 and 年年提)."""
+    from dataclasses import replace
+
+    from desktop_app.domain.enums import Body, ItemKind, Level, LinkKind, UnitRole
+    from desktop_app.services.demo_data import session_name
+    from desktop_app.services.dto import AssignmentRecord, ProposerLink, SessionInfo
+
+    cases = services.cases
+    item = cases.get(richest_item(services))
+    year = DEMO_NOW.year
+    earlier_session = session_name(Body.CONGRESS, year - 2)
+    if any(r.session_name == earlier_session for r in cases.list_rows()):
+        return
+    ids = []
+    for back in (2, 1):  # the sessions of those years (a name alone would be taken as this year's)
+        services.reference.save_session(SessionInfo(0, session_name(Body.CONGRESS, year - back), Body.CONGRESS,
+                                                    Level.DISTRICT, year - back))
+    for back, title, cut in ((2, item.title.replace("关于", "关于进一步", 1), 3), (1, item.title, 2)):
+        lead = item.proposers[0]
+        record = replace(
+            cases.new_record(ItemKind.SUGGESTION), session_name=session_name(Body.CONGRESS, year - back),
+            session_id=None, number=f"00{40 + back}", title=title, category=item.category,
+            content=item.content[: len(item.content) * cut // 4],
+            assignments=(AssignmentRecord(None, item.assignments[0].unit_name, UnitRole.LEAD),),
+            proposers=(ProposerLink(lead.name, lead.role, lead.proposer_type, lead.proposer_id),))
+        ids.append(cases.save(record)[1])
+    services.similarity.link(item.id, ids[-1], LinkKind.SAME)
+
+
+def wait_for(check, rounds: int = 200) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(rounds):
+        if check():
+            return
+        settle(QApplication.instance(), 1)
+
+
+def case_editor_similar(window):
+    """The editor's 相似件 tab: the earlier items on the same problem, one linked as 同一问题."""
+    seed_earlier_years(window.services)
+    dialog = case_editor("similar")(window)
+    wait_for(lambda: dialog.similar.model.rowCount() > 0 and not dialog.similar._runner.busy)
+    return dialog
+
+
+def recurring_dialog(window):
+    """年年提 from the 回头看 view: the problems raised in two or more years."""
+    seed_earlier_years(window.services)
+    view("reviewViewAction")(window)
+    review = window.commands.view("review")
+    review.ui.recurringButton.click()
+    wait_for(lambda: review.recurring.report is not None)
+    return review.recurring
+
+
 SHOTS: list[Shot] = [
     Shot("main_window.png", main_window),
     Shot("case_editor_basic.png", case_editor("basicTab")),
@@ -157,6 +215,8 @@ SHOTS: list[Shot] = [
     Shot("review_view.png", view("reviewViewAction")),
     Shot("rectification_view.png", view("rectificationViewAction")),
     Shot("carry_over_dialog.png", carry_over_dialog),
+    Shot("case_editor_similar.png", case_editor_similar),
+    Shot("recurring_dialog.png", recurring_dialog),
 ]
 
 

@@ -101,13 +101,13 @@ def test_anything_but_a_plain_window_start_goes_through_the_parser(argv):
 def test_every_command_is_named_in_the_help_and_subcommand_help_is_chinese_too(capsys):
     assert bootstrap.main(["--help"]) == 0
     usage = capsys.readouterr().out
-    for command in ("check", "due", "import", "export", "print", "rectification", "stats", "review"):
+    for command in ("check", "due", "import", "export", "print", "rectification", "stats", "review", "similar"):
         assert command in usage.split("子命令")[0]  # in the usage line, not only in the list below
     assert bootstrap.main(["print", "--help"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：") and "appendix" in out and "stats" in out
     assert bootstrap.main(["review"]) == 2
-    assert "缺少必需的参数: {build,list,report}" in capsys.readouterr().err
+    assert "缺少必需的参数: {build,list,report,recurring}" in capsys.readouterr().err
 
 
 def test_default_database_paths(home):

@@ -15,10 +15,11 @@ def add_subcommands(subparsers, options) -> None:
         description="年度回头看，例如：\n"
                     "  desktop-app review build 2024 --db cases.sqlite\n"
                     "  desktop-app review list 2024 --db cases.sqlite --pending\n"
-                    "  desktop-app review report 2024 --out 回头看.pdf --db cases.sqlite",
+                    "  desktop-app review report 2024 --out 回头看.pdf --db cases.sqlite\n"
+                    "  desktop-app review recurring --out 年年提.xlsx --db cases.sqlite",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    actions = group.add_subparsers(dest="action", metavar="{build,list,report}", required=True)
+    actions = group.add_subparsers(dest="action", metavar="{build,list,report,recurring}", required=True)
     build = actions.add_parser("build", parents=[real], help="为一个年度建立（或更新）回头看清单",
                                description="列入该年度答复为已经解决、正在解决、计划解决、留作参考的件，不满意件，"
                                            "以及该年度及以前尚未落实的承诺事项。已建立的则更新清单，已写的回头看不会丢失。")
@@ -36,6 +37,12 @@ def add_subcommands(subparsers, options) -> None:
     report.add_argument("--out", metavar="FILE.pdf|FILE.xlsx", required=True, help="要写入的文件")
     report.add_argument("--as-of", metavar="YYYY-MM-DD", type=frame.day, default=None, help="报告日期（默认：今天）")
     report.set_defaults(run=run_report)
+    recurring = actions.add_parser(
+        "recurring", parents=[real], help="年年提：跨年度反复提出的同一问题",
+        description="把不同年度提出的同一问题（内容相似或已标为“同一问题”）归为一组，列出每件的办理结果和承诺，"
+                    "按年度数排序。给出 --out 文件.xlsx 时写入 Excel（涉密件不列出），否则在屏幕上列出。")
+    recurring.add_argument("--out", metavar="FILE.xlsx", default=None, help="要写入的 Excel 文件")
+    recurring.set_defaults(run=run_recurring)
 
 
 def add_print_forms(forms, real) -> None:
@@ -54,6 +61,45 @@ def run_print_review(args: argparse.Namespace) -> int:
         return 1
     return _with_service(args, lambda service: frame.report_written(
         args, out, service.write_pdf(_campaign(args, service).id, out, args.as_of), "回头看报告"))
+
+
+def run_recurring(args: argparse.Namespace) -> int:
+    out = frame.output_path(args) if args.out else None
+    if args.out and out is None:
+        return 1
+    if out is not None and out.suffix.lower() != ".xlsx":
+        return frame.fail(args, f"不支持输出为“{out.name}”：文件名请以 .xlsx 结尾。")
+
+    def work(ctx):
+        from desktop_app.services.exporters import export_with_data, prepare
+
+        if out is not None:
+            groups, report = export_with_data(ctx, "recurring", out)
+        else:
+            report = prepare(ctx, "recurring")
+            groups = sum(1 for g in report.groups if len(g.years) >= 2)
+        listed = [g for g in report.groups if len(g.years) >= 2]
+        if frame.wants_json(args):
+            frame.print_json({"ok": True, "out": str(out) if out else None, "items": report.items,
+                              "definition": report.definition, "groups": [
+                                  {"years": list(g.years), "title": g.title, "items": [
+                                      {**m.item.to_json(), "replied_on": m.replied_on.isoformat() if m.replied_on else None,
+                                       "commitments": list(m.commitments), "linked": m.linked} for m in g.members]}
+                                  for g in listed]})
+            return 0
+        if out is not None:
+            print(f"已写入年年提（{groups} 组）：{out}")
+            return 0
+        print(f"年年提：{groups} 组（共比较 {report.items} 件）")
+        for n, g in enumerate(listed, start=1):
+            print(f"{n}. {g.title}（{len(g.years)} 个年度：{'、'.join(map(str, g.years))}）")
+            for m in g.members:
+                promised = f"；承诺：{'；'.join(m.commitments)}" if m.commitments else ""
+                print(f"     {m.item.year} {m.item.session_name} 第{m.item.number}号 {m.item.title}｜"
+                      f"{m.item.lead_units or '—'}｜{m.item.result_label}{promised}")
+        return 0
+
+    return frame.with_context(args, work)
 
 
 def _year(text: str) -> int:

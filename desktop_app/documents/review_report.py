@@ -5,7 +5,7 @@ Portrait A4 on the GB/T 9704 text block: the title in 2号 小标宋 centred, th
 楷体, a summary paragraph in 3号 仿宋, headings 一、 in 黑体 and （一） in 楷体, then tables in 小四
 仿宋 (header row in 黑体, repeated at the top of every page a table runs onto): counts by category,
 by 主办单位, by outcome, the list of each category and the entries to tell the deputy about; the
-unit and date close it. Page numbers "— n —" as on every printed form. 涉密 items are counted but
+unit and date close it; the 年年提 annex (附件) follows on a new page when given. Page numbers "— n —" as on every printed form. 涉密 items are counted but
 never listed.
 """
 
@@ -20,11 +20,12 @@ from desktop_app.documents.builder import DocumentResult
 from desktop_app.documents.fonts import BODY, HEI, KAI, TITLE, FontSet, find_fonts
 from desktop_app.documents.forms.common import split_title
 from desktop_app.documents.geometry.page import A4_GBT9704, EM_ASCENT, SIZE_2, SIZE_3, PageGeometry
-from desktop_app.documents.layout import CENTER, JUSTIFY, Line, Paragraph, Run, Typesetter
+from desktop_app.documents.layout import CENTER, JUSTIFY, LEFT, Line, Paragraph, Run, Typesetter
 from desktop_app.documents.model import chinese_date
 from desktop_app.documents.rectification_appendix import draw_line, draw_page_number
 from desktop_app.documents.render import open_canvas, pdf_bytes_of, write_pdf_file
 from desktop_app.domain.enums import ReviewCategory
+from desktop_app.domain.recurring import RecurringReport
 from desktop_app.domain.review import ReviewEntryRow, ReviewReport
 
 CELL_SIZE = 12.0  # 小四
@@ -196,8 +197,37 @@ def _list_table(entries: list[ReviewEntryRow]) -> Table:
                  frozenset({3}))
 
 
-def compose_report(c: Canvas, report: ReviewReport, unit_name: str, fonts: FontSet) -> int:
-    """Draw ``report`` onto ``c``; returns the number of pages."""
+def _recurring_table(recurring: RecurringReport) -> Table:
+    rows = []
+    for group in recurring.groups:
+        handled = "\n".join(
+            f"{m.item.year}年 {m.item.number}号 {m.item.lead_units or '—'}：{m.item.result_label}" for m in group.members)
+        promised = "\n".join(c for m in group.members for c in m.commitments) or "—"
+        rows.append([group.title, "\n".join(map(str, group.years)), handled, promised])
+    return Table(["问题（最近一件的标题）", "年度", "各年办理结果", "承诺事项"], rows, [4.0, 1.2, 4.6, 5.0],
+                 frozenset({1}))
+
+
+def compose_annex(doc: "ReviewComposer", recurring: RecurringReport) -> None:
+    """附件 on a new page: the problems raised again this year, how each year answered them and
+    what was promised."""
+    doc.new_page()
+    doc.paragraph("附件", HEI, indent=0, align=LEFT)
+    doc.blank()
+    doc.title("年年提：跨年度反复提出的问题")
+    doc.blank()
+    count = len(recurring.groups)
+    doc.paragraph(f"本年度提出的建议提案中，有 {count} 个问题往年已经提过。" if count else
+                  "本年度提出的建议提案中，没有发现往年已经提过的问题。")
+    doc.paragraph(recurring.definition)
+    if count:
+        doc.table(_recurring_table(recurring))
+
+
+def compose_report(c: Canvas, report: ReviewReport, unit_name: str, fonts: FontSet,
+                   recurring: RecurringReport | None = None) -> int:
+    """Draw ``report`` onto ``c`` (with the 年年提 annex when ``recurring`` is given); returns the
+    number of pages."""
     doc = ReviewComposer(c, fonts)
     day = report.as_of
     doc.title(report.title)
@@ -248,21 +278,25 @@ def compose_report(c: Canvas, report: ReviewReport, unit_name: str, fonts: FontS
         doc.table(_list_table(flagged))
     doc.blank()
     doc.signature(unit_name, chinese_date(day))
+    if recurring is not None:
+        compose_annex(doc, recurring)
     return doc.finish()
 
 
-def render_review(target, report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None) -> DocumentResult:
+def render_review(target, report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None,
+                  recurring: RecurringReport | None = None) -> DocumentResult:
     fonts = find_fonts(font_overrides)
     with open_canvas(target, report.title, fonts) as c:
-        pages = compose_report(c, report, unit_name, fonts)
+        pages = compose_report(c, report, unit_name, fonts, recurring)
     return DocumentResult(pages, (pages,), fonts.summary(), fonts.warning())
 
 
-def review_pdf_bytes(report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None):
-    return pdf_bytes_of(render_review, report, unit_name, font_overrides)
+def review_pdf_bytes(report: ReviewReport, unit_name: str = "", font_overrides: dict | None = None,
+                     recurring: RecurringReport | None = None):
+    return pdf_bytes_of(render_review, report, unit_name, font_overrides, recurring)
 
 
 def write_review_pdf(path: str | Path, report: ReviewReport, unit_name: str = "",
-                     font_overrides: dict | None = None) -> DocumentResult:
+                     font_overrides: dict | None = None, recurring: RecurringReport | None = None) -> DocumentResult:
     """Write the PDF through ``atomic_write`` (never half a PDF)."""
-    return write_pdf_file(path, render_review, report, unit_name, font_overrides)
+    return write_pdf_file(path, render_review, report, unit_name, font_overrides, recurring)

@@ -211,6 +211,13 @@ class ReviewOutcome(Labelled):
     CHANGED = ("changed", "情况有变化")
 
 
+class LinkKind(Labelled):
+    """A user's judgement on two similar items (年年提, issue 22)."""
+
+    SAME = ("same", "同一问题")
+    DISMISSED = ("dismissed", "不是同一问题")
+
+
 class CampaignState(Labelled):
     OPEN = ("open", "进行中")
     CLOSED = ("closed", "已完成")
@@ -233,6 +240,7 @@ class HistoryKind(Labelled):
     REVIEW = ("review", "回头看")
     CHECKLIST = ("checklist", "办理清单")
     CHECKLIST_GATE = ("checklist_gate", "清单关卡")
+    LINK = ("item_link", "相似件")
 
 
 def history_label(code: str) -> str:

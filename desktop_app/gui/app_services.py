@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database i
     from desktop_app.services.rectification import RectificationService
     from desktop_app.services.reference import ReferenceService
     from desktop_app.services.review import ReviewService
+    from desktop_app.services.similarity import SimilarityService
     from desktop_app.services.statistics import StatisticsService
     from desktop_app.services.views import ViewService
     from desktop_app.gui.database_workers import DatabaseWorkers
@@ -58,7 +59,8 @@ class ChangeHub(QObject):
 # The cached services, dropped when ``connect`` gives another database.
 _SERVICE_NAMES = ("cases", "reference", "views", "deadlines", "checklists", "rectification", "review",
                   "statistics", "followup", "followup_letters", "letters", "office_letters", "exports",
-                  "exporters", "imports", "proposals", "exchange")
+                  "exporters", "imports", "proposals", "exchange",
+                  "similarity")
 
 
 class AppServices:
@@ -142,6 +144,12 @@ class AppServices:
         from desktop_app.services.cases import CaseService
 
         return CaseService(self._context())
+
+    @cached_property
+    def similarity(self) -> SimilarityService:
+        from desktop_app.services.similarity import SimilarityService
+
+        return SimilarityService(self._context())
 
     @cached_property
     def reference(self) -> ReferenceService:

@@ -51,6 +51,7 @@ class ItemCommands:
             self._list.reload(wait=False)
             return
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.open_requested.connect(self.open_case)
         if item_id is not None:
             self._editors[item_id] = editor
             editor.destroyed.connect(lambda _obj=None, key=item_id: self._editors.pop(key, None))

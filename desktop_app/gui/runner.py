@@ -258,6 +258,24 @@ def wait_for_writes(workers: DatabaseWorkers, parent: QWidget | None, title: str
     dialog.deleteLater()
 
 
+def settle(operation: Operation | None, timeout_ms: int = 3000) -> None:
+    """Let a short read started by a widget end before the widget goes (a dialog closing): its
+    result must not arrive at an object already deleted. Events keep flowing meanwhile; polled on
+    the UI thread, as ``wait_for_writes`` does (nothing is connected to the operation's signals)."""
+    if operation is None or operation.done:
+        return
+    loop = QEventLoop()
+    poll = QTimer(interval=PROGRESS_POLL_MS // 5)
+    poll.timeout.connect(lambda: operation.done and loop.quit())
+    give_up = QTimer(singleShot=True, interval=timeout_ms)
+    give_up.timeout.connect(loop.quit)
+    poll.start()
+    give_up.start()
+    loop.exec()
+    poll.stop()
+    give_up.stop()
+
+
 def _single_shot(parent: QObject, msec: int, slot: Callable[[], None]) -> QTimer:
     timer = QTimer(parent, singleShot=True, interval=msec)
     timer.timeout.connect(slot)

@@ -368,25 +368,41 @@ def _write_review(path, report, _progress, _cancelled):
     return report
 
 
-def _review_print(ctx, campaign_id, as_of=None):
+def _review_print(ctx, campaign_id, as_of=None, recurring=True):
+    """``recurring``: with the 年年提 annex (the problems raised again in the campaign's year,
+    涉密 items left out here: the report redacts, and a redacted group would still name them)."""
     from desktop_app.services.letter_settings import letter_settings
     from desktop_app.services.review import ReviewService
+    from desktop_app.services.similarity import SimilarityService
 
     settings = letter_settings(ctx)
     report = ReviewService(ctx).report(campaign_id, as_of)
-    return PdfExport(report, dict(settings.fonts), {"unit": settings.unit_name})
+    annex = SimilarityService(ctx).recurring_report().printable(report.year) if recurring else None
+    return PdfExport(report, dict(settings.fonts), {"unit": settings.unit_name, "recurring": annex})
 
 
 def _write_review_pdf(path, export: PdfExport, _progress, _cancelled):
     from desktop_app.documents.review_report import write_review_pdf
 
-    return write_review_pdf(path, export.data, export.extra["unit"], export.fonts)
+    return write_review_pdf(path, export.data, export.extra["unit"], export.fonts, export.extra.get("recurring"))
 
 
 def _review_pdf_bytes(export: PdfExport):
     from desktop_app.documents.review_report import review_pdf_bytes
 
-    return review_pdf_bytes(export.data, export.extra["unit"], export.fonts)
+    return review_pdf_bytes(export.data, export.extra["unit"], export.fonts, export.extra.get("recurring"))
+
+
+def _recurring(ctx):
+    from desktop_app.services.similarity import SimilarityService
+
+    return SimilarityService(ctx).recurring_report()
+
+
+def _write_recurring(path, report, _progress, _cancelled) -> int:
+    from desktop_app.exchange.recurring_sheet import write_recurring_sheet
+
+    return write_recurring_sheet(path, report)
 
 
 EXPORTERS: dict[str, Exporter] = {e.key: e for e in (
@@ -404,4 +420,5 @@ EXPORTERS: dict[str, Exporter] = {e.key: e for e in (
     Exporter("review", "回头看", ".xlsx", _review, _write_review, secret=REDACT),
     Exporter("review_report", "回头看报告", ".pdf", _review_print, _write_review_pdf, _review_pdf_bytes,
              secret=REDACT),
+    Exporter("recurring", "年年提", ".xlsx", _recurring, _write_recurring),
 )}

@@ -44,7 +44,7 @@ UNIT_PREFIX = "jyta_unit_"
 #: Tables filtered by their item (``item_id``), besides ``item`` itself and those below.
 #: Unit staff may write them (the app records replies, contacts … for their items).
 ITEM_OWNED_WRITABLE = ("assignment", "attachment", "contact", "reply", "commitment", "feedback",
-                       "item_checklist", "checklist_tick", "history")
+                       "item_checklist", "checklist_tick", "history", "item_link")
 #: Filtered by item, read-only for unit staff.
 ITEM_OWNED_READ = ("item_proposer", "review_entry", "rectification_row_item")
 #: Filtered through another table.

@@ -58,12 +58,14 @@ def pg_query(user_text: str) -> str | None:
 
 def statements(dialect: str) -> dict[str, object]:
     """The SQL of the index for one back end: forget (an item's row stops counting), insert,
-    search (returns ids as one string)."""
+    search (returns ids as one string), rank (ids best first for an OR of words, up to ``:limit``)."""
     if dialect == "postgresql":
         return {
             "forget": text("DELETE FROM item_search WHERE rowid = :id"),
             "insert": text("INSERT INTO item_search (rowid, terms) VALUES (:id, CAST(:terms AS tsvector))"),
             "search": text("SELECT string_agg(rowid::text, ',') FROM item_search WHERE terms @@ CAST(:q AS tsquery)"),
+            "rank": text("SELECT rowid FROM item_search WHERE terms @@ CAST(:q AS tsquery)"
+                         " ORDER BY ts_rank(terms, CAST(:q AS tsquery)) DESC, rowid LIMIT :limit"),
         }
     # SQLite's table is contentless (migration 0012) and cannot delete a row: an item's document
     # id is ``item id + (generation << 32)``, forgetting an item moves its generation on, and only
@@ -74,4 +76,7 @@ def statements(dialect: str) -> dict[str, object]:
         "insert": text(f"INSERT INTO item_search (rowid, terms) VALUES (:id + ({_GEN.format(id=':id')} << 32), :terms)"),
         "search": text(f"SELECT group_concat(rowid & {_LOW}) FROM item_search WHERE item_search MATCH :q"
                        f" AND (rowid >> 32) = {_GEN.format(id=f'(item_search.rowid & {_LOW})')}"),
+        "rank": text(f"SELECT rowid & {_LOW} FROM item_search WHERE item_search MATCH :q"
+                     f" AND (rowid >> 32) = {_GEN.format(id=f'(item_search.rowid & {_LOW})')}"
+                     " ORDER BY bm25(item_search) LIMIT :limit"),
     }

@@ -616,3 +616,20 @@ class ExchangeSent(Base):
     peer: Mapped[str] = mapped_column(String(120), primary_key=True)
     item_uid: Mapped[str] = mapped_column(String(32), primary_key=True)
     digest: Mapped[str] = mapped_column(String(64))
+
+
+class ItemLink(Base):
+    """A pair of items judged by a user: ``same`` (同一问题) or ``dismissed`` (a suggested
+    similar item that is not the same problem; 0014). Kept once per pair, ``item_id`` < ``other_item_id``."""
+
+    __tablename__ = "item_link"
+    __table_args__ = (
+        UniqueConstraint("item_id", "other_item_id", name="uq_item_link_pair"),
+        Index("ix_item_link_other_item_id", "other_item_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
+    other_item_id: Mapped[int] = mapped_column(ForeignKey("item.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # LinkKind
+    created_by: Mapped[str] = mapped_column(String(50))
+    created_at: Mapped[datetime] = mapped_column(DateTime)

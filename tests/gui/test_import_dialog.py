@@ -132,3 +132,23 @@ def test_ledger_dialog_offers_the_columns_of_the_chosen_row_kind(qtbot, ctx, mak
     assert "unit" in dialog.choices()["columns"] and dialog.choices()["per"] == "assignment"
     dialog.ui.unitCombo.setCurrentText("区交通委")
     assert dialog.choices()["unit_name"] == "区交通委"
+
+
+def test_each_new_row_shows_its_best_earlier_match_and_how_it_was_handled(qtbot, dialog, ctx, tmp_path):
+    from tests.services.records import make_record
+
+    from desktop_app.services.cases import CaseService
+
+    CaseService(ctx).save(make_record(session_name="2023年区人大会议", number="0101",
+                                      title="关于河道保洁长效管理的建议", content="部分河道漂浮物多，保洁不及时。"))
+    path = simple_list(tmp_path / "交办清单.xlsx", [
+        row(1, "0035", "关于加强河道保洁的建议"),
+        row(2, "0036", "关于延长图书馆开放时间的建议"),
+    ])
+    open_sheet(qtbot, dialog, path)
+    model = dialog.model
+    qtbot.waitUntil(lambda: bool(model.index(0, 6).data()), timeout=5000)
+    assert "2023年区人大会议 第0101号 关于河道保洁长效管理的建议" in model.index(0, 6).data()
+    assert model.index(0, 7).data() == "区交通委：未答复"
+    assert model.headerData(6, Qt.Orientation.Horizontal) == "往年相似件"
+    assert model.index(1, 6).data() == ""

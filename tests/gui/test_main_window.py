@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop_app.domain.errors import NotFoundError
@@ -20,6 +20,8 @@ def opened_editors(monkeypatch):
     opened: list = []
 
     class FakeEditor(QDialog):
+        open_requested = Signal(int)
+
         def __init__(self, services, item_id, kind=None, parent=None):
             super().__init__(parent)
             opened.append((item_id, kind))

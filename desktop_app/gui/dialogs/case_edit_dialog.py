@@ -29,7 +29,7 @@ from desktop_app.gui.document_actions import preview_item
 from desktop_app.gui.forms.ui_case_edit_dialog import Ui_CaseEditDialog
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.operations import Op, Refused, cases as case_ops
-from desktop_app.gui.widgets import item_checklist_widget, message_boxes
+from desktop_app.gui.widgets import item_checklist_widget, message_boxes, similar_items_widget
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.gui.widgets.case_date_edit import DateLineEdit
 from desktop_app.gui.widgets.followup_widget import FollowupSection
@@ -44,6 +44,7 @@ class CaseEditDialog(QDialog):
 
     case_saved = Signal(object)
     case_deleted = Signal(object)
+    open_requested = Signal(int)  # another item (an earlier similar one) to open
 
     def __init__(self, services, item_id: int | None, kind: ItemKind | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -92,6 +93,7 @@ class CaseEditDialog(QDialog):
         self._defaults = record
         self._load(record)
         self.checklist = item_checklist_widget.install(self)
+        self.similar = similar_items_widget.install(self)
         if self._read_only:
             self._make_read_only()
         self.ui.sectionTabs.setCurrentIndex(0)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QWidget
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.forms.ui_import_dialog import Ui_ImportDialog
 from desktop_app.gui.models.import_preview_model import ImportPreviewModel
-from desktop_app.gui.operations import exchange
-from desktop_app.gui.runner import OperationRunner
+from desktop_app.gui.operations import exchange, similarity
+from desktop_app.gui.runner import OperationRunner, settle
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.services.import_terms import FIELDS, IGNORED_LABEL, NameDecision, RowStatus
@@ -38,6 +38,10 @@ class ImportDialog(QDialog):
         self.ui.setupUi(self)
         fit_to_screen(self)
         self._runner = OperationRunner.for_window(services, self)
+        # The earlier-match lookup runs beside the preview: it never holds up 导入.
+        self._match_runner = OperationRunner.for_window(services, self)
+        self._matching = None
+        self.finished.connect(lambda *_: settle(self._matching))
         self.model = ImportPreviewModel(self)
         setup_table(self.ui.previewView, self.model)
         self.mapping_combos: list[QComboBox] = []
@@ -102,6 +106,7 @@ class ImportDialog(QDialog):
     def _show(self, preview) -> None:
         self.preview = preview
         self.model.set_rows(preview.rows)
+        self._find_earlier(preview)
         self._build_names(preview)
         problems = preview.problems
         self.ui.errorsEdit.setPlainText("\n".join(str(p) for p in problems) or "没有错误。")
@@ -117,6 +122,21 @@ class ImportDialog(QDialog):
             f"“{preview.file_name}”表头在第 {'、'.join(map(str, preview.header_rows))} 行。{preview.summary}。"
             + ("　" + "；".join(extra) if extra else ""))
         self._update()
+
+    def _find_earlier(self, preview) -> None:
+        """Each new row's best earlier match and how it was handled (分办 by history), looked up
+        after the preview is shown; a newer preview drops an older answer."""
+        wanted = [(n, r.case) for n, r in enumerate(preview.rows) if r.status is RowStatus.NEW and r.case]
+        if not wanted or not self._services.connected:
+            return
+        drafts = [(case.title, case.content) for _n, case in wanted]
+
+        def found(matches) -> None:
+            if self.preview is preview and isinstance(matches, list):
+                self.model.set_matches({n: m for (n, _c), m in zip(wanted, matches) if m is not None})
+
+        self._matching = self._match_runner.run(similarity.best_matches(self._services, drafts), on_success=found,
+                                                background=True)
 
     def _build_names(self, preview) -> None:
         form = self.ui.namesForm

@@ -58,6 +58,11 @@ class Ui_ReviewView(object):
 
         self.campaignLayout.addWidget(self.exportButton)
 
+        self.recurringButton = QPushButton(ReviewView)
+        self.recurringButton.setObjectName(u"recurringButton")
+
+        self.campaignLayout.addWidget(self.recurringButton)
+
 
         self.mainLayout.addLayout(self.campaignLayout)
 
@@ -271,6 +276,10 @@ class Ui_ReviewView(object):
         self.stateButton.setText(QCoreApplication.translate("ReviewView", u"\u6807\u4e3a\u5b8c\u6210", None))
         self.printButton.setText(QCoreApplication.translate("ReviewView", u"\u6253\u5370\u62a5\u544a(&P)\u2026", None))
         self.exportButton.setText(QCoreApplication.translate("ReviewView", u"\u5bfc\u51fa Excel(&E)\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.recurringButton.setToolTip(QCoreApplication.translate("ReviewView", u"\u8de8\u5e74\u5ea6\u53cd\u590d\u63d0\u51fa\u7684\u540c\u4e00\u95ee\u9898\uff08\u5e74\u5e74\u63d0\uff09\uff1a\u5404\u5e74\u7684\u529e\u7406\u7ed3\u679c\u548c\u627f\u8bfa", None))
+#endif // QT_CONFIG(tooltip)
+        self.recurringButton.setText(QCoreApplication.translate("ReviewView", u"\u5e74\u5e74\u63d0(&K)\u2026", None))
         self.categoryLabel.setText(QCoreApplication.translate("ReviewView", u"\u7c7b\u522b(&C)\uff1a", None))
         self.pendingCheck.setText(QCoreApplication.translate("ReviewView", u"\u53ea\u770b\u672a\u56de\u5934\u770b(&W)", None))
         self.flaggedCheck.setText(QCoreApplication.translate("ReviewView", u"\u53ea\u770b\u9700\u544a\u77e5\u4ee3\u8868(&F)", None))

@@ -13,7 +13,8 @@ STATUS_COLOURS = {
     RowStatus.UPDATE: QColor("#fcf3cf"),
     RowStatus.ERROR: QColor("#f8d7da"),
 }
-HEADERS = ("行", "结果", "届次", "编号", "标题", "主办单位", "说明")
+HEADERS = ("行", "结果", "届次", "编号", "标题", "主办单位", "往年相似件", "原主办单位与结果", "说明")
+MATCH_COLUMNS = (6, 7)  # filled in after the preview, when the search for earlier items is back
 
 
 def explanation(row: RowPreview) -> str:
@@ -22,11 +23,14 @@ def explanation(row: RowPreview) -> str:
     return "；".join(f"{d.field}：{d.old or '（空）'} → {d.new or '（空）'}" for d in row.diffs)
 
 
-def _cells(row: RowPreview) -> tuple:
+def _cells(row: RowPreview, match=None) -> tuple:
+    """``match``: the row's best earlier similar item (a ``SimilarItem``), if any."""
     case = row.case
+    earlier = f"{match.session_name} 第{match.number}号 {match.title}（相似度 {round(match.score * 100)}%）" if match else ""
+    handled = f"{match.lead_units or '—'}：{match.result_label}" if match else ""
     return (
         str(row.row), row.status.label, case.session if case else "", case.number if case else "",
-        case.title if case else "", "、".join(case.lead_units) if case else "", explanation(row),
+        case.title if case else "", "、".join(case.lead_units) if case else "", earlier, handled, explanation(row),
     )
 
 
@@ -44,6 +48,13 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def row(self, position: int) -> RowPreview:
         return self._rows[position]
+
+    def set_matches(self, matches: dict[int, object]) -> None:
+        """Show each row's best earlier match (position → ``SimilarItem``; rows left out: none)."""
+        if not self._rows:
+            return
+        self._cells = [_cells(r, matches.get(n)) for n, r in enumerate(self._rows)]
+        self.dataChanged.emit(self.index(0, MATCH_COLUMNS[0]), self.index(len(self._rows) - 1, MATCH_COLUMNS[-1]))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)

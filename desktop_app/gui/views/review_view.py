@@ -1,6 +1,6 @@
 """回头看 view (gui layer): pick or create a year's campaign, see its entries with the progress,
 filter them, write each entry's review in the side form, open its item, print the report and
-export it to Excel.
+export it to Excel, and see the 年年提 list (problems raised year after year).
 
 Reads are direct service calls (small lists); every write and every file goes through the runner,
 and the view reloads from the ``Changes`` broadcast, keeping the entry that was selected.
@@ -84,6 +84,7 @@ class ReviewView(QWidget):
         self.ui.stateButton.clicked.connect(self.toggle_state)
         self.ui.printButton.clicked.connect(self.print_report)
         self.ui.exportButton.clicked.connect(self.export_report)
+        self.ui.recurringButton.clicked.connect(self.show_recurring)
         self.ui.categoryCombo.currentIndexChanged.connect(self._filter)
         self.ui.pendingCheck.toggled.connect(self._filter)
         self.ui.flaggedCheck.toggled.connect(self._filter)
@@ -302,6 +303,15 @@ class ReviewView(QWidget):
     def open_item(self) -> None:
         if self.editing is not None:
             self.open_requested.emit(self.editing.item_id)
+
+    def show_recurring(self) -> None:
+        """The 年年提 list (every year, not only this campaign's): a window of its own."""
+        from desktop_app.gui.dialogs.recurring_dialog import RecurringDialog
+
+        self.recurring = RecurringDialog(self.services, self)
+        self.recurring.open_requested.connect(self.open_requested)
+        self.recurring.setModal(False)
+        self.recurring.show()
 
     # ---- the report ---------------------------------------------------------------------
 
