@@ -31,6 +31,7 @@ from desktop_app.atomic_file import atomic_write
 from desktop_app.domain.errors import DomainError, ValidationError
 from desktop_app.exchange import package as pkg
 from desktop_app.exchange.package import PackageError, Party
+from desktop_app.services import checklist
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.exchange_merge import Conflict, FieldChange, Merger
@@ -66,6 +67,7 @@ KIND_ASSIGN, KIND_REPORT, KIND_OPINION = "交办包", "报送包", "会办意见
 DATA_PART = "data.json"
 SETUP_KEY = "__setup__"
 RECTIFICATION_KEY = "__rectification__"
+TEMPLATE_KEY = "__checklist_template__"
 
 
 class PackageRefusedError(DomainError):
@@ -319,6 +321,9 @@ class ExchangeService:
                     blocks.append((RECTIFICATION_KEY, {"rectification": rectification_rows_for(s, target)}))
                     blocks += self._withdrawn(s, f"unit:{addressee.name}", {uid for uid, _b in blocks})
                     blocks.append((SETUP_KEY, {"setup": setup_block(s)}))
+                    template = checklist.current_template_data(s)
+                    if template is not None:
+                        blocks.append((TEMPLATE_KEY, {"checklist_template": template}))
             peer = f"{addressee.role}:{addressee.name}"
             sent = dict(s.execute(select(ExchangeSent.item_uid, ExchangeSent.digest)
                                   .where(ExchangeSent.peer == peer)).all())
@@ -332,6 +337,8 @@ class ExchangeService:
                     payload["setup"] = block["setup"]
                 elif uid == RECTIFICATION_KEY:
                     payload["rectification"] = block["rectification"]
+                elif uid == TEMPLATE_KEY:
+                    payload["checklist_template"] = block["checklist_template"]
                 else:
                     payload["items"].append(block)
                     count += 1
