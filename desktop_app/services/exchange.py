@@ -232,6 +232,16 @@ class ExchangeService:
                 put_setting(s, OFFICE_NAME_KEY, office_name.strip())
         return Changes.of("setting")
 
+    def deputy_contacts(self) -> bool:
+        """Whether deputies' and members' phone and address travel in this office's 交办包."""
+        with self.ctx.db.read() as s:
+            return setting_value(s, DEPUTY_CONTACTS_KEY) == "1"
+
+    def set_deputy_contacts(self, on: bool) -> Changes:
+        with self.ctx.db.write() as s:
+            put_setting(s, DEPUTY_CONTACTS_KEY, "1" if on else "0")
+        return Changes.of("setting")
+
     # ---- trusted keys ---------------------------------------------------------------------------
 
     def trust(self, key_text: str, role: str, name: str = "") -> TrustInfo:
