@@ -4,7 +4,9 @@ transactions): the fields each party owns, their wire form, and the blocks a sen
 Every record travels as ``{"entity", "uid", "fields", "refs"}`` under its item: the item itself,
 its proposers' links, its assignments, and the sender's contacts, replies, feedback forms and
 commitments; a lead unit adds its checklist ticks and 回头看 reviews, and the 整改清单 rows travel
-beside the items. Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
+beside the items. The office's 交办包 also carries its 督办 notes on each item (``supervision``:
+the reasons recorded with its changes of 重点督办 / 督办领导), its deadline rules and holiday table,
+and its current checklist template (in the template file's form, ``exchange.checklist_file``). Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
 checked on arrival as strictly as a form would check them (``unwire``).
 
 Each party owns its fields (domain.md §8): the office the item and the assignment (units, roles,
