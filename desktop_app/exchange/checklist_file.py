@@ -39,15 +39,19 @@ class TemplateFile:
     entries: tuple[Entry, ...]
 
 
-def write_template(path, name: str, description: str, entries) -> None:
-    data = {
+def template_dict(name: str, description: str, entries) -> dict:
+    """The template as the file (and an exchange package) holds it."""
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "name": name,
         "description": description,
         "entries": [_entry_dict(e) for e in entries],
     }
-    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def write_template(path, name: str, description: str, entries) -> None:
+    write_atomically(path, json.dumps(template_dict(name, description, entries), ensure_ascii=False, indent=2))
 
 
 def read_template(path) -> TemplateFile:
@@ -64,6 +68,11 @@ def read_template(path) -> TemplateFile:
     except json.JSONDecodeError as error:
         raise ValidationError(
             f"{where}的格式已损坏（第 {error.lineno} 行第 {error.colno} 列附近）。请重新导出后再导入。") from error
+    return template_from_dict(data, where)
+
+
+def template_from_dict(data, where: str) -> TemplateFile:
+    """A template from its file form, checked whole (ValidationError listing every problem)."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{where}不是清单模板文件。请选择由“清单模板 → 导出”生成的 .json 文件。")
     if not isinstance(data.get("format_version"), int) or data["format_version"] > FORMAT_VERSION:

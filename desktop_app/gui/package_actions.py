@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QInputDialog, QMessageBox
 
 from desktop_app.gui.operations import Refused
 from desktop_app.gui.operations import packages as package_ops
@@ -15,6 +15,7 @@ from desktop_app.gui.widgets import message_boxes
 OFFICE_CHOICE = "区政府办公室（报送包）"
 ALL_UNITS_CHOICE = "全部已登记公钥的单位（交办包，每个单位一份）"
 TITLE = "数据交换"
+CONTACTS_CHOICE = "交办包附带代表委员的电话和地址"
 
 
 def install(window):
@@ -97,7 +98,15 @@ def keys(window) -> None:
         export_button = box.addButton("导出本机公钥…", QMessageBox.ButtonRole.ActionRole)
         trust_button = box.addButton("登记对方公钥…", QMessageBox.ButtonRole.ActionRole)
         box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        was = services.exchange.deputy_contacts()
+        contacts = QCheckBox(CONTACTS_CHOICE)
+        contacts.setObjectName("deputyContactsCheck")
+        contacts.setChecked(was)
+        contacts.setToolTip("只影响本机写出的交办包；不勾选时，代表委员的电话和地址只留在本机。")
+        box.setCheckBox(contacts)
         box.exec()
+        if contacts.isChecked() != was:
+            save_deputy_contacts(window, contacts.isChecked())
         if box.clickedButton() is export_button:
             write_key(window)
         elif box.clickedButton() is trust_button:
@@ -106,6 +115,13 @@ def keys(window) -> None:
             message_boxes.show_warning(window, TITLE, info.note)
 
     window.runner.run(package_ops.identity(services), on_success=shown)
+
+
+def save_deputy_contacts(window, on: bool) -> None:
+    def done(_changes) -> None:
+        window.ui.statusBar.showMessage("交办包今后" + ("附带" if on else "不再附带") + "代表委员的电话和地址。", 10000)
+
+    window.runner.run(package_ops.set_deputy_contacts(window.services, on), on_success=done)
 
 
 def write_key(window) -> None:

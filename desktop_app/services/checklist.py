@@ -736,3 +736,59 @@ def _evidence(s: OrmSession, item_id: int) -> tuple[EvidenceChoice, ...]:
         for a in s.scalars(select(Attachment).where(Attachment.item_id == item_id).order_by(Attachment.id))
     ]
     return tuple(out)
+
+
+# ---- the office's template in an exchange package ----------------------------------------------
+
+def current_template_data(s: OrmSession) -> dict | None:
+    """The current template's latest version in its file form (None: no template yet)."""
+    template_id = _current_template_id(s)
+    if template_id is None:
+        return None
+    version = _version(s, _latest_version_id(s, template_id))
+    return checklist_file.template_dict(version.name, version.description, version.entries)
+
+
+def received_template_change(s: OrmSession, found: checklist_file.TemplateFile) -> tuple[str, str] | None:
+    """How ``found`` (the office's template) differs here: (this copy's version, the office's),
+    as text for the preview; None when the latest version of the same-named template has the
+    same entries and is the current one."""
+    template_id = s.scalar(select(ChecklistTemplate.id).where(ChecklistTemplate.name == found.name))
+    latest_id = None if template_id is None else s.scalar(
+        select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == template_id)
+        .order_by(ChecklistTemplateVersion.number.desc()).limit(1))
+    if latest_id is None:
+        return "（本机没有此模板）", f"{found.name}（{len(found.entries)} 项）"
+    version = _version(s, latest_id)
+    same = (checklist_file.template_dict(version.name, version.description, version.entries)
+            == checklist_file.template_dict(found.name, found.description, found.entries))
+    if same and _current_template_id(s) == template_id:
+        return None
+    return (f"{version.name} 第 {version.number} 版（{len(version.entries)} 项）",
+            f"{found.name}（{len(found.entries)} 项）" + ("" if not same else "，设为当前模板"))
+
+
+def receive_template(s: OrmSession, found: checklist_file.TemplateFile, now: datetime, user: str, note: str) -> int:
+    """The office's template saved as a new version of the same-named template (a new template
+    when there is none) and made current; items' checklists and their ticks stay as they are
+    (设置 → 清单模板 applies a version to items). Returns the version id."""
+    template = s.scalar(select(ChecklistTemplate).where(ChecklistTemplate.name == found.name))
+    if template is None:
+        template = ChecklistTemplate(name=found.name, description=found.description, created_at=now)
+        s.add(template)
+        s.flush()
+    latest_id = s.scalar(select(ChecklistTemplateVersion.id).where(ChecklistTemplateVersion.template_id == template.id)
+                         .order_by(ChecklistTemplateVersion.number.desc()).limit(1))
+    wanted = checklist_file.template_dict(found.name, found.description, found.entries)
+    latest = _version(s, latest_id) if latest_id is not None else None
+    if latest is not None and checklist_file.template_dict(latest.name, latest.description, latest.entries) == wanted:
+        version_id = latest.version_id
+    else:
+        template.description = found.description
+        version_id = _write_version(s, template.id, found.entries, now, user, note)
+    row = s.get(Setting, CURRENT_TEMPLATE_KEY)
+    if row is None:
+        s.add(Setting(key=CURRENT_TEMPLATE_KEY, value=str(template.id)))
+    else:
+        row.value = str(template.id)
+    return version_id

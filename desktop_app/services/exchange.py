@@ -31,6 +31,7 @@ from desktop_app.atomic_file import atomic_write
 from desktop_app.domain.errors import DomainError, ValidationError
 from desktop_app.exchange import package as pkg
 from desktop_app.exchange.package import PackageError, Party
+from desktop_app.services import checklist
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.exchange_merge import Conflict, FieldChange, Merger
@@ -66,6 +67,7 @@ KIND_ASSIGN, KIND_REPORT, KIND_OPINION = "交办包", "报送包", "会办意见
 DATA_PART = "data.json"
 SETUP_KEY = "__setup__"
 RECTIFICATION_KEY = "__rectification__"
+TEMPLATE_KEY = "__checklist_template__"
 
 
 class PackageRefusedError(DomainError):
@@ -230,6 +232,16 @@ class ExchangeService:
                 put_setting(s, OFFICE_NAME_KEY, office_name.strip())
         return Changes.of("setting")
 
+    def deputy_contacts(self) -> bool:
+        """Whether deputies' and members' phone and address travel in this office's 交办包."""
+        with self.ctx.db.read() as s:
+            return setting_value(s, DEPUTY_CONTACTS_KEY) == "1"
+
+    def set_deputy_contacts(self, on: bool) -> Changes:
+        with self.ctx.db.write() as s:
+            put_setting(s, DEPUTY_CONTACTS_KEY, "1" if on else "0")
+        return Changes.of("setting")
+
     # ---- trusted keys ---------------------------------------------------------------------------
 
     def trust(self, key_text: str, role: str, name: str = "") -> TrustInfo:
@@ -319,6 +331,9 @@ class ExchangeService:
                     blocks.append((RECTIFICATION_KEY, {"rectification": rectification_rows_for(s, target)}))
                     blocks += self._withdrawn(s, f"unit:{addressee.name}", {uid for uid, _b in blocks})
                     blocks.append((SETUP_KEY, {"setup": setup_block(s)}))
+                    template = checklist.current_template_data(s)
+                    if template is not None:
+                        blocks.append((TEMPLATE_KEY, {"checklist_template": template}))
             peer = f"{addressee.role}:{addressee.name}"
             sent = dict(s.execute(select(ExchangeSent.item_uid, ExchangeSent.digest)
                                   .where(ExchangeSent.peer == peer)).all())
@@ -332,6 +347,8 @@ class ExchangeService:
                     payload["setup"] = block["setup"]
                 elif uid == RECTIFICATION_KEY:
                     payload["rectification"] = block["rectification"]
+                elif uid == TEMPLATE_KEY:
+                    payload["checklist_template"] = block["checklist_template"]
                 else:
                     payload["items"].append(block)
                     count += 1

@@ -31,6 +31,8 @@ from desktop_app.domain.enums import (
     ReviewOutcome,
     UnitRole,
 )
+from desktop_app.domain.errors import ValidationError
+from desktop_app.exchange import checklist_file
 from desktop_app.exchange.package import PackageError
 from desktop_app.services import checklist, search
 from desktop_app.services.case_writer import NAME_JOINER
@@ -51,6 +53,7 @@ from desktop_app.services.exchange_records import (
     RECTIFICATION_OFFICE,
     REPLY_UNIT,
     REVIEW_FIELDS,
+    SUPERVISION_FIELDS,
     TABLES,
     UNIT_RECORDS,
     attachment_part,
@@ -165,6 +168,8 @@ class Merger:
                     self._unit_item(block, sender_unit)
             if self.sender_role == "office" and isinstance(self.payload.get("setup"), dict):
                 self._setup(self.payload["setup"])
+            if self.sender_role == "office" and isinstance(self.payload.get("checklist_template"), dict):
+                self._template(self.payload["checklist_template"])
             if isinstance(self.payload.get("rectification"), list):
                 if self.sender_role == "office":
                     self._rectification_rows(self.payload["rectification"])
@@ -263,6 +268,7 @@ class Merger:
             self.report.new.append(f"新{ENTITY_LABELS['item']}：{label}")
             if not self.apply:
                 self.report.item_ids.add(-1)
+                self._supervision(None, block.get("supervision"), label)
                 return
             session = self._session(block.get("session") or {})
             item = Item(uid=item_rec.get("uid") or new_uid(), session_id=session.id, created_at=self.now,
@@ -277,11 +283,42 @@ class Merger:
         else:
             self._merge_fields("item", item, fields, label, item.id)
         self.report.item_ids.add(item.id)
+        self._supervision(item, block.get("supervision"), label)
         self._office_proposers(item, [r for r in records if r.get("entity") == "proposer"], label)
         self._office_assignments(item, [r for r in records if r.get("entity") == "assignment"], label)
         for r in records:
             if r.get("entity") not in ("item", "proposer", "assignment"):
                 self.report.ignored.append(f"{label}：办公室的数据包不改动单位的{ENTITY_LABELS.get(r.get('entity'), '记录')}，已忽略。")
+
+    def _supervision(self, item: Item | None, notes, label: str) -> None:
+        """The office's 督办 notes: each one not yet here goes into the item's history, dated and
+        signed as at the office."""
+        if not notes:
+            return
+        if not isinstance(notes, list):
+            raise PackageError(f"数据包内容有误：{label} 的督办说明格式不对，已拒绝。请让对方用本程序重新导出。")
+        told: set[tuple[datetime, str]] = set()
+        for note in notes:
+            try:
+                at = datetime.fromisoformat(note["at"])
+                field_, old, new, text = (str(note[k])[:2000] for k in ("field", "old", "new", "note"))
+                by = str(note.get("by") or "")[:40]
+            except (KeyError, TypeError, ValueError) as error:
+                raise PackageError(f"数据包内容有误：{label} 的督办说明不完整，已拒绝。请让对方用本程序重新导出。") from error
+            if field_ not in SUPERVISION_FIELDS or not text.strip():
+                continue
+            if item is not None and self.s.execute(select(History.id).where(
+                    History.item_id == item.id, History.field == field_, History.changed_at == at,
+                    History.reason == text)).first() is not None:
+                continue
+            if (at, text) not in told:  # one save's note on both fields is shown once
+                told.add((at, text))
+                self.report.changed.append(FieldChange(f"supervision:{item.uid if item else ''}:{note['at']}", label,
+                                                       "督办说明", "", f"{field_}：{text}"))
+            if self.apply and item is not None:
+                self.s.add(History(item_id=item.id, entity="item", entity_id=item.id, field=field_, old_value=old,
+                                   new_value=new, changed_by=f"{self.sender_name} {by}".strip()[:50],
+                                   changed_at=at, reason=text))
 
     def _withdrawn(self, block: dict) -> None:
         """The office no longer assigns the item to this unit (调整分办): its row here goes."""
@@ -525,6 +562,20 @@ class Merger:
         for year, source in years:
             if year not in known_years:
                 s.add(CalendarYear(year=year, source=source))
+
+    def _template(self, data: dict) -> None:
+        """The office's current checklist template: shown in the preview, saved here as a new
+        version (made current) without touching any item's checklist or ticks."""
+        try:
+            found = checklist_file.template_from_dict(data, "数据包中的清单模板")
+        except ValidationError as error:
+            raise PackageError(f"{error}已拒绝整个数据包。请让对方用本程序重新导出。") from error
+        change = checklist.received_template_change(self.s, found)
+        if change is None:
+            return
+        self.report.changed.append(FieldChange("setup:checklist_template:", "清单模板", "清单模板", *change))
+        if self.apply:
+            checklist.receive_template(self.s, found, self.now, self.user, self.reason)
 
     # -- a unit's package ---------------------------------------------------------------------
 

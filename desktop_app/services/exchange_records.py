@@ -4,7 +4,9 @@ transactions): the fields each party owns, their wire form, and the blocks a sen
 Every record travels as ``{"entity", "uid", "fields", "refs"}`` under its item: the item itself,
 its proposers' links, its assignments, and the sender's contacts, replies, feedback forms and
 commitments; a lead unit adds its checklist ticks and 回头看 reviews, and the 整改清单 rows travel
-beside the items. Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
+beside the items. The office's 交办包 also carries its 督办 notes on each item (``supervision``:
+the reasons recorded with its changes of 重点督办 / 督办领导), its deadline rules and holiday table,
+and its current checklist template (in the template file's form, ``exchange.checklist_file``). Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
 checked on arrival as strictly as a form would check them (``unwire``).
 
 Each party owns its fields (domain.md §8): the office the item and the assignment (units, roles,
@@ -52,6 +54,7 @@ from desktop_app.storage.tables import (
     Contact,
     DeadlineRule,
     Feedback,
+    History,
     Item,
     ItemProposer,
     Proposer,
@@ -70,7 +73,9 @@ LEAD_ROLES = (UnitRole.LEAD.value, UnitRole.SPLIT.value)
 
 ITEM_OFFICE = {"kind": "类型", "number": "编号", "title": "标题", "content": "内容", "category": "类别",
                "raised_at": "提出时段", "is_key": "重点督办", "is_leader_handled": "区领导亲自办理",
-               "leader_name": "领办区领导", "assigned_on": "交办日期"}
+               "leader_name": "领办区领导", "assigned_on": "交办日期", "supervisor": "督办领导"}
+#: History rows whose reason is the office's 督办 note on the item (e.g. 第 3 轮办理 → 重点督办).
+SUPERVISION_FIELDS = ("重点督办", "督办领导")
 ITEM_LEAD = {"status": "状态", "feedback_wait_note": "未反馈说明"}
 ASSIGNMENT_OFFICE = {"role": "角色", "position": "顺序", "assigned_on": "交办日期", "designated": "指定办理",
                      "return_outcome": "退回结果", "return_decided_on": "退回决定日期",
@@ -206,7 +211,21 @@ def office_block(s: OrmSession, item: Item, unit_names: dict[int, str], contacts
                        .order_by(Assignment.position, Assignment.id)).scalars():
         records.append({"entity": "assignment", "uid": a.uid, "fields": values_of(a, ASSIGNMENT_OFFICE),
                         "refs": {"unit": unit_names[a.unit_id]}})
+    notes = supervision_notes(s, item)
+    if notes:
+        block["supervision"] = notes
     return block
+
+
+def supervision_notes(s: OrmSession, item: Item) -> list[dict]:
+    """The office's 督办 notes on the item: its changes of 重点督办 / 督办领导 that carry a reason
+    written here (not ones that came in a package)."""
+    rows = s.execute(select(History).where(History.item_id == item.id, History.entity == "item",
+                                           History.field.in_(SUPERVISION_FIELDS), History.reason != "",
+                                           History.reason.not_like("来自 %"))
+                     .order_by(History.changed_at, History.id)).scalars()
+    return [{"at": wire(h.changed_at), "field": h.field, "old": h.old_value, "new": h.new_value,
+             "by": h.changed_by or "", "note": h.reason} for h in rows]
 
 
 def unit_block(s: OrmSession, item: Item, unit_id: int, unit_names: dict[int, str], only_opinion: bool) -> dict:

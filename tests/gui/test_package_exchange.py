@@ -135,3 +135,48 @@ def test_the_office_writes_every_units_package_into_a_folder(qtbot, main_window,
     qtbot.waitUntil(lambda: bool(message_log) and message_log[-1][1] == "导出数据包", timeout=10000)
     assert sorted(p.name.split("_")[1] for p in folder.iterdir()) == sorted(units)
     assert f"写出 {len(units)} 个交办包" in message_log[-1][2]
+
+
+def _keys_box_answer(qtbot, main_window, monkeypatch, tick: bool) -> bool:
+    """Open 数据交换：密钥与登记…, set the deputies' contacts box to ``tick`` and close; returns
+    whether the box was ticked when it opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+
+    def answer(box):
+        check = box.checkBox()
+        seen.append(check.isChecked())
+        assert check.text() == "交办包附带代表委员的电话和地址" and check.objectName() == "deputyContactsCheck"
+        if check.isChecked() != tick:
+            check.click()
+        next(b for b in box.buttons() if b.text() == "关闭").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    main_window.commands.action("packageKeysAction").trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    return seen[0]
+
+
+def test_the_keys_box_chooses_whether_deputies_contacts_travel_in_assignment_packages(qtbot, main_window, tmp_path,
+                                                                                      monkeypatch):
+    services = main_window.services
+    unit_name = services.reference.units()[0].name
+    unit = Copy(tmp_path / "unit", Clock(datetime(2024, 3, 1, 9, 0)), unit_name)
+    try:
+        services.exchange.trust(unit.key_file(), "unit", unit_name)
+        unit.exchange.trust(services.exchange.public_key_text(), "office")
+        services.cases.save(make_record(number="9036", title="关于代表联系方式的建议",
+                                        assignments=(AssignmentRecord(None, unit_name, UnitRole.LEAD),)))
+        assert _keys_box_answer(qtbot, main_window, monkeypatch, tick=True) is False  # off by default
+        qtbot.waitUntil(services.exchange.deputy_contacts, timeout=10000)
+        qtbot.waitUntil(lambda: "附带代表委员的电话和地址" in main_window.ui.statusBar.currentMessage(), timeout=10000)
+        unit.exchange.apply(services.exchange.export(unit_name, tmp_path / "交办包.zip").path)
+        row = next(r for r in unit.cases.list_rows() if r.number == "9036")
+        assert unit.cases.get(row.id).proposers[0].phone == "13900000001"
+        # Opened again the box shows the choice kept; unticking it keeps them at the office again.
+        assert _keys_box_answer(qtbot, main_window, monkeypatch, tick=False) is True
+        qtbot.waitUntil(lambda: not services.exchange.deputy_contacts(), timeout=10000)
+    finally:
+        unit.close()

@@ -471,3 +471,65 @@ def test_attachments_travel_only_when_asked_and_arrive_once(world, tmp_path):
     assert office.cases.attachment_bytes(attachment.id) == (pdf.name, b"%PDF-1.4 signed opinion")
     again = lead.exchange.export("office", mail / "again.zip", full=True, attachments=True)
     assert office.exchange.apply(again.path).preview.new == ()
+
+
+def test_the_offices_new_checklist_template_is_offered_and_saved_at_the_unit_without_touching_its_ticks(world):
+    from desktop_app.domain.checklist import Entry, EntryLevel
+    from desktop_app.services.checklist import ChecklistService
+
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    at_lead = ChecklistService(lead.ctx)
+    item_id = item_by_number(lead, "0035").id
+    before = at_lead.item_checklist(item_id)
+    first = next(e for e in before.entries if e.entry.level is EntryLevel.STEP)
+    at_lead.tick(first.id, True, "已签收")
+    # The office adds a step to its template and sends the next 交办包.
+    at_office = ChecklistService(office.ctx)
+    current = at_office.template()
+    phase = next(e for e in current.entries if e.level is EntryLevel.PHASE)
+    added = Entry("office-report", "向区政府办公室报送办理情况", EntryLevel.STEP, phase.key)
+    at_office.save_template(current.template_id, current.name, current.description, (*current.entries, added))
+    clock.advance(days=1)
+    exported = office.exchange.export(LEAD, mail / "template.zip")
+    preview = lead.exchange.preview(exported.path)
+    offered = [c for c in preview.changed if c.field == "清单模板"]
+    assert len(offered) == 1 and current.name in offered[0].new
+    assert "向区政府办公室报送办理情况" not in [e.name for e in at_lead.template().entries]  # preview writes nothing
+    lead.exchange.apply(exported.path)
+    received = at_lead.template()
+    assert received.number == at_lead.template(version_id=before.version_id).number + 1
+    assert "向区政府办公室报送办理情况" in [e.name for e in received.entries]
+    after = at_lead.item_checklist(item_id)
+    assert after.version_id == before.version_id and after.outdated  # the item's checklist waits to be applied
+    assert next(e for e in after.entries if e.id == first.id).done
+    # Unchanged since: the next package neither carries nor offers it again.
+    clock.advance(days=1)
+    again = office.exchange.export(LEAD, mail / "again.zip")
+    assert "清单模板" not in [c.field for c in lead.exchange.preview(again.path).changed]
+
+
+def test_the_offices_supervision_and_its_note_reach_the_units_item(world):
+    office, lead, _co, clock, mail = world
+    send(office, lead, mail, LEAD)
+    clock.advance(days=1)
+    record = item_by_number(office, "0035")
+    note = "区政府常务会议研究：列为重点督办件，由分管副区长督办"
+    office.cases._save(replace(record, is_key=True, supervisor="王副区长"), reason=note)
+    clock.advance(days=1)
+    exported = office.exchange.export(LEAD, mail / "supervise.zip")
+    preview = lead.exchange.preview(exported.path)
+    assert ("督办领导", "", "王副区长") in [(c.field, c.old, c.new) for c in preview.changed]
+    assert f"重点督办：{note}" in [c.new for c in preview.changed if c.field == "督办说明"]
+    lead.exchange.apply(exported.path)
+    at_lead = item_by_number(lead, "0035")
+    assert at_lead.is_key and at_lead.supervisor == "王副区长"
+    noted = [h for h in at_lead.history if h.reason == note]
+    assert sorted((h.field, h.new_value) for h in noted) == [("督办领导", "王副区长"), ("重点督办", "是")]
+    assert len([c for c in preview.changed if c.field == "督办说明"]) == 1
+    assert noted[0].changed_by.startswith("区政府办公室")
+    # The note is told once: the next package (with a further change) does not repeat it.
+    clock.advance(days=1)
+    office.cases.save(replace(item_by_number(office, "0035"), title="关于加强农村公路养护管理的建议"))
+    lead.exchange.apply(office.exchange.export(LEAD, mail / "later.zip").path)
+    assert len([h for h in item_by_number(lead, "0035").history if h.reason == note]) == len(noted)

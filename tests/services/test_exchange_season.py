@@ -1,6 +1,7 @@
 """A season of exchange: the office and three unit copies (two leads, one co-unit) in their own
 folders hand items out and report back by packages; at the end the office's statistics,
-dashboard and 台账 equal those of one database in which the same events were entered directly."""
+dashboard and 台账 equal those of one database in which the same events were entered directly.
+Both start as the issue says: the office imports its 40-item 交办清单 from Excel."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.enums import FeedbackChannel, ItemKind, ProposerRole, ProposerType, Rating, ResultCategory, UnitRole
+from desktop_app.domain.enums import FeedbackChannel, ItemKind, Rating, ResultCategory, UnitRole
+from desktop_app.exchange.report import RowStatus
 from desktop_app.services.deadlines import DeadlineService
-from desktop_app.services.dto import AssignmentRecord, CaseRecord, ProposerLink, ReplyRecord
+from desktop_app.services.dto import AssignmentRecord, ReplyRecord
 from desktop_app.services.export_cases import ExportService
 from desktop_app.services.followup import FeedbackEntry
+from desktop_app.services.import_cases import ImportService
+from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.services.statistics import StatisticsService, report_as_json
+from tests.exchange.sheets import HEADER, write_book
 from tests.services.exchange_copies import Clock, Copy, introduce, item_by_number
 from tests.services.records import pass_checklist_gate, save_replied
 
@@ -96,19 +101,27 @@ def edit_row(copy: Copy, num: str, unit: str, **fields) -> None:
         replace(a, **fields) if a.unit_name == unit else a for a in record.assignments)))
 
 
+def assignment_list(folder: Path) -> Path:
+    """The office's 40-item 交办清单 as it comes in Excel: a title row, the header, one row per item
+    (建议 of the 人大 session and 提案 of the 政协 session; a co-unit on every fourth)."""
+    data = [[i, "区二届人大五次会议" if i % 3 else "区政协二届五次会议", number(i), f"关于第{i}项民生事项的建议",
+             f"代表{i % 7}", "", lead_of(i), C if i % 4 == 0 else "", "2024-02-28", "城乡建设", "建议加强管理。"]
+            for i in range(1, ITEMS + 1)]
+    return write_book(folder / "交办清单.xlsx", [["2024年建议提案交办清单"], [*HEADER, "内容"], *data],
+                      merges=("A1:K1",))
+
+
 def season(world, clock: Clock) -> None:
     office = world.at(None)
-    for i in range(1, ITEMS + 1):
-        units = [AssignmentRecord(None, lead_of(i), UnitRole.LEAD)]
-        if i % 4 == 0:
-            units.append(AssignmentRecord(None, C, UnitRole.CO))
-        office.cases.save(CaseRecord(
-            kind=ItemKind.SUGGESTION if i % 3 else ItemKind.PROPOSAL, session_id=None,
-            session_name="区二届人大五次会议" if i % 3 else "区政协二届五次会议", number=number(i),
-            title=f"关于第{i}项民生事项的建议", content="建议加强管理。", category="城乡建设",
-            is_key=i % 10 == 0, assigned_on=date(2024, 2, 28),
-            proposers=(ProposerLink(f"代表{i % 7}", ProposerRole.LEAD, ProposerType.DEPUTY if i % 3 else ProposerType.MEMBER),),
-            assignments=tuple(units)))
+    importer = ImportService(office.ctx, MaintenanceService(office.ctx, office.folder / "backups"))
+    preview = importer.read_file(assignment_list(office.folder))
+    assert [r.status for r in preview.rows] == [RowStatus.NEW] * ITEMS, preview.problems
+    assert not preview.unknown_units  # the units named in the list are the office's own
+    assert sum(r.case.kind is ItemKind.PROPOSAL for r in preview.rows) == ITEMS // 3  # 政协 session: 提案
+    _changes, result = importer.apply(preview)
+    assert result.created == ITEMS
+    for i in range(10, ITEMS + 1, 10):  # the office then marks its 重点督办件
+        office.cases.save(replace(item_by_number(office, number(i)), is_key=True))
     world.hand_out()
 
     clock.advance(days=1)

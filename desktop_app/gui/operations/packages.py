@@ -21,6 +21,11 @@ def trust(services, key_text: str, role: str, name: str) -> Op:
     return Op("登记对方公钥", lambda: services.exchange.trust(key_text, role, name), refusals=(ValidationError,))
 
 
+def set_deputy_contacts(services, on: bool) -> Op:
+    """Whether deputies' phone and address travel in 交办包 (the setting ``exchange_deputy_contacts``)."""
+    return Op("保存数据交换设置", lambda: services.exchange.set_deputy_contacts(on))
+
+
 def export(services, to: str, path, full: bool = False) -> Op:
     from desktop_app.domain.errors import ValidationError
 
