@@ -217,6 +217,8 @@ SHOTS: list[Shot] = [
     Shot("carry_over_dialog.png", carry_over_dialog),
     Shot("case_editor_similar.png", case_editor_similar),
     Shot("recurring_dialog.png", recurring_dialog),
+    Shot("proposals_view.png", view("proposalsViewAction")),
+    Shot("package_reports_view.png", view("packageReportsViewAction")),
 ]
 
 
