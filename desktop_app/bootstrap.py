@@ -187,6 +187,7 @@ class StartedWindow:
             self.window.services.save_ui_settings()
             # The database threads end after what is queued (the window waited for the writes).
             self.window.services.workers.stop()
+            self.window.services.stop_watching()  # no poll of a server database after it is closed
             self.opened.close(reason="exit")
         finally:
             if self.instance is not None:

@@ -99,7 +99,8 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     backup.add_argument("--to", metavar="PATH", help="备份到指定文件（默认：该数据库的备份目录，按日期命名）")
     backup.add_argument("--as-sqlite", action="store_true",
-                        help="数据库服务器：不用 pg_dump，把全部数据另存为一个本地数据库文件（核对过行数和校验和）")
+                        help="数据库服务器：不用 pg_dump，把全部数据另存为一个本地数据库文件（核对过行数和校验和；"
+                             "--to 的文件名以 .sqlite 或 .db 结尾时也是如此）")
     backup.set_defaults(run=run_backup)
 
     demo = subparsers.add_parser(
@@ -191,6 +192,9 @@ def _print_check(path: Path, report) -> None:
     print("结论：完好" if report.ok else "结论：有问题")
 
 
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
 def run_backup(args: argparse.Namespace) -> int:
     path = frame.db_path(args)
     if not path.exists():
@@ -201,7 +205,9 @@ def run_backup(args: argparse.Namespace) -> int:
         return frame.fail(args, frame.open_error_message(path, error))
     target = Path(args.to).expanduser().absolute() if getattr(args, "to", None) else None
     maintenance = frame.maintenance(db)
-    with_dump = getattr(db, "is_server", False) and not getattr(args, "as_sqlite", False)
+    # A server's backup is a pg_dump file unless a SQLite copy is asked for (--as-sqlite, or --to a .sqlite file).
+    as_sqlite = getattr(args, "as_sqlite", False) or (target is not None and target.suffix.lower() in SQLITE_SUFFIXES)
+    with_dump = getattr(db, "is_server", False) and not as_sqlite
     if with_dump and (problem := maintenance.dump_tool_problem()):
         db.close()
         return frame.fail(args, f"无法备份服务器上的数据库：{problem}\n"

@@ -70,7 +70,7 @@ def _fill(dialog, qtbot, url, *, database=None):
     ui.passwordEdit.setText("秘密-pw")
 
 
-def test_a_user_connects_to_the_server_and_the_next_start_opens_it(real_start, server_url, memory_keyring,
+def test_a_user_connects_to_the_server_and_the_next_start_opens_it(server_url, real_start, memory_keyring,
                                                                    qtbot, monkeypatch, app_home):
     db = open_database(server_url)
     try:
@@ -121,6 +121,7 @@ def test_a_user_connects_to_the_server_and_the_next_start_opens_it(real_start, s
     assert str(window.services.db_path) == expected
     assert window.case_list.model.rowCount() == 12
     assert real_start.watch.problems == []
+    real_start.stop()  # before the server database is dropped
 
 
 def test_back_to_the_local_file(real_start, memory_keyring, qtbot, monkeypatch, app_home):

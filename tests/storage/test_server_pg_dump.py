@@ -124,3 +124,10 @@ def test_a_server_dump_is_not_restored_onto_a_file(demo_server, tmp_path, capsys
     assert main(["restore", "--db", str(local), "--from", str(target)]) == 1
     assert "只能恢复到服务器" in capsys.readouterr().err
     assert _items(local) == 3
+
+
+def test_a_backup_to_a_sqlite_file_name_is_a_sqlite_copy(demo_server, no_path, monkeypatch, tmp_path, app_home):
+    monkeypatch.setattr(pg_tools, "_install_patterns", lambda: [])  # no pg_dump needed for it
+    target = tmp_path / "副本.sqlite"
+    assert main(["backup", "--db", demo_server, "--to", str(target)]) == 0
+    assert not pg_tools.is_dump(target) and _items(target) == 15
