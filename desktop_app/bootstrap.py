@@ -152,7 +152,14 @@ def resolve_db_path(args: argparse.Namespace) -> Path:
 
     if args.db:
         return paths.database_location(args.db)
-    return paths.demo_db_path() if args.demo else paths.default_db_path()
+    if args.demo:
+        return paths.demo_db_path()
+    from desktop_app.settings import load_settings
+
+    chosen = load_settings().server_database  # 设置 → 数据库 → 连接服务器
+    if chosen and chosen.strip().lower().startswith(paths.SERVER_SCHEMES):
+        return paths.database_location(chosen)
+    return paths.default_db_path()
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -180,6 +187,7 @@ class StartedWindow:
             self.window.services.save_ui_settings()
             # The database threads end after what is queued (the window waited for the writes).
             self.window.services.workers.stop()
+            self.window.services.stop_watching()  # no poll of a server database after it is closed
             self.opened.close(reason="exit")
         finally:
             if self.instance is not None:

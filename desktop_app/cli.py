@@ -93,9 +93,14 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
 
     backup = subparsers.add_parser(
         "backup", parents=[real], help="立即备份数据库",
-        description="用 SQLite 在线备份接口备份数据库（程序运行时也可安全执行）。",
+        description="用 SQLite 在线备份接口备份数据库文件（程序运行时也可安全执行）。数据库服务器（--db postgresql://…）"
+                    "用 PostgreSQL 的 pg_dump 备份为一个 .dump 文件（在 PATH 和 PostgreSQL 的标准安装文件夹中查找 pg_dump），"
+                    "用 restore --from 该文件恢复；加 --as-sqlite 则把服务器上的全部数据另存为一个本地数据库文件（不需要 pg_dump）。",
     )
     backup.add_argument("--to", metavar="PATH", help="备份到指定文件（默认：该数据库的备份目录，按日期命名）")
+    backup.add_argument("--as-sqlite", action="store_true",
+                        help="数据库服务器：不用 pg_dump，把全部数据另存为一个本地数据库文件（核对过行数和校验和；"
+                             "--to 的文件名以 .sqlite 或 .db 结尾时也是如此）")
     backup.set_defaults(run=run_backup)
 
     demo = subparsers.add_parser(
@@ -188,6 +193,9 @@ def _print_check(path: Path, report) -> None:
     print("结论：完好" if report.ok else "结论：有问题")
 
 
+SQLITE_SUFFIXES = (".sqlite", ".sqlite3", ".db")
+
+
 def run_backup(args: argparse.Namespace) -> int:
     path = frame.db_path(args)
     if not path.exists():
@@ -197,8 +205,19 @@ def run_backup(args: argparse.Namespace) -> int:
     except Exception as error:  # noqa: BLE001
         return frame.fail(args, frame.open_error_message(path, error))
     target = Path(args.to).expanduser().absolute() if getattr(args, "to", None) else None
+    maintenance = frame.maintenance(db)
+    # A server's backup is a pg_dump file unless a SQLite copy is asked for (--as-sqlite, or --to a .sqlite file).
+    as_sqlite = getattr(args, "as_sqlite", False) or (target is not None and target.suffix.lower() in SQLITE_SUFFIXES)
+    with_dump = getattr(db, "is_server", False) and not as_sqlite
+    if with_dump and (problem := maintenance.dump_tool_problem()):
+        db.close()
+        return frame.fail(args, f"无法备份服务器上的数据库：{problem}\n"
+                                "也可加 --as-sqlite，把服务器上的全部数据另存为一个本地数据库文件（可用 restore 恢复到服务器）。")
     try:
-        written = Path(frame.maintenance(db).backup_now(to=target))
+        if with_dump:
+            written = Path(maintenance.server_dump(to=target))
+        else:
+            written = Path(maintenance.backup_now(to=target))
     except Exception as error:  # noqa: BLE001 - disk full, folder not writable, ...
         return frame.fail(args, f"备份失败：{error}\n请检查目标文件夹是否存在、可写，磁盘空间是否足够。")
     finally:

@@ -48,6 +48,9 @@ class UiSettings:
     show_filter_panel: bool = True
     last_view: str = ""
     recent_databases: list[str] = field(default_factory=list)
+    #: 设置 → 数据库 → 连接服务器: the server database (``postgresql://user@host:port/db``, never a
+    #: password) a window start without ``--db`` opens; empty: the local file.
+    server_database: str = ""
     view_state: dict[str, Any] = field(default_factory=dict)
     # Keys written by a newer version of the app: kept and written back, so that running an older
     # version once does not erase them.

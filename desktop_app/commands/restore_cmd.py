@@ -12,7 +12,7 @@ from desktop_app.commands import frame
 def add_subcommands(subparsers, options) -> None:
     restore = subparsers.add_parser(
         "restore", parents=[options("数据库文件（默认：用户数据目录中的 cases.sqlite）")],
-        help="从备份恢复数据库（不加 --from 时列出备份）",
+        help="从备份恢复数据库（不加 --from 时列出备份；服务器的 pg_dump 备份用 pg_restore 恢复）",
         description="不加 --from：列出该数据库的备份（最新的在前，带序号）。加 --from：用该备份替换数据库的内容；"
                     "恢复前先把当前数据另存为一份“恢复前”备份，数据库损坏打不开时也能恢复。恢复前请先关闭正在使用该数据库的窗口。",
     )
@@ -27,7 +27,8 @@ def run_restore(args: argparse.Namespace) -> int:
 
     path = frame.db_path(args)
     backup_dir = paths.backup_dir(path)
-    found = [b for b in reversed(backup.list_backups(backup_dir, path.stem)) if b.kind != "damaged"]
+    on_server = isinstance(path, paths.ServerAddress)
+    found = [b for b in reversed(backup.list_backups(backup_dir, path.stem, dumps=on_server)) if b.kind != "damaged"]
     if not getattr(args, "source", None):
         if frame.wants_json(args):
             frame.print_json({"ok": True, "db": str(path), "backups": [
@@ -44,6 +45,11 @@ def run_restore(args: argparse.Namespace) -> int:
     source = _backup_source(args.source, found)
     if source is None:
         return frame.fail(args, f"找不到备份“{args.source}”。请给出备份文件的路径，或 desktop-app restore 列出的序号（1 至 {len(found)}）。")
+    from desktop_app.storage import pg_tools
+
+    if pg_tools.is_dump(source) and not on_server:
+        return frame.fail(args, f"{source.name} 是 PostgreSQL 服务器的备份（pg_dump 文件），只能恢复到服务器上的数据库："
+                                "请用 --db postgresql://用户名@服务器/数据库名。\n数据库没有改变。")
     try:
         saved = _restore(path, source, backup_dir)
     except Exception as error:  # noqa: BLE001 - BackupError, DatabaseError, OSError: told in Chinese
@@ -81,9 +87,10 @@ def _restore(path: Path, source: Path, backup_dir: Path) -> Path | None:
         saved = backup.restore_backup(source, path, backup_dir, frame.clock())
     else:
         try:
-            before = {b.path for b in backup.list_backups(backup_dir, path.stem)}
+            on_server = getattr(db, "is_server", False)
+            before = {b.path for b in backup.list_backups(backup_dir, path.stem, dumps=on_server)}
             frame.maintenance(db).restore(source)
-            saved = next((b.path for b in backup.list_backups(backup_dir, path.stem)
+            saved = next((b.path for b in backup.list_backups(backup_dir, path.stem, dumps=on_server)
                           if b.kind == "restore" and b.path not in before), None)
         finally:
             db.close()

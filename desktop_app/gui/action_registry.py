@@ -34,6 +34,7 @@ class ActionSpec:
     shortcut: str = ""
     when: When = When.ALWAYS
     view: str = ""  # for a view switcher: the name of its view (MainWindow.show_view)
+    submenu: str = ""  # a key of SUBMENUS: listed in that submenu of ``menu`` (its place: the first such action)
 
 
 #: The menu bar, in order: name → (title, the form's object name when the form makes it).
@@ -45,6 +46,11 @@ MENUS: dict[str, tuple[str, str]] = {
     "tracking": ("跟踪(&T)", ""),
     "settings": ("设置(&S)", "settingsMenu"),
     "help": ("帮助(&H)", "helpMenu"),
+}
+
+#: Submenus: name → title. An action with ``submenu`` sits in it, on its ``menu``.
+SUBMENUS: dict[str, str] = {
+    "database": "数据库(&D)",
 }
 
 # Menus list their actions in this order, a separator between sections.
@@ -99,6 +105,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("deadlineSettingsAction", "settings", 0, "", When.OPEN),
     ActionSpec("checklistTemplatesAction", "settings", 0, "", When.OPEN),
     ActionSpec("sectorsAction", "settings", 0, "", When.WRITABLE),
+    ActionSpec("connectServerAction", "settings", 1, "", submenu="database"),
     # 帮助
     ActionSpec("userGuideAction", "help", 0, "F1"),
     ActionSpec("aboutAction", "help", 1),

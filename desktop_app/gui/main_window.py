@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         }
         for name, install in installs.items():
             self.features[name] = install(self)
+        self.add_action("connectServerAction", "连接服务器(&C)…", self.connect_server,
+                        status_tip="多人共用：下次启动时打开单位数据库服务器上的数据库")
         self.case_list.ui.filterPanel.add_date_ranges()
         self.case_list.watch_keys()
         self._features_installed = True
@@ -230,6 +232,12 @@ class MainWindow(QMainWindow):
         from desktop_app.gui.dialogs.settings_dialog import SettingsDialog
 
         SettingsDialog(self.services, self).exec()
+
+    def connect_server(self) -> None:
+        """设置 → 数据库 → 连接服务器…: the server database the next start opens."""
+        from desktop_app.gui.dialogs.server_connection_dialog import ServerConnectionDialog
+
+        ServerConnectionDialog(self.services, self).exec()
 
     def about(self) -> QDialog:
         """帮助 → 关于: version, database, data and log folders (each with 打开), 使用说明."""

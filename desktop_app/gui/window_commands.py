@@ -15,7 +15,7 @@ from typing import Callable
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from desktop_app.gui.action_registry import ACTIONS, MENUS, VIEW_ACTIONS, When, spec
+from desktop_app.gui.action_registry import ACTIONS, MENUS, SUBMENUS, VIEW_ACTIONS, When, spec
 
 
 class WindowCommands:
@@ -26,6 +26,7 @@ class WindowCommands:
             name: getattr(ui, form_name) for name, (_title, form_name) in MENUS.items() if form_name}
         self.actions: dict[str, QAction] = {}
         self.views: dict[str, QWidget] = {}
+        self.submenus: dict[str, QMenu] = {}
         self.view_group = QActionGroup(window)
         self._toolbar_views: QAction | None = None  # the separator before the view switchers
         for declared in ACTIONS:  # the form's own actions take their shortcut and rule from the table
@@ -52,17 +53,37 @@ class WindowCommands:
             self.menus[name] = menu
         return self.menus[name]
 
+    def submenu(self, name: str) -> QMenu:
+        """The submenu ``name`` of ``action_registry.SUBMENUS`` (e.g. 设置 → 数据库)."""
+        if name not in self.submenus:
+            sub = QMenu(SUBMENUS[name], self.window)
+            sub.setObjectName(f"{name}Submenu")
+            sub.aboutToShow.connect(self.update)
+            self.submenus[name] = sub
+        return self.submenus[name]
+
     def _lay_out(self, name: str) -> None:
         """List the menu's declared actions in the table's order, sections apart."""
         menu = self.menu(name)
         declared = [s for s in ACTIONS if s.menu == name and s.name in self.actions]
         menu.clear()
         section = None
+        placed: set[str] = set()
         for s in declared:
+            if s.submenu and s.submenu in placed:
+                self.submenu(s.submenu).addAction(self.actions[s.name])
+                continue
             if section is not None and s.section != section:
                 menu.addSeparator()
             section = s.section
-            menu.addAction(self.actions[s.name])
+            if s.submenu:
+                sub = self.submenu(s.submenu)
+                sub.clear()
+                menu.addMenu(sub)
+                sub.addAction(self.actions[s.name])
+                placed.add(s.submenu)
+            else:
+                menu.addAction(self.actions[s.name])
 
     # ---- actions ----------------------------------------------------------------------
 

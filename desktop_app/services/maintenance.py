@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from desktop_app.domain.errors import DatabaseError, ReadOnlyError
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
-from desktop_app.storage import backup, migrations, tables
+from desktop_app.storage import backup, migrations, pg_tools, tables
 from desktop_app.storage.database import SCHEMA_VERSION, damage_message
 
 #: Main tables counted by ``check()``, with the Chinese name ``desktop-app check`` prints.
@@ -108,7 +108,7 @@ class MaintenanceService:
 
     def backups(self) -> list[BackupInfo]:
         """Backups of this database, newest first."""
-        found = backup.list_backups(self.backup_dir, backup.backup_stem(self.ctx.db))
+        found = backup.list_backups(self.backup_dir, backup.backup_stem(self.ctx.db), dumps=self.ctx.db.is_server)
         return [BackupInfo(b.path, b.taken_at, b.kind, b.size) for b in reversed(found)]
 
     def restore(self, path: Path | str) -> Changes:
@@ -119,6 +119,8 @@ class MaintenanceService:
         if db.read_only:
             raise ReadOnlyError("不能从备份恢复：" + db.read_only_reason)
         path = Path(path)
+        if pg_tools.is_dump(path):
+            return self._restore_dump(path)
         version = _schema_version_of(path)
         if version is None or version not in migrations.known_revisions():
             raise DatabaseError(
@@ -129,6 +131,43 @@ class MaintenanceService:
             _restore_onto_server(db, path, self.backup_dir, self.ctx.now())
         else:
             backup.restore_backup(path, db.path, self.backup_dir, self.ctx.now())
+        return Changes.of("database")
+
+
+    # ---- a server's own backups: pg_dump / pg_restore (storage.pg_tools) -----------------------
+
+    def dump_tool_problem(self) -> str | None:
+        """Why ``server_dump`` cannot run on this computer (``pg_dump`` not found), or None."""
+        try:
+            pg_tools.require_tool("pg_dump")
+        except pg_tools.ToolMissing as error:
+            return str(error)
+        return None
+
+    def server_dump(self, to: Path | str | None = None, reason: str = "manual") -> Path:
+        """The server database written by ``pg_dump`` (custom format) to ``to``, or into the
+        backup folder as ``<name>-<time>-<reason>.dump``."""
+        db = self.ctx.db
+        if not db.is_server:
+            raise DatabaseError("pg_dump 只用于数据库服务器；数据库文件请直接备份。")
+        if to is None:
+            to = self.backup_dir / backup.backup_name(backup.backup_stem(db), self.ctx.now(), reason, pg_tools.DUMP_SUFFIX)
+        return pg_tools.dump_server(db, Path(to))
+
+    def _restore_dump(self, path: Path) -> Changes:
+        db = self.ctx.db
+        if not db.is_server:
+            raise DatabaseError(f"{path.name} 是 PostgreSQL 服务器的备份（pg_dump 文件），只能恢复到服务器上的数据库"
+                                "（--db postgresql://用户名@服务器/数据库名）。")
+        pg_tools.require_tool("pg_dump")
+        version = pg_tools.dump_schema_version(path)
+        if version is None or version not in migrations.known_revisions():
+            raise DatabaseError(
+                f"{path.name} 不是本程序能恢复的备份（版本 {version or '未知'}）。"
+                "请选择本程序创建的备份，或升级本程序。"
+            )
+        self.server_dump(reason="restore")  # what is there now, first
+        pg_tools.restore_dump(db, path)
         return Changes.of("database")
 
 

@@ -45,6 +45,8 @@ KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENT = 7, 4, 12, 10
 ROTATION_REASONS = ("start", "exit", "daily")
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+)\.sqlite$")
+#: ``backup`` of a server database by ``pg_dump`` (``storage.pg_tools``): restored with ``pg_restore``.
+_DUMP_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<kind>[a-z]+)\.dump$")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -154,14 +156,15 @@ def remove_leftovers(db_path: Path | str, backup_dir: Path | str, now: float | N
     return removed
 
 
-def list_backups(backup_dir: Path | str, stem: str | None = None) -> list[BackupFile]:
-    """Backups in ``backup_dir`` (of the database named ``stem`` when given), oldest first."""
+def list_backups(backup_dir: Path | str, stem: str | None = None, *, dumps: bool = False) -> list[BackupFile]:
+    """Backups in ``backup_dir`` (of the database named ``stem`` when given), oldest first;
+    ``dumps``: the server's ``pg_dump`` files too."""
     backup_dir = Path(backup_dir)
     if not backup_dir.is_dir():
         return []
     found = []
     for path in backup_dir.iterdir():
-        match = _NAME.match(path.name)
+        match = _NAME.match(path.name) or (_DUMP_NAME.match(path.name) if dumps else None)
         if not match or (stem is not None and match["stem"] != stem):
             continue
         try:
@@ -172,8 +175,8 @@ def list_backups(backup_dir: Path | str, stem: str | None = None) -> list[Backup
     return sorted(found, key=lambda b: (b.taken_at, b.path.name))
 
 
-def backup_name(stem: str, now: datetime, kind: str) -> str:
-    return f"{stem}-{now.strftime(_STAMP)}-{kind}.sqlite"
+def backup_name(stem: str, now: datetime, kind: str, suffix: str = ".sqlite") -> str:
+    return f"{stem}-{now.strftime(_STAMP)}-{kind}{suffix}"
 
 
 def needs_daily_backup(backup_dir: Path | str, now: datetime, stem: str | None = None) -> bool:

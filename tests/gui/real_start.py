@@ -154,12 +154,13 @@ class RealStart:
         self.watch, self._catcher = install_watch(monkeypatch, qtbot)
         self.started = None
 
-    def start(self, db_path: Path, user: str = USER):
+    def start(self, db_path: Path | str | None, user: str = USER):
+        """``db_path`` None: a start without ``--db`` (the file or server chosen in 设置)."""
         # A user who has worked before: the name is known, so no first-start question.
         ui = settings.load_settings()
         ui.user_name = user
         settings.save_settings(ui)
-        args = bootstrap.plain_window_args(["--db", str(db_path)])
+        args = bootstrap.plain_window_args(["--db", str(db_path)] if db_path is not None else [])
         started = bootstrap.start_window(args)
         assert not isinstance(started, int), f"程序没有启动（退出码 {started}）：{self.watch.problems}"
         self.started = started

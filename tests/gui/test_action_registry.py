@@ -15,13 +15,22 @@ GUI = Path(__file__).resolve().parents[2] / "desktop_app" / "gui"
 
 
 def menu_actions(window):
+    """(menu name, action) for every command, those of a submenu (设置 → 数据库) included."""
     for name in MENUS:
         menu = window.commands.menus.get(name)
         if menu is None:
             continue
         for action in menu.actions():
-            if not action.isSeparator():
-                yield name, action
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                sub = action.menu()
+                owner = next(k for k, v in window.commands.submenus.items() if v is sub)
+                for inner in sub.actions():
+                    assert SPECS[inner.objectName()].submenu == owner, inner.objectName()
+                    yield name, inner
+                continue
+            yield name, action
 
 
 def test_every_menu_command_is_declared_with_its_menu_and_shortcut(main_window):
