@@ -6,7 +6,9 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 # Headless, on one screen the size of the work area a maximised window gets on a 1366×768 office
 # laptop (the taskbar takes 40 px): what does not fit here does not fit there.
@@ -130,3 +132,32 @@ def app_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("DESKTOP_APP_HOME", str(home))
     return home
+
+
+class MemoryKeyring(KeyringBackend):
+    """The credential store of a test: passwords kept in memory only."""
+
+    priority = 1
+
+    def __init__(self):
+        super().__init__()
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.kept.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.kept[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.kept.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    """``keyring`` answers from a ``MemoryKeyring`` for the test's duration."""
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)

@@ -5,40 +5,11 @@ from __future__ import annotations
 
 import io
 
-import keyring
 import psycopg
-import pytest
-from keyring.backend import KeyringBackend
 from sqlalchemy.engine import make_url
 
 from desktop_app.bootstrap import main
 from desktop_app.storage.database import open_database
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.kept: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.kept.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.kept[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.kept.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    store = MemoryKeyring()
-    keyring.set_keyring(store)
-    yield store
-    keyring.set_keyring(previous)
 
 
 def test_login_keeps_the_password_and_the_address_without_it_then_opens(server_url, memory_keyring, monkeypatch,
