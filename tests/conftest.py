@@ -161,3 +161,19 @@ def memory_keyring():
     keyring.set_keyring(store)
     yield store
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def cli_home(tmp_path, monkeypatch):
+    """A data folder of the test's own for the command line, whose log handlers are taken off
+    the root logger again afterwards (``main`` adds one per run)."""
+    import logging
+
+    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path / "home"))
+    root = logging.getLogger()
+    level = root.level
+    yield tmp_path / "home"
+    for handler in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)

@@ -4,7 +4,6 @@ and the exit codes scripts rely on (0 applied or nothing to do, 1 refused, 3 a d
 from __future__ import annotations
 
 import json
-import logging
 import re
 from datetime import datetime
 
@@ -18,15 +17,8 @@ LEAD = "区交通委"
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path / "home"))
-    root = logging.getLogger()
-    level = root.level
-    yield
-    for handler in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+def home(cli_home):
+    return cli_home
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 
 import pytest
 from openpyxl import load_workbook
@@ -14,15 +13,8 @@ from tests.exchange.sheets import SESSION, row, simple_list
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path / "home"))
-    root = logging.getLogger()
-    level = root.level
-    yield
-    for handler in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+def home(cli_home):
+    return cli_home
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,8 @@ def seed_entries() -> list[RectificationEntry]:
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path / "home"))
-    root = logging.getLogger()
-    level = root.level
-    yield
-    for handler in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+def home(cli_home):
+    return cli_home
 
 
 def test_export_merges_aspects_and_reads_back_the_same_rows(tmp_path):
