@@ -777,6 +777,7 @@ class Merger:
         s = self.s
         scope = {u for u in data.get("items") or () if isinstance(u, str)}
         kinds = {m.value: m for m in LinkKind}
+        arriving = {b.get("uid") for b in self.payload.get("items") or () if isinstance(b, dict)}
         held: set[str] = set()
         for rec in data["links"]:
             try:
@@ -793,6 +794,9 @@ class Merger:
             ends = [self._item_by_uid(u) for u in (a, b)]
             what = f"相似件 {labels[0]} ↔ {labels[1]}"
             missing = [label for end, label in zip(ends, labels) if end is None]
+            if missing and not self.apply and all(e is not None or u in arriving for e, u in zip(ends, (a, b))):
+                self.report.new.append(f"新{what}：{kind.label}")  # the item arrives in this package
+                continue
             if missing:
                 self.report.ignored.append(f"{what}：本机没有{'、'.join(missing)}，"
                                            f"{self.sender_name}的“{kind.label}”关联已忽略。")

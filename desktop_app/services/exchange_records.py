@@ -6,7 +6,9 @@ its proposers' links, its assignments, and the sender's contacts, replies, feedb
 commitments; a lead unit adds its checklist ticks and 回头看 reviews, and the 整改清单 rows travel
 beside the items. The office's 交办包 also carries its 督办 notes on each item (``supervision``:
 the reasons recorded with its changes of 重点督办 / 督办领导), its deadline rules and holiday table,
-and its current checklist template (in the template file's form, ``exchange.checklist_file``). Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
+and its current checklist template (in the template file's form, ``exchange.checklist_file``). Both directions carry
+the sender's links between items (``links``: 同一问题 / 不是同一问题, by the two items' global ids, with
+who linked and when; ``links_of``), never one to a 涉密 item. Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
 checked on arrival as strictly as a form would check them (``unwire``).
 
 Each party owns its fields (domain.md §8): the office the item and the assignment (units, roles,

@@ -589,3 +589,36 @@ def test_a_link_to_a_secret_item_never_travels(world):
     exported, _result = send(office, lead, mail, LEAD)
     payload = json.loads(pkg.open_package(exported.path).parts["data.json"])
     assert payload["links"]["links"] == []
+
+
+def test_a_link_between_items_new_to_the_unit_is_previewed_as_new_and_arrives_with_them(world):
+    from desktop_app.domain.enums import LinkKind
+    from desktop_app.services.similarity import SimilarityService
+
+    office, lead, _co, _clock, mail = world
+    _c, other = office.cases.save(make_record(number="0036", title="关于修缮村级公路桥梁的建议"))
+    SimilarityService(office.ctx).link(item_by_number(office, "0035").id, other, LinkKind.SAME)
+    mail.mkdir(parents=True, exist_ok=True)
+    exported = office.exchange.export(LEAD, mail / "first.zip")
+    preview = lead.exchange.preview(exported.path)
+    assert any("相似件" in line and "同一问题" in line for line in preview.new)
+    assert not any("相似件" in line for line in preview.ignored)
+    lead.exchange.apply(exported.path)
+    similar = SimilarityService(lead.ctx).similar_to_item(item_by_number(lead, "0035").id)
+    assert [s.number for s in similar if s.link is LinkKind.SAME] == ["0036"]
+
+
+def test_a_later_judgement_at_the_office_stays_when_the_units_earlier_one_arrives(world):
+    from desktop_app.domain.enums import LinkKind
+    from desktop_app.services.similarity import SimilarityService
+
+    office, lead, _co, clock, mail = world
+    office.cases.save(make_record(number="0036", title="关于修缮村级公路桥梁的建议"))
+    send(office, lead, mail, LEAD)
+    SimilarityService(lead.ctx).link(item_by_number(lead, "0035").id, item_by_number(lead, "0036").id)
+    clock.advance(hours=1)
+    here, other = item_by_number(office, "0035").id, item_by_number(office, "0036").id
+    SimilarityService(office.ctx).link(here, other, LinkKind.DISMISSED)
+    _exported, result = send(lead, office, mail, "office")
+    assert any("之后另判为“不是同一问题”" in line for line in result.preview.ignored)
+    assert all(s.item_id != other for s in SimilarityService(office.ctx).similar_to_item(here))
