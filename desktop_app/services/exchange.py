@@ -40,6 +40,7 @@ from desktop_app.services.exchange_records import (
     attachment_part,
     digest,
     ensure_uids,
+    links_of,
     office_block,
     rectification_progress_of,
     rectification_rows_for,
@@ -68,6 +69,7 @@ DATA_PART = "data.json"
 SETUP_KEY = "__setup__"
 RECTIFICATION_KEY = "__rectification__"
 TEMPLATE_KEY = "__checklist_template__"
+LINKS_KEY = "__links__"
 
 
 class PackageRefusedError(DomainError):
@@ -313,6 +315,7 @@ class ExchangeService:
                 kind = KIND_REPORT
                 blocks = self._unit_blocks(s, unit_ids[me.name], None, unit_names)
                 blocks.append((RECTIFICATION_KEY, {"rectification": rectification_progress_of(s, unit_ids[me.name])}))
+                blocks.append((LINKS_KEY, {"links": links_of(s, self._items_of(s, unit_ids[me.name]), both=False)}))
             else:
                 target = unit_ids.get(to.strip())
                 if target is None:
@@ -329,6 +332,7 @@ class ExchangeService:
                     blocks = [(item.uid, office_block(s, item, unit_names, contacts))
                               for item in self._items_of(s, target)]
                     blocks.append((RECTIFICATION_KEY, {"rectification": rectification_rows_for(s, target)}))
+                    blocks.append((LINKS_KEY, {"links": links_of(s, self._items_of(s, target), both=True)}))
                     blocks += self._withdrawn(s, f"unit:{addressee.name}", {uid for uid, _b in blocks})
                     blocks.append((SETUP_KEY, {"setup": setup_block(s)}))
                     template = checklist.current_template_data(s)
@@ -349,6 +353,8 @@ class ExchangeService:
                     payload["rectification"] = block["rectification"]
                 elif uid == TEMPLATE_KEY:
                     payload["checklist_template"] = block["checklist_template"]
+                elif uid == LINKS_KEY:
+                    payload["links"] = block["links"]
                 else:
                     payload["items"].append(block)
                     count += 1

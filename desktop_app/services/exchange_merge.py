@@ -25,6 +25,7 @@ from desktop_app.domain.enums import (
     ItemKind,
     ItemStatus,
     Level,
+    LinkKind,
     ProposerRole,
     RectificationStatus,
     ReviewCategory,
@@ -57,6 +58,8 @@ from desktop_app.services.exchange_records import (
     TABLES,
     UNIT_RECORDS,
     attachment_part,
+    item_label,
+    link_key,
     shown_value,
     unwire,
     values_of,
@@ -77,6 +80,7 @@ from desktop_app.storage.tables import (
     History,
     Item,
     ItemChecklist,
+    ItemLink,
     ItemProposer,
     Proposer,
     RectificationList,
@@ -175,6 +179,8 @@ class Merger:
                     self._rectification_rows(self.payload["rectification"])
                 else:
                     self._rectification_progress(self.payload["rectification"], sender_unit)
+            if "links" in self.payload:
+                self._links(self.payload["links"])
         if self.apply:
             self._finish()
         return self.report
@@ -755,6 +761,115 @@ class Merger:
                 self.history.append((item.id, "checklist", row.id, f"办理清单 {entry.name}", old, new))
         if written:
             checklist.store_entries(held, pairs)
+
+    # -- links between items (同一问题 / 不是同一问题) --------------------------------------------------
+
+    def _links(self, data) -> None:
+        """The sender's judgements on pairs of items, by the two items' global ids: each one new or
+        changed here is added (or its kind changed), with who linked and when as at the sender; one
+        the sender sent before and no longer holds (both items still in its list) is removed. A
+        judgement made here after the sender's stays; a link to an item this copy does not have,
+        or to a 涉密 item, is ignored."""
+        bad = PackageError("数据包内容有误：相似件关联无法读取，已拒绝。请让对方用本程序重新导出。")
+        if not isinstance(data, dict) or not isinstance(data.get("links"), list) \
+                or not isinstance(data.get("items", []), list):
+            raise bad
+        s = self.s
+        scope = {u for u in data.get("items") or () if isinstance(u, str)}
+        kinds = {m.value: m for m in LinkKind}
+        arriving = {b.get("uid") for b in self.payload.get("items") or () if isinstance(b, dict)}
+        held: set[str] = set()
+        for rec in data["links"]:
+            try:
+                a, b, kind = str(rec["a"]), str(rec["b"]), kinds[rec["kind"]]
+                by = str(rec.get("by") or "")[:50]
+                at = datetime.fromisoformat(rec["at"])
+                labels = (str(rec.get("a_label") or a)[:200], str(rec.get("b_label") or b)[:200])
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                raise bad from error
+            if a == b:
+                raise bad
+            key = link_key(a, b)
+            held.add(key)
+            ends = [self._item_by_uid(u) for u in (a, b)]
+            what = f"相似件 {labels[0]} ↔ {labels[1]}"
+            missing = [label for end, label in zip(ends, labels) if end is None]
+            if missing and not self.apply and all(e is not None or u in arriving for e, u in zip(ends, (a, b))):
+                self.report.new.append(f"新{what}：{kind.label}")  # the item arrives in this package
+                continue
+            if missing:
+                self.report.ignored.append(f"{what}：本机没有{'、'.join(missing)}，"
+                                           f"{self.sender_name}的“{kind.label}”关联已忽略。")
+                continue
+            if any(e.is_secret for e in ends):
+                self.report.ignored.append(f"{what}：涉及本机登记为涉密的件，涉密件不通过数据包关联，已忽略。")
+                continue
+            low, high = sorted(ends, key=lambda e: e.id)
+            row = s.execute(select(ItemLink).where(ItemLink.item_id == low.id,
+                                                   ItemLink.other_item_id == high.id)).scalar_one_or_none()
+            fields = {"a": a, "b": b, "kind": kind.value}
+            base = self.bases.get(("link", key))
+            old = kinds.get(row.kind) if row is not None else None
+            if old is kind:
+                self.report.unchanged += 1
+                self._base("link", key, fields)
+                continue
+            sent_before = base is not None and json.loads(base.fields or "{}").get("kind")
+            if row is not None and row.kind != sent_before and row.created_at > at:
+                self.report.ignored.append(f"{what}：本机 {row.created_by} 之后另判为“{old.label if old else row.kind}”，"
+                                           f"{self.sender_name}的“{kind.label}”已忽略。")
+                continue
+            self._link_change(key, what, low, high, row, old, kind, by, at)
+            self._base("link", key, fields)
+        for (entity, key), base in list(self.bases.items()):
+            if entity != "link" or key in held:
+                continue
+            try:
+                known = json.loads(base.fields or "{}")
+                a, b = str(known["a"]), str(known["b"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            inside = (a in scope) + (b in scope)
+            if inside < (2 if self.sender_role == "office" else 1):
+                continue  # outside what the sender's list covers: not a removal
+            ends = [self._item_by_uid(u) for u in (a, b)]
+            if any(e is None for e in ends):
+                continue
+            low, high = sorted(ends, key=lambda e: e.id)
+            row = s.execute(select(ItemLink).where(ItemLink.item_id == low.id,
+                                                   ItemLink.other_item_id == high.id)).scalar_one_or_none()
+            if row is None or row.kind != known.get("kind"):
+                continue  # gone or judged again here since: ours
+            what = f"相似件 {item_label(s, low)} ↔ {item_label(s, high)}"
+            self._link_change(key, what, low, high, row, kinds.get(row.kind), None, "", self.now)
+            if self.apply:
+                del self.bases[(entity, key)]
+                s.delete(base)
+
+    def _item_by_uid(self, uid: str) -> Item | None:
+        found = self._by_uid.get(uid)
+        if found is None:
+            found = self.s.execute(select(Item.id).where(Item.uid == uid)).scalar()
+        return self.s.get(Item, found) if found is not None else None
+
+    def _link_change(self, key: str, what: str, low: Item, high: Item, row, old, new, by: str, at: datetime) -> None:
+        self.report.changed.append(FieldChange(f"link:{key}:", what, "相似件", old.label if old else "",
+                                               new.label if new else "（删除）"))
+        self.report.item_ids.update((low.id, high.id))
+        if not self.apply:
+            return
+        if new is None:
+            self.s.delete(row)
+        elif row is None:
+            self.s.add(ItemLink(item_id=low.id, other_item_id=high.id, kind=new.value,
+                                created_by=by or self.sender_name[:50], created_at=at))
+        else:
+            row.kind, row.created_by, row.created_at = new.value, by or self.sender_name[:50], at
+        who = f"（{by} {at:%Y-%m-%d %H:%M}）" if new is not None and by else ""
+        for item, other in ((low, high), (high, low)):
+            text = item_label(self.s, other)
+            self.history.append((item.id, "item_link", other.id, "相似件", f"{old.label}：{text}" if old else "",
+                                 f"{new.label}：{text}{who}" if new else ""))
 
     def _owner_filter(self, table, item: Item, unit_id: int, lead: bool):
         if table is Feedback:

@@ -6,7 +6,9 @@ its proposers' links, its assignments, and the sender's contacts, replies, feedb
 commitments; a lead unit adds its checklist ticks and 回头看 reviews, and the 整改清单 rows travel
 beside the items. The office's 交办包 also carries its 督办 notes on each item (``supervision``:
 the reasons recorded with its changes of 重点督办 / 督办领导), its deadline rules and holiday table,
-and its current checklist template (in the template file's form, ``exchange.checklist_file``). Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
+and its current checklist template (in the template file's form, ``exchange.checklist_file``). Both directions carry
+the sender's links between items (``links``: 同一问题 / 不是同一问题, by the two items' global ids, with
+who linked and when; ``links_of``), never one to a 涉密 item. Fields travel as plain JSON (dates as ISO text, enums as their codes) and are
 checked on arrival as strictly as a form would check them (``unwire``).
 
 Each party owns its fields (domain.md §8): the office the item and the assignment (units, roles,
@@ -350,3 +352,48 @@ def setup_block(s: OrmSession) -> dict:
 def attachment_part(sha256: str) -> str:
     """The package part holding an attachment's bytes."""
     return f"att-{sha256}.bin"
+
+
+# ---- links between items (同一问题 / 不是同一问题, services.similarity) ------------------------------
+
+
+def link_key(a_uid: str, b_uid: str) -> str:
+    """The global id of a pair of items' link (32 hex digits, either order)."""
+    low, high = sorted((a_uid, b_uid))
+    return hashlib.sha256(f"{low}|{high}".encode("ascii", "replace")).hexdigest()[:32]
+
+
+def links_of(s: OrmSession, scope: list[Item], both: bool) -> dict:
+    """The sender's judgements on pairs of items in ``scope`` (``both``: both items in it — the
+    office's 交办包; else at least one — a unit's 报送包), neither of them 涉密, with who linked and
+    when; ``items`` lists the scope, so that a link missing from it was removed by the sender."""
+    from desktop_app.storage.tables import ItemLink
+
+    ids = {i.id for i in scope if not i.is_secret}
+    rows = []
+    id_list = sorted(ids)
+    for start in range(0, len(id_list), 500):
+        chunk = id_list[start:start + 500]
+        rows += s.execute(select(ItemLink).where(ItemLink.item_id.in_(chunk) | ItemLink.other_item_id.in_(chunk))
+                          ).scalars().all()
+    seen, links = set(), []
+    for link in sorted(rows, key=lambda r: r.id):
+        if link.id in seen:
+            continue
+        seen.add(link.id)
+        inside = (link.item_id in ids) + (link.other_item_id in ids)
+        if inside < (2 if both else 1):
+            continue
+        ends = [s.get(Item, link.item_id), s.get(Item, link.other_item_id)]
+        if any(e is None or e.is_secret or not e.uid for e in ends):
+            continue
+        ends.sort(key=lambda e: e.uid)
+        links.append({"a": ends[0].uid, "b": ends[1].uid, "kind": link.kind, "by": link.created_by or "",
+                      "at": wire(link.created_at), "a_label": item_label(s, ends[0]),
+                      "b_label": item_label(s, ends[1])})
+    return {"links": links, "items": sorted(i.uid for i in scope if i.uid and not i.is_secret)}
+
+
+def item_label(s: OrmSession, item: Item) -> str:
+    name = s.scalar(select(Session.name).where(Session.id == item.session_id)) or ""
+    return f"{name} 第{item.number}号 {item.title}"

@@ -533,3 +533,92 @@ def test_the_offices_supervision_and_its_note_reach_the_units_item(world):
     office.cases.save(replace(item_by_number(office, "0035"), title="关于加强农村公路养护管理的建议"))
     lead.exchange.apply(office.exchange.export(LEAD, mail / "later.zip").path)
     assert len([h for h in item_by_number(lead, "0035").history if h.reason == note]) == len(noted)
+
+
+def test_a_link_made_at_the_unit_reaches_the_offices_similar_items_and_history_and_back(world):
+    from desktop_app.domain.enums import LinkKind, UnitRole
+    from desktop_app.services.dto import AssignmentRecord
+    from desktop_app.services.similarity import SimilarityService
+
+    office, lead, co, clock, mail = world
+    office.cases.save(make_record(number="0036", title="关于修缮村级公路桥梁的建议"))
+    send(office, lead, mail, LEAD)
+    # An item only the unit has (entered there, led by another unit): the office does not know it.
+    _changes, local_id = lead.cases.save(make_record(number="0099", title="关于农村公交站台建设的建议",
+                                                     assignments=(AssignmentRecord(None, CO, UnitRole.LEAD),)))
+    first, second = item_by_number(lead, "0035").id, item_by_number(lead, "0036").id
+    clock.advance(hours=2)
+    SimilarityService(lead.ctx).link(first, second, LinkKind.SAME)
+    SimilarityService(lead.ctx).link(first, local_id, LinkKind.DISMISSED)
+
+    _exported, result = send(lead, office, mail, "office")
+    ignored = [line for line in result.preview.ignored if "第0099号" in line]
+    assert len(ignored) == 1 and "本机没有" in ignored[0] and "不是同一问题" in ignored[0]
+    here = item_by_number(office, "0035")
+    similar = SimilarityService(office.ctx).similar_to_item(here.id)
+    linked = [s for s in similar if s.link is LinkKind.SAME]
+    assert [s.number for s in linked] == ["0036"]
+    for number in ("0035", "0036"):
+        line = next(h for h in item_by_number(office, number).history if h.field == "相似件")
+        assert line.new_value.startswith("同一问题：") and LEAD in line.new_value  # who linked
+        assert line.reason == f"来自 {LEAD} 的报送包 第 1 号"
+    assert not any(r.number == "0099" for r in office.cases.list_rows())
+
+    # The office changes its mind; the unit's copy follows, and a removal travels too.
+    clock.advance(hours=1)
+    other = item_by_number(office, "0036").id
+    SimilarityService(office.ctx).link(here.id, other, LinkKind.DISMISSED)
+    send(office, lead, mail, LEAD)
+    assert all(s.item_id != first for s in SimilarityService(lead.ctx).similar_to_item(second))
+    reasons = [h.reason for h in item_by_number(lead, "0036").history if h.field == "相似件"]
+    assert "来自 区政府办公室 的交办包 第 2 号" in reasons
+    clock.advance(hours=1)
+    SimilarityService(office.ctx).unlink(here.id, other)
+    send(office, lead, mail, LEAD)
+    lines = [h for h in item_by_number(lead, "0035").history if h.field == "相似件"]
+    assert lines[0].new_value == "" and lines[0].old_value.startswith("不是同一问题：")
+
+
+def test_a_link_to_a_secret_item_never_travels(world):
+    from desktop_app.domain.enums import LinkKind
+    from desktop_app.services.similarity import SimilarityService
+
+    office, lead, _co, _clock, mail = world
+    _c, secret_id = office.cases.save(make_record(number="0037", title="关于道路养护的涉密建议", is_secret=True))
+    SimilarityService(office.ctx).link(item_by_number(office, "0035").id, secret_id, LinkKind.SAME)
+    exported, _result = send(office, lead, mail, LEAD)
+    payload = json.loads(pkg.open_package(exported.path).parts["data.json"])
+    assert payload["links"]["links"] == []
+
+
+def test_a_link_between_items_new_to_the_unit_is_previewed_as_new_and_arrives_with_them(world):
+    from desktop_app.domain.enums import LinkKind
+    from desktop_app.services.similarity import SimilarityService
+
+    office, lead, _co, _clock, mail = world
+    _c, other = office.cases.save(make_record(number="0036", title="关于修缮村级公路桥梁的建议"))
+    SimilarityService(office.ctx).link(item_by_number(office, "0035").id, other, LinkKind.SAME)
+    mail.mkdir(parents=True, exist_ok=True)
+    exported = office.exchange.export(LEAD, mail / "first.zip")
+    preview = lead.exchange.preview(exported.path)
+    assert any("相似件" in line and "同一问题" in line for line in preview.new)
+    assert not any("相似件" in line for line in preview.ignored)
+    lead.exchange.apply(exported.path)
+    similar = SimilarityService(lead.ctx).similar_to_item(item_by_number(lead, "0035").id)
+    assert [s.number for s in similar if s.link is LinkKind.SAME] == ["0036"]
+
+
+def test_a_later_judgement_at_the_office_stays_when_the_units_earlier_one_arrives(world):
+    from desktop_app.domain.enums import LinkKind
+    from desktop_app.services.similarity import SimilarityService
+
+    office, lead, _co, clock, mail = world
+    office.cases.save(make_record(number="0036", title="关于修缮村级公路桥梁的建议"))
+    send(office, lead, mail, LEAD)
+    SimilarityService(lead.ctx).link(item_by_number(lead, "0035").id, item_by_number(lead, "0036").id)
+    clock.advance(hours=1)
+    here, other = item_by_number(office, "0035").id, item_by_number(office, "0036").id
+    SimilarityService(office.ctx).link(here, other, LinkKind.DISMISSED)
+    _exported, result = send(lead, office, mail, "office")
+    assert any("之后另判为“不是同一问题”" in line for line in result.preview.ignored)
+    assert all(s.item_id != other for s in SimilarityService(office.ctx).similar_to_item(here))
