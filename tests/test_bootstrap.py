@@ -59,6 +59,16 @@ def test_importing_bootstrap_is_cheap():
     assert done.stdout.strip() == "[]", done.stderr
 
 
+def test_the_first_screen_of_rows_is_read_before_sqlalchemy_loads(tmp_path):
+    db = tmp_path / "cases.sqlite"
+    open_database(db).close()
+    script = ("import sys; from pathlib import Path; from desktop_app.startup import read_list_early; "
+              f"rows = list(read_list_early(Path({str(db)!r}), 20)); "
+              "print(len(rows), 'sqlalchemy' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["2", "False"], done.stderr  # both reads done, SQLAlchemy never loaded
+
+
 def test_demo_opens_its_own_filled_database_and_never_the_real_one(tmp_path):
     home = tmp_path / "home"
     done = run_app(home, "--demo", "--smoke-test", "--json")
