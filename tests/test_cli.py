@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sqlite3
 import subprocess
@@ -16,16 +15,8 @@ from desktop_app.storage.database import open_database
 
 
 @pytest.fixture(autouse=True)
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("DESKTOP_APP_HOME", str(tmp_path / "home"))
-    root = logging.getLogger()
-    level = root.level
-    yield tmp_path / "home"
-    # The command sets up the app's log file; take it down so that later tests log as before.
-    for handler in [h for h in root.handlers if getattr(h, "desktop_app_log", False)]:
-        root.removeHandler(handler)
-        handler.close()
-    root.setLevel(level)
+def home(cli_home):
+    return cli_home
 
 
 @pytest.fixture
