@@ -14,11 +14,11 @@ from sqlalchemy import select
 
 from desktop_app.domain.enums import CommitmentStatus, ItemKind, ProposerRole, ResultCategory
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.statistics import assigned, figures, final_rating, handling_report, make_period
+from desktop_app.domain.statistics import assigned, figures, final_rating, make_period
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.letter_settings import issuer_named, letter_settings
-from desktop_app.services.statistics import RATING_RULE_KEY, load_stat_items
+from desktop_app.services.statistics import read_report
 from desktop_app.storage.tables import Commitment, Item, ItemProposer, Proposer, Session, Unit
 
 
@@ -36,8 +36,6 @@ class SelfReportService:
         ``end``; ValidationError (in Chinese, saying what to fix) for an unknown unit or dates the
         wrong way round."""
         from desktop_app.documents.self_report import SelfReportCommitment, SelfReportData, SelfReportItem
-        from desktop_app.domain.statistics import RATING_LEAD, RATING_RULES
-        from desktop_app.services.lookup import setting_value
 
         name = (unit or "").strip()
         if start > end:
@@ -49,11 +47,9 @@ class SelfReportService:
             if s.scalar(select(Unit.id).where(Unit.name == name)) is None:
                 raise ValidationError(f"单位名录中没有“{name}”。请写单位全称，与 设置 → 单位名录 中的一致。")
             issuer = issuer_named(s, name, settings)
-            rule = setting_value(s, RATING_RULE_KEY, RATING_LEAD)
-            rule = rule if rule in RATING_RULES else RATING_LEAD
-            items = load_stat_items(s, as_of if as_of < today else None)
             period = make_period(start, end)
-            report = handling_report(items, as_of, period, rule)
+            report, items = read_report(s, as_of, today, period)  # as 办理统计 counts them
+            rule = report.rating_rule
             ours = [i for i in items if name in i.units and assigned(i, as_of) and period.holds(i)]
             ids = [i.id for i in ours]
             rows = {r.id: r for r in s.execute(

@@ -75,14 +75,7 @@ class StatisticsService:
         (all items by default), under the 满意率 rule of the setting ``RATING_RULE_KEY``."""
         as_of = as_of or self.ctx.today()
         with self.ctx.db.read() as s:
-            # A day before today is seen as it was: the status that day, the due dates before
-            # later extensions (the figures themselves ignore later replies, forms and contacts).
-            items = load_stat_items(s, as_of if as_of < self.ctx.today() else None)
-            rule = setting_value(s, RATING_RULE_KEY, RATING_LEAD)
-            items = proposals_as_counted(s, items)  # 不立案 apart, 并案 as the office counts it (issue 23)
-            note = counting_note_of(s)
-        report = handling_report(items, as_of, period, rule if rule in RATING_RULES else RATING_LEAD)
-        return replace(report, counting_note=note) if note else report
+            return read_report(s, as_of, self.ctx.today(), period)[0]
 
     def sessions(self) -> list[str]:
         """The session names, newest first (the period choices besides this year and custom)."""
@@ -228,6 +221,19 @@ def deadline_dates(s, item_ids: list[int], as_of: date | None = None) -> Deadlin
 def _dbapi(s):
     """The session's DBAPI connection, in the session's transaction (the plain-SQL reads)."""
     return driver_connection(s)
+
+
+def read_report(s, as_of: date, today: date, period: Period | None = None) -> tuple[Report, list[StatItem]]:
+    """The handling report as of ``as_of`` and the items it counted, read in ``s``: the one way
+    every figure is made (the statistics view, its print and Excel, and each unit's 自查报告)."""
+    # A day before today is seen as it was: the status that day, the due dates before later
+    # extensions (the figures themselves ignore later replies, forms and contacts).
+    items = load_stat_items(s, as_of if as_of < today else None)
+    rule = setting_value(s, RATING_RULE_KEY, RATING_LEAD)
+    items = proposals_as_counted(s, items)  # 不立案 apart, 并案 as the office counts it (issue 23)
+    note = counting_note_of(s)
+    report = handling_report(items, as_of, period, rule if rule in RATING_RULES else RATING_LEAD)
+    return (replace(report, counting_note=note) if note else report), items
 
 
 def report_as_json(report: Report) -> dict:

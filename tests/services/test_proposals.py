@@ -327,3 +327,11 @@ def test_statistics_without_proposals_say_nothing_of_them(ctx):
 
     CaseService(ctx).save(make_record())
     assert StatisticsService(ctx).report(AS_OF).counting_note == ""
+
+
+def test_a_units_self_report_counts_a_merged_group_as_the_statistics_do(ctx, merged):
+    from desktop_app.services.self_report import SelfReportService
+
+    ProposalService(ctx).set_merged_count(MergedCount.PER_HANDLING)
+    figures = SelfReportService(ctx).print_data("区交通委", date(2024, 1, 1), AS_OF)[0].figures
+    assert (figures["total"].count, figures["replied"].count) == (1, 1)  # one handling, as in 办理统计
