@@ -21,7 +21,7 @@ from typing import Iterable
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.search import match_query, search_terms
-from desktop_app.storage.search_index import pg_query, pg_vector, statements
+from desktop_app.storage.search_index import pg_query, statements, stored_terms
 
 
 def _sql(session: Session, what: str):
@@ -29,7 +29,7 @@ def _sql(session: Session, what: str):
 
 
 def _stored(session: Session, terms: str) -> str:
-    return pg_vector(terms) if session.get_bind().dialect.name == "postgresql" else terms
+    return stored_terms(session.get_bind().dialect.name, terms)
 
 
 def item_terms(

@@ -45,6 +45,11 @@ def pg_vector(terms: str) -> str:
     return " ".join(f"{_lexeme(t)}:{','.join(map(str, sorted(set(p))))}" for t, p in positions.items())
 
 
+def stored_terms(dialect: str, terms: str) -> str:
+    """``terms`` as the back end's index row takes them (a tsvector literal on the server)."""
+    return pg_vector(terms) if dialect == "postgresql" else terms
+
+
 def pg_query(user_text: str) -> str | None:
     """The tsquery literal for what the user typed (the rules of ``domain.search.match_query``)."""
     parts = []

@@ -24,7 +24,7 @@ from sqlalchemy import Table, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DatabaseError
-from desktop_app.storage.search_index import pg_vector, statements
+from desktop_app.storage.search_index import statements, stored_terms
 from desktop_app.storage.tables import Base
 
 CHUNK = 2000
@@ -180,11 +180,10 @@ def _clear_search(conn) -> None:
 def _copy_search(dst_conn) -> int:
     """Index every item copied into ``dst_conn``."""
     rows = _indexed_terms(dst_conn)
-    insert_sql = statements(dst_conn.dialect.name)["insert"]
-    server = dst_conn.dialect.name == "postgresql"
+    dialect = dst_conn.dialect.name
+    insert_sql = statements(dialect)["insert"]
     for start in range(0, len(rows), CHUNK):
-        dst_conn.execute(insert_sql, [{"id": i, "terms": pg_vector(t) if server else t}
-                                      for i, t in rows[start:start + CHUNK]])
+        dst_conn.execute(insert_sql, [{"id": i, "terms": stored_terms(dialect, t)} for i, t in rows[start:start + CHUNK]])
     return len(rows)
 
 
