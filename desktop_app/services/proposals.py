@@ -64,18 +64,11 @@ class ProposalService:
     # ---- how a 并案 is counted ---------------------------------------------------------------
 
     def merged_count(self) -> MergedCount:
-        try:
-            value = json.loads(self.reference.get_setting(STATISTICS_KEY) or "{}").get("merged_count")
-        except (ValueError, AttributeError):
-            value = None
-        return member_or_none(MergedCount, value) or MergedCount.PER_PROPOSAL
+        with self.ctx.db.read() as s:
+            return merged_count_of(s)
 
     def set_merged_count(self, mode: MergedCount) -> Changes:
         return self.reference.set_setting(STATISTICS_KEY, json.dumps({"merged_count": MergedCount(mode).value}))
-
-    def counting_note(self) -> str:
-        """How the handling statistics count 提案 (for their definitions): 不立案 apart, 并案 as set."""
-        return counting_note_for(self.merged_count())
 
     # ---- figures ---------------------------------------------------------------------------
 
