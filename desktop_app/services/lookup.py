@@ -65,6 +65,12 @@ def setting_version(s: OrmSession, key: str) -> int:
     return 0 if row is None else (row.version or 1)
 
 
+def is_office(unit_name: str) -> bool:
+    """Whether the unit is the government office (区政府办公室, 上海市崇明区人民政府办公室 …), which
+    assigns and chases rather than handles: its letters and reports go to the 区人民政府 or to units."""
+    return "政府办公室" in unit_name
+
+
 def our_unit_id(s: OrmSession) -> int | None:
     value = s.get(Setting, OUR_UNIT_KEY)
     if value is None or not (value.value or "").strip().isdigit():

@@ -19,10 +19,9 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.deadlines import DeadlineService
 from desktop_app.domain.wording import proposers_of, words
 from desktop_app.services.letters import LetterService
-from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.lookup import is_office, our_unit_id
 from desktop_app.storage.tables import Assignment, Item, Session, Unit
 
-OFFICE_WORD = "政府办公室"  # 区政府办公室, 上海市崇明区人民政府办公室 …
 #: What a 督办通知 chases: deadlines the unit itself must meet (its own checklist steps are its business).
 SUPERVISED = (DeadlineKind.RETURN, DeadlineKind.OPINION, DeadlineKind.REPLY, DeadlineKind.EXTENSION_CAP,
               DeadlineKind.SECOND_REPLY, DeadlineKind.PUBLICATION, DeadlineKind.COMMITMENT)
@@ -65,7 +64,7 @@ class OfficeLetterService:
             unit = s.get(Unit, our_unit_id(s)) if our_unit_id(s) is not None else None
             name = unit.name if unit else ""
             unit_id = unit.id if unit else None
-        if OFFICE_WORD not in name:
+        if not is_office(name):
             raise DomainError("督办通知和交办通知由区政府办公室发给承办单位：请在 设置 中把“我的单位”设为区政府办公室"
                               f"（现在是“{name or '未设置'}”）。")
         return self.letters.issuer(unit_id, name)

@@ -43,7 +43,7 @@ from desktop_app.domain.statistics import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of, statuses_on
 from desktop_app.services.fields import member_or_none
-from desktop_app.services.lookup import setting_value
+from desktop_app.services.lookup import is_office, setting_value
 from desktop_app.services.letter_settings import letter_settings
 from desktop_app.services.proposals import counting_note_of, proposals_as_counted
 from desktop_app.storage.tables import (
@@ -96,7 +96,7 @@ class StatisticsService:
             issuer = issuer_of(s, our_unit_id(s), settings)
         signed = issuer.signed if issuer is not None else settings.unit_name
         if not recipient.strip():
-            recipient = "区人民政府" if issuer is not None and "政府办公室" in issuer.name else "区政府办公室"
+            recipient = "区人民政府" if issuer is not None and is_office(issuer.name) else "区政府办公室"
         data = StatisticsReportData(self.report(as_of, period), title.strip(), signed, self.ctx.today(),
                                     recipient.strip())
         return data, dict(settings.fonts)
