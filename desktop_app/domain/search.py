@@ -50,6 +50,21 @@ def search_terms(*texts: str) -> str:
     return " ".join(out)
 
 
+_CJK_PAIR = re.compile(f"[{_CJK}]{{2}}")
+
+
+def run_trigrams(terms: list[str]) -> list[str]:
+    """The three-character sequences inside CJK runs, recovered from ``search_terms``' order: two
+    bigrams in a row belong to one run (every run ends with its single last character), so
+    ``ab bc`` gives ``abc``. The server indexes them too, so that a three-character word is one
+    term to look up instead of a phrase to check in every item (``storage/search_index.py``)."""
+    out = []
+    for first, second in zip(terms, terms[1:]):
+        if first[1:] == second[:1] and _CJK_PAIR.fullmatch(first) and _CJK_PAIR.fullmatch(second):
+            out.append(first + second[1])
+    return out
+
+
 def _quoted(term: str) -> str:
     # Terms are letters/digits/CJK only, but quote defensively: FTS5 doubles a quote inside a string.
     return '"' + term.replace('"', '""') + '"'

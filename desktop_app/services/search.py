@@ -40,8 +40,13 @@ def item_terms(
 
 def index_item(session: Session, item_id: int, terms: str) -> None:
     """Replace the index row of one item (on SQLite: its terms go in at the next generation)."""
-    session.execute(_sql(session, "forget"), {"id": item_id})
-    session.execute(_sql(session, "insert"), {"id": item_id, "terms": _stored(session, terms)})
+    sql = statements(session.get_bind().dialect.name)
+    values = {"id": item_id, "terms": _stored(session, terms)}
+    if "replace" in sql:  # the server: one statement, one round trip
+        session.execute(sql["replace"], values)
+        return
+    session.execute(sql["forget"], {"id": item_id})
+    session.execute(sql["insert"], values)
 
 
 def index_many(session: Session, rows: list[dict]) -> None:
@@ -56,6 +61,14 @@ def unindex_item(session: Session, item_id: int) -> None:
     session.execute(_sql(session, "forget"), {"id": item_id})
 
 
+def prepare_search(session: Session) -> None:
+    """What the back end needs before the index is queried in this transaction (the server: no
+    sequential scan of the index table, see ``storage/search_index.py``)."""
+    prepare = statements(session.get_bind().dialect.name).get("prepare")
+    if prepare is not None:
+        session.execute(prepare)
+
+
 def search_ids(session: Session, user_text: str) -> set[int] | None:
     """Ids of items matching what the user typed; None when the text holds nothing searchable
     (empty, or only punctuation), meaning "do not filter by text"."""
@@ -65,5 +78,6 @@ def search_ids(session: Session, user_text: str) -> set[int] | None:
         return None
     # One string of ids instead of one result row per id: a word in every item (关于, 建议)
     # matches 100,000 rows, and row-by-row fetching alone would take longer than the search.
+    prepare_search(session)
     ids = session.execute(_sql(session, "search"), {"q": query}).scalar()
     return set(json.loads(f"[{ids}]")) if ids else set()

@@ -44,6 +44,7 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import ChangeKind, Changes
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.lookup import get_or_raise
+from desktop_app.services.search import prepare_search
 from desktop_app.storage.search_index import pg_query, statements
 from desktop_app.storage.tables import (
     Commitment,
@@ -252,6 +253,7 @@ def _rank(s: OrmSession, terms: dict[str, float], weights: TermWeights, before_y
         match = " | ".join(f"({q})" for q in map(pg_query, wanted) if q)
     else:
         match = " OR ".join(f"({match_query(t)})" for t in wanted)
+    prepare_search(s)
     ids = list(s.scalars(statements(dialect)["rank"], {"q": match, "limit": 4 * CANDIDATES}))
     if exclude_item_id in ids:
         ids.remove(exclude_item_id)

@@ -1,6 +1,6 @@
 """The bigram terms behind quick search: what a user types must meet what was indexed."""
 
-from desktop_app.domain.search import match_query, search_terms
+from desktop_app.domain.search import match_query, run_trigrams, search_terms
 
 
 def test_chinese_text_becomes_overlapping_pairs_and_its_last_character():
@@ -36,3 +36,8 @@ def test_fts_syntax_typed_by_the_user_is_never_passed_through():
 def test_nothing_searchable_gives_no_query():
     assert match_query("  ，。！\"*()  ") is None
     assert match_query("") is None
+
+
+def test_three_character_sequences_stay_inside_one_run():
+    terms = search_terms("道路交通", "通行 ab bc", "交通安全").split()
+    assert run_trigrams(terms) == ["道路交", "路交通", "交通安", "通安全"]  # never 交通+通行 across fields, never abc

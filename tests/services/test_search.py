@@ -41,6 +41,23 @@ def test_a_longer_word_matches_only_that_sequence(cases, items):
     assert cases.search_ids("道路交通") == set()
 
 
+def test_a_three_character_word_matches_only_that_sequence(cases, items):
+    # 养老服 is in the care item's title; 交通安 only in the school item; 路交通 nowhere in one run.
+    assert cases.search_ids("养老服") == {items["care"]}
+    assert cases.search_ids("交通安") == {items["school"]}
+    assert cases.search_ids("全的建") == {items["school"]}
+    assert cases.search_ids("路交通") == set()
+
+
+def test_a_long_word_whose_pieces_are_all_there_but_apart_does_not_match(cases):
+    # Every bigram and three-character piece of 养老服务 is in the text, never in that order.
+    _c, apart = cases.save(make_record(number="0501", title="关于养老服的调查", content="老服务中心"))
+    _c, whole = cases.save(make_record(number="0502", title="关于养老服务的建议", content=""))
+    assert cases.search_ids("养老服务") == {whole}
+    assert cases.search_ids("养老服") == {apart, whole}
+    assert cases.search_ids("老服务") == {apart, whole}
+
+
 def test_number_with_or_without_leading_zeros(cases, items):
     assert cases.search_ids("0035") == {items["road"]}
     assert cases.search_ids("35") == {items["road"]}

@@ -36,7 +36,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-HEAD = "0014"
+HEAD = "0015"
 
 #: Tables Alembic must not touch or compare: the FTS5 index and its shadow tables are created by
 #: raw SQL in the migrations and have no place in ``tables.py``.
