@@ -174,8 +174,9 @@ class CaseService:
         with self.ctx.db.read() as s:
             return self._problems(s, record)
 
-    def _problems(self, s: OrmSession, record: CaseRecord, gates_overridden: bool = False) -> list[str]:
-        rules, calendar = self._deadline_setup.get(s, self.ctx.db)
+    def _problems(self, s: OrmSession, record: CaseRecord, gates_overridden: bool = False,
+                  setup: tuple | None = None) -> list[str]:
+        rules, calendar = setup or self._deadline_setup.get(s, self.ctx.db)
         return _problems(s, record, today=self.ctx.today(), rules=rules, calendar=calendar,
                          gates_overridden=gates_overridden)
 
@@ -222,15 +223,19 @@ class CaseService:
     def _save(self, record: CaseRecord, reason: str = "", gates_overridden: bool = False) -> tuple[Changes, int]:
         now, user = self.ctx.now(), self.ctx.user_name()
         with self.ctx.db.write() as s:
+            # Kept referenced for the whole save: each later s.get() of these rows (validation,
+            # gates, the writer) is then answered by the session instead of another round trip
+            # to a database server.
+            held = _rows_of_save(s, record)  # noqa: F841 - held on purpose
             record = _allocate_number(s, record)
-            problems = self._problems(s, record, gates_overridden)
+            setup = self._deadline_setup.get(s, self.ctx.db)
+            problems = self._problems(s, record, gates_overridden, setup)
             if not problems:
                 problems = _status_problems(s, record)
             if problems:
                 raise ValidationError(problems)
             checklist.check_gates(s, record)
             writer = CaseWriter(s, record, now, user, reason)
-            setup = self._deadline_setup.get(s, self.ctx.db)
             due_before = deadlines.due_snapshot(s, record.id, setup)
             try:
                 item_id = writer.run()
@@ -302,12 +307,20 @@ def _allocate_number(s: OrmSession, record: CaseRecord) -> CaseRecord:
     return replace(record, number=allocated, suggested_number=allocated)
 
 
+def _rows_of_save(s: OrmSession, record: CaseRecord) -> tuple:
+    """The stored item, its session and every unit, as ORM rows (the units are few)."""
+    item = s.get(Item, record.id) if record.id is not None else None
+    chosen = s.get(Session, record.session_id) if record.session_id is not None else None
+    return item, chosen, s.scalars(select(Unit)).all()
+
+
 def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:
     """A status the user chose (changed from the stored one) must agree with the record
     (domain.md §4); statuses the app sets itself (finalising, feedback) follow the record already."""
     stored = None
     if record.id is not None:
-        stored = s.scalar(select(Item.status).where(Item.id == record.id))
+        item = s.get(Item, record.id)
+        stored = item.status if item is not None else None
     if record.status is None or (stored is not None and stored == record.status.value):
         return []
     if stored is None and record.status is ItemStatus.PENDING:

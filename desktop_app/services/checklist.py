@@ -567,7 +567,8 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
     finalised = set(s.scalars(select(Reply.id).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
     if any(r.finalised and (r.id is None or r.id not in finalised) for r in record.replies):
         actions.append(GateAction.REPLY_FINALISED)
-    status = s.scalar(select(Item.status).where(Item.id == record.id))
+    item = s.get(Item, record.id)
+    status = item.status if item is not None else None
     if record.status is ItemStatus.CLOSED and status != ItemStatus.CLOSED.value:
         actions.append(GateAction.CLOSE)
     if not actions:

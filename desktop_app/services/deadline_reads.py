@@ -102,36 +102,77 @@ def rows_of(conn, sql: str):
         cursor.close()
 
 
-def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
-               calendar: WorkCalendar | None = None) -> Loaded:
-    """The facts of the items matching ``scope`` (SQL on ``item``; default: the open ones) in six
-    queries; ``rules`` and ``calendar`` are read when not given."""
-    day = _Days({None: None}).__getitem__  # a C call per date column, a parse per distinct day
-    not_filed = FilingDecision.NOT_FILED.value
+def _fact_queries(scope: str) -> dict[str, str]:
+    """The reads of ``load_facts`` for the items matching ``scope``, by name: independent of each
+    other, so that the server can answer them in one round trip (``prefetch``)."""
     wanted = f"SELECT id FROM item WHERE {scope}"
-    items = {
-        i: (kind, status, day(assigned), session_name, number, title)
-        for i, kind, status, assigned, session_name, number, title in rows_of(conn, (
-            "SELECT item.id, item.kind, item.status, item.assigned_on, session.name, item.number, item.title"
-            f" FROM item JOIN session ON session.id = item.session_id WHERE {scope}"))
-    }
-    # 政协提案 only (a few): 不立案 意见 and proposals merged into another (issue 23).
-    proposal_facts = {
-        i: (filing == not_filed, day(reference_due), merged is not None)
-        for i, filing, reference_due, merged in rows_of(conn, (
-            "SELECT id, filing, reference_due_on, merged_into_id FROM item"
-            f" WHERE (filing = '{not_filed}' OR merged_into_id IS NOT NULL) AND id IN ({wanted})"))
-    }
-    roles, outcomes, lead = codes_of(UnitRole), codes_of(ReturnOutcome), UnitRole.LEAD
-    unit_names = dict(rows_of(conn, "SELECT id, name FROM unit"))
-    assignments: dict[int, list[AssignmentFacts]] = defaultdict(list)
-    positions: dict[int, int] = {}
-    # No ORDER BY: SQLite would sort every open item's rows; each item's few are sorted below.
-    for (item_id, aid, unit_id, position, role, signed, sent, return_asked, outcome, months,
-         approved, assigned, decided) in rows_of(conn, (
+    return {
+        "items": ("SELECT item.id, item.kind, item.status, item.assigned_on, session.name, item.number, item.title"
+                  f" FROM item JOIN session ON session.id = item.session_id WHERE {scope}"),
+        # 政协提案 only (a few): 不立案 意见 and proposals merged into another (issue 23).
+        "proposals": ("SELECT id, filing, reference_due_on, merged_into_id FROM item"
+                      f" WHERE (filing = '{FilingDecision.NOT_FILED.value}' OR merged_into_id IS NOT NULL)"
+                      f" AND id IN ({wanted})"),
+        "units": "SELECT id, name FROM unit",
+        # No ORDER BY: SQLite would sort every open item's rows; each item's few are sorted below.
+        "assignments": (
             "SELECT item_id, id, unit_id, position, role, signed_on, coalesce(opinion_sent_on, opinion_received_on),"
             " return_requested_on, return_outcome, extension_months, extension_approved_on, assigned_on,"
-            f" return_decided_on FROM assignment WHERE item_id IN ({wanted})")):
+            f" return_decided_on FROM assignment WHERE item_id IN ({wanted})"),
+        # 涉密 items are never published, so they have no 公开 deadline (domain.md §4).
+        "secret": f"SELECT id FROM item WHERE is_secret AND {scope}",
+        # Only a finalised (定稿) reply counts as given; a draft counts nowhere.
+        "replies": ("SELECT item_id, round, replied_on, unit_id, disclosure, published_on FROM reply"
+                    f" WHERE replied_on IS NOT NULL AND finalised AND item_id IN ({wanted})"),
+        "dissatisfied": (
+            "SELECT feedback.item_id, reply.round, min(feedback.received_on) FROM feedback"
+            " JOIN reply ON reply.id = feedback.reply_id"
+            f" WHERE feedback.outcome = '{Rating.DISSATISFIED.value}' AND feedback.received_on IS NOT NULL"
+            f" AND feedback.item_id IN ({wanted}) GROUP BY feedback.item_id, reply.round"),
+        "commitments": (
+            "SELECT c.id, c.item_id, c.due_on, c.unit_id, c.status, c.closed_on, r.replied_on FROM commitment c"
+            " LEFT JOIN reply r ON r.id = c.reply_id"
+            f" WHERE c.due_on IS NOT NULL AND c.item_id IN ({wanted})"),
+        "template": ("SELECT id, name, due_length, due_unit, due_anchor FROM checklist_template_entry"
+                     " WHERE due_length IS NOT NULL"),
+        "checklists": f"SELECT item_id, dated FROM item_checklist WHERE dated != '' AND item_id IN ({wanted})",
+        "our_unit": f"SELECT value FROM setting WHERE key = '{OUR_UNIT_KEY}'",
+    }
+
+
+def prefetch(conn, sqls) -> None:
+    """Send several reads at once where the connection can (the server: one round trip instead of
+    one each; a save reads the facts of its item twice, ten reads each); ``rows_of`` then takes
+    their rows, all held in memory. Nothing to do on SQLite, where a read costs no round trip."""
+    ahead = getattr(conn, "prefetch", None)
+    if ahead is not None:
+        ahead(list(sqls))
+
+
+def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
+               calendar: WorkCalendar | None = None, *, few: bool = False) -> Loaded:
+    """The facts of the items matching ``scope`` (SQL on ``item``; default: the open ones) in ten
+    reads; ``rules`` and ``calendar`` are read when not given. ``few``: a handful of items (a
+    save's), whose reads the server answers in one round trip; otherwise each read streams."""
+    day = _Days({None: None}).__getitem__  # a C call per date column, a parse per distinct day
+    sql = _fact_queries(scope)
+    if few:
+        prefetch(conn, sql.values())
+    items = {
+        i: (kind, status, day(assigned), session_name, number, title)
+        for i, kind, status, assigned, session_name, number, title in rows_of(conn, sql["items"])
+    }
+    not_filed = FilingDecision.NOT_FILED.value
+    proposal_facts = {
+        i: (filing == not_filed, day(reference_due), merged is not None)
+        for i, filing, reference_due, merged in rows_of(conn, sql["proposals"])
+    }
+    roles, outcomes, lead = codes_of(UnitRole), codes_of(ReturnOutcome), UnitRole.LEAD
+    unit_names = dict(rows_of(conn, sql["units"]))
+    assignments: dict[int, list[AssignmentFacts]] = defaultdict(list)
+    positions: dict[int, int] = {}
+    for (item_id, aid, unit_id, position, role, signed, sent, return_asked, outcome, months,
+         approved, assigned, decided) in rows_of(conn, sql["assignments"]):
         positions[aid] = position or 0
         assignments[item_id].append(AssignmentFacts(
             aid, unit_id, unit_names.get(unit_id, ""), roles.get(role, lead), day(signed), day(sent),
@@ -142,31 +183,21 @@ def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
             held.sort(key=lambda a: (positions[a.id], a.id))
     replies: dict[int, list[ReplyFacts]] = defaultdict(list)
     public = Disclosure.PUBLIC.value  # not per row: an enum's value is a slow property
-    # 涉密 items are never published, so they have no 公开 deadline (domain.md §4).
-    secret = {i for (i,) in rows_of(conn, f"SELECT id FROM item WHERE is_secret AND {scope}")}
-    # Only a finalised (定稿) reply counts as given; a draft counts nowhere.
-    for item_id, round_, replied_on, unit_id, disclosure, published_on in rows_of(conn, (
-            "SELECT item_id, round, replied_on, unit_id, disclosure, published_on FROM reply"
-            f" WHERE replied_on IS NOT NULL AND finalised AND item_id IN ({wanted})")):
+    secret = {i for (i,) in rows_of(conn, sql["secret"])}
+    for item_id, round_, replied_on, unit_id, disclosure, published_on in rows_of(conn, sql["replies"]):
         replies[item_id].append(ReplyFacts(
             round_, day(replied_on), unit_id, disclosure == public and item_id not in secret, day(published_on)))
     dissatisfied: dict[int, list[tuple[int, date]]] = defaultdict(list)
-    for item_id, round_, first in rows_of(conn, (
-            "SELECT feedback.item_id, reply.round, min(feedback.received_on) FROM feedback"
-            " JOIN reply ON reply.id = feedback.reply_id"
-            f" WHERE feedback.outcome = '{Rating.DISSATISFIED.value}' AND feedback.received_on IS NOT NULL"
-            f" AND feedback.item_id IN ({wanted}) GROUP BY feedback.item_id, reply.round")):
+    for item_id, round_, first in rows_of(conn, sql["dissatisfied"]):
         dissatisfied[item_id].append((round_, day(first)))
     commitments: dict[int, list[CommitmentFacts]] = defaultdict(list)
     done_status = CommitmentStatus.DONE.value
-    for cid, item_id, due_on, unit_id, status, closed_on, made_on in rows_of(conn, (
-            "SELECT c.id, c.item_id, c.due_on, c.unit_id, c.status, c.closed_on, r.replied_on FROM commitment c"
-            " LEFT JOIN reply r ON r.id = c.reply_id"
-            f" WHERE c.due_on IS NOT NULL AND c.item_id IN ({wanted})")):
+    for cid, item_id, due_on, unit_id, status, closed_on, made_on in rows_of(conn, sql["commitments"]):
         # 结转下年 is still tracked (issue 8): only 已落实 ends a commitment's deadline.
         done = day(closed_on or due_on) if status == done_status else None
         commitments[item_id].append(CommitmentFacts(cid, day(due_on), unit_id, done, day(made_on)))
-    steps = _checklist_steps(conn, wanted, day)
+    our = _unit_id(next(iter(rows_of(conn, sql["our_unit"])), (None,))[0])
+    steps = _checklist_steps(conn, sql["template"], sql["checklists"], our, day)
     kinds, statuses = codes_of(ItemKind), codes_of(ItemStatus)
     suggestion, handling, none = ItemKind.SUGGESTION, ItemStatus.HANDLING, ()
     facts = [
@@ -212,20 +243,16 @@ def statuses_on(conn, as_of: date, scope: str) -> dict[int, ItemStatus]:
     return out
 
 
-def _checklist_steps(conn, wanted: str, day) -> dict[int, list[StepFacts]]:
+def _checklist_steps(conn, template_sql: str, checklists_sql: str, our: int | None, day) -> dict[int, list[StepFacts]]:
     """Steps of the items' 办理清单 that have a due offset (they are our unit's steps): read from
     each checklist's ``dated`` (the few dated entries, not the packed checklist)."""
-    our = read_our_unit(conn)
     template = {
         entry_id: (name, length, member_or_none(LengthUnit, unit) or LengthUnit.DAYS,
                    member_or_none(Anchor, anchor) or Anchor.ASSIGNED)
-        for entry_id, name, length, unit, anchor in rows_of(conn, (
-            "SELECT id, name, due_length, due_unit, due_anchor FROM checklist_template_entry"
-            " WHERE due_length IS NOT NULL"))
+        for entry_id, name, length, unit, anchor in rows_of(conn, template_sql)
     }
     steps: dict[int, list[StepFacts]] = defaultdict(list)
-    for item_id, dated in rows_of(conn, (
-            f"SELECT item_id, dated FROM item_checklist WHERE dated != '' AND item_id IN ({wanted})")):
+    for item_id, dated in rows_of(conn, checklists_sql):
         for slot, ref, done_on in unpack_dated(dated):
             if isinstance(ref, dict):
                 own = own_entry(ref)
@@ -349,7 +376,11 @@ def read_setting(conn, key: str) -> str | None:
 
 
 def read_our_unit(conn) -> int | None:
-    value = (read_setting(conn, OUR_UNIT_KEY) or "").strip()
+    return _unit_id(read_setting(conn, OUR_UNIT_KEY))
+
+
+def _unit_id(value: str | None) -> int | None:
+    value = (value or "").strip()
     return int(value) if value.isdigit() else None
 
 

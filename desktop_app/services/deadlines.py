@@ -528,7 +528,8 @@ def _patched(s: OrmSession, held: _OpenState, touched: frozenset[int], token: Ch
     removed, added = list(held.rectification), []
     if touched:
         ids = ",".join(str(int(i)) for i in sorted(touched))
-        fresh = load_facts(_dbapi(s), f"({OPEN_ITEMS}) AND item.id IN ({ids})", loaded.rules, loaded.calendar)
+        fresh = load_facts(_dbapi(s), f"({OPEN_ITEMS}) AND item.id IN ({ids})", loaded.rules, loaded.calendar,
+                           few=True)
         items = {i: v for i, v in loaded.items.items() if i not in touched}
         items.update(fresh.items)
         facts = [f for f in loaded.facts if f.id not in touched] + fresh.facts
@@ -555,7 +556,7 @@ def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None,
     s.flush()
     scope = OPEN_ITEMS if item_ids is None else f"item.id IN ({','.join(str(int(i)) for i in item_ids)})"
     rules, cal = setup if setup is not None else (None, None)
-    return load_facts(_dbapi(s), scope, rules, cal)
+    return load_facts(_dbapi(s), scope, rules, cal, few=item_ids is not None)
 
 
 def _dbapi(s: OrmSession):

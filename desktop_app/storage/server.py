@@ -129,6 +129,7 @@ class ServerDatabase:
             connect_args={"connect_timeout": connect_timeout, "application_name": "desktop-app",
                           "options": SESSION_OPTIONS},
             pool_pre_ping=True,
+            pool_use_lifo=True,
         )
         self._count_lock = threading.Lock()
         self._version_lock = threading.Lock()
@@ -167,7 +168,10 @@ class ServerDatabase:
             raise connection_error(self.url, exc) from exc
         with conn:
             transaction = conn.begin()
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+            # The change notice goes out at commit (and not at all on a rollback), to every
+            # listening client (``changed_elsewhere``); asked for here to spare a round trip.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key), pg_notify(:channel, :origin)"),
+                         {"key": WRITE_LOCK_KEY, "channel": CHANGE_CHANNEL, "origin": self._origin})
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
                 event.listen(session, "before_flush", clean_text)
                 event.listen(session, "before_flush", _note_explicit_ids)
@@ -182,9 +186,6 @@ class ServerDatabase:
                         transaction.rollback()
                     raise
                 items = session.info.get(ITEMS_WRITTEN)
-                # Delivered at commit to every listening client (``changed_elsewhere``).
-                conn.execute(text("SELECT pg_notify(:channel, :origin)"),
-                             {"channel": CHANGE_CHANNEL, "origin": self._origin})
                 version_before = self.data_version()
                 transaction.commit()
                 self._count_write(frozenset(items) if items is not None else None, version_before)
@@ -397,12 +398,22 @@ class SqliteLikeConnection:
 
     def __init__(self, conn):
         self._conn = conn
+        self._held: dict[str, list] = {}  # rows read ahead by ``prefetch``, by their SQL
 
     def cursor(self):
         cursor = self._conn.cursor()
         for name in ("date", "timestamp", "timestamptz", "time"):
             cursor.adapters.register_loader(name, _text_loader())
-        return _QmarkCursor(cursor)
+        return _QmarkCursor(cursor, self._held)
+
+    def prefetch(self, sqls: list[str]) -> None:
+        """Run reads without parameters in one round trip (one query string, a result each); a
+        later ``execute`` of the same SQL on a cursor of this connection takes its rows."""
+        cursor = self.cursor()
+        cursor.execute("; ".join(sqls))
+        for sql in sqls:
+            self._held[sql] = cursor.fetchall()
+            cursor.nextset()
 
     def execute(self, sql: str, params=()):
         cursor = self.cursor()
@@ -424,12 +435,34 @@ def _text_loader():
 
 
 class _QmarkCursor:
-    def __init__(self, cursor):
+    def __init__(self, cursor, held: dict[str, list]):
         self._cursor = cursor
+        self._held = held
+        self._rows: list | None = None  # rows read ahead for the last execute, if any
+        self._next = 0
 
     def execute(self, sql: str, params=()):
-        self._cursor.execute(qmark_to_format(sql) if params else sql, params or None)
+        self._rows = None if params else self._held.pop(sql, None)
+        self._next = 0
+        if self._rows is None:
+            self._cursor.execute(qmark_to_format(sql) if params else sql, params or None)
         return self
+
+    def fetchmany(self, size: int = 1):
+        if self._rows is None:
+            return self._cursor.fetchmany(size)
+        chunk = self._rows[self._next:self._next + size]
+        self._next += len(chunk)
+        return chunk
+
+    def fetchall(self):
+        return self._cursor.fetchall() if self._rows is None else self.fetchmany(len(self._rows))
+
+    def fetchone(self):
+        if self._rows is None:
+            return self._cursor.fetchone()
+        chunk = self.fetchmany(1)
+        return chunk[0] if chunk else None
 
     def executemany(self, sql: str, params):
         self._cursor.executemany(qmark_to_format(sql), params)
@@ -439,7 +472,7 @@ class _QmarkCursor:
         return getattr(self._cursor, name)
 
     def __iter__(self):
-        return iter(self._cursor)
+        return iter(self._cursor) if self._rows is None else iter(self.fetchall())
 
 
 def qmark_to_format(sql: str) -> str:
