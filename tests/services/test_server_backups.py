@@ -224,6 +224,11 @@ def test_office_staff_dump_the_whole_database_but_leave_restoring_a_dump_to_the_
         with pytest.raises(DatabaseError, match="信息管理员"):
             office.restore(theirs)
         assert _all_rows(demo_url) == before and [b.kind for b in office.backups()] == ["manual"]
+        # A database-file copy they may restore: it replaces the records, not the tables.
+        copy = office.backup_now(as_sqlite=True)
+        _change_everything(demo_url, clock)
+        office.restore(copy)
+        assert _all_rows(demo_url) == before
     finally:
         admin.ctx.db.close()
         office.ctx.db.close()
