@@ -125,8 +125,8 @@ class MaintenanceService:
         """A backup to the file ``to`` (a database file, also of a server), or into the backup
         folder (``reason`` "manual" or "import" for the one taken before an import). On a server,
         the one into the folder is a ``pg_dump`` file: for "manual" pg_dump must be installed
-        (``ToolMissing`` otherwise, nothing written) unless ``as_sqlite``; before an import a
-        SQLite copy stands in for it."""
+        (``ToolMissing`` otherwise, nothing written) unless ``as_sqlite``; before an import the
+        SQLite copy stands in for it when pg_dump is not installed. A unit's user is refused."""
         if self.is_server:
             self._require_whole_view()
         if to is not None:

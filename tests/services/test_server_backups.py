@@ -176,8 +176,9 @@ def test_without_pg_dump_the_manual_backup_says_what_to_install_and_writes_nothi
 # ---- office and unit staff (roles made by ``server init`` / ``add-user``) ----------------------------
 
 @pytest.fixture
-def staff(demo_url, pg_server, capsys):
+def staff(demo_url, request, capsys):
     """``server init`` on the demo database, an office user and a unit user; returns their URLs."""
+    pg_server = request.getfixturevalue("pg_server")  # after demo_url: skipped without a server
     assert main(["server", "init", "--db", demo_url]) == 0
     suffix = os.getpid()
     names = {"office": f"h20bk_office_{suffix}", "unit": f"h20bk_unit_{suffix}"}
