@@ -217,9 +217,11 @@ def run_backup(args: argparse.Namespace) -> int:
         if with_dump:
             written = Path(maintenance.server_dump(to=target))
         else:
-            written = Path(maintenance.backup_now(to=target))
+            written = Path(maintenance.backup_now(to=target, as_sqlite=as_sqlite))
     except Exception as error:  # noqa: BLE001 - disk full, folder not writable, ...
-        return frame.fail(args, f"备份失败：{error}\n请检查目标文件夹是否存在、可写，磁盘空间是否足够。")
+        # The app's own messages say what to do (a unit's account, pg_dump's report, a full disk).
+        hint = "" if frame.is_domain_error(error) else "\n请检查目标文件夹是否存在、可写，磁盘空间是否足够。"
+        return frame.fail(args, f"备份失败：{error}{hint}")
     finally:
         db.close()
     if frame.wants_json(args):

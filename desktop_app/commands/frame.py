@@ -87,6 +87,13 @@ def maintenance(db):
     return MaintenanceService(service_context(db), paths.backup_dir(db.path or db.url))
 
 
+def is_domain_error(error: BaseException) -> bool:
+    """True for the app's own errors, whose Chinese message already says what to do."""
+    from desktop_app.domain.errors import DomainError
+
+    return isinstance(error, DomainError)
+
+
 def open_error_message(path: Path, error: Exception) -> str:
     from desktop_app.domain.errors import DomainError
 

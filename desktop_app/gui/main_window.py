@@ -220,8 +220,30 @@ class MainWindow(QMainWindow):
     # -- files and settings
 
     def backup_now(self) -> None:
-        self.runner.run(maintenance_ops.backup_now(self.services),
-                        on_success=lambda path: self.ui.statusBar.showMessage(f"已备份到 {path}", 10000))
+        """文件 → 立即备份. On a server without pg_dump on this computer: say what to install, and
+        offer the copy as a database file instead (the command's ``--as-sqlite``)."""
+        from desktop_app.services.maintenance import format_label
+
+        as_sqlite = False
+        if (problem := self.services.maintenance.manual_backup_problem()) is not None:
+            if not message_boxes.confirm(
+                self, "立即备份",
+                f"{problem}\n\n现在也可以把服务器上的全部数据另存为一个本地数据库文件（核对过行数，"
+                "可在 文件 → 从备份恢复 中恢复到服务器）。要这样备份吗？",
+                "另存为数据库文件",
+            ):
+                return
+            as_sqlite = True
+        self.runner.run(maintenance_ops.backup_now(self.services, as_sqlite=as_sqlite),
+                        on_success=lambda path: self.ui.statusBar.showMessage(
+                            f"已备份到 {path}（{format_label(path)}）", 10000))
+
+    def show_backup_note(self) -> None:
+        """What the automatic backup at start-up could not do as usual (a server: no pg_dump
+        here, or a unit's account), in the status bar."""
+        note = self.services.maintenance.backup_note if self.services.connected else ""
+        if note:
+            self.ui.statusBar.showMessage(note, 60000)
 
     def restore_backup(self) -> None:
         from desktop_app.gui.dialogs.restore_dialog import RestoreDialog

@@ -2,10 +2,23 @@
 
 Used by 文件 → 备份/从备份恢复, by start-up and exit (daily rotation) and by ``desktop-app check`` /
 ``backup``. Backups go through ``storage.backup`` (SQLite's online backup API, never a file copy).
+
+On a database server the backups into the backup folder are ``pg_dump`` files (``storage.pg_tools``),
+as ``desktop-app backup`` makes them, rotated and pruned with the rest:
+
+- 立即备份 (``backup_now``): a ``pg_dump`` file, or, when pg_dump is not installed, ``ToolMissing``
+  saying what to install; the window then offers the verified SQLite copy instead (``as_sqlite``),
+  as the command offers ``--as-sqlite``;
+- the automatic backups (``backup_if_due``) and those before an import: a ``pg_dump`` file, or,
+  without pg_dump, the SQLite copy with a warning in the log and a note the window shows
+  (``backup_note``): nobody is there to choose, and a whole verified copy beats no backup;
+- a unit's user sees only the unit's items, so neither kind would be whole: their manual backup
+  and restore are refused with a message saying who can do it, and no automatic backup is taken.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -19,6 +32,8 @@ from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.storage import backup, migrations, pg_tools, tables
 from desktop_app.storage.database import SCHEMA_VERSION, damage_message
+
+log = logging.getLogger(__name__)
 
 #: Main tables counted by ``check()``, with the Chinese name ``desktop-app check`` prints.
 COUNTED_TABLES = {
@@ -63,11 +78,30 @@ class BackupInfo:
     def kind_label(self) -> str:
         return backup.KIND_LABELS.get(self.kind, self.kind)
 
+    @property
+    def is_dump(self) -> bool:
+        return self.path.suffix == pg_tools.DUMP_SUFFIX
+
+    @property
+    def format_label(self) -> str:
+        return format_label(self.path)
+
+
+def format_label(path: Path | str) -> str:
+    """What kind of file a backup is, for the backups list and messages."""
+    return "pg_dump 备份" if Path(path).suffix == pg_tools.DUMP_SUFFIX else "数据库文件"
+
 
 class MaintenanceService:
     def __init__(self, ctx: ServiceContext, backup_dir: Path | str):
         self.ctx = ctx
         self.backup_dir = Path(backup_dir)
+        #: Why the last automatic backup was not a ``pg_dump`` file, or was not taken (server only).
+        self.backup_note = ""
+
+    @property
+    def is_server(self) -> bool:
+        return bool(getattr(self.ctx.db, "is_server", False))
 
     def check(self) -> CheckReport:
         """Full ``integrity_check``, schema version and row counts."""
@@ -87,24 +121,72 @@ class MaintenanceService:
             damage_text=damage_message(db.name, problems) if problems else "",
         )
 
-    def backup_now(self, to: Path | str | None = None, reason: str = "manual") -> Path:
-        """A backup to the file ``to``, or into the backup folder (``reason`` "manual" or
-        "import" for the one taken before an import)."""
+    def backup_now(self, to: Path | str | None = None, reason: str = "manual", *, as_sqlite: bool = False) -> Path:
+        """A backup to the file ``to`` (a database file, also of a server), or into the backup
+        folder (``reason`` "manual" or "import" for the one taken before an import). On a server,
+        the one into the folder is a ``pg_dump`` file: for "manual" pg_dump must be installed
+        (``ToolMissing`` otherwise, nothing written) unless ``as_sqlite``; before an import the
+        SQLite copy stands in for it when pg_dump is not installed. A unit's user is refused."""
+        if self.is_server:
+            self._require_whole_view()
         if to is not None:
             return backup.backup_to(self.ctx.db, Path(to))
-        made = backup.rotate_backup(self.ctx.db, self.backup_dir, self.ctx.now(), reason)
+        if self.is_server and not as_sqlite and reason == "manual":
+            return self.server_dump(reason=reason)
+        return self._event_backup(reason, prune=True, as_sqlite=as_sqlite)
+
+    def _event_backup(self, reason: str, *, prune: bool, as_sqlite: bool = False) -> Path:
+        """A backup of ``reason``'s kind into the folder: on a server a ``pg_dump`` file, or the
+        SQLite copy when pg_dump is not installed (logged)."""
+        if self.is_server and not as_sqlite:
+            if self.dump_tool_problem() is None:
+                return self.server_dump(reason=reason, prune=prune)
+            log.warning("找不到 pg_dump：%s的备份存为本地数据库文件", backup.KIND_LABELS.get(reason, reason))
+        made = backup.rotate_backup(self.ctx.db, self.backup_dir, self.ctx.now(), reason, prune=prune)
         assert made is not None  # only rotation backups are ever skipped
         return made
 
+    def manual_backup_problem(self) -> str | None:
+        """Why 立即备份 cannot make its usual backup here (a server without pg_dump on this
+        computer): what to install, and that a SQLite copy can be made instead; None when it can."""
+        if not self.is_server or (problem := self.dump_tool_problem()) is None:
+            return None
+        return f"无法用 pg_dump 备份服务器上的数据库：{problem}"
+
     def backup_if_due(self, reason: str = "start") -> Path | None:
         """The daily rotation: at "start" only when the newest backup is a day old, at "exit"
-        always; skipped (None) when nothing changed or when someone else holds the database."""
+        always; skipped (None) when nothing changed or when someone else holds the database.
+        On a server: a ``pg_dump`` file, or the SQLite copy when pg_dump is not installed
+        (``backup_note`` says so); none for a unit's user (``backup_note`` says why)."""
         db = self.ctx.db
         if db.read_only:
             return None
+        if self.is_server and pg_tools.whole_access(db) == pg_tools.UNIT_STAFF:
+            if not self.backup_note:
+                log.info("单位账号 %s 看不到整个数据库，不做自动备份", getattr(db, "user", ""))
+            self.backup_note = "没有自动备份：" + pg_tools.UNIT_CANNOT_BACKUP
+            return None
         if reason == "start" and not backup.needs_daily_backup(self.backup_dir, self.ctx.now(), backup.backup_stem(db)):
             return None
+        if not self.is_server:
+            return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason)
+        problem = self.dump_tool_problem()
+        if problem is None:
+            self.backup_note = ""
+            return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason, write=self._dump_to,
+                                        suffix=pg_tools.DUMP_SUFFIX)
+        log.warning("自动备份：找不到 pg_dump，改存为本地数据库文件（%s）", problem)
+        self.backup_note = ("自动备份存为了本地数据库文件（可在 从备份恢复 中恢复到服务器），因为" + problem
+                            + " 安装后，自动备份和立即备份都用 pg_dump。")
         return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason)
+
+    def _require_whole_view(self, restore: bool = False) -> None:
+        """A unit's user on a server sees a part of the database: refuse to back it up or restore it."""
+        if pg_tools.whole_access(self.ctx.db) == pg_tools.UNIT_STAFF:
+            raise DatabaseError(pg_tools.UNIT_CANNOT_RESTORE if restore else pg_tools.UNIT_CANNOT_BACKUP)
+
+    def _dump_to(self, target: Path) -> Path:
+        return pg_tools.dump_server(self.ctx.db, target)
 
     def backups(self) -> list[BackupInfo]:
         """Backups of this database, newest first."""
@@ -119,6 +201,8 @@ class MaintenanceService:
         if db.read_only:
             raise ReadOnlyError("不能从备份恢复：" + db.read_only_reason)
         path = Path(path)
+        if self.is_server:
+            self._require_whole_view(restore=True)
         if pg_tools.is_dump(path):
             return self._restore_dump(path)
         version = _schema_version_of(path)
@@ -128,7 +212,10 @@ class MaintenanceService:
                 "请选择本程序创建的备份，或升级本程序。"
             )
         if db.is_server:
-            _restore_onto_server(db, path, self.backup_dir, self.ctx.now())
+            # What is there now, first; pruned only afterwards (the chosen backup may be the oldest of its kind).
+            self._event_backup("restore", prune=False)
+            _restore_onto_server(db, path)
+            backup.prune_backups(self.backup_dir, backup.backup_stem(db))
         else:
             backup.restore_backup(path, db.path, self.backup_dir, self.ctx.now())
         return Changes.of("database")
@@ -144,15 +231,18 @@ class MaintenanceService:
             return str(error)
         return None
 
-    def server_dump(self, to: Path | str | None = None, reason: str = "manual") -> Path:
+    def server_dump(self, to: Path | str | None = None, reason: str = "manual", *, prune: bool = True) -> Path:
         """The server database written by ``pg_dump`` (custom format) to ``to``, or into the
-        backup folder as ``<name>-<time>-<reason>.dump``."""
+        backup folder as ``<name>-<time>-<reason>.dump`` (pruned as the other backups)."""
         db = self.ctx.db
         if not db.is_server:
             raise DatabaseError("pg_dump 只用于数据库服务器；数据库文件请直接备份。")
-        if to is None:
-            to = self.backup_dir / backup.backup_name(backup.backup_stem(db), self.ctx.now(), reason, pg_tools.DUMP_SUFFIX)
-        return pg_tools.dump_server(db, Path(to))
+        if to is not None:
+            return pg_tools.dump_server(db, Path(to))
+        made = backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason, prune=prune, write=self._dump_to,
+                                    suffix=pg_tools.DUMP_SUFFIX)
+        assert made is not None  # only rotation backups are ever skipped
+        return made
 
     def _restore_dump(self, path: Path) -> Changes:
         db = self.ctx.db
@@ -160,28 +250,30 @@ class MaintenanceService:
             raise DatabaseError(f"{path.name} 是 PostgreSQL 服务器的备份（pg_dump 文件），只能恢复到服务器上的数据库"
                                 "（--db postgresql://用户名@服务器/数据库名）。")
         pg_tools.require_tool("pg_dump")
+        if pg_tools.whole_access(db) != pg_tools.OWNER:
+            raise DatabaseError(pg_tools.OFFICE_CANNOT_RESTORE_DUMP)
         version = pg_tools.dump_schema_version(path)
         if version is None or version not in migrations.known_revisions():
             raise DatabaseError(
                 f"{path.name} 不是本程序能恢复的备份（版本 {version or '未知'}）。"
                 "请选择本程序创建的备份，或升级本程序。"
             )
-        self.server_dump(reason="restore")  # what is there now, first
+        # What is there now, first; pruned only afterwards: the chosen backup may be the oldest of its kind.
+        self.server_dump(reason="restore", prune=False)
         pg_tools.restore_dump(db, path)
+        backup.prune_backups(self.backup_dir, backup.backup_stem(db))
         return Changes.of("database")
 
 
-def _restore_onto_server(db, path: Path, backup_dir: Path, now: datetime) -> None:
+def _restore_onto_server(db, path: Path) -> None:
     """Put the records of the backup file ``path`` onto the server (replacing its records, in one
-    transaction) after backing up what is there now; an older backup is migrated first, in a
-    temporary copy, never in the backup itself."""
+    transaction); an older backup is migrated first, in a temporary copy, never in the backup itself."""
     import shutil
     import tempfile
 
     from desktop_app.storage.database import open_database
     from desktop_app.storage.transfer import copy_database
 
-    backup.rotate_backup(db, backup_dir, now, "restore")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder) / path.name
         shutil.copyfile(path, work)

@@ -10,6 +10,11 @@ newest 12 monthly, 4 weekly and one daily per day for the latest 7 days are kept
 before a migration, an import or a restore are kept 10 of each kind; ``manual`` ones are never
 deleted. A rotation backup is skipped when its content equals the newest backup's (two backup-API
 snapshots of an unchanged database are byte-identical), so an idle day adds no file.
+
+A server database's backups may also be ``pg_dump`` files, ``<name>-YYYYMMDD-HHMMSS-<kind>.dump``
+(``rotate_backup(..., write=…, suffix=".dump")``, written by ``storage.pg_tools``): they rotate and
+are pruned together with the SQLite copies of the same database, one set of kinds for both, and an
+unchanged database adds no dump either (``pg_tools.same_dump_content``).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Callable
 
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DatabaseError
@@ -142,7 +148,8 @@ def remove_leftovers(db_path: Path | str, backup_dir: Path | str, now: float | N
     now = time.time() if now is None else now
     candidates = []
     if backup_dir.is_dir():
-        candidates += [p for p in backup_dir.iterdir() if p.name.endswith((".sqlite.tmp", ".sqlite.tmp-journal"))]
+        candidates += [p for p in backup_dir.iterdir()
+                       if p.name.endswith((".sqlite.tmp", ".sqlite.tmp-journal", ".dump.tmp"))]
     candidates += [db_path.with_name(db_path.name + suffix) for suffix in (".restore.tmp", ".restore.tmp-journal")]
     removed = []
     for path in candidates:
@@ -180,22 +187,26 @@ def backup_name(stem: str, now: datetime, kind: str, suffix: str = ".sqlite") ->
 
 
 def needs_daily_backup(backup_dir: Path | str, now: datetime, stem: str | None = None) -> bool:
-    """True when the newest rotation backup is more than a day old (or there is none)."""
-    rotation = [b for b in list_backups(backup_dir, stem) if b.kind in ROTATION_KINDS]
+    """True when the newest rotation backup (a copy or a server's dump) is more than a day old
+    (or there is none)."""
+    rotation = [b for b in list_backups(backup_dir, stem, dumps=True) if b.kind in ROTATION_KINDS]
     return not rotation or now - rotation[-1].taken_at >= timedelta(days=1)
 
 
 def rotate_backup(
-    db_or_path, backup_dir: Path | str, now: datetime, reason: str = "daily", *, prune: bool = True
+    db_or_path, backup_dir: Path | str, now: datetime, reason: str = "daily", *, prune: bool = True,
+    write: Callable[[Path], Path] | None = None, suffix: str = ".sqlite",
 ) -> Path | None:
     """Take a backup into ``backup_dir`` and prune old ones.
 
     ``reason`` "start", "exit" or "daily" makes a rotation backup, skipped (None) when nothing
     changed since the newest backup; "migration", "import", "restore" or "manual" always makes a
-    backup of that kind. ``db_or_path`` is a ``Database`` or the path of a database file."""
+    backup of that kind. ``db_or_path`` is a ``Database`` or the path of a database file.
+    ``write(target)`` writes the backup (default: ``backup_to``; a server's ``pg_dump``, with
+    ``suffix`` ".dump")."""
     backup_dir = Path(backup_dir)
     stem = backup_stem(db_or_path)
-    existing = list_backups(backup_dir, stem)
+    existing = list_backups(backup_dir, stem, dumps=True)
     rotation = reason in ROTATION_REASONS
     if rotation:
         kind = _rotation_kind(existing, now)
@@ -203,11 +214,11 @@ def rotate_backup(
         kind = reason
     else:
         raise ValueError(f"unknown backup reason {reason!r}")
-    target = backup_dir / backup_name(stem, now, kind)
+    target = backup_dir / backup_name(stem, now, kind, suffix)
     while target.exists():  # two backups in one second: keep both
         now += timedelta(seconds=1)
-        target = backup_dir / backup_name(stem, now, kind)
-    made = backup_to(db_or_path, target)
+        target = backup_dir / backup_name(stem, now, kind, suffix)
+    made = write(target) if write is not None else backup_to(db_or_path, target)
     if rotation and existing and _same_content(made, existing[-1].path):
         made.unlink()
         return None
@@ -217,8 +228,9 @@ def rotate_backup(
 
 
 def prune_backups(backup_dir: Path | str, stem: str) -> list[Path]:
-    """Delete the backups the rotation no longer keeps; returns the deleted paths."""
-    backups = list_backups(backup_dir, stem)
+    """Delete the backups (copies and a server's dumps alike) the rotation no longer keeps;
+    returns the deleted paths."""
+    backups = list_backups(backup_dir, stem, dumps=True)
     keep: set[Path] = set()
     newest_first = list(reversed(backups))
     daily_dates: list = []
@@ -303,6 +315,10 @@ def _rotation_kind(existing: list[BackupFile], now: datetime) -> str:
 
 
 def _same_content(a: Path, b: Path) -> bool:
+    from desktop_app.storage import pg_tools
+
+    if a.suffix == ".dump" or b.suffix == ".dump":
+        return a.suffix == b.suffix and pg_tools.same_dump_content(a, b)
     try:
         return filecmp.cmp(a, b, shallow=False)
     except OSError:

@@ -8,7 +8,7 @@ and a server does not is skipped here, each for a reason:
   server's constraint checks (``integrity_problems`` looks for rows that break a foreign key or a
   version, which only a hand-made change could leave);
 - the online backup before a migration: the migration itself is one transaction per revision, and
-  server backups are ``pg_dump``'s job (``storage.backup.server_dump``);
+  server backups are ``pg_dump``'s job (``storage.pg_tools``);
 - the read-only ``sqlite3`` fast paths (``due``, the list's first screen): the server is already
   running, so the usual way is fast enough.
 

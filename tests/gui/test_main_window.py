@@ -246,7 +246,10 @@ def test_backup_now_writes_a_backup_and_says_where(qtbot, main_window, services)
     before = len(services.maintenance.backups())
     main_window.ui.backupAction.trigger()
     qtbot.waitUntil(lambda: "已备份到" in main_window.ui.statusBar.currentMessage(), timeout=10000)
+    assert "（数据库文件）" in main_window.ui.statusBar.currentMessage()
     assert len(services.maintenance.backups()) == before + 1
+    manual = [b for b in services.maintenance.backups() if b.kind == "manual"]
+    assert len(manual) == 1 and manual[0].format_label == "数据库文件" and services.maintenance.backup_note == ""
 
 
 def test_the_real_editor_opens_on_the_selected_item(qtbot, main_window):

@@ -21,6 +21,15 @@ from desktop_app.storage import tables as t
 from desktop_app.storage.server import engine_url, sync_sequences
 from tests.conftest import FIXED_NOW
 
+#: The issue's quality bar: ten clients editing and creating for 30 seconds.
+CLIENTS = 10
+CONCURRENCY_SECONDS = 30
+#: A client still running this long after the end is stuck (a lock never released): the test fails
+#: instead of hanging CI.
+STUCK_AFTER_SECONDS = 90
+#: Server-side limits on every client connection, so that a wait for a lock cannot last for ever.
+CLIENT_OPTIONS = "-c lock_timeout=60s -c statement_timeout=60s"
+
 
 @pytest.fixture
 def empty_server_db(server_url, request):
@@ -61,10 +70,18 @@ def test_every_revision_upgrades_and_downgrades_on_the_server(empty_server_db):
         engine.dispose()
 
 
+def _client_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).update_query_dict({"options": CLIENT_OPTIONS}).render_as_string(hide_password=False)
+
+
+@pytest.mark.slow
 def test_ten_clients_saving_at_once_lose_no_update_and_never_share_a_number(server_url):
-    """Ten users, each with their own connection, for a few seconds: half register new items, half
+    """Ten users, each with their own connection, for 30 seconds: half register new items, half
     edit the same five items from what they last read. Every save either lands or is refused as a
-    conflict; none overwrites another silently, and no two items share a number."""
+    conflict (and the client is told); none overwrites another silently, and no two items share a
+    number."""
     from desktop_app.services.cases import CaseService
     from desktop_app.services.context import ServiceContext
     from desktop_app.storage.database import open_database
@@ -74,15 +91,17 @@ def test_ten_clients_saving_at_once_lose_no_update_and_never_share_a_number(serv
     cases = CaseService(ServiceContext(db=setup, user_name=lambda: "管理员", now=lambda: FIXED_NOW))
     shared = [cases.save(make_record(number=f"{n:04d}", title=f"共同修改的第{n}件"))[1] for n in range(1, 6)]
     setup.close()
-    stop = time.monotonic() + 6
+    client_url = _client_url(server_url)
     landed: dict[int, list[str]] = {i: [] for i in shared}
     created: list[int] = []
-    conflicts = [0]
+    attempts = [0]
+    conflicts: list[tuple[int, int]] = []  # (item id, version the client read)
     errors: list[BaseException] = []
     lock = threading.Lock()
+    stop = time.monotonic() + CONCURRENCY_SECONDS
 
     def client(n: int) -> None:
-        db = open_database(server_url)
+        db = open_database(client_url)
         service = CaseService(ServiceContext(db=db, user_name=lambda: f"用户{n}", now=lambda: FIXED_NOW))
         try:
             k = 0
@@ -99,11 +118,13 @@ def test_ten_clients_saving_at_once_lose_no_update_and_never_share_a_number(serv
                     item_id = shared[k % len(shared)]
                     record = service.get(item_id)
                     title = f"用户{n}第{k}次改"
+                    with lock:
+                        attempts[0] += 1
                     try:
                         service.save(replace(record, title=title))
                     except ConflictError:
                         with lock:
-                            conflicts[0] += 1
+                            conflicts.append((item_id, record.version))
                         continue
                     with lock:
                         landed[item_id].append(title)
@@ -112,26 +133,35 @@ def test_ten_clients_saving_at_once_lose_no_update_and_never_share_a_number(serv
         finally:
             db.close()
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(10)]
+    # Daemon threads: a stuck client fails the test below and never keeps the test run alive.
+    threads = [threading.Thread(target=client, args=(n,), daemon=True) for n in range(CLIENTS)]
     for thread in threads:
         thread.start()
+    give_up = stop + STUCK_AFTER_SECONDS
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=max(0.0, give_up - time.monotonic()))
+    assert not [thread for thread in threads if thread.is_alive()], "有客户端在结束后仍未停下（等锁？）"
     assert not errors, errors
     db = open_database(server_url)
     try:
         with db.read() as s:
             numbers = s.scalars(select(t.Item.number)).all()
             assert len(numbers) == len(set(numbers)) == 5 + len(created)
+            assert len(set(created)) == len(created)
             for item_id, titles in landed.items():
                 item = s.get(t.Item, item_id)
                 # Version = 1 + every save that landed: none was lost; the last one is what is stored.
                 assert item.version == 1 + len(titles)
                 if titles:
                     assert item.title == titles[-1]
+                # Every save that failed was refused as a conflict because someone else's had
+                # landed since the client read: it read an older version than the final one.
+                assert all(read < item.version for i, read in conflicts if i == item_id)
             assert s.scalar(select(func.count()).select_from(t.Item)) == 5 + len(created)
     finally:
         db.close()
+    # Every edit either landed or was reported to its client as a conflict: none vanished.
+    assert attempts[0] == sum(map(len, landed.values())) + len(conflicts)
     assert created and sum(map(len, landed.values())) > 0
 
 

@@ -31,6 +31,7 @@ class RestoreDialog(QDialog):
         self.model = RowTableModel([
             Column("备份时间", lambda b: b.taken_at.strftime("%Y-%m-%d %H:%M:%S")),
             Column("类型", lambda b: b.kind_label),
+            Column("格式", lambda b: b.format_label),
             Column("大小", lambda b: file_size_text(b.size)),
             Column("文件", lambda b: b.path.name),
         ], self)
@@ -59,6 +60,8 @@ class RestoreDialog(QDialog):
             status = "还没有备份。程序每天启动和退出时会自动备份，导入和升级前也会备份。"
         else:
             status = f"共 {self.model.rowCount()} 个备份，最新的在最上面。"
+        if note := self._services.maintenance.backup_note:
+            status += "\n" + note
         self.ui.statusLabel.setText(status)
         self.ui.restoreButton.setEnabled(not read_only and self._selected() is not None and not self._runner.busy)
 
