@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.db:
         server = Report()
         _copy_to_server(work, args.db)
-        print(f"PostgreSQL 服务器：{args.db}")
+        print(f"PostgreSQL 服务器：{args.db}（{_server_settings(args.db)}）")
         _measure_list_operations(server, args.db)
         _side_by_side(report, server)
     report.finish(args.json)
@@ -77,6 +77,22 @@ def _copy_to_server(work: Path, url: str) -> None:
     finally:
         target.close()
         source.close()
+
+
+def _server_settings(url: str) -> str:
+    """What the server's figures depend on: its version, memory for cached pages, the connection."""
+    from sqlalchemy import text
+
+    from desktop_app.storage.database import open_database
+
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            version, buffers = (s.execute(text(f"SHOW {name}")).scalar() for name in ("server_version", "shared_buffers"))
+    finally:
+        db.close()
+    via = "本机 TCP" if "@127.0.0.1" in url or "@localhost" in url else "Unix 套接字" if "host=/" in url else "网络"
+    return f"PostgreSQL {version}，shared_buffers {buffers}，{via}"
 
 
 def _side_by_side(local: "Report", server: "Report") -> None:
