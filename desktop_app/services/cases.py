@@ -368,6 +368,8 @@ def _commitment_facts(s: OrmSession, record: CaseRecord) -> dict:
     if record.id is None:
         # A new item has no commitments yet: saved as 定稿 正在/计划解决 it would escape the rule.
         return {"commitments": 0}
+    if not any(r.finalised for r in record.replies):
+        return {}  # the rules read these only for a finalised reply: two reads spared
     from sqlalchemy import func
 
     from desktop_app.storage.tables import Commitment

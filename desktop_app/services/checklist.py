@@ -564,8 +564,10 @@ def check_gates(s: OrmSession, record: CaseRecord) -> None:
     if record.id is None:
         return
     actions = []
-    finalised = set(s.scalars(select(Reply.id).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
-    if any(r.finalised and (r.id is None or r.id not in finalised) for r in record.replies):
+    finalising = [r for r in record.replies if r.finalised]
+    finalised = set(s.scalars(select(Reply.id).where(
+        Reply.item_id == record.id, Reply.finalised.is_(True)))) if finalising else set()
+    if any(r.id is None or r.id not in finalised for r in finalising):
         actions.append(GateAction.REPLY_FINALISED)
     item = s.get(Item, record.id)
     status = item.status if item is not None else None

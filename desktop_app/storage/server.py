@@ -26,6 +26,7 @@ import functools
 import logging
 import re
 import threading
+import time
 import uuid
 from collections import deque
 from contextlib import contextmanager
@@ -33,7 +34,7 @@ from typing import Iterator
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DatabaseError, ReadOnlyError
@@ -64,6 +65,31 @@ _SEQUENCE_COLUMN = "id"
 #: server a ``shared_buffers`` of a quarter of its memory). 1.1 is the usual value for SSDs and
 #: cached data; it changes no result, only which plan finds it.
 SESSION_OPTIONS = "-c random_page_cost=1.1"
+
+
+#: The server's data version (``ServerDatabase.data_version``): its next transaction id.
+DATA_VERSION_SQL = "pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+
+#: A pooled connection unused for longer than this is tried (one round trip) before it is lent
+#: out: the server may have restarted meanwhile. A busier one is lent at once (a save, a keystroke
+#: of the search); were the server to restart within those seconds, that one action fails with a
+#: message and the pool starts afresh.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_when_idle(engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _idle_since(_dbapi_connection, record):
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _alive(dbapi_connection, record, _proxy):
+        since = record.info.pop("idle_since", None)
+        if since is not None and time.monotonic() - since > IDLE_PING_SECONDS:
+            try:
+                engine.dialect.do_ping(dbapi_connection)
+            except Exception as exc:  # the pool drops this connection and lends a new one
+                raise DisconnectionError() from exc
 
 
 def is_server_url(value) -> bool:
@@ -128,9 +154,10 @@ class ServerDatabase:
             engine_url(url, password),
             connect_args={"connect_timeout": connect_timeout, "application_name": "desktop-app",
                           "options": SESSION_OPTIONS},
-            pool_pre_ping=True,
+            # The connection used last is taken again (LIFO): its statements are prepared already.
             pool_use_lifo=True,
         )
+        _ping_when_idle(self.engine)
         self._count_lock = threading.Lock()
         self._version_lock = threading.Lock()
         self._writes = 0
@@ -168,10 +195,14 @@ class ServerDatabase:
             raise connection_error(self.url, exc) from exc
         with conn:
             transaction = conn.begin()
-            # The change notice goes out at commit (and not at all on a rollback), to every
-            # listening client (``changed_elsewhere``); asked for here to spare a round trip.
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key), pg_notify(:channel, :origin)"),
-                         {"key": WRITE_LOCK_KEY, "channel": CHANGE_CHANNEL, "origin": self._origin})
+            # One round trip: the lock; the change notice, which goes out at commit (not at all on
+            # a rollback) to every listening client (``changed_elsewhere``); and the data version
+            # before this write. Read once the lock is held, that version is the one just before
+            # the commit: no other client's write can commit until this one has.
+            version_before = int(conn.execute(
+                text("SELECT pg_advisory_xact_lock(:key), pg_notify(:channel, :origin),"
+                     f" {DATA_VERSION_SQL}"),
+                {"key": WRITE_LOCK_KEY, "channel": CHANGE_CHANNEL, "origin": self._origin}).one()[2])
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
                 event.listen(session, "before_flush", clean_text)
                 event.listen(session, "before_flush", _note_explicit_ids)
@@ -186,7 +217,6 @@ class ServerDatabase:
                         transaction.rollback()
                     raise
                 items = session.info.get(ITEMS_WRITTEN)
-                version_before = self.data_version()
                 transaction.commit()
                 self._count_write(frozenset(items) if items is not None else None, version_before)
 
@@ -223,8 +253,7 @@ class ServerDatabase:
             if self._version_conn is None:
                 self._version_conn = self.engine.raw_connection()
                 self._version_conn.driver_connection.autocommit = True
-            cursor = self._version_conn.driver_connection.execute(
-                "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint")
+            cursor = self._version_conn.driver_connection.execute(f"SELECT {DATA_VERSION_SQL}")
             return int(cursor.fetchone()[0])
 
     def ping(self) -> None:
