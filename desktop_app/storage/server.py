@@ -57,16 +57,6 @@ SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 #: Tables with an integer ``id`` drawn from a sequence on the server (all but key/day/year tables).
 _SEQUENCE_COLUMN = "id"
 
-
-#: Settings of every session the app opens (sent with the log-in, no extra round trip).
-#: ``random_page_cost``: the server's default (4) prices a page read as a spinning disk's seek, and
-#: then the planner reads all of ``item_search`` (150 MB at 100,000 items) for a common word instead
-#: of its GIN index: 65 ms instead of 25 when the table is in the server's memory (README: give the
-#: server a ``shared_buffers`` of a quarter of its memory). 1.1 is the usual value for SSDs and
-#: cached data; it changes no result, only which plan finds it.
-SESSION_OPTIONS = "-c random_page_cost=1.1"
-
-
 #: The server's data version (``ServerDatabase.data_version``): its next transaction id.
 DATA_VERSION_SQL = "pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
 
@@ -152,8 +142,7 @@ class ServerDatabase:
         self.read_only_reason = read_only_reason
         self.engine = create_engine(
             engine_url(url, password),
-            connect_args={"connect_timeout": connect_timeout, "application_name": "desktop-app",
-                          "options": SESSION_OPTIONS},
+            connect_args={"connect_timeout": connect_timeout, "application_name": "desktop-app"},
             # The connection used last is taken again (LIFO): its statements are prepared already.
             pool_use_lifo=True,
         )
