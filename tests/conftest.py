@@ -18,6 +18,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN_CONFIG}"
 FIXED_NOW = datetime(2024, 6, 3, 9, 30)
 
 
+def filled_with_demo(location, items: int):
+    """The database at ``location`` (a file or a server's URL) filled with ``items`` demo items."""
+    from desktop_app.services.context import ServiceContext
+    from desktop_app.services.demo import fill_demo
+    from desktop_app.storage.database import open_database
+
+    db = open_database(location)
+    try:
+        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=items)
+    finally:
+        db.close()
+    return location
+
+
 @pytest.fixture
 def fixed_now() -> datetime:
     return FIXED_NOW
@@ -108,6 +122,15 @@ def server_url(request):
     url = server.fresh_database()
     yield url
     server.drop(url)
+
+
+@pytest.fixture
+def empty_server_db(server_url, request):
+    """An empty PostgreSQL database (no schema), for migration tests; skipped without a server."""
+    pg_server = request.getfixturevalue("pg_server")  # after server_url: skipped without a server
+    url = pg_server.create_empty()
+    yield url
+    pg_server.drop(url)
 
 
 @pytest.fixture

@@ -11,22 +11,15 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop_app.services.context import ServiceContext
-from desktop_app.services.demo import fill_demo
 from desktop_app.storage import pg_tools
-from desktop_app.storage.database import open_database
-from tests.conftest import FIXED_NOW
+from tests.conftest import filled_with_demo
 
 HAS_PG_DUMP = pg_tools.find_tool("pg_dump") is not None and pg_tools.find_tool("pg_restore") is not None
 
 
 @pytest.fixture
 def demo_server(server_url):
-    db = open_database(server_url)
-    try:
-        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=25)
-    finally:
-        db.close()
+    filled_with_demo(server_url, items=25)
     return server_url
 
 

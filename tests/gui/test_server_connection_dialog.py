@@ -10,10 +10,7 @@ from sqlalchemy.engine import make_url
 
 from desktop_app import paths
 from desktop_app.gui.dialogs.server_connection_dialog import ServerConnectionDialog
-from desktop_app.services.context import ServiceContext
-from desktop_app.services.demo import fill_demo
-from desktop_app.storage.database import open_database
-from tests.conftest import FIXED_NOW
+from tests.conftest import filled_with_demo
 from tests.gui.real_start import fits_screen, hidden_buttons
 
 
@@ -43,11 +40,7 @@ def _fill(dialog, qtbot, url, *, database=None):
 
 def test_a_user_connects_to_the_server_and_the_next_start_opens_it(server_url, real_start, memory_keyring,
                                                                    qtbot, monkeypatch, app_home):
-    db = open_database(server_url)
-    try:
-        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=12)
-    finally:
-        db.close()
+    filled_with_demo(server_url, items=12)
     window = real_start.start(real_start.db_path)
     local_rows = window.case_list.model.rowCount()
     seen = []

@@ -9,17 +9,12 @@ import subprocess
 import sys
 
 from desktop_app.services.context import ServiceContext
-from desktop_app.services.demo import fill_demo
 from desktop_app.storage.database import open_database
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, filled_with_demo
 
 
 def test_the_window_shows_the_items_of_a_server_database(server_url, app_home):
-    db = open_database(server_url)
-    try:
-        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=25)
-    finally:
-        db.close()
+    filled_with_demo(server_url, items=25)
     env = dict(os.environ, DESKTOP_APP_HOME=str(app_home))
     done = subprocess.run([sys.executable, "-m", "desktop_app", "--smoke-test", "--json", "--db", server_url],
                           capture_output=True, text=True, env=env, timeout=300)

@@ -19,12 +19,11 @@ from sqlalchemy.engine import make_url
 from desktop_app.bootstrap import main
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.services.context import ServiceContext
-from desktop_app.services.demo import fill_demo
 from desktop_app.services.maintenance import MaintenanceService
 from desktop_app.storage import pg_tools
 from desktop_app.storage import tables as t
 from desktop_app.storage.database import open_database
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, filled_with_demo
 
 HAS_PG_DUMP = pg_tools.find_tool("pg_dump") is not None and pg_tools.find_tool("pg_restore") is not None
 needs_pg_dump = pytest.mark.skipif(not HAS_PG_DUMP, reason="这台电脑没有 PostgreSQL 的 pg_dump / pg_restore")
@@ -73,11 +72,7 @@ def clock():
 
 @pytest.fixture
 def demo_url(server_url):
-    db = open_database(server_url)
-    try:
-        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=15)
-    finally:
-        db.close()
+    filled_with_demo(server_url, items=15)
     return server_url
 
 

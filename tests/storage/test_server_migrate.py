@@ -7,20 +7,15 @@ import pytest
 
 from desktop_app.bootstrap import main
 from desktop_app.services.context import ServiceContext
-from desktop_app.services.demo import fill_demo
 from desktop_app.storage.database import open_database
 from desktop_app.storage.transfer import table_fingerprints
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, filled_with_demo
 
 
 @pytest.fixture
 def demo_file(tmp_path):
     path = tmp_path / "demo.sqlite"
-    db = open_database(path)
-    try:
-        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=120)
-    finally:
-        db.close()
+    filled_with_demo(path, items=120)
     return path
 
 

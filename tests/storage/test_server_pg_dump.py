@@ -18,7 +18,7 @@ from desktop_app.services.demo import fill_demo
 from desktop_app.storage import pg_tools
 from desktop_app.storage import tables as t
 from desktop_app.storage.database import open_database
-from tests.conftest import FIXED_NOW
+from tests.conftest import FIXED_NOW, filled_with_demo
 
 INSTALLED = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_dump"))
 
@@ -43,11 +43,7 @@ def _units(url, name) -> int:
 
 @pytest.fixture
 def demo_server(server_url):
-    db = open_database(server_url)
-    try:
-        fill_demo(ServiceContext(db=db, user_name=lambda: "演示", now=lambda: FIXED_NOW), items=15)
-    finally:
-        db.close()
+    filled_with_demo(server_url, items=15)
     return server_url
 
 

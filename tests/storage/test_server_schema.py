@@ -31,14 +31,6 @@ STUCK_AFTER_SECONDS = 90
 CLIENT_OPTIONS = "-c lock_timeout=60s -c statement_timeout=60s"
 
 
-@pytest.fixture
-def empty_server_db(server_url, request):
-    pg_server = request.getfixturevalue("pg_server")  # after server_url: skipped without a server
-    url = pg_server.create_empty()
-    yield url
-    pg_server.drop(url)
-
-
 def _revisions() -> list[str]:
     script = ScriptDirectory.from_config(migrations.alembic_config())
     return [r.revision for r in reversed(list(script.walk_revisions()))]

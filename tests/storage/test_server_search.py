@@ -3,7 +3,6 @@ the terms are stored out of line, and a search never reads every item's terms.""
 
 from __future__ import annotations
 
-import pytest
 from alembic import command
 from sqlalchemy import create_engine, text
 
@@ -14,14 +13,6 @@ from desktop_app.storage.server import engine_url
 
 # 关于养老服务 as migration 0014 left it: bigrams and the last character, with positions.
 OLD_TERMS = "'关于':1 '于养':2 '养老':3 '老服':4 '服务':5 '务':6 'ab':7 'bc':8"
-
-
-@pytest.fixture
-def empty_server_db(server_url, request):
-    pg_server = request.getfixturevalue("pg_server")  # after server_url: skipped without a server
-    url = pg_server.create_empty()
-    yield url
-    pg_server.drop(url)
 
 
 def _found(conn, words: str) -> list[int]:
