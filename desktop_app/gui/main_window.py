@@ -17,6 +17,7 @@ from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.item_commands import ItemCommands
+from desktop_app.gui.later_parts import build_later_parts
 from desktop_app.gui.operations import maintenance as maintenance_ops
 from desktop_app.gui.runner import OperationRunner, wait_for_writes
 from desktop_app.gui.views.case_list_view import CaseListView
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.ui.readOnlyBanner.hide()  # until the database is open and read-only (show_data)
         self.runner = OperationRunner.for_window(services, self)
         self.day_clock = DayClock(services.announce, self)
         self._startup_tasks: list[Callable[[], None]] = []
@@ -70,6 +72,11 @@ class MainWindow(QMainWindow):
         else:
             self.show_data(wait=True)
 
+    def build_later_parts(self) -> None:
+        """Build the parts the first paint does not need (``later_parts``: the filter panel).
+        bootstrap calls this right after the first paint; anything using a part earlier builds it."""
+        build_later_parts(self.case_list)
+
     def install_features(self) -> None:
         """Let each feature add its views, menus and actions, and finish the filter panel (once).
         Imported here, not at the top: bootstrap paints the window before these load, to keep
@@ -100,7 +107,7 @@ class MainWindow(QMainWindow):
             self.features[name] = install(self)
         self.add_action("connectServerAction", "连接服务器(&C)…", self.connect_server,
                         status_tip="多人共用：下次启动时打开单位数据库服务器上的数据库")
-        self.case_list.ui.filterPanel.add_date_ranges()
+        self.case_list.filter_panel.add_date_ranges()
         self.case_list.watch_keys()
         self._features_installed = True
 
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
         # The file really opened, which may not be the one asked for (another chosen at start-up).
         self.setWindowTitle(f"{APP_TITLE} — {self.services.db_path.name}")
         self.dbPathLabel.setText(f"数据库：{self.services.db_path}")
-        self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
+        self.case_list.filter_panel.set_editable(not self.services.read_only)
         self._show_read_only()
         if not wait:
             self.countLabel.setText("正在载入全部建议提案…")
