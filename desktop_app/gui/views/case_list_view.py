@@ -21,7 +21,6 @@ from desktop_app.gui.later_parts import built, later_part, swap_in
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel, legend_html
 from desktop_app.gui.operations import cases as case_ops, views as view_ops
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
 
     from desktop_app.gui.widgets.filter_panel import FilterPanel
+    from desktop_app.gui.widgets.only_ids_chip import OnlyIdsChip
     from desktop_app.services.dto import CaseFilter, CaseRow, Changes
 
 SEARCH_DEBOUNCE_MS = 150
@@ -81,8 +81,6 @@ class CaseListView(QWidget):
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.splitter.setSizes([230, 1050])
         services.changed.connect(self.refresh)
-        self._only_chip = only_ids_chip(self)
-        self.ui.listLayout.insertWidget(1, self._only_chip)
 
     @later_part
     def filter_panel(self) -> FilterPanel:
@@ -102,6 +100,15 @@ class CaseListView(QWidget):
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
         return panel
+
+    @later_part
+    def _only_chip(self) -> OnlyIdsChip:
+        """“仅显示看板选中的 N 条 ×” above the list, hidden until a dashboard count is shown alone."""
+        from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
+
+        chip = only_ids_chip(self)
+        self.ui.listLayout.insertWidget(1, chip)
+        return chip
 
     # -- loading
 
