@@ -72,9 +72,9 @@ class MainWindow(QMainWindow):
             self.show_data(wait=True)
 
     def build_later_parts(self) -> None:
-        """Build the parts the first paint does not need (``later_parts``): the list's filter panel
-        and its colours, the item commands, the day clock. bootstrap calls this right after the first paint;
-        anything using a part earlier builds it then."""
+        """Build the parts the first paint does not need (``later_parts``): the list's filter
+        panel, its chip and colours, the item commands, the day clock. bootstrap calls this right
+        after the first paint; anything using a part earlier builds it then."""
         for owner in (self.case_list, self.case_list.model, self):
             build_later_parts(owner)
 

@@ -85,7 +85,8 @@ class CaseListView(QWidget):
     @later_part
     def filter_panel(self) -> FilterPanel:
         """The filter panel, in the place the form keeps for it (``filterPanelPlace``): made after
-        the window's first paint (``later_parts``), some 10 % of the start-up."""
+        the window's first paint (``later_parts``); its module, form and lists cost some 10 % of
+        a bare window's start-up."""
         from desktop_app.gui.widgets.filter_panel import FilterPanel
 
         panel = FilterPanel()
@@ -95,7 +96,8 @@ class CaseListView(QWidget):
         panel.save_view_requested.connect(self.save_view)
         panel.delete_view_requested.connect(self.delete_view)
         panel.set_editable(not self.services.read_only)
-        # Tab goes from the search box through the filter panel to the list.
+        # Tab goes from the search box through the filter panel to the list (the panel is made
+        # after the list, so Qt's default order would put it last).
         chain = (self.ui.searchEdit, *panel.focus_chain(), self.ui.caseTable)
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
