@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QWidget
 
 from desktop_app.domain.enums import ItemKind
 from desktop_app.gui.app_services import AppServices
-from desktop_app.gui.day_clock import DayClock
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
-from desktop_app.gui.item_commands import ItemCommands
+from desktop_app.gui.later_parts import build_later_parts, later_part
 from desktop_app.gui.operations import maintenance as maintenance_ops
 from desktop_app.gui.runner import OperationRunner, wait_for_writes
 from desktop_app.gui.views.case_list_view import CaseListView
@@ -28,6 +27,9 @@ from desktop_app.gui.widgets.screen_fit import fit_to_screen
 if TYPE_CHECKING:  # an event class at import builds PySide's QEvent enums (~5 ms before the first paint)
     from PySide6.QtGui import QCloseEvent
 
+    from desktop_app.gui.day_clock import DayClock
+    from desktop_app.gui.item_commands import ItemCommands
+
 APP_TITLE = "建议提案办理助手"
 
 
@@ -37,17 +39,16 @@ class MainWindow(QMainWindow):
         self.services = services
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
+        self.ui.readOnlyBanner.hide()  # until the database is open and read-only (show_data)
         self.runner = OperationRunner.for_window(services, self)
-        self.day_clock = DayClock(services.announce, self)
         self._startup_tasks: list[Callable[[], None]] = []
         self.features: dict[str, object] = {}  # what each feature's install returned, by name
         self.setWindowTitle(f"{APP_TITLE} — {services.db_path.name}")
 
         self.case_list = CaseListView(services, self.runner, self)
-        self.items = ItemCommands(self)
         self.commands = WindowCommands(self)
         self.add_view("cases", self.case_list, "案件列表").setChecked(True)
-        self.case_list.open_requested.connect(self.items.open_case)
+        self.case_list.open_requested.connect(self.open_case)
         self.case_list.counts_changed.connect(self._show_counts)
         table = self.case_list.ui.caseTable
         # Enter and Delete act only while the list has the focus (WidgetShortcut in the form), so
@@ -69,6 +70,27 @@ class MainWindow(QMainWindow):
             self.update_actions()
         else:
             self.show_data(wait=True)
+
+    def build_later_parts(self) -> None:
+        """Build the parts the first paint does not need (``later_parts``): the list's filter
+        panel, its chip and colours, the item commands, the day clock. bootstrap calls this right
+        after the first paint; anything using a part earlier builds it then."""
+        for owner in (self.case_list, self.case_list.model, self):
+            build_later_parts(owner)
+
+    @later_part
+    def items(self) -> ItemCommands:
+        """新建, 打开 and 删除 of items, each in its editor window (gui/item_commands.py)."""
+        from desktop_app.gui.item_commands import ItemCommands
+
+        return ItemCommands(self)
+
+    @later_part
+    def day_clock(self) -> DayClock:
+        """Announces each new day of the app's clock; started once the database is open."""
+        from desktop_app.gui.day_clock import DayClock
+
+        return DayClock(self.services.announce, self)
 
     def install_features(self) -> None:
         """Let each feature add its views, menus and actions, and finish the filter panel (once).
@@ -100,7 +122,7 @@ class MainWindow(QMainWindow):
             self.features[name] = install(self)
         self.add_action("connectServerAction", "连接服务器(&C)…", self.connect_server,
                         status_tip="多人共用：下次启动时打开单位数据库服务器上的数据库")
-        self.case_list.ui.filterPanel.add_date_ranges()
+        self.case_list.filter_panel.add_date_ranges()
         self.case_list.watch_keys()
         self._features_installed = True
 
@@ -113,7 +135,7 @@ class MainWindow(QMainWindow):
         # The file really opened, which may not be the one asked for (another chosen at start-up).
         self.setWindowTitle(f"{APP_TITLE} — {self.services.db_path.name}")
         self.dbPathLabel.setText(f"数据库：{self.services.db_path}")
-        self.case_list.ui.filterPanel.set_editable(not self.services.read_only)
+        self.case_list.filter_panel.set_editable(not self.services.read_only)
         self._show_read_only()
         if not wait:
             self.countLabel.setText("正在载入全部建议提案…")
@@ -163,8 +185,8 @@ class MainWindow(QMainWindow):
         ui.restoreAction.triggered.connect(self.restore_backup)
         ui.backupAction.triggered.connect(self.backup_now)
         ui.quitAction.triggered.connect(self.close)
-        ui.openAction.triggered.connect(self.items.open_selected)
-        ui.deleteAction.triggered.connect(self.items.delete_selected)
+        ui.openAction.triggered.connect(lambda: self.items.open_selected())
+        ui.deleteAction.triggered.connect(lambda: self.items.delete_selected())
         ui.findAction.triggered.connect(self.case_list.focus_search)
         ui.columnsAction.triggered.connect(self.case_list.choose_columns)
         ui.filterPanelAction.toggled.connect(self.case_list.set_filter_panel_visible)

@@ -20,7 +20,7 @@ def test_every_default_column_fits_beside_the_filter_panel(qtbot, main_window):
     at_laptop_size(qtbot, main_window)
     view = main_window.case_list
     table = view.ui.caseTable
-    assert view.ui.filterPanel.isVisible()
+    assert view.filter_panel.isVisible()
     header = table.horizontalHeader()
     shown = [header.logicalIndex(v) for v in range(header.count()) if not header.isSectionHidden(header.logicalIndex(v))]
     titles = [table.model().headerData(n, Qt.Orientation.Horizontal) for n in shown]
@@ -31,7 +31,7 @@ def test_every_default_column_fits_beside_the_filter_panel(qtbot, main_window):
 
 def test_status_filter_is_shown_without_scrolling_the_panel(qtbot, main_window):
     at_laptop_size(qtbot, main_window)
-    panel = main_window.case_list.ui.filterPanel
+    panel = main_window.case_list.filter_panel
     viewport = panel.ui.scrollArea.viewport()
     assert panel.ui.scrollArea.verticalScrollBar().value() == 0
     status = panel.ui.statusGroup
@@ -51,7 +51,7 @@ def test_a_legend_says_what_bold_and_the_colours_mean(main_window):
 
 def test_tab_from_the_search_box_goes_through_the_filter_panel_to_the_list(qtbot, main_window):
     view = main_window.case_list
-    panel = view.ui.filterPanel
+    panel = view.filter_panel
     main_window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
     view.ui.searchEdit.setFocus()

@@ -26,7 +26,7 @@ def rows(services) -> list[CaseRow]:
 
 @pytest.fixture
 def panel(main_window):
-    return main_window.case_list.ui.filterPanel
+    return main_window.case_list.filter_panel
 
 
 def search(qtbot, window, text: str) -> None:

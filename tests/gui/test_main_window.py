@@ -228,7 +228,7 @@ def test_read_only_mode_shows_the_banner_and_disables_editing(qtbot, demo_ctx, m
     for action in (ui.newSuggestionAction, ui.newProposalAction, ui.deleteAction, ui.restoreAction):
         assert not action.isEnabled(), action.text()
     assert ui.openAction.isEnabled()
-    panel = window.case_list.ui.filterPanel.ui
+    panel = window.case_list.filter_panel.ui
     assert not panel.saveViewButton.isEnabled() and not panel.deleteViewButton.isEnabled()
     qtbot.keyClick(window.case_list.ui.caseTable, Qt.Key.Key_Delete)
     assert message_log == []
@@ -236,7 +236,7 @@ def test_read_only_mode_shows_the_banner_and_disables_editing(qtbot, demo_ctx, m
 
 def test_filter_panel_action_hides_the_panel_and_is_remembered(qtbot, main_window, services):
     main_window.ui.filterPanelAction.trigger()
-    assert main_window.case_list.ui.filterPanel.isHidden()
+    assert main_window.case_list.filter_panel.isHidden()
     main_window.close()
     assert services.ui_settings.show_filter_panel is False
     assert services.ui_settings.window_geometry
@@ -327,7 +327,7 @@ def test_a_unit_typed_by_name_appears_in_the_filter_panel_after_saving(qtbot, ma
     ui.assignedOnEdit.setText("2024-03-15")
     ui.addUnitButton.click()
     ui.unitCombo.setEditText("区体育局")
-    units = main_window.case_list.ui.filterPanel.ui.unitList
+    units = main_window.case_list.filter_panel.ui.unitList
     assert "区体育局" not in [units.item(n).text() for n in range(units.count())]
 
     ui.saveButton.click()

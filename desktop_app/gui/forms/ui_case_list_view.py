@@ -11,8 +11,6 @@
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from desktop_app.gui.widgets.filter_panel import FilterPanel
-
 class Ui_CaseListView(object):
     def setupUi(self, CaseListView):
         if not CaseListView.objectName():
@@ -25,11 +23,11 @@ class Ui_CaseListView(object):
         self.splitter.setObjectName(u"splitter")
         self.splitter.setOrientation(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.filterPanel = FilterPanel(self.splitter)
-        self.filterPanel.setObjectName(u"filterPanel")
-        self.filterPanel.setMinimumSize(QSize(220, 0))
-        self.filterPanel.setMaximumSize(QSize(420, 16777215))
-        self.splitter.addWidget(self.filterPanel)
+        self.filterPanelPlace = QWidget(self.splitter)
+        self.filterPanelPlace.setObjectName(u"filterPanelPlace")
+        self.filterPanelPlace.setMinimumSize(QSize(220, 0))
+        self.filterPanelPlace.setMaximumSize(QSize(420, 16777215))
+        self.splitter.addWidget(self.filterPanelPlace)
         self.listPane = QWidget(self.splitter)
         self.listPane.setObjectName(u"listPane")
         self.listLayout = QVBoxLayout(self.listPane)

@@ -16,11 +16,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.domain.enums import ItemStatus, ResultCategory
+from desktop_app.gui.later_parts import later_part
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
+    from PySide6.QtGui import QBrush, QFont
+
     from desktop_app.services.dto import CaseRow
 
 LARGE_LIST = 10_000  # rows from which loading the list ends with a garbage collection
@@ -156,7 +158,7 @@ _RESULT_COLOURS = {
     ResultCategory.PLANNED: "#7c3aed",
     ResultCategory.REFERENCE: "#6b7280",
 }
-_SECRET_BACKGROUND = QBrush(QColor("#fde8e8"))
+_SECRET_BACKGROUND = "#fde8e8"
 _SECRET_MARK = "【涉密】"
 
 
@@ -173,15 +175,11 @@ class CaseTableModel(QAbstractTableModel):
         self._ranks: dict[int, tuple[array, array]] = {}  # column -> (ascending, descending) keys
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._colours = {s: QBrush(QColor(c)) for s, c in _STATUS_COLOURS.items()}
-        self._colours.update({r: QBrush(QColor(c)) for r, c in _RESULT_COLOURS.items()})
         self._generation = 0
         self._by_id: dict[int, CaseRow] | None = None  # _base by item id, made when first asked
         # (_base, _all, item id → place in _base, → place in _all), while those lists are the same
         self._positions: tuple | None = None
         self._bucket_brushes: dict | None = None  # made when the 下一期限 column first paints
-        self._bold = QFont()
-        self._bold.setBold(True)
 
     # -- data in
 
@@ -328,6 +326,25 @@ class CaseTableModel(QAbstractTableModel):
             self._by_id = {r.id: r for r in self._base}
         return self._by_id
 
+    # The brushes and the bold font are made for the first rows, not for the empty list of the
+    # window's first paint (the first QBrush alone costs some 3 ms): later_parts.
+    @later_part
+    def _colours(self) -> dict[Any, QBrush]:
+        """The text colour of each status and result, and the 涉密 background (key ``"secret"``)."""
+        from PySide6.QtGui import QBrush, QColor
+
+        colours = {key: QBrush(QColor(c)) for key, c in (*_STATUS_COLOURS.items(), *_RESULT_COLOURS.items())}
+        colours["secret"] = QBrush(QColor(_SECRET_BACKGROUND))
+        return colours
+
+    @later_part
+    def _bold(self) -> QFont:
+        from PySide6.QtGui import QFont
+
+        font = QFont()
+        font.setBold(True)
+        return font
+
     def _bucket_brush(self, bucket):
         if self._bucket_brushes is None:
             # Imported here: the deadline rules are not needed for the window's first paint.
@@ -405,7 +422,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if column.key == "next_due" and case.next_deadline is not None:
                 return self._bucket_brush(case.next_deadline.bucket)
-            return _SECRET_BACKGROUND if case.is_secret else None
+            return self._colours["secret"] if case.is_secret else None
         if role == Qt.ItemDataRole.FontRole and column.key == "title" and case.is_key:
             return self._bold
         if role == ROW_ROLE:
@@ -538,7 +555,7 @@ def legend_html() -> str:
                                                                     Bucket.FORTNIGHT))
     rehandling = _STATUS_COLOURS[ItemStatus.REHANDLING]
     return ("图例：<b>粗体标题</b>＝重点督办件　"
-            f"{swatch(_SECRET_BACKGROUND.color().name(), '粉红底色')}＝涉密件　"
+            f"{swatch(_SECRET_BACKGROUND, '粉红底色')}＝涉密件　"
             f'<span style="color:{rehandling}">红色状态</span>＝{ItemStatus.REHANDLING.label}　'
             f"下一期限：{buckets}（* 未含节假日安排）")
 

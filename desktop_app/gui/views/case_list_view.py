@@ -17,16 +17,18 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
 
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
+from desktop_app.gui.later_parts import built, later_part, swap_in
 from desktop_app.gui.models.case_table_model import COLUMN_INDEX, COLUMNS, ROW_ROLE, CaseTableModel, legend_html
 from desktop_app.gui.operations import cases as case_ops, views as view_ops
 from desktop_app.gui.runner import OperationRunner
-from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
 
+    from desktop_app.gui.widgets.filter_panel import FilterPanel
+    from desktop_app.gui.widgets.only_ids_chip import OnlyIdsChip
     from desktop_app.services.dto import CaseFilter, CaseRow, Changes
 
 SEARCH_DEBOUNCE_MS = 150
@@ -75,23 +77,40 @@ class CaseListView(QWidget):
         header.customContextMenuRequested.connect(self._header_menu)
         self._default_columns()
 
-        panel = self.ui.filterPanel
+        self.ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([230, 1050])
+        services.changed.connect(self.refresh)
+
+    @later_part
+    def filter_panel(self) -> FilterPanel:
+        """The filter panel, in the place the form keeps for it (``filterPanelPlace``): made after
+        the window's first paint (``later_parts``); its module, form and lists cost some 10 % of
+        a bare window's start-up."""
+        from desktop_app.gui.widgets.filter_panel import FilterPanel
+
+        panel = FilterPanel()
+        swap_in(self.ui.filterPanelPlace, panel)
         panel.filter_changed.connect(self.apply_filter)
         panel.view_chosen.connect(self.apply_view)
         panel.save_view_requested.connect(self.save_view)
         panel.delete_view_requested.connect(self.delete_view)
-        self.ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([230, 1050])
-        panel.set_editable(not services.read_only)
-        services.changed.connect(self.refresh)
-        self._only_chip = only_ids_chip(self)
-        self.ui.listLayout.insertWidget(1, self._only_chip)
+        panel.set_editable(not self.services.read_only)
         # Tab goes from the search box through the filter panel to the list (the panel is made
-        # first, so Qt's default order would skip it from the search box).
-        chain = (self.ui.searchEdit, *panel.focus_chain(), table)
+        # after the list, so Qt's default order would put it last).
+        chain = (self.ui.searchEdit, *panel.focus_chain(), self.ui.caseTable)
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
+        return panel
+
+    @later_part
+    def _only_chip(self) -> OnlyIdsChip:
+        """“仅显示看板选中的 N 条 ×” above the list, hidden until a dashboard count is shown alone."""
+        from desktop_app.gui.widgets.only_ids_chip import only_ids_chip
+
+        chip = only_ids_chip(self)
+        self.ui.listLayout.insertWidget(1, chip)
+        return chip
 
     # -- loading
 
@@ -99,8 +118,8 @@ class CaseListView(QWidget):
         """Read rows, choices and views again: at start (``wait``: the window opens with its list)
         and on F5 (``wait=False``: rows load through the runner)."""
         reference = self.services.reference
-        self.ui.filterPanel.set_choices(reference.sessions(), reference.units())
-        self._load_views(self.ui.filterPanel.current_view())
+        self.filter_panel.set_choices(reference.sessions(), reference.units())
+        self._load_views(self.filter_panel.current_view())
         if not self.ui.legendLabel.text():
             self.ui.legendLabel.setText(legend_html())  # after the first paint: it needs the deadline buckets
         self._reload_rows(wait=wait)
@@ -113,9 +132,9 @@ class CaseListView(QWidget):
             return
         if changes.kinds & _CHOICE_KINDS:
             reference = self.services.reference
-            self.ui.filterPanel.set_choices(reference.sessions(), reference.units())
+            self.filter_panel.set_choices(reference.sessions(), reference.units())
         if changes.kinds & {"view", "database"}:
-            self._load_views(self.ui.filterPanel.current_view())
+            self._load_views(self.filter_panel.current_view())
         if "item" in changes.kinds and changes.only_rows() and self.model.total_count:
             self.refresh_rows(changes.item_ids)
         elif changes.kinds & (_ROW_KINDS | {"unit", "session", "setting"}):
@@ -260,12 +279,12 @@ class CaseListView(QWidget):
     def _load_views(self, current: str = "") -> None:
         saved = self.services.views.views()
         self._views = dict(saved)
-        self.ui.filterPanel.set_views([name for name, _filter in saved], current)
+        self.filter_panel.set_views([name for name, _filter in saved], current)
 
     # -- search and filter
 
     def current_filter(self) -> CaseFilter:
-        return replace(self.ui.filterPanel.filter(), text=self.ui.searchEdit.text().strip(),
+        return replace(self.filter_panel.filter(), text=self.ui.searchEdit.text().strip(),
                        item_ids=self._only_ids)
 
     def show_only(self, item_ids: frozenset[int] | None, description: str = "") -> None:
@@ -310,12 +329,12 @@ class CaseListView(QWidget):
         self.ui.searchEdit.setText(case_filter.text)
         self.ui.searchEdit.blockSignals(False)
         self._matched_ids = self.services.cases.search_ids(case_filter.text) if case_filter.text else None
-        self.ui.filterPanel.set_current_view(name)
-        self.ui.filterPanel.set_filter(case_filter)
+        self.filter_panel.set_current_view(name)
+        self.filter_panel.set_filter(case_filter)
 
     def save_view(self) -> None:
         name = message_boxes.ask_text(self, "保存视图", "视图名称（同名视图会被替换）：",
-                                      self.ui.filterPanel.current_view(), "保存")
+                                      self.filter_panel.current_view(), "保存")
         name = (name or "").strip()
         if not name:
             return
@@ -412,13 +431,19 @@ class CaseListView(QWidget):
         header.setSortIndicator(COLUMN_INDEX["session"], Qt.SortOrder.AscendingOrder)
 
     def set_filter_panel_visible(self, visible: bool) -> None:
-        self.ui.filterPanel.setVisible(visible)
+        self._filter_panel_or_place().setVisible(visible)
+
+    def _filter_panel_or_place(self) -> QWidget:
+        """The filter panel, or its placeholder while it is not made (the layout is the same)."""
+        panel = built(self, "filter_panel")
+        return self.ui.filterPanelPlace if panel is None else panel
 
     def save_layout(self) -> None:
         settings = self.services.ui_settings
         settings.case_list_header_state = encode_state(self.ui.caseTable.horizontalHeader().saveState())
-        settings.show_filter_panel = not self.ui.filterPanel.isHidden()
-        settings.last_view = self.ui.filterPanel.current_view()
+        settings.show_filter_panel = not self._filter_panel_or_place().isHidden()
+        if (panel := built(self, "filter_panel")) is not None:  # else a window closed at once
+            settings.last_view = panel.current_view()
         state = dict(settings.view_state.get(LIST_STATE_KEY, {}))
         state["splitter"] = encode_state(self.ui.splitter.saveState())
         settings.view_state[LIST_STATE_KEY] = state
