@@ -11,7 +11,8 @@ from desktop_app.storage import server
 from desktop_app.storage.database import open_database
 
 
-def test_an_idle_connection_whose_server_side_ended_is_replaced_unnoticed(server_url, pg_server, monkeypatch):
+def test_an_idle_connection_whose_server_side_ended_is_replaced_unnoticed(server_url, request, monkeypatch):
+    pg_server = request.getfixturevalue("pg_server")  # after server_url: skipped without a server
     db = open_database(server_url)
     try:
         with db.read() as s:
