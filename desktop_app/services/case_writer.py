@@ -76,6 +76,8 @@ class CaseWriter:
         self.created: set[str] = set()
         # 并案: the other proposals whose status and result this save changed (they follow the lead).
         self.followers: list[int] = []
+        #: The item's proposer links as stored (by proposer id), read once by _resolve_proposers.
+        self.old_links: dict[int, ItemProposer] = {}
 
     def note(self, entity: str, entity_id, label: str, old: str, new: str) -> None:
         if old != new:
@@ -201,11 +203,10 @@ class CaseWriter:
     def _resolve_proposers(self, kind: ItemKind) -> list[tuple[Proposer, str]]:
         """The record's proposers as rows (found or created, details updated) with role codes."""
         s = self.s
-        linked_before: set[int] = set()
-        if self.record.id is not None:
-            linked_before = set(s.execute(
-                select(ItemProposer.proposer_id).where(ItemProposer.item_id == self.record.id)
-            ).scalars())
+        if self.record.id is not None:  # kept for _proposers (the links do not change in between)
+            self.old_links = {link.proposer_id: link for link in s.execute(
+                select(ItemProposer).where(ItemProposer.item_id == self.record.id)).scalars()}
+        linked_before = set(self.old_links)
         wanted: list[tuple[Proposer, str]] = []
         for link in self.record.proposers:
             proposer = find_or_create_proposer(s, link, kind.body, self.created)
@@ -235,10 +236,7 @@ class CaseWriter:
 
     def _proposers(self, item: Item, wanted: list[tuple[Proposer, str]]) -> None:
         s = self.s
-        old_links = {
-            link.proposer_id: link
-            for link in s.execute(select(ItemProposer).where(ItemProposer.item_id == item.id)).scalars()
-        }
+        old_links = self.old_links
         wanted_ids = {p.id for p, _r in wanted}
         for pid, link in old_links.items():
             if pid not in wanted_ids:

@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -175,9 +176,9 @@ class CaseService:
             return self._problems(s, record)
 
     def _problems(self, s: OrmSession, record: CaseRecord, gates_overridden: bool = False,
-                  setup: tuple | None = None) -> list[str]:
+                  setup: tuple | None = None, units: list[Unit] | None = None) -> list[str]:
         rules, calendar = setup or self._deadline_setup.get(s, self.ctx.db)
-        return _problems(s, record, today=self.ctx.today(), rules=rules, calendar=calendar,
+        return _problems(s, record, units, today=self.ctx.today(), rules=rules, calendar=calendar,
                          gates_overridden=gates_overridden)
 
     def status_facts(self, item_id: int | None) -> StatusFacts:
@@ -226,10 +227,10 @@ class CaseService:
             # Kept referenced for the whole save: each later s.get() of these rows (validation,
             # gates, the writer) is then answered by the session instead of another round trip
             # to a database server.
-            held = _rows_of_save(s, record)  # noqa: F841 - held on purpose
+            held = _rows_of_save(s, record)
             record = _allocate_number(s, record)
             setup = self._deadline_setup.get(s, self.ctx.db)
-            problems = self._problems(s, record, gates_overridden, setup)
+            problems = self._problems(s, record, gates_overridden, setup, held.units)
             if not problems:
                 problems = _status_problems(s, record)
             if problems:
@@ -307,11 +308,21 @@ def _allocate_number(s: OrmSession, record: CaseRecord) -> CaseRecord:
     return replace(record, number=allocated, suggested_number=allocated)
 
 
-def _rows_of_save(s: OrmSession, record: CaseRecord) -> tuple:
-    """The stored item, its session and every unit, as ORM rows (the units are few)."""
+class _SaveRows(NamedTuple):
+    item: Item | None
+    session: Session | None
+    units: list[Unit]
+    proposers: list[Proposer]
+
+
+def _rows_of_save(s: OrmSession, record: CaseRecord) -> _SaveRows:
+    """The stored item, its session, every unit (they are few) and the proposers the record
+    names by id, as ORM rows."""
     item = s.get(Item, record.id) if record.id is not None else None
     chosen = s.get(Session, record.session_id) if record.session_id is not None else None
-    return item, chosen, s.scalars(select(Unit)).all()
+    proposer_ids = {p.proposer_id for p in record.proposers if p.proposer_id is not None}
+    proposers = s.scalars(select(Proposer).where(Proposer.id.in_(proposer_ids))).all() if proposer_ids else []
+    return _SaveRows(item, chosen, list(s.scalars(select(Unit))), list(proposers))
 
 
 def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:
@@ -330,7 +341,7 @@ def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:
     return [problem] if problem else []
 
 
-def _problems(s: OrmSession, record: CaseRecord, **rules) -> list[str]:
+def _problems(s: OrmSession, record: CaseRecord, units: list[Unit] | None = None, **rules) -> list[str]:
     session = None
     if record.session_id is not None:
         session = s.get(Session, record.session_id)
@@ -345,7 +356,7 @@ def _problems(s: OrmSession, record: CaseRecord, **rules) -> list[str]:
         used_by = s.execute(query.limit(1)).scalar_one_or_none()
     if session is not None and record.session_name != session.name:
         record = replace(record, session_name=session.name)
-    return case_problems(_with_known_units(s, record), number_used_by=used_by, **_commitment_facts(s, record),
+    return case_problems(_with_known_units(s, record, units), number_used_by=used_by, **_commitment_facts(s, record),
                          **rules)
 
 
@@ -374,15 +385,22 @@ def _commitment_facts(s: OrmSession, record: CaseRecord) -> dict:
 
     from desktop_app.storage.tables import Commitment
 
-    count = s.scalar(select(func.count()).select_from(Commitment).where(Commitment.item_id == record.id))
     final = frozenset(s.scalars(select(Reply.round).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
+    if not any(r.finalised and r.result is not None and r.result.needs_commitment and r.round not in final
+               for r in record.replies):
+        return {"finalised_rounds": final}  # the count matters only for a reply finalised now that promises
+    count = s.scalar(select(func.count()).select_from(Commitment).where(Commitment.item_id == record.id))
     return {"commitments": count, "finalised_rounds": final}
 
 
-def _with_known_units(s: OrmSession, record: CaseRecord) -> CaseRecord:
+def _with_known_units(s: OrmSession, record: CaseRecord, units: list[Unit] | None = None) -> CaseRecord:
     """The record with each assignment's unit resolved as save() will resolve it, so that a
-    unit picked from the list and the same unit typed by name count as listed twice."""
-    names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    unit picked from the list and the same unit typed by name count as listed twice
+    (``units``: every unit, when the caller has them already)."""
+    if units is None:
+        names = dict(s.execute(select(Unit.id, Unit.name)).all())
+    else:
+        names = {unit.id: unit.name for unit in units}
     ids = {name: unit_id for unit_id, name in names.items()}
     resolved = []
     for a in record.assignments:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, WorkCalendar
 from desktop_app.domain.checklist_state import entry_id, own_entry, unpack_dated
@@ -102,10 +102,11 @@ def rows_of(conn, sql: str):
         cursor.close()
 
 
-def _fact_queries(scope: str) -> dict[str, str]:
-    """The reads of ``load_facts`` for the items matching ``scope``, by name: independent of each
-    other, so that the server can answer them in one round trip (``prefetch``)."""
-    wanted = f"SELECT id FROM item WHERE {scope}"
+def _fact_queries(scope: str, ids: str | None = None) -> dict[str, str]:
+    """The reads of ``load_facts`` for the items matching ``scope`` (``ids``: their ids as an SQL
+    list, when known), by name: independent of each other, so that the server can answer them in
+    one round trip (``prefetch``)."""
+    wanted = ids or f"SELECT id FROM item WHERE {scope}"
     return {
         "items": ("SELECT item.id, item.kind, item.status, item.assigned_on, session.name, item.number, item.title"
                   f" FROM item JOIN session ON session.id = item.session_id WHERE {scope}"),
@@ -150,12 +151,18 @@ def prefetch(conn, sqls) -> None:
 
 
 def load_facts(conn, scope: str = OPEN_ITEMS, rules: RuleSet | None = None,
-               calendar: WorkCalendar | None = None, *, few: bool = False) -> Loaded:
-    """The facts of the items matching ``scope`` (SQL on ``item``; default: the open ones) in ten
-    reads; ``rules`` and ``calendar`` are read when not given. ``few``: a handful of items (a
-    save's), whose reads the server answers in one round trip; otherwise each read streams."""
+               calendar: WorkCalendar | None = None, *, few: bool = False,
+               item_ids: Iterable[int] | None = None) -> Loaded:
+    """The facts of the items matching ``scope`` (SQL on ``item``; default: the open ones) in a
+    dozen reads; ``rules`` and ``calendar`` are read when not given. ``few``: a handful of items
+    (a save's), whose reads the server answers in one round trip; otherwise each read streams.
+    ``item_ids``: the items themselves, whatever their state (instead of ``scope``)."""
     day = _Days({None: None}).__getitem__  # a C call per date column, a parse per distinct day
-    sql = _fact_queries(scope)
+    ids = None
+    if item_ids is not None:
+        ids = ",".join(str(int(i)) for i in item_ids) or "NULL"
+        scope = f"item.id IN ({ids})"
+    sql = _fact_queries(scope, ids)
     if few:
         prefetch(conn, sql.values())
     items = {

@@ -554,9 +554,8 @@ def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None,
     session's own connection (inside a save, after its changes are flushed); ``setup`` the rules
     and holiday table when already at hand."""
     s.flush()
-    scope = OPEN_ITEMS if item_ids is None else f"item.id IN ({','.join(str(int(i)) for i in item_ids)})"
     rules, cal = setup if setup is not None else (None, None)
-    return load_facts(_dbapi(s), scope, rules, cal, few=item_ids is not None)
+    return load_facts(_dbapi(s), OPEN_ITEMS, rules, cal, few=item_ids is not None, item_ids=item_ids)
 
 
 def _dbapi(s: OrmSession):

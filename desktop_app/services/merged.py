@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop_app.domain.enums import ItemStatus
+from desktop_app.domain.enums import ItemKind, ItemStatus
 from desktop_app.services.fields import member_or_none
 from desktop_app.storage.tables import History, Item
 
@@ -21,6 +21,8 @@ def group_ids(s, item_id: int) -> list[int]:
 def follow_lead(s, lead: Item, user: str, now) -> list[int]:
     """Give every proposal merged into ``lead`` the lead's status and result; returns the ids of
     those that changed (history says why)."""
+    if lead.kind != ItemKind.PROPOSAL.value or lead.merged_into_id is not None:
+        return []  # only 政协提案 are merged, one level deep: nothing can follow this one
     changed = []
     for item in s.execute(select(Item).where(Item.merged_into_id == lead.id)).scalars():
         if take_lead_state(s, item, lead, user, now):

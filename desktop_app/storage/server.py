@@ -156,6 +156,8 @@ class ServerDatabase:
         self._listen_conn = None
         #: Tells this object's own change notices from other users' (``changed_elsewhere``).
         self._origin = uuid.uuid4().hex
+        #: The data version read with the write lock, while this thread's write holds it.
+        self._in_write = threading.local()
 
     @property
     def name(self) -> str:
@@ -192,6 +194,7 @@ class ServerDatabase:
                 text("SELECT pg_advisory_xact_lock(:key), pg_notify(:channel, :origin),"
                      f" {DATA_VERSION_SQL}"),
                 {"key": WRITE_LOCK_KEY, "channel": CHANGE_CHANNEL, "origin": self._origin}).one()[2])
+            self._in_write.version = version_before
             with Session(bind=conn, expire_on_commit=False, autoflush=True) as session:
                 event.listen(session, "before_flush", clean_text)
                 event.listen(session, "before_flush", _note_explicit_ids)
@@ -205,6 +208,8 @@ class ServerDatabase:
                     if transaction.is_active:
                         transaction.rollback()
                     raise
+                finally:
+                    self._in_write.version = None
                 items = session.info.get(ITEMS_WRITTEN)
                 transaction.commit()
                 self._count_write(frozenset(items) if items is not None else None, version_before)
@@ -237,7 +242,12 @@ class ServerDatabase:
     def data_version(self) -> int:
         """The server's next transaction id, read on a connection of its own: it moves whenever
         anyone writes (on this server: sometimes for another database, which only costs a cache
-        reload)."""
+        reload). Inside this thread's write it is the version read with the write lock: no other
+        client's write can commit until this one has, so asking the server again (a caller's cache
+        check during a save) would give the same answer."""
+        held = getattr(self._in_write, "version", None)
+        if held is not None:
+            return held
         with self._version_lock:
             if self._version_conn is None:
                 self._version_conn = self.engine.raw_connection()
@@ -309,6 +319,8 @@ class ServerDatabase:
         self._listen_conn = None
         #: Tells this object's own change notices from other users' (``changed_elsewhere``).
         self._origin = uuid.uuid4().hex
+        #: The data version read with the write lock, while this thread's write holds it.
+        self._in_write = threading.local()
         self.engine.dispose()
 
 
