@@ -176,9 +176,9 @@ class CaseService:
             return self._problems(s, record)
 
     def _problems(self, s: OrmSession, record: CaseRecord, gates_overridden: bool = False,
-                  setup: tuple | None = None, units: list[Unit] | None = None) -> list[str]:
+                  setup: tuple | None = None, held: _SaveRows | None = None) -> list[str]:
         rules, calendar = setup or self._deadline_setup.get(s, self.ctx.db)
-        return _problems(s, record, units, today=self.ctx.today(), rules=rules, calendar=calendar,
+        return _problems(s, record, held, today=self.ctx.today(), rules=rules, calendar=calendar,
                          gates_overridden=gates_overridden)
 
     def status_facts(self, item_id: int | None) -> StatusFacts:
@@ -230,12 +230,12 @@ class CaseService:
             held = _rows_of_save(s, record)
             record = _allocate_number(s, record)
             setup = self._deadline_setup.get(s, self.ctx.db)
-            problems = self._problems(s, record, gates_overridden, setup, held.units)
+            problems = self._problems(s, record, gates_overridden, setup, held)
             if not problems:
                 problems = _status_problems(s, record)
             if problems:
                 raise ValidationError(problems)
-            checklist.check_gates(s, record)
+            checklist.check_gates(s, record, held.finalised_rounds)
             writer = CaseWriter(s, record, now, user, reason)
             due_before = deadlines.due_snapshot(s, record.id, setup)
             try:
@@ -313,16 +313,25 @@ class _SaveRows(NamedTuple):
     session: Session | None
     units: list[Unit]
     proposers: list[Proposer]
+    finalised_rounds: frozenset[int]
 
 
 def _rows_of_save(s: OrmSession, record: CaseRecord) -> _SaveRows:
     """The stored item, its session, every unit (they are few) and the proposers the record
-    names by id, as ORM rows."""
+    names by id, as ORM rows; and the rounds of its replies stored as 定稿."""
     item = s.get(Item, record.id) if record.id is not None else None
     chosen = s.get(Session, record.session_id) if record.session_id is not None else None
     proposer_ids = {p.proposer_id for p in record.proposers if p.proposer_id is not None}
     proposers = s.scalars(select(Proposer).where(Proposer.id.in_(proposer_ids))).all() if proposer_ids else []
-    return _SaveRows(item, chosen, list(s.scalars(select(Unit))), list(proposers))
+    return _SaveRows(item, chosen, list(s.scalars(select(Unit))), list(proposers), _finalised_rounds(s, record))
+
+
+def _finalised_rounds(s: OrmSession, record: CaseRecord) -> frozenset[int]:
+    """The rounds of the item's replies stored as 定稿; read only when the record has a 定稿 reply
+    (the rules that compare with them concern such a reply alone)."""
+    if record.id is None or not any(r.finalised for r in record.replies):
+        return frozenset()
+    return frozenset(s.scalars(select(Reply.round).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
 
 
 def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:
@@ -341,7 +350,8 @@ def _status_problems(s: OrmSession, record: CaseRecord) -> list[str]:
     return [problem] if problem else []
 
 
-def _problems(s: OrmSession, record: CaseRecord, units: list[Unit] | None = None, **rules) -> list[str]:
+def _problems(s: OrmSession, record: CaseRecord, held: _SaveRows | None = None, **rules) -> list[str]:
+    """The save rules' problems with ``record`` (``held``: what a save has read already)."""
     session = None
     if record.session_id is not None:
         session = s.get(Session, record.session_id)
@@ -356,8 +366,9 @@ def _problems(s: OrmSession, record: CaseRecord, units: list[Unit] | None = None
         used_by = s.execute(query.limit(1)).scalar_one_or_none()
     if session is not None and record.session_name != session.name:
         record = replace(record, session_name=session.name)
-    return case_problems(_with_known_units(s, record, units), number_used_by=used_by, **_commitment_facts(s, record),
-                         **rules)
+    final = held.finalised_rounds if held is not None else _finalised_rounds(s, record)
+    return case_problems(_with_known_units(s, record, held.units if held is not None else None),
+                         number_used_by=used_by, **_commitment_facts(s, record, final), **rules)
 
 
 def _status_facts(s: OrmSession, item_id: int) -> StatusFacts:
@@ -374,18 +385,18 @@ def _status_facts(s: OrmSession, item_id: int) -> StatusFacts:
     return StatusFacts(feedback or 0, dissatisfied, open_commitments or 0)
 
 
-def _commitment_facts(s: OrmSession, record: CaseRecord) -> dict:
-    """What the 承诺事项 rule needs from the database (issue 8: services/followup adds them)."""
+def _commitment_facts(s: OrmSession, record: CaseRecord, final: frozenset[int]) -> dict:
+    """What the 承诺事项 rule needs from the database (issue 8: services/followup adds them),
+    with ``final`` the rounds stored as 定稿."""
     if record.id is None:
         # A new item has no commitments yet: saved as 定稿 正在/计划解决 it would escape the rule.
         return {"commitments": 0}
     if not any(r.finalised for r in record.replies):
-        return {}  # the rules read these only for a finalised reply: two reads spared
+        return {}  # the rules read these only for a finalised reply
     from sqlalchemy import func
 
     from desktop_app.storage.tables import Commitment
 
-    final = frozenset(s.scalars(select(Reply.round).where(Reply.item_id == record.id, Reply.finalised.is_(True))))
     if not any(r.finalised and r.result is not None and r.result.needs_commitment and r.round not in final
                for r in record.replies):
         return {"finalised_rounds": final}  # the count matters only for a reply finalised now that promises

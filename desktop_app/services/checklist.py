@@ -59,7 +59,6 @@ from desktop_app.storage.tables import (
     History,
     Item,
     ItemChecklist,
-    Reply,
     Session,
     Setting,
 )
@@ -558,16 +557,14 @@ def profile_of(kind: ItemKind, units, our: int | None, leader_handled: bool, key
     return ItemProfile(kind, our_role, bool(leader_handled), bool(key_item), co_units)
 
 
-def check_gates(s: OrmSession, record: CaseRecord) -> None:
+def check_gates(s: OrmSession, record: CaseRecord, finalised_rounds: frozenset[int]) -> None:
     """Refuse (GateRefused) a save that finalises a reply or closes the item while a step gated
-    on that action is open and no override is on record."""
+    on that action is open and no override is on record (``finalised_rounds``: the rounds of the
+    item's replies stored as 定稿; a round has one reply)."""
     if record.id is None:
         return
     actions = []
-    finalising = [r for r in record.replies if r.finalised]
-    finalised = set(s.scalars(select(Reply.id).where(
-        Reply.item_id == record.id, Reply.finalised.is_(True)))) if finalising else set()
-    if any(r.id is None or r.id not in finalised for r in finalising):
+    if any(r.finalised and r.round not in finalised_rounds for r in record.replies):
         actions.append(GateAction.REPLY_FINALISED)
     item = s.get(Item, record.id)
     status = item.status if item is not None else None

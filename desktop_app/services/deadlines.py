@@ -555,7 +555,7 @@ def load_deadline_facts(s: OrmSession, item_ids: list[int] | None = None,
     and holiday table when already at hand."""
     s.flush()
     rules, cal = setup if setup is not None else (None, None)
-    return load_facts(_dbapi(s), OPEN_ITEMS, rules, cal, few=item_ids is not None, item_ids=item_ids)
+    return load_facts(_dbapi(s), rules=rules, calendar=cal, few=item_ids is not None, item_ids=item_ids)
 
 
 def _dbapi(s: OrmSession):
