@@ -136,15 +136,21 @@ class MaintenanceService:
         return self._event_backup(reason, prune=True, as_sqlite=as_sqlite)
 
     def _event_backup(self, reason: str, *, prune: bool, as_sqlite: bool = False) -> Path:
-        """A backup of ``reason``'s kind into the folder: on a server a ``pg_dump`` file, or the
-        SQLite copy when pg_dump is not installed (logged)."""
-        if self.is_server and not as_sqlite:
-            if self.dump_tool_problem() is None:
-                return self.server_dump(reason=reason, prune=prune)
-            log.warning("找不到 pg_dump：%s的备份存为本地数据库文件", backup.KIND_LABELS.get(reason, reason))
-        made = backup.rotate_backup(self.ctx.db, self.backup_dir, self.ctx.now(), reason, prune=prune)
+        """A backup of ``reason``'s kind (not a rotation one) into the folder (``_rotate``)."""
+        made = self._rotate(reason, prune=prune, as_sqlite=as_sqlite)
         assert made is not None  # only rotation backups are ever skipped
         return made
+
+    def _rotate(self, reason: str, *, prune: bool = True, as_sqlite: bool = False) -> Path | None:
+        """``backup.rotate_backup`` of this database: on a server a ``pg_dump`` file, or the SQLite
+        copy when pg_dump is not installed (logged) or ``as_sqlite``."""
+        db = self.ctx.db
+        if self.is_server and not as_sqlite:
+            if self.dump_tool_problem() is None:
+                return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason, prune=prune,
+                                            write=self._dump_to, suffix=pg_tools.DUMP_SUFFIX)
+            log.warning("找不到 pg_dump：%s的备份存为本地数据库文件", backup.KIND_LABELS.get(reason, reason))
+        return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason, prune=prune)
 
     def manual_backup_problem(self) -> str | None:
         """Why 立即备份 cannot make its usual backup here (a server without pg_dump on this
@@ -168,17 +174,12 @@ class MaintenanceService:
             return None
         if reason == "start" and not backup.needs_daily_backup(self.backup_dir, self.ctx.now(), backup.backup_stem(db)):
             return None
-        if not self.is_server:
-            return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason)
-        problem = self.dump_tool_problem()
-        if problem is None:
-            self.backup_note = ""
-            return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason, write=self._dump_to,
-                                        suffix=pg_tools.DUMP_SUFFIX)
-        log.warning("自动备份：找不到 pg_dump，改存为本地数据库文件（%s）", problem)
-        self.backup_note = ("自动备份存为了本地数据库文件（可在 从备份恢复 中恢复到服务器），因为" + problem
-                            + " 安装后，自动备份和立即备份都用 pg_dump。")
-        return backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason)
+        if self.is_server:
+            problem = self.dump_tool_problem()
+            self.backup_note = "" if problem is None else (
+                "自动备份存为了本地数据库文件（可在 从备份恢复 中恢复到服务器），因为" + problem
+                + " 安装后，自动备份和立即备份都用 pg_dump。")
+        return self._rotate(reason)
 
     def _require_whole_view(self, restore: bool = False) -> None:
         """A unit's user on a server sees a part of the database: refuse to back it up or restore it."""
@@ -239,10 +240,8 @@ class MaintenanceService:
             raise DatabaseError("pg_dump 只用于数据库服务器；数据库文件请直接备份。")
         if to is not None:
             return pg_tools.dump_server(db, Path(to))
-        made = backup.rotate_backup(db, self.backup_dir, self.ctx.now(), reason, prune=prune, write=self._dump_to,
-                                    suffix=pg_tools.DUMP_SUFFIX)
-        assert made is not None  # only rotation backups are ever skipped
-        return made
+        pg_tools.require_tool("pg_dump")  # no database-file copy in its place: asked for pg_dump
+        return self._event_backup(reason, prune=prune)
 
     def _restore_dump(self, path: Path) -> Changes:
         db = self.ctx.db
