@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from datetime import datetime
 from pathlib import Path
@@ -147,6 +148,15 @@ def ctx(db):
     from desktop_app.services.context import ServiceContext
 
     return ServiceContext(db=db, user_name=lambda: "测试员", now=lambda: FIXED_NOW)
+
+
+@pytest.fixture(autouse=True)
+def thawed_after_each_test():
+    """A start through ``start_window`` freezes what is alive (the list's rows, out of the garbage
+    collector's walks): thawed after each test, so that its leftovers are collected as usual."""
+    yield
+    if gc.get_freeze_count():
+        gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

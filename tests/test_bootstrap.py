@@ -20,6 +20,7 @@ from desktop_app.services.dto import UnitInfo
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.backup import rotate_backup
 from desktop_app.storage.database import open_database
+from tests.conftest import filled_with_demo
 
 
 @pytest.fixture
@@ -67,6 +68,18 @@ def test_the_first_screen_of_rows_is_read_before_sqlalchemy_loads(tmp_path):
               "print(len(rows), 'sqlalchemy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["2", "False"], done.stderr  # both reads done, SQLAlchemy never loaded
+
+
+def test_the_rows_read_at_start_up_are_kept_out_of_the_garbage_collectors_walks(tmp_path):
+    # Every collection after the start would otherwise walk the 100,000 rows of a big list again.
+    db = filled_with_demo(tmp_path / "cases.sqlite", 30)
+    script = ("import gc; from pathlib import Path; from desktop_app.startup import read_list_early; "
+              f"first, every = list(read_list_early(Path({str(db)!r}), 20)); "
+              "walked = {id(o) for g in range(3) for o in gc.get_objects(g)}; "
+              "print(len(first[0]), len(every[0]), gc.isenabled(), sum(id(r) in walked for r in every[0]))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    # None of the 30 rows is walked, and the collector is on again for everything made after.
+    assert done.stdout.split() == ["20", "30", "True", "0"], done.stderr
 
 
 def test_demo_opens_its_own_filled_database_and_never_the_real_one(tmp_path):
