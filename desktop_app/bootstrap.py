@@ -255,6 +255,7 @@ def start_window(args: argparse.Namespace) -> StartedWindow | int:
     from desktop_app.gui.views.case_list_view import FIRST_SCREEN_ROWS
     from desktop_app.startup import (
         ensure_user_name,
+        load_database_layer,
         open_for_window,
         operator_name,
         pending_services,
@@ -276,7 +277,7 @@ def start_window(args: argparse.Namespace) -> StartedWindow | int:
     # A file of the current schema shows its first screen of rows, then all of them, before the
     # database is opened (SQLAlchemy, checks, the feature modules: half a second and more).
     first_rows_ms = None
-    for rows, complete in read_list_early(db_path, FIRST_SCREEN_ROWS):
+    for rows, complete in read_list_early(db_path, FIRST_SCREEN_ROWS, meanwhile=load_database_layer):
         window.case_list.show_early_rows(rows, complete=complete)
         app.processEvents()
         if first_rows_ms is None:

@@ -40,12 +40,14 @@ def pending_services(db_path: Path, ui_settings):  # -> AppServices
     return AppServices(ui_settings=ui_settings, db_path=db_path, save_ui_settings=save_ui_settings)
 
 
-def read_list_early(db_path: Path, first: int) -> Iterator[tuple[list, bool]]:
+def read_list_early(db_path: Path, first: int, *, meanwhile: Callable[[], None] | None = None
+                    ) -> Iterator[tuple[list, bool]]:
     """The case list of ``db_path`` read before the database is opened, with plain ``sqlite3``
     while SQLAlchemy is not even imported: ``(rows, complete)``, first the ``first`` rows (a
     screen) and then every row. Nothing when the file is not of the current schema or cannot be
     read (the list then loads once the database is open, as always); only the first rows when
-    reading every row fails."""
+    reading every row fails. ``meanwhile`` runs on this thread while SQLite reads every row on
+    another (``load_database_layer``: the imports would otherwise follow the read)."""
     import sqlite3
 
     from desktop_app.services.case_list import read_rows_from
@@ -53,19 +55,65 @@ def read_list_early(db_path: Path, first: int) -> Iterator[tuple[list, bool]]:
 
     if not isinstance(db_path, Path):
         return  # a server: its list loads once it is connected
-    conn = open_read_only(db_path)
+    conn = open_read_only(db_path, any_thread=True)
     if conn is None:
         return
     try:
         yield read_rows_from(conn, limit=first), False
         conn.execute("BEGIN")  # one snapshot for every query
+        chunks = _items_read_aside(conn, meanwhile)
         with _kept_for_the_session():
-            rows = read_rows_from(conn)
+            rows = read_rows_from(conn, items=None if chunks is None else _parsed(chunks))
         yield rows, True
     except sqlite3.Error:
         log.warning("无法预先读取列表，打开数据库后再读", exc_info=True)
     finally:
         conn.close()
+
+
+def _parsed(chunks: list[str]) -> Iterator[list]:
+    """The rows of the JSON ``chunks``, each chunk parsed when its turn comes and then let go."""
+    import json  # after the first paint, like everything the list is read with
+
+    while chunks:
+        yield from json.loads(chunks.pop(0))
+
+
+def load_database_layer() -> None:
+    """Import what opening the database needs (SQLAlchemy, the tables, the services it starts
+    with), a third of a second of pure Python: run while SQLite reads the list (``read_list_early``)."""
+    import desktop_app.services.deadlines  # noqa: F401
+    import desktop_app.services.maintenance  # noqa: F401
+    import desktop_app.storage.database  # noqa: F401
+
+
+def _items_read_aside(conn, meanwhile: Callable[[], None] | None) -> list[str] | None:
+    """``case_list.every_item_as_json`` read on another thread while ``meanwhile`` runs on this
+    one (``conn`` is used by one thread at a time: this one waits). None without ``meanwhile``:
+    the rows are then read the plain way, which is quicker alone."""
+    if meanwhile is None:
+        return None
+    import threading
+
+    from desktop_app.services.case_list import every_item_as_json
+
+    found: dict[str, object] = {}
+
+    def read() -> None:
+        try:
+            found["items"] = every_item_as_json(conn)
+        except BaseException as error:  # noqa: BLE001 - raised again on this thread
+            found["error"] = error
+
+    reader = threading.Thread(target=read, name="read-list-early", daemon=True)
+    reader.start()
+    try:
+        meanwhile()
+    finally:
+        reader.join()
+    if "error" in found:
+        raise found["error"]
+    return found["items"]
 
 
 @contextmanager

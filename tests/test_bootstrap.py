@@ -10,16 +10,19 @@ import re
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from datetime import datetime
 
 import pytest
 
 from desktop_app import bootstrap, cli, logs, paths, startup
+from desktop_app.services.case_list import read_rows_from
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import UnitInfo
 from desktop_app.services.reference import ReferenceService
 from desktop_app.storage.backup import rotate_backup
 from desktop_app.storage.database import open_database
+from desktop_app.storage.read_only import open_read_only
 from tests.conftest import filled_with_demo
 
 
@@ -68,6 +71,22 @@ def test_the_first_screen_of_rows_is_read_before_sqlalchemy_loads(tmp_path):
               "print(len(rows), 'sqlalchemy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == ["2", "False"], done.stderr  # both reads done, SQLAlchemy never loaded
+
+
+def test_every_row_read_beside_the_imports_is_the_row_the_list_reads_later(tmp_path):
+    # The start-up reads every row as one JSON text on another thread while the database layer
+    # loads: text that JSON escapes and an empty day must come back as the plain read gives them.
+    db = filled_with_demo(tmp_path / "cases.sqlite", 40)
+    title = '关于"停车"\\难\n问题😀的建议'
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE item SET title = ?, assigned_on = NULL WHERE id = (SELECT min(id) FROM item)", (title,))
+    ran = []
+    early = list(startup.read_list_early(db, 10, meanwhile=lambda: ran.append(True)))
+    with closing(open_read_only(db)) as conn:
+        plain = read_rows_from(conn)
+    assert ran == [True] and [(len(rows), complete) for rows, complete in early] == [(10, False), (40, True)]
+    assert early[1][0] == plain
+    assert (plain[0].title, plain[0].assigned_on) == (title, None)
 
 
 def test_the_rows_read_at_start_up_are_kept_out_of_the_garbage_collectors_walks(tmp_path):

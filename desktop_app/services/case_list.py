@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 from datetime import date
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from desktop_app.domain.enums import (
     ItemKind,
@@ -47,8 +47,15 @@ _FLAGS = ("(CAST(is_key AS INTEGER) + 2 * CAST(is_leader_handled AS INTEGER)"
           " + 4 * CAST(is_secret AS INTEGER))")
 _PACKED = (f"{_index('kind', _KINDS)} + 2 * ({_index('raised_at', _RAISED)} + 2 * ({_FLAGS} + 8 * "
            f"({_index('status', _STATUSES)} + {len(_STATUSES)} * {_index('result', _RESULTS)})))")
-_ITEM_COLUMNS = ("SELECT id, session_id, number, title, lead_proposer_name, lead_unit_names, co_unit_names, "
-                 f"assigned_on, {_PACKED}, category, version FROM item")
+_NAMES = ("id, session_id, number, title, lead_proposer_name, lead_unit_names, co_unit_names, assigned_on, "
+          "packed, category, version")
+_ITEM_COLUMNS = f"SELECT {_NAMES.replace('packed', _PACKED + ' AS packed')} FROM item"
+# The same columns of every item as JSON arrays, in id order (an aggregate keeps the order of a
+# subquery with ORDER BY and LIMIT: SQLite does not flatten it into the aggregate), a chunk at a
+# time: the rows of one chunk are alive at a time while they are parsed.
+JSON_CHUNK_ROWS = 20_000
+_ITEMS_AS_JSON = (f"SELECT json_group_array(json_array({_NAMES})), max(id) FROM "
+                  f"({_ITEM_COLUMNS} WHERE id > ? ORDER BY id LIMIT {JSON_CHUNK_ROWS})")
 
 
 def _decode_table() -> list[tuple]:
@@ -75,20 +82,34 @@ def read_rows(s: OrmSession, limit: int | None = None, ids=None) -> list[CaseRow
     return read_rows_from(driver_connection(s), limit, ids)
 
 
-def read_rows_from(conn, limit: int | None = None, ids=None) -> list[CaseRow]:
-    """``read_rows`` on a DB-API connection (the caller holds the transaction, if any)."""
+def every_item_as_json(conn) -> list[str]:
+    """The item columns of every row as JSON texts (arrays of ``JSON_CHUNK_ROWS`` rows), for
+    ``read_rows_from(items=...)`` once parsed: each built by SQLite in one step, during which
+    Python's lock is free. Start-up reads them on another thread while the main thread imports the
+    database layer; a row-by-row read there would wait for the lock at every row."""
+    chunks, last = [], -(2**63)
+    while True:
+        text, last = conn.execute(_ITEMS_AS_JSON, (last,)).fetchone()
+        if last is None:
+            return chunks
+        chunks.append(text)
+
+
+def read_rows_from(conn, limit: int | None = None, ids=None, items: Iterable | None = None) -> list[CaseRow]:
+    """``read_rows`` on a DB-API connection (the caller holds the transaction, if any). ``items``:
+    the item columns of every row, already read (``every_item_as_json``, parsed)."""
     # 100,000 new objects would trigger dozens of cyclic-GC passes over everything alive (and
     # each pass grows with the lists already held); none of these objects form cycles.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _read_rows(conn, limit, None if ids is None else sorted(int(i) for i in ids))
+        return _read_rows(conn, limit, None if ids is None else sorted(int(i) for i in ids), items)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _read_rows(conn, limit: int | None, ids: list[int] | None) -> list[CaseRow]:
+def _read_rows(conn, limit: int | None, ids: list[int] | None, items: Iterable | None) -> list[CaseRow]:
     # Only integers (ids, limit) are put into the SQL text.
     if ids is not None:
         subset = "{} IN (" + ",".join(map(str, ids)) + ")"
@@ -154,8 +175,9 @@ def _read_rows(conn, limit: int | None, ids: list[int] | None) -> list[CaseRow]:
     get_units = unit_sets.get
     rows: list[CaseRow] = []
     append = rows.append
-    for item_id, session_id, number, title, lead_p, lead_u, co_u, assigned, packed, category, version in _rows(
-            conn, statement):
+    if items is None:
+        items = _rows(conn, statement)
+    for item_id, session_id, number, title, lead_p, lead_u, co_u, assigned, packed, category, version in items:
         kind, raised_at, is_key, is_leader, is_secret, status, result = decode[packed]
         lead_u, co_u, unit_set = get_units((lead_u, co_u)) or units_of(lead_u, co_u)
         append(CaseRow(
