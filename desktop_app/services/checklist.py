@@ -46,7 +46,7 @@ from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationEr
 from desktop_app.exchange import checklist_file
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes
-from desktop_app.services.lookup import our_unit_id
+from desktop_app.services.lookup import get_or_raise, our_unit_id, put_setting
 from desktop_app.storage.server import execute_driver_sql
 from desktop_app.storage.tables import (
     Assignment,
@@ -184,13 +184,8 @@ class ChecklistService:
 
     def set_current_template(self, template_id: int) -> Changes:
         with self.ctx.db.write() as s:
-            if s.get(ChecklistTemplate, template_id) is None:
-                raise NotFoundError("该清单模板已不存在，请刷新后再选择。")
-            row = s.get(Setting, CURRENT_TEMPLATE_KEY)
-            if row is None:
-                s.add(Setting(key=CURRENT_TEMPLATE_KEY, value=str(template_id)))
-            else:
-                row.value = str(template_id)
+            get_or_raise(s, ChecklistTemplate, template_id, "该清单模板已不存在，请刷新后再选择。")
+            put_setting(s, CURRENT_TEMPLATE_KEY, str(template_id))
         return Changes.of("checklist", "setting")
 
     def save_template(self, template_id: int | None, name: str, description: str,
@@ -212,9 +207,8 @@ class ChecklistService:
                 s.add(template)
                 s.flush()
             else:
-                template = s.get(ChecklistTemplate, template_id)
-                if template is None:
-                    raise NotFoundError("该清单模板已被删除，无法保存。请关闭后重新打开清单模板。")
+                template = get_or_raise(s, ChecklistTemplate, template_id,
+                                        "该清单模板已被删除，无法保存。请关闭后重新打开清单模板。")
                 if same_name is not None and same_name.id != template.id:
                     raise ValidationError(f"已有名为“{name}”的清单模板，请换一个名称。")
                 latest = s.scalar(select(ChecklistTemplateVersion.id)
@@ -357,8 +351,7 @@ class ChecklistService:
     def create_for_item(self, item_id: int) -> Changes:
         """Give an item without a checklist one from the current template."""
         with self.ctx.db.write() as s:
-            if s.get(Item, item_id) is None:
-                raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
+            get_or_raise(s, Item, item_id, "该建议（提案）已被删除，请刷新列表。")
             if s.get(ItemChecklist, item_id) is None:
                 make_item_checklist(s, item_id)
         return Changes.of("checklist", item_ids=[item_id])
@@ -413,8 +406,7 @@ class ChecklistService:
         if len(reason) < 4:
             raise ValidationError("越过关卡须写明理由（至少 4 个字），理由将记入修改记录。")
         with self.ctx.db.write() as s:
-            if s.get(Item, item_id) is None:
-                raise NotFoundError("该建议（提案）已被删除，请刷新列表。")
+            get_or_raise(s, Item, item_id, "该建议（提案）已被删除，请刷新列表。")
             pairs = item_entries(s, item_id)
             missing = missing_before(action, tuple(e for _r, e in pairs), {e.key for r, e in pairs if r.done})
             s.add(History(
@@ -609,9 +601,7 @@ def _latest_version_id(s: OrmSession, template_id: int | None) -> int:
 
 
 def _version(s: OrmSession, version_id: int) -> TemplateVersion:
-    v = s.get(ChecklistTemplateVersion, version_id)
-    if v is None:
-        raise NotFoundError("该清单模板版本已不存在，请刷新后再试。")
+    v = get_or_raise(s, ChecklistTemplateVersion, version_id, "该清单模板版本已不存在，请刷新后再试。")
     t = s.get(ChecklistTemplate, v.template_id)
     rows = s.scalars(select(ChecklistTemplateEntry).where(ChecklistTemplateEntry.version_id == version_id)
                      .order_by(ChecklistTemplateEntry.position))
@@ -786,9 +776,5 @@ def receive_template(s: OrmSession, found: checklist_file.TemplateFile, now: dat
     else:
         template.description = found.description
         version_id = _write_version(s, template.id, found.entries, now, user, note)
-    row = s.get(Setting, CURRENT_TEMPLATE_KEY)
-    if row is None:
-        s.add(Setting(key=CURRENT_TEMPLATE_KEY, value=str(template.id)))
-    else:
-        row.value = str(template.id)
+    put_setting(s, CURRENT_TEMPLATE_KEY, str(template.id))
     return version_id

@@ -511,22 +511,6 @@ def _row_data(r: RectificationRow, unit_ids, items, notes) -> RectificationRowDa
 
 # ---- the deadline dashboard ---------------------------------------------------------------
 
-TOKEN_SQL = ("SELECT (SELECT count(*) || ':' || total(julianday(deadline_on)) || ':' || group_concat(status)"
-             " FROM rectification_row WHERE deadline_on IS NOT NULL),"
-             " (SELECT count(*) || ':' || total(row_id * 7 + item_id) FROM rectification_row_item)")
-
-
-PG_TOKEN_SQL = ("SELECT (SELECT count(*) || ':' || coalesce(sum(deadline_on - DATE '2000-01-01'), 0) || ':'"
-                " || coalesce(string_agg(status, ',' ORDER BY id), '')"
-                " FROM rectification_row WHERE deadline_on IS NOT NULL),"
-                " (SELECT count(*) || ':' || coalesce(sum(row_id * 7 + item_id), 0) FROM rectification_row_item)")
-
-
-def change_token(conn) -> tuple:
-    """What the cached open deadlines must notice: dates, statuses and links of rows."""
-    return tuple(conn.exec_driver_sql(PG_TOKEN_SQL if conn.dialect.name == "postgresql" else TOKEN_SQL).one())
-
-
 def open_rows(s: OrmSession) -> list[tuple]:
     """Rows with a real 整改期限 that are not done, linked to items or not, soonest first, for the
     deadline dashboard: (list id, list title, row id, aspect, measures, units text, deadline, unit ids)."""

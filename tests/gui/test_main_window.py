@@ -145,11 +145,16 @@ def test_closing_waits_for_a_write_still_running_and_says_so(qtbot, main_window,
 
     main_window.runner.run(slow_write, title="保存设置")
 
-    def look():
-        seen.extend(d.labelText() for d in main_window.findChildren(QProgressDialog) if d.isVisible())
-        release.set()
+    def look():  # each pass of the close's wait, until its progress dialog shows
+        shown = [d.labelText() for d in main_window.findChildren(QProgressDialog) if d.isVisible()]
+        if shown:
+            seen.extend(shown)
+            looking.stop()
+            release.set()
 
-    QTimer.singleShot(300, look)
+    looking = QTimer(main_window)
+    looking.timeout.connect(look)
+    looking.start(5)
     assert main_window.close()
     assert done == [True]
     assert seen == ["正在完成保存，请稍候…"]
