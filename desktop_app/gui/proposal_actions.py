@@ -16,11 +16,12 @@ def install(window) -> ProposalStatisticsView:
         window.show_view("cases")
 
     view.items_requested.connect(show_items)
-    dashboard = window.features.get("dashboard")
-    if dashboard is not None:
+    def add_key_proposals(dashboard) -> None:
         panel = KeyProposalsPanel(window.services, window.runner, dashboard)
         dashboard.add_panel(panel)
         panel.items_requested.connect(show_items)
+
+    window.extend_view("dashboard", add_key_proposals)
 
     def open_sectors() -> None:
         from desktop_app.gui.dialogs.sectors_dialog import SectorsDialog

@@ -26,6 +26,7 @@ class WindowCommands:
             name: getattr(ui, form_name) for name, (_title, form_name) in MENUS.items() if form_name}
         self.actions: dict[str, QAction] = {}
         self.views: dict[str, QWidget] = {}
+        self._extensions: dict[str, list[Callable[[QWidget], None]]] = {}  # for views not added yet
         self.submenus: dict[str, QMenu] = {}
         self.view_group = QActionGroup(window)
         self._toolbar_views: QAction | None = None  # the separator before the view switchers
@@ -144,7 +145,17 @@ class WindowCommands:
                                  checkable=True)
         self.view_group.addAction(action)
         self._lay_out_toolbar_views()
+        for extend in self._extensions.pop(name, ()):
+            extend(view)
         return action
+
+    def extend_view(self, name: str, extend: Callable[[QWidget], None]) -> None:
+        """Run ``extend`` with the view ``name`` (a panel added to it): now when the view is there,
+        else when its feature adds it, so features install in any order."""
+        if name in self.views:
+            extend(self.views[name])
+        else:
+            self._extensions.setdefault(name, []).append(extend)
 
     def _lay_out_toolbar_views(self) -> None:
         toolbar = self.window.ui.mainToolBar

@@ -91,3 +91,16 @@ def test_no_feature_patches_the_window_or_finds_another_by_object_name():
                     and any(isinstance(a, ast.Name) and a.id in ("QAction", "QMenu") for a in node.args)):
                 offences.append(f"{path.name}:{node.lineno} findChild(QAction/QMenu, …)")
     assert not offences, offences
+
+
+def test_a_feature_extends_a_view_whether_it_installs_before_or_after_the_view(main_window):
+    # 政协提案 adds its 重点提案督办 list to the 期限看板 through this, in either install order.
+    commands = main_window.commands
+    dashboard = commands.views.pop("dashboard")  # as before the dashboard's feature installed
+    seen = []
+    main_window.extend_view("dashboard", seen.append)
+    assert seen == []
+    commands.add_view("dashboard", dashboard, "期限看板")
+    assert seen == [dashboard]
+    main_window.extend_view("dashboard", seen.append)  # the view is there: at once
+    assert seen == [dashboard, dashboard]
