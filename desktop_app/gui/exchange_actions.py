@@ -43,7 +43,7 @@ def export_ledger(window) -> None:
     if not path:
         return
     window.runner.run(exchange.export_ledger(window.services, path, choices),
-                      on_success=lambda written: window.ui.statusBar.showMessage(f"已导出台账：{written}", 10000))
+                      on_success=lambda written: window.show_status(f"已导出台账：{written}"))
 
 
 def list_columns(view):
@@ -80,4 +80,4 @@ def export_list(window) -> None:
         return
     columns = list_columns(view)
     window.runner.run(exchange.export_list(window.services, path, columns, rows),
-                      on_success=lambda written: window.ui.statusBar.showMessage(f"已导出列表：{written}", 10000))
+                      on_success=lambda written: window.show_status(f"已导出列表：{written}"))

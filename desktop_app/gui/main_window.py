@@ -213,6 +213,10 @@ class MainWindow(QMainWindow):
         """``view`` in the stack, behind its switcher on 视图 and the toolbar."""
         return self.commands.add_view(name, view, text, **options)
 
+    def show_status(self, text: str, milliseconds: int = 10000) -> None:
+        """``text`` on the status bar for a while (what a feature's command did)."""
+        self.ui.statusBar.showMessage(text, milliseconds)
+
     def extend_view(self, name: str, extend: Callable[[QWidget], None]) -> None:
         """``extend(view)`` once the view ``name`` is added, whichever feature installs first."""
         self.commands.extend_view(name, extend)

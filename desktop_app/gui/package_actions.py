@@ -54,8 +54,8 @@ def export_package(window) -> None:
         if isinstance(result, Refused):
             message_boxes.show_warning(window, "导出数据包", str(result.error))
             return
-        window.ui.statusBar.showMessage(
-            f"已导出{result.kind} 第 {result.sequence} 号（{result.items} 件）：{result.path}", 10000)
+        window.show_status(
+            f"已导出{result.kind} 第 {result.sequence} 号（{result.items} 件）：{result.path}")
 
     window.runner.run(package_ops.export(services, target, Path(path)), on_success=done)
 
@@ -119,7 +119,7 @@ def keys(window) -> None:
 
 def save_deputy_contacts(window, on: bool) -> None:
     def done(_changes) -> None:
-        window.ui.statusBar.showMessage("交办包今后" + ("附带" if on else "不再附带") + "代表委员的电话和地址。", 10000)
+        window.show_status("交办包今后" + ("附带" if on else "不再附带") + "代表委员的电话和地址。")
 
     window.runner.run(package_ops.set_deputy_contacts(window.services, on), on_success=done)
 
@@ -133,7 +133,7 @@ def write_key(window) -> None:
         if isinstance(result, Refused):
             message_boxes.show_warning(window, "导出本机公钥", f"无法写入：{result.error}")
         else:
-            window.ui.statusBar.showMessage(f"已导出本机公钥：{result}", 10000)
+            window.show_status(f"已导出本机公钥：{result}")
 
     window.runner.run(package_ops.write_public_key(window.services, Path(path)), on_success=done)
 
