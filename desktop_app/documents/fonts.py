@@ -152,15 +152,16 @@ _file_index: dict[str, Path] | None = None
 def _index() -> dict[str, Path]:
     """Lower-cased file name -> first path found, over every font folder (walked once)."""
     global _file_index
-    if _file_index is None:
-        found: dict[str, Path] = {}
-        for folder in font_dirs():
-            for root, _dirs, files in os.walk(folder):
-                for name in files:
-                    if name.lower().endswith((".ttf", ".ttc")):
-                        found.setdefault(name.lower(), Path(root) / name)
-        _file_index = found
-    return _file_index
+    with _lock:  # the write and read workers may both look for fonts: one walk
+        if _file_index is None:
+            found: dict[str, Path] = {}
+            for folder in font_dirs():
+                for root, _dirs, files in os.walk(folder):
+                    for name in files:
+                        if name.lower().endswith((".ttf", ".ttc")):
+                            found.setdefault(name.lower(), Path(root) / name)
+            _file_index = found
+        return _file_index
 
 
 def reset_cache() -> None:

@@ -19,7 +19,9 @@ from desktop_app.documents.linebreak import break_lines, split_token, tidy_space
 JUSTIFY, LEFT, CENTER, RIGHT = "justify", "left", "center", "right"
 
 # Advance widths by (registered font name, size) then character: shared by every letter of a
-# batch (fonts are registered once per process, so a name always means the same file).
+# batch (fonts are registered once per process, so a name always means the same file). Safe
+# without a lock across the app's worker threads: each entry is added in one dict operation and
+# always holds the same width, whichever thread computed it.
 _WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
 
 
@@ -104,7 +106,7 @@ class Typesetter:
         name = self.fonts.name(role)
         table = _WIDTHS.get((name, size))
         if table is None:
-            table = _WIDTHS[(name, size)] = {}
+            table = _WIDTHS.setdefault((name, size), {})  # another thread's table, if it came first
         return table
 
     def char_width(self, ch: str, role: str, size: float) -> float:

@@ -30,6 +30,9 @@ RED = (0.9, 0.0, 0.07)
 JUSTIFY_LIMIT = 0.25  # at most a quarter em between characters when a line is justified
 BOLD_STROKE = 0.03  # stroke width, in em, of 加粗 仿宋
 CREATOR = APP_NAME
+# Binary (Flate only) streams in every PDF of the process, set once here rather than switched
+# around each canvas: the write and read workers may draw at the same time (see open_canvas).
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)
@@ -247,17 +250,13 @@ def open_canvas(target, title: str, fonts: FontSet, author: str = "", pagesize=N
     body font of ``fonts``: ReportLab's default, Helvetica, would be declared in every PDF
     without being used or embedded. ``pagesize`` defaults to ReportLab's (A4 portrait); a block
     that raises saves nothing."""
-    saved, rl_config.useA85 = rl_config.useA85, 0
-    try:
-        c = Canvas(target, pagesize=pagesize, pageCompression=1, initialFontName=fonts.name(BODY))
-        c.setTitle(title)
-        if author:
-            c.setAuthor(author)
-        c.setCreator(CREATOR)
-        yield c
-        c.save()
-    finally:
-        rl_config.useA85 = saved
+    c = Canvas(target, pagesize=pagesize, pageCompression=1, initialFontName=fonts.name(BODY))
+    c.setTitle(title)
+    if author:
+        c.setAuthor(author)
+    c.setCreator(CREATOR)
+    yield c
+    c.save()
 
 
 def pdf_bytes_of(render_into, *args, **kwargs) -> tuple[bytes, object]:

@@ -105,8 +105,8 @@ def codes_of(enum_cls) -> dict:
     """Stored code → member of ``enum_cls`` (built once: a dict lookup is fast enough for
     100,000 rows, ``enum_cls(code)`` is not)."""
     table = _BY_CODE.get(enum_cls)
-    if table is None:
-        table = _BY_CODE[enum_cls] = {m.value: m for m in enum_cls}
+    if table is None:  # one dict operation: threads that build it at once keep the same table
+        table = _BY_CODE.setdefault(enum_cls, {m.value: m for m in enum_cls})
     return table
 
 
