@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 WRITE = "write"
 READ = "read"
+READ_STOP_SECONDS = 5.0
 
 
 class _Lane:
@@ -51,11 +52,16 @@ class _Lane:
         with self._idle:
             return self._idle.wait_for(lambda: self._pending == 0, timeout)
 
-    def stop(self) -> None:
+    def stop(self, timeout: float | None = None) -> bool:
+        """End the thread after the jobs queued so far, waiting for it up to ``timeout`` (None:
+        as long as it takes); False when it was still running then."""
         with self._lock:
             thread, self._thread = self._thread, None
-        if thread is not None:
-            self._jobs.put(None)
+        if thread is None:
+            return True
+        self._jobs.put(None)
+        thread.join(timeout)
+        return not thread.is_alive()
 
     def _loop(self) -> None:
         while (job := self._jobs.get()) is not None:
@@ -86,6 +92,10 @@ class DatabaseWorkers:
     def wait_for_writes(self, timeout: float | None = None) -> bool:
         return self._lanes[WRITE].wait(timeout)
 
-    def stop(self) -> None:
-        for lane in self._lanes.values():
-            lane.stop()
+    def stop(self, read_timeout: float = READ_STOP_SECONDS) -> None:
+        """End both threads before the database closes: every write queued is done; the reads
+        queued are given ``read_timeout`` seconds (a report nobody will see is not worth waiting
+        for at exit; one cut off by the closing database only logs its error)."""
+        self._lanes[WRITE].stop()
+        if not self._lanes[READ].stop(read_timeout):
+            log.warning("退出时仍有读取在进行，未等其结束")

@@ -159,3 +159,16 @@ def test_the_initiator_is_stamped_on_the_changes_it_caused(qtbot, window, hub, s
     with qtbot.waitSignal(hub.changed, timeout=5000) as signal:
         runner.run(lambda: Changes.of("item", item_ids=[3]), title="保存", initiator=window)
     assert signal.args[0].initiator is window and signal.args[0] == Changes.of("item", item_ids=[3])
+
+
+def test_stopping_the_workers_finishes_every_queued_write_before_the_database_closes():
+    # shut_down stops the workers, then closes the database: no write may be cut off between.
+    from desktop_app.gui.database_workers import READ, DatabaseWorkers
+
+    workers, done, reading = DatabaseWorkers(), [], threading.Event()
+    for n in range(3):
+        workers.submit(lambda n=n: (threading.Event().wait(0.05), done.append(n)))
+    workers.submit(lambda: reading.wait(30), READ)  # a read nobody waits for at exit
+    workers.stop(read_timeout=0.1)
+    assert done == [0, 1, 2]
+    reading.set()
