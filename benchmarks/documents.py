@@ -91,11 +91,11 @@ def plain_reportlab(target, letters, font_name: str) -> int:
 
 def set_lines(comps) -> list[list[tuple[float, float, str]]]:
     """Per page, (x, baseline from the page top, text) of every line our engine set."""
-    from desktop_app.documents.render import _pages
+    from desktop_app.documents.render import laid_out_pages
 
     pages = []
     for comp in comps:
-        laid_out, _record = _pages(comp, G)
+        laid_out, _record = laid_out_pages(comp, G)
         for page in laid_out:
             pages.append([(row.line.x, G.baseline(top, row.line.size), row.line.text)
                           for top, row in page.rows if row.line is not None])

@@ -416,7 +416,7 @@ def restore_offline(backup: Path, db_path: Path) -> None:
     first as a "damaged" backup (storage.backup.restore_backup)."""
     from desktop_app.storage.backup import restore_backup
 
-    restore_backup(backup, db_path, paths.backup_dir(db_path), datetime.now())
+    restore_backup(backup, db_path, paths.backup_dir(db_path), app_clock())
     log.info("已从备份 %s 恢复 %s", backup, db_path)
 
 

@@ -81,7 +81,7 @@ class RenderResult:
     page_counts: tuple[int, ...]  # per composition
 
 
-def _pages(comp: Composition, g: PageGeometry) -> tuple[list[Page], int | None]:
+def laid_out_pages(comp: Composition, g: PageGeometry) -> tuple[list[Page], int | None]:
     """Pages of ``comp`` and the index of the page holding the 版记 (None without one)."""
     pages = paginate(comp.rows, comp.first_slots, comp.slots)
     if not comp.record_lines:
@@ -215,7 +215,7 @@ def _draw_marks(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -
 
 def draw(c: Canvas, comp: Composition, fonts: FontSet, g: PageGeometry) -> int:
     """Draw ``comp`` as new pages of ``c``; returns its page count."""
-    pages, record_page = _pages(comp, g)
+    pages, record_page = laid_out_pages(comp, g)
     for index, page in enumerate(pages):
         if index == 0:
             _draw_marks(c, comp, fonts, g)

@@ -103,6 +103,16 @@ class CaseEditDialog(QDialog):
         self.resize(self.sizeHint().expandedTo(self.size()))
         fit_to_screen(self)
 
+    @property
+    def services(self):
+        """The app's services, for the sections and widgets that make up the editor."""
+        return self._services
+
+    @property
+    def runner(self) -> OperationRunner:
+        """The editor's operation runner (its writes go to the app's one write thread)."""
+        return self._runner
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._placed_cursor:

@@ -86,7 +86,7 @@ class FollowupSection:
 
     def __init__(self, dialog):
         self.dialog = dialog
-        self._services = services = dialog._services
+        self._services = services = dialog.services
         self._read_only = bool(services.read_only)
         self.service = services.followup
         self.letters = services.followup_letters
@@ -297,7 +297,7 @@ class FollowupSection:
         if record.status is ItemStatus.REHANDLING:
             from desktop_app.domain.deadlines import DeadlineKind
 
-            rows = self.dialog._services.deadlines.item_deadlines(record.id)
+            rows = self.dialog.services.deadlines.item_deadlines(record.id)
             due = max((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY and r.is_open), default=None)
             if due is not None:
                 text += f"代表不满意，须于 {due.isoformat()} 前再次答复（反馈日期起 1 个月）。"
@@ -332,7 +332,7 @@ class FollowupSection:
             if after is not None:
                 after(result)
 
-        self.dialog._runner.run(op, on_success=written)
+        self.dialog.runner.run(op, on_success=written)
 
     def add_feedback(self) -> None:
         from desktop_app.services.followup import FeedbackEntry
@@ -476,7 +476,7 @@ class FollowupSection:
                 message_boxes.show_warning(self.page, "落实告知函", f"无法写入 {path}：{error}\n该文件可能正被打开，请关闭后重试。"
                                            if isinstance(error, OSError) else str(error))
 
-        self.dialog._runner.run(followup.write_commitment_notice(self._services, c.id, path), on_success=written)
+        self.dialog.runner.run(followup.write_commitment_notice(self._services, c.id, path), on_success=written)
 
     def review_disclosure(self) -> None:
         from desktop_app.gui.dialogs.disclosure_dialog import DisclosureDialog

@@ -239,7 +239,7 @@ class ItemChecklistWidget(QWidget):
 
 def install(dialog) -> ItemChecklistWidget:
     """Add the 办理清单 tab to a CaseEditDialog and keep it on the item as loaded or saved."""
-    widget = ItemChecklistWidget(dialog._services, dialog._runner, dialog)
+    widget = ItemChecklistWidget(dialog.services, dialog.runner, dialog)
     tabs = dialog.ui.sectionTabs
     # Before the read-only 期限 tab, which stays last.
     deadlines = tabs.indexOf(dialog.deadlines.page)

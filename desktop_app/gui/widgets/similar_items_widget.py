@@ -190,7 +190,7 @@ class SimilarItemsPanel(QWidget):
 def install(dialog) -> SimilarItemsPanel:
     """Add the 相似件 tab to a CaseEditDialog: the saved item's list, or at intake the list that
     follows the title and content; opening an item goes to ``dialog.open_requested``."""
-    panel = SimilarItemsPanel(dialog._services, dialog._runner, dialog)
+    panel = SimilarItemsPanel(dialog.services, dialog.runner, dialog)
     tabs = dialog.ui.sectionTabs
     deadlines = tabs.indexOf(dialog.deadlines.page)
     tabs.insertTab(deadlines if deadlines >= 0 else tabs.count(), panel, TAB_TITLE)
