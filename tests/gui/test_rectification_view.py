@@ -225,3 +225,17 @@ def test_units_are_completed_one_name_at_a_time(window, ctx):
     completer.setCompletionPrefix("交通")
     assert completer.currentIndex().data() == "区交通委"
     assert completer.currentCompletion() == "区政府办公室 区交通委"  # the first unit stays
+
+
+def test_its_own_save_reads_the_list_once_and_keeps_the_row_selected(window, qtbot, monkeypatch):
+    # The view skips the changes it made itself: the save's own follow-up shows them, once.
+    view = view_of(window)
+    reads = []
+    document = view.service.document
+    monkeypatch.setattr(view.service, "document", lambda list_id: reads.append(list_id) or document(list_id))
+    view.ui.rowTable.selectRow(3)
+    view.ui.problemEdit.setPlainText("改过的问题")
+    view.ui.saveRowButton.click()
+    settle(view, qtbot)
+    assert reads == [1]
+    assert view.current_data().problem == "改过的问题"

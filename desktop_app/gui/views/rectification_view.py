@@ -153,6 +153,8 @@ class RectificationView(QWidget):
         self._load_document(select_row=row_id)
 
     def _changed(self, changes) -> None:
+        if changes.initiator is self:
+            return  # shown by the operation's own ``after``
         if KIND in changes.kinds or "database" in changes.kinds or "unit" in changes.kinds:
             if self.isVisible():
                 self.refresh()
@@ -249,7 +251,9 @@ class RectificationView(QWidget):
             current.item_ids if current else (), version=current.version if current else None)
 
     def _run(self, op, after=None) -> None:
-        self.runner.run(op, on_success=after)
+        """Run ``op``; then ``after(result)`` shows what it did (else everything is read again).
+        Its changes reach the other views; this one skips them (``_changed``)."""
+        self.runner.run(op, on_success=after or (lambda _result: self.refresh()), initiator=self)
 
     # ---- lists ----------------------------------------------------------------------------
 
