@@ -100,6 +100,13 @@ class CaseService:
         with self.ctx.db.read() as s:
             return search.search_ids(s, text)
 
+    def rows_and_matches(self, text: str, ids=None) -> tuple[list[CaseRow], set[int] | None]:
+        """``list_rows(ids=ids)`` and ``search_ids(text)`` from one snapshot: the rows and the
+        search box's matches agree even while another window saves."""
+        with self.ctx.db.read() as s:
+            rows = read_rows(s, None, ids)  # first: a search may change the session's planner settings
+            return rows, (search.search_ids(s, text) if (text or "").strip() else None)
+
     @staticmethod
     def filter_rows(
         rows: list[CaseRow], f: CaseFilter, matched_ids: set[int] | None

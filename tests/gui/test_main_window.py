@@ -121,7 +121,7 @@ def test_the_list_shows_its_own_delete_at_once_without_reading_rows_again(qtbot,
     total = main_window.case_list.model.total_count
     broadcasts, read = [], []
     services.changed.connect(broadcasts.append)
-    monkeypatch.setattr(services.cases, "list_rows", lambda *a, **k: read.append(k) or [])
+    monkeypatch.setattr(services.cases, "rows_and_matches", lambda *a, **k: read.append(k) or ([], None))
     main_window.ui.deleteAction.trigger()
     qtbot.waitUntil(lambda: bool(broadcasts), timeout=5000)
     assert broadcasts[0].initiator is main_window.case_list  # the dashboard and others still hear of it
@@ -182,8 +182,9 @@ def test_f5_reloads_and_another_windows_save_refreshes_only_its_row(qtbot, main_
     changes, _id = services.cases.save(replace(record, title="关于整治河道的建议（已修改）"))
     reloaded, read = [], []
     main_window.case_list.rows_reloaded.connect(lambda: reloaded.append(True))
-    list_rows = services.cases.list_rows
-    monkeypatch.setattr(services.cases, "list_rows", lambda *a, **k: read.append(k.get("ids")) or list_rows(*a, **k))
+    list_rows, rows_and_matches = services.cases.list_rows, services.cases.rows_and_matches
+    monkeypatch.setattr(services.cases, "rows_and_matches",
+                        lambda *a, **k: read.append(k.get("ids")) or rows_and_matches(*a, **k))
     with qtbot.waitSignal(main_window.case_list.rows_updated, timeout=5000):
         services.announce(changes)  # as the editor's save does
     assert "关于整治河道的建议（已修改）" in titles_shown(main_window)

@@ -127,3 +127,11 @@ def test_a_new_item_taking_a_deleted_items_id_is_found_only_by_its_own_words(cas
     assert new_id == items["care"]
     assert cases.search_ids("养老") == set()
     assert cases.search_ids("厕所") == {new_id}
+
+
+def test_the_list_and_its_search_matches_are_read_together(cases, items):
+    rows, matched = cases.rows_and_matches("养老")
+    assert {r.id for r in rows} == set(items.values()) and matched == {items["care"]}
+    rows, matched = cases.rows_and_matches("学校", ids={items["school"], items["road"]})
+    assert {r.id for r in rows} == {items["school"], items["road"]} and matched == {items["school"]}
+    assert cases.rows_and_matches("  ")[1] is None  # nothing to search: no filter by text

@@ -35,20 +35,20 @@ def load_rows(services, search_text: str) -> Op:
     cases = services.cases
 
     def call():
-        return cases.list_rows(), search_text, (cases.search_ids(search_text) if search_text else None)
+        rows, matched = cases.rows_and_matches(search_text)
+        return rows, search_text, matched
 
     return Op("载入建议提案列表", call, read=True)
 
 
 def changed_rows(services, item_ids: frozenset[int], search_text: str) -> Op:
-    """The rows of ``item_ids`` read again with their 下一期限 (one snapshot of a few rows), and
-    the search's matches."""
+    """The rows of ``item_ids`` read again with the search's matches (one snapshot), and their
+    下一期限."""
     cases, deadlines = services.cases, services.deadlines
 
     def call():
-        rows = cases.list_rows(ids=item_ids)
-        return (rows, deadlines.next_deadlines(item_ids=item_ids), search_text,
-                cases.search_ids(search_text) if search_text else None)
+        rows, matched = cases.rows_and_matches(search_text, ids=item_ids)
+        return rows, deadlines.next_deadlines(item_ids=item_ids), search_text, matched
 
     return Op("更新建议提案列表", call, read=True)
 
