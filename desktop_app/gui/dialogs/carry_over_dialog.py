@@ -103,10 +103,9 @@ class CarryOverModel(QAbstractTableModel):
 
 
 class CarryOverDialog(QDialog):
-    """``services`` the app's ``AppServices``; ``runner`` the window's operation runner (None: run
-    inline)."""
+    """``services`` the app's ``AppServices``; ``runner`` the window's operation runner."""
 
-    def __init__(self, services, year: int, runner=None, parent=None):
+    def __init__(self, services, year: int, runner, parent=None):
         super().__init__(parent)
         self.services, self.runner = services, runner
         self.service = services.followup
@@ -192,7 +191,4 @@ class CarryOverDialog(QDialog):
             self.accept()
 
         op = followup.carry_over_many(self.services, year, chosen)
-        if self.runner is not None:
-            self.runner.run(op, on_success=done)
-        else:
-            done(op.call())
+        self.runner.run(op, on_success=done)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
-from desktop_app.domain.errors import DomainError
 from desktop_app.gui.forms.ui_self_report_dialog import Ui_SelfReportDialog
 from desktop_app.gui.operations import statistics
 from desktop_app.gui.widgets import message_boxes
@@ -17,7 +16,7 @@ FIRST_HALF, WHOLE_YEAR, CUSTOM = "first_half", "whole_year", "custom"
 
 
 class SelfReportDialog(QDialog):
-    def __init__(self, services, runner=None, parent: QWidget | None = None):
+    def __init__(self, services, runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.ui = Ui_SelfReportDialog()
         self.ui.setupUi(self)
@@ -70,10 +69,4 @@ class SelfReportDialog(QDialog):
             self.preview.setModal(False)
             self.preview.show()
 
-        if self._runner is not None:
-            self._runner.run(op, on_success=show)
-            return
-        try:
-            show(op.call())
-        except DomainError as error:
-            message_boxes.show_warning(self, "自查报告", str(error))
+        self._runner.run(op, on_success=show)

@@ -44,7 +44,7 @@ class StatisticsView(QWidget):
 
     items_requested = Signal(object, str)
 
-    def __init__(self, services, parent=None, runner=None):
+    def __init__(self, services, parent, runner):
         super().__init__(parent)
         self._services = services
         self._runner = runner
@@ -230,10 +230,7 @@ class StatisticsView(QWidget):
             self.preview_dialog.setModal(False)
             self.preview_dialog.show()
 
-        if self._runner is not None:
-            self._runner.run(op, on_success=show)
-        else:
-            show(op.call())
+        self._runner.run(op, on_success=show)
 
     def _export(self) -> None:
         day = self.as_of()
@@ -250,10 +247,4 @@ class StatisticsView(QWidget):
             message_boxes.show_information(self, "导出", f"已导出：{path}")
 
         op = statistics.export_excel(self._services, path, day, self.period())
-        if self._runner is not None:
-            self._runner.run(op, on_success=done)
-        else:
-            try:
-                done(op.call())
-            except OSError as error:
-                done(Refused(error))
+        self._runner.run(op, on_success=done)
