@@ -151,6 +151,10 @@ class CaseEditDialog(QDialog):
             removed_attachment_ids=self.attachments.removed_ids(),
         )
 
+    def reload_item(self) -> None:
+        """Read the item again and show it (a section wrote to it: feedback, a commitment)."""
+        self._load(self._cases.get(self.record.id))
+
     def is_modified(self) -> bool:
         return self.draft() != self._baseline or bool(self._bad_dates())
 

@@ -328,7 +328,7 @@ class FollowupSection:
                 message_boxes.show_warning(self.page, "不能保存", str(result.error))
                 return
             if self.record is not None and self.record.id == item_id:
-                self.dialog._load(self.dialog._cases.get(item_id))
+                self.dialog.reload_item()
             if after is not None:
                 after(result)
 
