@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QTableView, QWidget
 
 from desktop_app.gui.dialogs.case_edit_dialog import CaseEditDialog
 from desktop_app.services.followup import FollowupService
@@ -44,7 +44,7 @@ def test_every_tab_fits_a_1366_by_768_laptop_with_its_buttons_visible(qtbot, ser
     tabs = dialog.ui.sectionTabs
     for index in range(tabs.count()):
         tabs.setCurrentIndex(index)
-        qtbot.wait(10)
+        QApplication.processEvents()  # the tab laid out
         name = tabs.tabText(index)
         hint, minimum = dialog.sizeHint(), dialog.minimumSizeHint()
         assert minimum.width() <= SCREEN.width() and minimum.height() + TITLE_BAR <= SCREEN.height(), name
@@ -57,10 +57,10 @@ def test_every_tab_fits_a_1366_by_768_laptop_with_its_buttons_visible(qtbot, ser
     tabs.setCurrentWidget(dialog.followup.page)
     parts = dialog.followup.parts
     parts.setCurrentIndex(0)
-    qtbot.wait(10)
+    QApplication.processEvents()  # the tab laid out
     assert rows_shown(dialog.followup.feedback_view) >= 4
     parts.setCurrentIndex(1)
-    qtbot.wait(10)
+    QApplication.processEvents()  # the tab laid out
     assert rows_shown(dialog.followup.commitment_view) >= 4
 
 

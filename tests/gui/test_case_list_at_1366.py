@@ -13,7 +13,7 @@ LAPTOP = (1366, 728)
 def at_laptop_size(qtbot, window):
     window.resize(*LAPTOP)
     qtbot.waitUntil(lambda: window.size().width() == LAPTOP[0])
-    qtbot.wait(100)
+    QApplication.processEvents()  # the layout requests the resize posted
 
 
 def test_every_default_column_fits_beside_the_filter_panel(qtbot, main_window):
