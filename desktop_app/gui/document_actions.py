@@ -128,7 +128,7 @@ class DocumentActions:
                 return
             pdf, info = made
             dialog = DocumentPreviewDialog(pdf, info, f"答复函（{len(rows)}件）", f"答复函（{len(rows)}件）.pdf",
-                                           self.window)
+                                           self.window.services, self.window)
             dialog.setModal(False)
             dialog.show()
 
@@ -175,7 +175,7 @@ def preview_item(runner, parent, services, form: str, row) -> None:
 
         pdf, info = result
         dialog = DocumentPreviewDialog(pdf, info, f"{FORM_LABELS[form]} 第{row.number}号",
-                                       file_name(form, row), parent)
+                                       file_name(form, row), services, parent)
         dialog.setModal(False)
         dialog.show()
 

@@ -7,7 +7,6 @@ by the item's ``version`` (optimistic locking): a record read at another version
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -32,8 +31,7 @@ from desktop_app.domain.validation import (
     status_after_unfinalising,
     status_problem,
 )
-from desktop_app.file_names import safe_file_name
-from desktop_app.services import checklist, deadlines, search
+from desktop_app.services import checklist, deadlines, files, search
 from desktop_app.services.case_list import read_rows
 from desktop_app.services.case_writer import CaseWriter, noun
 from desktop_app.services.context import ServiceContext
@@ -136,15 +134,14 @@ class CaseService:
         return row[0], row[1]
 
     def attachment_to_temp(self, attachment_id: int) -> Path:
-        """Write an attachment under its own name into a new private temporary folder, for opening
-        with the program the system associates with it; the viewer may keep the file open, so it
-        is left for the system's temporary-file clean-up."""
+        """A copy of an attachment under its own name in a new private temporary folder, for
+        opening with the program the system associates with it (``files.temporary_copy``)."""
         file_name, data = self.attachment_bytes(attachment_id)
-        # The name may come from another unit's package, made on another system: "CON.txt" or a
-        # 200-character name would not open on Windows.
-        path = Path(tempfile.mkdtemp(prefix="desktop_app_attachment_")) / safe_file_name(file_name, "附件")
-        path.write_bytes(data)
-        return path
+        return files.temporary_copy(file_name, data, "附件")
+
+    def save_attachment(self, attachment_id: int, target: str | Path) -> Path:
+        """附件另存为: the stored attachment written to ``target``."""
+        return files.save_copy(target, self.attachment_bytes(attachment_id)[1])
 
     def today(self) -> date:
         """The service clock's date (fixed in tests), for defaults such as a new contact's date."""

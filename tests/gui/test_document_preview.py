@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pdfplumber
 import pytest
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -31,9 +32,9 @@ def letter():
 
 
 @pytest.fixture
-def dialog(qtbot, letter):
+def dialog(qtbot, letter, services):
     pdf, result = letter
-    dialog = DocumentPreviewDialog(pdf, result, "答复函", "答复函_0035.pdf")
+    dialog = DocumentPreviewDialog(pdf, result, "答复函", "答复函_0035.pdf", services)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -81,11 +82,37 @@ def test_printing_renders_every_page_at_300_dpi(dialog, tmp_path, letter):
         assert image["srcsize"][0] == pytest.approx(2480, abs=2)
 
 
-def test_save_as_writes_the_pdf(dialog, tmp_path, monkeypatch, letter):
-    target = tmp_path / "保存的答复函"
+def test_save_as_writes_the_pdf(qtbot, dialog, tmp_path, monkeypatch, letter):
+    target = tmp_path / "保存到" / "保存的答复函"
+    target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     dialog.ui.saveButton.click()
-    assert (tmp_path / "保存的答复函.pdf").read_bytes() == letter[0]
+    saved = target.parent / "保存的答复函.pdf"
+    qtbot.waitUntil(saved.exists, timeout=5000)
+    assert saved.read_bytes() == letter[0]
+    assert [p.name for p in target.parent.iterdir()] == [saved.name]  # no temporary file left
+
+
+def test_save_as_into_a_missing_folder_says_what_to_do(qtbot, dialog, tmp_path, monkeypatch, message_log):
+    target = tmp_path / "不存在的文件夹" / "答复函.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.ui.saveButton.click()
+    qtbot.waitUntil(lambda: bool(message_log), timeout=5000)
+    [(kind, title, text)] = message_log
+    assert (kind, title) == ("warning", "另存为 PDF")
+    assert f"无法写入文件“{target}”" in text and "换一个文件夹" in text
+    assert not target.parent.exists()
+
+
+def test_open_elsewhere_hands_a_private_copy_to_the_system_viewer(qtbot, dialog, monkeypatch, letter):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(Path(url.toLocalFile())) or True)
+    dialog.ui.openButton.click()
+    dialog.ui.openButton.click()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=5000)
+    assert [p.name for p in opened] == ["答复函_0035.pdf"] * 2
+    assert opened[0].parent != opened[1].parent  # a viewer holding the first copy open cannot block the second
+    assert all(p.read_bytes() == letter[0] for p in opened)
 
 
 def test_print_menu_previews_the_selected_items_reply(qtbot, main_window, services):

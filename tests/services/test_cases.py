@@ -361,9 +361,19 @@ def test_an_attachment_opens_under_a_name_windows_accepts(cases, tmp_path, store
 
 
 def test_a_long_attachment_name_is_cut_for_opening_keeping_its_extension(cases, tmp_path):
-    # 83 characters: in %TEMP%\desktop_app_attachment_…\ the path would pass Windows' 260.
+    # 83 characters: in %TEMP%\desktop_app_…\ the path would pass Windows' 260.
     stored = "关于加强农村生活污水处理设施运行维护管理的建议" * 3 + "附件二：现场照片" + ".docx"
     (tmp_path / stored).write_bytes(b"docx")
     _c, item_id = cases.save(make_record(new_attachments=(NewAttachment(str(tmp_path / stored)),)))
     written = cases.attachment_to_temp(cases.get(item_id).attachments[0].id)
     assert written.name == stored[:75] + ".docx"
+
+
+def test_an_attachment_saved_as_is_written_where_asked(cases, tmp_path):
+    (tmp_path / "现场照片.jpg").write_bytes(b"\xff\xd8 jpeg")
+    _c, item_id = cases.save(make_record(new_attachments=(NewAttachment(str(tmp_path / "现场照片.jpg")),)))
+    attachment_id = cases.get(item_id).attachments[0].id
+    assert cases.save_attachment(attachment_id, tmp_path / "另存.jpg").read_bytes() == b"\xff\xd8 jpeg"
+    with pytest.raises(NotFoundError, match="该附件已不存在"):
+        cases.save_attachment(attachment_id + 1000, tmp_path / "另一份.jpg")
+    assert not (tmp_path / "另一份.jpg").exists()

@@ -67,7 +67,7 @@ class CaseEditDialog(QDialog):
         self.units = UnitsSection(self.ui, services.reference, self)
         self.contacts = ContactsSection(self.ui, self._cases.today, self)
         self.reply = ReplySection(self.ui, self)
-        self.attachments = AttachmentsSection(self.ui, self._cases, self, self)
+        self.attachments = AttachmentsSection(self.ui, self, self)
         self.history = HistorySection(self.ui, self)
         self.deadlines = DeadlinesSection(self.ui, services, self)
         self.followup = FollowupSection(self)

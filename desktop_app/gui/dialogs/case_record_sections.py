@@ -13,11 +13,10 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.atomic_file import write_atomically
 from desktop_app.domain.enums import history_label
-from desktop_app.domain.errors import DomainError
 from desktop_app.file_names import safe_file_name
 from desktop_app.gui.dialogs.case_row_editor import setup_table
+from desktop_app.gui.operations import cases as case_ops
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.services.dto import AttachmentInfo, CaseRecord, HistoryEntry, NewAttachment
@@ -55,9 +54,10 @@ def _added_by(row) -> str:
 class AttachmentsSection(QObject):
     edited = Signal()
 
-    def __init__(self, ui, cases, dialog: QWidget, parent=None):
+    def __init__(self, ui, dialog: QWidget, parent=None):
+        """``dialog`` is the editor: its ``services`` and ``runner`` read and write the copies."""
         super().__init__(parent)
-        self.ui, self._cases, self._dialog = ui, cases, dialog
+        self.ui, self._dialog = ui, dialog
         self._removed: set[int] = set()
         self.model = RowTableModel([
             Column("文件名", _name), Column("大小", _size), Column("添加时间", _added_at), Column("添加人", _added_by),
@@ -117,22 +117,16 @@ class AttachmentsSection(QObject):
         if position < 0:
             return
         row = self.model.row(position)
-        try:
-            path = self._cases.attachment_to_temp(row.id) if isinstance(row, AttachmentInfo) else Path(row.path)
-        except DomainError as error:
-            message_boxes.show_warning(self._dialog, "打开附件", str(error))
-            return
-        except OSError as error:
-            message_boxes.show_warning(
-                self._dialog, "打开附件",
-                f"无法把附件“{_name(row)}”写入临时文件夹：{error.strerror or error}。\n"
-                "请检查磁盘空间，或用“另存为”保存到其他文件夹后再打开。",
-            )
-            return
+        if isinstance(row, AttachmentInfo):
+            self._dialog.runner.run(case_ops.attachment_to_temp(self._dialog.services, row.id),
+                                    on_success=lambda path: self._open(row, path), initiator=self)
+        else:
+            self._open(row, Path(row.path))
+
+    def _open(self, row, path: Path) -> None:
         if not path.exists():
             message_boxes.show_warning(self._dialog, "打开附件", f"文件“{path}”已不存在，请删除此附件后重新添加。")
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             message_boxes.show_warning(
                 self._dialog, "打开附件",
                 f"本机没有能打开“{_name(row)}”的程序。请用“另存为”保存后，用合适的程序打开。",
@@ -148,21 +142,14 @@ class AttachmentsSection(QObject):
         if target:
             self.save_row_to(position, Path(target))
 
-    def save_row_to(self, position: int, target: Path) -> None:
+    def save_row_to(self, position: int, target: Path):
+        """Write the attachment at ``position`` to ``target`` on the editor's runner (the operation)."""
         row = self.model.row(position)
-        try:
-            if isinstance(row, AttachmentInfo):
-                _file_name, data = self._cases.attachment_bytes(row.id)
-            else:
-                data = Path(row.path).read_bytes()
-            write_atomically(target, data)
-        except DomainError as error:
-            message_boxes.show_warning(self._dialog, "附件另存为", str(error))
-        except OSError as error:
-            message_boxes.show_warning(
-                self._dialog, "附件另存为",
-                f"无法写入文件“{target}”：{error.strerror or error}。\n请换一个文件夹或文件名再试。",
-            )
+        if isinstance(row, AttachmentInfo):
+            op = case_ops.save_attachment(self._dialog.services, row.id, target)
+        else:
+            op = case_ops.copy_new_attachment(row.path, target)
+        return self._dialog.runner.run(op, initiator=self)
 
     def _select(self, position: int) -> None:
         if 0 <= position < self.model.rowCount():

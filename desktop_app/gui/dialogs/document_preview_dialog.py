@@ -1,12 +1,12 @@
 """In-app preview of a printed document: pages rendered by pdfium, zoom, page navigation, print
 through the system dialog at 300 dpi, save as PDF, open in the default viewer (gui layer).
 
-The dialog holds the PDF bytes the documents layer made; it never builds documents itself.
+The dialog holds the PDF bytes the documents layer made; it never builds documents itself, and
+the copies it saves or opens elsewhere are written by the services on the dialog's runner.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -15,9 +15,10 @@ from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QPainter, QPix
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from desktop_app.atomic_file import write_atomically
 from desktop_app.file_names import safe_file_name
 from desktop_app.gui.forms.ui_document_preview_dialog import Ui_DocumentPreviewDialog
+from desktop_app.gui.operations import documents
+from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
 
@@ -35,10 +36,12 @@ def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
 
 
 class DocumentPreviewDialog(QDialog):
-    """``result`` is the documents layer's ``DocumentResult`` (pages, fonts, warning)."""
+    """``result`` is the documents layer's ``DocumentResult`` (pages, fonts, warning);
+    ``services`` the app's, whose threads write the copies."""
 
-    def __init__(self, pdf: bytes, result, title: str, file_name: str, parent: QWidget | None = None):
+    def __init__(self, pdf: bytes, result, title: str, file_name: str, services, parent: QWidget | None = None):
         super().__init__(parent)
+        self.runner = OperationRunner.for_window(services, self)
         self.ui = Ui_DocumentPreviewDialog()
         self.ui.setupUi(self)
         fit_to_screen(self)
@@ -137,26 +140,17 @@ class DocumentPreviewDialog(QDialog):
 
     def save_as(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "另存为 PDF", self.file_name, "PDF 文件 (*.pdf)")
-        if not path:
-            return
-        target = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-        try:
-            write_atomically(target, self.pdf)
-        except OSError as error:
-            message_boxes.show_warning(self, "无法保存", f"无法写入 {target}：{error.strerror or error}。\n"
-                               "该文件可能正在被 PDF 阅读器打开，或文件夹不可写；请关闭文件或换一个位置。")
+        if path:
+            self.runner.run(documents.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf", self.pdf),
+                            initiator=self)
 
     def open_externally(self) -> None:
-        folder = Path(tempfile.gettempdir()) / "desktop_app_documents"
-        folder.mkdir(exist_ok=True)
-        target = folder / self.file_name
-        try:
-            write_atomically(target, self.pdf)
-        except OSError as error:
-            message_boxes.show_warning(self, "无法打开", f"无法写入临时文件 {target}：{error.strerror or error}。请先“另存为 PDF”再打开。")
-            return
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            message_boxes.show_warning(self, "无法打开", "系统没有可用的 PDF 阅读器。请安装一个 PDF 阅读器，或“另存为 PDF”后用其他程序打开。")
+        def open_copy(path: Path) -> None:
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                message_boxes.show_warning(self, "无法打开", "系统没有可用的 PDF 阅读器。请安装一个 PDF 阅读器，"
+                                           "或“另存为 PDF”后用其他程序打开。")
+
+        self.runner.run(documents.pdf_to_temp(self.file_name, self.pdf), on_success=open_copy, initiator=self)
 
     def done(self, result: int) -> None:
         # pdfium keeps the document's memory until closed; a preview may be opened many times.

@@ -64,13 +64,14 @@ class OfficeLetterDialog(QDialog):
         if not unit:
             message_boxes.show_warning(self, self.windowTitle(), "单位名录中还没有承办单位，请先在 设置 中添加。")
             return
-        title, parent = self.windowTitle(), self.parent()  # this dialog is gone when the letter is ready
+        title, parent, services = self.windowTitle(), self.parent(), self.services  # this dialog is gone by then
 
         def show(result) -> None:
             from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
 
             pdf, info = result
-            preview = DocumentPreviewDialog(pdf, info, f"{title}（{unit}）", f"{title}（{unit}）.pdf", parent)
+            preview = DocumentPreviewDialog(pdf, info, f"{title}（{unit}）", f"{title}（{unit}）.pdf",
+                                           services, parent)
             preview.setModal(False)
             preview.show()
 

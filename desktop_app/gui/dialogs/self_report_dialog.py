@@ -65,7 +65,7 @@ class SelfReportDialog(QDialog):
             from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
 
             (pdf, info), title = result
-            self.preview = DocumentPreviewDialog(pdf, info, title, f"{title}.pdf", self)
+            self.preview = DocumentPreviewDialog(pdf, info, title, f"{title}.pdf", self._services, self)
             self.preview.setModal(False)
             self.preview.show()
 

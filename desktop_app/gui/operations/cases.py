@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.gui.operations import Op
+from desktop_app.services import files
 
 #: What the case editor explains itself (next to the fields) instead of the error dialog.
 SAVE_REFUSALS = (ValidationError, ConflictError, NotFoundError)
@@ -56,3 +59,19 @@ def changed_rows(services, item_ids: frozenset[int], search_text: str) -> Op:
 def late_column(title: str, compute) -> Op:
     """A late column's values (下一期限, 进度) for the rows loaded: ``compute`` makes the bulk call."""
     return Op(title, compute, read=True)
+
+
+def attachment_to_temp(services, attachment_id: int) -> Op:
+    """The path of a temporary copy of a stored attachment, to open with the system's program."""
+    cases = services.cases
+    return Op("打开附件", lambda: cases.attachment_to_temp(attachment_id), read=True)
+
+
+def save_attachment(services, attachment_id: int, target) -> Op:
+    cases = services.cases
+    return Op("附件另存为", lambda: cases.save_attachment(attachment_id, target), read=True)
+
+
+def copy_new_attachment(source, target) -> Op:
+    """附件另存为 for a file added in the editor and not saved yet: a copy of the file itself."""
+    return Op("附件另存为", lambda: files.save_copy(target, Path(source)), read=True)

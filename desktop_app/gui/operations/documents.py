@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.gui.operations import Op
+from desktop_app.services import files
 from desktop_app.services.letter_forms import FORM_LABELS
 
 
@@ -54,3 +55,13 @@ def office_letter(services, form: str, unit: str, day) -> Op:
 def office_letter_recipients(services) -> Op:
     """The unit names the office's letters go to (refused unless our unit is the office)."""
     return Op("读取承办单位", services.office_letters.recipients, read=True)
+
+
+def save_pdf(path, pdf: bytes) -> Op:
+    """另存为 PDF: the previewed document's bytes written to ``path``."""
+    return Op("另存为 PDF", lambda: files.save_copy(path, pdf), read=True)
+
+
+def pdf_to_temp(file_name: str, pdf: bytes) -> Op:
+    """The path of a temporary copy of the previewed document, to open in the system's PDF reader."""
+    return Op("用其他程序打开", lambda: files.temporary_copy(file_name, pdf, "文档.pdf"), read=True)

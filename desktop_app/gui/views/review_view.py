@@ -327,7 +327,7 @@ class ReviewView(QWidget):
             from desktop_app.gui.dialogs.document_preview_dialog import DocumentPreviewDialog
 
             pdf, info = result
-            self.preview = DocumentPreviewDialog(pdf, info, name.removesuffix(".pdf"), name, self)
+            self.preview = DocumentPreviewDialog(pdf, info, name.removesuffix(".pdf"), name, self.services, self)
             self.preview.setModal(False)
             self.preview.show()
 

@@ -226,7 +226,7 @@ class StatisticsView(QWidget):
 
             (pdf, info), title = result
             self.preview_dialog = DocumentPreviewDialog(pdf, info, title, f"{title}（截至{day.isoformat()}）.pdf",
-                                                        self.window())
+                                                        self._services, self.window())
             self.preview_dialog.setModal(False)
             self.preview_dialog.show()
 
