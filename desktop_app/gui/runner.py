@@ -4,8 +4,9 @@ The work runs on the app's database threads (``database_workers``): writes, from
 at a time in the order asked; reads (``read=True``) on a second thread. After ``BUSY_DELAY_MS`` the cursor turns busy; work that reports
 progress gets a cancellable progress dialog after ``PROGRESS_DELAY_MS``. Progress and cancellation
 reach the work as plain callables, never as Qt objects, so services stay free of Qt. Errors end in
-one dialog: a ``DomainError`` shows its Chinese message as a warning; anything else is logged and
-shown as a generic error. A ``Changes`` result (or the first element of a tuple result) is
+one dialog: a ``DomainError`` shows its Chinese message as a warning, an ``OSError`` (a file that
+could not be written) a warning saying what to do; anything else is logged and shown as a generic
+error. A ``Changes`` result (or the first element of a tuple result) is
 broadcast through ``AppServices.changed``, stamped with the operation's ``initiator`` (the view that
 asked) so that the view can skip its own change.
 """
@@ -38,6 +39,13 @@ UNEXPECTED_ERROR = (
     "操作没有完成：程序遇到了意外错误，数据没有被修改。\n"
     "请重试；如果问题仍然存在，请把日志文件发给技术支持人员。"
 )
+
+
+def file_error_text(error: OSError) -> str:
+    """What to tell the user when a file could not be read or written (open in Excel, say)."""
+    where = f"“{error.filename}”" if error.filename else "文件"
+    return (f"无法读写{where}：{error.strerror or error}。\n该文件可能正在其他程序（如 Excel、WPS 或 PDF 阅读器）中打开，"
+            "或文件夹不可写、磁盘已满；请关闭该文件，或换一个文件夹、文件名再试。")
 
 
 def changes_of(result: Any) -> Changes | None:
@@ -161,6 +169,9 @@ class Operation(QObject):
             log.info("%s: cancelled (%s)", self.title, error)
         elif isinstance(error, DomainError):
             message_boxes.show_warning(parent, self.title, str(error))
+        elif isinstance(error, OSError):  # a file the work read or wrote: the user can fix that
+            log.warning("%s: %s", self.title, error)
+            message_boxes.show_warning(parent, self.title, file_error_text(error))
         else:
             log.error("%s failed", self.title, exc_info=(type(error), error, error.__traceback__))
             message_boxes.show_error(parent, self.title, UNEXPECTED_ERROR)

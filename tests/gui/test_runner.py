@@ -77,6 +77,16 @@ def test_an_unexpected_error_is_logged_and_shown_as_a_generic_chinese_error(qtbo
     assert "ZeroDivisionError" in caplog.text  # the traceback is in the log, not in the dialog
 
 
+def test_a_file_that_cannot_be_written_is_named_in_a_warning_saying_what_to_do(qtbot, window, hub, shown, tmp_path):
+    runner = OperationRunner(hub.changed.emit, window)
+    target = tmp_path / "没有的文件夹" / "答复函.pdf"
+    runner.run(lambda: target.write_bytes(b"%PDF"), title="保存答复函")
+    qtbot.waitUntil(lambda: not runner.busy)
+    [(kind, title, text)] = shown
+    assert (kind, title) == ("warning", "保存答复函")
+    assert text.startswith(f"无法读写“{target}”：") and "请关闭该文件，或换一个文件夹" in text
+
+
 def test_slow_work_gets_a_busy_cursor_that_is_restored_afterwards(qtbot, window, hub, shown, monkeypatch):
     monkeypatch.setattr(runner_module, "BUSY_DELAY_MS", 20)
     release = threading.Event()
