@@ -13,6 +13,7 @@ to the assignment table when a name is unknown.
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from datetime import date
 from itertools import product
 from typing import TYPE_CHECKING, Iterable
@@ -211,8 +212,6 @@ def _our_unit(conn) -> int | None:
 
 def _with_assigned_units(conn, rows: list[CaseRow], where: str) -> list[CaseRow]:
     """Unit ids from the assignment table, for rows whose names did not all resolve."""
-    from dataclasses import replace
-
     stale = {r.id for r in rows if r.unit_ids is None}
     found: dict[int, set[int]] = {}
     for item_id, unit_id in _rows(conn, "SELECT item_id, unit_id FROM assignment" + where):

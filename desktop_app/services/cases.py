@@ -12,15 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.enums import (
+    CommitmentStatus,
     ItemKind,
     ItemStatus,
     ProposerRole,
     ProposerType,
+    Rating,
 )
 from desktop_app.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop_app.domain.validation import (
@@ -65,7 +67,9 @@ from desktop_app.storage.tables import (
     Assignment,
     Attachment,
     AttachmentContent,
+    Commitment,
     Contact,
+    Feedback,
     History,
     Item,
     ItemProposer,
@@ -376,11 +380,6 @@ def _problems(s: OrmSession, record: CaseRecord, held: _SaveRows | None = None, 
 
 
 def _status_facts(s: OrmSession, item_id: int) -> StatusFacts:
-    from sqlalchemy import func
-
-    from desktop_app.domain.enums import CommitmentStatus, Rating
-    from desktop_app.storage.tables import Commitment, Feedback
-
     feedback = s.scalar(select(func.count()).select_from(Feedback).where(Feedback.item_id == item_id))
     dissatisfied = s.scalar(select(Feedback.id).where(
         Feedback.item_id == item_id, Feedback.outcome == Rating.DISSATISFIED.value).limit(1)) is not None
@@ -397,9 +396,6 @@ def _commitment_facts(s: OrmSession, record: CaseRecord, final: frozenset[int]) 
         return {"commitments": 0}
     if not any(r.finalised for r in record.replies):
         return {}  # the rules read these only for a finalised reply
-    from sqlalchemy import func
-
-    from desktop_app.storage.tables import Commitment
 
     if not any(r.finalised and r.result is not None and r.result.needs_commitment and r.round not in final
                for r in record.replies):

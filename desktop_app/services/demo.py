@@ -50,6 +50,9 @@ from desktop_app.services.checklist import NewChecklists
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo_checklist import DemoTicks
 from desktop_app.services.demo_data import latest_session_year, session_name
+from desktop_app.services.demo_proposals import add_demo_proposals
+from desktop_app.services.demo_rectification import add_demo_rectification
+from desktop_app.services.demo_review import add_demo_review
 from desktop_app.services.lookup import OUR_UNIT_KEY
 from desktop_app.storage.server import execute_driver_sql
 from desktop_app.storage.tables import (
@@ -127,11 +130,6 @@ def fill_demo(
     except _Cancelled:
         return
     if items <= 1000:  # the big benchmark databases need no 回头看 and no 整改清单
-        from desktop_app.services.demo_rectification import add_demo_rectification
-        from desktop_app.services.demo_review import add_demo_review
-
-        from desktop_app.services.demo_proposals import add_demo_proposals
-
         add_demo_review(ctx)
         add_demo_rectification(ctx)
         add_demo_proposals(ctx)

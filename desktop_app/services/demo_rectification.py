@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from desktop_app.domain.calendar import add_months
 from desktop_app.domain.enums import Body
 from desktop_app.domain.enums import RectificationStatus as Status
+from desktop_app.services.cases import CaseService
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.demo_data import latest_session_year, session_name
 from desktop_app.services.rectification import RectificationService
@@ -70,8 +71,6 @@ _REPORT_BODY = """{congress}常委会听取和审议了区政府关于代表建�
 
 def add_demo_rectification(ctx: ServiceContext) -> int:
     """Add the sample list, a few rows linked to demo items their units handle. Returns its id."""
-    from desktop_app.services.cases import CaseService
-
     service = RectificationService(ctx)
     rows = CaseService(ctx).list_rows()
     today = ctx.today()

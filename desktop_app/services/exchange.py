@@ -40,6 +40,7 @@ from desktop_app.services.exchange_records import (
     attachment_part,
     digest,
     ensure_uids,
+    item_head,
     links_of,
     office_block,
     rectification_progress_of,
@@ -396,8 +397,6 @@ class ExchangeService:
     @staticmethod
     def _withdrawn(s, peer: str, current: set[str]) -> list[tuple[str, dict]]:
         """Items sent to the unit before that are no longer its (调整分办 after a 退回): told once."""
-        from desktop_app.services.exchange_records import item_head
-
         blocks = []
         for uid in s.execute(select(ExchangeSent.item_uid).where(ExchangeSent.peer == peer)).scalars().all():
             if uid in current or uid.startswith("__"):

@@ -32,7 +32,7 @@ from desktop_app.domain.enums import (
     ReviewOutcome,
     UnitRole,
 )
-from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.exchange import checklist_file
 from desktop_app.exchange.package import PackageError
 from desktop_app.services import checklist, search
@@ -1012,8 +1012,6 @@ class Merger:
     def _finish(self) -> None:
         """Unresolved conflicts refuse everything; otherwise the touched items' list columns,
         result, search terms and history, as a save in the editor keeps them."""
-        from desktop_app.domain.errors import ConflictError
-
         unresolved = [c for c in self.report.conflicts
                       if (self.choices.get(c.key) or self.choices.get("*")) not in ("theirs", "mine")]
         if unresolved:

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session as OrmSession
 from desktop_app.domain.checklist_state import EntryState
 from desktop_app.domain.enums import (
     Body,
-    ReviewCategory,
     CommitmentStatus,
     ContactWay,
     Disclosure,
@@ -42,6 +41,7 @@ from desktop_app.domain.enums import (
     Rating,
     ResultCategory,
     ReturnOutcome,
+    ReviewCategory,
     UnitRole,
 )
 from desktop_app.exchange.package import PackageError
@@ -58,6 +58,7 @@ from desktop_app.storage.tables import (
     Feedback,
     History,
     Item,
+    ItemLink,
     ItemProposer,
     Proposer,
     RectificationList,
@@ -367,8 +368,6 @@ def links_of(s: OrmSession, scope: list[Item], both: bool) -> dict:
     """The sender's judgements on pairs of items in ``scope`` (``both``: both items in it — the
     office's 交办包; else at least one — a unit's 报送包), neither of them 涉密, with who linked and
     when; ``items`` lists the scope, so that a link missing from it was removed by the sender."""
-    from desktop_app.storage.tables import ItemLink
-
     ids = {i.id for i in scope if not i.is_secret}
     rows = []
     id_list = sorted(ids)

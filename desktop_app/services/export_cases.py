@@ -6,7 +6,7 @@ when exported (services layer; ``services.exporters`` writes them through ``exch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Callable
 
@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.wording import words
 from desktop_app.exchange.ledger import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.fields import member
@@ -108,10 +109,6 @@ CPPCC_KEYS = ("sector", "filing", "merged_into", "supervisor")
 def _in_the_kinds_words(columns, kind_labels: set[str], explicit: bool):
     """A ledger of 提案 only calls its proposers 提案人 / 联名提案人 (a CPPCC sheet's headers, which
     import back); a ledger without any 提案 leaves out the CPPCC columns unless asked for."""
-    from dataclasses import replace
-
-    from desktop_app.domain.wording import words
-
     if ItemKind.PROPOSAL.label not in kind_labels and not explicit:
         columns = tuple(c for c in columns if c.key not in CPPCC_KEYS)
     if kind_labels == {ItemKind.PROPOSAL.label}:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.domain.deadlines import DeadlineKind
@@ -27,6 +27,7 @@ from desktop_app.domain.enums import (
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.followup import carry_over_problem, feedback_warnings
 from desktop_app.services.context import ServiceContext
+from desktop_app.services.deadlines import DeadlineService
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
 from desktop_app.services.lookup import check_and_bump, get_or_raise
@@ -197,8 +198,6 @@ class FollowupService:
 
     def _next_reply_due(self, item_id: int) -> date | None:
         """The due date of the reply the latest 不满意 calls for (the latest round opened)."""
-        from desktop_app.services.deadlines import DeadlineService
-
         rows = DeadlineService(self.ctx).item_deadlines(item_id)
         return max((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY), default=None)
 
@@ -389,8 +388,6 @@ def _add_commitment_rows(s, item_id: int, reply: Reply | None, checked, unit_id:
 
 def _check_forms_of_round(s, item_id: int, reply: Reply, proposer_id: int | None) -> None:
     """No more forms per round than proposers, and one per proposer (domain.md §4)."""
-    from sqlalchemy import func
-
     proposers = s.scalar(select(func.count(func.distinct(ItemProposer.proposer_id)))
                          .where(ItemProposer.item_id.in_(group_ids(s, item_id))))
     given = s.execute(select(Feedback.proposer_id).where(Feedback.reply_id == reply.id)).scalars().all()

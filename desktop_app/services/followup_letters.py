@@ -7,8 +7,10 @@ refuses them, as it refuses replies marked 此件不公开.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from sqlalchemy import select
 
 from desktop_app.atomic_file import write_atomically
 from desktop_app.documents.model import CoOpinion, ReplyLetterData, SimpleLetterData, chinese_date
@@ -51,8 +53,6 @@ class FollowupLetterService:
 
     def done_commitments(self, item_id: int) -> list[int]:
         """The ids of the item's commitments marked 已落实 (each has its 告知函), oldest first."""
-        from sqlalchemy import select
-
         with self.ctx.db.read() as s:
             ids = list(s.execute(select(Commitment.id).where(
                 Commitment.item_id == item_id, Commitment.status == CommitmentStatus.DONE.value)
@@ -128,8 +128,6 @@ class FollowupLetterService:
     def export_disclosure(self, item_id: int, path, reviewed_body: str | None = None) -> Path:
         """Write the copy: ``.txt`` as text, otherwise a PDF. ``reviewed_body`` is the body the user
         checked (and may have corrected) in the review dialog; it is redacted once more."""
-        from dataclasses import replace
-
         from desktop_app.documents import followup_documents
 
         copy = self.disclosure_copy(item_id)  # refuses 涉密 and 不公开 whatever the caller holds

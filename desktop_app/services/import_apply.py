@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from sqlalchemy import Date, DateTime, func, select
 
-from desktop_app.domain.enums import ItemKind, ItemStatus, ProposerRole, ProposerType, UnitRole
+from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import ConflictError
 from desktop_app.domain.wording import collective_type
 from desktop_app.exchange.report import ImportedCase, ImportPreview, ImportResult, RowStatus, signing_units
@@ -94,8 +94,6 @@ _PROPOSAL_FIELDS = frozenset({"sector", "filing", "merged_into"})
 def _proposal_fields(s, wanted, sessions, now, user, reason) -> None:
     """政协提案 sheets (issue 23): 立案情况, the 第一提案人's 界别 and 并案, once every row is in (a
     row may be merged into a proposal further down the sheet). History is kept as for an edit."""
-    from desktop_app.domain.enums import FilingDecision
-
     rows = [r for r in wanted if _PROPOSAL_FIELDS & r.case.present and r.case.kind is ItemKind.PROPOSAL]
     if not rows:
         return

@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop_app.domain.enums import Body, FilingDecision, ItemKind, RaisedAt, UnitRole
-from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.errors import ReadOnlyError, ValidationError
 from desktop_app.exchange import cleaning
 from desktop_app.exchange.columns import FIELD_BY_KEY, LABEL_OF, signature
 from desktop_app.exchange.layout import SheetLayout, detect_layout
@@ -38,6 +38,7 @@ from desktop_app.exchange.report import (
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member
+from desktop_app.services.import_apply import apply_import
 from desktop_app.services.lookup import our_unit_id, put_setting
 from desktop_app.storage.tables import Assignment, Item, ItemProposer, Proposer, Session, Setting, Unit
 
@@ -155,16 +156,12 @@ class ImportService:
         ``skip_errors`` is False, or when the database changed since the preview. With
         ``remember_mapping`` (headers, mapping) the mapping is then saved as ``save_mapping``
         does (a setting of its own: the import stands if only that fails)."""
-        from desktop_app.services.import_apply import apply_import
-
         errors = preview.count(RowStatus.ERROR)
         if errors and not skip_errors:
             shown = "\n".join(str(p) for p in preview.problems[:10])
             raise ValidationError(
                 f"有 {errors} 行有错误，没有导入任何数据。请改正后重新导入，或选择“跳过有错误的行”。\n{shown}")
         if self.ctx.db.read_only:
-            from desktop_app.domain.errors import ReadOnlyError
-
             raise ReadOnlyError("数据库以只读方式打开，不能导入：" + self.ctx.db.read_only_reason)
         backup_path = ""
         if self.maintenance is not None and (preview.count(RowStatus.NEW) or preview.count(RowStatus.UPDATE)):

@@ -8,6 +8,8 @@ Reads the item (its latest reply, proposers, units, session) and the letter sett
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop_app.documents.model import (
     DEFAULT_CC,
     CoOpinion,
@@ -17,13 +19,14 @@ from desktop_app.documents.model import (
     ReplyLetterData,
     SimpleLetterData,
 )
-from desktop_app.domain.calendar import format_day
 from desktop_app.domain import wording
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.enums import ItemKind, ProposerRole, ProposerType, UnitRole
 from desktop_app.domain.errors import DomainError
 from desktop_app.services.cases import CaseService
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import CaseRecord, Changes, ReplyRecord
+from desktop_app.services.letter_forms import file_name
 from desktop_app.services.letter_settings import SETTINGS_KEY, issuer_of, letter_settings, settings_to_json
 from desktop_app.services.lookup import find_item_id, our_unit_id
 from desktop_app.services.merged import group_ids
@@ -136,10 +139,7 @@ class LetterService:
     def write_replies_to_folder(self, folder, rows, progress=None, cancelled=None) -> tuple[int, list[str]]:
         """One PDF per row in ``folder`` (named by ``letter_forms.file_name``): ``(files written,
         problems)``; rows are rows of the case list (``id``, ``number``, ``session_name``)."""
-        from pathlib import Path
-
         from desktop_app.documents.builder import write_document
-        from desktop_app.services.letter_forms import file_name
 
         progress, cancelled = progress or (lambda _d, _t: None), cancelled or (lambda: False)
         settings = self.settings()

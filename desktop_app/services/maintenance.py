@@ -19,7 +19,9 @@ as ``desktop-app backup`` makes them, rotated and pruned with the rest:
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
+import tempfile
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,7 +33,8 @@ from desktop_app.domain.errors import DatabaseError, ReadOnlyError
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.storage import backup, migrations, pg_tools, tables
-from desktop_app.storage.database import SCHEMA_VERSION, damage_message
+from desktop_app.storage.database import SCHEMA_VERSION, damage_message, open_database
+from desktop_app.storage.transfer import copy_database
 
 log = logging.getLogger(__name__)
 
@@ -267,12 +270,6 @@ class MaintenanceService:
 def _restore_onto_server(db, path: Path) -> None:
     """Put the records of the backup file ``path`` onto the server (replacing its records, in one
     transaction); an older backup is migrated first, in a temporary copy, never in the backup itself."""
-    import shutil
-    import tempfile
-
-    from desktop_app.storage.database import open_database
-    from desktop_app.storage.transfer import copy_database
-
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder) / path.name
         shutil.copyfile(path, work)

@@ -15,9 +15,10 @@ from desktop_app.documents.model import SimpleLetterData, chinese_date
 from desktop_app.domain.deadlines import Bucket, DeadlineKind
 from desktop_app.domain.enums import ItemKind, UnitRole
 from desktop_app.domain.errors import DomainError, NotFoundError
+from desktop_app.domain.wording import proposers_of, words
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.deadlines import DeadlineService
-from desktop_app.domain.wording import proposers_of, words
+from desktop_app.services.exchange import ExchangeService
 from desktop_app.services.letters import LetterService
 from desktop_app.services.lookup import is_office, our_unit_id
 from desktop_app.storage.tables import Assignment, Item, Session, Unit
@@ -79,8 +80,6 @@ class OfficeLetterService:
 
     def _report_overdue(self, unit_name: str) -> str:
         """催报: the paragraph asking for the unit's 报送包 when one is overdue ("" otherwise)."""
-        from desktop_app.services.exchange import ExchangeService
-
         row = next((r for r in ExchangeService(self.ctx).unit_reports() if r.unit == unit_name), None)
         if row is None or not row.overdue:
             return ""

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session as OrmSession
 from desktop_app.documents.model import LETTERHEAD_FULL
 from desktop_app.domain.enums import RectificationStatus
 from desktop_app.domain.errors import NotFoundError, ValidationError
-from desktop_app.domain.rectification import RectificationEntry, parse_deadline
+from desktop_app.domain.rectification import Appendix, RectificationEntry, parse_deadline
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.letter_settings import issuer_of, issuer_of_doc_number, letter_settings
@@ -342,7 +342,6 @@ class RectificationService:
         signed by our unit (设置 → 本单位) unless the letter settings name another; its 版头 reads
         ``issuer_mark``, by default that unit + 文件."""
         from desktop_app.documents.rectification_report import RectificationReport
-        from desktop_app.domain.rectification import Appendix
         doc = self.document(list_id)
         appendix = Appendix(doc.info.title, tuple(r.entry() for r in doc.rows))
         if not doc.rows and not with_report:

@@ -7,11 +7,14 @@ name it, in the same transaction, so the case list and the search never show a s
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.enums import Body, Level, ProposerType, UnitRole
 from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.proposal_statistics import DEFAULT_SECTORS
 from desktop_app.services import search
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes, ProposerInfo, SessionInfo, UnitInfo
@@ -42,10 +45,6 @@ SECTORS_KEY = "sectors"  # the 界别 list (JSON), edited in 设置 → 界别
 
 def parse_sectors(text: str) -> list[str]:
     """The stored 界别 list; the default list when nothing (or something unreadable) is stored."""
-    import json
-
-    from desktop_app.domain.proposal_statistics import DEFAULT_SECTORS
-
     try:
         value = json.loads(text) if text else None
     except ValueError:

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from sqlalchemy.exc import DBAPIError, OperationalError
+
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.storage import credentials, migrations
+from desktop_app.storage.server import ServerDatabase, connection_error
 
 DEFAULT_PORT = 5432
 
@@ -29,11 +33,6 @@ def server_address(host: str, port: int, database: str, user: str) -> str:
 def try_connection(address: str, password: str) -> str:
     """Log in to ``address`` with ``password`` once; what the user is told on success. Raises
     ``DatabaseError`` in Chinese (what is wrong, what to check) when the server refuses."""
-    from sqlalchemy.exc import DBAPIError, OperationalError
-
-    from desktop_app.storage import migrations
-    from desktop_app.storage.server import ServerDatabase, connection_error
-
     db = ServerDatabase(address, password=password or None, connect_timeout=5)
     try:
         try:
@@ -52,15 +51,11 @@ def try_connection(address: str, password: str) -> str:
 def remember_password(address: str, password: str) -> bool:
     """Keep ``password`` for ``address`` in the credential store; False when this computer has none
     (then the password is asked for, or must be written into ``--db``)."""
-    from desktop_app.storage.credentials import forget_password, store_password
-
     if not password:
-        forget_password(address)
+        credentials.forget_password(address)
         return True
-    return store_password(address, password)
+    return credentials.store_password(address, password)
 
 
 def stored_password(address: str) -> str | None:
-    from desktop_app.storage.credentials import stored_password as stored
-
-    return stored(address)
+    return credentials.stored_password(address)

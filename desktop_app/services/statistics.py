@@ -40,11 +40,12 @@ from desktop_app.domain.statistics import (
     StatReply,
     handling_report,
 )
+from desktop_app.services import deadlines
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.deadline_reads import FINISHED_ITEMS, load_facts_as_of, statuses_on
 from desktop_app.services.fields import member_or_none
-from desktop_app.services.lookup import is_office, setting_value
-from desktop_app.services.letter_settings import letter_settings
+from desktop_app.services.letter_settings import issuer_of, letter_settings
+from desktop_app.services.lookup import is_office, our_unit_id, setting_value
 from desktop_app.services.proposals import counting_note_of, proposals_as_counted
 from desktop_app.storage.tables import (
     Assignment,
@@ -88,8 +89,6 @@ class StatisticsService:
         unit's 署名 as the signature and today as its 成文日期, the 主送 (by default the 区政府办公室,
         or the 区人民政府 when we are the office); and the chosen fonts."""
         from desktop_app.documents.statistics_report import StatisticsReportData
-        from desktop_app.services.letter_settings import issuer_of
-        from desktop_app.services.lookup import our_unit_id
 
         settings = letter_settings(self.ctx)
         with self.ctx.db.read() as s:
@@ -194,8 +193,6 @@ class DeadlineDates:
 def deadline_dates(s, item_ids: list[int], as_of: date | None = None) -> DeadlineDates:
     """The due dates the deadline rules compute (``as_of``: as they computed them that day, before
     later extensions and re-assignments); an item's reply due date is its first lead unit's."""
-    from desktop_app.services import deadlines
-
     out = DeadlineDates()
     for start in range(0, len(item_ids), _CHUNK):
         chunk = item_ids[start:start + _CHUNK]
