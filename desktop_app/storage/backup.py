@@ -22,16 +22,21 @@ from __future__ import annotations
 import filecmp
 import os
 import re
-import sqlite3
 import shutil
+import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
+from sqlalchemy.engine import make_url
+
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.storage import pg_tools
+from desktop_app.storage.transfer import copy_to_new_file
 
 ROTATION_KINDS = ("daily", "weekly", "monthly")
 EVENT_KINDS = ("migration", "import", "restore", "damaged")
@@ -104,8 +109,6 @@ def _server_snapshot(db, target: Path, temp: Path) -> Path:
     """A server database's backup: every record copied into a new SQLite file of the same schema
     (``storage.transfer``), verified, then renamed into place. Such a file can be opened like any
     database, restored onto the server, or migrated to another server."""
-    from desktop_app.storage.transfer import copy_to_new_file
-
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _unlink(temp)
@@ -127,8 +130,6 @@ def _server_snapshot(db, target: Path, temp: Path) -> Path:
 def backup_stem(db_or_path) -> str:
     """The name backups of a database start with: the file's stem, or the server database's name."""
     if getattr(db_or_path, "is_server", False):
-        from sqlalchemy.engine import make_url
-
         return re.sub(r"[^\w.-]", "_", make_url(db_or_path.url).database or "server")
     return Path(getattr(db_or_path, "path", db_or_path)).stem
 
@@ -142,8 +143,6 @@ def remove_leftovers(db_path: Path | str, backup_dir: Path | str, now: float | N
     """Delete what interrupted backups and restores left behind — full-size ``*.sqlite.tmp``
     snapshots and their ``-journal`` files in ``backup_dir``, ``<db>.restore.tmp`` beside the
     database — once old enough not to belong to one still running. Returns what was deleted."""
-    import time
-
     db_path, backup_dir = Path(db_path), Path(backup_dir)
     now = time.time() if now is None else now
     candidates = []
@@ -315,8 +314,6 @@ def _rotation_kind(existing: list[BackupFile], now: datetime) -> str:
 
 
 def _same_content(a: Path, b: Path) -> bool:
-    from desktop_app.storage import pg_tools
-
     if a.suffix == ".dump" or b.suffix == ".dump":
         return a.suffix == b.suffix and pg_tools.same_dump_content(a, b)
     try:

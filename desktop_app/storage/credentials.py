@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import logging
 
+from sqlalchemy.engine import make_url
+
 log = logging.getLogger(__name__)
 
 SERVICE = "desktop-app 建议提案办理助手"
 
 
 def _key(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
     parsed = make_url(url.strip().replace("postgres://", "postgresql://", 1))
     return f"{parsed.username or ''}@{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database}"
 

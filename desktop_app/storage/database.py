@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DamagedDatabaseError, DatabaseError, NewerSchemaError, ReadOnlyError
 from desktop_app.storage import lock, migrations
+from desktop_app.storage.backup import remove_leftovers, rotate_backup
+from desktop_app.storage.server import is_server_url, open_server_database
 from desktop_app.storage.writes import (  # noqa: F401 - part of this module's interface
     ITEMS_WRITTEN,
     WRITE_LOG_LENGTH,
@@ -239,8 +241,6 @@ def open_database(
     (Chinese message) for a missing, damaged (``DamagedDatabaseError``), foreign or newer
     (``NewerSchemaError``) file. A ``postgresql://`` URL opens the server instead
     (``storage.server``; the file-only options do not apply there)."""
-    from desktop_app.storage.server import is_server_url, open_server_database
-
     if is_server_url(path):
         return open_server_database(path, create=create)
     path = Path(path)
@@ -330,8 +330,6 @@ def _known_revisions() -> set[str]:
 
 
 def _remove_leftovers(path: Path, backup_dir: Path) -> None:
-    from desktop_app.storage.backup import remove_leftovers
-
     for leftover in remove_leftovers(path, backup_dir):
         log.info("removed %s, left by an interrupted backup or restore", leftover)
 
@@ -373,8 +371,6 @@ def _migrate(db: Database, existed: bool, backup_dir: Path, now: Callable[[], da
         raise DatabaseError(f"数据库需要升级后才能使用，但{who}。请等对方关闭程序或取得写入权限后再打开。")
     saved = None
     if version is not None:
-        from desktop_app.storage.backup import rotate_backup
-
         saved = rotate_backup(db, backup_dir, now(), "migration")
         log.info("backed up %s to %s before migrating from %s", db.path, saved, version)
     try:

@@ -28,6 +28,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from sqlalchemy import text
+
 from desktop_app.domain.errors import DatabaseError
 
 #: The first bytes of a ``pg_dump -Fc`` file.
@@ -120,8 +122,6 @@ OFFICE_CANNOT_RESTORE_DUMP = ("恢复 pg_dump 备份要删除并重建数据库�
 def whole_access(db) -> str:
     """``OWNER`` (owner of the tables, superuser, or a database without per-unit access),
     ``OFFICE_STAFF`` (sees every row through its policies) or ``UNIT_STAFF`` (sees a part)."""
-    from sqlalchemy import text
-
     with db.engine.connect() as conn:
         row = conn.execute(text(
             "SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(current_user, c.relowner, 'USAGE') AS owner,"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop_app.storage.migrations import HEAD
+
 
 def open_read_only(path: Path, *, any_thread: bool = False) -> sqlite3.Connection | None:
     """A read-only connection to ``path`` when it holds this app's current schema, else None (also
     when the file cannot be read). ``any_thread``: the connection may be used from another thread
     than the one that opened it (one thread at a time)."""
-    from desktop_app.storage.migrations import HEAD
-
     try:
         conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, timeout=5,
                                isolation_level=None, check_same_thread=not any_thread)

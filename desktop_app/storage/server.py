@@ -39,6 +39,8 @@ from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DatabaseError, ReadOnlyError
 from desktop_app.storage import migrations
+from desktop_app.storage.access import apply_access, has_access_roles
+from desktop_app.storage.credentials import stored_password
 from desktop_app.storage.writes import (
     ITEMS_WRITTEN,
     WRITE_LOG_LENGTH,
@@ -360,8 +362,6 @@ def open_server_database(url: str, *, create: bool = True, password: str | None 
     SCHEMA_VERSION = migrations.HEAD
 
     if password is None and engine_url(url).password is None:
-        from desktop_app.storage.credentials import stored_password
-
         password = stored_password(url)
     db = ServerDatabase(url, password=password)
     try:
@@ -399,7 +399,6 @@ def migrate_server(db: ServerDatabase) -> None:
                 migrations.upgrade(conn)
                 with conn.begin():
                     sync_sequences(conn)
-                    from desktop_app.storage.access import apply_access, has_access_roles
 
                     if has_access_roles(conn):  # a table a revision added is covered at once
                         apply_access(conn)

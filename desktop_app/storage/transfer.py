@@ -15,17 +15,20 @@ per table; a copy is verified when both sides give the same fingerprints.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from contextlib import contextmanager
 from typing import Callable
 
-from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy import Table, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop_app.domain.errors import DatabaseError
+from desktop_app.domain.search import search_terms
+from desktop_app.storage import migrations
 from desktop_app.storage.search_index import statements, stored_terms
-from desktop_app.storage.tables import Base
+from desktop_app.storage.server import sync_sequences
+from desktop_app.storage.tables import Base, Item, Session, Unit
 
 CHUNK = 2000
 SEARCH_TABLE = "item_search"
@@ -48,8 +51,6 @@ def data_tables() -> list[Table]:
 
 def has_records(db) -> bool:
     """True when ``db`` holds any item, unit or 届次 (an empty target may be overwritten)."""
-    from desktop_app.storage.tables import Item, Session, Unit
-
     with db.read() as s:
         return any(s.scalar(select(func.count()).select_from(t)) for t in (Item, Unit, Session))
 
@@ -78,8 +79,6 @@ def copy_database(source, target, *, replace: bool = False,
             counts[table.name] = _copy_table(src_conn, dst_conn, table, progress)
         counts[SEARCH_TABLE] = _copy_search(dst_conn)
         if dst_conn.dialect.name == "postgresql":
-            from desktop_app.storage.server import sync_sequences
-
             sync_sequences(dst_conn)
     before, after = table_fingerprints(source), table_fingerprints(target)
     wrong = [name for name in before if before[name] != after.get(name)]
@@ -94,10 +93,6 @@ class _NewFile:
     which itself uses the backups made through here)."""
 
     def __init__(self, path):
-        from sqlalchemy import create_engine, event
-
-        from desktop_app.storage import migrations
-
         self.name = str(path)
         self.engine = create_engine(f"sqlite:///{path}")
 
@@ -152,8 +147,6 @@ def _indexed_terms(conn) -> list[tuple[int, str]]:
     """(item id, terms) of every item, made from its records as the services index them (编号, 标题,
     代表, 单位, 内容). The index is rebuilt from the copied records rather than read: SQLite's is
     contentless (it cannot give its terms back) and both sides then agree by construction."""
-    from desktop_app.domain.search import search_terms
-
     names: dict[int, tuple[list, list]] = {}
     for item_id, name in conn.execute(text(
             "SELECT ip.item_id, p.name FROM item_proposer ip JOIN proposer p ON p.id = ip.proposer_id"

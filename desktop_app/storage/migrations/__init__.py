@@ -34,6 +34,7 @@ per-unit policies (``storage.access``, re-applied after every server migration) 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 HEAD = "0015"
@@ -108,8 +109,6 @@ def upgrade(connection, target: str = "head") -> None:
 
 def new_revision(message: str, rev_id: str) -> None:
     """Autogenerate a revision from the difference between ``tables.py`` and the current head."""
-    import tempfile
-
     from alembic import command
     from sqlalchemy import create_engine
 

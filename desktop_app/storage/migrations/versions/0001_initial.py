@@ -11,9 +11,10 @@ rowid is ``item.id``; the case service keeps its ``terms``.
 
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
+from desktop_app.storage.search_index import create_statements
 
 # revision identifiers, used by Alembic.
 revision: str = "0001"
@@ -424,8 +425,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_feedback_item_id"), ["item_id"], unique=False)
 
     # The index's form differs by back end (FTS5 on SQLite, tsvector + GIN on PostgreSQL).
-    from desktop_app.storage.search_index import create_statements
-
     for statement in create_statements(op.get_bind().dialect.name):
         op.execute(statement)
 
