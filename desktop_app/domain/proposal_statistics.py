@@ -115,24 +115,45 @@ OVERALL = (
 GROUP = (("filed", "立案件数"), ("replied", "已答复"), ("not_filed", "不立案"), ("key", "重点提案"))
 
 
+def _in_scope(items, as_of: date) -> list[ProposalFacts]:
+    """The 提案 received by ``as_of``: assigned by then or not yet assigned, not 已退回."""
+    return [i for i in items if i.status is not ItemStatus.RETURNED and (i.assigned_on is None or i.assigned_on <= as_of)]
+
+
+def _decision(item: ProposalFacts, as_of: date) -> FilingDecision | None:
+    if item.filing is None or (item.filed_on is not None and item.filed_on > as_of):
+        return None
+    return item.filing
+
+
+def _replied_on(item: ProposalFacts, by_id: dict[int, ProposalFacts], as_of: date) -> date | None:
+    """The first finalised reply of the item's handling (a merged 提案's is its lead's) by ``as_of``."""
+    lead = by_id.get(item.merged_into) if item.merged_into is not None else None
+    day = (lead or item).first_reply_on
+    return day if day is not None and day <= as_of else None
+
+
+def key_proposals(items, as_of: date) -> tuple[KeyProposal, ...]:
+    """The 重点提案 under supervision among ``items`` (every 提案's facts) as of ``as_of``, by
+    session and number: the report's list, and the 期限看板's panel without the figures."""
+    by_id = {i.id: i for i in items}
+    return tuple(
+        KeyProposal(i.id, i.session_name, i.number, i.title, i.supervisor, _replied_on(i, by_id, as_of))
+        for i in sorted(_in_scope(items, as_of), key=lambda i: (i.session_name, i.number))
+        if i.is_key and _decision(i, as_of) is not FilingDecision.NOT_FILED
+    )
+
+
 def proposal_report(items, as_of: date, mode: MergedCount = MergedCount.PER_PROPOSAL) -> ProposalReport:
     """The figures over ``items`` (every 提案's facts) as of ``as_of``."""
     by_id = {i.id: i for i in items}
-    in_scope = [i for i in items if i.status is not ItemStatus.RETURNED
-                and (i.assigned_on is None or i.assigned_on <= as_of)]
-
-    def handling(item: ProposalFacts) -> ProposalFacts:
-        lead = by_id.get(item.merged_into) if item.merged_into is not None else None
-        return lead or item
+    in_scope = _in_scope(items, as_of)
 
     def replied(item: ProposalFacts) -> bool:
-        day = handling(item).first_reply_on
-        return day is not None and day <= as_of
+        return _replied_on(item, by_id, as_of) is not None
 
     def decision(item: ProposalFacts) -> FilingDecision | None:
-        if item.filing is None or (item.filed_on is not None and item.filed_on > as_of):
-            return None
-        return item.filing
+        return _decision(item, as_of)
 
     merged_ids = {i.id for i in in_scope if i.merged_into is not None and i.merged_into in by_id}
     groups = {i.merged_into for i in in_scope if i.id in merged_ids}
@@ -190,10 +211,5 @@ def proposal_report(items, as_of: date, mode: MergedCount = MergedCount.PER_PROP
     type_order = [t.label for t in ProposerType]
     by_type = {name: figures(types[name], overall=False)
                for name in sorted(types, key=lambda n: type_order.index(n) if n in type_order else len(type_order))}
-    key_list = tuple(
-        KeyProposal(i.id, i.session_name, i.number, i.title, i.supervisor,
-                    handling(i).first_reply_on if replied(i) else None)
-        for i in sorted(in_scope, key=lambda i: (i.session_name, i.number))
-        if i.is_key and decision(i) is not FilingDecision.NOT_FILED
-    )
+    key_list = key_proposals(items, as_of)
     return ProposalReport(as_of, mode, overall, by_sector, by_type, key_list)

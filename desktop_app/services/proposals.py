@@ -8,21 +8,34 @@ Both settings live in the ``setting`` table (business configuration travels with
 from __future__ import annotations
 
 import json
+import threading
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
 
 from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, MergedCount, ProposerRole, ProposerType
 from desktop_app.domain.errors import ValidationError
-from desktop_app.domain.proposal_statistics import ProposalFacts, ProposalReport, merge_definition, proposal_report
+from desktop_app.domain.proposal_statistics import (
+    KeyProposal,
+    ProposalFacts,
+    ProposalReport,
+    key_proposals,
+    merge_definition,
+    proposal_report,
+)
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.dto import Changes
 from desktop_app.services.fields import member_or_none
+from desktop_app.services.lookup import setting_value
 from desktop_app.services.reference import SECTORS_KEY, ReferenceService, parse_sectors
+from desktop_app.storage.database import ChangeToken
 from desktop_app.storage.tables import Item, ItemProposer, Proposer, Reply, Session
 
 STATISTICS_KEY = "proposal_statistics"
 SECTOR_MAX = 30
+#: Beyond this many items changed since the facts were read, reading every 提案 again is quicker.
+PATCH_AT_MOST = 2000
 
 
 def clean_sectors(names) -> list[str]:
@@ -47,6 +60,8 @@ class ProposalService:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
         self.reference = ReferenceService(ctx)
+        self._held: _HeldFacts | None = None  # every 提案's facts as last read (see ``facts``)
+        self._facts_lock = threading.Lock()
 
     # ---- 界别 ------------------------------------------------------------------------------
 
@@ -76,10 +91,48 @@ class ProposalService:
         """The 提案 figures as of ``as_of`` (today by default), counting 并案 as ``mode`` (the
         setting by default)."""
         as_of = as_of or self.ctx.today()
-        mode = mode or self.merged_count()
-        with self.ctx.db.read() as s:
-            facts = load_proposal_facts(s)
-        return proposal_report(facts, as_of, mode)
+        return proposal_report(self.facts(), as_of, mode or self.merged_count())
+
+    def key_proposals(self, as_of: date | None = None) -> tuple[KeyProposal, ...]:
+        """The 重点提案 under supervision as of ``as_of`` (today by default), without the figures."""
+        return key_proposals(self.facts(), as_of or self.ctx.today())
+
+    def facts(self) -> list[ProposalFacts]:
+        """Every 提案's facts, kept while the database's change token holds; after writes that
+        each named their items (a save, a delete), only those items are read again — and the
+        items whose 第一提案人's 界别 or type moved meanwhile (a save may change the proposer's
+        details, which other items show too) — so that the 期限看板's panel follows a save at
+        100,000 items without reading 40,000 提案 again."""
+        with self._facts_lock:
+            token = self.ctx.db.change_token()  # before reading: a write meanwhile makes the next call look again
+            held = self._held
+            if held is not None and held.token == token:
+                return list(held.facts.values())
+            touched = self.ctx.db.items_written_since(held.token) if held is not None else None
+            with self.ctx.db.read() as s:
+                proposers = proposer_details(s)
+                if touched is not None:
+                    touched = touched | {i for i, p in held.leads.items() if held.proposers.get(p) != proposers.get(p)}
+                if touched is None or len(touched) > PATCH_AT_MOST:
+                    facts, leads = read_proposal_facts(s, proposers)
+                else:
+                    facts = {i: f for i, f in held.facts.items() if i not in touched}
+                    leads = {i: p for i, p in held.leads.items() if i not in touched}
+                    fresh, fresh_leads = read_proposal_facts(s, proposers, touched)
+                    facts.update(fresh)
+                    leads.update(fresh_leads)
+            self._held = _HeldFacts(token, facts, leads, proposers)
+            return list(facts.values())
+
+
+@dataclass(frozen=True)
+class _HeldFacts:
+    """``ProposalService.facts`` as read at ``token``."""
+
+    token: ChangeToken
+    facts: dict[int, ProposalFacts]
+    leads: dict[int, int]  # item id -> its 第一提案人's proposer id
+    proposers: dict[int, tuple[str | None, str]]  # proposer id -> (type, 界别) as the facts show them
 
 
 def counting_note_for(mode: MergedCount) -> str:
@@ -95,8 +148,6 @@ def counting_note_of(s) -> str:
 
 def merged_count_of(s) -> MergedCount:
     """The 并案 counting setting, read inside the caller's transaction."""
-    from desktop_app.services.lookup import setting_value
-
     try:
         value = json.loads(setting_value(s, STATISTICS_KEY, "") or "{}").get("merged_count")
     except (ValueError, AttributeError):
@@ -110,8 +161,6 @@ def proposals_as_counted(s, items: list, mode: MergedCount | None = None) -> lis
     handled; 并案 as set — 按办理件数 leaves the merged proposals out (their lead counts once),
     按提案件数 counts each merged proposal with its lead's handling (replies, feedback, due date),
     since the handling is recorded on the lead only."""
-    from dataclasses import replace
-
     opinions = set(s.scalars(select(Item.id).where(Item.filing == FilingDecision.NOT_FILED.value)))
     if opinions:
         items = [i for i in items if i.id not in opinions]
@@ -126,40 +175,50 @@ def proposals_as_counted(s, items: list, mode: MergedCount | None = None) -> lis
             for i in items]
 
 
-def load_proposal_facts(s) -> list[ProposalFacts]:
-    """Every 提案's facts for ``domain.proposal_statistics`` (drafts count nowhere)."""
-    rows = s.execute(
+def proposer_details(s) -> dict[int, tuple[str | None, str]]:
+    """Every proposer's (type, 代表团/界别): a few thousand rows."""
+    return {pid: (ptype, sector or "") for pid, ptype, sector in
+            s.execute(select(Proposer.id, Proposer.proposer_type, Proposer.delegation))}
+
+
+def read_proposal_facts(s, proposers, item_ids=None) -> tuple[dict[int, ProposalFacts], dict[int, int]]:
+    """Every 提案's facts for ``domain.proposal_statistics`` by item id (drafts count nowhere),
+    those of ``item_ids`` alone when given, and each item's 第一提案人 (proposer id); the
+    第一提案人's type and 界别 come from ``proposers`` (``proposer_details``)."""
+    query = (
         select(Item.id, Item.number, Session.name, Item.title, Item.filing, Item.filed_on, Item.merged_into_id,
                Item.is_key, Item.supervisor, Item.assigned_on, Item.status)
         .join(Session, Session.id == Item.session_id).where(Item.kind == ItemKind.PROPOSAL.value)
-    ).all()
+    )
+    if item_ids is not None:
+        query = query.where(Item.id.in_(sorted(item_ids)))
+    rows = s.execute(query).all()
     ids = [r[0] for r in rows]
-    leads: dict[int, tuple[str, str]] = {}
+    leads: dict[int, int] = {}
     replied: dict[int, date] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        for item_id, ptype, sector in s.execute(
-            select(ItemProposer.item_id, Proposer.proposer_type, Proposer.delegation)
-            .join(Proposer, Proposer.id == ItemProposer.proposer_id)
+        for item_id, proposer_id in s.execute(
+            select(ItemProposer.item_id, ItemProposer.proposer_id)
             .where(ItemProposer.item_id.in_(chunk), ItemProposer.role == ProposerRole.LEAD.value)
             .order_by(ItemProposer.position, ItemProposer.id)
         ):
-            leads.setdefault(item_id, (ptype, sector or ""))
+            leads.setdefault(item_id, proposer_id)
         for item_id, day in s.execute(
             select(Reply.item_id, Reply.replied_on)
             .where(Reply.item_id.in_(chunk), Reply.round == 1, Reply.finalised.is_(True), Reply.replied_on.is_not(None))
         ):
             replied[item_id] = min(day, replied.get(item_id, day))
-    out = []
+    facts = {}
     for (item_id, number, session_name, title, filing, filed_on, merged_into, is_key, supervisor, assigned_on,
          status) in rows:
-        ptype, sector = leads.get(item_id, (None, ""))
-        out.append(ProposalFacts(
+        ptype, sector = proposers.get(leads.get(item_id), (None, ""))
+        facts[item_id] = ProposalFacts(
             item_id, number, session_name, title, member_or_none(FilingDecision, filing), filed_on, merged_into,
             member_or_none(ProposerType, ptype), sector, bool(is_key), supervisor or "", assigned_on,
             member_or_none(ItemStatus, status) or ItemStatus.HANDLING, replied.get(item_id),
-        ))
-    return out
+        )
+    return facts, leads
 
 
 def report_as_json(report: ProposalReport) -> dict:

@@ -160,3 +160,35 @@ def test_a_saved_row_that_moves_lands_where_sorting_again_puts_it(order):
         assert sorted(in_place) == sorted(resorted)
         rows_by_id = {r.id: r for r in shown_rows(model)}
         assert all(rows_by_id[c.id] == c for c in changed)
+
+
+def test_the_selection_follows_its_items_through_a_save_a_sort_and_a_delete():
+    from dataclasses import replace
+
+    from PySide6.QtCore import QItemSelectionModel
+
+    rows = [_row(n) for n in range(1, 200)]
+    model = CaseTableModel()
+    model.set_rows(rows)
+    title = next(n for n, c in enumerate(COLUMNS) if c.key == "title")
+    model.sort(title, Qt.SortOrder.AscendingOrder)
+    model.prepare_updates()
+    selection = QItemSelectionModel(model)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    picked = [model.row_at(5).id, model.row_at(120).id]
+    for item_id in picked:
+        selection.select(model.index(model.row_of(item_id), 0), flags)
+    selection.setCurrentIndex(model.index(model.row_of(picked[0]), 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def selected_ids():
+        return sorted(model.row_at(index.row()).id for index in selection.selectedRows())
+
+    model.put_rows([replace(model.rows_by_id()[picked[0]], title="甲" * 30)])  # its row moves to the end
+    assert model.row_of(picked[0]) == len(rows) - 1
+    assert selected_ids() == sorted(picked) and model.row_at(selection.currentIndex().row()).id == picked[0]
+    model.put_rows([replace(model.rows_by_id()[picked[1]], lead_proposer="赵六")])  # stays where it is
+    assert selected_ids() == sorted(picked)
+    model.sort(title, Qt.SortOrder.DescendingOrder)
+    assert model.row_of(picked[0]) == 0 and selected_ids() == sorted(picked)
+    model.put_rows((), {picked[1]})  # deleted in another window
+    assert selected_ids() == [picked[0]] and model.row_of(picked[0]) == 0

@@ -23,6 +23,7 @@ from desktop_app.services.deadlines import DeadlineService
 from desktop_app.services.dto import AssignmentRecord, ProposerLink, ReplyRecord
 from desktop_app.services.letters import LetterService
 from desktop_app.services.proposals import ProposalService
+from desktop_app.services.reference import ReferenceService
 from tests.services.records import make_record, save_replied
 
 SESSION = "区政协五届三次会议"
@@ -174,6 +175,35 @@ def test_statistics_by_sector_and_by_proposer_type(ctx, merged):
     assert {name: f["filed"].count for name, f in report.by_type.items()} == {"委员": 2, "党派": 1}
     per_handling = ProposalService(ctx).report(AS_OF, MergedCount.PER_HANDLING)
     assert {name: f["filed"].count for name, f in per_handling.by_sector.items()} == {"教育界": 1}
+
+
+def test_the_figures_kept_between_refreshes_follow_every_kind_of_write(ctx):
+    """The service keeps every 提案's facts and reads again only what a write changed: each
+    write below must still show in the next figures, as a fresh service would count them."""
+    cases, reference = CaseService(ctx), ReferenceService(ctx)
+    service = ProposalService(ctx)  # one instance for the whole test, as the app keeps it
+    _c, first = cases.save(proposal("0060", member("王芳", "教育界", ProposerRole.LEAD)))
+    _c, second = cases.save(proposal("0061", member("周强", "经济界", ProposerRole.LEAD)))
+
+    def by_sector():
+        counted = {name: f["filed"].count for name, f in service.report(AS_OF).by_sector.items()}
+        assert counted == {name: f["filed"].count for name, f in ProposalService(ctx).report(AS_OF).by_sector.items()}
+        return counted
+
+    assert by_sector() == {"教育界": 1, "经济界": 1}
+    record = cases.get(second)  # a save that names its item: 周强 becomes 0061's second proposer
+    cases.save(replace(record, proposers=(member("王芳", "教育界", ProposerRole.LEAD), member("周强", "经济界"))))
+    assert by_sector() == {"教育界": 2}
+    record = cases.get(second)  # a save of 0061 that moves 王芳 to 医药卫生界: 0060 moves with her
+    cases.save(replace(record, proposers=(replace(record.proposers[0], delegation="医药卫生界"), record.proposers[1])))
+    assert by_sector() == {"医药卫生界": 2}
+    wang = next(p for p in reference.proposers() if p.name == "王芳")
+    reference.save_proposer(replace(wang, delegation="教育界"))  # the directory: no item named
+    assert by_sector() == {"教育界": 2}
+    cases.save(replace(cases.get(first), is_key=True, supervisor="区政协副主席陈红"))
+    assert [k.number for k in service.key_proposals(AS_OF)] == ["0060"]
+    cases.delete(first, cases.get(first).version)
+    assert by_sector() == {"教育界": 1} and service.key_proposals(AS_OF) == ()
 
 
 def test_a_collective_proposal_is_answered_to_the_party_with_its_contact_kept(ctx):

@@ -244,7 +244,7 @@ class CaseTableModel(QAbstractTableModel):
         moved = bool(gone or added) or (column is not None and any(
             _sort_values(column, by_id[i]) != _sort_values(column, r) for i, r in fresh.items() if i in by_id))
         self.layoutAboutToBeChanged.emit()
-        old_ids = [case.id for case in self._shown]
+        held = self._persistent_items()
         swapped = {i: r for i, r in fresh.items() if i in by_id}
         if gone:
             self._base = [r for r in self._base if r.id not in gone]
@@ -270,7 +270,7 @@ class CaseTableModel(QAbstractTableModel):
             by_id.pop(i, None)
         by_id.update(fresh)
         self._shown = self._filtered()
-        self._move_persistent_indexes(old_ids)
+        self._move_persistent_indexes(held)
         self.layoutChanged.emit()
 
     def _swap(self, rows: list[CaseRow], fresh: dict[int, CaseRow], which: str, prepare: bool = False) -> None:
@@ -437,22 +437,39 @@ class CaseTableModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         self._sort_column, self._sort_order = column, order
-        old_ids = [case.id for case in self._shown]
+        held = self._persistent_items()
         self._sort_all()
         self._shown = self._filtered()
-        self._move_persistent_indexes(old_ids)
+        self._move_persistent_indexes(held)
         self.layoutChanged.emit()
 
-    def _move_persistent_indexes(self, old_ids: list[int]) -> None:
-        """Persistent indexes (selection, current row) follow their items."""
-        old_indexes = self.persistentIndexList()
-        if old_indexes:
-            new_rows = {case.id: n for n, case in enumerate(self._shown)}
-            new_indexes = []
-            for index in old_indexes:
-                row = new_rows.get(old_ids[index.row()], -1) if index.row() < len(old_ids) else -1
-                new_indexes.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
-            self.changePersistentIndexList(old_indexes, new_indexes)
+    def _persistent_items(self) -> list[tuple[QModelIndex, int | None]]:
+        """The persistent indexes (selection, current row) with the item id each is on."""
+        shown = self._shown
+        return [(index, shown[index.row()].id if index.row() < len(shown) else None)
+                for index in self.persistentIndexList()]
+
+    def _move_persistent_indexes(self, held: list[tuple[QModelIndex, int | None]]) -> None:
+        """Persistent indexes follow their items. Only the rows that moved are looked for: a save
+        leaves a selected row where it was, and building an id → row table of 100,000 rows for
+        one selected row would take longer than the rest of the update."""
+        if not held:
+            return
+        shown = self._shown
+
+        def stayed(index: QModelIndex, item_id: int | None) -> bool:
+            return index.row() < len(shown) and shown[index.row()].id == item_id
+
+        wanted = {item_id for index, item_id in held if item_id is not None and not stayed(index, item_id)}
+        new_rows = {case.id: n for n, case in enumerate(shown) if case.id in wanted} if wanted else {}
+        new_indexes = []
+        for index, item_id in held:
+            if item_id is not None and stayed(index, item_id):
+                new_indexes.append(index)
+                continue
+            row = new_rows.get(item_id, -1)
+            new_indexes.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
+        self.changePersistentIndexList([index for index, _i in held], new_indexes)
 
     # -- internals
 

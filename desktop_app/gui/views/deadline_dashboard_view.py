@@ -100,8 +100,6 @@ class DeadlineDashboardView(QWidget):
         """Count again (``wait``: now, on the UI thread; else through the runner)."""
         if not self.services.connected:
             return
-        for panel in self.panels:
-            panel.refresh()
         service = self.services.deadlines
         ours = self.ui.scopeCombo.currentIndex() == SCOPE_OURS
         if wait:
@@ -109,6 +107,8 @@ class DeadlineDashboardView(QWidget):
         else:
             self.runner.run(deadline_ops.dashboard(self.services, ours),
                             on_success=self.show_board)
+        for panel in self.panels:  # after the counts: the reads run in the order asked
+            panel.refresh()
 
     def show_board(self, board) -> None:
         if self.board is not None and (board.as_of, board.only_our_unit) != (self.board.as_of, self.board.only_our_unit):

@@ -209,14 +209,14 @@ class KeyProposalsPanel(QWidget):
 
     def refresh(self) -> None:
         if self._services.connected:
-            self._runner.run(proposal_ops.report(self._services, None), on_success=self.show_report)
+            self._runner.run(proposal_ops.key_proposals(self._services), on_success=self.show_key_proposals)
 
-    def show_report(self, report) -> None:
-        waiting = [k for k in report.key_proposals if k.replied_on is None]
+    def show_key_proposals(self, key_proposals) -> None:
+        waiting = [k for k in key_proposals if k.replied_on is None]
         self.model.set_rows(waiting)
         self.table.resizeColumnsToContents()
-        self.label.setText(f"重点提案督办：{len(waiting)} 件未答复（共 {len(report.key_proposals)} 件；双击在列表中查看）")
-        self.setVisible(bool(report.key_proposals))
+        self.label.setText(f"重点提案督办：{len(waiting)} 件未答复（共 {len(key_proposals)} 件；双击在列表中查看）")
+        self.setVisible(bool(key_proposals))
 
     def _opened(self, index) -> None:
         key = index.data(ROW_ROLE)
