@@ -6,14 +6,14 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from desktop_app import paths
+
 log = logging.getLogger("desktop_app")
 
 
 def setup_logging() -> Path | None:
     """Log to a rotating file in the log folder (5 × 1 MB); returns the file, None if not writable."""
     from logging.handlers import RotatingFileHandler
-
-    from desktop_app import paths
 
     root = logging.getLogger()
     root.setLevel(logging.INFO)

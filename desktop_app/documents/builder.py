@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.documents.fonts import FontSet, find_fonts
+from desktop_app.documents.forms import feedback_form, reply, simple
 from desktop_app.documents.geometry.page import A4_GBT9704, PageGeometry
 from desktop_app.documents.model import FORM_LABELS, LetterSettings  # noqa: F401  (re-exported)
 from desktop_app.documents.render import Composition, pdf_bytes, write_pdf
-
 
 MAX_NOTES = 10  # a batch of 300 letters says the first few things to check, not 300
 
@@ -49,8 +49,6 @@ def notes_of(comps: list[Composition]) -> list[str]:
 
 
 def _builders() -> dict[str, Callable]:
-    from desktop_app.documents.forms import feedback_form, reply, simple
-
     return {
         "reply": reply.build_reply_letters,
         "co_opinion": simple.build,

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from desktop_app.documents.words import boundaries
+
 CLOSING = set("，。、；：？！）》」』”’】〕〉〗｝〙〛,.;:?!)]}％%‰℃°·・ー々～")
 OPENING = set("（《「『“‘【〔〈〖｛〘〚([{")
 EPSILON = 0.01
@@ -74,8 +76,6 @@ def tokenize(text: str, words: bool = False) -> list[str]:
             tokens.append(ch)
             i += 1
     if words and len(tokens) > 1:
-        from desktop_app.documents.words import boundaries
-
         tokens = join_within_words(tokens, boundaries(text))
     return tokens
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop_app.domain.calendar import format_day
 from desktop_app.domain.enums import (
     CommitmentStatus,
     ContactWay,
@@ -243,8 +244,6 @@ def make_period(start: date | None = None, end: date | None = None, session: str
     """The period of the items assigned from ``start`` to ``end`` or of ``session`` (None: all
     items), named as reports print it: 2024年度 for a whole calendar year, the session's name, or
     the two dates."""
-    from desktop_app.domain.calendar import format_day
-
     session = (session or "").strip() or None
     if start is None and end is None:
         return None if session is None else Period(session, session=session)

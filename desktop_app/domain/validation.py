@@ -13,7 +13,16 @@ from datetime import date
 from desktop_app.domain import guardrails
 from desktop_app.domain.calendar import WorkCalendar
 from desktop_app.domain.deadlines import RuleSet
-from desktop_app.domain.enums import ContactWay, Disclosure, ItemStatus, ProposerRole, ReturnOutcome, UnitRole
+from desktop_app.domain.enums import (
+    ContactWay,
+    Disclosure,
+    FilingDecision,
+    ItemKind,
+    ItemStatus,
+    ProposerRole,
+    ReturnOutcome,
+    UnitRole,
+)
 
 MAX_EXTENSION_MONTHS = 3
 #: 联合办理 (domain.md §2): the contact ways that count as joint handling.
@@ -29,8 +38,6 @@ NUMBER_MAX = 30
 def proposal_problems(record, today: date | None = None) -> list[str]:
     """The 政协提案 fields (issue 23): 立案 only for a 提案, its date not in the future, a reply
     date only for a 不立案 意见, a 督办领导 only on a 重点提案."""
-    from desktop_app.domain.enums import FilingDecision, ItemKind
-
     filing = getattr(record, "filing", None)
     filed_on = getattr(record, "filed_on", None)
     problems = []

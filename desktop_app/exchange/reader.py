@@ -12,6 +12,7 @@ top-left value so that a unit merged over several rows belongs to each of them.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,8 +111,6 @@ _ASK_AGAIN = "如果这是正常的清单，请在 Excel 或 WPS 中打开、删
 
 
 def _check_dimension(name: str, start: bytes) -> None:
-    import re
-
     found = re.search(rb'<dimension ref="[A-Z]+\d+:[A-Z]+(\d+)"', start)
     if found and int(found.group(1)) > MAX_ROWS + 100:
         _too_many(name, int(found.group(1)))

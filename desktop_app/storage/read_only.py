@@ -3,7 +3,8 @@
 For quick reads that must not wait for SQLAlchemy (half a second of imports) nor for the checks of
 ``open_database``: ``desktop-app due`` and the window's first screen of rows. A file of any other
 schema (older: to be migrated first; newer: refused) gives None, and the caller goes the usual way
-through ``open_database``. Imports the standard library only.
+through ``open_database``. Imports the standard library only (``storage.migrations``, for ``HEAD``,
+loads no more).
 """
 
 from __future__ import annotations
