@@ -136,7 +136,8 @@ def test_only_whole_file_modes_are_accepted(old_file):
 
 def test_a_workbook_that_cannot_be_flushed_keeps_the_old_one_and_says_why(old_file, monkeypatch):
     from desktop_app.domain.errors import DomainError
-    from desktop_app.exchange.ledger import TEXT, LedgerColumn, LedgerTable, write_table
+    from desktop_app.exchange.ledger import write_table
+    from desktop_app.exchange.table import TEXT, LedgerColumn, LedgerTable
 
     def full(_fd):
         raise OSError(28, "No space left on device")

@@ -1,56 +1,33 @@
 """Writing the 台账 (ledger) and other tables to .xlsx, ready to print and filter (exchange layer).
 
-Input is a ``LedgerTable`` of plain values; no database, no Qt. The sheet has a title row naming
-the unit and the 截至 date, a bold frozen header with an autofilter, sensible widths, wrapped text
-(the default format of the workbook), real dates, landscape A4 with the header repeated on every
-printed page. Every value goes through ``exchange.xlsx_writer`` (text stays text, formula starts
-neutralised, control characters dropped). Written in openpyxl's write-only mode (fast for 100,000 rows). ``save_book`` is how every workbook of the
-exchange layer reaches the disk: through ``atomic_write``, with a Chinese message for a file that
-Excel or WPS holds open.
+Input is a ``LedgerTable`` of plain values (``exchange.table``); no database, no Qt. The sheet has
+a title row naming the unit and the 截至 date, a bold frozen header with an autofilter, sensible
+widths, wrapped text (the default format of the workbook), real dates, landscape A4 with the header
+repeated on every printed page. Every value goes through ``exchange.xlsx_writer`` (text stays text,
+formula starts neutralised, control characters dropped). Written in openpyxl's write-only mode (fast
+for 100,000 rows). ``save_book`` is how every workbook of the exchange layer reaches the disk:
+through ``atomic_write``, with a Chinese message for a file that Excel or WPS holds open.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+
 from desktop_app.atomic_file import atomic_write
-from desktop_app.domain.calendar import format_day
 from desktop_app.domain.disk import disk_full_error, is_disk_full
 from desktop_app.domain.errors import DomainError
+from desktop_app.exchange.table import LedgerTable
 from desktop_app.exchange.xlsx_writer import append_row, cell_text
-
-TEXT, WRAP, DATE, NUMBER = "text", "wrap", "date", "number"
-
-
-@dataclass(frozen=True)
-class LedgerColumn:
-    key: str
-    title: str
-    width: float = 12
-    kind: str = TEXT  # TEXT, WRAP (long text, wrapped), DATE or NUMBER
-
-
-@dataclass(frozen=True)
-class LedgerTable:
-    title: str  # e.g. 区交通委 建议提案办理台账
-    as_of: date
-    columns: tuple[LedgerColumn, ...]
-    rows: list[tuple]  # one value per column: str, int, date or None
-    sheet_name: str = "台账"
-
-    @property
-    def heading(self) -> str:
-        return f"{self.title}（截至{format_day(self.as_of)}）"
 
 
 def write_table(path: Path | str, table: LedgerTable, progress=None, cancelled=None) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
     path = Path(path)
     book = Workbook(write_only=True)
     _wrap_by_default(book)
@@ -94,10 +71,6 @@ def _wrap_by_default(book) -> None:
     """Make the workbook's default cell format (xf 0) wrap text at the top of the cell. Cells
     without a style of their own use it, so data cells need no per-cell style: a per-cell
     alignment would cost more than writing the cell (write-only mode, 100,000 rows)."""
-    from openpyxl.styles import Alignment
-    from openpyxl.styles.cell_style import StyleArray
-    from openpyxl.utils.indexed_list import IndexedList
-
     default = StyleArray()
     default.alignmentId = book._alignments.add(Alignment(wrap_text=True, vertical="top"))
     book._cell_styles = IndexedList([default])

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+
 from desktop_app.domain.calendar import format_day
 from desktop_app.domain.rectification import COLUMNS, MAX_LENGTHS, RectificationEntry
 from desktop_app.domain.text import writable
@@ -108,9 +111,6 @@ def read_entries(path: str | Path) -> SheetRead:
 def write_entries(path: str | Path, title: str, entries: list[RectificationEntry]) -> int:
     """Write ``entries`` under a title row and the header; 主要方面 merged over its rows. Returns
     the number of rows written. Written to a temporary name, then renamed."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, Side
-
     path = Path(path)
     wb = Workbook()
     ws = wb.active

@@ -11,6 +11,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
 from desktop_app.domain.calendar import format_day
 from desktop_app.exchange.ledger import save_book
 from desktop_app.exchange.xlsx_writer import append_row
@@ -28,10 +32,6 @@ def left_text(days_left: int) -> str:
 
 def write_reminder_list(path: Path | str, rows, as_of: date, title: str = "催办清单") -> Path:
     """Write ``rows`` (overdue first, as given) to ``path``; returns the path written."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
     path = Path(path)
     book = Workbook()
     sheet = book.active

@@ -1,5 +1,6 @@
 """What the 台账 (one row per item or per assignment) and the case list as filtered on screen hold
-when exported (services layer; ``services.exporters`` writes them through ``exchange.ledger``).
+when exported (services layer; ``services.exporters`` writes them through ``exchange.ledger``, which
+loads openpyxl: this module does not).
 
 涉密 items are never exported (domain.md §4): they are left out of every sheet.
 """
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from desktop_app.domain.enums import FilingDecision, ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.wording import words
-from desktop_app.exchange.ledger import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable
+from desktop_app.exchange.table import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable
 from desktop_app.services.context import ServiceContext
 from desktop_app.services.fields import member
 from desktop_app.services.lookup import our_unit_id

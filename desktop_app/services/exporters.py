@@ -16,6 +16,10 @@ The services still leave 涉密 items out where they read (that is cheaper); thi
 the rule holds for every exporter at once, including the next one: ``EXPORTERS`` is enumerable, and
 the test that feeds hostile and 涉密 data through it covers each entry by construction. Excel
 writers put every value through ``exchange.xlsx_writer`` (text stays text).
+
+Each exporter imports its service and its writer inside its functions: loading the registry (the
+window does on the first export) loads neither openpyxl nor ReportLab, nor the services of the
+exporters not used.
 """
 
 from __future__ import annotations
@@ -335,8 +339,6 @@ def _write_rectification(path, data: SheetExport, _progress, _cancelled) -> int:
 
 def _rectification_print(ctx, list_id, with_report=False, issuer_mark="", letterhead=None, report_changes=None):
     """``report_changes``: 版记 parts (cc, printed_by, printed_on) replacing the saved ones."""
-    from dataclasses import replace
-
     from desktop_app.services.rectification import RectificationService
 
     service = RectificationService(ctx)
@@ -344,7 +346,7 @@ def _rectification_print(ctx, list_id, with_report=False, issuer_mark="", letter
         letterhead = service.report_head()[0]
     report, appendix = service.print_data(list_id, with_report, issuer_mark=issuer_mark)
     if report is not None and report_changes:
-        report = replace(report, **report_changes)
+        report = dataclasses.replace(report, **report_changes)
     return PdfExport((report, appendix), service.font_overrides(), {"letterhead": letterhead})
 
 

@@ -6,7 +6,8 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from desktop_app.exchange.ledger import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable, write_table
+from desktop_app.exchange.ledger import write_table
+from desktop_app.exchange.table import DATE, NUMBER, TEXT, WRAP, LedgerColumn, LedgerTable
 
 COLUMNS = (
     LedgerColumn("seq", "序号", 6, NUMBER),

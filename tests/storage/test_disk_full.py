@@ -60,7 +60,8 @@ def test_an_export_to_a_full_disk_says_so(tmp_path, monkeypatch):
     from datetime import date
 
     from desktop_app import atomic_file
-    from desktop_app.exchange.ledger import LedgerColumn, LedgerTable, write_table
+    from desktop_app.exchange.ledger import write_table
+    from desktop_app.exchange.table import LedgerColumn, LedgerTable
 
     def no_space(*_args):
         raise OSError(errno.ENOSPC, "No space left on device")
