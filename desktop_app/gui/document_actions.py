@@ -9,7 +9,7 @@ runner (``operations.documents``); the preview dialog only shows bytes.
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.gui.operations import documents
 from desktop_app.gui.widgets import message_boxes
@@ -45,11 +45,7 @@ class DocumentActions:
                 ("assignment", "交办通知…", "区政府办公室把新交办的建议提案通知承办单位")):
             window.add_action(f"{form}NoticeAction", text, lambda f=form: self.office_letter(f), status_tip=tip)
         self.settings_action = window.add_action("letterSettingsAction", "公文与字体(&D)…", self.edit_settings)
-        table = window.case_list.ui.caseTable
-        # Batch printing works on several rows; opening and deleting still use the current row.
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.selectionModel().selectionChanged.connect(self.update_hint)
-        window.case_list.model.modelReset.connect(self.update_hint)
+        window.case_list.selection_changed.connect(self.update_hint)
         self.menu.aboutToShow.connect(self.update_hint)
         self.update_hint()
 

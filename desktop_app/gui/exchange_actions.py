@@ -3,8 +3,11 @@ menu (gui layer). Installed by ``install(window)``; the work runs through the wi
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from desktop_app.gui.models.case_table_model import COLUMNS
 from desktop_app.gui.operations import exchange
 from desktop_app.gui.widgets import message_boxes
 
@@ -49,22 +52,17 @@ def export_ledger(window) -> None:
 def list_columns(view):
     """The case list's visible columns in their on-screen order, as export columns (dates kept
     as dates)."""
-    from datetime import date
-
-    from desktop_app.gui.models.case_table_model import COLUMNS
     from desktop_app.services.export_cases import ListColumn
 
-    header = view.ui.caseTable.horizontalHeader()
-    shown = sorted((header.visualIndex(i), i) for i in range(len(COLUMNS)) if not header.isSectionHidden(i))
     out = []
-    for _visual, logical in shown:
+    for logical, width in view.shown_columns():
         column = COLUMNS[logical]
 
         def value(row, column=column):
             raw = column.value(row)
             return raw if isinstance(raw, date) else column.text(row)
 
-        out.append(ListColumn(column.title, value, max(6, header.sectionSize(logical) / 7)))
+        out.append(ListColumn(column.title, value, max(6, width / 7)))
     return out
 
 

@@ -50,12 +50,8 @@ class MainWindow(QMainWindow):
         self.add_view("cases", self.case_list, "案件列表").setChecked(True)
         self.case_list.open_requested.connect(self.open_case)
         self.case_list.counts_changed.connect(self._show_counts)
-        table = self.case_list.ui.caseTable
-        # Enter and Delete act only while the list has the focus (WidgetShortcut in the form), so
-        # they never steal keys from the search box.
-        table.addActions([self.ui.openAction, self.ui.deleteAction])
-        table.selectionModel().selectionChanged.connect(self.update_actions)
-        self.case_list.model.modelReset.connect(self.update_actions)
+        self.case_list.add_table_actions([self.ui.openAction, self.ui.deleteAction])
+        self.case_list.selection_changed.connect(self.update_actions)
 
         self._features_installed = False
         if services.connected:

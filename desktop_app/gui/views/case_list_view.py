@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHeaderView, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QWidget
 
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_case_list_view import Ui_CaseListView
@@ -43,12 +43,14 @@ _CHOICE_KINDS = {"unit", "session", "database"}
 
 class CaseListView(QWidget):
     """``open_requested(item_id)`` on double-click or Enter; ``counts_changed(shown, total)``;
-    ``rows_reloaded`` after fresh rows are shown."""
+    ``rows_reloaded`` after fresh rows are shown; ``selection_changed`` when the selected rows may
+    have changed (the commands that work on them update)."""
 
     open_requested = Signal(int)
     counts_changed = Signal(int, int)
     rows_reloaded = Signal()
     rows_updated = Signal(object)  # the item ids whose rows were read again after a change
+    selection_changed = Signal()
 
     def __init__(self, services: AppServices, runner: OperationRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,6 +73,10 @@ class CaseListView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.doubleClicked.connect(self._open_index)
+        # Several rows may be selected (batch printing); opening and deleting use the current row.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.selectionModel().selectionChanged.connect(self.selection_changed)
+        self.model.modelReset.connect(self.selection_changed)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -365,6 +371,18 @@ class CaseListView(QWidget):
         """Every selected row (batch printing works on several)."""
         rows = [index.data(ROW_ROLE) for index in self.ui.caseTable.selectionModel().selectedRows()]
         return [row for row in rows if row is not None]
+
+    def add_table_actions(self, actions) -> None:
+        """Actions whose shortcuts work only while the list has the focus (Enter, Delete: set as
+        WidgetShortcut), so that they never take keys from the search box."""
+        self.ui.caseTable.addActions(actions)
+
+    def shown_columns(self) -> list[tuple[int, int]]:
+        """The columns on screen, in their on-screen order: (column number in ``COLUMNS``, width
+        in pixels)."""
+        header = self.ui.caseTable.horizontalHeader()
+        shown = sorted((header.visualIndex(i), i) for i in range(self.model.columnCount()) if not header.isSectionHidden(i))
+        return [(logical, header.sectionSize(logical)) for _visual, logical in shown]
 
     def select_item(self, item_id: int) -> bool:
         row = self.model.row_of(item_id)
