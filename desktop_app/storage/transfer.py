@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import Callable
 
 from sqlalchemy import Table, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session as OrmSession
 
 from desktop_app.domain.errors import DatabaseError
 from desktop_app.domain.search import search_terms
@@ -110,12 +110,12 @@ class _NewFile:
 
     @contextmanager
     def read(self):
-        with Session(self.engine) as session:
+        with OrmSession(self.engine) as session:
             yield session
 
     @contextmanager
     def write(self):
-        with Session(self.engine) as session, session.begin():
+        with OrmSession(self.engine) as session, session.begin():
             yield session
 
     def close(self):
