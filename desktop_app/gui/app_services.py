@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop_app.gui.database_workers import DatabaseWorkers
 from desktop_app.paths import ServerAddress
 
 if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database is open
@@ -41,7 +42,6 @@ if TYPE_CHECKING:  # the service modules load SQLAlchemy: only once a database i
     from desktop_app.services.similarity import SimilarityService
     from desktop_app.services.statistics import StatisticsService
     from desktop_app.services.views import ViewService
-    from desktop_app.gui.database_workers import DatabaseWorkers
     from desktop_app.settings import UiSettings
 
 
@@ -130,8 +130,6 @@ class AppServices:
     @cached_property
     def workers(self) -> DatabaseWorkers:
         """The one write thread and the read thread of the whole app (kept across ``connect``)."""
-        from desktop_app.gui.database_workers import DatabaseWorkers
-
         return DatabaseWorkers()
 
     @property

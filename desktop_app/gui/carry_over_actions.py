@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
+from desktop_app.gui.widgets import message_boxes
+
 
 def default_year(today) -> int:
     """At year end (from July) the current year; early in the year, the year just ended."""
@@ -18,8 +20,6 @@ def install(window) -> QAction:
         if not services.connected:
             return
         if services.read_only:
-            from desktop_app.gui.widgets import message_boxes
-
             message_boxes.show_information(window, "年底结转", f"数据库以只读方式打开，不能结转。{services.read_only_reason}")
             return
         # A child of the window: it lives until it is closed, and the window closes it at exit.

@@ -6,6 +6,7 @@ the case list recompute their due dates.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from desktop_app.domain.calendar import CalendarDay, DayKind, LengthUnit, format_day
 from desktop_app.domain.deadlines import Anchor, Rule
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_deadline_settings_dialog import Ui_DeadlineSettingsDialog
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.operations import deadlines as deadline_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
@@ -122,8 +123,6 @@ class DeadlineSettingsDialog(QDialog):
         ui.noteEdit.setText(rule.note)
 
     def edited_rule(self) -> Rule | None:
-        from dataclasses import replace
-
         rule = self.selected_rule()
         if rule is None:
             return None

@@ -11,15 +11,17 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog, QInputDialog, QLineEdit, QWidget
 
+from desktop_app.domain.statistics import RATING_LEAD, RATING_RULES
 from desktop_app.gui.dialogs.case_row_editor import setup_table
-from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.forms.ui_settings_dialog import Ui_SettingsDialog
+from desktop_app.gui.models.row_table_model import Column, RowTableModel
 from desktop_app.gui.operations import settings as setting_ops
 from desktop_app.gui.runner import OperationRunner
 from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.completer import set_completion
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
 from desktop_app.services.dto import Changes, UnitInfo
+from desktop_app.services.statistics import RATING_RULE_KEY
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
@@ -67,8 +69,6 @@ class SettingsDialog(QDialog):
         self.ui.cancelButton.clicked.connect(self.reject)
 
         self.ui.userNameEdit.setText(services.ui_settings.user_name or "")
-        from desktop_app.domain.statistics import RATING_LEAD, RATING_RULES
-        from desktop_app.services.statistics import RATING_RULE_KEY
 
         for code, label in RATING_RULES.items():
             self.ui.ratingRuleCombo.addItem(label, code)

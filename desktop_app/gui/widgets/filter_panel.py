@@ -15,11 +15,10 @@ from PySide6.QtWidgets import QDateEdit, QLineEdit, QListWidget, QListWidgetItem
 from desktop_app.domain.enums import ItemKind, ItemStatus, ResultCategory, UnitRole
 from desktop_app.gui.forms.ui_filter_panel import Ui_FilterPanel
 from desktop_app.gui.widgets.completer import set_completion
-# The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
+from desktop_app.services.dto import CaseFilter, SessionInfo, UnitInfo
+
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
-
-    from desktop_app.services.dto import CaseFilter, SessionInfo, UnitInfo
 
 NO_DATE = QDate(2000, 1, 1)  # shown as 不限 through the editors' special value text
 NO_ROLE_LABEL = "无（我方不参与）"
@@ -135,8 +134,6 @@ class FilterPanel(QWidget):
     # -- the filter
 
     def filter(self) -> CaseFilter:
-        from desktop_app.services.dto import CaseFilter
-
         ui = self.ui
         assigned_from, assigned_to, replied_from, replied_to = map(_date_of, self._date_edits())
         return CaseFilter(
@@ -178,8 +175,6 @@ class FilterPanel(QWidget):
 
     def clear(self) -> None:
         """清除筛选: every choice back to "any"."""
-        from desktop_app.services.dto import CaseFilter
-
         self.set_current_view("")
         self.set_filter(CaseFilter())
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.deadlines import DeadlineKind
 from desktop_app.domain.enums import CommitmentStatus, FeedbackChannel, ItemKind, ItemStatus, Rating, ResultCategory
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.followup import commitment_due, propose_commitments
@@ -38,6 +43,8 @@ from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.models.row_table_model import Column, RowTableModel, text_or_blank
 from desktop_app.gui.operations import Refused, followup
 from desktop_app.gui.widgets import message_boxes
+from desktop_app.gui.widgets.review_history import ReviewHistoryBox
+from desktop_app.services.followup import FeedbackEntry
 
 NEW_ITEM_TEXT = "保存此件后，才能在这里录入代表反馈和承诺事项。"
 
@@ -120,7 +127,6 @@ class FollowupSection:
         commitment_layout.setContentsMargins(0, 6, 0, 0)
         commitment_layout.addWidget(self._commitment_box(commitment_page), 1)
         self.parts.addTab(commitment_page, "承诺事项(&M)")
-        from desktop_app.gui.widgets.review_history import ReviewHistoryBox
 
         # The box hides itself when the item has no entries: it sits in a page of its own.
         review_page = QWidget(self.parts)
@@ -295,8 +301,6 @@ class FollowupSection:
     def _state_text(self, record) -> str:
         text = f"状态：{record.status.label}。"
         if record.status is ItemStatus.REHANDLING:
-            from desktop_app.domain.deadlines import DeadlineKind
-
             rows = self.dialog.services.deadlines.item_deadlines(record.id)
             due = max((r.due_on for r in rows if r.kind is DeadlineKind.SECOND_REPLY and r.is_open), default=None)
             if due is not None:
@@ -335,8 +339,6 @@ class FollowupSection:
         self.dialog.runner.run(op, on_success=written)
 
     def add_feedback(self) -> None:
-        from desktop_app.services.followup import FeedbackEntry
-
         entry = FeedbackEntry(
             self.record.id, self.proposer_combo.currentData(), _picked(self.attitude_combo, Rating),
             _picked(self.outcome_combo, Rating), _day(self.feedback_date), _picked(self.channel_combo, FeedbackChannel),
@@ -491,9 +493,6 @@ class FollowupSection:
 
 def choose_proposals(parent, proposals) -> list:
     """Let the user tick which proposed commitments to keep (all ticked at first)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidget, QListWidgetItem
-
     dialog = QDialog(parent)
     dialog.setWindowTitle("从答复中提取的承诺事项（请确认）")
     layout = QVBoxLayout(dialog)
