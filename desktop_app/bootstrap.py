@@ -321,7 +321,7 @@ def start_window(args: argparse.Namespace) -> StartedWindow | int:
         return _finish_smoke_test(app, window, opened, args, first_paint_ms, first_rows_ms)
     instance.activation_requested.connect(lambda: _bring_to_front(window))
     window.when_loaded(window.run_startup_tasks)
-    window.when_loaded(window.show_backup_note)
+    window.when_loaded(lambda: window.files.show_backup_note())
     return StartedWindow(app, window, opened, instance)
 
 

@@ -16,11 +16,9 @@ from desktop_app.domain.enums import ItemKind
 from desktop_app.gui.app_services import AppServices
 from desktop_app.gui.forms.ui_main_window import Ui_MainWindow
 from desktop_app.gui.later_parts import build_later_parts, later_part
-from desktop_app.gui.operations import maintenance as maintenance_ops
 from desktop_app.gui.runner import OperationRunner, wait_for_writes
 from desktop_app.gui.views.case_list_view import CaseListView
 from desktop_app.gui.window_commands import WindowCommands
-from desktop_app.gui.widgets import message_boxes
 from desktop_app.gui.widgets.qt_state import decode_state, encode_state
 from desktop_app.gui.widgets.screen_fit import fit_to_screen
 
@@ -28,6 +26,7 @@ if TYPE_CHECKING:  # an event class at import builds PySide's QEvent enums (~5 m
     from PySide6.QtGui import QCloseEvent
 
     from desktop_app.gui.day_clock import DayClock
+    from desktop_app.gui.file_commands import FileCommands
     from desktop_app.gui.item_commands import ItemCommands
 
 APP_TITLE = "建议提案办理助手"
@@ -82,6 +81,13 @@ class MainWindow(QMainWindow):
         return ItemCommands(self)
 
     @later_part
+    def files(self) -> FileCommands:
+        """立即备份, 从备份恢复, 设置, 连接服务器, 关于 (gui/file_commands.py)."""
+        from desktop_app.gui.file_commands import FileCommands
+
+        return FileCommands(self)
+
+    @later_part
     def day_clock(self) -> DayClock:
         """Announces each new day of the app's clock; started once the database is open."""
         from desktop_app.gui.day_clock import DayClock
@@ -116,7 +122,7 @@ class MainWindow(QMainWindow):
         }
         for name, install in installs.items():
             self.features[name] = install(self)
-        self.add_action("connectServerAction", "连接服务器(&C)…", self.connect_server,
+        self.add_action("connectServerAction", "连接服务器(&C)…", lambda: self.files.connect_server(),
                         status_tip="多人共用：下次启动时打开单位数据库服务器上的数据库")
         self.case_list.filter_panel.add_date_ranges()
         self.case_list.watch_keys()
@@ -150,16 +156,8 @@ class MainWindow(QMainWindow):
 
     def check_integrity_after_load(self) -> None:
         """Run the integrity check once the list has loaded (deferred for big files, where it
-        takes seconds); a damaged file is reported with the way out: restore a backup."""
-        self.when_loaded(lambda: self.runner.run(maintenance_ops.check_integrity(self.services),
-                                                 background=True, on_success=self._integrity_checked))
-
-    def _integrity_checked(self, report) -> None:
-        if report.integrity_ok:
-            return
-        question = f"{report.damage_text}\n\n现在从备份恢复吗？"
-        if message_boxes.confirm(self, "数据库已损坏", question, "从备份恢复…"):
-            self.restore_backup()
+        takes seconds)."""
+        self.when_loaded(lambda: self.files.check_integrity())
 
     # -- set-up
 
@@ -178,8 +176,8 @@ class MainWindow(QMainWindow):
             self.commands.menu(name).aboutToShow.connect(self.update_actions)
         ui.newSuggestionAction.triggered.connect(lambda: self.items.new_case(ItemKind.SUGGESTION))
         ui.newProposalAction.triggered.connect(lambda: self.items.new_case(ItemKind.PROPOSAL))
-        ui.restoreAction.triggered.connect(self.restore_backup)
-        ui.backupAction.triggered.connect(self.backup_now)
+        ui.restoreAction.triggered.connect(lambda: self.files.restore_backup())
+        ui.backupAction.triggered.connect(lambda: self.files.backup_now())
         ui.quitAction.triggered.connect(self.close)
         ui.openAction.triggered.connect(lambda: self.items.open_selected())
         ui.deleteAction.triggered.connect(lambda: self.items.delete_selected())
@@ -187,9 +185,9 @@ class MainWindow(QMainWindow):
         ui.columnsAction.triggered.connect(self.case_list.choose_columns)
         ui.filterPanelAction.toggled.connect(self.case_list.set_filter_panel_visible)
         ui.reloadAction.triggered.connect(lambda: self.case_list.reload(wait=False))
-        ui.settingsAction.triggered.connect(self.open_settings)
-        ui.aboutAction.triggered.connect(self.about)
-        ui.userGuideAction.triggered.connect(self.show_user_guide)
+        ui.settingsAction.triggered.connect(lambda: self.files.open_settings())
+        ui.aboutAction.triggered.connect(lambda: self.files.about())
+        ui.userGuideAction.triggered.connect(lambda: self.files.show_user_guide())
 
     def _show_read_only(self) -> None:
         read_only = self.services.read_only
@@ -242,63 +240,6 @@ class MainWindow(QMainWindow):
     def open_case(self, item_id: int) -> None:
         """Open the item's editor (or bring it forward): for features whose views list items."""
         self.items.open_case(item_id)
-
-    # -- files and settings
-
-    def backup_now(self) -> None:
-        """文件 → 立即备份. On a server without pg_dump on this computer: say what to install, and
-        offer the copy as a database file instead (the command's ``--as-sqlite``)."""
-        from desktop_app.services.maintenance import format_label
-
-        as_sqlite = False
-        if (problem := self.services.maintenance.manual_backup_problem()) is not None:
-            if not message_boxes.confirm(
-                self, "立即备份",
-                f"{problem}\n\n现在也可以把服务器上的全部数据另存为一个本地数据库文件（核对过行数，"
-                "可在 文件 → 从备份恢复 中恢复到服务器）。要这样备份吗？",
-                "另存为数据库文件",
-            ):
-                return
-            as_sqlite = True
-        self.runner.run(maintenance_ops.backup_now(self.services, as_sqlite=as_sqlite),
-                        on_success=lambda path: self.ui.statusBar.showMessage(
-                            f"已备份到 {path}（{format_label(path)}）", 10000))
-
-    def show_backup_note(self) -> None:
-        """What the automatic backup at start-up could not do as usual (a server: no pg_dump
-        here, or a unit's account), in the status bar."""
-        note = self.services.maintenance.backup_note if self.services.connected else ""
-        if note:
-            self.ui.statusBar.showMessage(note, 60000)
-
-    def restore_backup(self) -> None:
-        from desktop_app.gui.dialogs.restore_dialog import RestoreDialog
-
-        RestoreDialog(self.services, self).exec()
-
-    def open_settings(self) -> None:
-        from desktop_app.gui.dialogs.settings_dialog import SettingsDialog
-
-        SettingsDialog(self.services, self).exec()
-
-    def connect_server(self) -> None:
-        """设置 → 数据库 → 连接服务器…: the server database the next start opens."""
-        from desktop_app.gui.dialogs.server_connection_dialog import ServerConnectionDialog
-
-        ServerConnectionDialog(self.services, self).exec()
-
-    def about(self) -> QDialog:
-        """帮助 → 关于: version, database, data and log folders (each with 打开), 使用说明."""
-        from desktop_app.gui.dialogs.about_dialog import AboutDialog
-
-        dialog = AboutDialog(self.services.db_path, self)
-        dialog.open()
-        return dialog
-
-    def show_user_guide(self) -> QDialog:
-        from desktop_app.gui.dialogs.about_dialog import show_user_guide
-
-        return show_user_guide(self)
 
     # -- layout
 

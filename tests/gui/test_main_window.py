@@ -396,7 +396,7 @@ def test_a_damaged_file_found_after_loading_offers_restoring_a_backup(qtbot, mai
     english = "Page 7: btreeInitPage() returns error code 11"
     monkeypatch.setattr(services.ctx.db, "integrity_problems", lambda: [english])
     restores = []
-    monkeypatch.setattr(main_window, "restore_backup", lambda: restores.append(True))
+    monkeypatch.setattr(main_window.files, "restore_backup", lambda: restores.append(True))
     main_window.check_integrity_after_load()
     with qtbot.waitSignal(main_window.case_list.rows_reloaded, timeout=10000):
         main_window.case_list.reload(wait=False)
