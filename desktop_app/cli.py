@@ -14,7 +14,20 @@ import time
 from pathlib import Path
 
 from desktop_app import APP_NAME, logs
-from desktop_app.commands import frame
+from desktop_app.commands import (
+    due_cmd,
+    exchange_cmd,
+    frame,
+    package_cmd,
+    print_cmd,
+    proposals_cmd,
+    rectification_cmd,
+    restore_cmd,
+    review_cmd,
+    server_cmd,
+    similar_cmd,
+    stats_cmd,
+)
 
 MAX_DEMO_ITEMS = 100_000
 
@@ -109,20 +122,6 @@ def add_subcommands(subparsers: argparse._SubParsersAction) -> None:
     )
     demo.add_argument("--items", metavar="N", type=_item_count, default=60, help="建议提案件数，1 至 100000（默认 60）")
     demo.set_defaults(run=run_demo)
-
-    from desktop_app.commands import (
-        due_cmd,
-        exchange_cmd,
-        package_cmd,
-        print_cmd,
-        proposals_cmd,
-        rectification_cmd,
-        restore_cmd,
-        review_cmd,
-        server_cmd,
-        similar_cmd,
-        stats_cmd,
-    )
 
     for feature in (restore_cmd, due_cmd, exchange_cmd, package_cmd, print_cmd, rectification_cmd, stats_cmd,
                     review_cmd, proposals_cmd, server_cmd, similar_cmd):

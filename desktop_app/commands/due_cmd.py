@@ -15,6 +15,7 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.commands import frame
 from desktop_app.storage.read_only import open_read_only
 
@@ -91,7 +92,6 @@ def _read(conn: sqlite3.Connection, as_of: date):
 
 
 def _read_through_services(path: Path, as_of: date):
-    from desktop_app import paths
     from desktop_app.services.deadlines import DeadlineService
     from desktop_app.services.reference import ReferenceService
     from desktop_app.storage.database import open_database

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app.commands import frame
+from desktop_app.domain.errors import DomainError
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -40,7 +41,6 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from desktop_app.domain.errors import DomainError
     from desktop_app.exchange.report import NameDecision, RowStatus
     from desktop_app.services.import_cases import ImportService
 
@@ -123,7 +123,6 @@ def _print_preview(preview) -> None:
 
 
 def run_export_ledger(args: argparse.Namespace) -> int:
-    from desktop_app.domain.errors import DomainError
     from desktop_app.services.exporters import export_with_data
 
     path = frame.db_path(args)

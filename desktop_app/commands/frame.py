@@ -11,11 +11,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import logging
 import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
+
+from desktop_app import paths
+from desktop_app.domain.errors import DomainError
+from desktop_app.settings import os_user_name
 
 
 def day(text: str) -> date:
@@ -26,8 +31,6 @@ def day(text: str) -> date:
 
 
 def db_path(args: argparse.Namespace, *, demo: bool = False) -> Path:
-    from desktop_app import paths
-
     given = getattr(args, "db", None)
     if given:
         return paths.database_location(given)
@@ -41,8 +44,6 @@ def wants_json(args: argparse.Namespace) -> bool:
 
 
 def open_db(path: Path, create: bool):
-    from desktop_app import paths
-    from desktop_app.settings import os_user_name
     from desktop_app.storage.database import open_database
 
     db = open_database(path, create=create, backup_dir=paths.backup_dir(path), user_name=os_user_name() or None)
@@ -53,8 +54,6 @@ def open_db(path: Path, create: bool):
 def _refresh_holidays(db) -> None:
     """Years a newer chinesecalendar brings go into the holiday table at every open, as in the
     window; a failure to write them is no reason to refuse the command (logged)."""
-    import logging
-
     from desktop_app.services.deadlines import DeadlineService
 
     try:
@@ -73,7 +72,6 @@ def clock() -> datetime:
 
 def service_context(db):
     from desktop_app.services.context import ServiceContext
-    from desktop_app.settings import os_user_name
 
     # On a server, history names the database user the server checked.
     user = (db.user if getattr(db, "is_server", False) else "") or os_user_name() or "命令行"
@@ -81,7 +79,6 @@ def service_context(db):
 
 
 def maintenance(db):
-    from desktop_app import paths
     from desktop_app.services.maintenance import MaintenanceService
 
     return MaintenanceService(service_context(db), paths.backup_dir(db.path or db.url))
@@ -89,14 +86,10 @@ def maintenance(db):
 
 def is_domain_error(error: BaseException) -> bool:
     """True for the app's own errors, whose Chinese message already says what to do."""
-    from desktop_app.domain.errors import DomainError
-
     return isinstance(error, DomainError)
 
 
 def open_error_message(path: Path, error: Exception) -> str:
-    from desktop_app.domain.errors import DomainError
-
     if isinstance(error, DomainError):
         return str(error)
     return (
@@ -109,8 +102,6 @@ def with_context(args: argparse.Namespace, work) -> int:
     """The frame of every feature command: open the ``--db`` database (never creating it), return
     ``work(ctx)`` with a service context on it, close it. A missing or unreadable file, a
     ``DomainError`` and a file that cannot be written become a Chinese message and exit code 1."""
-    from desktop_app.domain.errors import DomainError
-
     path = db_path(args)
     if not path.exists():
         return fail(args, f"找不到数据库文件：{path}\n请检查 --db 给出的路径。")

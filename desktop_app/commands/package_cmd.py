@@ -12,7 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.commands import frame
+from desktop_app.domain.errors import ConflictError
 
 NEEDS_DECISION = 3
 
@@ -62,7 +64,6 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def _service(ctx):
-    from desktop_app import paths
     from desktop_app.services.exchange import ExchangeService
     from desktop_app.services.maintenance import MaintenanceService
 
@@ -137,7 +138,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     def work(ctx) -> int:
-        from desktop_app.domain.errors import ConflictError
         from desktop_app.services.exchange import PackageRefusedError
 
         service = _service(ctx)

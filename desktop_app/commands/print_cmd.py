@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.commands import frame
+from desktop_app.commands import frame, review_cmd, stats_cmd
+from desktop_app.commands.rectification_cmd import add_print_forms
 
 FORMS_OF_OFFICE = {"supervision": "督办通知", "assignment": "交办通知"}
 FORMS = {
@@ -60,10 +61,8 @@ def add_subcommands(subparsers, options) -> None:
         sub.add_argument(when, metavar="YYYY-MM-DD", type=frame.day, default=None, help=when_help)
         sub.add_argument("--out", metavar="FILE.pdf", required=True, help="要写入的 PDF 文件")
         sub.set_defaults(run=run_office_letter, form=form)
-    from desktop_app.commands.rectification_cmd import add_print_forms
 
     add_print_forms(forms, real)
-    from desktop_app.commands import review_cmd, stats_cmd
 
     stats_cmd.add_print_forms(forms, real)
     stats_cmd.add_self_report_form(forms, real)

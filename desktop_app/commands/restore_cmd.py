@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.commands import frame
+from desktop_app.paths import ServerAddress
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -22,7 +24,6 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from desktop_app import paths
     from desktop_app.storage import backup
 
     path = frame.db_path(args)
@@ -80,8 +81,6 @@ def _restore(path: Path, source: Path, backup_dir: Path) -> Path | None:
     try:
         db = frame.open_db(path, create=False)
     except Exception:  # noqa: BLE001 - damaged or missing: restored without opening it
-        from desktop_app.paths import ServerAddress
-
         if isinstance(path, ServerAddress):
             raise  # a server that cannot be reached is not replaced by a file
         saved = backup.restore_backup(source, path, backup_dir, frame.clock())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.commands import frame
+from desktop_app.domain.errors import NotFoundError
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -117,8 +118,6 @@ def _with_service(args, work):
 
 
 def _campaign(args, service):
-    from desktop_app.domain.errors import NotFoundError
-
     found = service.campaign_for_year(args.year)
     if found is None:
         raise NotFoundError(f"还没有 {args.year} 年的回头看。请先运行 desktop-app review build {args.year}。")

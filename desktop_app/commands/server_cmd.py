@@ -13,9 +13,14 @@ add its users, and move records between a database file and a server (applicatio
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
+from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.commands import frame
+from desktop_app.domain.errors import DomainError
+from desktop_app.paths import ServerAddress
 
 
 def add_subcommands(subparsers, options) -> None:
@@ -67,8 +72,6 @@ def add_subcommands(subparsers, options) -> None:
 
 
 def _server_url(args) -> str | None:
-    from desktop_app.paths import ServerAddress
-
     address = frame.db_path(args)
     if not isinstance(address, ServerAddress):
         frame.fail(args, "请用 --db 给出服务器地址，例如 --db postgresql://admin@主机:5432/数据库名。")
@@ -109,7 +112,6 @@ def _password(args, *, twice: bool = True) -> str | None:
         return line or None
     if not sys.stdin.isatty():
         return None
-    import getpass
 
     first = getpass.getpass("新用户的密码：" if twice else "密码：")
     if twice and first != getpass.getpass("再输入一次："):
@@ -146,7 +148,6 @@ def run_login(args: argparse.Namespace) -> int:
 
 
 def run_add_user(args: argparse.Namespace) -> int:
-    from desktop_app.domain.errors import DomainError
     from desktop_app.storage.access import add_user
     from desktop_app.storage.server import ServerDatabase, connection_error
 
@@ -178,9 +179,6 @@ def run_add_user(args: argparse.Namespace) -> int:
 
 
 def _open(location: str, create: bool):
-    from pathlib import Path
-
-    from desktop_app import paths
     from desktop_app.storage.database import open_database
     from desktop_app.storage.server import is_server_url
 
