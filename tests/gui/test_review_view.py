@@ -143,3 +143,27 @@ def test_double_click_opens_the_item_in_the_case_editor(window, qtbot, ctx, monk
     view.ui.entryTable.setFocus()
     qtbot.keyClick(view.ui.entryTable, Qt.Key.Key_Return)
     assert opened == [index.data(ROW_ROLE).item_id] * 2
+
+
+def test_a_review_recorded_in_another_window_shows_here_and_our_own_once(window, qtbot, ctx, message_log, monkeypatch):
+    view = open_view(window)
+    message_log.text_answer = "2024"
+    qtbot.mouseClick(view.ui.newCampaignButton, Qt.MouseButton.LeftButton)
+    settle(view, qtbot)
+    entry = pick(view, qtbot, ReviewCategory.SOLVED, window.data["A"])
+    reads = []
+    monkeypatch.setattr(view.service, "campaigns", lambda real=view.service.campaigns: reads.append(1) or real())
+    review_in_form(view, qtbot, ReviewOutcome.CONFIRMED, "现场核实，道路已修复", date(2024, 6, 1))
+    assert view.ui.progressBar.value() == 1 and len(reads) == 1  # its own save: shown once, not again on the broadcast
+
+    other = next(e for e in shown(view) if not e.reviewed and e.id != entry.id)
+    service = window.services.review
+    changes = service.record_review(other.id, service_input(ReviewOutcome.CONFIRMED), None)
+    window.services.announce(changes)  # as another window's save reaches every view
+    assert view.ui.progressBar.value() == 2 and len(reads) == 2
+
+
+def service_input(outcome):
+    from desktop_app.services.review import ReviewInput
+
+    return ReviewInput(outcome, "电话回访，已落实", date(2024, 6, 3))

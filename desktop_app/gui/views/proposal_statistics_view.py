@@ -165,7 +165,8 @@ class ProposalStatisticsView(QWidget):
         if self._services.read_only:  # look at the other count without saving it
             self._runner.run(proposal_ops.report(self._services, self.as_of(), mode), on_success=self.show_report)
             return
-        self._runner.run(proposal_ops.set_merged_count(self._services, mode), on_success=lambda _c: self.refresh())
+        self._runner.run(proposal_ops.set_merged_count(self._services, mode), on_success=lambda _c: self.refresh(),
+                         initiator=self)
 
     def _overall_clicked(self, index) -> None:
         _key, count = self.overall_model.row(index.row())
@@ -181,7 +182,7 @@ class ProposalStatisticsView(QWidget):
             self.items_requested.emit(frozenset({key.id}), f"重点提案 第{key.number}号")
 
     def _changed(self, changes) -> None:
-        if self.isVisible() and changes.kinds & _REFRESH_KINDS:
+        if changes.initiator is not self and self.isVisible() and changes.kinds & _REFRESH_KINDS:
             self.refresh()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -166,6 +166,8 @@ class ReviewView(QWidget):
         self.ui.saveButton.setEnabled(writable and is_open and self.editing is not None)
 
     def _changed(self, changes) -> None:
+        if changes.initiator is self:
+            return  # refreshed by the write's own ``on_success``
         if KIND in changes.kinds or "item" in changes.kinds or "database" in changes.kinds:
             if self.isVisible() or KIND in changes.kinds:
                 self.refresh()
@@ -260,7 +262,8 @@ class ReviewView(QWidget):
         if self.editing is None or not self.ui.saveButton.isEnabled():
             return
         entry_id, review = self.editing.id, self.review_input()
-        self.runner.run(review_ops.record_review(self.services, entry_id, review, self.editing.version))
+        self.runner.run(review_ops.record_review(self.services, entry_id, review, self.editing.version),
+                        on_success=lambda _result: self.refresh(), initiator=self)
 
     def new_campaign(self) -> None:
         years = self.service.session_years()
@@ -280,11 +283,14 @@ class ReviewView(QWidget):
             self.refresh()
             message_boxes.show_information(self, "新建回头看", result[1].message())
 
-        self.runner.run(review_ops.create_campaign(self.services, year), on_success=done)
+        self.runner.run(review_ops.create_campaign(self.services, year), on_success=done, initiator=self)
 
     def rebuild(self) -> None:
-        self.runner.run(review_ops.rebuild(self.services, self.campaign_id),
-                        on_success=lambda result: message_boxes.show_information(self, "更新清单", result[1].message()))
+        def done(result) -> None:
+            self.refresh()
+            message_boxes.show_information(self, "更新清单", result[1].message())
+
+        self.runner.run(review_ops.rebuild(self.services, self.campaign_id), on_success=done, initiator=self)
 
     def toggle_state(self) -> None:
         campaign = self.current_campaign()
@@ -298,7 +304,8 @@ class ReviewView(QWidget):
                 question = f"还有 {left} 条没有回头看。" + question
             if not message_boxes.confirm(self, "标为完成", question, "标为完成"):
                 return
-        self.runner.run(review_ops.set_state(self.services, campaign.id, state))
+        self.runner.run(review_ops.set_state(self.services, campaign.id, state), on_success=lambda _r: self.refresh(),
+                        initiator=self)
 
     def open_item(self) -> None:
         if self.editing is not None:
