@@ -7,7 +7,11 @@ import both ``gui`` and ``storage``: it is where the layers are put together.
 
 from __future__ import annotations
 
+import gc
+import json
 import logging
+import sys
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +19,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from desktop_app import APP_NAME, paths
+from desktop_app.domain.errors import DamagedDatabaseError, DomainError
+from desktop_app.gui.app_services import AppServices
+from desktop_app.gui.widgets import message_boxes
+from desktop_app.settings import os_user_name, save_settings
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +36,6 @@ def pending_services(db_path: Path, ui_settings):  # -> AppServices
     """The one ``AppServices`` of the window, not yet connected to a database: the window is built
     and painted with it first, and ``OpenedDatabase.connect`` gives it the database once the file
     is open."""
-    from desktop_app.gui.app_services import AppServices
-    from desktop_app.settings import save_settings
-
     def save_ui_settings() -> None:
         try:
             save_settings(ui_settings)
@@ -73,8 +78,6 @@ def read_list_early(db_path: Path, first: int, *, meanwhile: Callable[[], None] 
 
 def _parsed(chunks: list[str]) -> Iterator[list]:
     """The rows of the JSON ``chunks``, each chunk parsed when its turn comes and then let go."""
-    import json  # after the first paint, like everything the list is read with
-
     while chunks:
         yield from json.loads(chunks.pop(0))
 
@@ -93,7 +96,6 @@ def _items_read_aside(conn, meanwhile: Callable[[], None] | None) -> list[str] |
     the rows are then read the plain way, which is quicker alone."""
     if meanwhile is None:
         return None
-    import threading
 
     from desktop_app.services.case_list import every_item_as_json
 
@@ -125,8 +127,6 @@ def _kept_for_the_session():
     together with the modules and widgets loaded so far: objects that live as long as the window
     anyway. Frozen objects are still freed by reference counting when the list is read again; only
     a reference cycle among them would outlive its use, and rows form none."""
-    import gc
-
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -209,8 +209,6 @@ def refresh_holidays(ctx) -> None:
 def operator_name(ui_settings) -> Callable[[], str]:
     """The 操作人 of the window's services: the name in the UI settings (changed in 设置 at any
     time), or the operating-system login while none is given (smoke test, name not yet asked)."""
-    from desktop_app.settings import os_user_name
-
     return lambda: ui_settings.user_name or os_user_name()
 
 
@@ -221,7 +219,6 @@ def ensure_user_name(ui_settings, *, interactive: bool, parent=None) -> None:
     if ui_settings.user_name.strip() or not interactive:
         return
     from desktop_app.gui.dialogs.user_name_dialog import ask_user_name
-    from desktop_app.settings import os_user_name, save_settings
 
     name = ask_user_name(os_user_name(), parent)
     if not name:
@@ -255,8 +252,6 @@ def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bo
     while True:
         if not create and _is_empty_file(path):
             if not interactive:
-                import sys
-
                 print(f"数据库文件是空的（0 字节），没有打开：{path}\n"
                       "如果这是新文件，请先删除它，或在窗口中打开它并选择“新建”。", file=sys.stderr)
                 return None
@@ -283,8 +278,6 @@ def _open_with_recovery(db_path: Path, *, demo: bool, user_name, interactive: bo
         create, first_try = False, False
         message, details = explain_open_failure(path, failure)
         if not interactive:
-            import sys
-
             print(message, file=sys.stderr)
             return None
         choice = _ask_cannot_open(path, message, details, offer_restore=_is_damaged(failure))
@@ -334,8 +327,6 @@ def _is_open_failure(error: Exception) -> bool:
     """Errors that mean "this file cannot be used": ours, SQLite's, SQLAlchemy's wrapping them, I/O."""
     import sqlite3
 
-    from desktop_app.domain.errors import DomainError
-
     if isinstance(error, (DomainError, sqlite3.DatabaseError, OSError)):
         return True
     return type(error).__module__.split(".")[0] == "sqlalchemy"
@@ -344,8 +335,6 @@ def _is_open_failure(error: Exception) -> bool:
 def _is_damaged(error: Exception) -> bool:
     """Damage that a backup repairs. Not offered for a file from a newer app version (restoring an
     older backup would lose its changes), a file of another program, or one someone else holds."""
-    from desktop_app.domain.errors import DamagedDatabaseError, DomainError
-
     if isinstance(error, DomainError):
         return isinstance(error, DamagedDatabaseError)
     text = str(error)  # SQLite's own words for a file it cannot read at all
@@ -368,8 +357,6 @@ _FAILURE_REASONS = (
 def explain_open_failure(path: Path, error: Exception) -> tuple[str, str]:
     """(Chinese message, original details) for a file that cannot be opened. Our own errors are
     Chinese already; SQLite's and the system's English goes to the details (and the log) only."""
-    from desktop_app.domain.errors import DomainError
-
     if isinstance(error, DomainError):
         return f"无法打开数据库文件：\n{path}\n\n{error}", getattr(error, "details", "")
     details = f"{type(error).__name__}: {error}"
@@ -422,8 +409,6 @@ def restore_offline(backup: Path, db_path: Path) -> None:
 
 # ---- dialogs ------------------------------------------------------------------------------------
 def _warn(message: str) -> None:
-    from desktop_app.gui.widgets import message_boxes
-
     message_boxes.show_warning(None, APP_NAME, message)
 
 
