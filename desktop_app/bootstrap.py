@@ -15,10 +15,12 @@ and Alembic not at all on a normal start.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import Callable
 
@@ -115,8 +117,6 @@ def install_excepthook(log_file: Path | None | Callable[[], Path | None], *, sho
 
 
 def _show_crash_dialog(exc_type, exc, tb, log_file: Path | None) -> None:
-    import traceback
-
     where = f"详细信息已记录在日志文件：\n{log_file}" if log_file else "详细信息见下方。"
     headline = "程序遇到意外错误，刚才的操作没有完成。"
     details = (
@@ -367,8 +367,6 @@ def _finish_smoke_test(app, window, opened, args: argparse.Namespace, startup_ms
                        first_rows_ms: float) -> int:
     """Report the time from entering ``bootstrap`` to the first painted window, to the first
     screen of rows and to the whole list loaded; paint once more with data, close everything."""
-    import json
-
     from PySide6.QtCore import QEventLoop, QTimer
 
     loaded = []

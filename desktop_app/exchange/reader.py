@@ -17,6 +17,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
 from desktop_app.domain.errors import DomainError
 from desktop_app.exchange import sandbox, xlsx_bounds
 
@@ -76,9 +79,6 @@ def _load_in_child(path: Path) -> RawSheet:
 
 
 def _check_xlsx(path: Path) -> None:
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
-
     name = path.name
     try:
         with zipfile.ZipFile(path) as archive:
