@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
@@ -19,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop_app.domain.enums import ItemStatus, ResultCategory
 from desktop_app.gui.later_parts import later_part
+
 # The DTO module (a dozen dataclasses, ~15 ms) loads after the first paint: see bootstrap.
 if TYPE_CHECKING:
     from PySide6.QtGui import QBrush, QFont
@@ -290,8 +292,6 @@ class CaseTableModel(QAbstractTableModel):
         """Move each row of ``after`` (``before``: as it was) to its place in the sorted rows, with
         the order ``_sort_all`` gives: by the sorted column, its tie-breaking columns, then the
         loaded order."""
-        from bisect import bisect_left
-
         self._swap(self._base, {}, "base", prepare=True)
         places = self._positions[2]  # id → place in the loaded order, which does not change here
         column = COLUMNS[self._sort_column]
