@@ -122,14 +122,6 @@ LAZY: list[tuple[str | tuple[str, ...], str | tuple[str, ...], str]] = [
     ("*", ("ctypes", "resource", "winreg", "msvcrt"), "used on one platform only"),
 ]
 
-# Needless lazy imports in modules being reworked elsewhere: to be moved to the top, then dropped here.
-NOT_YET_MOVED: set[tuple[str, str]] = {
-    ("desktop_app.gui.dialogs.case_record_sections", "desktop_app.domain.wording"),
-    ("desktop_app.gui.operations.packages", "desktop_app.domain.errors"),
-    ("desktop_app.gui.views.review_view", "desktop_app.domain.review"),
-}
-
-
 @dataclass(frozen=True)
 class Import:
     importer: str  # the module whose source holds the statement
@@ -346,7 +338,7 @@ def test_the_layers_that_must_run_without_qt_never_import_it():
 
 def test_every_lazy_import_has_a_declared_start_up_reason():
     found = sorted(f"{i.importer}:{i.line} imports {i.target}" for i in tree().imports
-                   if i.lazy and lazy_reason(i) is None and (i.importer, i.target) not in NOT_YET_MOVED)
+                   if i.lazy and lazy_reason(i) is None)
     assert not found, "import at the top of the module, or declare why not in LAZY:\n" + "\n".join(found)
 
 
@@ -355,8 +347,6 @@ def test_every_lazy_rule_is_still_used():
     unused = [(importer, target) for importer, target, _why in LAZY
               if not any(covers(importer, i.importer) and covers(target, i.target) for i in lazy)]
     assert not unused, f"rules that allow nothing any more: {unused}"
-    moved = NOT_YET_MOVED - {(i.importer, i.target) for i in lazy if lazy_reason(i) is None}
-    assert not moved, f"moved to the top (or declared): drop from NOT_YET_MOVED {sorted(moved)}"
     assert all(m in tree().modules for m in FIRST_ROWS)
 
 

@@ -31,7 +31,7 @@ def assert_fits(qtbot, dialog, area: QRect, buttons) -> None:
         assert dialog.rect().contains(corner - QPoint(1, 1)), button.objectName()
 
 
-def preview(letter_body: str = "一、基本情况\n全区已完成排查。"):
+def preview(services, letter_body: str = "一、基本情况\n全区已完成排查。"):
     from desktop_app.documents.builder import to_pdf_bytes
     from desktop_app.documents.model import LetterSettings, ReplyLetterData
     from desktop_app.domain.enums import ItemKind, ResultCategory
@@ -43,11 +43,11 @@ def preview(letter_body: str = "一、基本情况\n全区已完成排查。"):
         unit_name="上海市崇明区交通委员会", replied_on=date(2024, 10, 30), result=ResultCategory.SOLVED,
     )
     pdf, result = to_pdf_bytes("reply", [data], LetterSettings())
-    return DocumentPreviewDialog(pdf, result, "答复函", "答复函_0035.pdf")
+    return DocumentPreviewDialog(pdf, result, "答复函", "答复函_0035.pdf", services)
 
 
-def test_the_print_preview_fits_1366_by_728_with_its_buttons(qtbot, laptop):
-    dialog = preview()
+def test_the_print_preview_fits_1366_by_728_with_its_buttons(qtbot, laptop, services):
+    dialog = preview(services)
     ui = dialog.ui
     assert_fits(qtbot, dialog, LAPTOP, (ui.printButton, ui.saveButton, ui.openButton, ui.closeButton, ui.nextButton))
     assert dialog.height() >= 600  # as tall as the laptop allows: a page is read top to bottom

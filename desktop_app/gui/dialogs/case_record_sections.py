@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.domain.enums import history_label
+from desktop_app.domain.wording import words
 from desktop_app.file_names import safe_file_name
 from desktop_app.gui.dialogs.case_row_editor import setup_table
 from desktop_app.gui.operations import cases as case_ops
@@ -190,7 +191,5 @@ class HistorySection:
         return history_label(entry.entity)
 
     def load(self, history: tuple[HistoryEntry, ...], kind=None) -> None:
-        from desktop_app.domain.wording import words
-
         self._proposer_word = words(kind).proposer_label if kind is not None else ""
         self.model.set_rows(sorted(history, key=lambda h: h.changed_at, reverse=True))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop_app.domain.errors import ConflictError
+from desktop_app.domain.errors import ConflictError, ValidationError
 from desktop_app.gui.operations import Op
 
 
@@ -16,8 +16,6 @@ def write_public_key(services, path) -> Op:
 
 
 def trust(services, key_text: str, role: str, name: str) -> Op:
-    from desktop_app.domain.errors import ValidationError
-
     return Op("登记对方公钥", lambda: services.exchange.trust(key_text, role, name), refusals=(ValidationError,))
 
 
@@ -27,16 +25,12 @@ def set_deputy_contacts(services, on: bool) -> Op:
 
 
 def export(services, to: str, path, full: bool = False) -> Op:
-    from desktop_app.domain.errors import ValidationError
-
     return Op("导出数据包", lambda: services.exchange.export(to, path, full=full),
               refusals=(ValidationError, OSError))
 
 
 def export_all_units(services, folder) -> Op:
     """One 交办包 per unit with a registered key, into ``folder``."""
-    from desktop_app.domain.errors import ValidationError
-
     return Op("导出全部单位的交办包", lambda: services.exchange.export_all_units(folder),
               refusals=(ValidationError, OSError))
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHeaderView, QWidget
 
 from desktop_app.domain.enums import CampaignState, ReviewCategory, ReviewOutcome
-from desktop_app.domain.review import ReviewEntryRow, outcome_choices, suggests_telling
+from desktop_app.domain.review import ReviewEntryRow, outcome_choices, progress, suggests_telling
 from desktop_app.file_names import safe_file_name
 from desktop_app.gui.forms.ui_review_view import Ui_ReviewView
 from desktop_app.gui.models.review_entry_model import ROW_ROLE, TITLE_COLUMN, ReviewEntryModel, ReviewFilterProxy
@@ -140,8 +140,6 @@ class ReviewView(QWidget):
         self.select_entry(keep)
 
     def _show_progress(self) -> None:
-        from desktop_app.domain.review import progress
-
         p = progress(self.model.rows())
         self.ui.progressBar.setRange(0, max(1, p.overall.total))
         self.ui.progressBar.setValue(p.overall.reviewed)
