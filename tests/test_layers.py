@@ -41,8 +41,9 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
     "documents": ({"domain", "desktop_app", "atomic_file", "paths"}, {"reportlab", "jieba"}),
     "exchange": ({"domain", "atomic_file"}, {"openpyxl", "python_calamine", "defusedxml", "cryptography"}),
     "services": ({"domain", "storage", "documents", "exchange", "atomic_file", "file_names"}, {"sqlalchemy"}),
-    # Files (PDF, Excel) only through services: the gui sees neither documents nor exchange.
-    "gui": ({"services", "domain", "desktop_app", "atomic_file", "file_names", "paths", "settings", "processes"},
+    # Files (PDF, Excel, copies of attachments) only through services: the gui sees neither
+    # documents nor exchange, and writes no file itself (no atomic_file).
+    "gui": ({"services", "domain", "desktop_app", "file_names", "paths", "settings", "processes"},
             {"PySide6", "shiboken6", "pypdfium2"}),
     # The shells: the command line without Qt, start-up and composition with it.
     "commands": ({"services", "domain", "storage", "documents", "exchange", "paths", "settings"}, set()),
@@ -332,7 +333,7 @@ def test_the_layers_that_must_run_without_qt_never_import_it():
                  "settings", "atomic_file", "logs"):
         assert not ALLOWED[unit][1] & {"PySide6", "shiboken6"}
         assert "gui" not in ALLOWED[unit][0]
-    assert not {"storage", "documents", "exchange"} & ALLOWED["gui"][0] and "sqlalchemy" not in ALLOWED["gui"][1]
+    assert not {"storage", "documents", "exchange", "atomic_file"} & ALLOWED["gui"][0] and "sqlalchemy" not in ALLOWED["gui"][1]
     assert ALLOWED["domain"][0] == set() and ALLOWED["documents"][0] & {"storage", "services"} == set()
 
 
