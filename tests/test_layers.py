@@ -61,7 +61,7 @@ ALLOWED: dict[str, tuple[set[str], set[str]]] = {
 FIRST_ROWS = (
     "desktop_app.paths", "desktop_app.settings", "desktop_app.logs", "desktop_app.gui.runner",
     "desktop_app.gui.day_clock", "desktop_app.gui.views.case_list_view", "desktop_app.gui.widgets.filter_panel",
-    "desktop_app.gui.widgets.message_boxes", "desktop_app.gui.models.case_table_model", "desktop_app.gui.file_commands",
+    "desktop_app.gui.widgets.message_boxes", "desktop_app.gui.models.case_table_model",
     "desktop_app.services.case_list", "desktop_app.storage.migrations",
 )
 

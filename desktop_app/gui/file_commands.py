@@ -1,6 +1,6 @@
 """The main window's commands on the database file and the program (gui layer): 立即备份, 从备份恢复,
-the integrity check after start-up, 设置, 连接服务器, 关于 and 使用说明. Each dialog's module loads
-when the command is first used, not before the window's first paint.
+the integrity check after start-up, 设置, 连接服务器, 关于 and 使用说明. Made when first used (after
+the rows have loaded, or on a menu command); each dialog's module loads when it is first opened.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.gui.operations import maintenance as maintenance_ops
 from desktop_app.gui.widgets import message_boxes
+from desktop_app.services.maintenance import format_label
 
 
 class FileCommands:
@@ -22,8 +23,6 @@ class FileCommands:
     def backup_now(self) -> None:
         """文件 → 立即备份. On a server without pg_dump on this computer: say what to install, and
         offer the copy as a database file instead (the command's ``--as-sqlite``)."""
-        from desktop_app.services.maintenance import format_label
-
         as_sqlite = False
         if (problem := self.services.maintenance.manual_backup_problem()) is not None:
             if not message_boxes.confirm(

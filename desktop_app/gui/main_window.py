@@ -6,6 +6,7 @@ data to the services in ``AppServices``.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import Qt
@@ -80,9 +81,10 @@ class MainWindow(QMainWindow):
 
         return ItemCommands(self)
 
-    @later_part
+    @cached_property
     def files(self) -> FileCommands:
-        """立即备份, 从备份恢复, 设置, 连接服务器, 关于 (gui/file_commands.py)."""
+        """立即备份, 从备份恢复, 设置, 连接服务器, 关于 (gui/file_commands.py): made when first
+        used, once the rows have loaded or on a menu command, not among the later parts."""
         from desktop_app.gui.file_commands import FileCommands
 
         return FileCommands(self)
