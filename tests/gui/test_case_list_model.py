@@ -192,3 +192,23 @@ def test_the_selection_follows_its_items_through_a_save_a_sort_and_a_delete():
     assert model.row_of(picked[0]) == 0 and selected_ids() == sorted(picked)
     model.put_rows((), {picked[1]})  # deleted in another window
     assert selected_ids() == [picked[0]] and model.row_of(picked[0]) == 0
+
+
+def test_a_save_after_a_late_column_is_filled_lands_on_its_own_row(qtbot):
+    """Filling 进度 replaces every row object but moves none: the id → place tables made before
+    still hold, and the next save replaces its own row and no other."""
+    from dataclasses import replace
+
+    rows = [_row(n) for n in range(1, 300)]
+    model = CaseTableModel()
+    model.set_rows(rows)
+    model.sort(next(n for n, c in enumerate(COLUMNS) if c.key == "title"), Qt.SortOrder.AscendingOrder)
+    model.prepare_updates()
+    model.update_rows({r.id: (r, replace(r, checklist_progress=(r.id % 7, 7))) for r in rows}, "progress",
+                      "checklist_progress")
+    saved = replace(model.rows_by_id()[150], lead_proposer="赵六")
+    model.put_rows([saved])
+    shown = shown_rows(model)
+    assert [r.id for r in shown].count(150) == 1 and model.row_at(model.row_of(150)) == saved
+    assert all(r.checklist_progress == (r.id % 7, 7) for r in shown)
+    assert sorted(r.id for r in shown) == [r.id for r in rows]

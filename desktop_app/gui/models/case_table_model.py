@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from desktop_app.domain.enums import ItemStatus, ResultCategory
 from desktop_app.gui.later_parts import later_part
@@ -228,10 +228,15 @@ class CaseTableModel(QAbstractTableModel):
                 return built if source is row else replace(row, **{field: getattr(built, field)})
 
             by_new = {id(r): merged(r) for r in self._base}
+            held = self._positions
+            kept = held is not None and held[0] is self._base and held[1] is self._all
             self._base = [by_new[id(r)] for r in self._base]
             self._all = [by_new.get(id(r), r) for r in self._all]
             self._shown = [by_new.get(id(r), r) for r in self._shown]
+            # Every row stays in its place: the id → place tables still hold for the new lists.
+            self._positions = (self._base, self._all, held[2], held[3]) if kept else None
             self._by_id = None
+            QTimer.singleShot(0, self.prepare_updates)  # the id table again, before the next save
         self._late_column_filled(key)
 
     def put_rows(self, rows: Iterable[CaseRow], removed_ids: Iterable[int] = ()) -> None:
