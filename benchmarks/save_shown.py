@@ -98,7 +98,8 @@ def _wait(done, timeout_s: float = TIMEOUT_S) -> None:
 
 
 def _row_shown(window, item_id: int):
-    """A probe: ``(arm(title), shown)``; ``shown()`` is the time the row with ``title`` was put in."""
+    """A probe ``(expected, seen, disconnect)``: ``seen`` gets the time the list put in the row of
+    ``item_id`` with the title last added to ``expected``."""
     seen: list[float] = []
     expected: list[str] = []
 
@@ -112,6 +113,7 @@ def _row_shown(window, item_id: int):
 
 
 def _board_shown(window):
+    """A probe like ``_row_shown``: ``seen`` gets the time each board was shown."""
     dashboard = window.commands.view("dashboard")
     seen: list[float] = []
     show_board = dashboard.show_board

@@ -45,7 +45,10 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", encoding: str | None
     path = Path(path)
     if sys.platform == "win32" and is_reserved_name(path.name):
         raise OSError(errno.EINVAL, f"“{path.name}”是 Windows 保留的设备名，不能用作文件名，请换一个文件名", str(path))
-    temporary = _create_beside(path)
+    try:
+        temporary = _create_beside(path)
+    except OSError as error:
+        raise _naming(error, path)
     try:
         flags = {"encoding": encoding or "utf-8"} if mode == "w" else {}
         with open(windows_long_path(temporary), mode, **flags) as handle:
@@ -53,10 +56,19 @@ def atomic_write(path: str | os.PathLike, mode: str = "wb", encoding: str | None
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(windows_long_path(temporary), windows_long_path(path))
-    except BaseException:
+    except BaseException as error:
         with suppress(FileNotFoundError):
             os.unlink(windows_long_path(temporary))
+        if isinstance(error, OSError) and error.filename in (str(temporary), windows_long_path(temporary)):
+            raise _naming(error, path)
         raise
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """``error`` naming the file the user asked for, not the temporary one beside it (the message
+    the user reads names the file they chose)."""
+    error.filename, error.filename2 = str(path), None
+    return error
 
 
 def write_atomically(path: str | os.PathLike, data: bytes | str, encoding: str = "utf-8") -> Path:

@@ -67,19 +67,22 @@ def test_a_full_disk_at_flush_leaves_the_old_file(old_file, monkeypatch):
 
 
 def test_a_rename_refused_leaves_the_old_file(old_file, monkeypatch):
-    def held_open(_src, _dst):
-        raise PermissionError(13, "Permission denied")  # Windows: the file is open in Excel
+    def held_open(src, dst):
+        raise PermissionError(13, "Permission denied", src, None, dst)  # Windows: the file is open in Excel
 
     monkeypatch.setattr(os, "replace", held_open)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError) as refused:
         write_atomically(old_file, b"new")
+    assert (refused.value.filename, refused.value.filename2) == (str(old_file), None)  # what the user chose
     assert old_file.read_bytes() == OLD
     assert left_behind(old_file.parent) == ["台账.xlsx"]
 
 
 def test_a_missing_folder_fails_without_creating_anything(tmp_path):
-    with pytest.raises(FileNotFoundError):
-        write_atomically(tmp_path / "没有的文件夹" / "x.pdf", b"new")
+    target = tmp_path / "没有的文件夹" / "x.pdf"
+    with pytest.raises(FileNotFoundError) as missing:
+        write_atomically(target, b"new")
+    assert missing.value.filename == str(target)  # not the temporary name beside it
     assert left_behind(tmp_path) == []
 
 

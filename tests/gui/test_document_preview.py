@@ -100,7 +100,7 @@ def test_save_as_into_a_missing_folder_says_what_to_do(qtbot, dialog, tmp_path, 
     qtbot.waitUntil(lambda: bool(message_log), timeout=5000)
     [(kind, title, text)] = message_log
     assert (kind, title) == ("warning", "另存为 PDF")
-    assert f"无法写入文件“{target}”" in text and "换一个文件夹" in text
+    assert text.startswith(f"无法读写“{target}”：") and "换一个文件夹" in text
     assert not target.parent.exists()
 
 
